@@ -1,0 +1,12 @@
+/** Names of every collection the functions use, so a typo is a compile error. */
+export const Collections = {
+  users: 'users',
+  regions: 'regions',
+  roleGrants: 'role_grants',
+  idempotency: 'idempotency',
+  rateLimits: 'rate_limits',
+  inbox: 'inbox',
+  auditLog: 'audit_log',
+} as const;
+
+export type CollectionName = (typeof Collections)[keyof typeof Collections];

@@ -1,0 +1,80 @@
+/**
+ * Index declarations: written once here, created as SQLite expression indexes by the local
+ * emulator and as database indexes on CloudBase by `npm run deploy:indexes`.
+ * Declared fields must hold scalars of the declared type (the emulator pushes filters and
+ * sorts on them down to SQLite, which compares scalars only).
+ */
+import { Collections } from './collections';
+
+export type IndexFieldType = 'string' | 'number' | 'date' | 'bool';
+
+export interface IndexField {
+  field: string;
+  type: IndexFieldType;
+  direction?: 1 | -1;
+}
+
+export interface IndexDeclaration {
+  collection: string;
+  name: string;
+  fields: IndexField[];
+  unique?: boolean;
+}
+
+/** All indexes of the product; features append theirs here. */
+export const indexDeclarations: IndexDeclaration[] = [
+  { collection: Collections.users, name: 'openid', unique: true, fields: [{ field: 'openid', type: 'string' }] },
+  {
+    collection: Collections.users,
+    name: 'home_community',
+    fields: [{ field: 'homeCommunityId', type: 'string' }],
+  },
+  { collection: Collections.regions, name: 'parent', fields: [{ field: 'parentId', type: 'string' }] },
+  {
+    collection: Collections.roleGrants,
+    name: 'user_role',
+    fields: [
+      { field: 'userId', type: 'string' },
+      { field: 'role', type: 'string' },
+    ],
+  },
+  {
+    collection: Collections.roleGrants,
+    name: 'region_role',
+    fields: [
+      { field: 'regionId', type: 'string' },
+      { field: 'role', type: 'string' },
+    ],
+  },
+  {
+    collection: Collections.idempotency,
+    name: 'expires',
+    fields: [{ field: 'expiresAt', type: 'date' }],
+  },
+  {
+    collection: Collections.rateLimits,
+    name: 'expires',
+    fields: [{ field: 'expiresAt', type: 'date' }],
+  },
+  {
+    collection: Collections.inbox,
+    name: 'user_created',
+    fields: [
+      { field: 'userId', type: 'string' },
+      { field: 'createdAt', type: 'date', direction: -1 },
+    ],
+  },
+  {
+    collection: Collections.auditLog,
+    name: 'target',
+    fields: [
+      { field: 'targetId', type: 'string' },
+      { field: 'createdAt', type: 'date', direction: -1 },
+    ],
+  },
+];
+
+/** Declarations of one collection, for the emulator when it creates the table. */
+export function indexesOf(collection: string): IndexDeclaration[] {
+  return indexDeclarations.filter((decl) => decl.collection === collection);
+}

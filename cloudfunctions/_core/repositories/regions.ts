@@ -1,0 +1,43 @@
+/** Regions: county → street/township → community/village, each with its ancestors. */
+import { database } from '../runtime/cloudbase';
+import { Collections } from './collections';
+
+export interface RegionDoc {
+  _id: string;
+  name: string;
+  level: 'county' | 'street' | 'community';
+  parentId: string | null;
+  /** Ids of the regions above, root first. */
+  ancestorIds: string[];
+  kind: 'urban' | 'rural' | null;
+}
+
+const regions = () => database().collection(Collections.regions);
+
+/** One region by id, or null. */
+export async function findRegion(regionId: string): Promise<RegionDoc | null> {
+  const { data } = await regions().doc(regionId).get();
+  return (data[0] as RegionDoc | undefined) ?? null;
+}
+
+/** Regions by ids (missing ones are left out). */
+export async function findRegions(regionIds: string[]): Promise<RegionDoc[]> {
+  if (regionIds.length === 0) return [];
+  const _ = database().command;
+  const { data } = await regions()
+    .where({ _id: _.in(regionIds) })
+    .limit(1000)
+    .get();
+  return data as RegionDoc[];
+}
+
+/** Every region; the tree is small (a county has tens of streets and hundreds of communities). */
+export async function allRegions(): Promise<RegionDoc[]> {
+  const all: RegionDoc[] = [];
+  const pageSize = 1000;
+  for (let skip = 0; ; skip += pageSize) {
+    const { data } = await regions().orderBy('_id', 'asc').skip(skip).limit(pageSize).get();
+    all.push(...(data as RegionDoc[]));
+    if (data.length < pageSize) return all;
+  }
+}

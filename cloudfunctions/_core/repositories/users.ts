@@ -1,0 +1,66 @@
+/** Users: one document per WeChat identity; the id is derived from the openid. */
+import { database } from '../runtime/cloudbase';
+import { isDuplicateError } from '../runtime/dbErrors';
+import { digest } from '../runtime/hash';
+import { Collections } from './collections';
+
+export interface UserDoc {
+  _id: string;
+  openid: string;
+  nickname: string;
+  avatar: string | null;
+  homeCommunityId: string | null;
+  locale: 'zh-CN' | 'en';
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Derived id: concurrent first calls of one openid race for the same document. */
+export function userIdOf(openid: string): string {
+  return `u${digest('user', openid).slice(0, 24)}`;
+}
+
+const users = () => database().collection(Collections.users);
+
+/** The user of an id, or null. */
+export async function findUser(userId: string): Promise<UserDoc | null> {
+  const { data } = await users().doc(userId).get();
+  return (data[0] as UserDoc | undefined) ?? null;
+}
+
+/** The user of an openid, created with defaults on first sight. */
+export async function ensureUser(openid: string, defaults: { nickname: string }): Promise<UserDoc> {
+  const id = userIdOf(openid);
+  const existing = await findUser(id);
+  if (existing) return existing;
+  const now = new Date();
+  const user: UserDoc = {
+    _id: id,
+    openid,
+    nickname: defaults.nickname,
+    avatar: null,
+    homeCommunityId: null,
+    locale: 'zh-CN',
+    createdAt: now,
+    updatedAt: now,
+  };
+  try {
+    await users().add(user);
+    return user;
+  } catch (error) {
+    if (!isDuplicateError(error)) throw error;
+    const raced = await findUser(id);
+    if (!raced) throw error;
+    return raced;
+  }
+}
+
+/** Sets profile fields of one user. */
+export async function updateUser(
+  userId: string,
+  fields: Partial<Pick<UserDoc, 'nickname' | 'avatar' | 'homeCommunityId' | 'locale'>>,
+): Promise<void> {
+  await users()
+    .doc(userId)
+    .update({ ...fields, updatedAt: new Date() });
+}

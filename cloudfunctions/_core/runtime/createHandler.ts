@@ -1,0 +1,168 @@
+/**
+ * The entry of every cloud function: `main(event, context)` routes `event.action` through a
+ * fixed gate order — authenticate → validate → resolve actor → rate limit → idempotency →
+ * command (load, authorize, act, present) → check output → envelope — and logs one line.
+ */
+import { randomUUID } from 'node:crypto';
+import { contract, actionsOf, type ActionName, type OutputOf, type ParsedInputOf } from '../../../src/shared/api/contract';
+import { AppError, type Envelope } from '../../../src/shared/errors';
+import { RequestId } from '../../../src/shared/schemas/common';
+import * as z from '../../../src/shared/zod';
+import { isTimerInvocation, openidOf, resolveActor, type Actor } from './actor';
+import { errorBody, invalidInput, ok } from './envelope';
+import { claimRequest, completeRequest, releaseRequest } from './idempotency';
+import { stableJson } from './hash';
+import { logCall } from './log';
+import { consumeRateLimit, type RateLimit } from './rateLimit';
+
+/** What a command receives: the trusted actor, the parsed input and the call's ids. */
+export interface ActionContext<A extends ActionName> {
+  actor: Actor;
+  input: ParsedInputOf<A>;
+  requestId: string | null;
+  callId: string;
+  now: Date;
+}
+
+export type ActionHandler<A extends ActionName> = (ctx: ActionContext<A>) => Promise<OutputOf<A>>;
+export type ActionHandlers = { [A in ActionName]?: ActionHandler<A> };
+export type TimerHandler = (now: Date) => Promise<unknown>;
+
+export interface FunctionDefinition {
+  fn: string;
+  actions: ActionHandlers;
+  /** Timer triggers by trigger name, as declared in the function's config.json. */
+  timers?: Record<string, TimerHandler>;
+}
+
+const DEFAULT_LIMITS: Record<'read' | 'write', RateLimit> = {
+  read: { limit: 600, windowSeconds: 60 },
+  write: { limit: 60, windowSeconds: 60 },
+};
+
+/** The event a client sends: the action, its input and, for mutations, a requestId. */
+const CallEvent = z.object({
+  action: z.string().max(64),
+  input: z.unknown().optional(),
+  requestId: z.unknown().optional(),
+});
+
+export type Main = (event: unknown, context: unknown) => Promise<Envelope<unknown> | { ok: true; timer: string; result: unknown }>;
+
+/** Builds a function's `main` from its action handlers. */
+export function createHandler(definition: FunctionDefinition): Main {
+  const expected = new Set(actionsOf(definition.fn));
+  const given = new Set(Object.keys(definition.actions));
+  for (const name of new Set([...expected, ...given])) {
+    if (!expected.has(name as ActionName) || !given.has(name)) {
+      throw new Error(`function ${definition.fn}: handler set does not match the contract at ${name}`);
+    }
+  }
+
+  return async function main(event, context) {
+    if (isTimerInvocation(context)) return runTimer(definition, event);
+    const started = Date.now();
+    const callId = readCallId(context);
+    let action = '(none)';
+    let actorId: string | null = null;
+    let replayed = false;
+    let envelope: Envelope<unknown>;
+    let internal: string | undefined;
+    try {
+      const call = CallEvent.safeParse(event);
+      if (!call.success) throw new AppError('INVALID_INPUT', '请求格式不正确');
+      action = call.data.action;
+      if (!expected.has(action as ActionName)) throw new AppError('NOT_FOUND', `未知的操作：${action.slice(0, 64)}`);
+      const name = action as ActionName;
+      const spec = contract[name];
+
+      const openid = openidOf(context);
+      if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录');
+
+      const parsed = spec.input.safeParse(call.data.input ?? {});
+      if (!parsed.success) throw invalidInput(parsed.error);
+      let requestId: string | null = null;
+      if (spec.mutation) {
+        const id = RequestId.safeParse(call.data.requestId);
+        if (!id.success) throw new AppError('INVALID_INPUT', 'requestId: 修改类操作需要有效的请求编号', [{ path: 'requestId', message: '修改类操作需要有效的请求编号' }]);
+        requestId = id.data;
+      }
+
+      const now = new Date();
+      const actor = await resolveActor(openid);
+      actorId = actor.userId;
+      await consumeRateLimit(actor.userId, name, spec.mutation ? DEFAULT_LIMITS.write : DEFAULT_LIMITS.read, now);
+
+      if (requestId) {
+        const claim = await claimRequest(actor.userId, name, requestId, stableJson(parsed.data));
+        if (claim.kind === 'replay') {
+          replayed = true;
+          envelope = claim.envelope;
+        } else {
+          try {
+            envelope = await runCommand(definition, name, { actor, input: parsed.data, requestId, callId, now });
+          } catch (error) {
+            // A crash of our own is not a result: free the claim so a retry runs again.
+            await releaseRequest(claim.key).catch(() => undefined);
+            throw error;
+          }
+          await completeRequest(claim.key, envelope);
+        }
+      } else {
+        envelope = await runCommand(definition, name, { actor, input: parsed.data, requestId, callId, now });
+      }
+    } catch (error) {
+      envelope = { ok: false, error: errorBody(error) };
+      if (envelope.error.code === 'INTERNAL') internal = describe(error);
+    }
+    logCall({
+      requestId: callId,
+      fn: definition.fn,
+      action,
+      actor: actorId,
+      code: envelope.ok ? 'OK' : envelope.error.code,
+      ms: Date.now() - started,
+      ...(replayed ? { replayed } : {}),
+      ...(internal ? { error: internal } : {}),
+    });
+    return envelope;
+  };
+}
+
+/** Runs one command; its expected errors become part of the (replayable) result. */
+async function runCommand<A extends ActionName>(
+  definition: FunctionDefinition,
+  name: A,
+  ctx: ActionContext<A>,
+): Promise<Envelope<unknown>> {
+  const handler = definition.actions[name] as ActionHandler<A>;
+  try {
+    const data = await handler(ctx);
+    // The output schema strips anything a presenter leaked and catches shape drift.
+    const checked = contract[name].output.safeParse(data);
+    if (!checked.success) throw new Error(`output of ${name} does not match its schema: ${checked.error.message}`);
+    return ok(checked.data);
+  } catch (error) {
+    const body = errorBody(error);
+    // An internal error is not stored for replay: a retry should run again.
+    if (body.code === 'INTERNAL') throw error;
+    return { ok: false, error: body };
+  }
+}
+
+async function runTimer(definition: FunctionDefinition, event: unknown) {
+  const name = (event as { TriggerName?: unknown } | null)?.TriggerName;
+  const timer = typeof name === 'string' ? definition.timers?.[name] : undefined;
+  if (!timer) throw new Error(`function ${definition.fn}: unknown timer trigger ${String(name)}`);
+  const result = await timer(new Date());
+  return { ok: true as const, timer: name as string, result };
+}
+
+function readCallId(context: unknown): string {
+  const id = (context as { request_id?: unknown } | null)?.request_id;
+  return typeof id === 'string' && id.length > 0 ? id : randomUUID();
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,29 @@
+import type * as z from '../../../src/shared/zod';
+import { AppError, isAppError, type Envelope, type ErrorBody, type FieldIssue } from '../../../src/shared/errors';
+
+/** A success envelope. */
+export function ok<T>(data: T): Envelope<T> {
+  return { ok: true, data };
+}
+
+/** Turns a zod failure into `path: message` issues, once, at the boundary. */
+export function issuesOf(error: z.ZodError): FieldIssue[] {
+  return error.issues.slice(0, 20).map((issue) => ({
+    path: issue.path.map(String).join('.') || '(input)',
+    message: issue.message,
+  }));
+}
+
+/** The INVALID_INPUT error for a failed schema. */
+export function invalidInput(error: z.ZodError): AppError {
+  const issues = issuesOf(error);
+  return new AppError('INVALID_INPUT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
+}
+
+/** Expected errors keep their code and message; anything else is masked as INTERNAL. */
+export function errorBody(error: unknown): ErrorBody {
+  if (isAppError(error)) {
+    return error.issues ? { code: error.code, message: error.message, issues: error.issues } : { code: error.code, message: error.message };
+  }
+  return { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' };
+}

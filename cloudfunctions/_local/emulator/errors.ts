@@ -1,0 +1,27 @@
+/**
+ * Errors the emulator answers with. Codes follow CloudBase's database error codes, so the
+ * SDK rejects the caller (and `runTransaction` retries on a conflict) as it does in production.
+ */
+export const DbErrorCodes = {
+  collectionNotExist: 'DATABASE_COLLECTION_NOT_EXIST',
+  collectionExists: 'DATABASE_COLLECTION_ALREADY_EXIST',
+  duplicateWrite: 'DATABASE_DUPLICATE_WRITE',
+  documentNotExist: 'DATABASE_DOCUMENT_NOT_EXIST',
+  transactionConflict: 'DATABASE_TRANSACTION_CONFLICT',
+  transactionNotExist: 'DATABASE_TRANSACTION_NOT_EXIST',
+  invalidParam: 'INVALID_PARAM',
+  requestFailed: 'DATABASE_REQUEST_FAILED',
+} as const;
+
+export type DbErrorCode = (typeof DbErrorCodes)[keyof typeof DbErrorCodes];
+
+/** A database error with a CloudBase code. */
+export class DbError extends Error {
+  override name = 'DbError';
+  constructor(
+    readonly code: DbErrorCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,236 @@
+/**
+ * The CloudBase admin API as @cloudbase/node-sdk speaks it: one POST with a JSON body whose
+ * `action` names the operation. Replies are always HTTP 200; a non-empty `code` makes the SDK
+ * reject the caller's promise with that code (see DbErrorCodes).
+ */
+import { randomUUID } from 'node:crypto';
+import { decodeEjson, encodeDocument } from './ejson';
+import { DbError, DbErrorCodes } from './errors';
+import type { FileStorage } from './fileStorage';
+import type { DocumentStore, Modifier, SortSpec } from './store';
+import type { TransactionManager } from './transactions';
+import type { Doc } from './values';
+
+export interface AdminApiDeps {
+  store: DocumentStore;
+  transactions: TransactionManager;
+  storage: FileStorage;
+  /** Runs a local cloud function for `functions.invokeFunction`, when a host is attached. */
+  invokeFunction?: (name: string, data: unknown) => Promise<unknown>;
+}
+
+type Body = Record<string, unknown>;
+type Reply = Record<string, unknown>;
+
+const MAX_LIMIT = 1000;
+
+/** Handles one admin API request body; never throws (errors become coded replies). */
+export async function handleAdminRequest(body: unknown, deps: AdminApiDeps): Promise<Reply> {
+  const requestId = randomUUID();
+  try {
+    if (body === null || typeof body !== 'object') throw new DbError(DbErrorCodes.invalidParam, 'request body must be an object');
+    const request = body as Body;
+    const handler = handlers[String(request.action)];
+    if (!handler) return { requestId, code: 'INVALID_ACTION', message: `unknown action ${String(request.action)}` };
+    return { requestId, ...(await handler(request, deps, Date.now())) };
+  } catch (error) {
+    if (error instanceof DbError) return { requestId, code: error.code, message: error.message };
+    return { requestId, code: 'SYS_ERR', message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+function collectionOf(body: Body): string {
+  const name = body.collectionName;
+  if (typeof name !== 'string' || name.length === 0) throw new DbError(DbErrorCodes.invalidParam, 'collectionName is required');
+  return name;
+}
+
+function filterOf(body: Body, now: number): Doc {
+  const decoded = decodeEjson(body.query, now);
+  if (decoded === undefined || decoded === null) return {};
+  if (typeof decoded !== 'object' || Array.isArray(decoded)) throw new DbError(DbErrorCodes.invalidParam, 'query must be an object');
+  return decoded as Doc;
+}
+
+/** The `_id` of a DOC query (`{"_id": id}`). */
+function docIdOf(filter: Doc): string {
+  const id = filter._id;
+  if (typeof id !== 'string' && typeof id !== 'number') throw new DbError(DbErrorCodes.invalidParam, 'document id is required');
+  return String(id);
+}
+
+function sortOf(body: Body, now: number): SortSpec | undefined {
+  const order = decodeEjson(body.order, now) as Record<string, unknown> | undefined;
+  if (!order) return undefined;
+  return Object.entries(order).map(([field, dir]) => [field, Number(dir) === -1 ? -1 : 1]);
+}
+
+function txOf(body: Body): string | undefined {
+  return typeof body.transactionId === 'string' && body.transactionId.length > 0 ? body.transactionId : undefined;
+}
+
+/** An update document: operators as sent; bare fields (from raw callers) mean `$set`. */
+function modifierOf(data: unknown): Modifier {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new DbError(DbErrorCodes.invalidParam, 'update data must be an object');
+  const modifier: Modifier = {};
+  const bare: Doc = {};
+  for (const [key, value] of Object.entries(data as Doc)) {
+    if (key.startsWith('$')) modifier[key] = value;
+    else bare[key] = value;
+  }
+  if (Object.keys(bare).length > 0) modifier.$set = { ...((modifier.$set as Doc | undefined) ?? {}), ...bare };
+  return modifier;
+}
+
+function documentOf(data: unknown): Doc {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new DbError(DbErrorCodes.invalidParam, 'document must be an object');
+  return data as Doc;
+}
+
+type Handler = (body: Body, deps: AdminApiDeps, now: number) => Promise<Reply> | Reply;
+
+const handlers: Record<string, Handler> = {
+  'database.getDocument': (body, { store, transactions }, now) => {
+    const collection = collectionOf(body);
+    const filter = filterOf(body, now);
+    const tx = txOf(body);
+    if (body.queryType === 'DOC') {
+      const id = docIdOf(filter);
+      const doc = tx ? transactions.get(tx, collection, id) : (store.getRow(collection, id)?.doc ?? null);
+      const projected = doc && body.projection ? store.project([doc], decodeEjson(body.projection, now) as Doc)[0]! : doc;
+      return { data: { list: projected ? [encodeDocument(projected)] : [] } };
+    }
+    const limit = Math.min(Math.max(Number(body.limit ?? 100), 0), MAX_LIMIT);
+    const docs = store.find(collection, filter, {
+      sort: sortOf(body, now),
+      skip: Number(body.offset ?? 0),
+      limit,
+      projection: body.projection ? (decodeEjson(body.projection, now) as Doc) : undefined,
+    });
+    return { data: { list: docs.map(encodeDocument), limit, offset: Number(body.offset ?? 0) } };
+  },
+
+  'database.calculateDocument': (body, { store }, now) => ({
+    data: { total: store.count(collectionOf(body), filterOf(body, now)) },
+  }),
+
+  'database.insertDocument': (body, { store, transactions }, now) => {
+    const collection = collectionOf(body);
+    const raw = Array.isArray(body.data) ? body.data : [body.data];
+    const docs = raw.map((item) => documentOf(decodeEjson(item, now)));
+    const tx = txOf(body);
+    if (tx) {
+      const ids = docs.map((doc) => {
+        const id = doc._id === undefined ? randomUUID().replace(/-/g, '') : String(doc._id);
+        transactions.insert(tx, collection, id, doc);
+        return id;
+      });
+      return { data: { insertedIds: ids } };
+    }
+    return { data: { insertedIds: store.insert(collection, docs) } };
+  },
+
+  'database.modifyDocument': (body, { store, transactions }, now) => {
+    const collection = collectionOf(body);
+    const filter = filterOf(body, now);
+    const data = decodeEjson(body.data, now);
+    const tx = txOf(body);
+    if (body.merge === false) {
+      // set(): replace the document's content, creating it when missing.
+      const id = docIdOf(filter);
+      const doc = documentOf(data);
+      if (tx) {
+        const existed = transactions.set(tx, collection, id, doc);
+        return { data: existed ? { updated: 1 } : { updated: 0, upsert_id: id } };
+      }
+      const result = store.replace(collection, id, doc);
+      return { data: result.upsertedId ? { updated: 0, upsert_id: result.upsertedId } : { updated: result.updated } };
+    }
+    const modifier = modifierOf(data ?? {});
+    if (tx && body.queryType === 'DOC') {
+      return { data: { updated: transactions.update(tx, collection, docIdOf(filter), modifier) } };
+    }
+    const multi = body.queryType === 'DOC' ? false : body.multi !== false;
+    const result = store.update(collection, filter, modifier, multi);
+    return { data: { updated: result.updated } };
+  },
+
+  'database.modifyAndReturnDoc': (body, { store, transactions }, now) => {
+    const collection = collectionOf(body);
+    const filter = filterOf(body, now);
+    const modifier = modifierOf(decodeEjson(body.data, now) ?? {});
+    const tx = txOf(body);
+    if (tx) {
+      const id = docIdOf(filter);
+      const updated = transactions.update(tx, collection, id, modifier);
+      const doc = transactions.get(tx, collection, id);
+      return { data: { updated, doc: doc ? encodeDocument(doc) : null } };
+    }
+    const result = store.update(collection, filter, modifier, false);
+    const doc = result.docs[0];
+    return { data: { updated: result.updated, doc: doc ? encodeDocument(doc) : null } };
+  },
+
+  'database.removeDocument': (body, { store, transactions }, now) => {
+    const collection = collectionOf(body);
+    const filter = filterOf(body, now);
+    const tx = txOf(body);
+    if (tx && body.queryType === 'DOC') return { data: { deleted: transactions.remove(tx, collection, docIdOf(filter)) } };
+    const multi = body.queryType === 'DOC' ? false : body.multi !== false;
+    return { data: { deleted: store.remove(collection, filter, multi) } };
+  },
+
+  'database.aggregateDocuments': (body, { store }, now) => {
+    const stages = Array.isArray(body.stages) ? body.stages : [];
+    const pipeline = stages.map((stage) => {
+      const { stageKey, stageValue } = stage as { stageKey?: unknown; stageValue?: unknown };
+      if (typeof stageKey !== 'string' || !stageKey.startsWith('$')) throw new DbError(DbErrorCodes.invalidParam, 'invalid aggregate stage');
+      return { [stageKey]: decodeEjson(stageValue, now) } as Doc;
+    });
+    return { data: { list: store.aggregate(collectionOf(body), pipeline).map(encodeDocument) } };
+  },
+
+  'database.addCollection': (body, { store }) => {
+    const name = collectionOf(body);
+    if (!store.createCollection(name)) throw new DbError(DbErrorCodes.collectionExists, `collection ${name} already exists`);
+    return {};
+  },
+
+  'database.startTransaction': (_body, { transactions }) => ({ transactionId: transactions.begin() }),
+
+  'database.commitTransaction': (body, { transactions }) => {
+    transactions.commit(String(body.transactionId));
+    return {};
+  },
+
+  'database.abortTransaction': (body, { transactions }) => {
+    transactions.abort(String(body.transactionId));
+    return {};
+  },
+
+  'storage.getUploadMetadata': (body, { storage }) => ({ data: storage.uploadMetadata(String(body.path ?? '')) }),
+
+  'storage.batchGetDownloadUrl': (body, { storage }) => {
+    const list = Array.isArray(body.file_list) ? body.file_list : [];
+    return {
+      data: {
+        download_list: list.map((item) => {
+          const { fileid, max_age } = item as { fileid?: unknown; max_age?: unknown };
+          return storage.downloadUrl(String(fileid ?? ''), Number(max_age ?? 3600));
+        }),
+      },
+    };
+  },
+
+  'storage.batchDeleteFile': (body, { storage }) => {
+    const list = Array.isArray(body.fileid_list) ? body.fileid_list : [];
+    return { data: { delete_list: list.map((fileId) => storage.remove(String(fileId))) } };
+  },
+
+  'functions.invokeFunction': async (body, { invokeFunction }) => {
+    if (!invokeFunction) return { code: 'FUNCTION_NOT_FOUND', message: 'no function host attached' };
+    const raw = typeof body.request_data === 'string' && body.request_data !== '' ? JSON.parse(body.request_data) : {};
+    const result = await invokeFunction(String(body.function_name), raw);
+    return { data: { response_data: JSON.stringify(result) } };
+  },
+};

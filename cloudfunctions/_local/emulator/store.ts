@@ -1,0 +1,308 @@
+/**
+ * The emulator's document store: one SQLite table per collection (id, JSON document,
+ * version), expression indexes from the shared declarations, MongoDB semantics from mingo.
+ * Every public method runs synchronously, so each one is atomic with respect to the others.
+ */
+import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { Aggregator, Query, update as applyModifier } from 'mingo';
+import type { Options } from 'mingo/types';
+import type { IndexDeclaration, IndexField } from '../../_core/repositories/indexes';
+import { DbError, DbErrorCodes } from './errors';
+import { fieldExpression, indexedFields, planFilter, planSort, type SqlValue } from './planner';
+import { clone, fromStored, toStored, type Doc } from './values';
+
+export type SortSpec = Array<[string, 1 | -1]>;
+
+export interface FindOptions {
+  sort?: SortSpec;
+  skip?: number;
+  limit?: number;
+  projection?: Doc;
+}
+
+export interface StoredRow {
+  doc: Doc;
+  ver: number;
+}
+
+export type Modifier = Record<string, unknown>;
+
+const COLLECTION_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,63}$/;
+
+/** CloudBase-style document id: 32 hex characters. */
+export function newDocumentId(): string {
+  return randomBytes(16).toString('hex');
+}
+
+function tableName(collection: string): string {
+  return `c_${collection}`;
+}
+
+function quote(identifier: string): string {
+  return `"${identifier.replace(/"/g, '""')}"`;
+}
+
+export interface StoreOptions {
+  file: string;
+  indexes: IndexDeclaration[];
+  /** SQLite `synchronous` setting; FULL makes every acknowledged write survive power loss too. */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
+export class DocumentStore {
+  readonly db: Database.Database;
+  private readonly fieldsByCollection = new Map<string, Map<string, IndexField>>();
+  private readonly indexes: IndexDeclaration[];
+  private readonly mingoOptions: Partial<Options>;
+
+  constructor(options: StoreOptions) {
+    this.db = new Database(options.file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    this.db.pragma('busy_timeout = 5000');
+    this.indexes = options.indexes;
+    this.mingoOptions = {
+      // Client-supplied $where/$function must never run code on the server.
+      scriptEnabled: false,
+      collectionResolver: (name: string) => (this.hasCollection(name) ? this.allDocs(name) : []),
+    };
+    const rows = this.db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\'`)
+      .all() as Array<{ name: string }>;
+    for (const { name } of rows) this.registerCollection(name.slice(2));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Runs `fn` inside one SQLite transaction. */
+  atomically<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  hasCollection(name: string): boolean {
+    return this.fieldsByCollection.has(name);
+  }
+
+  listCollections(): string[] {
+    return [...this.fieldsByCollection.keys()].sort();
+  }
+
+  /** Creates a collection with its declared indexes; false when it already existed. */
+  createCollection(name: string): boolean {
+    if (!COLLECTION_NAME.test(name)) throw new DbError(DbErrorCodes.invalidParam, `invalid collection name: ${name}`);
+    if (this.hasCollection(name)) return false;
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${quote(tableName(name))} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL, ver INTEGER NOT NULL)`,
+    );
+    this.registerCollection(name);
+    return true;
+  }
+
+  dropCollection(name: string): boolean {
+    if (!this.hasCollection(name)) return false;
+    this.db.exec(`DROP TABLE ${quote(tableName(name))}`);
+    this.fieldsByCollection.delete(name);
+    return true;
+  }
+
+  private registerCollection(name: string): void {
+    const declared = this.indexes.filter((index) => index.collection === name);
+    for (const index of declared) {
+      const columns = index.fields
+        .map((f) => `${fieldExpression(f.field, f.type)}${f.direction === -1 ? ' DESC' : ''}`)
+        .join(', ');
+      this.db.exec(
+        `CREATE ${index.unique ? 'UNIQUE ' : ''}INDEX IF NOT EXISTS ${quote(`ix_${name}_${index.name}`)} ON ${quote(tableName(name))} (${columns})`,
+      );
+    }
+    this.fieldsByCollection.set(name, indexedFields(declared));
+  }
+
+  private fields(collection: string): Map<string, IndexField> {
+    const fields = this.fieldsByCollection.get(collection);
+    if (!fields) throw new DbError(DbErrorCodes.collectionNotExist, `collection ${collection} does not exist`);
+    return fields;
+  }
+
+  private allDocs(collection: string): Doc[] {
+    const rows = this.db.prepare(`SELECT doc FROM ${quote(tableName(collection))} ORDER BY rowid`).all() as Array<{
+      doc: string;
+    }>;
+    return rows.map((row) => fromStored(row.doc));
+  }
+
+  getRow(collection: string, id: string): StoredRow | undefined {
+    this.fields(collection);
+    const row = this.db.prepare(`SELECT doc, ver FROM ${quote(tableName(collection))} WHERE id = ?`).get(id) as
+      | { doc: string; ver: number }
+      | undefined;
+    return row && { doc: fromStored(row.doc), ver: row.ver };
+  }
+
+  /** Rows that match a filter, in the given order and window (projection not applied). */
+  private select(collection: string, filter: Doc, options: FindOptions = {}): Array<StoredRow & { id: string }> {
+    const fields = this.fields(collection);
+    const plan = planFilter(filter, fields);
+    const where = plan.where.length > 0 ? `WHERE ${plan.where.join(' AND ')}` : '';
+    const params: SqlValue[] = [...plan.params];
+    const orderBy = options.sort && options.sort.length > 0 ? planSort(options.sort, fields) : 'rowid ASC';
+    // SQLite can page only when it alone decides both membership and order.
+    const pushWindow = plan.exact && orderBy !== undefined;
+    let sql = `SELECT id, doc, ver FROM ${quote(tableName(collection))} ${where} ORDER BY ${pushWindow ? orderBy : 'rowid ASC'}`;
+    if (pushWindow && (options.limit !== undefined || options.skip)) {
+      sql += ' LIMIT ? OFFSET ?';
+      params.push(options.limit ?? -1, options.skip ?? 0);
+    }
+    const rows = (this.db.prepare(sql).all(...params) as Array<{ id: string; doc: string; ver: number }>).map(
+      (row) => ({ id: row.id, doc: fromStored(row.doc), ver: row.ver }),
+    );
+    if (pushWindow) return rows;
+    const query = new Query(filter, this.mingoOptions);
+    let matched = rows.filter((row) => query.test(row.doc));
+    if (options.sort && options.sort.length > 0) {
+      const sortSpec = Object.fromEntries(options.sort);
+      const byDoc = new Map(matched.map((row) => [row.doc, row]));
+      const sorted = new Aggregator([{ $sort: sortSpec }], this.mingoOptions).run(matched.map((row) => row.doc));
+      matched = sorted.map((doc) => byDoc.get(doc)!);
+    }
+    const start = options.skip ?? 0;
+    return matched.slice(start, options.limit === undefined ? undefined : start + options.limit);
+  }
+
+  find(collection: string, filter: Doc, options: FindOptions = {}): Doc[] {
+    const docs = this.select(collection, filter, options).map((row) => row.doc);
+    return options.projection ? this.project(docs, options.projection) : docs;
+  }
+
+  /** Applies a `field()` projection (`{ name: 1 }` or `{ secret: 0 }`). */
+  project(docs: Doc[], projection: Doc): Doc[] {
+    if (Object.keys(projection).length === 0) return docs;
+    return new Aggregator([{ $project: projection }], this.mingoOptions).run(docs) as Doc[];
+  }
+
+  count(collection: string, filter: Doc): number {
+    const fields = this.fields(collection);
+    const plan = planFilter(filter, fields);
+    if (plan.exact) {
+      const where = plan.where.length > 0 ? `WHERE ${plan.where.join(' AND ')}` : '';
+      const row = this.db.prepare(`SELECT COUNT(*) AS n FROM ${quote(tableName(collection))} ${where}`).get(...plan.params) as {
+        n: number;
+      };
+      return row.n;
+    }
+    return this.select(collection, filter).length;
+  }
+
+  /** Inserts documents atomically; a duplicate `_id` (or unique index) fails the whole batch. */
+  insert(collection: string, docs: Doc[]): string[] {
+    this.fields(collection);
+    const statement = this.db.prepare(`INSERT INTO ${quote(tableName(collection))} (id, doc, ver) VALUES (?, ?, 1)`);
+    return this.atomically(() =>
+      docs.map((input) => {
+        const id = input._id === undefined ? newDocumentId() : String(input._id);
+        const doc = { ...input, _id: id };
+        try {
+          statement.run(id, toStored(doc));
+        } catch (error) {
+          throw translateSqliteError(error, collection, id);
+        }
+        return id;
+      }),
+    );
+  }
+
+  /** Writes one document at a known version (used by updates and transaction commits). */
+  writeRow(collection: string, id: string, doc: Doc | null, expectedVer: number): void {
+    const table = quote(tableName(collection));
+    try {
+      if (doc === null) {
+        this.db.prepare(`DELETE FROM ${table} WHERE id = ?`).run(id);
+      } else if (expectedVer === 0) {
+        this.db.prepare(`INSERT INTO ${table} (id, doc, ver) VALUES (?, ?, 1)`).run(id, toStored({ ...doc, _id: id }));
+      } else {
+        this.db.prepare(`UPDATE ${table} SET doc = ?, ver = ver + 1 WHERE id = ?`).run(toStored({ ...doc, _id: id }), id);
+      }
+    } catch (error) {
+      throw translateSqliteError(error, collection, id);
+    }
+  }
+
+  /** Replaces (or creates) one document by id; returns whether it updated or inserted. */
+  replace(collection: string, id: string, input: Doc): { updated: number; upsertedId: string | null } {
+    return this.atomically(() => {
+      const current = this.getRow(collection, id);
+      const { _id: _ignored, ...fields } = input;
+      this.writeRow(collection, id, { _id: id, ...fields }, current?.ver ?? 0);
+      return current ? { updated: 1, upsertedId: null } : { updated: 0, upsertedId: id };
+    });
+  }
+
+  /** Applies a MongoDB update modifier to the matching documents. */
+  update(collection: string, filter: Doc, modifier: Modifier, multi: boolean): { matched: number; updated: number; docs: Doc[] } {
+    return this.atomically(() => {
+      const rows = this.select(collection, filter, multi ? {} : { limit: 1 });
+      let updated = 0;
+      const docs: Doc[] = [];
+      for (const row of rows) {
+        const next = applyUpdate(row.doc, modifier, this.mingoOptions);
+        if (next.changed) {
+          this.writeRow(collection, row.id, next.doc, row.ver);
+          updated += 1;
+        }
+        docs.push(next.doc);
+      }
+      return { matched: rows.length, updated, docs };
+    });
+  }
+
+  remove(collection: string, filter: Doc, multi: boolean): number {
+    return this.atomically(() => {
+      const rows = this.select(collection, filter, multi ? {} : { limit: 1 });
+      for (const row of rows) this.writeRow(collection, row.id, null, row.ver);
+      return rows.length;
+    });
+  }
+
+  aggregate(collection: string, pipeline: Doc[]): Doc[] {
+    // A leading $match narrows the input through the indexes before mingo runs the pipeline.
+    const first = pipeline[0];
+    const leadingMatch = first && '$match' in first ? (first.$match as Doc) : {};
+    const input = this.select(collection, leadingMatch).map((row) => row.doc);
+    const rest = first && '$match' in first ? pipeline.slice(1) : pipeline;
+    return new Aggregator(rest, this.mingoOptions).run(input) as Doc[];
+  }
+}
+
+/** Applies an update modifier to a copy of a document; `_id` cannot change. */
+export function applyUpdate(doc: Doc, modifier: Modifier, options: Partial<Options> = {}): { doc: Doc; changed: boolean } {
+  const next = clone(doc);
+  const operators = Object.keys(modifier);
+  if (operators.length === 0) return { doc: next, changed: false };
+  if (!operators.every((op) => op.startsWith('$'))) {
+    throw new DbError(DbErrorCodes.invalidParam, 'update must use update operators');
+  }
+  for (const fields of Object.values(modifier)) {
+    if (fields && typeof fields === 'object' && Object.keys(fields).some((path) => path === '_id' || path.startsWith('_id.'))) {
+      throw new DbError(DbErrorCodes.invalidParam, '_id cannot be updated');
+    }
+  }
+  try {
+    const changedPaths = applyModifier(next, modifier, undefined, undefined, {
+      cloneMode: 'deep',
+      queryOptions: options,
+    });
+    return { doc: next, changed: changedPaths.length > 0 };
+  } catch (error) {
+    throw new DbError(DbErrorCodes.invalidParam, error instanceof Error ? error.message : String(error));
+  }
+}
+
+function translateSqliteError(error: unknown, collection: string, id: string): Error {
+  if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')) {
+    return new DbError(DbErrorCodes.duplicateWrite, `duplicate key in ${collection} for document ${id}: ${error.message}`);
+  }
+  return error instanceof Error ? error : new Error(String(error));
+}

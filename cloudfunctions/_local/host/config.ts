@@ -1,0 +1,35 @@
+/** Configuration of the local cloud, from the environment (documented in the README). */
+import { resolve } from 'node:path';
+
+export interface LocalCloudConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  devSessions: boolean;
+  /** Suppress per-call log lines (tests, benches). */
+  quiet: boolean;
+  /** SQLite synchronous mode; FULL survives power loss, NORMAL only process crashes. */
+  synchronous: 'FULL' | 'NORMAL';
+  /** Run timer triggers on their cron schedule. */
+  timers: boolean;
+  /** Folder of the H5 build served at `/`. */
+  h5Dir: string;
+}
+
+export const projectRoot = resolve(__dirname, '..', '..', '..');
+
+/** Reads the configuration, with overrides for tests. */
+export function readConfig(overrides: Partial<LocalCloudConfig> = {}): LocalCloudConfig {
+  const env = process.env;
+  return {
+    port: Number(env.PORT ?? 8080),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: resolve(env.LINLI_DATA_DIR ?? '.linli-data'),
+    devSessions: env.LINLI_DEV_SESSIONS !== '0',
+    quiet: env.LINLI_QUIET === '1',
+    synchronous: env.LINLI_DB_SYNC === 'NORMAL' ? 'NORMAL' : 'FULL',
+    timers: env.LINLI_TIMERS !== '0',
+    h5Dir: resolve(projectRoot, 'dist', 'h5'),
+    ...overrides,
+  };
+}

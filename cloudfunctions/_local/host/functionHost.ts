@@ -1,0 +1,94 @@
+/**
+ * Runs the deployable bundles (cloudfunctions/<fn>/index.js) in this process, calling their
+ * `main(event, context)` with a context shaped like CloudBase's: the caller's openid travels
+ * in `context.environment`, exactly where the platform puts it.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from './config';
+
+export type FunctionMain = (event: unknown, context: unknown) => Promise<unknown>;
+
+export interface TimerTrigger {
+  fn: string;
+  name: string;
+  /** CloudBase cron: second minute hour day month weekday year. */
+  cron: string;
+}
+
+const functionsDir = join(projectRoot, 'cloudfunctions');
+
+/** Names of the deployable functions (folders not starting with `_`). */
+export function deployableFunctions(): string[] {
+  return readdirSync(functionsDir)
+    .filter((name) => !name.startsWith('_') && !name.startsWith('.'))
+    .filter((name) => existsSync(join(functionsDir, name, 'src', 'main.ts')))
+    .sort();
+}
+
+export class FunctionHost {
+  private readonly mains = new Map<string, FunctionMain>();
+
+  /** Loads every built bundle; the caller builds them first when missing. */
+  load(): void {
+    for (const name of deployableFunctions()) {
+      const bundle = join(functionsDir, name, 'index.js');
+      if (!existsSync(bundle)) throw new Error(`function ${name} is not built: run npm run build:functions`);
+      delete require.cache[require.resolve(bundle)];
+      const loaded = require(bundle) as { main?: FunctionMain };
+      if (typeof loaded.main !== 'function') throw new Error(`function ${name} has no main export`);
+      this.mains.set(name, loaded.main);
+    }
+  }
+
+  has(name: string): boolean {
+    return this.mains.has(name);
+  }
+
+  names(): string[] {
+    return [...this.mains.keys()];
+  }
+
+  /** Invokes a function as a mini-program user (openid) or anonymously (null). */
+  async invoke(name: string, event: unknown, openid: string | null, callId = randomUUID()): Promise<unknown> {
+    const environment: Record<string, string> = { TCB_ENV: 'local' };
+    if (openid) {
+      environment.WX_OPENID = openid;
+      environment.WX_CONTEXT_KEYS = 'WX_OPENID';
+    }
+    return this.run(name, event, { request_id: callId, function_name: name, namespace: 'local', environment: JSON.stringify(environment) });
+  }
+
+  /** Fires a timer trigger the way CloudBase does. */
+  async fireTimer(trigger: TimerTrigger): Promise<unknown> {
+    const environment = { TCB_ENV: 'local', TRIGGER_SRC: 'timer' };
+    const event = { Type: 'Timer', TriggerName: trigger.name, Time: new Date().toISOString() };
+    return this.run(trigger.fn, event, {
+      request_id: randomUUID(),
+      function_name: trigger.fn,
+      namespace: 'local',
+      environment: JSON.stringify(environment),
+    });
+  }
+
+  private async run(name: string, event: unknown, context: unknown): Promise<unknown> {
+    const main = this.mains.get(name);
+    if (!main) throw new Error(`unknown function ${name}`);
+    return main(event, context);
+  }
+
+  /** Timer triggers declared in every function's config.json. */
+  timerTriggers(): TimerTrigger[] {
+    const triggers: TimerTrigger[] = [];
+    for (const fn of deployableFunctions()) {
+      const file = join(functionsDir, fn, 'config.json');
+      if (!existsSync(file)) continue;
+      const config = JSON.parse(readFileSync(file, 'utf8')) as { triggers?: Array<{ name: string; type: string; config: string }> };
+      for (const trigger of config.triggers ?? []) {
+        if (trigger.type === 'timer') triggers.push({ fn, name: trigger.name, cron: trigger.config });
+      }
+    }
+    return triggers;
+  }
+}

@@ -1,0 +1,232 @@
+/**
+ * The local cloud: one Node process that is, on one machine, what CloudBase is in production —
+ * the database and storage API (emulated on SQLite and disk), the function runtime (the same
+ * bundles that deploy), timer triggers, and the H5 app. See DESIGN §2 and §4.
+ */
+import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, normalize, resolve, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { httpStatusOf, type Envelope } from '../../../src/shared/errors';
+import { Collections } from '../../_core/repositories/collections';
+import { indexDeclarations } from '../../_core/repositories/indexes';
+import { setLogSink } from '../../_core/runtime/log';
+import { describeContract } from './contractDescription';
+import { readConfig, type LocalCloudConfig } from './config';
+import { DevSessions } from './devSessions';
+import { FunctionHost } from './functionHost';
+import { BodyTooLarge, isLoopback, mimeOf, readBody, sendJson } from './http';
+import { TimerScheduler } from './timers';
+import { handleAdminRequest, type AdminApiDeps } from '../emulator/protocol';
+import { DocumentStore } from '../emulator/store';
+import { TransactionManager } from '../emulator/transactions';
+import { FileStorage } from '../emulator/fileStorage';
+import { seedDemoData } from '../seed/seed';
+
+export interface LocalCloud {
+  url: string;
+  config: LocalCloudConfig;
+  store: DocumentStore;
+  functions: FunctionHost;
+  sessions: DevSessions;
+  close(): Promise<void>;
+}
+
+const FUNCTION_BODY_LIMIT = 4 * 1024 * 1024;
+const ADMIN_BODY_LIMIT = 32 * 1024 * 1024;
+const UPLOAD_LIMIT = 20 * 1024 * 1024;
+
+/** Starts the local cloud and resolves once it accepts requests. */
+export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {}): Promise<LocalCloud> {
+  const config = readConfig(overrides);
+  mkdirSync(config.dataDir, { recursive: true });
+  const store = new DocumentStore({ file: join(config.dataDir, 'linli.sqlite'), indexes: indexDeclarations, synchronous: config.synchronous });
+  for (const name of Object.values(Collections)) store.createCollection(name);
+  const sessions = new DevSessions(store.db);
+  const functions = new FunctionHost();
+  let baseUrl = '';
+  const storage = new FileStorage(config.dataDir, () => baseUrl);
+  const deps: AdminApiDeps = {
+    store,
+    transactions: new TransactionManager(store),
+    storage,
+    invokeFunction: (name, data) => functions.invoke(name, data, null),
+  };
+  if (config.quiet) setLogSink(() => undefined);
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } });
+      if (!config.quiet) console.error('[local-cloud]', error);
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://local');
+    const path = url.pathname;
+    if (path.startsWith('/tcb/')) {
+      // The emulator is the database itself: never reachable from beyond this machine.
+      if (!isLoopback(req)) return sendJson(res, 403, { code: 'FORBIDDEN', message: 'loopback only' });
+      if (path === '/tcb/admin' && req.method === 'POST') return adminApi(req, res);
+      if (path.startsWith('/tcb/upload/') && req.method === 'PUT') return upload(req, res, decodeURIComponent(path.slice('/tcb/upload/'.length)));
+      return sendJson(res, 404, { code: 'NOT_FOUND', message: 'no such endpoint' });
+    }
+    if (path.startsWith('/api/functions/') && req.method === 'POST') return callFunction(req, res, path.slice('/api/functions/'.length));
+    if (path === '/api/dev/session' && req.method === 'POST' && config.devSessions) return devSession(req, res);
+    if (path === '/api/contract' && req.method === 'GET') return sendJson(res, 200, describeContract());
+    if (path === '/api/health') return sendJson(res, 200, { ok: true });
+    if (path.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) return download(req, res, url);
+    if (req.method === 'GET' || req.method === 'HEAD') return staticH5(res, path);
+    return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '接口不存在' } });
+  }
+
+  async function adminApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const raw = await readBody(req, ADMIN_BODY_LIMIT);
+    let body: unknown;
+    try {
+      body = JSON.parse(raw.toString('utf8'));
+    } catch {
+      return sendJson(res, 200, { code: 'INVALID_PARAM', message: 'body is not JSON' });
+    }
+    sendJson(res, 200, await handleAdminRequest(body, deps));
+  }
+
+  async function upload(req: IncomingMessage, res: ServerResponse, cloudPath: string): Promise<void> {
+    let target: string;
+    try {
+      target = storage.prepareUpload(cloudPath);
+    } catch {
+      res.writeHead(400).end('<Error><Code>InvalidPath</Code><Message>invalid path</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>');
+      return;
+    }
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > UPLOAD_LIMIT) req.destroy(new BodyTooLarge('upload too large'));
+    });
+    const temp = `${target}.uploading`;
+    await pipeline(req, createWriteStream(temp));
+    renameSync(temp, target);
+    res.writeHead(200).end();
+  }
+
+  async function download(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const cloudPath = decodeURIComponent(url.pathname.slice('/files/'.length));
+    const ok = storage.verify(cloudPath, Number(url.searchParams.get('expires')), url.searchParams.get('sign') ?? '') && storage.exists(cloudPath);
+    if (!ok) return void res.writeHead(404).end();
+    const file = storage.pathOf(cloudPath);
+    res.writeHead(200, { 'content-type': mimeOf(file), 'content-length': statSync(file).size, 'cache-control': 'private, max-age=600' });
+    if (req.method === 'HEAD') return void res.end();
+    await pipeline(createReadStream(file), res);
+  }
+
+  async function callFunction(req: IncomingMessage, res: ServerResponse, fn: string): Promise<void> {
+    if (!functions.has(fn)) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数不存在：${fn.slice(0, 40)}` } });
+    let body: unknown;
+    try {
+      body = JSON.parse((await readBody(req, FUNCTION_BODY_LIMIT)).toString('utf8'));
+    } catch (error) {
+      const message = error instanceof BodyTooLarge ? '请求内容过大' : '请求不是有效的 JSON';
+      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message } });
+    }
+    const openid = openidOfRequest(req);
+    // Only the three call fields pass through; identity comes from the session, never the body.
+    const { action, input, requestId } = (body ?? {}) as Record<string, unknown>;
+    const envelope = (await functions.invoke(fn, { action, input, requestId }, openid)) as Envelope<unknown>;
+    sendJson(res, envelope.ok ? 200 : httpStatusOf(envelope.error.code), envelope);
+  }
+
+  function openidOfRequest(req: IncomingMessage): string | null {
+    if (!config.devSessions) return null;
+    const header = req.headers.authorization ?? '';
+    const match = /^Bearer\s+([A-Za-z0-9_-]{16,128})$/.exec(header);
+    return match ? sessions.openidOf(match[1]!) : null;
+  }
+
+  async function devSession(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    let body: { openid?: unknown; nickname?: unknown } = {};
+    try {
+      const raw = (await readBody(req, 16 * 1024)).toString('utf8');
+      body = raw ? (JSON.parse(raw) as typeof body) : {};
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求不是有效的 JSON' } });
+    }
+    const openid = body.openid === undefined ? `dev-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}` : body.openid;
+    if (typeof openid !== 'string' || !/^[A-Za-z0-9_-]{3,64}$/.test(openid)) {
+      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'openid: 格式不正确' } });
+    }
+    const me = (await functions.invoke('account', { action: 'account.me', input: {} }, openid)) as Envelope<{ account: { nickname: string } }>;
+    if (!me.ok) return sendJson(res, httpStatusOf(me.error.code), me);
+    let account = me.data;
+    if (typeof body.nickname === 'string' && body.nickname !== account.account.nickname) {
+      const updated = (await functions.invoke(
+        'account',
+        { action: 'account.updateProfile', input: { nickname: body.nickname }, requestId: `dev-session-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` },
+        openid,
+      )) as Envelope<{ account: { nickname: string } }>;
+      if (!updated.ok) return sendJson(res, httpStatusOf(updated.error.code), updated);
+      account = updated.data;
+    }
+    sendJson(res, 200, { token: sessions.create(openid), openid, user: account.account });
+  }
+
+  function staticH5(res: ServerResponse, path: string): void {
+    if (!existsSync(join(config.h5Dir, 'index.html'))) {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><meta charset="utf-8"><title>Linli 邻里</title><p>本地云已启动。H5 页面尚未构建：运行 <code>npm run build:h5</code>。</p>');
+      return;
+    }
+    const root = resolve(config.h5Dir);
+    const wanted = resolve(root, `.${normalize(decodeURIComponent(path))}`);
+    const file = wanted.startsWith(root + sep) && existsSync(wanted) && statSync(wanted).isFile() ? wanted : join(root, 'index.html');
+    res.writeHead(200, {
+      'content-type': mimeOf(file),
+      'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
+    });
+    createReadStream(file).pipe(res);
+  }
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolveListen());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
+  baseUrl = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+
+  // The SDK inside the bundles reaches the emulator through configuration only.
+  process.env.TENCENTCLOUD = 'true';
+  process.env.SILENCE = 'true';
+  process.env.TCB_ENV = 'local';
+  process.env.TCB_SERVICE_URL = `http://127.0.0.1:${port}/tcb/admin`;
+  process.env.LINLI_PLATFORM = 'local';
+  process.env.LINLI_PUBLIC_URL = baseUrl;
+  functions.load();
+  await seedDemoData();
+
+  const scheduler = new TimerScheduler(functions, (trigger, error) => {
+    if (!config.quiet) console.error(`[local-cloud] timer ${trigger.fn}.${trigger.name} failed:`, error);
+  });
+  if (config.timers) scheduler.start();
+
+  let closed = false;
+  return {
+    url: baseUrl,
+    config,
+    store,
+    functions,
+    sessions,
+    async close() {
+      if (closed) return;
+      closed = true;
+      scheduler.stop();
+      await new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      });
+      store.close();
+    },
+  };
+}

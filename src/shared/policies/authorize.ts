@@ -1,0 +1,28 @@
+import { AppError } from '../errors';
+import type { PolicyActor } from './actor';
+
+/** A named predicate: may this actor do this to this resource? */
+export type Policy<R> = (actor: PolicyActor, resource: R) => boolean;
+export type PolicySet<R> = Record<string, Policy<R>>;
+
+/**
+ * Throws FORBIDDEN unless the policy allows. Where the resource's existence is private,
+ * callers pass `hideAs: 'NOT_FOUND'` so a denial looks like a missing record.
+ */
+export function authorize<R>(
+  policies: PolicySet<R>,
+  ability: string,
+  actor: PolicyActor,
+  resource: R,
+  hideAs: 'FORBIDDEN' | 'NOT_FOUND' = 'FORBIDDEN',
+): void {
+  const policy = policies[ability];
+  if (!policy || !policy(actor, resource)) {
+    throw hideAs === 'NOT_FOUND' ? new AppError('NOT_FOUND', '内容不存在或已删除') : new AppError('FORBIDDEN', '没有权限进行此操作');
+  }
+}
+
+/** Every ability of the set the actor has on the resource; travels with the data to the UI. */
+export function abilities<R>(policies: PolicySet<R>, actor: PolicyActor, resource: R): string[] {
+  return Object.keys(policies).filter((name) => policies[name]!(actor, resource));
+}

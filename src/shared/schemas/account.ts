@@ -1,0 +1,43 @@
+import * as z from '../zod';
+import { FileRef, Id, text } from './common';
+import { RegionView } from './regions';
+
+/** Staff roles are grants on one region node and apply to everything below it. */
+export const StaffRole = z.enum(['committee', 'street', 'county']);
+export type StaffRole = z.infer<typeof StaffRole>;
+
+export const RoleGrantView = z.object({ role: StaffRole, regionId: Id, regionName: z.string() });
+export type RoleGrantView = z.infer<typeof RoleGrantView>;
+
+export const Locale = z.enum(['zh-CN', 'en']);
+export type Locale = z.infer<typeof Locale>;
+
+export const AccountView = z.object({
+  id: Id,
+  nickname: z.string(),
+  avatar: z.string().nullable(),
+  homeCommunity: RegionView.nullable(),
+  roles: z.array(RoleGrantView),
+  createdAt: z.string(),
+});
+export type AccountView = z.infer<typeof AccountView>;
+
+export const AccountMeInput = z.object({}).strict();
+export type AccountMeInput = z.infer<typeof AccountMeInput>;
+export const AccountMeOutput = z.object({
+  account: AccountView,
+  abilities: z.array(z.string()),
+});
+export type AccountMeOutput = z.infer<typeof AccountMeOutput>;
+
+export const AccountUpdateProfileInput = z
+  .object({
+    nickname: text(1, 20).optional(),
+    avatar: FileRef.nullable().optional(),
+    homeCommunityId: Id.optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: '至少修改一项' });
+export type AccountUpdateProfileInput = z.infer<typeof AccountUpdateProfileInput>;
+export const AccountUpdateProfileOutput = AccountMeOutput;
+export type AccountUpdateProfileOutput = z.infer<typeof AccountUpdateProfileOutput>;
