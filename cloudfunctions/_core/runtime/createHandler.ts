@@ -79,7 +79,7 @@ export function createHandler(definition: FunctionDefinition): Main {
       const openid = openidOf(context);
       if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录');
 
-      const parsed = spec.input.safeParse(call.data.input ?? {});
+      const parsed = spec.input.safeParse(call.data.input === undefined ? {} : call.data.input);
       if (!parsed.success) throw invalidInput(parsed.error);
       let requestId: string | null = null;
       if (spec.mutation) {

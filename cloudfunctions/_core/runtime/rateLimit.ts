@@ -19,11 +19,15 @@ export async function consumeRateLimit(userId: string, action: string, rule: Rat
   const id = digest('rate', userId, action, String(windowStart));
   const counters = database().collection(Collections.rateLimits);
   const _ = database().command;
-  for (let attempt = 0; attempt < 2; attempt += 1) {
+  // A few rounds cover the race where a concurrent first call creates the counter between
+  // our conditional increment and our insert.
+  for (let attempt = 0; attempt < 4; attempt += 1) {
     const bumped = await counters.where({ _id: id, count: _.lt(rule.limit) }).update({ count: _.inc(1) });
     if (bumped.updated === 1) return;
     const { data } = await counters.doc(id).get();
-    if (data.length > 0) throw new AppError('RATE_LIMITED', '操作太频繁，请稍后再试');
+    const counter = data[0] as { count: number } | undefined;
+    if (counter && counter.count >= rule.limit) throw new AppError('RATE_LIMITED', '操作太频繁，请稍后再试');
+    if (counter) continue;
     try {
       await counters.add({
         _id: id,
