@@ -18,6 +18,8 @@ module.exports = {
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '/test/bench/'],
   transform: { '^.+\\.(ts|tsx)$': swc },
+  // zod's per-locale files are ESM; jest runs CommonJS, so use their .cjs twins.
+  moduleNameMapper: { '^zod/v4/locales/(.*)\\.js$': '<rootDir>/node_modules/zod/v4/locales/$1.cjs' },
   testTimeout: 60_000,
   maxWorkers: 2,
 };

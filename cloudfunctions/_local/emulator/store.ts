@@ -301,8 +301,11 @@ export function applyUpdate(doc: Doc, modifier: Modifier, options: Partial<Optio
 }
 
 function translateSqliteError(error: unknown, collection: string, id: string): Error {
-  if (error instanceof Error && 'code' in error && String(error.code).startsWith('SQLITE_CONSTRAINT')) {
-    return new DbError(DbErrorCodes.duplicateWrite, `duplicate key in ${collection} for document ${id}: ${error.message}`);
+  // Checked by shape, not instanceof: native errors may come from another realm (jest's vm).
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const message = typeof error === 'object' && error !== null && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+  if (code.startsWith('SQLITE_CONSTRAINT')) {
+    return new DbError(DbErrorCodes.duplicateWrite, `duplicate key in ${collection} for document ${id}: ${message}`);
   }
-  return error instanceof Error ? error : new Error(String(error));
+  return error instanceof Error ? error : new Error(message);
 }

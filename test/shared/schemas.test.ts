@@ -1,0 +1,35 @@
+/** Shared schemas: exact messages for each failure class (they reach users verbatim). */
+import { AccountUpdateProfileInput } from '../../src/shared/schemas/account';
+import { Id, RequestId, text } from '../../src/shared/schemas/common';
+
+const issues = (result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) =>
+  result.success ? [] : result.error!.issues.map((i) => `${i.path.map(String).join('.')}: ${i.message}`);
+
+describe('common', () => {
+  test('text trims, bounds and refuses control characters', () => {
+    const nickname = text(1, 5);
+    expect(nickname.parse('  王阿姨 ')).toBe('王阿姨');
+    expect(issues(nickname.safeParse('   '))).toEqual([': 不能为空']);
+    expect(issues(nickname.safeParse('一二三四五六'))).toEqual([': 不能超过 5 个字']);
+    expect(issues(nickname.safeParse('a\u0000b'))).toEqual([': 包含不允许的控制字符']);
+    expect(issues(nickname.safeParse(5))).toEqual([': 必须是文本']);
+  });
+
+  test('ids and request ids are short ASCII tokens', () => {
+    expect(Id.safeParse('cm-beiyuan').success).toBe(true);
+    expect(issues(Id.safeParse('a b'))).toEqual([': 格式不正确']);
+    expect(issues(Id.safeParse({ $gt: '' }))).toEqual([': 必须是文本']);
+    expect(issues(RequestId.safeParse('short'))).toEqual([': 过短']);
+    expect(RequestId.safeParse('req-abc12345').success).toBe(true);
+  });
+});
+
+describe('account.updateProfile input', () => {
+  test('accepts any one field, refuses an empty change and unknown keys', () => {
+    expect(AccountUpdateProfileInput.parse({ nickname: '老周' })).toEqual({ nickname: '老周' });
+    expect(AccountUpdateProfileInput.parse({ avatar: null })).toEqual({ avatar: null });
+    expect(issues(AccountUpdateProfileInput.safeParse({}))).toEqual([': 至少修改一项']);
+    expect(issues(AccountUpdateProfileInput.safeParse({ nickname: '甲', openid: 'x' }))).toHaveLength(1);
+    expect(issues(AccountUpdateProfileInput.safeParse({ avatar: 'javascript:alert(1)' }))).toEqual(['avatar: 不是有效的文件地址']);
+  });
+});
