@@ -341,7 +341,7 @@ describe('transactions', () => {
     const c = await freshCollection('retry');
     await c.add({ _id: 'n', value: 0 });
     const runs = Array.from({ length: 8 }, () =>
-      db.runTransaction(async (tx) => {
+      db.runTransaction(async (tx: Awaited<ReturnType<typeof db.startTransaction>>) => {
         const { data } = (await tx.collection(name('retry')).doc('n').get()) as { data: { value: number } };
         await tx.collection(name('retry')).doc('n').update({ value: data.value + 1 });
       }, 20),
@@ -353,7 +353,7 @@ describe('transactions', () => {
   test('a duplicate create inside runTransaction rejects and rolls back the other writes', async () => {
     const c = await freshCollection('txdup');
     await c.add({ _id: 'taken', v: 1 });
-    const attempt = db.runTransaction(async (tx) => {
+    const attempt = db.runTransaction(async (tx: Awaited<ReturnType<typeof db.startTransaction>>) => {
       await tx.collection(name('txdup')).doc('fresh').set({ v: 2 });
       await tx.collection(name('txdup')).doc('taken').create({ v: 3 });
     });

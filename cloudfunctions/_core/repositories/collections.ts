@@ -7,6 +7,7 @@ export const Collections = {
   rateLimits: 'rate_limits',
   inbox: 'inbox',
   auditLog: 'audit_log',
+  contentWords: 'content_words',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];
