@@ -1,0 +1,60 @@
+/** Bench harness: timings, percentiles, and the markdown table written to docs/bench.md. */
+import { performance } from 'node:perf_hooks';
+
+export interface Row {
+  group: string;
+  scenario: string;
+  median: number;
+  p95: number;
+  p99?: number;
+  unit: string;
+  baseline?: { name: string; median: number };
+  note?: string;
+}
+
+/** Percentile of sorted-ascending numbers. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)]!;
+}
+
+/** Runs `op` `iterations` times (after `warmup`) from `concurrency` callers; returns ms latencies sorted. */
+export async function timeOp(op: (i: number) => Promise<unknown> | unknown, options: { iterations: number; concurrency?: number; warmup?: number }): Promise<number[]> {
+  for (let i = 0; i < (options.warmup ?? 20); i += 1) await op(-1 - i);
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    for (;;) {
+      const i = next;
+      next += 1;
+      if (i >= options.iterations) return;
+      const start = performance.now();
+      await op(i);
+      latencies.push(performance.now() - start);
+    }
+  };
+  await Promise.all(Array.from({ length: options.concurrency ?? 1 }, worker));
+  return latencies.sort((a, b) => a - b);
+}
+
+export function summarise(group: string, scenario: string, sorted: number[], extra: Partial<Row> = {}): Row {
+  return { group, scenario, median: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), unit: 'ms', ...extra };
+}
+
+const fmt = (n: number | undefined) => (n === undefined || Number.isNaN(n) ? '—' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+
+/** The markdown report. */
+export function renderReport(rows: Row[], meta: string[]): string {
+  const lines = ['# Linli benchmarks', '', 'Written by `npm run bench`. Numbers are from one run on the machine below; ratios compare against a baseline measured in the same run.', '', ...meta.map((m) => `- ${m}`), ''];
+  for (const group of [...new Set(rows.map((r) => r.group))]) {
+    lines.push(`## ${group}`, '', '| scenario | median | p95 | p99 | baseline (median) | ratio | note |', '| --- | ---: | ---: | ---: | --- | ---: | --- |');
+    for (const r of rows.filter((row) => row.group === group)) {
+      const baseline = r.baseline ? `${r.baseline.name}: ${fmt(r.baseline.median)} ${r.unit}` : '—';
+      const ratio = r.baseline ? `${(r.median / r.baseline.median).toFixed(1)}×` : '—';
+      lines.push(`| ${r.scenario} | ${fmt(r.median)} ${r.unit} | ${fmt(r.p95)} ${r.unit} | ${fmt(r.p99)} ${r.unit} | ${baseline} | ${ratio} | ${r.note ?? ''} |`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}
