@@ -1,4 +1,5 @@
 /** Policy matrix for the account actions and staff scopes over the region tree. */
+import { AppError } from '../../src/shared/errors';
 import { accountPolicies } from '../../src/shared/policies/account';
 import { hasStaffRoleOver, type PolicyActor } from '../../src/shared/policies/actor';
 import { abilities, authorize } from '../../src/shared/policies/authorize';
@@ -29,7 +30,8 @@ describe('account policies', () => {
   });
 
   test('a denial can look like a missing record', () => {
-    expect(() => authorize(accountPolicies, 'account.updateProfile', resident, { userId: 'u9' }, 'NOT_FOUND')).toThrow('内容不存在或已删除');
+    const missing = new AppError('NOT_FOUND', '内容不存在或已删除');
+    expect(() => authorize(accountPolicies, 'account.updateProfile', resident, { userId: 'u9' }, missing)).toThrow(missing);
   });
 });
 

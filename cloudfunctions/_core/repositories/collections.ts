@@ -8,6 +8,8 @@ export const Collections = {
   inbox: 'inbox',
   auditLog: 'audit_log',
   contentWords: 'content_words',
+  groups: 'groups',
+  memberships: 'memberships',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

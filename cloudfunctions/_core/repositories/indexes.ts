@@ -72,6 +72,40 @@ export const indexDeclarations: IndexDeclaration[] = [
       { field: 'createdAt', type: 'date', direction: -1 },
     ],
   },
+  {
+    collection: Collections.groups,
+    name: 'community_status_members',
+    fields: [
+      { field: 'communityId', type: 'string' },
+      { field: 'status', type: 'string' },
+      { field: 'memberCount', type: 'number', direction: -1 },
+    ],
+  },
+  {
+    collection: Collections.groups,
+    name: 'street_status_members',
+    fields: [
+      { field: 'streetId', type: 'string' },
+      { field: 'status', type: 'string' },
+      { field: 'memberCount', type: 'number', direction: -1 },
+    ],
+  },
+  {
+    collection: Collections.memberships,
+    name: 'user_status',
+    fields: [
+      { field: 'userId', type: 'string' },
+      { field: 'status', type: 'string' },
+    ],
+  },
+  {
+    collection: Collections.memberships,
+    name: 'group_status',
+    fields: [
+      { field: 'groupId', type: 'string' },
+      { field: 'status', type: 'string' },
+    ],
+  },
 ];
 
 /** Declarations of one collection, for the emulator when it creates the table. */

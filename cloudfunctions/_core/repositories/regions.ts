@@ -41,3 +41,17 @@ export async function allRegions(): Promise<RegionDoc[]> {
     if (data.length < pageSize) return all;
   }
 }
+
+const DIRECTORY_TTL_MS = 60_000;
+let directory: { at: number; byId: Map<string, RegionDoc> } | undefined;
+
+/**
+ * Every region by id, cached per function instance for a minute: the tree changes rarely and
+ * list presenters need a name for every row.
+ */
+export async function regionDirectory(): Promise<Map<string, RegionDoc>> {
+  if (!directory || Date.now() - directory.at > DIRECTORY_TTL_MS) {
+    directory = { at: Date.now(), byId: new Map((await allRegions()).map((r) => [r._id, r])) };
+  }
+  return directory.byId;
+}

@@ -4,9 +4,10 @@
  * made while trying the app survive a restart.
  */
 import { Collections } from '../../_core/repositories/collections';
+import { membershipIdOf } from '../../_core/repositories/memberships';
 import { userIdOf } from '../../_core/repositories/users';
 import { database } from '../../_core/runtime/cloudbase';
-import { seedRegions, seedUsers } from './demoData';
+import { seedGroups, seedNeighbours, seedRegions, seedUsers, type SeedGroup } from './demoData';
 
 function ancestorsOf(regionId: string | null): string[] {
   const chain: string[] = [];
@@ -27,7 +28,7 @@ export async function seedDemoData(): Promise<void> {
     });
   }
   const epoch = new Date('2026-01-01T00:00:00Z');
-  for (const user of seedUsers) {
+  for (const user of [...seedUsers, ...seedNeighbours]) {
     const id = userIdOf(user.openid);
     const { data } = await db.collection(Collections.users).doc(id).get();
     if (data.length === 0) {
@@ -52,4 +53,50 @@ export async function seedDemoData(): Promise<void> {
       });
     }
   }
+  for (const group of seedGroups) await seedGroup(group, epoch);
+}
+
+/** Creates a demo group with its memberships once; later starts leave it (and its counts) alone. */
+async function seedGroup(group: SeedGroup, epoch: Date): Promise<void> {
+  const db = database();
+  const { data } = await db.collection(Collections.groups).doc(group.id).get();
+  if (data.length > 0) return;
+  const members = [{ openid: group.leader, role: 'leader' as const }, ...group.members.map((openid) => ({ openid, role: 'member' as const }))];
+  for (const member of members) {
+    const userId = userIdOf(member.openid);
+    await db.collection(Collections.memberships).doc(membershipIdOf(group.id, userId)).set({
+      groupId: group.id,
+      userId,
+      role: member.role,
+      status: 'active',
+      message: null,
+      createdAt: epoch,
+      updatedAt: epoch,
+      decidedBy: null,
+      decidedAt: null,
+      reason: null,
+    });
+  }
+  await db.collection(Collections.groups).doc(group.id).set({
+    name: group.name,
+    type: group.type,
+    managementLevel: group.managementLevel,
+    registrationNumber: group.managementLevel === 'registered' ? (group.number ?? null) : null,
+    filingNumber: group.managementLevel === 'filed' ? (group.number ?? null) : null,
+    communityId: group.communityId,
+    streetId: group.streetId,
+    countyId: 'cty-linxi',
+    description: group.description,
+    tags: group.tags,
+    coverImage: null,
+    contact: group.contact,
+    joinPolicy: group.joinPolicy,
+    noShowLimit: 3,
+    cancelCutoffHours: 24,
+    status: group.status ?? 'active',
+    leaderId: userIdOf(group.leader),
+    memberCount: members.length,
+    createdAt: epoch,
+    updatedAt: epoch,
+  });
 }

@@ -10,6 +10,17 @@ import {
   AccountUpdateProfileInput,
   AccountUpdateProfileOutput,
 } from '../schemas/account';
+import {
+  GroupMembershipOutput,
+  GroupsGetInput,
+  GroupsGetOutput,
+  GroupsJoinInput,
+  GroupsLeaveInput,
+  GroupsListInput,
+  GroupsListOutput,
+  MembershipsMineInput,
+  MembershipsMineOutput,
+} from '../schemas/groups';
 import { RegionsTreeInput, RegionsTreeOutput } from '../schemas/regions';
 
 /** Who may call an action at all; finer rules live in the policies. */
@@ -53,6 +64,46 @@ export const contract = {
     mutation: false,
     audience: 'signed-in',
     roles: 'any signed-in user',
+  }),
+  'groups.list': action({
+    fn: 'groups',
+    input: GroupsListInput,
+    output: GroupsListOutput,
+    mutation: false,
+    audience: 'signed-in',
+    roles: 'any signed-in user; active groups only',
+  }),
+  'groups.get': action({
+    fn: 'groups',
+    input: GroupsGetInput,
+    output: GroupsGetOutput,
+    mutation: false,
+    audience: 'signed-in',
+    roles: 'any signed-in user for active groups; leaders and staff above the group otherwise',
+  }),
+  'groups.join': action({
+    fn: 'groups',
+    input: GroupsJoinInput,
+    output: GroupMembershipOutput,
+    mutation: true,
+    audience: 'signed-in',
+    roles: 'any signed-in user not already a member (open groups: join; approval groups: request)',
+  }),
+  'groups.leave': action({
+    fn: 'groups',
+    input: GroupsLeaveInput,
+    output: GroupMembershipOutput,
+    mutation: true,
+    audience: 'signed-in',
+    roles: 'members other than the leader; applicants withdraw their request',
+  }),
+  'memberships.mine': action({
+    fn: 'groups',
+    input: MembershipsMineInput,
+    output: MembershipsMineOutput,
+    mutation: false,
+    audience: 'signed-in',
+    roles: 'the user themself',
   }),
 } as const;
 

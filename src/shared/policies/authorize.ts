@@ -7,19 +7,11 @@ export type PolicySet<R> = Record<string, Policy<R>>;
 
 /**
  * Throws FORBIDDEN unless the policy allows. Where the resource's existence is private,
- * callers pass `hideAs: 'NOT_FOUND'` so a denial looks like a missing record.
+ * callers pass the error a missing record gets (`hideAs`), so a denial looks exactly like it.
  */
-export function authorize<R>(
-  policies: PolicySet<R>,
-  ability: string,
-  actor: PolicyActor,
-  resource: R,
-  hideAs: 'FORBIDDEN' | 'NOT_FOUND' = 'FORBIDDEN',
-): void {
+export function authorize<R>(policies: PolicySet<R>, ability: string, actor: PolicyActor, resource: R, hideAs?: AppError): void {
   const policy = policies[ability];
-  if (!policy || !policy(actor, resource)) {
-    throw hideAs === 'NOT_FOUND' ? new AppError('NOT_FOUND', '内容不存在或已删除') : new AppError('FORBIDDEN', '没有权限进行此操作');
-  }
+  if (!policy || !policy(actor, resource)) throw hideAs ?? new AppError('FORBIDDEN', '没有权限进行此操作');
 }
 
 /** Every ability of the set the actor has on the resource; travels with the data to the UI. */

@@ -1,0 +1,93 @@
+import * as z from '../zod';
+import { Id, Page, paged, text } from './common';
+
+/** The seven types of community social organization in the policy documents. */
+export const GroupType = z.enum(['service', 'charity', 'mutual_aid', 'safety', 'culture_sports', 'rural_tech', 'hub']);
+export type GroupType = z.infer<typeof GroupType>;
+
+/** Three-level management: county registration, street filing, community direct management. */
+export const ManagementLevel = z.enum(['registered', 'filed', 'community']);
+export type ManagementLevel = z.infer<typeof ManagementLevel>;
+
+export const JoinPolicy = z.enum(['open', 'approval', 'invite']);
+export type JoinPolicy = z.infer<typeof JoinPolicy>;
+
+export const GroupStatus = z.enum(['pending', 'active', 'suspended', 'dissolved']);
+export type GroupStatus = z.infer<typeof GroupStatus>;
+
+export const MemberRole = z.enum(['leader', 'co_leader', 'member']);
+export type MemberRole = z.infer<typeof MemberRole>;
+
+/** A membership's state: requests are `pending`, then `active` or `rejected`. */
+export const MembershipStatus = z.enum(['pending', 'active', 'rejected', 'left', 'removed', 'banned']);
+export type MembershipStatus = z.infer<typeof MembershipStatus>;
+
+export const MyMembership = z.object({ status: MembershipStatus, role: MemberRole, since: z.string() });
+export type MyMembership = z.infer<typeof MyMembership>;
+
+/** A group as it appears in lists. */
+export const GroupCard = z.object({
+  id: Id,
+  name: z.string(),
+  type: GroupType,
+  managementLevel: ManagementLevel,
+  communityId: Id.nullable(),
+  regionName: z.string(),
+  summary: z.string(),
+  tags: z.array(z.string()),
+  coverImage: z.string().nullable(),
+  memberCount: z.number().int(),
+  joinPolicy: JoinPolicy,
+  myMembership: MyMembership.nullable(),
+});
+export type GroupCard = z.infer<typeof GroupCard>;
+
+/** A group's page. Contact details are masked unless the viewer is a member or staff. */
+export const GroupDetail = GroupCard.extend({
+  description: z.string(),
+  registrationNumber: z.string().nullable(),
+  filingNumber: z.string().nullable(),
+  status: GroupStatus,
+  leader: z.object({ nickname: z.string(), avatar: z.string().nullable() }).nullable(),
+  contact: z.object({ name: z.string(), phone: z.string(), masked: z.boolean() }).nullable(),
+  createdAt: z.string(),
+  abilities: z.array(z.string()),
+});
+export type GroupDetail = z.infer<typeof GroupDetail>;
+
+/** Where to look: my community only, or every community of my street (nearby). */
+export const GroupArea = z.enum(['community', 'nearby']);
+export type GroupArea = z.infer<typeof GroupArea>;
+
+export const GroupsListInput = Page.extend({
+  area: GroupArea.default('nearby'),
+  communityId: Id.optional(),
+  type: GroupType.optional(),
+  q: text(1, 30).optional(),
+}).strict();
+export type GroupsListInput = z.infer<typeof GroupsListInput>;
+export const GroupsListOutput = paged(GroupCard);
+export type GroupsListOutput = z.infer<typeof GroupsListOutput>;
+
+export const GroupsGetInput = z.object({ groupId: Id }).strict();
+export type GroupsGetInput = z.infer<typeof GroupsGetInput>;
+export const GroupsGetOutput = GroupDetail;
+export type GroupsGetOutput = z.infer<typeof GroupsGetOutput>;
+
+export const GroupsJoinInput = z.object({ groupId: Id, message: text(1, 100).optional() }).strict();
+export type GroupsJoinInput = z.infer<typeof GroupsJoinInput>;
+export const GroupsLeaveInput = z.object({ groupId: Id }).strict();
+export type GroupsLeaveInput = z.infer<typeof GroupsLeaveInput>;
+/** Join and leave answer with the group as the caller now sees it. */
+export const GroupMembershipOutput = GroupDetail;
+export type GroupMembershipOutput = z.infer<typeof GroupMembershipOutput>;
+
+export const MembershipsMineInput = z.object({}).strict();
+export type MembershipsMineInput = z.infer<typeof MembershipsMineInput>;
+export const MembershipsMineOutput = z.object({
+  /** Groups I belong to (active memberships). */
+  groups: z.array(GroupCard),
+  /** My requests waiting for a leader, and recent refusals. */
+  requests: z.array(GroupCard),
+});
+export type MembershipsMineOutput = z.infer<typeof MembershipsMineOutput>;
