@@ -34,6 +34,7 @@ export async function startCloud(options: { dataDir?: string; env?: Record<strin
       LINLI_DATA_DIR: dataDir,
       LINLI_QUIET: '1',
       LINLI_TIMERS: '0',
+      LINLI_BUILD_H5: '0',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,5 @@
-/** Builds the function bundles when any is missing or older than its sources. */
+/** Builds what `npm start` serves when it is missing: the function bundles and the H5 app. */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../host/config';
@@ -23,7 +24,18 @@ export function functionsNeedBuild(): boolean {
   });
 }
 
-export async function ensureBuilt(): Promise<void> {
+/** Builds the H5 app once when it is missing (a later rebuild is `npm run build:h5`). */
+function ensureH5Built(): void {
+  if (existsSync(join(projectRoot, 'dist', 'h5', 'index.html'))) return;
+  if (!existsSync(join(projectRoot, 'src', 'app.config.ts'))) return;
+  console.log('首次启动：正在构建 H5 页面（约 30 秒）… / first start: building the H5 app (about 30 s)…');
+  const taro = join(projectRoot, 'node_modules', '@tarojs', 'cli', 'bin', 'taro');
+  const result = spawnSync(process.execPath, [taro, 'build', '--type', 'h5'], { cwd: projectRoot, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+  if (result.status !== 0) throw new Error('H5 build failed: run `npm run build:h5` to see why');
+}
+
+export async function ensureBuilt(options: { h5?: boolean } = {}): Promise<void> {
+  if (options.h5 !== false) ensureH5Built();
   if (functionsNeedBuild()) {
     const { buildFunctions } = (await import(join(projectRoot, 'config', 'build-functions.mjs'))) as {
       buildFunctions: (options?: { quiet?: boolean }) => Promise<unknown>;

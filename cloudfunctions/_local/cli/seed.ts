@@ -3,7 +3,7 @@ import { ensureBuilt } from './ensureBuilt';
 import { startLocalCloud } from '../host/localCloud';
 
 async function main(): Promise<void> {
-  await ensureBuilt();
+  await ensureBuilt({ h5: false });
   // Starting the local cloud applies the seed; port 0 avoids clashing with a running one.
   const cloud = await startLocalCloud({ port: 0, timers: false, quiet: true });
   console.log(`seed applied to ${cloud.config.dataDir}`);

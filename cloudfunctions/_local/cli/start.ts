@@ -4,7 +4,8 @@ import { startLocalCloud } from '../host/localCloud';
 
 async function main(): Promise<void> {
   const started = Date.now();
-  await ensureBuilt();
+  // Tests start many clouds at once and build the app beforehand, so they switch this off.
+  await ensureBuilt({ h5: process.env.LINLI_BUILD_H5 !== '0' });
   const cloud = await startLocalCloud();
   console.log(`Linli 本地云已启动 / local cloud ready in ${Date.now() - started} ms`);
   console.log(`  打开 / open:  ${cloud.url}/`);
