@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
 import { renderReport, type Row } from './harness';
 import { emulatorScenarios } from './scenarios/emulator';
+import { groupScenarios } from './scenarios/groups';
 
 export interface BenchContext {
   cloud: RunningCloud;
@@ -19,7 +20,10 @@ async function main(): Promise<void> {
   const ctx: BenchContext = { cloud, dir };
   const rows: Row[] = [];
   const only = process.argv[2];
-  const scenarios: Array<[string, (c: BenchContext) => Promise<Row[]>]> = [['emulator', emulatorScenarios]];
+  const scenarios: Array<[string, (c: BenchContext) => Promise<Row[]>]> = [
+    ['emulator', emulatorScenarios],
+    ['groups', groupScenarios],
+  ];
   try {
     for (const [name, run] of scenarios) {
       if (only && only !== name) continue;

@@ -82,11 +82,33 @@ export const indexDeclarations: IndexDeclaration[] = [
     ],
   },
   {
+    // The type filter of discovery, so it is answered by SQLite too.
+    collection: Collections.groups,
+    name: 'community_status_type_members',
+    fields: [
+      { field: 'communityId', type: 'string' },
+      { field: 'status', type: 'string' },
+      { field: 'type', type: 'string' },
+      { field: 'memberCount', type: 'number', direction: -1 },
+    ],
+  },
+  {
     collection: Collections.groups,
     name: 'street_status_members',
     fields: [
       { field: 'streetId', type: 'string' },
       { field: 'status', type: 'string' },
+      { field: 'memberCount', type: 'number', direction: -1 },
+    ],
+  },
+  {
+    // The type filter of discovery, so it is answered by SQLite too.
+    collection: Collections.groups,
+    name: 'street_status_type_members',
+    fields: [
+      { field: 'streetId', type: 'string' },
+      { field: 'status', type: 'string' },
+      { field: 'type', type: 'string' },
       { field: 'memberCount', type: 'number', direction: -1 },
     ],
   },

@@ -5,7 +5,7 @@
  */
 import type { PolicyActor } from '../../../src/shared/policies/actor';
 import { activeGrantsOf } from '../repositories/roleGrants';
-import { ensureUser, type UserDoc } from '../repositories/users';
+import { ensureUser, userIdOf, type UserDoc } from '../repositories/users';
 import { platformContext } from './cloudbase';
 
 export interface Actor extends PolicyActor {
@@ -24,9 +24,9 @@ export function isTimerInvocation(context: unknown): boolean {
   return platformContext(context).TRIGGER_SRC === 'timer';
 }
 
-/** Loads (creating on first sight) the user and their active staff grants. */
+/** Loads (creating on first sight) the user and their active staff grants, in parallel. */
 export async function resolveActor(openid: string): Promise<Actor> {
-  const user = await ensureUser(openid, { nickname: '新居民' });
-  const grants = await activeGrantsOf(user._id);
+  // The user id derives from the openid, so the grants need not wait for the user document.
+  const [user, grants] = await Promise.all([ensureUser(openid, { nickname: '新居民' }), activeGrantsOf(userIdOf(openid))]);
   return { openid, user, userId: user._id, grants };
 }

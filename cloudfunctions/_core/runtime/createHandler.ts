@@ -14,6 +14,7 @@ import { claimRequest, completeRequest, releaseRequest } from './idempotency';
 import { stableJson } from './hash';
 import { logCall } from './log';
 import { consumeRateLimit, type RateLimit } from './rateLimit';
+import { userIdOf } from '../repositories/users';
 
 /** What a command receives: the trusted actor, the parsed input and the call's ids. */
 export interface ActionContext<A extends ActionName> {
@@ -89,9 +90,12 @@ export function createHandler(definition: FunctionDefinition): Main {
       }
 
       const now = new Date();
-      const actor = await resolveActor(openid);
-      actorId = actor.userId;
-      await consumeRateLimit(actor.userId, name, spec.mutation ? DEFAULT_LIMITS.write : DEFAULT_LIMITS.read, now);
+      actorId = userIdOf(openid);
+      // Independent round trips run together: the counter needs only the derived user id.
+      const [actor] = await Promise.all([
+        resolveActor(openid),
+        consumeRateLimit(actorId, name, spec.mutation ? DEFAULT_LIMITS.write : DEFAULT_LIMITS.read, now),
+      ]);
 
       if (requestId) {
         const claim = await claimRequest(actor.userId, name, requestId, stableJson(parsed.data));
