@@ -1,0 +1,59 @@
+/** The local cloud process: start, stop on signals, what it exposes and what it never does. */
+import type { IncomingMessage } from 'node:http';
+import { isLoopback } from '../../cloudfunctions/_local/host/http';
+import { Client, removeDataDir, startCloud } from '../support/localCloud';
+
+test('stops cleanly on SIGTERM and SIGINT, keeping its data', async () => {
+  const cloud = await startCloud();
+  const client = await Client.signIn(cloud.url, 'stop-user');
+  await client.call('account', 'account.updateProfile', { nickname: '停机测试' });
+  expect(await cloud.stop('SIGTERM')).toBe(0);
+  const again = await startCloud({ dataDir: cloud.dataDir });
+  const back = await Client.signIn(again.url, 'stop-user');
+  const me = await back.call<{ account: { nickname: string } }>('account', 'account.me', {}, null);
+  expect(me.body.ok && me.body.data.account.nickname).toBe('停机测试');
+  expect(await again.stop('SIGINT')).toBe(0);
+  removeDataDir(cloud.dataDir);
+});
+
+test('with dev sessions off there is no way to sign in, and no call is authenticated', async () => {
+  const cloud = await startCloud({ env: { LINLI_DEV_SESSIONS: '0' } });
+  try {
+    const session = await fetch(`${cloud.url}/api/dev/session`, { method: 'POST', body: '{"openid":"demo-county"}' });
+    expect(session.status).toBe(404);
+    const call = await Client.anonymous(cloud.url).call('account', 'account.me', {}, null);
+    expect(call.status).toBe(401);
+  } finally {
+    await cloud.stop();
+    removeDataDir(cloud.dataDir);
+  }
+});
+
+test('the database endpoint answers only loopback callers', () => {
+  const from = (remoteAddress: string) => ({ socket: { remoteAddress } }) as unknown as IncomingMessage;
+  for (const address of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) expect(isLoopback(from(address))).toBe(true);
+  for (const address of ['192.0.2.2', '10.0.0.5', '::ffff:192.168.1.4', 'fd00::2', '']) expect(isLoopback(from(address))).toBe(false);
+});
+
+test('every call writes one structured log line with a request id and no input', async () => {
+  const cloud = await startCloud({ env: { LINLI_QUIET: '0' } });
+  try {
+    const client = await Client.signIn(cloud.url, 'log-user');
+    await client.call('account', 'account.updateProfile', { nickname: '日志里不应出现' });
+    await Client.anonymous(cloud.url).call('account', 'account.me', {}, null);
+    const lines = cloud
+      .output()
+      .split('\n')
+      .filter((line) => line.startsWith('{'))
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const update = lines.find((l) => l.action === 'account.updateProfile')!;
+    expect(update).toMatchObject({ fn: 'account', code: 'OK', level: 'info' });
+    expect(typeof update.requestId).toBe('string');
+    expect(typeof update.ms).toBe('number');
+    expect(lines.find((l) => l.code === 'UNAUTHENTICATED')).toMatchObject({ actor: null, action: 'account.me' });
+    expect(cloud.output()).not.toContain('日志里不应出现');
+  } finally {
+    await cloud.stop();
+    removeDataDir(cloud.dataDir);
+  }
+});
