@@ -6,6 +6,7 @@ import { removeDataDir, startCloud, type RunningCloud } from '../support/localCl
 import { renderReport, type Row } from './harness';
 import { emulatorScenarios } from './scenarios/emulator';
 import { groupScenarios } from './scenarios/groups';
+import { startupScenarios } from './scenarios/startup';
 
 export interface BenchContext {
   cloud: RunningCloud;
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   const scenarios: Array<[string, (c: BenchContext) => Promise<Row[]>]> = [
     ['emulator', emulatorScenarios],
     ['groups', groupScenarios],
+    ['startup', startupScenarios],
   ];
   try {
     for (const [name, run] of scenarios) {
