@@ -180,6 +180,15 @@ describe('joining and leaving', () => {
   });
 });
 
+test('no contact phone number is stored in plaintext anywhere in the database', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const files = readdirSync(cloud.dataDir).filter((f) => f.startsWith('linli.sqlite'));
+  const bytes = files.map((f) => readFileSync(join(cloud.dataDir, f)).toString('latin1')).join('');
+  for (const phone of ['13812345678', '13900001111', '0571-88001234']) expect(bytes.includes(phone)).toBe(false);
+  expect(bytes.includes('pd1:')).toBe(true);
+});
+
 describe('concurrency', () => {
   test('40 residents joining and leaving at once leave the member count equal to the active memberships', async () => {
     const residents = await Promise.all(Array.from({ length: 40 }, (_, i) => signIn(`crowd-${i}`)));

@@ -7,6 +7,7 @@ import type { GroupDoc } from '../repositories/groups';
 import type { MembershipDoc } from '../repositories/memberships';
 import type { RegionDoc } from '../repositories/regions';
 import type { UserDoc } from '../repositories/users';
+import { maskName, maskPhone, openPersonal } from '../privacy/personalData';
 
 /** The policy view of a group for one actor. */
 export function groupResource(group: GroupDoc, membership: MembershipDoc | null): GroupResource {
@@ -24,17 +25,6 @@ export function groupResource(group: GroupDoc, membership: MembershipDoc | null)
 
 function presentMembership(membership: MembershipDoc | null): MyMembership | null {
   return membership ? { status: membership.status, role: membership.role, since: membership.updatedAt.toISOString() } : null;
-}
-
-/** A phone number with its middle hidden: 138****5678. */
-export function maskPhone(phone: string): string {
-  const digits = phone.replace(/\s+/g, '');
-  return digits.length >= 7 ? `${digits.slice(0, 3)}****${digits.slice(-4)}` : '****';
-}
-
-/** A name with all but the first character hidden: 李** . */
-export function maskName(name: string): string {
-  return name.length <= 1 ? name : `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`;
 }
 
 /** The list view of a group. */
@@ -74,12 +64,14 @@ export function presentGroupDetail(
     filingNumber: group.filingNumber,
     status: group.status,
     leader: leader ? { nickname: leader.nickname, avatar: leader.avatar } : null,
-    contact: group.contact
-      ? seeContact
-        ? { ...group.contact, masked: false }
-        : { name: maskName(group.contact.name), phone: maskPhone(group.contact.phone), masked: true }
-      : null,
+    contact: group.contact ? presentContact(group.contact, seeContact) : null,
     createdAt: group.createdAt.toISOString(),
     abilities: allowed,
   };
+}
+
+/** The contact person: in full for members and staff, masked for everyone else. */
+function presentContact(contact: NonNullable<GroupDoc['contact']>, inFull: boolean): GroupDetail['contact'] {
+  const phone = openPersonal(contact.phoneSealed);
+  return inFull ? { name: contact.name, phone, masked: false } : { name: maskName(contact.name), phone: maskPhone(phone), masked: true };
 }

@@ -17,7 +17,8 @@ export interface GroupDoc {
   description: string;
   tags: string[];
   coverImage: string | null;
-  contact: { name: string; phone: string } | null;
+  /** The contact person; the phone number is sealed (see privacy/personalData). */
+  contact: { name: string; phoneSealed: string } | null;
   joinPolicy: JoinPolicy;
   noShowLimit: number;
   cancelCutoffHours: number;

@@ -10,6 +10,7 @@ import { Collections } from '../repositories/collections';
 import { database } from './cloudbase';
 import { isDuplicateError } from './dbErrors';
 import { digest } from './hash';
+import { openPersonal, sealPersonal } from '../privacy/personalData';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 /** A claim older than this belongs to an attempt that died; a retry may take it over. */
@@ -23,7 +24,8 @@ interface IdempotencyDoc {
   action: string;
   inputHash: string;
   status: 'pending' | 'done';
-  envelope: Envelope<unknown> | null;
+  /** The stored result, sealed: replies may carry personal data (e.g. a member's view of contacts). */
+  envelopeSealed: string | null;
   claimedAt: Date;
   expiresAt: Date;
 }
@@ -47,7 +49,7 @@ export async function claimRequest(userId: string, action: string, requestId: st
         action,
         inputHash,
         status: 'pending',
-        envelope: null,
+        envelopeSealed: null,
         claimedAt: now,
         expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
       });
@@ -65,7 +67,9 @@ export async function claimRequest(userId: string, action: string, requestId: st
       await records().doc(key).remove();
       continue;
     }
-    if (existing.status === 'done' && existing.envelope) return { kind: 'replay', envelope: existing.envelope };
+    if (existing.status === 'done' && existing.envelopeSealed) {
+      return { kind: 'replay', envelope: JSON.parse(openPersonal(existing.envelopeSealed)) as Envelope<unknown> };
+    }
     if (now.getTime() - existing.claimedAt.getTime() > STALE_CLAIM_MS) {
       const _ = database().command;
       const taken = await records()
@@ -80,7 +84,7 @@ export async function claimRequest(userId: string, action: string, requestId: st
 
 /** Stores the result of a claimed request for replay. */
 export async function completeRequest(key: string, envelope: Envelope<unknown>): Promise<void> {
-  await records().doc(key).update({ status: 'done', envelope });
+  await records().doc(key).update({ status: 'done', envelopeSealed: sealPersonal(JSON.stringify(envelope)) });
 }
 
 /** Drops a claim whose attempt failed unexpectedly, so a retry can run. */

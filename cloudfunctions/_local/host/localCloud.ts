@@ -3,7 +3,8 @@
  * the database and storage API (emulated on SQLite and disk), the function runtime (the same
  * bundles that deploy), timer triggers, and the H5 app. See DESIGN §2 and §4.
  */
-import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
@@ -23,6 +24,16 @@ import { DocumentStore } from '../emulator/store';
 import { TransactionManager } from '../emulator/transactions';
 import { FileStorage } from '../emulator/fileStorage';
 import { seedDemoData } from '../seed/seed';
+
+/**
+ * The local key for personal data: generated once per data folder and kept beside the data
+ * (owner-only), so a copied database without its key file shows no phone or ID numbers.
+ */
+function localDataKey(dataDir: string): string {
+  const file = join(dataDir, 'data.key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  return readFileSync(file, 'utf8').trim();
+}
 
 export interface LocalCloud {
   url: string;
@@ -203,6 +214,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   process.env.TCB_SERVICE_URL = `http://127.0.0.1:${port}/tcb/admin`;
   process.env.LINLI_PLATFORM = 'local';
   process.env.LINLI_PUBLIC_URL = baseUrl;
+  process.env.LINLI_DATA_KEY ??= localDataKey(config.dataDir);
   functions.load();
   await seedDemoData();
 

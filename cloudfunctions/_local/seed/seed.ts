@@ -4,6 +4,7 @@
  * made while trying the app survive a restart.
  */
 import { Collections } from '../../_core/repositories/collections';
+import { sealPersonal } from '../../_core/privacy/personalData';
 import { membershipIdOf } from '../../_core/repositories/memberships';
 import { userIdOf } from '../../_core/repositories/users';
 import { database } from '../../_core/runtime/cloudbase';
@@ -89,7 +90,7 @@ async function seedGroup(group: SeedGroup, epoch: Date): Promise<void> {
     description: group.description,
     tags: group.tags,
     coverImage: null,
-    contact: group.contact,
+    contact: { name: group.contact.name, phoneSealed: sealPersonal(group.contact.phone) },
     joinPolicy: group.joinPolicy,
     noShowLimit: 3,
     cancelCutoffHours: 24,

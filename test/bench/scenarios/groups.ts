@@ -48,7 +48,7 @@ export async function groupScenarios(ctx: BenchContext): Promise<Row[]> {
         description: '基准数据：每周活动，欢迎邻居参加。',
         tags: ['基准', g % 2 ? '助老' : '文体'],
         coverImage: null,
-        contact: { name: '张三', phone: '13800000000' },
+        contact: null,
         joinPolicy: 'open',
         noShowLimit: 3,
         cancelCutoffHours: 24,

@@ -1,0 +1,43 @@
+/**
+ * Personal data at rest (ID and phone numbers): AES-256-GCM with the key from LINLI_DATA_KEY
+ * (32 bytes, base64). Sealed values are `pd1:<iv>:<tag>:<ciphertext>`; without a key we fail
+ * closed rather than store plaintext.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+const PREFIX = 'pd1';
+
+function key(): Buffer {
+  const encoded = process.env.LINLI_DATA_KEY;
+  const bytes = encoded ? Buffer.from(encoded, 'base64') : Buffer.alloc(0);
+  if (bytes.length !== 32) throw new Error('LINLI_DATA_KEY must be 32 bytes, base64-encoded');
+  return bytes;
+}
+
+/** Encrypts a personal value for storage. */
+export function sealPersonal(plaintext: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key(), iv);
+  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return [PREFIX, iv.toString('base64'), cipher.getAuthTag().toString('base64'), ciphertext.toString('base64')].join(':');
+}
+
+/** Decrypts a sealed personal value; throws if it was tampered with. */
+export function openPersonal(sealed: string): string {
+  const [prefix, iv, tag, ciphertext] = sealed.split(':');
+  if (prefix !== PREFIX || !iv || !tag || ciphertext === undefined) throw new Error('not a sealed personal value');
+  const decipher = createDecipheriv('aes-256-gcm', key(), Buffer.from(iv, 'base64'));
+  decipher.setAuthTag(Buffer.from(tag, 'base64'));
+  return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64')), decipher.final()]).toString('utf8');
+}
+
+/** A phone number with its middle hidden: 138****5678. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\s+/g, '');
+  return digits.length >= 7 ? `${digits.slice(0, 3)}****${digits.slice(-4)}` : '****';
+}
+
+/** A name with all but the first character hidden: 李** . */
+export function maskName(name: string): string {
+  return name.length <= 1 ? name : `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`;
+}
