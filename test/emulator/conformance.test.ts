@@ -384,6 +384,11 @@ describe('storage', () => {
     expect(urls.fileList[0]).toMatchObject({ fileID, code: 'SUCCESS' });
     const downloaded = await target.app.downloadFile({ fileID });
     expect(downloaded.fileContent?.toString()).toBe('你好, Linli');
+    const copyPath = `conformance/${suffix}/copies/hello 世界.txt`;
+    const copied = await target.app.copyFile({ fileList: [{ srcPath: cloudPath, dstPath: copyPath }] });
+    expect(copied.fileList[0]).toMatchObject({ code: 'SUCCESS' });
+    const copyId = fileID!.replace(`${suffix}/hello`, `${suffix}/copies/hello`);
+    expect((await target.app.downloadFile({ fileID: copyId })).fileContent?.toString()).toBe('你好, Linli');
     const deleted = await target.app.deleteFile({ fileList: [fileID] });
     expect(deleted.fileList[0]).toMatchObject({ fileID, code: 'SUCCESS' });
     const after = await target.app.getTempFileURL({ fileList: [fileID] });

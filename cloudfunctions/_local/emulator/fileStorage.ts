@@ -3,7 +3,7 @@
  * loopback-only PUT URL; downloads use signed, expiring URLs that the local cloud serves.
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
 
 export interface DownloadItem {
@@ -86,6 +86,16 @@ export class FileStorage {
     if (!cloudPath || !this.exists(cloudPath)) return { fileID: fileId, code: 'STORAGE_FILE_NONEXIST', message: 'file not exist' };
     rmSync(this.pathOf(cloudPath));
     return { fileID: fileId, code: 'SUCCESS' };
+  }
+
+  /** Copies (or moves) a file between cloud paths. */
+  copy(srcPath: string, dstPath: string, overwrite: boolean, removeOriginal: boolean): { fileId?: string; code: string; message?: string } {
+    if (!this.exists(srcPath)) return { code: 'STORAGE_FILE_NONEXIST', message: 'file not exist' };
+    if (!overwrite && this.exists(dstPath)) return { code: 'STORAGE_FILE_EXIST', message: 'destination exists' };
+    const target = this.prepareUpload(dstPath);
+    if (removeOriginal) renameSync(this.pathOf(srcPath), target);
+    else copyFileSync(this.pathOf(srcPath), target);
+    return { fileId: `${FILE_ID_PREFIX}${dstPath.replace(/^\/+/, '')}`, code: 'SUCCESS' };
   }
 
   exists(cloudPath: string): boolean {

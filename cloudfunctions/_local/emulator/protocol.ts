@@ -227,6 +227,18 @@ const handlers: Record<string, Handler> = {
     return { data: { delete_list: list.map((fileId) => storage.remove(String(fileId))) } };
   },
 
+  'storage.batchCopyFile': (body, { storage }) => {
+    const list = Array.isArray(body.file_list) ? body.file_list : [];
+    return {
+      data: {
+        copy_list: list.map((item) => {
+          const { src_path, dst_path, overwrite, remove_original } = item as Record<string, unknown>;
+          return storage.copy(String(src_path ?? ''), String(dst_path ?? ''), overwrite !== false, remove_original === true);
+        }),
+      },
+    };
+  },
+
   'functions.invokeFunction': async (body, { invokeFunction }) => {
     if (!invokeFunction) return { code: 'FUNCTION_NOT_FOUND', message: 'no function host attached' };
     const raw = typeof body.request_data === 'string' && body.request_data !== '' ? JSON.parse(body.request_data) : {};
