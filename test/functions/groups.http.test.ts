@@ -97,7 +97,18 @@ describe('groups.get', () => {
     const group = await data<GroupDetail>(leader.call('groups', 'groups.get', { groupId: 'g-beiyuan-huzhu' }, null));
     expect(group.contact).toEqual({ name: '李桂芳', phone: '13812345678', masked: false });
     expect(group.myMembership).toMatchObject({ status: 'active', role: 'leader' });
-    expect(group.abilities).toEqual(['groups.view', 'groups.seeContact', 'groups.edit', 'groups.manageMembers']);
+    expect(group.abilities).toEqual([
+      'groups.view',
+      'groups.seeContact',
+      'groups.edit',
+      'groups.manageMembers',
+      'groups.transfer',
+      'groups.dissolve',
+      'members.view',
+      'invites.create',
+      'posts.create',
+      'hubs.respond',
+    ]);
   });
 
   test('a pending group is hidden from residents (NOT_FOUND, like a missing one) but not from its committee or leader', async () => {

@@ -48,8 +48,12 @@ export async function getGroupDetail(actor: Actor, groupId: string): Promise<Gro
   if (!group) throw groupNotFound();
   const membership = await findMembership(groupId, actor.userId);
   authorize(groupPolicies, 'groups.view', actor, groupResource(group, membership), groupNotFound());
-  const [regions, leader] = await Promise.all([regionDirectory(), group.leaderId ? findUser(group.leaderId) : Promise.resolve(null)]);
-  return presentGroupDetail(actor, group, membership, regions, leader);
+  const [regions, leader, hub] = await Promise.all([
+    regionDirectory(),
+    group.leaderId ? findUser(group.leaderId) : Promise.resolve(null),
+    group.hubId ? findGroup(group.hubId) : Promise.resolve(null),
+  ]);
+  return presentGroupDetail(actor, group, membership, regions, leader, hub);
 }
 
 /** My active groups and my requests (pending, and refusals of the last 30 days). */

@@ -1,4 +1,5 @@
 /** Views of groups for lists and pages, with the viewer's membership and abilities. */
+import { hasStaffRoleOver } from '../../../src/shared/policies/actor';
 import { abilities } from '../../../src/shared/policies/authorize';
 import { groupPolicies, type GroupResource } from '../../../src/shared/policies/groups';
 import type { GroupCard, GroupDetail, MyMembership } from '../../../src/shared/schemas/groups';
@@ -17,8 +18,10 @@ export function groupResource(group: GroupDoc, membership: MembershipDoc | null)
     regionId,
     ancestorIds,
     status: group.status,
+    type: group.type,
     joinPolicy: group.joinPolicy,
     managementLevel: group.managementLevel,
+    applicantId: group.applicantId,
     membership: membership ? { status: membership.status, role: membership.role } : null,
   };
 }
@@ -53,6 +56,7 @@ export function presentGroupDetail(
   membership: MembershipDoc | null,
   regions: Map<string, RegionDoc>,
   leader: UserDoc | null,
+  hub: GroupDoc | null,
 ): GroupDetail {
   const resource = groupResource(group, membership);
   const allowed = abilities(groupPolicies, actor, resource);
@@ -66,6 +70,13 @@ export function presentGroupDetail(
     leader: leader ? { nickname: leader.nickname, avatar: leader.avatar } : null,
     contact: group.contact ? presentContact(group.contact, seeContact) : null,
     createdAt: group.createdAt.toISOString(),
+    ratings: group.ratings.map(({ year, excellent }) => ({ year, excellent })),
+    hub: hub ? { id: hub._id, name: hub.name } : null,
+    review:
+      group.applicantId === actor.userId || hasStaffRoleOver(actor, ['committee', 'street', 'county'], resource)
+        ? { submittedAt: group.submittedAt.toISOString(), reviewedAt: group.reviewedAt?.toISOString() ?? null, reason: group.reviewReason }
+        : null,
+    dissolvedReason: group.dissolvedReason,
     abilities: allowed,
   };
 }

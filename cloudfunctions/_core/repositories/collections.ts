@@ -10,6 +10,10 @@ export const Collections = {
   contentWords: 'content_words',
   groups: 'groups',
   memberships: 'memberships',
+  invites: 'invites',
+  hubLinks: 'hub_links',
+  posts: 'posts',
+  activities: 'activities',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

@@ -25,6 +25,17 @@ export interface GroupDoc {
   status: GroupStatus;
   leaderId: string | null;
   memberCount: number;
+  /** Who applied to found the group, and the review of the application. */
+  applicantId: string | null;
+  submittedAt: Date;
+  reviewedAt: Date | null;
+  reviewedBy: string | null;
+  reviewReason: string | null;
+  /** Yearly "excellent community service team" ratings set by street or county staff. */
+  ratings: Array<{ year: number; excellent: boolean; by: string; at: Date }>;
+  /** The hub organization this group is linked to, if any. */
+  hubId: string | null;
+  dissolvedReason: string | null;
   createdAt: Date;
   updatedAt: Date;
 }

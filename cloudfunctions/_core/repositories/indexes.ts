@@ -113,6 +113,41 @@ export const indexDeclarations: IndexDeclaration[] = [
     ],
   },
   {
+    collection: Collections.groups,
+    name: 'county_status',
+    fields: [
+      { field: 'countyId', type: 'string' },
+      { field: 'status', type: 'string' },
+    ],
+  },
+  { collection: Collections.groups, name: 'applicant', fields: [{ field: 'applicantId', type: 'string' }] },
+  {
+    collection: Collections.hubLinks,
+    name: 'hub_status',
+    fields: [
+      { field: 'hubId', type: 'string' },
+      { field: 'status', type: 'string' },
+    ],
+  },
+  {
+    collection: Collections.hubLinks,
+    name: 'group_status',
+    fields: [
+      { field: 'groupId', type: 'string' },
+      { field: 'status', type: 'string' },
+    ],
+  },
+  {
+    collection: Collections.posts,
+    name: 'group_created',
+    fields: [
+      { field: 'groupId', type: 'string' },
+      { field: 'createdAt', type: 'date', direction: -1 },
+    ],
+  },
+  { collection: Collections.posts, name: 'images_pending', fields: [{ field: 'imagesPending', type: 'number' }] },
+  { collection: Collections.activities, name: 'group', fields: [{ field: 'groupId', type: 'string' }] },
+  {
     collection: Collections.memberships,
     name: 'user_status',
     fields: [

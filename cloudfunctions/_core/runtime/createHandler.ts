@@ -94,7 +94,7 @@ export function createHandler(definition: FunctionDefinition): Main {
       // Independent round trips run together: the counter needs only the derived user id.
       const [actor] = await Promise.all([
         resolveActor(openid),
-        consumeRateLimit(actorId, name, spec.mutation ? DEFAULT_LIMITS.write : DEFAULT_LIMITS.read, now),
+        consumeRateLimit(actorId, name, 'rateLimit' in spec && spec.rateLimit ? spec.rateLimit : spec.mutation ? DEFAULT_LIMITS.write : DEFAULT_LIMITS.read, now),
       ]);
 
       if (requestId) {

@@ -8,10 +8,9 @@ import { database } from './cloudbase';
 import { isDuplicateError } from './dbErrors';
 import { digest } from './hash';
 
-export interface RateLimit {
-  limit: number;
-  windowSeconds: number;
-}
+import type { RateLimit } from '../../../src/shared/api/contract';
+
+export type { RateLimit };
 
 /** Counts one call; throws RATE_LIMITED when the window is full. */
 export async function consumeRateLimit(userId: string, action: string, rule: RateLimit, now: Date): Promise<void> {

@@ -86,6 +86,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     }
     if (path.startsWith('/api/functions/') && req.method === 'POST') return callFunction(req, res, path.slice('/api/functions/'.length));
     if (path === '/api/dev/session' && req.method === 'POST' && config.devSessions) return devSession(req, res);
+    if (path.startsWith('/api/dev/timers/') && req.method === 'POST' && config.devSessions && isLoopback(req)) return fireTimer(res, path.slice('/api/dev/timers/'.length));
     if (path === '/api/contract' && req.method === 'GET') return sendJson(res, 200, describeContract());
     if (path === '/api/health') return sendJson(res, 200, { ok: true });
     if (path.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) return download(req, res, url);
@@ -181,6 +182,14 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
       account = updated.data;
     }
     sendJson(res, 200, { token: sessions.create(openid), openid, user: account.account });
+  }
+
+  /** Fires a declared timer trigger now (local development and tests: no waiting for the clock). */
+  async function fireTimer(res: ServerResponse, spec: string): Promise<void> {
+    const [fn, name] = spec.split('/');
+    const trigger = functions.timerTriggers().find((t) => t.fn === fn && t.name === name);
+    if (!trigger) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `没有这个定时触发器：${spec.slice(0, 60)}` } });
+    sendJson(res, 200, await functions.fireTimer(trigger));
   }
 
   function staticH5(res: ServerResponse, path: string): void {

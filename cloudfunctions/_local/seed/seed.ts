@@ -62,7 +62,9 @@ async function seedGroup(group: SeedGroup, epoch: Date): Promise<void> {
   const db = database();
   const { data } = await db.collection(Collections.groups).doc(group.id).get();
   if (data.length > 0) return;
-  const members = [{ openid: group.leader, role: 'leader' as const }, ...group.members.map((openid) => ({ openid, role: 'member' as const }))];
+  // An application still under review has its applicant but no members yet.
+  const pending = group.status === 'pending';
+  const members = pending ? [] : [{ openid: group.leader, role: 'leader' as const }, ...group.members.map((openid) => ({ openid, role: 'member' as const }))];
   for (const member of members) {
     const userId = userIdOf(member.openid);
     await db.collection(Collections.memberships).doc(membershipIdOf(group.id, userId)).set({
@@ -95,8 +97,16 @@ async function seedGroup(group: SeedGroup, epoch: Date): Promise<void> {
     noShowLimit: 3,
     cancelCutoffHours: 24,
     status: group.status ?? 'active',
-    leaderId: userIdOf(group.leader),
+    leaderId: pending ? null : userIdOf(group.leader),
     memberCount: members.length,
+    applicantId: userIdOf(group.leader),
+    submittedAt: epoch,
+    reviewedAt: pending ? null : epoch,
+    reviewedBy: pending ? null : 'seed',
+    reviewReason: null,
+    ratings: [],
+    hubId: null,
+    dissolvedReason: null,
     createdAt: epoch,
     updatedAt: epoch,
   });

@@ -1,7 +1,13 @@
-/** Cloud function `groups`: discovering groups, their pages, joining and leaving. */
+/** Cloud function `groups`: discovery, group pages, joining and leaving, founding and review, stewardship. */
 import { getGroupDetail, listGroups, myMemberships } from '../../_core/commands/groupBrowser';
+import { foundGroup, myApplications, resubmitApplication, reviewApplication, reviewQueue } from '../../_core/commands/groupFounding';
 import { joinGroup, leaveGroup } from '../../_core/commands/groupMembership';
+import { dissolveGroup, rateGroup, updateGroup } from '../../_core/commands/groupStewardship';
+import { joinByInvite, transferLeadership } from '../../_core/commands/memberManagement';
 import { createHandler } from '../../_core/runtime/createHandler';
+
+/** Mutations answer with the group as the caller now sees it. */
+const detailAfter = async (actor: Parameters<typeof getGroupDetail>[0], groupId: string) => getGroupDetail(actor, groupId);
 
 export const main = createHandler({
   fn: 'groups',
@@ -10,12 +16,31 @@ export const main = createHandler({
     'groups.get': async ({ actor, input }) => getGroupDetail(actor, input.groupId),
     'groups.join': async ({ actor, input, now }) => {
       await joinGroup(actor, input.groupId, input.message, now);
-      return getGroupDetail(actor, input.groupId);
+      return detailAfter(actor, input.groupId);
     },
     'groups.leave': async ({ actor, input, now }) => {
       await leaveGroup(actor, input.groupId, now);
-      return getGroupDetail(actor, input.groupId);
+      return detailAfter(actor, input.groupId);
     },
     'memberships.mine': async ({ actor, now }) => myMemberships(actor, now),
+    'groups.found': async ({ actor, input, requestId, now }) => detailAfter(actor, (await foundGroup(actor, input, requestId!, now))._id),
+    'groups.resubmit': async ({ actor, input, now }) => detailAfter(actor, (await resubmitApplication(actor, input, now))._id),
+    'groups.review': async ({ actor, input, requestId, now }) => detailAfter(actor, (await reviewApplication(actor, input, requestId!, now))._id),
+    'groups.reviewQueue': async ({ actor, input }) => reviewQueue(actor, input.offset, input.limit),
+    'groups.myApplications': async ({ actor }) => myApplications(actor),
+    'groups.update': async ({ actor, input, now }) => {
+      await updateGroup(actor, input, now);
+      return detailAfter(actor, input.groupId);
+    },
+    'groups.dissolve': async ({ actor, input, requestId, now }) => {
+      await dissolveGroup(actor, input, requestId!, now);
+      return detailAfter(actor, input.groupId);
+    },
+    'groups.rate': async ({ actor, input, requestId, now }) => {
+      await rateGroup(actor, input, requestId!, now);
+      return detailAfter(actor, input.groupId);
+    },
+    'groups.transferLeadership': async ({ actor, input, now }) => transferLeadership(actor, input, now),
+    'groups.joinByInvite': async ({ actor, input, now }) => detailAfter(actor, await joinByInvite(actor, input.token, now)),
   },
 });

@@ -22,12 +22,48 @@ import {
   MembershipsMineOutput,
 } from '../schemas/groups';
 import { RegionsTreeInput, RegionsTreeOutput } from '../schemas/regions';
+import {
+  GroupsDissolveInput,
+  GroupsFoundInput,
+  GroupsMyApplicationsInput,
+  GroupsMyApplicationsOutput,
+  GroupsRateInput,
+  GroupsResubmitInput,
+  GroupsReviewInput,
+  GroupsReviewQueueInput,
+  GroupsReviewQueueOutput,
+  GroupsUpdateInput,
+} from '../schemas/groupAdmin';
+import {
+  GroupsJoinByInviteInput,
+  GroupsTransferInput,
+  InvitesCreateInput,
+  InviteView,
+  MemberChangeOutput,
+  MembersDecideInput,
+  MembersListInput,
+  MembersListOutput,
+  MembersRemoveInput,
+  MembersRequestsInput,
+  MembersRequestsOutput,
+  MembersSetRoleInput,
+} from '../schemas/members';
+import { HubLinkView, HubsInvitationsInput, HubsInvitationsOutput, HubsInviteInput, HubsMembersInput, HubsMembersOutput, HubsRespondInput } from '../schemas/hubs';
+import { PostsCreateInput, PostsListInput, PostsListOutput, PostsRemoveInput, PostsRemoveOutput, PostView } from '../schemas/posts';
 
 /** Who may call an action at all; finer rules live in the policies. */
 export type Audience = 'signed-in' | 'staff';
 
+/** A per-actor budget of calls in a fixed window. */
+export interface RateLimit {
+  limit: number;
+  windowSeconds: number;
+}
+
 export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.ZodTypeAny = z.ZodTypeAny> {
   fn: string;
+  /** Overrides the default budget (reads 600/min, writes 60/min) where abuse is likelier. */
+  rateLimit?: RateLimit;
   input: I;
   output: O;
   mutation: boolean;
@@ -104,6 +140,193 @@ export const contract = {
     mutation: false,
     audience: 'signed-in',
     roles: 'the user themself',
+  }),
+  'groups.found': action({
+    fn: 'groups',
+    input: GroupsFoundInput,
+    output: GroupsGetOutput,
+    mutation: true,
+    audience: 'signed-in',
+    rateLimit: { limit: 5, windowSeconds: 3600 },
+    roles: 'any signed-in resident (the application waits for review)',
+  }),
+  'groups.resubmit': action({
+    fn: 'groups',
+    input: GroupsResubmitInput,
+    output: GroupsGetOutput,
+    mutation: true,
+    audience: 'signed-in',
+    roles: 'the applicant of a rejected application',
+  }),
+  'groups.review': action({
+    fn: 'groups',
+    input: GroupsReviewInput,
+    output: GroupsGetOutput,
+    mutation: true,
+    audience: 'staff',
+    roles: 'community-managed: committee of its community; filed: its street; registered: its county',
+  }),
+  'groups.reviewQueue': action({
+    fn: 'groups',
+    input: GroupsReviewQueueInput,
+    output: GroupsReviewQueueOutput,
+    mutation: false,
+    audience: 'staff',
+    roles: 'staff: the applications their grants review',
+  }),
+  'groups.myApplications': action({
+    fn: 'groups',
+    input: GroupsMyApplicationsInput,
+    output: GroupsMyApplicationsOutput,
+    mutation: false,
+    audience: 'signed-in',
+    roles: 'the applicant themself',
+  }),
+  'groups.update': action({
+    fn: 'groups',
+    input: GroupsUpdateInput,
+    output: GroupsGetOutput,
+    mutation: true,
+    audience: 'signed-in',
+    roles: 'leader and co-leaders',
+  }),
+  'groups.dissolve': action({
+    fn: 'groups',
+    input: GroupsDissolveInput,
+    output: GroupsGetOutput,
+    mutation: true,
+    audience: 'signed-in',
+    roles: 'the leader; staff above the group',
+  }),
+  'groups.rate': action({
+    fn: 'groups',
+    input: GroupsRateInput,
+    output: GroupsGetOutput,
+    mutation: true,
+    audience: 'staff',
+    roles: 'street and county staff above the group',
+  }),
+  'groups.transferLeadership': action({
+    fn: 'groups',
+    input: GroupsTransferInput,
+    output: MemberChangeOutput,
+    mutation: true,
+    audience: 'signed-in',
+    roles: 'the leader',
+  }),
+  'groups.joinByInvite': action({
+    fn: 'groups',
+    input: GroupsJoinByInviteInput,
+    output: GroupsGetOutput,
+    mutation: true,
+    audience: 'signed-in',
+    roles: 'anyone holding a valid invite link (not banned)',
+  }),
+  'members.list': action({
+    fn: 'members',
+    input: MembersListInput,
+    output: MembersListOutput,
+    mutation: false,
+    audience: 'signed-in',
+    roles: 'members of the group; staff above it',
+  }),
+  'members.requests': action({
+    fn: 'members',
+    input: MembersRequestsInput,
+    output: MembersRequestsOutput,
+    mutation: false,
+    audience: 'signed-in',
+    roles: 'leader and co-leaders',
+  }),
+  'members.decide': action({
+    fn: 'members',
+    input: MembersDecideInput,
+    output: MemberChangeOutput,
+    mutation: true,
+    audience: 'signed-in',
+    roles: 'leader and co-leaders',
+  }),
+  'members.remove': action({
+    fn: 'members',
+    input: MembersRemoveInput,
+    output: MemberChangeOutput,
+    mutation: true,
+    audience: 'signed-in',
+    roles: 'leader (anyone but themself); co-leaders (members only)',
+  }),
+  'members.setRole': action({
+    fn: 'members',
+    input: MembersSetRoleInput,
+    output: MemberChangeOutput,
+    mutation: true,
+    audience: 'signed-in',
+    roles: 'the leader',
+  }),
+  'invites.create': action({
+    fn: 'members',
+    input: InvitesCreateInput,
+    output: InviteView,
+    mutation: true,
+    audience: 'signed-in',
+    rateLimit: { limit: 20, windowSeconds: 3600 },
+    roles: 'leader and co-leaders',
+  }),
+  'hubs.invite': action({
+    fn: 'hubs',
+    input: HubsInviteInput,
+    output: HubLinkView,
+    mutation: true,
+    audience: 'signed-in',
+    roles: 'leaders of a hub organization',
+  }),
+  'hubs.respond': action({
+    fn: 'hubs',
+    input: HubsRespondInput,
+    output: HubLinkView,
+    mutation: true,
+    audience: 'signed-in',
+    roles: 'leaders of the invited group',
+  }),
+  'hubs.invitations': action({
+    fn: 'hubs',
+    input: HubsInvitationsInput,
+    output: HubsInvitationsOutput,
+    mutation: false,
+    audience: 'signed-in',
+    roles: 'leaders of the group',
+  }),
+  'hubs.members': action({
+    fn: 'hubs',
+    input: HubsMembersInput,
+    output: HubsMembersOutput,
+    mutation: false,
+    audience: 'signed-in',
+    roles: 'anyone who can see the hub',
+  }),
+  'posts.create': action({
+    fn: 'posts',
+    input: PostsCreateInput,
+    output: PostView,
+    mutation: true,
+    audience: 'signed-in',
+    rateLimit: { limit: 10, windowSeconds: 60 },
+    roles: 'leader and co-leaders',
+  }),
+  'posts.list': action({
+    fn: 'posts',
+    input: PostsListInput,
+    output: PostsListOutput,
+    mutation: false,
+    audience: 'signed-in',
+    roles: 'anyone who can see the group',
+  }),
+  'posts.remove': action({
+    fn: 'posts',
+    input: PostsRemoveInput,
+    output: PostsRemoveOutput,
+    mutation: true,
+    audience: 'signed-in',
+    roles: 'the author; leaders of the group; staff above it',
   }),
 } as const;
 

@@ -1,29 +1,63 @@
-import type { GroupStatus, JoinPolicy, ManagementLevel, MemberRole, MembershipStatus } from '../schemas/groups';
+import type { StaffRole } from '../schemas/account';
+import type { GroupStatus, GroupType, JoinPolicy, ManagementLevel, MemberRole, MembershipStatus } from '../schemas/groups';
 import { hasStaffRoleOver, type PolicyActor, type RegionScope } from './actor';
 import type { PolicySet } from './authorize';
 
 /** What the group policies need to know about a group and the actor's membership in it. */
 export interface GroupResource extends RegionScope {
   status: GroupStatus;
+  type: GroupType;
   joinPolicy: JoinPolicy;
   managementLevel: ManagementLevel;
+  applicantId: string | null;
   membership: { status: MembershipStatus; role: MemberRole } | null;
 }
 
+/**
+ * Who reviews a group follows its management level: community-managed groups by the committee
+ * of their community, filed groups by their street, registered groups by the county.
+ */
+export function reviewerRoleFor(level: ManagementLevel): StaffRole {
+  return level === 'community' ? 'committee' : level === 'filed' ? 'street' : 'county';
+}
+
 const isActiveMember = (g: GroupResource) => g.membership?.status === 'active';
+const isLeader = (g: GroupResource) => isActiveMember(g) && g.membership!.role === 'leader';
 const isLeadership = (g: GroupResource) => isActiveMember(g) && (g.membership!.role === 'leader' || g.membership!.role === 'co_leader');
+const isApplicant = (actor: PolicyActor, g: GroupResource) => g.applicantId === actor.userId;
 /** Staff over the group's region: committee, street or county above it. */
 const isStaffOver = (actor: PolicyActor, g: GroupResource) => hasStaffRoleOver(actor, ['committee', 'street', 'county'], g);
+const isLive = (g: GroupResource) => g.status === 'active';
 
 /** What a user may do with a group. */
 export const groupPolicies: PolicySet<GroupResource> = {
-  /** Active groups are public to signed-in residents; others only to their leaders and staff. */
-  'groups.view': (actor, g) => g.status === 'active' || isLeadership(g) || isStaffOver(actor, g),
+  /** Active groups are public to signed-in residents; others only to their applicant, leaders and staff. */
+  'groups.view': (actor, g) => isLive(g) || isLeadership(g) || isApplicant(actor, g) || isStaffOver(actor, g),
   'groups.join': (_actor, g) =>
-    g.status === 'active' && g.joinPolicy !== 'invite' && (g.membership === null || g.membership.status === 'left' || g.membership.status === 'rejected'),
-  'groups.leave': (_actor, g) =>
-    (g.membership?.status === 'active' && g.membership.role !== 'leader') || g.membership?.status === 'pending',
+    isLive(g) && g.joinPolicy !== 'invite' && (g.membership === null || g.membership.status === 'left' || g.membership.status === 'rejected'),
+  'groups.leave': (_actor, g) => (g.membership?.status === 'active' && g.membership.role !== 'leader') || g.membership?.status === 'pending',
   'groups.seeContact': (actor, g) => isActiveMember(g) || isStaffOver(actor, g),
-  'groups.edit': (_actor, g) => g.status !== 'dissolved' && isLeadership(g),
-  'groups.manageMembers': (_actor, g) => g.status === 'active' && isLeadership(g),
+  'groups.edit': (_actor, g) => (isLive(g) || g.status === 'suspended') && isLeadership(g),
+  'groups.manageMembers': (_actor, g) => isLive(g) && isLeadership(g),
+  'groups.transfer': (_actor, g) => isLive(g) && isLeader(g),
+  'groups.review': (actor, g) => g.status === 'pending' && hasStaffRoleOver(actor, [reviewerRoleFor(g.managementLevel)], g),
+  'groups.resubmit': (actor, g) => g.status === 'rejected' && isApplicant(actor, g),
+  'groups.dissolve': (actor, g) => (isLive(g) || g.status === 'suspended') && (isLeader(g) || isStaffOver(actor, g)),
+  'groups.rate': (actor, g) => isLive(g) && hasStaffRoleOver(actor, ['street', 'county'], g),
+  'members.view': (actor, g) => (isLive(g) || g.status === 'suspended') && (isActiveMember(g) || isStaffOver(actor, g)),
+  'invites.create': (_actor, g) => isLive(g) && isLeadership(g),
+  'posts.create': (_actor, g) => isLive(g) && isLeadership(g),
+  'hubs.invite': (_actor, g) => isLive(g) && g.type === 'hub' && isLeadership(g),
+  'hubs.respond': (_actor, g) => isLive(g) && isLeadership(g),
+};
+
+/** A post and the group it belongs to, as the post policies see them. */
+export interface PostResource {
+  group: GroupResource;
+  authorId: string;
+}
+
+/** What a user may do with an announcement. */
+export const postPolicies: PolicySet<PostResource> = {
+  'posts.remove': (actor, p) => p.authorId === actor.userId || isLeadership(p.group) || isStaffOver(actor, p.group),
 };

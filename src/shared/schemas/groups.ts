@@ -12,7 +12,8 @@ export type ManagementLevel = z.infer<typeof ManagementLevel>;
 export const JoinPolicy = z.enum(['open', 'approval', 'invite']);
 export type JoinPolicy = z.infer<typeof JoinPolicy>;
 
-export const GroupStatus = z.enum(['pending', 'active', 'suspended', 'dissolved']);
+/** `pending` and `rejected` are applications; a rejected one can be resubmitted. */
+export const GroupStatus = z.enum(['pending', 'rejected', 'active', 'suspended', 'dissolved']);
 export type GroupStatus = z.infer<typeof GroupStatus>;
 
 export const MemberRole = z.enum(['leader', 'co_leader', 'member']);
@@ -51,6 +52,13 @@ export const GroupDetail = GroupCard.extend({
   leader: z.object({ nickname: z.string(), avatar: z.string().nullable() }).nullable(),
   contact: z.object({ name: z.string(), phone: z.string(), masked: z.boolean() }).nullable(),
   createdAt: z.string(),
+  /** Yearly "excellent community service team" ratings. */
+  ratings: z.array(z.object({ year: z.number().int(), excellent: z.boolean() })),
+  /** The hub organization the group is linked to. */
+  hub: z.object({ id: Id, name: z.string() }).nullable(),
+  /** The application's review, for its applicant and reviewers only. */
+  review: z.object({ submittedAt: z.string(), reviewedAt: z.string().nullable(), reason: z.string().nullable() }).nullable(),
+  dissolvedReason: z.string().nullable(),
   abilities: z.array(z.string()),
 });
 export type GroupDetail = z.infer<typeof GroupDetail>;

@@ -1,0 +1,16 @@
+/** Cloud function `posts`: group announcements, with images shown once checked. */
+import { checkPendingImages, createPost, listPosts, removePost } from '../../_core/commands/groupPosts';
+import { createHandler } from '../../_core/runtime/createHandler';
+
+export const main = createHandler({
+  fn: 'posts',
+  actions: {
+    'posts.create': async ({ actor, input, requestId, now }) => createPost(actor, input, requestId!, now),
+    'posts.list': async ({ actor, input }) => listPosts(actor, input.groupId, input.offset, input.limit),
+    'posts.remove': async ({ actor, input, requestId, now }) => {
+      await removePost(actor, input.postId, input.reason, requestId!, now);
+      return { removed: true };
+    },
+  },
+  timers: { checkPendingImages: async () => checkPendingImages() },
+});
