@@ -115,10 +115,10 @@ export async function decideJoinRequest(actor: Actor, input: MembersDecideInput,
 
 /** Removes (or bans) a member. Co-leaders may remove members only; nobody removes the leader. */
 export async function removeMember(actor: Actor, input: MembersRemoveInput, now: Date): Promise<MemberChangeOutput> {
-  if (input.userId === actor.userId) throw new AppError('CONFLICT', '不能移除自己，请使用“退出小组”');
   const db = database();
   const result = await inTransaction(async (tx) => {
     const { group, mine, target } = await loadForChange(tx, actor, input.groupId, input.userId, 'groups.manageMembers');
+    if (input.userId === actor.userId) throw new AppError('CONFLICT', '不能移除自己，请使用“退出小组”');
     if (!target || (target.status !== 'active' && !(input.ban && target.status === 'pending'))) throw new AppError('NOT_FOUND', '该用户不是小组成员');
     if (target.role === 'leader') throw new AppError('FORBIDDEN', '不能移除队长');
     if (target.role === 'co_leader' && mine?.role !== 'leader') throw new AppError('FORBIDDEN', '只有队长可以移除副队长');
@@ -160,9 +160,9 @@ export async function setMemberRole(actor: Actor, input: MembersSetRoleInput, no
 
 /** Hands the leadership to another active member; the old leader stays as co-leader. */
 export async function transferLeadership(actor: Actor, input: GroupsTransferInput, now: Date): Promise<MemberChangeOutput> {
-  if (input.userId === actor.userId) throw new AppError('CONFLICT', '你已经是队长');
   const result = await inTransaction(async (tx) => {
     const { group, mine, target } = await loadForChange(tx, actor, input.groupId, input.userId, 'groups.transfer');
+    if (input.userId === actor.userId) throw new AppError('CONFLICT', '你已经是队长');
     if (!target || target.status !== 'active') throw new AppError('NOT_FOUND', '只能转交给小组成员');
     await tx.collection(Collections.memberships).doc(target._id).update({ role: 'leader', updatedAt: now });
     await tx.collection(Collections.memberships).doc(mine!._id).update({ role: 'co_leader', updatedAt: now });

@@ -31,8 +31,8 @@ const isLive = (g: GroupResource) => g.status === 'active';
 
 /** What a user may do with a group. */
 export const groupPolicies: PolicySet<GroupResource> = {
-  /** Active groups are public to signed-in residents; others only to their applicant, leaders and staff. */
-  'groups.view': (actor, g) => isLive(g) || isLeadership(g) || isApplicant(actor, g) || isStaffOver(actor, g),
+  /** Active groups are public to signed-in residents; others (incl. dissolved history) to their members, applicant and staff. */
+  'groups.view': (actor, g) => isLive(g) || isActiveMember(g) || isApplicant(actor, g) || isStaffOver(actor, g),
   'groups.join': (_actor, g) =>
     isLive(g) && g.joinPolicy !== 'invite' && (g.membership === null || g.membership.status === 'left' || g.membership.status === 'rejected'),
   'groups.leave': (_actor, g) => (g.membership?.status === 'active' && g.membership.role !== 'leader') || g.membership?.status === 'pending',
