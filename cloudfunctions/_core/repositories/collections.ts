@@ -14,6 +14,9 @@ export const Collections = {
   hubLinks: 'hub_links',
   posts: 'posts',
   activities: 'activities',
+  seats: 'seats',
+  signups: 'signups',
+  proxies: 'proxies',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

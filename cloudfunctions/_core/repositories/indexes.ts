@@ -146,7 +146,100 @@ export const indexDeclarations: IndexDeclaration[] = [
     ],
   },
   { collection: Collections.posts, name: 'images_pending', fields: [{ field: 'imagesPending', type: 'number' }] },
-  { collection: Collections.activities, name: 'group', fields: [{ field: 'groupId', type: 'string' }] },
+  {
+    collection: Collections.activities,
+    name: 'group_start',
+    fields: [
+      { field: 'groupId', type: 'string' },
+      { field: 'startAt', type: 'date' },
+    ],
+  },
+  {
+    collection: Collections.activities,
+    name: 'community_status_start',
+    fields: [
+      { field: 'communityId', type: 'string' },
+      { field: 'status', type: 'string' },
+      { field: 'startAt', type: 'date' },
+    ],
+  },
+  {
+    collection: Collections.activities,
+    name: 'street_status_start',
+    fields: [
+      { field: 'streetId', type: 'string' },
+      { field: 'status', type: 'string' },
+      { field: 'startAt', type: 'date' },
+    ],
+  },
+  {
+    collection: Collections.activities,
+    name: 'status_start',
+    fields: [
+      { field: 'status', type: 'string' },
+      { field: 'startAt', type: 'date' },
+    ],
+  },
+  {
+    collection: Collections.seats,
+    name: 'activity_state',
+    fields: [
+      { field: 'activityId', type: 'string' },
+      { field: 'state', type: 'string' },
+    ],
+  },
+  { collection: Collections.seats, name: 'signup', fields: [{ field: 'signupId', type: 'string' }] },
+  {
+    collection: Collections.signups,
+    name: 'activity_status_seq',
+    fields: [
+      { field: 'activityId', type: 'string' },
+      { field: 'status', type: 'string' },
+      { field: 'waitSeq', type: 'number' },
+    ],
+  },
+  {
+    collection: Collections.signups,
+    name: 'user_status_start',
+    fields: [
+      { field: 'userId', type: 'string' },
+      { field: 'status', type: 'string' },
+      { field: 'startAt', type: 'date' },
+    ],
+  },
+  {
+    collection: Collections.signups,
+    name: 'status_offer_expiry',
+    fields: [
+      { field: 'status', type: 'string' },
+      { field: 'offerExpiresAt', type: 'date' },
+    ],
+  },
+  {
+    collection: Collections.signups,
+    name: 'user_group_status',
+    fields: [
+      { field: 'userId', type: 'string' },
+      { field: 'groupId', type: 'string' },
+      { field: 'status', type: 'string' },
+    ],
+  },
+  {
+    collection: Collections.proxies,
+    name: 'proxy',
+    fields: [
+      { field: 'proxyUserId', type: 'string' },
+      { field: 'status', type: 'string' },
+    ],
+  },
+  {
+    collection: Collections.proxies,
+    name: 'elder',
+    fields: [
+      { field: 'elderUserId', type: 'string' },
+      { field: 'status', type: 'string' },
+    ],
+  },
   {
     collection: Collections.memberships,
     name: 'user_status',

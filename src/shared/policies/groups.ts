@@ -47,6 +47,7 @@ export const groupPolicies: PolicySet<GroupResource> = {
   'members.view': (actor, g) => (isLive(g) || g.status === 'suspended') && (isActiveMember(g) || isStaffOver(actor, g)),
   'invites.create': (_actor, g) => isLive(g) && isLeadership(g),
   'posts.create': (_actor, g) => isLive(g) && isLeadership(g),
+  'activities.create': (_actor, g) => isLive(g) && isLeadership(g),
   'hubs.invite': (_actor, g) => isLive(g) && g.type === 'hub' && isLeadership(g),
   'hubs.respond': (_actor, g) => isLive(g) && isLeadership(g),
 };

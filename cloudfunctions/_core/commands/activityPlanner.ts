@@ -1,0 +1,312 @@
+/**
+ * Leaders post activities (optionally a weekly series), edit or cancel them (everyone signed
+ * up is told), and residents discover them by day, category, volunteer flag and text.
+ */
+import { randomBytes } from 'node:crypto';
+import dayjs from 'dayjs';
+import { AppError } from '../../../src/shared/errors';
+import { activityPolicies, type ActivityResource } from '../../../src/shared/policies/activities';
+import { abilities, authorize } from '../../../src/shared/policies/authorize';
+import { groupPolicies } from '../../../src/shared/policies/groups';
+import type { ActivitiesCreateInput, ActivitiesListInput, ActivitiesUpdateInput, ActivityCard, ActivityDetail, MySignup } from '../../../src/shared/schemas/activities';
+import { assertContentAllowed } from '../ports/contentCheck';
+import { notifier } from '../ports/notify';
+import { activities, findActivity, seats, signups, signupsOfUserIn, type ActivityDoc, type SignupDoc } from '../repositories/activities';
+import { findGroup, findGroups, type GroupDoc } from '../repositories/groups';
+import { findMembership } from '../repositories/memberships';
+import { regionDirectory, type RegionDoc } from '../repositories/regions';
+import { findUser } from '../repositories/users';
+import type { Actor } from '../runtime/actor';
+import { database } from '../runtime/cloudbase';
+import { digest } from '../runtime/hash';
+import { groupResource } from '../presenters/groups';
+import { groupNotFound } from './groupMembership';
+import { offerFreeSeats } from './seatLedger';
+import { loadVisibleGroup } from './groupStewardship';
+
+const HOUR = 3600_000;
+const CHINA_OFFSET_MS = 8 * HOUR;
+
+export const activityNotFound = () => new AppError('NOT_FOUND', '活动不存在或已删除');
+
+/** The policy view of an activity for the actor. */
+export async function activityResource(actor: Actor, activity: ActivityDoc, group?: GroupDoc | null): Promise<ActivityResource> {
+  const g = group ?? (await findGroup(activity.groupId));
+  if (!g) throw activityNotFound();
+  return { group: groupResource(g, await findMembership(g._id, actor.userId)), status: activity.status, ended: activity.endAt.getTime() <= Date.now() };
+}
+
+/** Loads an activity the actor may see. */
+export async function loadVisibleActivity(actor: Actor, activityId: string) {
+  const activity = await findActivity(activityId);
+  if (!activity) throw activityNotFound();
+  const group = await findGroup(activity.groupId);
+  const resource = await activityResource(actor, activity, group);
+  authorize(activityPolicies, 'activities.view', actor, resource, activityNotFound());
+  return { activity, group: group!, resource };
+}
+
+function scheduleOf(input: ActivitiesCreateInput | ActivitiesUpdateInput, group: GroupDoc, weekOffset: number) {
+  const shift = (d: Date) => new Date(d.getTime() + weekOffset * 7 * 24 * HOUR);
+  const startAt = shift(input.startAt);
+  const cutoffHours = input.cancelCutoffHours ?? group.cancelCutoffHours;
+  return {
+    startAt,
+    endAt: shift(input.endAt),
+    signupOpenAt: input.signupOpenAt ? shift(input.signupOpenAt) : new Date(0),
+    signupCloseAt: input.signupCloseAt ? shift(input.signupCloseAt) : startAt,
+    cancelCutoffAt: new Date(startAt.getTime() - cutoffHours * HOUR),
+  };
+}
+
+/** Creates the seat documents of an activity (idempotent: seat ids derive from the activity). */
+async function createSeats(activityId: string, from: number, to: number): Promise<void> {
+  for (let start = from; start < to; start += 500) {
+    const batch = Array.from({ length: Math.min(500, to - start) }, (_, i) => ({
+      _id: `${activityId}-seat-${start + i}`,
+      activityId,
+      seatNo: start + i,
+      state: 'free',
+      signupId: null,
+    }));
+    try {
+      await seats().add(batch);
+    } catch (error) {
+      // A retry after a crash finds the batch already written.
+      if (!/DUPLICATE/i.test(String((error as { code?: unknown }).code))) throw error;
+    }
+  }
+}
+
+/** Posts an activity, or a weekly series of them. */
+export async function createActivities(actor: Actor, input: ActivitiesCreateInput, requestId: string, now: Date): Promise<string[]> {
+  const { group, resource } = await loadVisibleGroup(actor, input.groupId);
+  authorize(groupPolicies, 'activities.create', actor, resource);
+  if (input.startAt.getTime() <= now.getTime()) {
+    throw new AppError('INVALID_INPUT', 'startAt: 开始时间必须在将来', [{ path: 'startAt', message: '开始时间必须在将来' }]);
+  }
+  await assertContentAllowed({ title: input.title, description: input.description, location: `${input.location.name} ${input.location.address}` }, 3, actor.openid);
+  const seriesId = input.repeatWeeks > 1 ? `sr${digest('series', actor.userId, requestId).slice(0, 20)}` : null;
+  const ids: string[] = [];
+  for (let week = 0; week < input.repeatWeeks; week += 1) {
+    const id = `a${digest('activity', actor.userId, requestId, String(week)).slice(0, 24)}`;
+    const doc: ActivityDoc = {
+      _id: id,
+      groupId: group._id,
+      communityId: group.communityId,
+      streetId: group.streetId,
+      countyId: group.countyId,
+      title: input.title,
+      description: input.description,
+      category: input.category,
+      coverImage: input.coverImage,
+      ...scheduleOf(input, group, week),
+      location: input.location,
+      capacity: input.capacity,
+      skills: input.skills,
+      minAge: input.minAge,
+      volunteer: input.volunteer,
+      approvalRequired: input.approvalRequired,
+      offerWindowHours: input.offerWindowHours,
+      seriesId,
+      status: 'published',
+      cancelReason: null,
+      confirmedCount: 0,
+      waitlistCount: 0,
+      waitSeqNext: 0,
+      checkinSecret: randomBytes(16).toString('hex'),
+      createdBy: actor.userId,
+      createdAt: now,
+      updatedAt: now,
+      remindersSent: [],
+    };
+    // Seats first: an activity is only visible once all its seats exist.
+    await createSeats(id, 0, input.capacity);
+    try {
+      await activities().add(doc);
+    } catch (error) {
+      if (!/DUPLICATE/i.test(String((error as { code?: unknown }).code))) throw error;
+    }
+    ids.push(id);
+  }
+  return ids;
+}
+
+async function notifySignedUp(activity: ActivityDoc, kind: string, title: string, body: string, now: Date): Promise<void> {
+  const _ = database().command;
+  const { data } = await signups()
+    .where({ activityId: activity._id, status: _.in(['confirmed', 'waitlisted', 'offered', 'pending_approval']) })
+    .limit(1000)
+    .get();
+  for (const signup of data as SignupDoc[]) {
+    await notifier().notify({
+      userId: signup.userId,
+      kind,
+      title,
+      body,
+      link: `pages/activity/index?id=${activity._id}`,
+      dedupeKey: `${kind}-${digest(activity._id, signup.userId, now.toISOString()).slice(0, 24)}`,
+    });
+  }
+}
+
+/** Edits an activity; capacity may grow (new seats go to the waitlist first), not shrink below the confirmed. */
+export async function updateActivity(actor: Actor, input: ActivitiesUpdateInput, now: Date): Promise<void> {
+  const { activity, group, resource } = await loadVisibleActivity(actor, input.activityId);
+  authorize(activityPolicies, 'activities.edit', actor, resource);
+  if (input.capacity < activity.capacity) {
+    const { total } = await seats().where({ activityId: activity._id, state: database().command.neq('free') }).count();
+    const free = activity.capacity - total;
+    if (input.capacity < activity.capacity - free) throw new AppError('CONFLICT', `已有 ${total} 人报名，名额不能少于 ${total}`);
+  }
+  await assertContentAllowed({ title: input.title, description: input.description, location: `${input.location.name} ${input.location.address}` }, 3, actor.openid);
+  const schedule = scheduleOf(input, group, 0);
+  if (input.capacity > activity.capacity) await createSeats(activity._id, activity.capacity, input.capacity);
+  if (input.capacity < activity.capacity) {
+    // Remove free seats from the top until the capacity matches.
+    const { data } = await seats().where({ activityId: activity._id, state: 'free' }).orderBy('seatNo', 'desc').limit(activity.capacity - input.capacity).get();
+    for (const seat of data as Array<{ _id: string }>) await seats().where({ _id: seat._id, state: 'free' }).remove();
+  }
+  await activities()
+    .doc(activity._id)
+    .update({
+      title: input.title,
+      description: input.description,
+      category: input.category,
+      coverImage: input.coverImage,
+      ...schedule,
+      location: input.location,
+      capacity: input.capacity,
+      skills: input.skills,
+      minAge: input.minAge,
+      volunteer: input.volunteer,
+      approvalRequired: input.approvalRequired,
+      offerWindowHours: input.offerWindowHours,
+      updatedAt: now,
+    });
+  if (input.capacity > activity.capacity) {
+    await offerFreeSeats({ ...activity, title: input.title, capacity: input.capacity, offerWindowHours: input.offerWindowHours }, now);
+  }
+  await notifySignedUp(activity, 'activity_changed', '活动信息有变化', `「${input.title}」的时间、地点或要求已更新，请查看`, now);
+}
+
+/** Cancels an activity and tells everyone signed up. */
+export async function cancelActivity(actor: Actor, activityId: string, reason: string, now: Date): Promise<void> {
+  const { activity, resource } = await loadVisibleActivity(actor, activityId);
+  authorize(activityPolicies, 'activities.cancel', actor, resource);
+  const { updated } = await activities().where({ _id: activityId, status: 'published' }).update({ status: 'cancelled', cancelReason: reason, updatedAt: now });
+  if (updated !== 1) throw new AppError('CONFLICT', '活动已取消');
+  await notifySignedUp(activity, 'activity_cancelled', '活动已取消', `「${activity.title}」已取消：${reason}`, now);
+}
+
+/** The China-time day window of YYYY-MM-DD. */
+function dayWindow(day: string): { from: Date; to: Date } {
+  const from = new Date(dayjs(`${day}T00:00:00Z`).valueOf() - CHINA_OFFSET_MS);
+  return { from, to: new Date(from.getTime() + 24 * HOUR) };
+}
+
+function presentMySignup(signup: SignupDoc | undefined, position: number | null, proxyName: string | null): MySignup | null {
+  if (!signup || signup.status === 'claiming') return null;
+  return {
+    id: signup._id,
+    status: signup.status,
+    waitlistPosition: signup.status === 'waitlisted' ? position : null,
+    offerExpiresAt: signup.offerExpiresAt ? signup.offerExpiresAt.toISOString() : null,
+    checkedInAt: signup.checkedInAt ? signup.checkedInAt.toISOString() : null,
+    checkedOutAt: signup.checkedOutAt ? signup.checkedOutAt.toISOString() : null,
+    byProxy: proxyName ? { nickname: proxyName } : null,
+  };
+}
+
+export function presentActivityCard(activity: ActivityDoc, group: GroupDoc | undefined, regions: Map<string, RegionDoc>, mySignup: MySignup | null): ActivityCard {
+  return {
+    id: activity._id,
+    groupId: activity.groupId,
+    groupName: group?.name ?? '',
+    title: activity.title,
+    category: activity.category,
+    coverImage: activity.coverImage,
+    startAt: activity.startAt.toISOString(),
+    endAt: activity.endAt.toISOString(),
+    locationName: activity.location.name,
+    regionName: regions.get(activity.communityId ?? activity.streetId)?.name ?? '',
+    capacity: activity.capacity,
+    seatsLeft: Math.max(0, activity.capacity - activity.confirmedCount),
+    waitlistLength: Math.max(0, activity.waitlistCount),
+    volunteer: activity.volunteer,
+    status: activity.status,
+    mySignup,
+  };
+}
+
+/** My place in the waitlist: how many wait ahead of me, plus one. */
+async function waitlistPosition(signup: SignupDoc | undefined): Promise<number | null> {
+  if (!signup || signup.status !== 'waitlisted' || signup.waitSeq === null) return null;
+  const _ = database().command;
+  const { total } = await signups().where({ activityId: signup.activityId, status: 'waitlisted', waitSeq: _.lt(signup.waitSeq) }).count();
+  return total + 1;
+}
+
+/** Activities of my community or street from now on (or on one day), soonest first. */
+export async function listActivities(actor: Actor, input: ActivitiesListInput, now: Date) {
+  const _ = database().command;
+  const db = database();
+  const regions = await regionDirectory();
+  const where: Record<string, unknown> = { status: 'published' };
+  if (input.groupId) {
+    await loadVisibleGroup(actor, input.groupId);
+    where.groupId = input.groupId;
+  } else {
+    const communityId = input.communityId ?? actor.user.homeCommunityId;
+    const community = communityId ? regions.get(communityId) : undefined;
+    if (!community || community.level !== 'community') {
+      throw new AppError('INVALID_INPUT', 'communityId: 请先选择你所在的社区', [{ path: 'communityId', message: '请先选择你所在的社区' }]);
+    }
+    if (input.area === 'community') where.communityId = community._id;
+    else where.streetId = community.parentId;
+  }
+  const window = input.day ? dayWindow(input.day) : { from: now, to: null };
+  where.startAt = window.to ? _.gte(window.from).and(_.lt(window.to)) : _.gte(new Date(now.getTime() - 3 * HOUR));
+  if (input.category) where.category = input.category;
+  if (input.volunteerOnly) where.volunteer = _.neq(null);
+  const filter = input.q
+    ? _.and([where, _.or([{ title: db.RegExp({ regexp: input.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' }) }, { description: db.RegExp({ regexp: input.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' }) }])])
+    : where;
+  const [page, count] = await Promise.all([
+    activities().where(filter).orderBy('startAt', 'asc').orderBy('_id', 'asc').skip(input.offset).limit(input.limit).get(),
+    activities().where(filter).count(),
+  ]);
+  const docs = page.data as ActivityDoc[];
+  const [groups, mine] = await Promise.all([findGroups([...new Set(docs.map((a) => a.groupId))]), signupsOfUserIn(actor.userId, docs.map((a) => a._id))]);
+  const byId = new Map(groups.map((g) => [g._id, g]));
+  const items = await Promise.all(
+    docs.map(async (a) => presentActivityCard(a, byId.get(a.groupId), regions, presentMySignup(mine.get(a._id), await waitlistPosition(mine.get(a._id)), null))),
+  );
+  return { items, total: count.total, hasMore: input.offset + items.length < count.total };
+}
+
+/** An activity's page with my status and what I may do. */
+export async function getActivityDetail(actor: Actor, activityId: string): Promise<ActivityDetail> {
+  const { activity, group, resource } = await loadVisibleActivity(actor, activityId);
+  const regions = await regionDirectory();
+  const mine = (await signupsOfUserIn(actor.userId, [activity._id])).get(activity._id);
+  const proxyName = mine?.proxy ? ((await findUser(mine.proxy.userId))?.nickname ?? '') : null;
+  const allowed = abilities(activityPolicies, actor, resource);
+  return {
+    ...presentActivityCard(activity, group, regions, presentMySignup(mine, await waitlistPosition(mine), proxyName)),
+    description: activity.description,
+    location: activity.location,
+    signupOpenAt: activity.signupOpenAt.toISOString(),
+    signupCloseAt: activity.signupCloseAt.toISOString(),
+    cancelCutoffAt: activity.cancelCutoffAt.toISOString(),
+    skills: activity.skills,
+    minAge: activity.minAge,
+    approvalRequired: activity.approvalRequired,
+    offerWindowHours: activity.offerWindowHours,
+    seriesId: activity.seriesId,
+    cancelReason: activity.cancelReason,
+    abilities: allowed,
+  };
+}
+
+export { groupNotFound };

@@ -1,0 +1,38 @@
+/** Timer: reminders 24 h and 2 h before an activity starts, once per person and kind. */
+import { notifier } from '../ports/notify';
+import { activities, signups, type ActivityDoc, type SignupDoc } from '../repositories/activities';
+import { database } from '../runtime/cloudbase';
+
+const HOUR = 3600_000;
+const REMINDERS = [
+  { key: '24h', before: 24 * HOUR, title: '明天有活动' },
+  { key: '2h', before: 2 * HOUR, title: '活动快开始了' },
+] as const;
+
+export async function sendReminders(now: Date): Promise<{ sent: number }> {
+  const _ = database().command;
+  let sent = 0;
+  for (const reminder of REMINDERS) {
+    // Everything starting within the reminder horizon that has not had this reminder yet.
+    const { data } = await activities()
+      .where({ status: 'published', startAt: _.gt(now).and(_.lte(new Date(now.getTime() + reminder.before))) })
+      .limit(200)
+      .get();
+    for (const activity of (data as ActivityDoc[]).filter((a) => !a.remindersSent.includes(reminder.key))) {
+      const { data: list } = await signups().where({ activityId: activity._id, status: 'confirmed' }).limit(1000).get();
+      for (const signup of list as SignupDoc[]) {
+        await notifier().notify({
+          userId: signup.userId,
+          kind: `reminder_${reminder.key}`,
+          title: reminder.title,
+          body: `「${activity.title}」${new Date(activity.startAt.getTime() + 8 * HOUR).toISOString().slice(5, 16).replace('T', ' ')} 在 ${activity.location.name}`,
+          link: `pages/activity/index?id=${activity._id}`,
+          dedupeKey: `reminder-${reminder.key}-${activity._id}-${signup.userId}`,
+        });
+        sent += 1;
+      }
+      await activities().doc(activity._id).update({ remindersSent: _.addToSet(reminder.key) });
+    }
+  }
+  return { sent };
+}

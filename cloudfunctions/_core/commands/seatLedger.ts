@@ -1,0 +1,132 @@
+/**
+ * Seats of an activity are documents: a seat is free, held by a confirmed sign-up, or offered
+ * to a waitlisted one. Every move is one conditional single-document update, so two people can
+ * never hold one seat and confirmed sign-ups can never exceed the capacity, whatever the
+ * concurrency. A freed seat goes straight to the first in the waitlist (never back to the
+ * crowd), which keeps the waitlist first-in first-out. Counters on the activity are for display.
+ */
+import { notifier } from '../ports/notify';
+import { activities, firstWaiting, seats, signups, type ActivityDoc, type SeatDoc, type SignupDoc } from '../repositories/activities';
+import { database } from '../runtime/cloudbase';
+
+const HOUR = 3600_000;
+
+/** Takes a free seat for a sign-up; false when none is left. */
+export async function claimSeat(activityId: string, signupId: string): Promise<boolean> {
+  const claimed = (await seats().where({ activityId, state: 'free' }).updateAndReturn({ state: 'held', signupId })) as { updated: number };
+  return claimed.updated === 1;
+}
+
+/** The seat a sign-up holds or is offered, if any (used when resuming after a crash). */
+export async function seatOf(signupId: string): Promise<SeatDoc | null> {
+  const { data } = await seats().where({ signupId }).limit(1).get();
+  return (data[0] as SeatDoc | undefined) ?? null;
+}
+
+/** Puts a sign-up at the end of the waitlist. */
+export async function joinWaitlist(activityId: string, signupId: string, now: Date): Promise<number> {
+  const _ = database().command;
+  const bumped = (await activities().where({ _id: activityId }).updateAndReturn({ waitSeqNext: _.inc(1), waitlistCount: _.inc(1) })) as {
+    doc: { waitSeqNext: number };
+  };
+  const waitSeq = bumped.doc.waitSeqNext;
+  await signups().doc(signupId).update({ status: 'waitlisted', waitSeq, updatedAt: now });
+  return waitSeq;
+}
+
+/**
+ * Passes a seat that `fromSignupId` held or was offered to the next person waiting (an offer
+ * with a confirm window), or frees it when nobody waits.
+ */
+export async function passSeatOn(activity: ActivityDoc, fromSignupId: string, now: Date): Promise<SignupDoc | null> {
+  const _ = database().command;
+  for (;;) {
+    const next = await firstWaiting(activity._id);
+    if (!next) {
+      await seats().where({ activityId: activity._id, signupId: fromSignupId }).update({ state: 'free', signupId: null });
+      return null;
+    }
+    const offerExpiresAt = new Date(now.getTime() + activity.offerWindowHours * HOUR);
+    // Conditional: a concurrent release may have offered this person a seat already.
+    const won = await signups().where({ _id: next._id, status: 'waitlisted' }).update({ status: 'offered', offerExpiresAt, updatedAt: now });
+    if (won.updated !== 1) continue;
+    const moved = await seats().where({ activityId: activity._id, signupId: fromSignupId }).update({ state: 'offered', signupId: next._id });
+    if (moved.updated !== 1) {
+      // The seat was already passed on (a retried release): put the person back in line.
+      await signups().where({ _id: next._id, status: 'offered' }).update({ status: 'waitlisted', offerExpiresAt: null, updatedAt: now });
+      return null;
+    }
+    await activities().doc(activity._id).update({ waitlistCount: _.inc(-1) });
+    await notifier().notify({
+      userId: next.userId,
+      kind: 'seat_offer',
+      title: '候补转正机会',
+      body: `「${activity.title}」有空位了，请在 ${activity.offerWindowHours} 小时内确认`,
+      link: `pages/activity/index?id=${activity._id}`,
+      dedupeKey: `offer-${next._id}-${now.getTime()}`,
+    });
+    return next;
+  }
+}
+
+/** Accepts an offered seat before it expires. */
+export async function acceptOffer(signupId: string, now: Date): Promise<boolean> {
+  const _ = database().command;
+  const accepted = await signups().where({ _id: signupId, status: 'offered', offerExpiresAt: _.gt(now) }).update({ status: 'confirmed', offerExpiresAt: null, updatedAt: now });
+  if (accepted.updated !== 1) return false;
+  await seats().where({ signupId, state: 'offered' }).update({ state: 'held' });
+  return true;
+}
+
+/** Timer: expires offers past their window and passes those seats on. */
+export async function expireOffers(now: Date): Promise<{ expired: number }> {
+  const _ = database().command;
+  const { data } = await signups().where({ status: 'offered', offerExpiresAt: _.lte(now) }).limit(200).get();
+  let expired = 0;
+  for (const signup of data as SignupDoc[]) {
+    const done = await signups().where({ _id: signup._id, status: 'offered' }).update({ status: 'expired', offerExpiresAt: null, updatedAt: now });
+    if (done.updated !== 1) continue;
+    expired += 1;
+    const { data: found } = await activities().doc(signup.activityId).get();
+    const activity = found[0] as ActivityDoc | undefined;
+    if (!activity) continue;
+    await notifier().notify({
+      userId: signup.userId,
+      kind: 'offer_expired',
+      title: '候补名额已过期',
+      body: `「${activity.title}」的空位确认已超时，名额已顺延给下一位`,
+      link: `pages/activity/index?id=${activity._id}`,
+      dedupeKey: `offer-expired-${signup._id}-${now.getTime()}`,
+    });
+    await passSeatOn(activity, signup._id, now);
+  }
+  return { expired };
+}
+
+/** Offers free seats (after the capacity grew) to the people waiting, in order. */
+export async function offerFreeSeats(activity: ActivityDoc, now: Date): Promise<number> {
+  let offered = 0;
+  for (;;) {
+    const next = await firstWaiting(activity._id);
+    if (!next) return offered;
+    const seat = (await seats().where({ activityId: activity._id, state: 'free' }).updateAndReturn({ state: 'offered', signupId: next._id })) as { updated: number };
+    if (seat.updated !== 1) return offered;
+    const won = await signups()
+      .where({ _id: next._id, status: 'waitlisted' })
+      .update({ status: 'offered', offerExpiresAt: new Date(now.getTime() + activity.offerWindowHours * HOUR), updatedAt: now });
+    if (won.updated !== 1) {
+      await seats().where({ signupId: next._id, state: 'offered' }).update({ state: 'free', signupId: null });
+      continue;
+    }
+    offered += 1;
+    await activities().doc(activity._id).update({ waitlistCount: database().command.inc(-1) });
+    await notifier().notify({
+      userId: next.userId,
+      kind: 'seat_offer',
+      title: '候补转正机会',
+      body: `「${activity.title}」有空位了，请在 ${activity.offerWindowHours} 小时内确认`,
+      link: `pages/activity/index?id=${activity._id}`,
+      dedupeKey: `offer-${next._id}-${now.getTime()}`,
+    });
+  }
+}

@@ -1,0 +1,259 @@
+/**
+ * Sign-up: one per person per activity (the sign-up id derives from both), a seat from the
+ * seat ledger or a place at the end of the waitlist, approval when the activity asks, proxy
+ * sign-up for elderly residents who consented, cancellation (late after the cutoff), no-show
+ * blocking, and check-in/out with a rotating code.
+ */
+import { createHmac } from 'node:crypto';
+import { AppError } from '../../../src/shared/errors';
+import { activityPolicies } from '../../../src/shared/policies/activities';
+import { authorize } from '../../../src/shared/policies/authorize';
+import type { SignupsCreateInput } from '../../../src/shared/schemas/activities';
+import { notifier } from '../ports/notify';
+import { qrCodes } from '../ports/qrCode';
+import { activities, findSignup, signupIdOf, signups, type ActivityDoc, type SignupDoc } from '../repositories/activities';
+import { Collections } from '../repositories/collections';
+import { findGroup } from '../repositories/groups';
+import { findUser } from '../repositories/users';
+import type { Actor } from '../runtime/actor';
+import { database } from '../runtime/cloudbase';
+import { isDuplicateError } from '../runtime/dbErrors';
+import { acceptOffer, claimSeat, joinWaitlist, passSeatOn, seatOf } from './seatLedger';
+import { loadVisibleActivity } from './activityPlanner';
+
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+/** A group's no-show limit counts no-shows in this window, and blocks sign-up for the next period. */
+export const NO_SHOW_WINDOW_DAYS = 90;
+export const NO_SHOW_BLOCK_DAYS = 30;
+const CODE_PERIOD_MS = 60_000;
+
+/** Active proxy consent: the elder agreed that the proxy may sign them up. */
+async function proxyConsent(proxyUserId: string, elderUserId: string) {
+  const { data } = await database().collection(Collections.proxies).where({ proxyUserId, elderUserId, status: 'active' }).limit(1).get();
+  return (data[0] as { _id: string; relation: string } | undefined) ?? null;
+}
+
+/** Blocks people who reached the group's no-show limit recently. */
+async function assertNotBlocked(userId: string, activity: ActivityDoc, now: Date): Promise<void> {
+  const group = await findGroup(activity.groupId);
+  if (!group || group.noShowLimit <= 0) return;
+  const _ = database().command;
+  const { data } = await signups()
+    .where({ userId, groupId: activity.groupId, status: 'no_show', startAt: _.gte(new Date(now.getTime() - NO_SHOW_WINDOW_DAYS * DAY)) })
+    .orderBy('startAt', 'desc')
+    .limit(group.noShowLimit)
+    .get();
+  const noShows = data as SignupDoc[];
+  if (noShows.length < group.noShowLimit) return;
+  const blockedUntil = new Date(noShows[0]!.startAt.getTime() + NO_SHOW_BLOCK_DAYS * DAY);
+  if (blockedUntil.getTime() > now.getTime()) {
+    throw new AppError('SIGNUP_CLOSED', `你在本小组的活动中已缺席 ${noShows.length} 次，${blockedUntil.toISOString().slice(0, 10)} 前暂不能报名`);
+  }
+}
+
+/** Signs up (myself or, as a consented proxy, an elderly resident). Returns the sign-up. */
+export async function createSignup(actor: Actor, input: SignupsCreateInput, now: Date): Promise<SignupDoc> {
+  const { activity, resource } = await loadVisibleActivity(actor, input.activityId);
+  authorize(activityPolicies, 'signups.create', actor, resource);
+  if (now.getTime() < activity.signupOpenAt.getTime()) throw new AppError('SIGNUP_CLOSED', '报名尚未开始');
+  if (now.getTime() >= activity.signupCloseAt.getTime()) throw new AppError('SIGNUP_CLOSED', '报名已截止');
+  let userId = actor.userId;
+  let proxy: SignupDoc['proxy'] = null;
+  if (input.forUserId && input.forUserId !== actor.userId) {
+    const consent = await proxyConsent(actor.userId, input.forUserId);
+    // Without consent the person is, for this caller, as good as unknown.
+    if (!consent) throw new AppError('NOT_FOUND', '没有找到授权你代报名的居民');
+    userId = input.forUserId;
+    proxy = { userId: actor.userId, relation: consent.relation, consentId: consent._id };
+  }
+  if (activity.minAge !== null && activity.minAge >= 18 && input.guardianConsent === true) {
+    throw new AppError('INVALID_INPUT', 'guardianConsent: 本活动仅限成年人参加', [{ path: 'guardianConsent', message: '本活动仅限成年人参加' }]);
+  }
+  await assertNotBlocked(userId, activity, now);
+
+  const id = signupIdOf(activity._id, userId);
+  const fresh: SignupDoc = {
+    _id: id,
+    activityId: activity._id,
+    groupId: activity.groupId,
+    userId,
+    startAt: activity.startAt,
+    status: activity.approvalRequired ? 'pending_approval' : 'claiming',
+    waitSeq: null,
+    offerExpiresAt: null,
+    proxy,
+    guardianConsent: input.guardianConsent === true,
+    checkedInAt: null,
+    checkedOutAt: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+  let signup = fresh;
+  try {
+    await signups().add(fresh);
+  } catch (error) {
+    if (!isDuplicateError(error)) throw error;
+    const existing = await findSignup(id);
+    if (!existing) throw error;
+    if (existing.status === 'claiming') {
+      signup = existing; // a crashed attempt: finish it below
+    } else if (['cancelled', 'late_cancelled', 'expired', 'rejected'].includes(existing.status)) {
+      const { _id: _id2, ...fields } = fresh;
+      const again = await signups().where({ _id: id, status: existing.status }).update({ ...fields, createdAt: existing.createdAt });
+      if (again.updated !== 1) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
+    } else {
+      throw new AppError('CONFLICT', existing.status === 'no_show' ? '你已缺席过本次活动' : '你已经报名了本次活动');
+    }
+  }
+  if (signup.status === 'pending_approval') return signup;
+  return settleClaim(activity, signup, now);
+}
+
+/** Gives a claiming sign-up its seat or its waitlist place; safe to run again after a crash. */
+async function settleClaim(activity: ActivityDoc, signup: SignupDoc, now: Date): Promise<SignupDoc> {
+  const _ = database().command;
+  const held = (await seatOf(signup._id)) !== null || (await claimSeat(activity._id, signup._id));
+  if (held) {
+    await signups().doc(signup._id).update({ status: 'confirmed', updatedAt: now });
+    await activities().doc(activity._id).update({ confirmedCount: _.inc(1) });
+    return { ...signup, status: 'confirmed' };
+  }
+  const waitSeq = await joinWaitlist(activity._id, signup._id, now);
+  return { ...signup, status: 'waitlisted', waitSeq };
+}
+
+/** Cancels a sign-up (mine, or one I made as proxy). After the cutoff it counts as late. */
+export async function cancelSignup(actor: Actor, activityId: string, forUserId: string | undefined, now: Date): Promise<void> {
+  const { activity } = await loadVisibleActivity(actor, activityId);
+  const userId = forUserId ?? actor.userId;
+  const signup = await findSignup(signupIdOf(activityId, userId));
+  const mine = signup && (signup.userId === actor.userId || signup.proxy?.userId === actor.userId);
+  if (!signup || !mine) throw new AppError('NOT_FOUND', '没有找到你的报名');
+  if (!['confirmed', 'waitlisted', 'offered', 'pending_approval'].includes(signup.status)) throw new AppError('CONFLICT', '该报名已取消');
+  if (now.getTime() >= activity.endAt.getTime()) throw new AppError('CONFLICT', '活动已结束，不能取消');
+  const late = signup.status === 'confirmed' && now.getTime() >= activity.cancelCutoffAt.getTime();
+  const done = await signups().where({ _id: signup._id, status: signup.status }).update({ status: late ? 'late_cancelled' : 'cancelled', offerExpiresAt: null, updatedAt: now });
+  if (done.updated !== 1) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
+  const _ = database().command;
+  if (signup.status === 'confirmed') await activities().doc(activity._id).update({ confirmedCount: _.inc(-1) });
+  if (signup.status === 'waitlisted') await activities().doc(activity._id).update({ waitlistCount: _.inc(-1) });
+  if (signup.status === 'confirmed' || signup.status === 'offered') await passSeatOn(activity, signup._id, now);
+}
+
+/** Confirms a seat offered from the waitlist. */
+export async function confirmOffer(actor: Actor, activityId: string, now: Date): Promise<void> {
+  const { activity } = await loadVisibleActivity(actor, activityId);
+  const signup = await findSignup(signupIdOf(activityId, actor.userId));
+  if (!signup || signup.status !== 'offered') throw new AppError('CONFLICT', '没有待确认的空位');
+  if (!(await acceptOffer(signup._id, now))) throw new AppError('CONFLICT', '空位确认已超时，名额已顺延');
+  await activities().doc(activity._id).update({ confirmedCount: database().command.inc(1) });
+}
+
+/** A leader approves or rejects a sign-up of an activity that asks for approval. */
+export async function decideSignup(actor: Actor, activityId: string, userId: string, decision: 'approve' | 'reject', now: Date): Promise<SignupDoc> {
+  const { activity, resource } = await loadVisibleActivity(actor, activityId);
+  authorize(activityPolicies, 'signups.manage', actor, resource);
+  const signup = await findSignup(signupIdOf(activityId, userId));
+  if (!signup || signup.status !== 'pending_approval') throw new AppError('NOT_FOUND', '没有待审核的报名');
+  if (decision === 'reject') {
+    await signups().where({ _id: signup._id, status: 'pending_approval' }).update({ status: 'rejected', updatedAt: now });
+    await notifier().notify({ userId, kind: 'signup_rejected', title: '报名未通过', body: `「${activity.title}」的报名未通过审核`, link: `pages/activity/index?id=${activityId}`, dedupeKey: `signup-rejected-${signup._id}-${now.getTime()}` });
+    return { ...signup, status: 'rejected' };
+  }
+  const claimed = await signups().where({ _id: signup._id, status: 'pending_approval' }).update({ status: 'claiming', updatedAt: now });
+  if (claimed.updated !== 1) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
+  const settled = await settleClaim(activity, { ...signup, status: 'claiming' }, now);
+  await notifier().notify({
+    userId,
+    kind: 'signup_approved',
+    title: '报名已通过',
+    body: settled.status === 'confirmed' ? `「${activity.title}」报名成功` : `「${activity.title}」名额已满，你已进入候补`,
+    link: `pages/activity/index?id=${activityId}`,
+    dedupeKey: `signup-approved-${signup._id}-${now.getTime()}`,
+  });
+  return settled;
+}
+
+/** Leaders check people in or out by hand, or mark a no-show (once the activity has started). */
+export async function markSignup(actor: Actor, activityId: string, userId: string, mark: 'check_in' | 'check_out' | 'no_show', now: Date): Promise<SignupDoc> {
+  const { activity, resource } = await loadVisibleActivity(actor, activityId);
+  authorize(activityPolicies, 'signups.manage', actor, resource);
+  const signup = await findSignup(signupIdOf(activityId, userId));
+  if (!signup || !['confirmed', 'no_show'].includes(signup.status)) throw new AppError('NOT_FOUND', '该居民没有确认的报名');
+  if (now.getTime() < activity.startAt.getTime() - HOUR) throw new AppError('CONFLICT', '活动开始前一小时才能签到');
+  const changes = stampFor(activity, signup, mark, now);
+  await signups().where({ _id: signup._id, status: signup.status }).update(changes);
+  return { ...signup, ...changes } as SignupDoc;
+}
+
+/** What a check-in, check-out or no-show changes; check-outs are capped at the scheduled end. */
+function stampFor(activity: ActivityDoc, signup: SignupDoc, mark: 'check_in' | 'check_out' | 'no_show', now: Date): Partial<SignupDoc> {
+  if (mark === 'no_show') {
+    if (signup.checkedInAt) throw new AppError('CONFLICT', '已签到的居民不能标记为缺席');
+    return { status: 'no_show', updatedAt: now };
+  }
+  if (mark === 'check_in') return { status: 'confirmed', checkedInAt: signup.checkedInAt ?? now, updatedAt: now };
+  if (!signup.checkedInAt) throw new AppError('CONFLICT', '还没有签到，不能签退');
+  return { checkedOutAt: new Date(Math.min(now.getTime(), activity.endAt.getTime())), updatedAt: now };
+}
+
+/** The 6-digit code of a time window; it changes every minute. */
+export function checkinCode(secret: string, activityId: string, window: number): string {
+  const mac = createHmac('sha256', secret).update(`${activityId}:${window}`).digest();
+  return String(mac.readUInt32BE(0) % 1_000_000).padStart(6, '0');
+}
+
+/** The leader's current code and its QR image (scene = activity id + code). */
+export async function showCheckinCode(actor: Actor, activityId: string, now: Date) {
+  const { activity, resource } = await loadVisibleActivity(actor, activityId);
+  authorize(activityPolicies, 'checkin.show', actor, resource);
+  const window = Math.floor(now.getTime() / CODE_PERIOD_MS);
+  const code = checkinCode(activity.checkinSecret, activity._id, window);
+  const image = await qrCodes().forPage('pages/checkin/index', `${activity._id.slice(0, 25)}.${code}`);
+  return { code, qr: image.src, payload: image.payload, expiresAt: new Date((window + 1) * CODE_PERIOD_MS).toISOString() };
+}
+
+/** A resident checks in or out with the code shown by the leader (this or the previous minute's). */
+export async function scanCheckin(actor: Actor, activityId: string, code: string, direction: 'in' | 'out', now: Date): Promise<SignupDoc> {
+  const { activity } = await loadVisibleActivity(actor, activityId);
+  const window = Math.floor(now.getTime() / CODE_PERIOD_MS);
+  const valid = [window, window - 1].some((w) => checkinCode(activity.checkinSecret, activity._id, w) === code);
+  if (!valid) throw new AppError('INVALID_INPUT', 'code: 签到码不正确或已过期', [{ path: 'code', message: '签到码不正确或已过期' }]);
+  if (now.getTime() < activity.startAt.getTime() - HOUR || now.getTime() > activity.endAt.getTime() + 2 * HOUR) throw new AppError('CONFLICT', '不在签到时间内');
+  const signup = await findSignup(signupIdOf(activityId, actor.userId));
+  if (!signup || signup.status !== 'confirmed') throw new AppError('NOT_FOUND', '你没有本次活动的确认报名');
+  const changes = stampFor(activity, signup, direction === 'in' ? 'check_in' : 'check_out', now);
+  await signups().where({ _id: signup._id, status: 'confirmed' }).update(changes);
+  return { ...signup, ...changes } as SignupDoc;
+}
+
+/** The roster: everyone signed up, by status, with proxies and missing check-outs flagged. */
+export async function roster(actor: Actor, activityId: string, now: Date) {
+  const { activity, resource } = await loadVisibleActivity(actor, activityId);
+  authorize(activityPolicies, 'signups.manage', actor, resource);
+  const { data } = await signups().where({ activityId }).limit(1000).get();
+  const list = (data as SignupDoc[]).filter((s) => s.status !== 'claiming');
+  const ids = [...new Set(list.flatMap((s) => [s.userId, ...(s.proxy ? [s.proxy.userId] : [])]))];
+  const users = new Map((await Promise.all(ids.map((id) => findUser(id)))).flatMap((u) => (u ? [[u._id, u] as const] : [])));
+  const order = ['confirmed', 'offered', 'waitlisted', 'pending_approval', 'no_show', 'late_cancelled', 'cancelled', 'expired', 'rejected'];
+  return {
+    items: list
+      .sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || (a.waitSeq ?? 0) - (b.waitSeq ?? 0) || a.createdAt.getTime() - b.createdAt.getTime())
+      .map((s) => presentRosterEntry(s, users, activity, now)),
+  };
+}
+
+export function presentRosterEntry(s: SignupDoc, users: Map<string, { nickname: string }>, activity: ActivityDoc, now: Date) {
+  return {
+    signupId: s._id,
+    userId: s.userId,
+    nickname: users.get(s.userId)?.nickname ?? '',
+    status: s.status === 'claiming' ? ('waitlisted' as const) : s.status,
+    waitSeq: s.waitSeq,
+    proxy: s.proxy ? { nickname: users.get(s.proxy.userId)?.nickname ?? '', relation: s.proxy.relation } : null,
+    checkedInAt: s.checkedInAt ? s.checkedInAt.toISOString() : null,
+    checkedOutAt: s.checkedOutAt ? s.checkedOutAt.toISOString() : null,
+    missingCheckOut: s.checkedInAt !== null && s.checkedOutAt === null && now.getTime() > activity.endAt.getTime(),
+  };
+}

@@ -1,0 +1,105 @@
+/** Activities, their seats and sign-ups: documents and queries. */
+import type { ActivityCategory, SignupStatus } from '../../../src/shared/schemas/activities';
+import { database } from '../runtime/cloudbase';
+import { digest } from '../runtime/hash';
+import { Collections } from './collections';
+
+export interface ActivityDoc {
+  _id: string;
+  groupId: string;
+  communityId: string | null;
+  streetId: string;
+  countyId: string;
+  title: string;
+  description: string;
+  category: ActivityCategory;
+  coverImage: string | null;
+  startAt: Date;
+  endAt: Date;
+  location: { name: string; address: string; latitude: number | null; longitude: number | null };
+  capacity: number;
+  signupOpenAt: Date;
+  signupCloseAt: Date;
+  cancelCutoffAt: Date;
+  skills: string[];
+  minAge: number | null;
+  volunteer: { plannedHours: number; creditsPerHour: number } | null;
+  approvalRequired: boolean;
+  offerWindowHours: number;
+  seriesId: string | null;
+  status: 'published' | 'cancelled';
+  cancelReason: string | null;
+  /** Display counters; the seats and sign-ups are the truth (see seatLedger). */
+  confirmedCount: number;
+  waitlistCount: number;
+  /** The last waitlist number handed out, so the waitlist is strictly first-in first-out. */
+  waitSeqNext: number;
+  /** Secret behind the rotating check-in code; never leaves the server. */
+  checkinSecret: string;
+  createdBy: string;
+  createdAt: Date;
+  updatedAt: Date;
+  remindersSent: string[];
+}
+
+export interface SeatDoc {
+  _id: string;
+  activityId: string;
+  seatNo: number;
+  /** free; held by a confirmed sign-up; offered to a waitlisted one. */
+  state: 'free' | 'held' | 'offered';
+  signupId: string | null;
+}
+
+export interface SignupDoc {
+  _id: string;
+  activityId: string;
+  groupId: string;
+  userId: string;
+  startAt: Date;
+  status: SignupStatus | 'claiming';
+  waitSeq: number | null;
+  offerExpiresAt: Date | null;
+  proxy: { userId: string; relation: string; consentId: string } | null;
+  guardianConsent: boolean;
+  checkedInAt: Date | null;
+  checkedOutAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export const activities = () => database().collection(Collections.activities);
+export const seats = () => database().collection(Collections.seats);
+export const signups = () => database().collection(Collections.signups);
+
+/** One sign-up per person per activity: the id is derived from both. */
+export function signupIdOf(activityId: string, userId: string): string {
+  return `s${digest('signup', activityId, userId).slice(0, 30)}`;
+}
+
+export async function findActivity(activityId: string): Promise<ActivityDoc | null> {
+  const { data } = await activities().doc(activityId).get();
+  return (data[0] as ActivityDoc | undefined) ?? null;
+}
+
+export async function findSignup(signupId: string): Promise<SignupDoc | null> {
+  const { data } = await signups().doc(signupId).get();
+  return (data[0] as SignupDoc | undefined) ?? null;
+}
+
+/** My sign-ups among some activities, by activity id. */
+export async function signupsOfUserIn(userId: string, activityIds: string[]): Promise<Map<string, SignupDoc>> {
+  if (activityIds.length === 0) return new Map();
+  const _ = database().command;
+  const { data } = await signups()
+    .where({ _id: _.in(activityIds.map((id) => signupIdOf(id, userId))) })
+    .limit(activityIds.length)
+    .get();
+  return new Map((data as SignupDoc[]).map((s) => [s.activityId, s]));
+}
+
+/** The first person waiting for a seat. */
+export async function firstWaiting(activityId: string, skip = 0): Promise<SignupDoc | null> {
+  const { data } = await signups().where({ activityId, status: 'waitlisted' }).orderBy('waitSeq', 'asc').skip(skip).limit(1).get();
+  return (data[0] as SignupDoc | undefined) ?? null;
+}

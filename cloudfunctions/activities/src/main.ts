@@ -1,0 +1,29 @@
+/** Cloud function `activities`: posting, editing, discovery; timers for offers and reminders. */
+import { cancelActivity, createActivities, getActivityDetail, listActivities, updateActivity } from '../../_core/commands/activityPlanner';
+import { sendReminders } from '../../_core/commands/reminders';
+import { expireOffers } from '../../_core/commands/seatLedger';
+import { createHandler } from '../../_core/runtime/createHandler';
+
+export const main = createHandler({
+  fn: 'activities',
+  actions: {
+    'activities.create': async ({ actor, input, requestId, now }) => {
+      const ids = await createActivities(actor, input, requestId!, now);
+      return { ids, first: await getActivityDetail(actor, ids[0]!) };
+    },
+    'activities.update': async ({ actor, input, now }) => {
+      await updateActivity(actor, input, now);
+      return getActivityDetail(actor, input.activityId);
+    },
+    'activities.cancel': async ({ actor, input, now }) => {
+      await cancelActivity(actor, input.activityId, input.reason, now);
+      return getActivityDetail(actor, input.activityId);
+    },
+    'activities.list': async ({ actor, input, now }) => listActivities(actor, input, now),
+    'activities.get': async ({ actor, input }) => getActivityDetail(actor, input.activityId),
+  },
+  timers: {
+    expireOffers: async (now) => expireOffers(now),
+    sendReminders: async (now) => sendReminders(now),
+  },
+});

@@ -1,0 +1,60 @@
+/** Cloud function `signups`: signing up, waitlist offers, rosters, check-in and proxy consent. */
+import { getActivityDetail } from '../../_core/commands/activityPlanner';
+import { mySignups } from '../../_core/commands/mySignups';
+import { acceptProxyCode, listProxies, requestProxyCode } from '../../_core/commands/proxies';
+import {
+  cancelSignup,
+  confirmOffer,
+  createSignup,
+  decideSignup,
+  markSignup,
+  presentRosterEntry,
+  roster,
+  scanCheckin,
+  showCheckinCode,
+} from '../../_core/commands/signupFlow';
+import { findActivity } from '../../_core/repositories/activities';
+import { findUser } from '../../_core/repositories/users';
+import { createHandler } from '../../_core/runtime/createHandler';
+import type { Actor } from '../../_core/runtime/actor';
+import type { SignupDoc } from '../../_core/repositories/activities';
+
+async function rosterChange(signup: SignupDoc, now: Date) {
+  const activity = await findActivity(signup.activityId);
+  const ids = [signup.userId, ...(signup.proxy ? [signup.proxy.userId] : [])];
+  const users = new Map((await Promise.all(ids.map((id) => findUser(id)))).flatMap((u) => (u ? [[u._id, u] as const] : [])));
+  return { entry: presentRosterEntry(signup, users, activity!, now) };
+}
+
+/** Proxies see the activity; the answer is about the person they acted for where relevant. */
+const detail = (actor: Actor, activityId: string) => getActivityDetail(actor, activityId);
+
+export const main = createHandler({
+  fn: 'signups',
+  actions: {
+    'signups.create': async ({ actor, input, now }) => {
+      await createSignup(actor, input, now);
+      return detail(actor, input.activityId);
+    },
+    'signups.cancel': async ({ actor, input, now }) => {
+      await cancelSignup(actor, input.activityId, input.forUserId, now);
+      return detail(actor, input.activityId);
+    },
+    'signups.confirmOffer': async ({ actor, input, now }) => {
+      await confirmOffer(actor, input.activityId, now);
+      return detail(actor, input.activityId);
+    },
+    'signups.mine': async ({ actor, input, now }) => mySignups(actor, input.scope, input.offset, input.limit, now),
+    'signups.roster': async ({ actor, input, now }) => roster(actor, input.activityId, now),
+    'signups.decide': async ({ actor, input, now }) => rosterChange(await decideSignup(actor, input.activityId, input.userId, input.decision, now), now),
+    'signups.mark': async ({ actor, input, now }) => rosterChange(await markSignup(actor, input.activityId, input.userId, input.mark, now), now),
+    'checkin.code': async ({ actor, input, now }) => showCheckinCode(actor, input.activityId, now),
+    'checkin.scan': async ({ actor, input, now }) => {
+      await scanCheckin(actor, input.activityId, input.code, input.direction, now);
+      return detail(actor, input.activityId);
+    },
+    'proxies.request': async ({ actor, input, now }) => requestProxyCode(actor, input.relation, now),
+    'proxies.accept': async ({ actor, input, now }) => acceptProxyCode(actor, input.code, now),
+    'proxies.list': async ({ actor }) => listProxies(actor),
+  },
+});

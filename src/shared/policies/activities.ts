@@ -1,0 +1,23 @@
+import type { GroupResource } from './groups';
+import { groupPolicies } from './groups';
+import type { PolicySet } from './authorize';
+
+/** An activity as the policies see it: its group (with the actor's membership) and its state. */
+export interface ActivityResource {
+  group: GroupResource;
+  status: 'published' | 'cancelled';
+  ended: boolean;
+}
+
+const leads = (r: ActivityResource) =>
+  r.group.membership?.status === 'active' && (r.group.membership.role === 'leader' || r.group.membership.role === 'co_leader');
+
+/** What a user may do with an activity. */
+export const activityPolicies: PolicySet<ActivityResource> = {
+  'activities.view': (actor, r) => groupPolicies['groups.view']!(actor, r.group),
+  'activities.edit': (_actor, r) => r.status === 'published' && !r.ended && leads(r),
+  'activities.cancel': (_actor, r) => r.status === 'published' && !r.ended && leads(r),
+  'signups.create': (_actor, r) => r.status === 'published' && !r.ended && r.group.status === 'active',
+  'signups.manage': (_actor, r) => leads(r),
+  'checkin.show': (_actor, r) => r.status === 'published' && leads(r),
+};

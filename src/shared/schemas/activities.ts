@@ -1,0 +1,178 @@
+import * as z from '../zod';
+import { FileRef, Id, Page, paged, text } from './common';
+
+export const ActivityCategory = z.enum(['culture', 'sports', 'elderly_care', 'children', 'environment', 'safety', 'learning', 'volunteer', 'other']);
+export type ActivityCategory = z.infer<typeof ActivityCategory>;
+
+/** ISO 8601 date-time with an offset (as the client sends it), parsed to a Date. */
+export const DateTime = z.iso.datetime({ offset: true, error: '请输入有效的时间' }).transform((value) => new Date(value));
+
+export const Location = z
+  .object({
+    name: text(1, 50),
+    address: text(1, 120),
+    latitude: z.number().min(-90).max(90).nullable().default(null),
+    longitude: z.number().min(-180).max(180).nullable().default(null),
+  })
+  .strict();
+
+const ActivityFields = {
+  title: text(2, 40),
+  description: text(10, 2000),
+  category: ActivityCategory,
+  coverImage: FileRef.nullable().default(null),
+  startAt: DateTime,
+  endAt: DateTime,
+  location: Location,
+  capacity: z.number().int().min(1, '至少 1 个名额').max(5000, '名额最多 5000'),
+  signupOpenAt: DateTime.optional(),
+  signupCloseAt: DateTime.optional(),
+  cancelCutoffHours: z.number().int().min(0).max(168).optional(),
+  skills: z.array(text(1, 10)).max(10).default([]),
+  minAge: z.number().int().min(0).max(100).nullable().default(null),
+  volunteer: z
+    .object({ plannedHours: z.number().min(0.5).max(24), creditsPerHour: z.number().int().min(0).max(100) })
+    .strict()
+    .nullable()
+    .default(null),
+  approvalRequired: z.boolean().default(false),
+  /** Hours a waitlisted resident has to confirm a freed seat. */
+  offerWindowHours: z.number().int().min(1).max(72).default(12),
+};
+
+type Times = { startAt: Date; endAt: Date; signupOpenAt?: Date; signupCloseAt?: Date };
+function checkTimes(v: Times, ctx: z.RefinementCtx): void {
+  if (v.endAt.getTime() <= v.startAt.getTime()) ctx.addIssue({ code: 'custom', path: ['endAt'], message: '结束时间必须晚于开始时间' });
+  if (v.endAt.getTime() - v.startAt.getTime() > 24 * 3600_000) ctx.addIssue({ code: 'custom', path: ['endAt'], message: '单次活动不能超过 24 小时' });
+  if (v.signupCloseAt && v.signupCloseAt.getTime() > v.startAt.getTime()) ctx.addIssue({ code: 'custom', path: ['signupCloseAt'], message: '报名截止不能晚于活动开始' });
+  if (v.signupOpenAt && v.signupCloseAt && v.signupOpenAt.getTime() >= v.signupCloseAt.getTime()) {
+    ctx.addIssue({ code: 'custom', path: ['signupOpenAt'], message: '报名开始必须早于报名截止' });
+  }
+}
+
+export const ActivitiesCreateInput = z
+  .object({ groupId: Id, ...ActivityFields, repeatWeeks: z.number().int().min(1).max(12).default(1) })
+  .strict()
+  .superRefine(checkTimes);
+export type ActivitiesCreateInput = z.infer<typeof ActivitiesCreateInput>;
+
+export const ActivitiesUpdateInput = z
+  .object({ activityId: Id, ...ActivityFields })
+  .strict()
+  .superRefine(checkTimes);
+export type ActivitiesUpdateInput = z.infer<typeof ActivitiesUpdateInput>;
+
+export const ActivitiesCancelInput = z.object({ activityId: Id, reason: text(2, 200) }).strict();
+
+export const SignupStatus = z.enum(['pending_approval', 'confirmed', 'waitlisted', 'offered', 'cancelled', 'late_cancelled', 'rejected', 'no_show', 'expired']);
+export type SignupStatus = z.infer<typeof SignupStatus>;
+
+export const MySignup = z.object({
+  id: Id,
+  status: SignupStatus,
+  /** Position in the waitlist (1 = next), while waitlisted. */
+  waitlistPosition: z.number().int().nullable(),
+  offerExpiresAt: z.string().nullable(),
+  checkedInAt: z.string().nullable(),
+  checkedOutAt: z.string().nullable(),
+  byProxy: z.object({ nickname: z.string() }).nullable(),
+});
+export type MySignup = z.infer<typeof MySignup>;
+
+export const ActivityCard = z.object({
+  id: Id,
+  groupId: Id,
+  groupName: z.string(),
+  title: z.string(),
+  category: ActivityCategory,
+  coverImage: z.string().nullable(),
+  startAt: z.string(),
+  endAt: z.string(),
+  locationName: z.string(),
+  regionName: z.string(),
+  capacity: z.number().int(),
+  seatsLeft: z.number().int(),
+  waitlistLength: z.number().int(),
+  volunteer: z.object({ plannedHours: z.number(), creditsPerHour: z.number() }).nullable(),
+  status: z.enum(['published', 'cancelled']),
+  mySignup: MySignup.nullable(),
+});
+export type ActivityCard = z.infer<typeof ActivityCard>;
+
+export const ActivityDetail = ActivityCard.extend({
+  description: z.string(),
+  location: z.object({ name: z.string(), address: z.string(), latitude: z.number().nullable(), longitude: z.number().nullable() }),
+  signupOpenAt: z.string(),
+  signupCloseAt: z.string(),
+  cancelCutoffAt: z.string(),
+  skills: z.array(z.string()),
+  minAge: z.number().int().nullable(),
+  approvalRequired: z.boolean(),
+  offerWindowHours: z.number().int(),
+  seriesId: Id.nullable(),
+  cancelReason: z.string().nullable(),
+  abilities: z.array(z.string()),
+});
+export type ActivityDetail = z.infer<typeof ActivityDetail>;
+
+export const ActivitiesListInput = Page.extend({
+  area: z.enum(['community', 'nearby']).default('nearby'),
+  communityId: Id.optional(),
+  groupId: Id.optional(),
+  /** A day (YYYY-MM-DD, China time) or, when absent, everything from now on. */
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+  category: ActivityCategory.optional(),
+  volunteerOnly: z.boolean().default(false),
+  q: text(1, 30).optional(),
+}).strict();
+export type ActivitiesListInput = z.infer<typeof ActivitiesListInput>;
+export const ActivitiesListOutput = paged(ActivityCard);
+
+export const ActivitiesGetInput = z.object({ activityId: Id }).strict();
+
+/** Sign up myself, or (proxy) an elderly resident who consented to me. */
+export const SignupsCreateInput = z.object({ activityId: Id, forUserId: Id.optional(), guardianConsent: z.boolean().optional() }).strict();
+export type SignupsCreateInput = z.infer<typeof SignupsCreateInput>;
+export const SignupsCancelInput = z.object({ activityId: Id, forUserId: Id.optional() }).strict();
+export const SignupsConfirmOfferInput = z.object({ activityId: Id }).strict();
+export const SignupOutput = ActivityDetail;
+
+export const SignupsMineInput = Page.extend({ scope: z.enum(['upcoming', 'past']).default('upcoming') }).strict();
+export const SignupsMineOutput = paged(ActivityCard);
+
+/** A sign-up as the leader sees it. */
+export const RosterEntry = z.object({
+  signupId: Id,
+  userId: Id,
+  nickname: z.string(),
+  status: SignupStatus,
+  waitSeq: z.number().int().nullable(),
+  proxy: z.object({ nickname: z.string(), relation: z.string() }).nullable(),
+  checkedInAt: z.string().nullable(),
+  checkedOutAt: z.string().nullable(),
+  /** Checked in but never checked out: the stay is capped at the scheduled end. */
+  missingCheckOut: z.boolean(),
+});
+export const SignupsRosterInput = z.object({ activityId: Id }).strict();
+export const SignupsRosterOutput = z.object({ items: z.array(RosterEntry) });
+
+export const SignupsDecideInput = z.object({ activityId: Id, userId: Id, decision: z.enum(['approve', 'reject']) }).strict();
+export const SignupsMarkInput = z.object({ activityId: Id, userId: Id, mark: z.enum(['check_in', 'check_out', 'no_show']) }).strict();
+export const RosterChangeOutput = z.object({ entry: RosterEntry });
+
+/** The leader's rotating check-in code (6 digits) and its QR image. */
+export const CheckinCodeInput = z.object({ activityId: Id }).strict();
+export const CheckinCodeOutput = z.object({ code: z.string(), qr: z.string(), payload: z.string(), expiresAt: z.string() });
+export const CheckinScanInput = z.object({ activityId: Id, code: z.string().regex(/^\d{6}$/, '请输入 6 位签到码'), direction: z.enum(['in', 'out']) }).strict();
+
+export const ProxyRequestInput = z.object({ relation: z.enum(['family', 'grid_worker', 'neighbour']) }).strict();
+export const ProxyRequestOutput = z.object({ code: z.string(), expiresAt: z.string() });
+export const ProxyAcceptInput = z.object({ code: z.string().regex(/^\d{6}$/, '请输入 6 位授权码') }).strict();
+export const ProxyView = z.object({ userId: Id, nickname: z.string(), relation: z.string(), since: z.string() });
+export const ProxyListOutput = z.object({ canActFor: z.array(ProxyView), actingForMe: z.array(ProxyView) });
+
+export const InboxItem = z.object({ id: z.string(), kind: z.string(), title: z.string(), body: z.string(), link: z.string().nullable(), createdAt: z.string(), read: z.boolean() });
+export const InboxListInput = Page.extend({}).strict();
+export const InboxListOutput = paged(InboxItem).extend({ unread: z.number().int() });
+export const InboxMarkReadInput = z.object({ ids: z.array(z.string().max(80)).max(100).optional() }).strict();
+export const InboxMarkReadOutput = z.object({ unread: z.number().int() });
