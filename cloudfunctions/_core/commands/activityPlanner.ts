@@ -30,18 +30,20 @@ const CHINA_OFFSET_MS = 8 * HOUR;
 export const activityNotFound = () => new AppError('NOT_FOUND', '活动不存在或已删除');
 
 /** The policy view of an activity for the actor. */
-export async function activityResource(actor: Actor, activity: ActivityDoc, group?: GroupDoc | null): Promise<ActivityResource> {
+export async function activityResource(actor: Actor, activity: ActivityDoc, group?: GroupDoc | null, needMembership = true): Promise<ActivityResource> {
   const g = group ?? (await findGroup(activity.groupId));
   if (!g) throw activityNotFound();
-  return { group: groupResource(g, await findMembership(g._id, actor.userId)), status: activity.status, ended: activity.endAt.getTime() <= Date.now() };
+  // Seeing an activity of a live group needs no membership; skip the read when only that is asked.
+  const membership = needMembership || g.status !== 'active' ? await findMembership(g._id, actor.userId) : null;
+  return { group: groupResource(g, membership), status: activity.status, ended: activity.endAt.getTime() <= Date.now() };
 }
 
 /** Loads an activity the actor may see. */
-export async function loadVisibleActivity(actor: Actor, activityId: string) {
+export async function loadVisibleActivity(actor: Actor, activityId: string, needMembership = true) {
   const activity = await findActivity(activityId);
   if (!activity) throw activityNotFound();
   const group = await findGroup(activity.groupId);
-  const resource = await activityResource(actor, activity, group);
+  const resource = await activityResource(actor, activity, group, needMembership);
   authorize(activityPolicies, 'activities.view', actor, resource, activityNotFound());
   return { activity, group: group!, resource };
 }
@@ -205,7 +207,7 @@ function dayWindow(day: string): { from: Date; to: Date } {
   return { from, to: new Date(from.getTime() + 24 * HOUR) };
 }
 
-function presentMySignup(signup: SignupDoc | undefined, position: number | null, proxyName: string | null): MySignup | null {
+export function presentMySignup(signup: SignupDoc | undefined, position: number | null, proxyName: string | null): MySignup | null {
   if (!signup || signup.status === 'claiming') return null;
   return {
     id: signup._id,
@@ -240,7 +242,7 @@ export function presentActivityCard(activity: ActivityDoc, group: GroupDoc | und
 }
 
 /** My place in the waitlist: how many wait ahead of me, plus one. */
-async function waitlistPosition(signup: SignupDoc | undefined): Promise<number | null> {
+export async function waitlistPosition(signup: SignupDoc | undefined): Promise<number | null> {
   if (!signup || signup.status !== 'waitlisted' || signup.waitSeq === null) return null;
   const _ = database().command;
   const { total } = await signups().where({ activityId: signup.activityId, status: 'waitlisted', waitSeq: _.lt(signup.waitSeq) }).count();

@@ -11,15 +11,15 @@ import { authorize } from '../../../src/shared/policies/authorize';
 import type { SignupsCreateInput } from '../../../src/shared/schemas/activities';
 import { notifier } from '../ports/notify';
 import { qrCodes } from '../ports/qrCode';
-import { activities, findSignup, signupIdOf, signups, type ActivityDoc, type SignupDoc } from '../repositories/activities';
+import { activities, findActivity, findSignup, signupIdOf, signups, type ActivityDoc, type SignupDoc } from '../repositories/activities';
 import { Collections } from '../repositories/collections';
-import { findGroup } from '../repositories/groups';
+import type { GroupDoc } from '../repositories/groups';
 import { findUser } from '../repositories/users';
 import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
 import { isDuplicateError } from '../runtime/dbErrors';
 import { acceptOffer, claimSeat, joinWaitlist, passSeatOn, seatOf } from './seatLedger';
-import { loadVisibleActivity } from './activityPlanner';
+import { loadVisibleActivity, presentMySignup, waitlistPosition } from './activityPlanner';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -35,9 +35,8 @@ async function proxyConsent(proxyUserId: string, elderUserId: string) {
 }
 
 /** Blocks people who reached the group's no-show limit recently. */
-async function assertNotBlocked(userId: string, activity: ActivityDoc, now: Date): Promise<void> {
-  const group = await findGroup(activity.groupId);
-  if (!group || group.noShowLimit <= 0) return;
+async function assertNotBlocked(userId: string, activity: ActivityDoc, group: GroupDoc, now: Date): Promise<void> {
+  if (group.noShowLimit <= 0) return;
   const _ = database().command;
   const { data } = await signups()
     .where({ userId, groupId: activity.groupId, status: 'no_show', startAt: _.gte(new Date(now.getTime() - NO_SHOW_WINDOW_DAYS * DAY)) })
@@ -54,7 +53,7 @@ async function assertNotBlocked(userId: string, activity: ActivityDoc, now: Date
 
 /** Signs up (myself or, as a consented proxy, an elderly resident). Returns the sign-up. */
 export async function createSignup(actor: Actor, input: SignupsCreateInput, now: Date): Promise<SignupDoc> {
-  const { activity, resource } = await loadVisibleActivity(actor, input.activityId);
+  const { activity, group, resource } = await loadVisibleActivity(actor, input.activityId, false);
   authorize(activityPolicies, 'signups.create', actor, resource);
   if (now.getTime() < activity.signupOpenAt.getTime()) throw new AppError('SIGNUP_CLOSED', '报名尚未开始');
   if (now.getTime() >= activity.signupCloseAt.getTime()) throw new AppError('SIGNUP_CLOSED', '报名已截止');
@@ -70,7 +69,7 @@ export async function createSignup(actor: Actor, input: SignupsCreateInput, now:
   if (activity.minAge !== null && activity.minAge >= 18 && input.guardianConsent === true) {
     throw new AppError('INVALID_INPUT', 'guardianConsent: 本活动仅限成年人参加', [{ path: 'guardianConsent', message: '本活动仅限成年人参加' }]);
   }
-  await assertNotBlocked(userId, activity, now);
+  await assertNotBlocked(userId, activity, group, now);
 
   const id = signupIdOf(activity._id, userId);
   const fresh: SignupDoc = {
@@ -125,7 +124,7 @@ async function settleClaim(activity: ActivityDoc, signup: SignupDoc, now: Date):
 
 /** Cancels a sign-up (mine, or one I made as proxy). After the cutoff it counts as late. */
 export async function cancelSignup(actor: Actor, activityId: string, forUserId: string | undefined, now: Date): Promise<void> {
-  const { activity } = await loadVisibleActivity(actor, activityId);
+  const { activity } = await loadVisibleActivity(actor, activityId, false);
   const userId = forUserId ?? actor.userId;
   const signup = await findSignup(signupIdOf(activityId, userId));
   const mine = signup && (signup.userId === actor.userId || signup.proxy?.userId === actor.userId);
@@ -143,7 +142,7 @@ export async function cancelSignup(actor: Actor, activityId: string, forUserId: 
 
 /** Confirms a seat offered from the waitlist. */
 export async function confirmOffer(actor: Actor, activityId: string, now: Date): Promise<void> {
-  const { activity } = await loadVisibleActivity(actor, activityId);
+  const { activity } = await loadVisibleActivity(actor, activityId, false);
   const signup = await findSignup(signupIdOf(activityId, actor.userId));
   if (!signup || signup.status !== 'offered') throw new AppError('CONFLICT', '没有待确认的空位');
   if (!(await acceptOffer(signup._id, now))) throw new AppError('CONFLICT', '空位确认已超时，名额已顺延');
@@ -216,7 +215,7 @@ export async function showCheckinCode(actor: Actor, activityId: string, now: Dat
 
 /** A resident checks in or out with the code shown by the leader (this or the previous minute's). */
 export async function scanCheckin(actor: Actor, activityId: string, code: string, direction: 'in' | 'out', now: Date): Promise<SignupDoc> {
-  const { activity } = await loadVisibleActivity(actor, activityId);
+  const { activity } = await loadVisibleActivity(actor, activityId, false);
   const window = Math.floor(now.getTime() / CODE_PERIOD_MS);
   const valid = [window, window - 1].some((w) => checkinCode(activity.checkinSecret, activity._id, w) === code);
   if (!valid) throw new AppError('INVALID_INPUT', 'code: 签到码不正确或已过期', [{ path: 'code', message: '签到码不正确或已过期' }]);
@@ -255,5 +254,17 @@ export function presentRosterEntry(s: SignupDoc, users: Map<string, { nickname: 
     checkedInAt: s.checkedInAt ? s.checkedInAt.toISOString() : null,
     checkedOutAt: s.checkedOutAt ? s.checkedOutAt.toISOString() : null,
     missingCheckOut: s.checkedInAt !== null && s.checkedOutAt === null && now.getTime() > activity.endAt.getTime(),
+  };
+}
+
+/** My sign-up for an activity (or the one I made as proxy) and the seats now. */
+export async function signupResult(actor: Actor, activityId: string, forUserId?: string) {
+  const [activity, signup] = await Promise.all([findActivity(activityId), findSignup(signupIdOf(activityId, forUserId ?? actor.userId))]);
+  const own = signup && (signup.userId === actor.userId || signup.proxy?.userId === actor.userId) ? signup : undefined;
+  return {
+    activityId,
+    mySignup: presentMySignup(own, await waitlistPosition(own), null),
+    seatsLeft: activity ? Math.max(0, activity.capacity - activity.confirmedCount) : 0,
+    waitlistLength: activity ? Math.max(0, activity.waitlistCount) : 0,
   };
 }

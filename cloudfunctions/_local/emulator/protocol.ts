@@ -24,15 +24,28 @@ type Reply = Record<string, unknown>;
 
 const MAX_LIMIT = 1000;
 
+const WRITES = new Set([
+  'database.insertDocument',
+  'database.modifyDocument',
+  'database.modifyAndReturnDoc',
+  'database.removeDocument',
+  'database.commitTransaction',
+  'database.addCollection',
+]);
+
 /** Handles one admin API request body; never throws (errors become coded replies). */
 export async function handleAdminRequest(body: unknown, deps: AdminApiDeps): Promise<Reply> {
   const requestId = randomUUID();
   try {
     if (body === null || typeof body !== 'object') throw new DbError(DbErrorCodes.invalidParam, 'request body must be an object');
     const request = body as Body;
-    const handler = handlers[String(request.action)];
-    if (!handler) return { requestId, code: 'INVALID_ACTION', message: `unknown action ${String(request.action)}` };
-    return { requestId, ...(await handler(request, deps, Date.now())) };
+    const action = String(request.action);
+    const handler = handlers[action];
+    if (!handler) return { requestId, code: 'INVALID_ACTION', message: `unknown action ${action}` };
+    const reply = await handler(request, deps, Date.now());
+    // A write is acknowledged only once it is on disk (writes inside a transaction wait for the commit).
+    if (WRITES.has(action) && (action === 'database.commitTransaction' || !txOf(request))) await deps.store.flushWal();
+    return { requestId, ...reply };
   } catch (error) {
     if (error instanceof DbError) return { requestId, code: error.code, message: error.message };
     return { requestId, code: 'SYS_ERR', message: error instanceof Error ? error.message : String(error) };

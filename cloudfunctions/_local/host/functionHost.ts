@@ -27,8 +27,17 @@ export function deployableFunctions(): string[] {
     .sort();
 }
 
+/**
+ * How many invocations run at once; the rest queue, as on CloudBase where each instance takes
+ * a bounded number of requests. Without a bound, a crowd of thousands would start thousands of
+ * database round trips at once and every one of them would be slow.
+ */
+const MAX_CONCURRENT_INVOCATIONS = 48;
+
 export class FunctionHost {
   private readonly mains = new Map<string, FunctionMain>();
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
 
   /** Loads every built bundle; the caller builds them first when missing. */
   load(): void {
@@ -75,7 +84,14 @@ export class FunctionHost {
   private async run(name: string, event: unknown, context: unknown): Promise<unknown> {
     const main = this.mains.get(name);
     if (!main) throw new Error(`unknown function ${name}`);
-    return main(event, context);
+    if (this.running >= MAX_CONCURRENT_INVOCATIONS) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running += 1;
+    try {
+      return await main(event, context);
+    } finally {
+      this.running -= 1;
+      this.waiting.shift()?.();
+    }
   }
 
   /** Timer triggers declared in every function's config.json. */

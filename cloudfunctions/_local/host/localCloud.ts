@@ -210,7 +210,8 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
 
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
-    server.listen(config.port, config.host, () => resolveListen());
+    // A deep accept queue: a crowd signing up at once must queue, not be reset.
+    server.listen({ port: config.port, host: config.host, backlog: 4096 }, () => resolveListen());
   });
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;

@@ -1,5 +1,4 @@
 /** Cloud function `signups`: signing up, waitlist offers, rosters, check-in and proxy consent. */
-import { getActivityDetail } from '../../_core/commands/activityPlanner';
 import { mySignups } from '../../_core/commands/mySignups';
 import { acceptProxyCode, listProxies, requestProxyCode } from '../../_core/commands/proxies';
 import {
@@ -12,11 +11,11 @@ import {
   roster,
   scanCheckin,
   showCheckinCode,
+  signupResult,
 } from '../../_core/commands/signupFlow';
 import { findActivity } from '../../_core/repositories/activities';
 import { findUser } from '../../_core/repositories/users';
 import { createHandler } from '../../_core/runtime/createHandler';
-import type { Actor } from '../../_core/runtime/actor';
 import type { SignupDoc } from '../../_core/repositories/activities';
 
 async function rosterChange(signup: SignupDoc, now: Date) {
@@ -26,23 +25,21 @@ async function rosterChange(signup: SignupDoc, now: Date) {
   return { entry: presentRosterEntry(signup, users, activity!, now) };
 }
 
-/** Proxies see the activity; the answer is about the person they acted for where relevant. */
-const detail = (actor: Actor, activityId: string) => getActivityDetail(actor, activityId);
 
 export const main = createHandler({
   fn: 'signups',
   actions: {
     'signups.create': async ({ actor, input, now }) => {
       await createSignup(actor, input, now);
-      return detail(actor, input.activityId);
+      return signupResult(actor, input.activityId, input.forUserId);
     },
     'signups.cancel': async ({ actor, input, now }) => {
       await cancelSignup(actor, input.activityId, input.forUserId, now);
-      return detail(actor, input.activityId);
+      return signupResult(actor, input.activityId, input.forUserId);
     },
     'signups.confirmOffer': async ({ actor, input, now }) => {
       await confirmOffer(actor, input.activityId, now);
-      return detail(actor, input.activityId);
+      return signupResult(actor, input.activityId);
     },
     'signups.mine': async ({ actor, input, now }) => mySignups(actor, input.scope, input.offset, input.limit, now),
     'signups.roster': async ({ actor, input, now }) => roster(actor, input.activityId, now),
@@ -51,7 +48,7 @@ export const main = createHandler({
     'checkin.code': async ({ actor, input, now }) => showCheckinCode(actor, input.activityId, now),
     'checkin.scan': async ({ actor, input, now }) => {
       await scanCheckin(actor, input.activityId, input.code, input.direction, now);
-      return detail(actor, input.activityId);
+      return signupResult(actor, input.activityId);
     },
     'proxies.request': async ({ actor, input, now }) => requestProxyCode(actor, input.relation, now),
     'proxies.accept': async ({ actor, input, now }) => acceptProxyCode(actor, input.code, now),

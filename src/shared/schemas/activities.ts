@@ -135,7 +135,9 @@ export const SignupsCreateInput = z.object({ activityId: Id, forUserId: Id.optio
 export type SignupsCreateInput = z.infer<typeof SignupsCreateInput>;
 export const SignupsCancelInput = z.object({ activityId: Id, forUserId: Id.optional() }).strict();
 export const SignupsConfirmOfferInput = z.object({ activityId: Id }).strict();
-export const SignupOutput = ActivityDetail;
+/** The answer to a sign-up change: my sign-up and the seats as they are now. */
+export const SignupOutput = z.object({ activityId: Id, mySignup: MySignup.nullable(), seatsLeft: z.number().int(), waitlistLength: z.number().int() });
+export type SignupOutput = z.infer<typeof SignupOutput>;
 
 export const SignupsMineInput = Page.extend({ scope: z.enum(['upcoming', 'past']).default('upcoming') }).strict();
 export const SignupsMineOutput = paged(ActivityCard);
