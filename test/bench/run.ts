@@ -7,6 +7,7 @@ import { renderReport, type Row } from './harness';
 import { emulatorScenarios } from './scenarios/emulator';
 import { groupScenarios } from './scenarios/groups';
 import { startupScenarios } from './scenarios/startup';
+import { activityScenarios } from './scenarios/activities';
 
 export interface BenchContext {
   cloud: RunningCloud;
@@ -25,13 +26,16 @@ async function main(): Promise<void> {
     ['emulator', emulatorScenarios],
     ['groups', groupScenarios],
     ['startup', startupScenarios],
+    ['activities', activityScenarios],
   ];
   try {
     for (const [name, run] of scenarios) {
       if (only && only !== name) continue;
       const started = Date.now();
-      rows.push(...(await run(ctx)));
+      const produced = await run(ctx);
+      rows.push(...produced);
       console.log(`bench ${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      console.log(renderReport(produced, []));
     }
   } finally {
     await cloud.stop();

@@ -104,3 +104,19 @@ test('client-supplied $where never runs code', () => {
   store.insert('things', [{ n: 1 }]);
   expect(() => store.find('things', { $where: 'function () { return true }' })).toThrow();
 });
+
+test('undeclared fields are narrowed in SQL without losing array matches', () => {
+  store.insert('things', [
+    { _id: 'a', groupId: 'g', color: 'red', extra: 1 },
+    { _id: 'b', groupId: 'g', color: ['red', 'blue'] },
+    { _id: 'c', groupId: 'g', color: 'blue', extra: null },
+    { _id: 'd', groupId: 'g' },
+  ]);
+  const ids = (filter: Record<string, unknown>) => store.find('things', filter).map((d) => d._id).sort();
+  expect(ids({ groupId: 'g', color: 'red' })).toEqual(['a', 'b']);
+  expect(ids({ groupId: 'g', color: { $in: ['blue'] } })).toEqual(['b', 'c']);
+  expect(ids({ groupId: 'g', extra: { $ne: null } })).toEqual(['a']);
+  expect(store.count('things', { color: 'red' })).toBe(2);
+  const sqlPlan = planFilter({ color: 'red', 'nested.path': 1 }, indexedFields(indexes));
+  expect(sqlPlan.where).toEqual([`(json_extract(doc, '$.color') = ? OR json_type(doc, '$.color') = 'array')`]);
+});

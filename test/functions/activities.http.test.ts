@@ -2,7 +2,7 @@
 import type { ActivityDetail } from '../../src/shared/schemas/activities';
 import { snapshotDatabase } from '../support/dbSnapshot';
 import { createGroup, databaseOf, type Db } from '../support/fixtures';
-import { Client, removeDataDir, startCloud, type CallResult, type RunningCloud } from '../support/localCloud';
+import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
 
 let cloud: RunningCloud;
 let db: Db;
@@ -15,11 +15,7 @@ afterAll(async () => {
   removeDataDir(cloud.dataDir);
 });
 
-async function data<T>(promise: Promise<CallResult>): Promise<T> {
-  const { body } = await promise;
-  if (!body.ok) throw new Error(JSON.stringify(body));
-  return body.data as T;
-}
+const data = dataOf;
 
 const HOUR = 3600_000;
 const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString();

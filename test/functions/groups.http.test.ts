@@ -1,7 +1,7 @@
 /** groups.* and memberships.* over HTTP: discovery, a group's page, joining, leaving, and who sees what. */
 import type { GroupCard, GroupDetail, MembershipsMineOutput } from '../../src/shared/schemas/groups';
 import { snapshotDatabase } from '../support/dbSnapshot';
-import { Client, removeDataDir, startCloud, type CallResult, type RunningCloud } from '../support/localCloud';
+import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
 
 let cloud: RunningCloud;
 beforeAll(async () => {
@@ -21,11 +21,7 @@ async function signIn(openid: string, homeCommunityId = 'cm-beiyuan') {
   return client;
 }
 
-async function data<T>(promise: Promise<CallResult>): Promise<T> {
-  const { body } = await promise;
-  if (!body.ok) throw new Error(JSON.stringify(body));
-  return body.data as T;
-}
+const data = dataOf;
 
 describe('groups.list', () => {
   test('nearby (default) lists the active groups of every community of my street, and the street hub', async () => {
@@ -107,6 +103,7 @@ describe('groups.get', () => {
       'members.view',
       'invites.create',
       'posts.create',
+      'activities.create',
       'hubs.respond',
     ]);
   });

@@ -6,7 +6,7 @@ import type { InviteView, MemberView } from '../../src/shared/schemas/members';
 import type { PostView } from '../../src/shared/schemas/posts';
 import { snapshotDatabase } from '../support/dbSnapshot';
 import { createGroup, databaseOf, type Db } from '../support/fixtures';
-import { Client, removeDataDir, startCloud, type CallResult, type RunningCloud } from '../support/localCloud';
+import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
 
 let cloud: RunningCloud;
 let db: Db;
@@ -19,11 +19,7 @@ afterAll(async () => {
   removeDataDir(cloud.dataDir);
 });
 
-async function data<T>(promise: Promise<CallResult>): Promise<T> {
-  const { body } = await promise;
-  if (!body.ok) throw new Error(JSON.stringify(body));
-  return body.data as T;
-}
+const data = dataOf;
 
 const application = (overrides: Record<string, unknown> = {}) => ({
   name: '北苑棋牌协会',

@@ -127,3 +127,10 @@ export class Client {
     return (await this.raw(fn, body)) as CallResult<T>;
   }
 }
+
+/** The data of a successful call; a failed one fails the test with its envelope. */
+export async function dataOf<T>(promise: Promise<CallResult>): Promise<T> {
+  const { body } = await promise;
+  if (!body.ok) throw new Error(JSON.stringify(body));
+  return body.data as T;
+}

@@ -61,6 +61,11 @@ function scheduleOf(input: ActivitiesCreateInput | ActivitiesUpdateInput, group:
   };
 }
 
+/** Every text of an activity goes through the content check before it is stored. */
+async function checkActivityTexts(actor: Actor, input: ActivitiesCreateInput | ActivitiesUpdateInput): Promise<void> {
+  await assertContentAllowed({ title: input.title, description: input.description, location: `${input.location.name} ${input.location.address}` }, 3, actor.openid);
+}
+
 /** Creates the seat documents of an activity (idempotent: seat ids derive from the activity). */
 async function createSeats(activityId: string, from: number, to: number): Promise<void> {
   for (let start = from; start < to; start += 500) {
@@ -87,7 +92,7 @@ export async function createActivities(actor: Actor, input: ActivitiesCreateInpu
   if (input.startAt.getTime() <= now.getTime()) {
     throw new AppError('INVALID_INPUT', 'startAt: 开始时间必须在将来', [{ path: 'startAt', message: '开始时间必须在将来' }]);
   }
-  await assertContentAllowed({ title: input.title, description: input.description, location: `${input.location.name} ${input.location.address}` }, 3, actor.openid);
+  await checkActivityTexts(actor, input);
   const seriesId = input.repeatWeeks > 1 ? `sr${digest('series', actor.userId, requestId).slice(0, 20)}` : null;
   const ids: string[] = [];
   for (let week = 0; week < input.repeatWeeks; week += 1) {
@@ -108,6 +113,7 @@ export async function createActivities(actor: Actor, input: ActivitiesCreateInpu
       skills: input.skills,
       minAge: input.minAge,
       volunteer: input.volunteer,
+      isVolunteer: input.volunteer !== null,
       approvalRequired: input.approvalRequired,
       offerWindowHours: input.offerWindowHours,
       seriesId,
@@ -161,7 +167,7 @@ export async function updateActivity(actor: Actor, input: ActivitiesUpdateInput,
     const free = activity.capacity - total;
     if (input.capacity < activity.capacity - free) throw new AppError('CONFLICT', `已有 ${total} 人报名，名额不能少于 ${total}`);
   }
-  await assertContentAllowed({ title: input.title, description: input.description, location: `${input.location.name} ${input.location.address}` }, 3, actor.openid);
+  await checkActivityTexts(actor, input);
   const schedule = scheduleOf(input, group, 0);
   if (input.capacity > activity.capacity) await createSeats(activity._id, activity.capacity, input.capacity);
   if (input.capacity < activity.capacity) {
@@ -182,6 +188,7 @@ export async function updateActivity(actor: Actor, input: ActivitiesUpdateInput,
       skills: input.skills,
       minAge: input.minAge,
       volunteer: input.volunteer,
+      isVolunteer: input.volunteer !== null,
       approvalRequired: input.approvalRequired,
       offerWindowHours: input.offerWindowHours,
       updatedAt: now,
@@ -270,7 +277,7 @@ export async function listActivities(actor: Actor, input: ActivitiesListInput, n
   const window = input.day ? dayWindow(input.day) : { from: now, to: null };
   where.startAt = window.to ? _.gte(window.from).and(_.lt(window.to)) : _.gte(new Date(now.getTime() - 3 * HOUR));
   if (input.category) where.category = input.category;
-  if (input.volunteerOnly) where.volunteer = _.neq(null);
+  if (input.volunteerOnly) where.isVolunteer = true;
   const filter = input.q
     ? _.and([where, _.or([{ title: db.RegExp({ regexp: input.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' }) }, { description: db.RegExp({ regexp: input.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' }) }])])
     : where;

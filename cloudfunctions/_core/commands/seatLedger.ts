@@ -11,6 +11,18 @@ import { database } from '../runtime/cloudbase';
 
 const HOUR = 3600_000;
 
+/** Tells a waiting resident a seat is hers to confirm within the window. */
+async function notifyOffer(activity: ActivityDoc, signup: SignupDoc, now: Date): Promise<void> {
+  await notifier().notify({
+    userId: signup.userId,
+    kind: 'seat_offer',
+    title: '候补转正机会',
+    body: `「${activity.title}」有空位了，请在 ${activity.offerWindowHours} 小时内确认`,
+    link: `pages/activity/index?id=${activity._id}`,
+    dedupeKey: `offer-${signup._id}-${now.getTime()}`,
+  });
+}
+
 /** Takes a free seat for a sign-up; false when none is left. */
 export async function claimSeat(activityId: string, signupId: string): Promise<boolean> {
   const claimed = (await seats().where({ activityId, state: 'free' }).updateAndReturn({ state: 'held', signupId })) as { updated: number };
@@ -57,14 +69,7 @@ export async function passSeatOn(activity: ActivityDoc, fromSignupId: string, no
       return null;
     }
     await activities().doc(activity._id).update({ waitlistCount: _.inc(-1) });
-    await notifier().notify({
-      userId: next.userId,
-      kind: 'seat_offer',
-      title: '候补转正机会',
-      body: `「${activity.title}」有空位了，请在 ${activity.offerWindowHours} 小时内确认`,
-      link: `pages/activity/index?id=${activity._id}`,
-      dedupeKey: `offer-${next._id}-${now.getTime()}`,
-    });
+    await notifyOffer(activity, next, now);
     return next;
   }
 }
@@ -120,13 +125,6 @@ export async function offerFreeSeats(activity: ActivityDoc, now: Date): Promise<
     }
     offered += 1;
     await activities().doc(activity._id).update({ waitlistCount: database().command.inc(-1) });
-    await notifier().notify({
-      userId: next.userId,
-      kind: 'seat_offer',
-      title: '候补转正机会',
-      body: `「${activity.title}」有空位了，请在 ${activity.offerWindowHours} 小时内确认`,
-      link: `pages/activity/index?id=${activity._id}`,
-      dedupeKey: `offer-${next._id}-${now.getTime()}`,
-    });
+    await notifyOffer(activity, next, now);
   }
 }

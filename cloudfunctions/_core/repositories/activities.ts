@@ -24,6 +24,8 @@ export interface ActivityDoc {
   skills: string[];
   minAge: number | null;
   volunteer: { plannedHours: number; creditsPerHour: number } | null;
+  /** `volunteer !== null`, kept as its own field so the volunteer filter can use an index. */
+  isVolunteer: boolean;
   approvalRequired: boolean;
   offerWindowHours: number;
   seriesId: string | null;

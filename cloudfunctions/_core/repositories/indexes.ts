@@ -174,6 +174,46 @@ export const indexDeclarations: IndexDeclaration[] = [
   },
   {
     collection: Collections.activities,
+    name: 'community_status_category_start',
+    fields: [
+      { field: 'communityId', type: 'string' },
+      { field: 'status', type: 'string' },
+      { field: 'category', type: 'string' },
+      { field: 'startAt', type: 'date' },
+    ],
+  },
+  {
+    collection: Collections.activities,
+    name: 'community_status_isvolunteer_start',
+    fields: [
+      { field: 'communityId', type: 'string' },
+      { field: 'status', type: 'string' },
+      { field: 'isVolunteer', type: 'bool' },
+      { field: 'startAt', type: 'date' },
+    ],
+  },
+  {
+    collection: Collections.activities,
+    name: 'street_status_category_start',
+    fields: [
+      { field: 'streetId', type: 'string' },
+      { field: 'status', type: 'string' },
+      { field: 'category', type: 'string' },
+      { field: 'startAt', type: 'date' },
+    ],
+  },
+  {
+    collection: Collections.activities,
+    name: 'street_status_isvolunteer_start',
+    fields: [
+      { field: 'streetId', type: 'string' },
+      { field: 'status', type: 'string' },
+      { field: 'isVolunteer', type: 'bool' },
+      { field: 'startAt', type: 'date' },
+    ],
+  },
+  {
+    collection: Collections.activities,
     name: 'status_start',
     fields: [
       { field: 'status', type: 'string' },

@@ -8,9 +8,9 @@ import { database } from './cloudbase';
 
 export type Transaction = Awaited<ReturnType<ReturnType<typeof database>['startTransaction']>>;
 
-const ATTEMPTS = 14;
+const ATTEMPTS = 24;
 const BASE_DELAY_MS = 4;
-const MAX_DELAY_MS = 250;
+const MAX_DELAY_MS = 400;
 
 function isConflict(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 'DATABASE_TRANSACTION_CONFLICT';

@@ -74,11 +74,46 @@ export function planFilter(filter: Doc, fields: Map<string, IndexField>): SqlPla
   const plan: SqlPlan = { where: [], params: [], exact: true };
   for (const [key, condition] of conjuncts(filter)) {
     const field = fields.get(key);
-    if (!field || !translate(plan, fieldExpression(field.field, field.type), field.type, condition)) {
+    if (field) {
+      if (!translate(plan, fieldExpression(field.field, field.type), field.type, condition)) plan.exact = false;
+    } else {
+      // Not declared: SQLite can still drop rows that cannot match before JSON reaches JS.
+      undeclaredSuperset(plan, key, condition);
       plan.exact = false;
     }
   }
   return plan;
+}
+
+const TOP_LEVEL = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * A superset condition for a top-level field of unknown type: scalar equality, `$in` and
+ * `$ne: null` are checked in SQL, and any document whose field is an array is kept for mingo
+ * (MongoDB matches array elements). Anything else adds nothing.
+ */
+function undeclaredSuperset(plan: SqlPlan, key: string, condition: unknown): void {
+  if (!TOP_LEVEL.test(key)) return;
+  const expr = `json_extract(doc, '$.${key}')`;
+  const type = `json_type(doc, '$.${key}')`;
+  const scalar = (value: unknown): SqlValue | undefined =>
+    typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? value : typeof value === 'boolean' ? (value ? 1 : 0) : undefined;
+  if (!isOperatorObject(condition)) {
+    const value = scalar(condition);
+    if (value === undefined || typeof condition === 'boolean') return;
+    plan.where.push(`(${expr} = ? OR ${type} = 'array')`);
+    plan.params.push(value);
+    return;
+  }
+  const ops = Object.entries(condition);
+  if (ops.length !== 1) return;
+  const [op, operand] = ops[0]!;
+  if (op === '$ne' && operand === null) {
+    plan.where.push(`(${type} IS NOT NULL AND ${type} != 'null')`);
+  } else if (op === '$in' && Array.isArray(operand) && operand.length > 0 && operand.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))) {
+    plan.where.push(`(${expr} IN (${operand.map(() => '?').join(',')}) OR ${type} = 'array')`);
+    plan.params.push(...(operand as Array<string | number>));
+  }
 }
 
 /** Adds SQL for one field condition; returns false when (part of) it stays with mingo. */

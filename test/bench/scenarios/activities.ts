@@ -1,0 +1,194 @@
+/**
+ * Activities at scale: the hot sign-up through the HTTP face (2,000 residents + 20 % retries on
+ * 50 seats; throughput and latency percentiles) against the same sign-up transaction done
+ * directly on SQLite, and `activities.list` at 100k activities and 1M sign-ups.
+ */
+import Database from 'better-sqlite3';
+import tcb from '@cloudbase/node-sdk';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Client } from '../../support/localCloud';
+import { percentile, summarise, timeOp, type Row } from '../harness';
+import type { BenchContext } from '../run';
+
+const HOUR = 3600_000;
+
+async function hotSignup(ctx: BenchContext): Promise<Row[]> {
+  const group = 'Hot sign-up: 2,000 residents + 400 retries released together on 50 seats';
+  const leader = await Client.signIn(ctx.cloud.url, 'demo-leader');
+  const created = await leader.call<{ ids: string[] }>('activities', 'activities.create', {
+    groupId: 'g-beiyuan-taiji',
+    title: '社区义诊',
+    description: '三甲医院专家到社区免费测血压、血糖，名额有限。',
+    category: 'elderly_care',
+    startAt: new Date(Date.now() + 72 * HOUR).toISOString(),
+    endAt: new Date(Date.now() + 74 * HOUR).toISOString(),
+    location: { name: '北苑社区卫生站', address: '北苑路 8 号' },
+    capacity: 50,
+  });
+  if (!created.body.ok) throw new Error(JSON.stringify(created.body));
+  const activityId = created.body.data.ids[0]!;
+  const residents: Client[] = [];
+  for (let i = 0; i < 2000; i += 100) residents.push(...(await Promise.all(Array.from({ length: 100 }, (_, k) => Client.signIn(ctx.cloud.url, `bench-hot-${i + k}`)))));
+  const calls = residents.map((client) => ({ client, requestId: client.nextRequestId() }));
+  calls.push(...calls.filter((_, i) => i % 5 === 0));
+  const latencies: number[] = [];
+  const started = performance.now();
+  const replies = await Promise.all(
+    calls.map(async ({ client, requestId }) => {
+      const t0 = performance.now();
+      const reply = await client.call<{ mySignup: { status: string } }>('signups', 'signups.create', { activityId }, requestId);
+      latencies.push(performance.now() - t0);
+      return reply;
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const confirmed = new Set(replies.filter((r) => r.body.ok && r.body.data.mySignup.status === 'confirmed').map((r) => JSON.stringify(r.body)));
+  latencies.sort((a, b) => a - b);
+
+  // The same sign-up as one SQLite transaction: unique sign-up row, take a free seat or queue.
+  const raw = new Database(join(ctx.dir, 'signup-baseline.sqlite'));
+  raw.pragma('journal_mode = WAL');
+  raw.exec(`CREATE TABLE signups (id TEXT PRIMARY KEY, activity TEXT, user TEXT, status TEXT, wait_seq INTEGER);
+    CREATE TABLE seats (id INTEGER PRIMARY KEY, activity TEXT, state TEXT, signup TEXT);
+    CREATE INDEX seats_free ON seats (activity, state);
+    CREATE TABLE activity (id TEXT PRIMARY KEY, confirmed INTEGER, wait_next INTEGER);
+    INSERT INTO activity VALUES ('a', 0, 0);`);
+  const insertSeat = raw.prepare(`INSERT INTO seats (activity, state, signup) VALUES ('a', 'free', NULL)`);
+  for (let i = 0; i < 50; i += 1) insertSeat.run();
+  const addSignup = raw.prepare(`INSERT INTO signups VALUES (?, 'a', ?, 'claiming', NULL)`);
+  const claim = raw.prepare(`UPDATE seats SET state = 'held', signup = ? WHERE id = (SELECT id FROM seats WHERE activity = 'a' AND state = 'free' LIMIT 1)`);
+  const confirm = raw.prepare(`UPDATE signups SET status = 'confirmed' WHERE id = ?`);
+  const bumpConfirmed = raw.prepare(`UPDATE activity SET confirmed = confirmed + 1 WHERE id = 'a'`);
+  const nextWait = raw.prepare(`UPDATE activity SET wait_next = wait_next + 1 WHERE id = 'a' RETURNING wait_next`);
+  const queue = raw.prepare(`UPDATE signups SET status = 'waitlisted', wait_seq = ? WHERE id = ?`);
+  const signUp = raw.transaction((user: string) => {
+    const id = `s-${user}`;
+    addSignup.run(id, user);
+    if (claim.run(id).changes === 1) {
+      confirm.run(id);
+      bumpConfirmed.run();
+    } else {
+      queue.run((nextWait.get() as { wait_next: number }).wait_next, id);
+    }
+  });
+  let n = 0;
+  const baselineStarted = performance.now();
+  const baseline = await timeOp(() => signUp(`u${n++}`), { iterations: 2000, warmup: 0 });
+  const baselinePerSecond = 2000 / ((performance.now() - baselineStarted) / 1000);
+  raw.close();
+
+  return [
+    {
+      ...summarise(group, 'sign-up through the HTTP face (function + node-sdk + emulator)', latencies),
+      p99: percentile(latencies, 99),
+      baseline: { name: 'same transaction on SQLite', median: summarise('', '', baseline).median },
+      note: `${Math.round(calls.length / seconds)} sign-ups/s (SQLite alone: ${Math.round(baselinePerSecond)}/s); ${confirmed.size} confirmed of 50 seats; goal ≥ 500/s, p99 ≤ 250 ms`,
+    },
+  ];
+}
+
+async function listAtScale(ctx: BenchContext): Promise<Row[]> {
+  const group = 'Activity discovery at 100k activities and 1M sign-ups';
+  const db = tcb.init({ env: 'local', secretId: 'x', secretKey: 'y', serviceUrl: `${ctx.cloud.url}/tcb/admin` }).database();
+  const now = Date.now();
+  const communities = ['cm-beiyuan', 'cm-nanhu', 'cm-dongmen', 'cm-taoyuan', 'cm-xinghua', 'cm-shiqiao'];
+  for (let start = 0; start < 100_000; start += 1000) {
+    await db.collection('activities').add(
+      Array.from({ length: 1000 }, (_, k) => {
+        const i = start + k;
+        const communityId = communities[i % communities.length]!;
+        const begins = new Date(now + ((i % 2000) - 200) * HOUR);
+        return {
+          _id: `bench-act-${i}`,
+          groupId: `bench-group-${i % 500}`,
+          communityId,
+          streetId: i % communities.length < 3 ? 'st-chengguan' : 'st-taoyuan',
+          countyId: 'cty-linxi',
+          title: `基准活动 ${i}`,
+          description: '基准数据',
+          category: ['culture', 'sports', 'elderly_care', 'environment'][i % 4],
+          coverImage: null,
+          startAt: begins,
+          endAt: new Date(begins.getTime() + 2 * HOUR),
+          location: { name: '活动室', address: '社区', latitude: null, longitude: null },
+          capacity: 20,
+          signupOpenAt: new Date(0),
+          signupCloseAt: begins,
+          cancelCutoffAt: begins,
+          skills: [],
+          minAge: null,
+          volunteer: i % 3 === 0 ? { plannedHours: 2, creditsPerHour: 10 } : null,
+          isVolunteer: i % 3 === 0,
+          approvalRequired: false,
+          offerWindowHours: 12,
+          seriesId: null,
+          status: 'published',
+          cancelReason: null,
+          confirmedCount: 10,
+          waitlistCount: 0,
+          waitSeqNext: 0,
+          checkinSecret: 'x',
+          createdBy: 'bench',
+          createdAt: new Date(now),
+          updatedAt: new Date(now),
+          remindersSent: [],
+        };
+      }),
+    );
+  }
+  for (let start = 0; start < 1_000_000; start += 1000) {
+    await db.collection('signups').add(
+      Array.from({ length: 1000 }, (_, k) => {
+        const i = start + k;
+        return {
+          _id: `bench-su-${i}`,
+          activityId: `bench-act-${i % 100_000}`,
+          groupId: `bench-group-${i % 500}`,
+          userId: `bench-user-${i % 50_000}`,
+          startAt: new Date(now),
+          status: 'confirmed',
+          waitSeq: null,
+          offerExpiresAt: null,
+          proxy: null,
+          guardianConsent: false,
+          checkedInAt: null,
+          checkedOutAt: null,
+          createdAt: new Date(now),
+          updatedAt: new Date(now),
+        };
+      }),
+    );
+  }
+  const clients = await Promise.all(Array.from({ length: 10 }, (_, i) => Client.signIn(ctx.cloud.url, `bench-act-browser-${i}`)));
+  for (const client of clients) await client.call('account', 'account.updateProfile', { homeCommunityId: 'cm-beiyuan' });
+  let turn = 0;
+  const list = async (input: Record<string, unknown>) => {
+    turn += 1;
+    const { body } = await clients[turn % clients.length]!.call('activities', 'activities.list', input, null);
+    if (!body.ok) throw new Error(JSON.stringify(body));
+  };
+  const raw = new Database(join(ctx.cloud.dataDir, 'linli.sqlite'), { readonly: true });
+  const rawPage = raw.prepare(
+    `SELECT doc FROM c_activities WHERE json_extract(doc, '$.streetId') = 'st-chengguan' AND json_extract(doc, '$.status') = 'published'
+     AND json_extract(doc, '$.startAt."$date"') >= ? ORDER BY json_extract(doc, '$.startAt."$date"'), id LIMIT 20`,
+  );
+  const base = summarise('', '', await timeOp(() => rawPage.all(Date.now()).map((r) => JSON.parse((r as { doc: string }).doc)), { iterations: 300 }));
+  raw.close();
+  const day = new Date(now + 8 * HOUR + 3 * 24 * HOUR).toISOString().slice(0, 10);
+  const scenarios: Array<[string, Record<string, unknown>]> = [
+    ['`activities.list` nearby, upcoming (page of 20)', {}],
+    ['`activities.list` my community, one day', { area: 'community', day }],
+    ['`activities.list` nearby, volunteer only', { volunteerOnly: true }],
+    ['`activities.list` nearby, category', { category: 'sports' }],
+  ];
+  const rows: Row[] = [];
+  for (const [name, input] of scenarios) {
+    rows.push(summarise(group, name, await timeOp(() => list(input), { iterations: 200, warmup: 10 }), { baseline: { name: 'SQLite page (street, upcoming)', median: base.median } }));
+  }
+  return rows;
+}
+
+export async function activityScenarios(ctx: BenchContext): Promise<Row[]> {
+  return [...(await hotSignup(ctx)), ...(await listAtScale(ctx))];
+}
