@@ -1,0 +1,38 @@
+/**
+ * App configuration. The main package holds the resident pages; the leader and staff pages
+ * will come as subPackages (package-leader/, package-staff/) when they exist. Static labels
+ * here are the zh-CN defaults; tab pages relabel the tab bar in the chosen language.
+ */
+import zhCN from './locales/zh-CN';
+
+export default defineAppConfig({
+  pages: [
+    'pages/home/index',
+    'pages/activities/index',
+    'pages/me/index',
+    'pages/group/index',
+    'pages/community/index',
+    'pages/settings/index',
+    'pages/login/index',
+  ],
+  window: {
+    backgroundTextStyle: 'dark',
+    backgroundColor: '#f5f6f8',
+    navigationBarBackgroundColor: '#ffffff',
+    navigationBarTitleText: zhCN.app.name,
+    navigationBarTextStyle: 'black',
+  },
+  tabBar: {
+    color: '#4e5969',
+    selectedColor: '#e8590c',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      { pagePath: 'pages/home/index', text: zhCN.tabs.home, iconPath: 'assets/tab/home.png', selectedIconPath: 'assets/tab/home-active.png' },
+      { pagePath: 'pages/activities/index', text: zhCN.tabs.activities, iconPath: 'assets/tab/activities.png', selectedIconPath: 'assets/tab/activities-active.png' },
+      { pagePath: 'pages/me/index', text: zhCN.tabs.me, iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
+    ],
+  },
+  // Required by WeChat before privacy APIs (avatar, nickname) may run; see PrivacyPopup.
+  __usePrivacyCheck__: true,
+});

@@ -1,0 +1,20 @@
+import type { PropsWithChildren } from 'react';
+import { configure as configureIcons } from '@nutui/icons-react-taro';
+import { initCloud } from './services/cloud';
+import './app.scss';
+
+// NutUI icons render an <i> by default; mini-program templates have no `i`
+// (Taro: "Template `tmpl_0_i` not found"), so icons would be blank in weapp.
+if (process.env.TARO_ENV !== 'h5') {
+  configureIcons({ tag: 'view' });
+}
+
+// Before any page calls a function (weapp only; H5 talks HTTP).
+initCloud();
+
+/** The app shell; pages render inside. State lives in module stores, so no providers. */
+function App({ children }: PropsWithChildren) {
+  return children;
+}
+
+export default App;

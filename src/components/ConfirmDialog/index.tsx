@@ -1,0 +1,33 @@
+import { Text } from '@tarojs/components';
+import { Dialog } from '@nutui/nutui-react-taro';
+import { useI18n } from '../../hooks/useI18n';
+import './index.scss';
+
+export interface ConfirmDialogProps {
+  visible: boolean;
+  title: string;
+  message: string;
+  confirmText?: string;
+  /** Runs while the confirm button shows a spinner; the dialog closes when it settles. */
+  onConfirm: () => Promise<void>;
+  onClose: () => void;
+}
+
+/** A yes/no question before an action that changes something (join, leave, sign out). */
+export function ConfirmDialog({ visible, title, message, confirmText, onConfirm, onClose }: ConfirmDialogProps) {
+  const { t } = useI18n();
+  return (
+    <Dialog
+      className='linli-confirm'
+      visible={visible}
+      title={title}
+      confirmText={confirmText ?? t('common.confirm')}
+      cancelText={t('common.cancel')}
+      onConfirm={onConfirm}
+      onCancel={onClose}
+      onClose={onClose}
+    >
+      <Text className='linli-confirm__message'>{message}</Text>
+    </Dialog>
+  );
+}

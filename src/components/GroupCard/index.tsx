@@ -1,0 +1,56 @@
+import { Text, View } from '@tarojs/components';
+import { Tag } from '@nutui/nutui-react-taro';
+import type { GroupCard as GroupCardData } from '../../shared/schemas/groups';
+import { useI18n } from '../../hooks/useI18n';
+import { TYPE_COLORS } from '../../utils/groupStyle';
+import { GroupBadge } from '../GroupBadge';
+import { MembershipTag } from './MembershipTag';
+import './index.scss';
+
+export interface GroupCardProps {
+  group: GroupCardData;
+  onOpen: (groupId: string) => void;
+  /** Elderly mode: bigger card, one line of summary, fewer tags. */
+  simple?: boolean;
+}
+
+/** A group in a list: type and management level, summary, place, size and how to join. */
+export function GroupCard({ group, onOpen, simple = false }: GroupCardProps) {
+  const { t } = useI18n();
+  const sep = t('common.separator');
+  const colors = TYPE_COLORS[group.type];
+  return (
+    <View
+      className={`linli-group-card linli-card${simple ? ' linli-group-card--simple' : ''}`}
+      hoverClass='linli-group-card--pressed'
+      data-group-id={group.id}
+      onClick={() => onOpen(group.id)}
+    >
+      <View className='linli-group-card__head'>
+        <GroupBadge type={group.type} />
+        <View className='linli-group-card__titles'>
+          <Text className='linli-group-card__name'>{group.name}</Text>
+          <View className='linli-group-card__tags'>
+            <Tag className='linli-type-tag' background={colors.soft} color={colors.strong}>
+              {t(`groupTypes.${group.type}`)}
+            </Tag>
+            {simple ? null : (
+              <Tag plain color='#4e5969' className='linli-level-tag'>
+                {t(`levels.${group.managementLevel}`)}
+              </Tag>
+            )}
+          </View>
+        </View>
+        {group.myMembership ? <MembershipTag status={group.myMembership.status} /> : null}
+      </View>
+      {group.summary ? <Text className='linli-group-card__summary'>{group.summary}</Text> : null}
+      <View className='linli-group-card__foot'>
+        <Text>{group.regionName}</Text>
+        <Text>{sep}</Text>
+        <Text>{t('common.members', { count: group.memberCount })}</Text>
+        <Text>{sep}</Text>
+        <Text className={`linli-group-card__policy linli-group-card__policy--${group.joinPolicy}`}>{t(`joinPolicies.${group.joinPolicy}`)}</Text>
+      </View>
+    </View>
+  );
+}

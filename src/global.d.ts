@@ -1,0 +1,24 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png' {
+  const src: string;
+  export default src;
+}
+declare module '*.svg' {
+  const src: string;
+  export default src;
+}
+declare module '*.css';
+declare module '*.scss';
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV: 'weapp' | 'h5';
+    /** CloudBase environment id for Taro.cloud.init (weapp); empty = the default environment. */
+    TARO_APP_CLOUD_ENV?: string;
+    /** Origin of the local cloud's HTTP face for the H5 build; empty = same origin. */
+    TARO_APP_API_BASE?: string;
+    /** package.json version, injected by config/index.ts. */
+    TARO_APP_VERSION?: string;
+  }
+}

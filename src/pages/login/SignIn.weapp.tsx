@@ -1,0 +1,92 @@
+import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Button as NativeButton, Text, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import { call, uploadAvatar } from '../../services/cloud';
+import { PrivacyPopup } from '../../components/PrivacyPopup';
+import { UserAvatar } from '../../components/UserAvatar';
+import { useAccount } from '../../hooks/useAccount';
+import { errorMessage } from '../../hooks/useAsync';
+import { useI18n } from '../../hooks/useI18n';
+import { setAccount } from '../../stores/session';
+import { communityPath, routes } from '../../utils/routes';
+
+function stringDetail(detail: unknown, key: string): string | null {
+  if (typeof detail !== 'object' || detail === null) return null;
+  const value = (detail as Record<string, unknown>)[key];
+  return typeof value === 'string' ? value : null;
+}
+
+/**
+ * weapp: WeChat already identified the user, so "sign in" is WeChat's avatar-and-nickname fill-in: the avatar from
+ * <button open-type="chooseAvatar"> and the nickname from <input type="nickname">, both
+ * privacy components, hence the PrivacyPopup.
+ */
+export function SignIn() {
+  const { t } = useI18n();
+  const account = useAccount();
+  const me = account.me?.account ?? null;
+  const [avatarPath, setAvatarPath] = useState<string | null>(null);
+  const [nickname, setNickname] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (me) setNickname((current) => current || me.nickname);
+  }, [me]);
+
+  const save = async () => {
+    const name = nickname.trim();
+    if (!name) {
+      Taro.showToast({ title: t('profile.nicknameRequired'), icon: 'none' }).catch(() => undefined);
+      return;
+    }
+    setSaving(true);
+    try {
+      const avatar = avatarPath ? await uploadAvatar(avatarPath) : undefined;
+      const next = await call('account.updateProfile', { nickname: name, ...(avatar ? { avatar } : {}) });
+      setAccount(next);
+      Taro.showToast({ title: t('common.saved'), icon: 'success' }).catch(() => undefined);
+      if (!next.account.homeCommunity) await Taro.reLaunch({ url: communityPath(true) });
+      else if (Taro.getCurrentPages().length > 1) await Taro.navigateBack();
+      else await Taro.switchTab({ url: routes.me });
+    } catch (error) {
+      Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 }).catch(() => undefined);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View className='login__body login__profile'>
+      <PrivacyPopup />
+      <Text className='login__intro login__intro--dark'>{t('profile.intro')}</Text>
+      <View className='linli-card login__new'>
+        <NativeButton
+          className='login__avatar-button'
+          openType='chooseAvatar'
+          onChooseAvatar={(event) => {
+            const url = stringDetail(event.detail, 'avatarUrl');
+            if (url) setAvatarPath(url);
+          }}
+        >
+          <UserAvatar name={nickname || me?.nickname || t('app.name')} src={avatarPath ?? me?.avatar} size='large' />
+          <Text className='login__avatar-hint'>{t('profile.chooseAvatar')}</Text>
+        </NativeButton>
+        <Text className='login__label'>{t('profile.nickname')}</Text>
+        <Input
+          className='login__nickname'
+          type='nickname'
+          value={nickname}
+          maxLength={20}
+          placeholder={t('profile.nicknamePlaceholder')}
+          onChange={setNickname}
+          // Picking the WeChat nickname from the keyboard fills the field without an input event.
+          onBlur={(value) => setNickname(value)}
+        />
+        <Button className='login__next' type='primary' size='large' block loading={saving} disabled={saving} onClick={() => void save()}>
+          {t('profile.save')}
+        </Button>
+      </View>
+    </View>
+  );
+}

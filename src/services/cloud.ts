@@ -1,0 +1,234 @@
+/**
+ * The transport: the ONLY module that calls Taro.cloud or fetch (DESIGN §2).
+ *  - weapp: Taro.cloud.callFunction({ name: <fn>, data: { action, input, requestId? } });
+ *    the platform vouches for the caller's openid.
+ *  - h5: POST `${TARO_APP_API_BASE}/api/functions/<fn>` with the dev-session bearer token.
+ * Either way the reply is the envelope `{ ok, data } | { ok: false, error }`. Mutations carry a
+ * requestId that is reused when a network failure is retried, so the server replays instead
+ * of acting twice. Failures surface as `ClientError` with a code and a localized message.
+ */
+import Taro from '@tarojs/taro';
+import { contract, type ActionName, type InputOf, type OutputOf } from '../shared/api/contract';
+import type { ErrorBody, ErrorCode, FieldIssue } from '../shared/errors';
+import { hasMessage, translate } from '../locales';
+import { currentLocale } from '../stores/settings';
+import { newRequestId } from '../utils/requestId';
+import { routes } from '../utils/routes';
+import { clearToken, getToken, setToken } from './token';
+
+/** Server codes plus the two failures only a client can see. */
+export type ClientErrorCode = ErrorCode | 'NETWORK' | 'BAD_RESPONSE';
+
+/** A failed call: stable `code`, localized `message`, field `issues` for INVALID_INPUT. */
+export class ClientError extends Error {
+  // Set explicitly: minifiers rename classes, and isClientError() checks the name.
+  override name = 'ClientError';
+  readonly code: ClientErrorCode;
+  readonly issues: FieldIssue[];
+
+  constructor(code: ClientErrorCode, message: string, issues: FieldIssue[] = []) {
+    super(message);
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+export function isClientError(error: unknown): error is ClientError {
+  return error instanceof Error && error.name === 'ClientError' && 'code' in error;
+}
+
+/** Waits between attempts after a network failure (then gives up with NETWORK). */
+export const RETRY_DELAYS_MS: readonly number[] = [400, 1200];
+
+/** Thrown inside this module only: the request may not have reached the server. */
+class TransportFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+interface RequestBody {
+  action: ActionName;
+  input: unknown;
+  requestId?: string;
+}
+
+function fieldLabel(path: string): string {
+  const key = `fields.${path}`;
+  return hasMessage(key) ? translate(currentLocale(), key) : path;
+}
+
+/** The user-facing text of an error code, in the current language. */
+export function messageFor(code: string, issues: FieldIssue[] = [], serverMessage?: string): string {
+  const locale = currentLocale();
+  const key = `errors.${code}`;
+  const base = hasMessage(key) ? translate(locale, key) : (serverMessage ?? translate(locale, 'errors.INTERNAL'));
+  if (code !== 'INVALID_INPUT' || issues.length === 0) return base;
+  const details = issues
+    .map((issue) => (issue.path ? translate(locale, 'errors.issue', { field: fieldLabel(issue.path), message: issue.message }) : issue.message))
+    .join(translate(locale, 'errors.issueSeparator'));
+  return translate(locale, 'errors.withIssues', { base, details });
+}
+
+function errorFromBody(body: ErrorBody): ClientError {
+  const issues = Array.isArray(body.issues) ? body.issues : [];
+  return new ClientError(body.code, messageFor(body.code, issues, body.message), issues);
+}
+
+function clientError(code: ClientErrorCode): ClientError {
+  return new ClientError(code, messageFor(code));
+}
+
+function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== 'object' || value === null) return false;
+  const body = value as Record<string, unknown>;
+  return typeof body.code === 'string' && typeof body.message === 'string';
+}
+
+/** Checks the envelope's shape; anything else is BAD_RESPONSE. Returns the data of `ok`. */
+function openEnvelope(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && 'ok' in value) {
+    const envelope = value as { ok: unknown; data?: unknown; error?: unknown };
+    if (envelope.ok === true) return envelope.data;
+    if (envelope.ok === false && isErrorBody(envelope.error)) throw errorFromBody(envelope.error);
+  }
+  throw clientError('BAD_RESPONSE');
+}
+
+const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Runs `attempt`, retrying transport failures with backoff; the caller's body (and requestId) stays the same. */
+async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 0; ; tries += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof TransportFailure)) throw error;
+      if (tries >= RETRY_DELAYS_MS.length) throw clientError('NETWORK');
+      await delay(RETRY_DELAYS_MS[tries]!);
+    }
+  }
+}
+
+/** The H5 session ended (or never began): forget the token and go to the sign-in page. */
+function signInAgain(): void {
+  clearToken();
+  const pages = Taro.getCurrentPages();
+  const current = `/${(pages[pages.length - 1]?.route ?? '').replace(/^\//, '')}`;
+  // Several calls can fail at once; only the first one navigates.
+  if (current !== routes.login) Taro.reLaunch({ url: routes.login }).catch(() => undefined);
+}
+
+async function sendWeapp(fn: string, body: RequestBody): Promise<unknown> {
+  let result: unknown;
+  try {
+    const reply = await Taro.cloud.callFunction({ name: fn, data: { ...body } });
+    result = reply.result;
+  } catch (error) {
+    throw new TransportFailure(error);
+  }
+  return openEnvelope(result);
+}
+
+function apiBase(): string {
+  return process.env.TARO_APP_API_BASE ?? '';
+}
+
+async function postJson(path: string, body: unknown, token: string | null): Promise<{ status: number; json: unknown }> {
+  let response: Response;
+  try {
+    response = await fetch(`${apiBase()}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  } catch (error) {
+    throw new TransportFailure(error);
+  }
+  try {
+    return { status: response.status, json: (await response.json()) as unknown };
+  } catch (error) {
+    // A gateway's HTML error page: the function may not have run; safe to retry with the same requestId.
+    if (response.status >= 502) throw new TransportFailure(error);
+    throw clientError('BAD_RESPONSE');
+  }
+}
+
+async function sendH5(fn: string, body: RequestBody): Promise<unknown> {
+  const { status, json } = await postJson(`/api/functions/${encodeURIComponent(fn)}`, body, getToken());
+  try {
+    return openEnvelope(json);
+  } catch (error) {
+    if (status === 401 || (isClientError(error) && error.code === 'UNAUTHENTICATED')) signInAgain();
+    throw error;
+  }
+}
+
+function issuesOf(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }> }): FieldIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+/**
+ * Calls one action of the contract. Input is checked against the action's schema before it
+ * leaves (same messages as the server), output after it arrives.
+ */
+export async function call<A extends ActionName>(action: A, input: InputOf<A>): Promise<OutputOf<A>> {
+  const spec = contract[action];
+  const checked = spec.input.safeParse(input);
+  if (!checked.success) {
+    const issues = issuesOf(checked.error);
+    throw new ClientError('INVALID_INPUT', messageFor('INVALID_INPUT', issues), issues);
+  }
+  const body: RequestBody = { action, input, ...(spec.mutation ? { requestId: newRequestId() } : {}) };
+  const data = await withRetry(() => (process.env.TARO_ENV === 'weapp' ? sendWeapp(spec.fn, body) : sendH5(spec.fn, body)));
+  const parsed = spec.output.safeParse(data);
+  if (!parsed.success) throw clientError('BAD_RESPONSE');
+  return parsed.data as OutputOf<A>;
+}
+
+/** Connects to CloudBase; weapp only (the H5 build talks HTTP to the local cloud). */
+export function initCloud(): void {
+  if (process.env.TARO_ENV === 'weapp') {
+    Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true });
+  }
+}
+
+export interface DevSession {
+  token: string;
+  openid: string;
+}
+
+/**
+ * H5 on the local cloud: starts a dev session for a demo openid or a new resident with a
+ * nickname, and keeps its token for later calls.
+ */
+export async function devSignIn(request: { openid?: string; nickname?: string }): Promise<DevSession> {
+  const { status, json } = await withRetry(() => postJson('/api/dev/session', request, null));
+  if (status !== 200) {
+    openEnvelope(json);
+    throw clientError('BAD_RESPONSE');
+  }
+  const session = json as Partial<DevSession>;
+  if (typeof session.token !== 'string' || typeof session.openid !== 'string') throw clientError('BAD_RESPONSE');
+  setToken(session.token);
+  return { token: session.token, openid: session.openid };
+}
+
+/** Ends the H5 dev session on this device. */
+export function signOut(): void {
+  clearToken();
+}
+
+/** True when calls can be made: weapp always; H5 once a dev session exists. */
+export function hasSession(): boolean {
+  return process.env.TARO_ENV === 'weapp' || getToken() !== null;
+}
+
+/** weapp: uploads a chosen avatar to cloud storage and returns its cloud:// file id. */
+export async function uploadAvatar(tempFilePath: string): Promise<string> {
+  const extension = /\.(\w{1,5})$/.exec(tempFilePath)?.[1] ?? 'png';
+  try {
+    const result = await Taro.cloud.uploadFile({ cloudPath: `avatars/${newRequestId()}.${extension}`, filePath: tempFilePath });
+    return result.fileID;
+  } catch {
+    throw clientError('NETWORK');
+  }
+}

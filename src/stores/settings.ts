@@ -1,0 +1,37 @@
+/** Language and elderly-friendly mode (适老化), persisted in Taro storage. */
+import { DEFAULT_LOCALE, isLocale, type Locale } from '../locales';
+import { readStorage, STORAGE_KEYS, writeStorage } from '../utils/storage';
+import { createStore } from './createStore';
+
+export interface Settings {
+  locale: Locale;
+  elderly: boolean;
+}
+
+function loadSettings(): Settings {
+  const locale = readStorage(STORAGE_KEYS.locale);
+  const elderly = readStorage(STORAGE_KEYS.elderly);
+  return { locale: isLocale(locale) ? locale : DEFAULT_LOCALE, elderly: elderly === true || elderly === 'true' };
+}
+
+export const settingsStore = createStore<Settings>(loadSettings());
+
+export function setLocale(locale: Locale): void {
+  writeStorage(STORAGE_KEYS.locale, locale);
+  settingsStore.set((s) => (s.locale === locale ? s : { ...s, locale }));
+}
+
+export function setElderly(elderly: boolean): void {
+  writeStorage(STORAGE_KEYS.elderly, elderly);
+  settingsStore.set((s) => (s.elderly === elderly ? s : { ...s, elderly }));
+}
+
+/** The current locale, for code outside React (the transport's error messages). */
+export function currentLocale(): Locale {
+  return settingsStore.get().locale;
+}
+
+/** Re-reads storage (tests, and a sign-out that clears it). */
+export function reloadSettings(): void {
+  settingsStore.set(loadSettings());
+}
