@@ -3,7 +3,14 @@
  * in en.ts (test/app/i18n.test.ts fails on text written anywhere else). `{name}` placeholders
  * are filled by `translate()`.
  */
+import eventsZhCN from './events.zh-CN';
+import registryZhCN from './registry.zh-CN';
+
 const zhCN = {
+  /** Group management, founding and review, hubs and posts (package-leader, package-staff). */
+  registry: registryZhCN,
+  /** Activities, sign-ups, check-in, inbox and proxies. */
+  events: eventsZhCN,
   app: {
     name: '邻里',
     slogan: '发现身边的社区社会组织',

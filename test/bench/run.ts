@@ -8,6 +8,7 @@ import { emulatorScenarios } from './scenarios/emulator';
 import { groupScenarios } from './scenarios/groups';
 import { startupScenarios } from './scenarios/startup';
 import { activityScenarios } from './scenarios/activities';
+import { appScenarios } from './scenarios/app';
 
 export interface BenchContext {
   cloud: RunningCloud;
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     ['groups', groupScenarios],
     ['startup', startupScenarios],
     ['activities', activityScenarios],
+    ['app', appScenarios],
   ];
   try {
     for (const [name, run] of scenarios) {
