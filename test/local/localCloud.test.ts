@@ -57,3 +57,21 @@ test('every call writes one structured log line with a request id and no input',
     removeDataDir(cloud.dataDir);
   }
 });
+
+test('H5 image uploads: signed-in users only, images only, stored as a cloud file id', async () => {
+  const cloud = await startCloud();
+  try {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
+    const anonymous = await fetch(`${cloud.url}/api/files`, { method: 'POST', body: png });
+    expect(anonymous.status).toBe(401);
+    const user = await Client.signIn(cloud.url, 'upload-user');
+    const headers = { authorization: `Bearer ${user.token}` };
+    const text = await fetch(`${cloud.url}/api/files`, { method: 'POST', headers, body: 'hello' });
+    expect(text.status).toBe(400);
+    const uploaded = (await (await fetch(`${cloud.url}/api/files?kind=posts`, { method: 'POST', headers, body: png })).json()) as { data: { fileID: string } };
+    expect(uploaded.data.fileID).toMatch(/^cloud:\/\/local\.linli\/posts\/[0-9a-f]{16}\/[0-9a-f]{24}\.png$/);
+  } finally {
+    await cloud.stop();
+    removeDataDir(cloud.dataDir);
+  }
+});

@@ -3,7 +3,7 @@
  * the database and storage API (emulated on SQLite and disk), the function runtime (the same
  * bundles that deploy), timer triggers, and the H5 app. See DESIGN §2 and §4.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +24,7 @@ import { DocumentStore } from '../emulator/store';
 import { TransactionManager } from '../emulator/transactions';
 import { FileStorage } from '../emulator/fileStorage';
 import { seedDemoData } from '../seed/seed';
+import { imageFormatOf } from '../../_core/ports/imageCheck';
 
 /**
  * The local key for personal data: generated once per data folder and kept beside the data
@@ -86,6 +87,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     }
     if (path.startsWith('/api/functions/') && req.method === 'POST') return callFunction(req, res, path.slice('/api/functions/'.length));
     if (path === '/api/dev/session' && req.method === 'POST' && config.devSessions) return devSession(req, res);
+    if (path === '/api/files' && req.method === 'POST') return uploadForUser(req, res, url);
     if (path.startsWith('/api/dev/timers/') && req.method === 'POST' && config.devSessions && isLoopback(req)) return fireTimer(res, path.slice('/api/dev/timers/'.length));
     if (path === '/api/contract' && req.method === 'GET') return sendJson(res, 200, describeContract());
     if (path === '/api/health') return sendJson(res, 200, { ok: true });
@@ -155,6 +157,28 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+([A-Za-z0-9_-]{16,128})$/.exec(header);
     return match ? sessions.openidOf(match[1]!) : null;
+  }
+
+  /**
+   * H5 uploads (images for posts, covers, avatars): what `wx.cloud.uploadFile` is in WeChat.
+   * Signed-in users only; images only; stored under the user's own folder. Answers the file id.
+   */
+  async function uploadForUser(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const openid = openidOfRequest(req);
+    if (!openid) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+    let bytes: Buffer;
+    try {
+      bytes = await readBody(req, UPLOAD_LIMIT);
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '图片不能超过 20 MB' } });
+    }
+    const format = imageFormatOf(bytes);
+    if (!format) return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '只能上传 PNG、JPEG、GIF 或 WebP 图片' } });
+    const folder = createHash('sha256').update(openid).digest('hex').slice(0, 16);
+    const kind = /^[a-z]{1,20}$/.test(url.searchParams.get('kind') ?? '') ? url.searchParams.get('kind')! : 'uploads';
+    const cloudPath = `${kind}/${folder}/${randomBytes(12).toString('hex')}.${format === 'jpeg' ? 'jpg' : format}`;
+    writeFileSync(storage.prepareUpload(cloudPath), bytes);
+    sendJson(res, 200, { ok: true, data: { fileID: storage.uploadMetadata(cloudPath).fileId } });
   }
 
   async function devSession(req: IncomingMessage, res: ServerResponse): Promise<void> {
