@@ -80,6 +80,7 @@ import {
   SignupsRosterInput,
   SignupsRosterOutput,
 } from '../schemas/activities';
+import { RolesGrantInput, RolesListInput, RolesListOutput, RolesRevokeInput } from '../schemas/roles';
 import { PostsCreateInput, PostsListInput, PostsListOutput, PostsRemoveInput, PostsRemoveOutput, PostView } from '../schemas/posts';
 
 /** Who may call an action at all; finer rules live in the policies. */
@@ -515,6 +516,30 @@ export const contract = {
     mutation: true,
     audience: 'signed-in',
     roles: 'the user themself',
+  }),
+  'roles.grant': action({
+    fn: 'roles',
+    input: RolesGrantInput,
+    output: z.object({ grantId: z.string() }),
+    mutation: true,
+    audience: 'staff',
+    roles: 'staff with a role at least as high on the region or above it',
+  }),
+  'roles.revoke': action({
+    fn: 'roles',
+    input: RolesRevokeInput,
+    output: z.object({ revoked: z.boolean() }),
+    mutation: true,
+    audience: 'staff',
+    roles: 'staff with a role at least as high on the region or above it',
+  }),
+  'roles.list': action({
+    fn: 'roles',
+    input: RolesListInput,
+    output: RolesListOutput,
+    mutation: false,
+    audience: 'staff',
+    roles: 'staff of the region or above it',
   }),
 } as const;
 

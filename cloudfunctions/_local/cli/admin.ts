@@ -1,0 +1,76 @@
+/**
+ * `npm run admin -- grant <openid> <committee|street|county> <regionId>` creates the first
+ * staff (usually a county administrator), who then grants the others in the app.
+ * `npm run admin -- revoke <openid> <role> <regionId>` and `npm run admin -- list` too.
+ * Locally it writes to LINLI_DATA_DIR; with `--cloudbase` (and TCB_ENV plus keys) it writes
+ * to that CloudBase environment. Every change goes to the audit log as done by "cli".
+ */
+import { Collections } from '../../_core/repositories/collections';
+import { ensureUser, userIdOf } from '../../_core/repositories/users';
+import { recordAudit } from '../../_core/repositories/auditLog';
+import { database } from '../../_core/runtime/cloudbase';
+import { digest } from '../../_core/runtime/hash';
+import { ensureBuilt } from './ensureBuilt';
+import { startLocalCloud, type LocalCloud } from '../host/localCloud';
+
+const ROLES = ['committee', 'street', 'county'] as const;
+type Role = (typeof ROLES)[number];
+const LEVEL: Record<Role, string> = { committee: 'community', street: 'street', county: 'county' };
+
+function usage(): never {
+  console.error('usage: npm run admin -- grant|revoke <openid> <committee|street|county> <regionId> [--cloudbase]\n       npm run admin -- list [--cloudbase]');
+  process.exit(2);
+}
+
+async function run(args: string[]): Promise<void> {
+  const db = database();
+  const [command, openid, role, regionId] = args;
+  if (command === 'list') {
+    const { data } = await db.collection(Collections.roleGrants).where({ revokedAt: null }).limit(1000).get();
+    for (const grant of data as Array<{ userId: string; role: string; regionId: string }>) console.log(`${grant.role}\t${grant.regionId}\t${grant.userId}`);
+    return;
+  }
+  if ((command !== 'grant' && command !== 'revoke') || !openid || !ROLES.includes(role as Role) || !regionId) usage();
+  const { data } = await db.collection(Collections.regions).doc(regionId).get();
+  const region = data[0] as { level: string; name: string } | undefined;
+  if (!region) throw new Error(`no region ${regionId}`);
+  if (region.level !== LEVEL[role as Role]) throw new Error(`a ${role} role belongs on a ${LEVEL[role as Role]}, and ${regionId} is a ${region.level}`);
+  const userId = userIdOf(openid);
+  const grantId = `grant-${digest('grant', userId, role!, regionId).slice(0, 24)}`;
+  const now = new Date();
+  if (command === 'grant') {
+    await ensureUser(openid, { nickname: '管理员' });
+    await db.collection(Collections.roleGrants).doc(grantId).set({ userId, role, regionId, grantedBy: 'cli', createdAt: now, revokedAt: null });
+  } else {
+    await db.collection(Collections.roleGrants).doc(grantId).update({ revokedAt: now });
+  }
+  await recordAudit(
+    { actorId: 'cli', action: `roles.${command}`, targetType: 'role', targetId: grantId, regionId, reason: 'npm run admin', details: { userId, role } },
+    digest('audit-cli', grantId, now.toISOString()),
+    now,
+  );
+  console.log(`${command === 'grant' ? 'granted' : 'revoked'}: ${role} of ${region.name} (${regionId}) ${command === 'grant' ? 'to' : 'from'} ${openid}`);
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const onCloudBase = argv.includes('--cloudbase');
+  const args = argv.filter((a) => a !== '--cloudbase');
+  let cloud: LocalCloud | undefined;
+  if (onCloudBase) {
+    if (!process.env.TCB_ENV) throw new Error('--cloudbase needs TCB_ENV, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY');
+  } else {
+    await ensureBuilt({ h5: false });
+    cloud = await startLocalCloud({ port: 0, timers: false, quiet: true });
+  }
+  try {
+    await run(args);
+  } finally {
+    await cloud?.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

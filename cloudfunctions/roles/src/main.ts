@@ -1,0 +1,15 @@
+/** Cloud function `roles`: staff grant and revoke roles at or below their node. */
+import { grantRole, listRoles, revokeRole } from '../../_core/commands/roleAdmin';
+import { createHandler } from '../../_core/runtime/createHandler';
+
+export const main = createHandler({
+  fn: 'roles',
+  actions: {
+    'roles.grant': async ({ actor, input, requestId, now }) => ({ grantId: await grantRole(actor, input, requestId!, now) }),
+    'roles.revoke': async ({ actor, input, requestId, now }) => {
+      await revokeRole(actor, input.grantId, input.reason, requestId!, now);
+      return { revoked: true };
+    },
+    'roles.list': async ({ actor, input }) => listRoles(actor, input.regionId),
+  },
+});

@@ -1,0 +1,15 @@
+import type { StaffRole } from '../schemas/account';
+import { hasStaffRoleOver, type PolicyActor, type RegionScope } from './actor';
+
+const RANK: Record<StaffRole, number> = { committee: 1, street: 2, county: 3 };
+const LEVEL_ROLE: Record<'community' | 'street' | 'county', StaffRole> = { community: 'committee', street: 'street', county: 'county' };
+
+/**
+ * May the actor grant (or revoke) `role` on a region? Only staff holding a role at least as
+ * high on that region or above it; and the role must match the region's level.
+ */
+export function canManageRole(actor: PolicyActor, role: StaffRole, region: RegionScope & { level: 'community' | 'street' | 'county' }): boolean {
+  if (LEVEL_ROLE[region.level] !== role) return false;
+  const eligible = (Object.keys(RANK) as StaffRole[]).filter((r) => RANK[r] >= RANK[role]);
+  return hasStaffRoleOver(actor, eligible, region);
+}
