@@ -4,7 +4,7 @@
  * from the function's package.json). Fails when a bundle exceeds the 300 KB budget.
  */
 import { build } from 'esbuild';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -24,6 +24,9 @@ export async function buildFunctions({ quiet = false } = {}) {
   await Promise.all(
     functionFolders().map(async (name) => {
       const outfile = join(functionsDir, name, 'index.js');
+      // Dependencies a function declares (beyond the SDK) are installed by CloudBase, not bundled.
+      const pkg = JSON.parse(readFileSync(join(functionsDir, name, 'package.json'), 'utf8'));
+      const external = [...new Set(['@cloudbase/node-sdk', ...Object.keys(pkg.dependencies ?? {})])];
       await build({
         entryPoints: [join(functionsDir, name, 'src', 'main.ts')],
         outfile,
@@ -34,7 +37,7 @@ export async function buildFunctions({ quiet = false } = {}) {
         minify: true,
         sourcemap: false,
         legalComments: 'none',
-        external: ['@cloudbase/node-sdk'],
+        external,
         logLevel: 'error',
       });
       sizes[name] = statSync(outfile).size;

@@ -87,7 +87,7 @@ export async function createPost(actor: Actor, input: PostsCreateInput, requestI
 /** A group's announcements, newest first; removed ones are gone for everyone. */
 export async function listPosts(actor: Actor, groupId: string, offset: number, limit: number) {
   const { resource } = await loadVisibleGroup(actor, groupId);
-  const where = { groupId, removedAt: null };
+  const where = { groupId, removedAt: null, hidden: database().command.neq(true) };
   const [page, count] = await Promise.all([posts().where(where).orderBy('createdAt', 'desc').skip(offset).limit(limit).get(), posts().where(where).count()]);
   const items = await presentPosts(actor, page.data as PostDoc[], resource);
   return { items, total: count.total, hasMore: offset + items.length < count.total };

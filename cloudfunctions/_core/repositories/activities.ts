@@ -29,7 +29,9 @@ export interface ActivityDoc {
   approvalRequired: boolean;
   offerWindowHours: number;
   seriesId: string | null;
-  status: 'published' | 'cancelled';
+  /** 'hidden' while moderation keeps it out of sight; statusBeforeHide restores it. */
+  status: 'published' | 'cancelled' | 'hidden';
+  statusBeforeHide?: 'published' | 'cancelled' | null;
   cancelReason: string | null;
   /** Display counters; the seats and sign-ups are the truth (see seatLedger). */
   confirmedCount: number;

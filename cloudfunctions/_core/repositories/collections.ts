@@ -17,6 +17,9 @@ export const Collections = {
   seats: 'seats',
   signups: 'signups',
   proxies: 'proxies',
+  reports: 'reports',
+  moderationCases: 'moderation_cases',
+  hourRecords: 'hour_records',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

@@ -33,6 +33,8 @@ export interface GroupDoc {
   reviewReason: string | null;
   /** Yearly "excellent community service team" ratings set by street or county staff. */
   ratings: Array<{ year: number; excellent: boolean; by: string; at: Date }>;
+  /** The status to return to when moderation restores a hidden group. */
+  statusBeforeHide?: GroupStatus | null;
   /** The hub organization this group is linked to, if any. */
   hubId: string | null;
   dissolvedReason: string | null;
@@ -75,6 +77,7 @@ function escapeRegExp(text: string): string {
 export async function searchActiveGroups(query: GroupQuery, offset: number, limit: number): Promise<{ items: GroupDoc[]; total: number }> {
   const _ = database().command;
   const db = database();
+  // Only active groups are discovered; a group hidden by moderation has status 'hidden'.
   const where: Record<string, unknown> = { status: 'active' };
   if (query.communityId) where.communityId = query.communityId;
   if (query.streetId) where.streetId = query.streetId;

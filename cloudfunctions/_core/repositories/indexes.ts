@@ -281,6 +281,31 @@ export const indexDeclarations: IndexDeclaration[] = [
     ],
   },
   {
+    collection: Collections.moderationCases,
+    name: 'community_state',
+    fields: [
+      { field: 'communityId', type: 'string' },
+      { field: 'state', type: 'string' },
+    ],
+  },
+  {
+    collection: Collections.moderationCases,
+    name: 'street_state',
+    fields: [
+      { field: 'streetId', type: 'string' },
+      { field: 'state', type: 'string' },
+    ],
+  },
+  { collection: Collections.moderationCases, name: 'author', fields: [{ field: 'authorId', type: 'string' }] },
+  {
+    collection: Collections.auditLog,
+    name: 'region_created',
+    fields: [
+      { field: 'regionId', type: 'string' },
+      { field: 'createdAt', type: 'date', direction: -1 },
+    ],
+  },
+  {
     collection: Collections.memberships,
     name: 'user_status',
     fields: [

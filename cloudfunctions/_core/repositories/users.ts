@@ -11,6 +11,8 @@ export interface UserDoc {
   avatar: string | null;
   homeCommunityId: string | null;
   locale: 'zh-CN' | 'en';
+  /** Set by moderation: a suspended user can read and appeal, but not write. */
+  suspendedUntil?: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -14,8 +14,11 @@ let app: App | undefined;
 export function cloudbaseApp(): App {
   if (!app) {
     const serviceUrl = process.env.TCB_SERVICE_URL;
+    // A crowd on a small machine can queue a database call for longer than the SDK's 15 s default.
+    const timeout = Number(process.env.LINLI_SDK_TIMEOUT_MS) || undefined;
     app = tcb.init({
       env: process.env.TCB_ENV ?? tcb.SYMBOL_CURRENT_ENV,
+      ...(timeout ? { timeout } : {}),
       ...(serviceUrl ? { serviceUrl, secretId: process.env.TENCENTCLOUD_SECRETID ?? 'local', secretKey: process.env.TENCENTCLOUD_SECRETKEY ?? 'local' } : {}),
     });
   }

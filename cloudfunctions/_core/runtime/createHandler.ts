@@ -97,6 +97,9 @@ export function createHandler(definition: FunctionDefinition): Main {
         consumeRateLimit(actorId, name, 'rateLimit' in spec && spec.rateLimit ? spec.rateLimit : spec.mutation ? DEFAULT_LIMITS.write : DEFAULT_LIMITS.read, now),
       ]);
 
+      const suspended = actor.user.suspendedUntil && actor.user.suspendedUntil.getTime() > now.getTime();
+      if (suspended && spec.mutation && name !== 'moderation.appeal') throw new AppError('FORBIDDEN', '你的账号已被暂停使用，可在“我的”中查看原因并申诉');
+
       if (requestId) {
         const claim = await claimRequest(actor.userId, name, requestId, stableJson(parsed.data));
         if (claim.kind === 'replay') {

@@ -65,7 +65,8 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     storage,
     invokeFunction: (name, data) => functions.invoke(name, data, null),
   };
-  if (config.quiet) setLogSink(() => undefined);
+  // Quiet mode drops the per-call lines but never an internal error.
+  if (config.quiet) setLogSink((line) => (line.includes('"level":"error"') ? process.stderr.write(`${line}\n`) : undefined));
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
@@ -246,6 +247,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   process.env.SILENCE = 'true';
   process.env.TCB_ENV = 'local';
   process.env.TCB_SERVICE_URL = `http://127.0.0.1:${port}/tcb/admin`;
+  process.env.LINLI_SDK_TIMEOUT_MS ??= '60000';
   process.env.LINLI_PLATFORM = 'local';
   process.env.LINLI_PUBLIC_URL = baseUrl;
   process.env.LINLI_DATA_KEY ??= localDataKey(config.dataDir);

@@ -5,7 +5,7 @@ import type { PolicySet } from './authorize';
 /** An activity as the policies see it: its group (with the actor's membership) and its state. */
 export interface ActivityResource {
   group: GroupResource;
-  status: 'published' | 'cancelled';
+  status: 'published' | 'cancelled' | 'hidden';
   ended: boolean;
 }
 

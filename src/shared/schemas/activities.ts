@@ -94,7 +94,7 @@ export const ActivityCard = z.object({
   seatsLeft: z.number().int(),
   waitlistLength: z.number().int(),
   volunteer: z.object({ plannedHours: z.number(), creditsPerHour: z.number() }).nullable(),
-  status: z.enum(['published', 'cancelled']),
+  status: z.enum(['published', 'cancelled', 'hidden']),
   mySignup: MySignup.nullable(),
 });
 export type ActivityCard = z.infer<typeof ActivityCard>;

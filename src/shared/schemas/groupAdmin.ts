@@ -64,7 +64,7 @@ export type GroupsReviewInput = z.infer<typeof GroupsReviewInput>;
 /** An application as its applicant and its reviewers see it. */
 export const ApplicationView = z.object({
   group: GroupCard,
-  status: z.enum(['pending', 'active', 'rejected', 'suspended', 'dissolved']),
+  status: z.enum(['pending', 'active', 'rejected', 'hidden', 'suspended', 'dissolved']),
   managementLevel: ManagementLevel,
   reviewerLevel: z.enum(['committee', 'street', 'county']),
   applicant: z.object({ nickname: z.string() }),

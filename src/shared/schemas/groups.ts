@@ -12,8 +12,8 @@ export type ManagementLevel = z.infer<typeof ManagementLevel>;
 export const JoinPolicy = z.enum(['open', 'approval', 'invite']);
 export type JoinPolicy = z.infer<typeof JoinPolicy>;
 
-/** `pending` and `rejected` are applications; a rejected one can be resubmitted. */
-export const GroupStatus = z.enum(['pending', 'rejected', 'active', 'suspended', 'dissolved']);
+/** `pending` and `rejected` are applications (a rejected one can be resubmitted); `hidden` is a moderation hold. */
+export const GroupStatus = z.enum(['pending', 'rejected', 'active', 'hidden', 'suspended', 'dissolved']);
 export type GroupStatus = z.infer<typeof GroupStatus>;
 
 export const MemberRole = z.enum(['leader', 'co_leader', 'member']);

@@ -1,0 +1,12 @@
+/** Cloud function `console`: the staff console — audit log, dashboards, Excel exports. */
+import { dashboard, exportWorkbook, searchAudit } from '../../_core/commands/console';
+import { createHandler } from '../../_core/runtime/createHandler';
+
+export const main = createHandler({
+  fn: 'console',
+  actions: {
+    'audit.search': async ({ actor, input }) => searchAudit(actor, input),
+    'dashboard.summary': async ({ actor, input, now }) => dashboard(actor, input.regionId, input.year, now),
+    'dashboard.export': async ({ actor, input, now }) => exportWorkbook(actor, input.regionId, input.kind, now),
+  },
+});

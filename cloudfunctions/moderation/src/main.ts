@@ -1,0 +1,24 @@
+/** Cloud function `moderation`: reports, the review queue, decisions with notices, appeals. */
+import { appealCase, decideAppeal, decideCase, moderationQueue, myCases, reportItem } from '../../_core/commands/moderation';
+import { createHandler } from '../../_core/runtime/createHandler';
+
+export const main = createHandler({
+  fn: 'moderation',
+  actions: {
+    'reports.create': async ({ actor, input, now }) => reportItem(actor, input, now),
+    'moderation.queue': async ({ actor, input }) => moderationQueue(actor, input.state, input.offset, input.limit),
+    'moderation.decide': async ({ actor, input, requestId, now }) => {
+      await decideCase(actor, input.caseId, input.action, input.reason, requestId!, now);
+      return { decided: true };
+    },
+    'moderation.appeal': async ({ actor, input, now }) => {
+      await appealCase(actor, input.caseId, input.text, now);
+      return { appealed: true };
+    },
+    'moderation.decideAppeal': async ({ actor, input, requestId, now }) => {
+      await decideAppeal(actor, input.caseId, input.uphold, input.reason, requestId!, now);
+      return { decided: true };
+    },
+    'moderation.mine': async ({ actor }) => myCases(actor),
+  },
+});

@@ -1,0 +1,120 @@
+/** Reports, auto-hide, the moderation queue, notices, appeals, the audit log, dashboards and exports. */
+import ExcelJS from 'exceljs';
+import type { CaseView, DashboardOutput } from '../../src/shared/schemas/moderation';
+import type { PostView } from '../../src/shared/schemas/posts';
+import { snapshotDatabase } from '../support/dbSnapshot';
+import { createGroup, createPost, databaseOf, grantRole, type Db } from '../support/fixtures';
+import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
+
+let cloud: RunningCloud;
+let db: Db;
+beforeAll(async () => {
+  cloud = await startCloud();
+  db = databaseOf(cloud);
+});
+afterAll(async () => {
+  await cloud.stop();
+  removeDataDir(cloud.dataDir);
+});
+
+const data = dataOf;
+
+test('three reports hide a post; the committee keeps it hidden with a reason; the author appeals; the street restores it', async () => {
+  const author = await Client.signIn(cloud.url, 'mod-author');
+  const groupId = await createGroup(db, { leader: 'mod-author', members: ['mod-r1', 'mod-r2', 'mod-r3'] });
+  const postId = await createPost(db, groupId, 'mod-author');
+  const [r1, r2, r3] = await Promise.all(['mod-r1', 'mod-r2', 'mod-r3'].map((id) => Client.signIn(cloud.url, id)));
+  expect(await data(r1!.call('moderation', 'reports.create', { targetType: 'post', targetId: postId, reason: 'spam' }))).toEqual({ reported: true, hidden: false });
+  const again = await r1!.call('moderation', 'reports.create', { targetType: 'post', targetId: postId, reason: 'offensive' });
+  expect([again.status, !again.body.ok && again.body.error.message]).toEqual([409, '你已经举报过该内容，我们会尽快处理']);
+  const own = await author.call('moderation', 'reports.create', { targetType: 'post', targetId: postId, reason: 'spam' });
+  expect(own.status).toBe(409);
+  expect((await data<{ hidden: boolean }>(r2!.call('moderation', 'reports.create', { targetType: 'post', targetId: postId, reason: 'spam' }))).hidden).toBe(false);
+  expect((await data<{ hidden: boolean }>(r3!.call('moderation', 'reports.create', { targetType: 'post', targetId: postId, reason: 'other', text: '像是诈骗信息' }))).hidden).toBe(true);
+  expect((await data<{ items: PostView[] }>(r1!.call('posts', 'posts.list', { groupId }, null))).items).toEqual([]);
+
+  const committee = await Client.signIn(cloud.url, 'demo-committee');
+  const queue = await data<{ items: CaseView[] }>(committee.call('moderation', 'moderation.queue', {}, null));
+  const found = queue.items.find((c) => c.targetId === postId)!;
+  expect(found).toMatchObject({ targetType: 'post', reportCount: 3, autoHidden: true, state: 'hidden', reasons: { spam: 2, other: 1 } });
+  expect(found.abilities).toContain('moderation.decide');
+
+  // Staff of another community see nothing and can do nothing here.
+  const stranger = await Client.signIn(cloud.url, 'mod-other-committee');
+  await grantRole(db, 'mod-other-committee', 'committee', 'cm-taoyuan');
+  expect((await data<{ items: CaseView[] }>(stranger.call('moderation', 'moderation.queue', {}, null))).items.map((c) => c.id)).not.toContain(found.id);
+  const before = snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'users']);
+  expect((await stranger.call('moderation', 'moderation.decide', { caseId: found.id, action: 'restore', reason: '越权试试' })).status).toBe(404);
+  expect(snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'users'])).toBe(before);
+
+  await data(committee.call('moderation', 'moderation.decide', { caseId: found.id, action: 'hide', reason: '含有虚假中奖信息' }));
+  const inbox = await data<{ items: Array<{ kind: string; body: string }> }>(author.call('inbox', 'inbox.list', {}, null));
+  expect(inbox.items[0]).toMatchObject({ kind: 'moderation' });
+  expect(inbox.items[0]!.body).toContain('含有虚假中奖信息');
+  const mine = await data<{ items: CaseView[] }>(author.call('moderation', 'moderation.mine', {}, null));
+  expect(mine.items[0]!.abilities).toContain('moderation.appeal');
+  await data(author.call('moderation', 'moderation.appeal', { caseId: found.id, text: '这是社区真实的活动通知，并非诈骗。' }));
+  const twice = await author.call('moderation', 'moderation.appeal', { caseId: found.id, text: '再申诉一次试试看。' });
+  expect(twice.status).toBe(403);
+  // The committee member who decided cannot judge her own decision.
+  expect((await committee.call('moderation', 'moderation.decideAppeal', { caseId: found.id, uphold: true, reason: '维持' })).status).toBe(403);
+  const street = await Client.signIn(cloud.url, 'demo-street');
+  const appeals = await data<{ items: CaseView[] }>(street.call('moderation', 'moderation.queue', { state: 'appealed' }, null));
+  expect(appeals.items.map((c) => c.id)).toContain(found.id);
+  await data(street.call('moderation', 'moderation.decideAppeal', { caseId: found.id, uphold: false, reason: '核实为真实活动通知' }));
+  expect((await data<{ items: PostView[] }>(r1!.call('posts', 'posts.list', { groupId }, null))).items.map((p) => p.id)).toEqual([postId]);
+
+  const log = await data<{ items: Array<{ action: string; staff: { nickname: string }; reason: string | null }> }>(street.call('console', 'audit.search', { regionId: 'st-chengguan', targetId: postId }, null));
+  expect(log.items.map((e) => e.action)).toEqual(['moderation.appeal.overturn', 'moderation.hide']);
+  expect(log.items.map((e) => e.staff.nickname)).toEqual(['陈科长', '张主任']);
+  expect((await stranger.call('console', 'audit.search', { regionId: 'st-chengguan' }, null)).status).toBe(404);
+});
+
+test('a reported group is hidden from discovery and restored by the committee', async () => {
+  const groupId = await createGroup(db, { leader: 'modg-leader', joinPolicy: 'open' });
+  const reporters = await Promise.all(['modg-1', 'modg-2', 'modg-3'].map((id) => Client.signIn(cloud.url, id)));
+  for (const r of reporters) await r.call('account', 'account.updateProfile', { homeCommunityId: 'cm-beiyuan' });
+  const listed = async () => (await data<{ items: Array<{ id: string }> }>(reporters[0]!.call('groups', 'groups.list', { area: 'community', limit: 50 }, null))).items.map((g) => g.id);
+  expect(await listed()).toContain(groupId);
+  for (const r of reporters) await data(r.call('moderation', 'reports.create', { targetType: 'group', targetId: groupId, reason: 'off_topic' }));
+  expect(await listed()).not.toContain(groupId);
+  const committee = await Client.signIn(cloud.url, 'demo-committee');
+  const queue = await data<{ items: CaseView[] }>(committee.call('moderation', 'moderation.queue', {}, null));
+  await data(committee.call('moderation', 'moderation.decide', { caseId: queue.items.find((c) => c.targetId === groupId)!.id, action: 'restore', reason: '经核实无问题' }));
+  expect(await listed()).toContain(groupId);
+});
+
+test('dashboards add up to the seeded county; targets follow ratings and hubs; exports are real workbooks', async () => {
+  const fresh = await startCloud();
+  try {
+    const countyFresh = await Client.signIn(fresh.url, 'demo-county');
+    const summary = await data<DashboardOutput>(countyFresh.call('console', 'dashboard.summary', { regionId: 'cty-linxi' }, null));
+    expect(summary.groups.total).toBe(12);
+    expect(summary.groups.pendingReview).toBe(1);
+    expect(summary.groups.byType).toEqual({ culture_sports: 3, mutual_aid: 1, safety: 2, hub: 2, service: 1, charity: 2, rural_tech: 1 });
+    expect(summary.groups.byLevel).toEqual({ community: 6, filed: 3, registered: 3 });
+    expect(summary.members).toBe(4 + 2 + 2 + 1 + 2 + 2 + 2 + 1 + 1 + 2 + 1 + 1);
+    expect(summary.targets.streetsWithHub).toMatchObject({ count: 2, of: 2, share: 1, goal: 0.7 });
+    expect(summary.targets.ruralCommunitiesWithExcellentTeam).toMatchObject({ count: 0, of: 3 });
+    expect(summary.byChild.map((c) => [c.id, c.groups]).sort()).toEqual([['st-chengguan', 8], ['st-taoyuan', 4]]);
+    await data(countyFresh.call('groups', 'groups.rate', { groupId: 'g-taoyuan-guoshu', year: new Date().getUTCFullYear(), excellent: true }));
+    const rated = await data<DashboardOutput>(countyFresh.call('console', 'dashboard.summary', { regionId: 'cty-linxi' }, null));
+    expect(rated.targets.ruralCommunitiesWithExcellentTeam).toMatchObject({ count: 1, of: 3 });
+    const street = await Client.signIn(fresh.url, 'demo-street');
+    expect((await data<DashboardOutput>(street.call('console', 'dashboard.summary', { regionId: 'st-chengguan' }, null))).groups.total).toBe(8);
+    expect((await street.call('console', 'dashboard.summary', { regionId: 'st-taoyuan' }, null)).status).toBe(404);
+
+    const exported = await data<{ url: string; rows: number }>(countyFresh.call('console', 'dashboard.export', { regionId: 'cty-linxi', kind: 'groups' }));
+    expect(exported.rows).toBe(13);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(await (await fetch(encodeURI(exported.url))).arrayBuffer()));
+    const sheet = book.worksheets[0]!;
+    expect(sheet.rowCount).toBe(14);
+    expect(sheet.getRow(1).values).toContain('管理层级');
+    const names = sheet.getColumn(1).values.slice(2);
+    expect(names).toContain('北苑晨练太极队');
+  } finally {
+    await fresh.stop();
+    removeDataDir(fresh.dataDir);
+  }
+});
