@@ -109,6 +109,11 @@ const handlers: Record<string, Handler> = {
     const tx = txOf(body);
     if (body.queryType === 'DOC') {
       const id = docIdOf(filter);
+      if (!tx && !body.projection) {
+        // The stored JSON is already the reply's format: no parse and re-encode.
+        const text = store.getText(collection, id);
+        return { data: { list: text === undefined ? [] : [text] } };
+      }
       const doc = tx ? transactions.get(tx, collection, id) : (store.getRow(collection, id)?.doc ?? null);
       const projected = doc && body.projection ? store.project([doc], decodeEjson(body.projection, now) as Doc)[0]! : doc;
       return { data: { list: projected ? [encodeDocument(projected)] : [] } };

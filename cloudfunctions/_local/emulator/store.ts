@@ -183,6 +183,13 @@ export class DocumentStore {
     return rows.map((row) => fromStored(row.doc));
   }
 
+  /** A document's stored JSON as it is (already the wire format of replies). */
+  getText(collection: string, id: string): string | undefined {
+    this.fields(collection);
+    const row = this.statement(`SELECT doc FROM ${quote(tableName(collection))} WHERE id = ?`).get(id) as { doc: string } | undefined;
+    return row?.doc;
+  }
+
   getRow(collection: string, id: string): StoredRow | undefined {
     this.fields(collection);
     const row = this.statement(`SELECT doc, ver FROM ${quote(tableName(collection))} WHERE id = ?`).get(id) as
