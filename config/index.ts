@@ -11,12 +11,15 @@ import prodConfig from './prod';
 
 /**
  * Every TARO_APP_* variable of the shell becomes a compile-time constant, on top of the ones Taro
- * reads from .env files, so CI can configure a build without writing a file. The two the app
- * reads always exist (empty = CloudBase's default environment / same-origin API).
+ * reads from .env files, so CI can configure a build without writing a file. The ones the app
+ * reads always exist (empty = CloudBase's default environment / same-origin API / no subscribe prompt).
  */
 const taroAppEnv: Record<string, string> = {
   TARO_APP_CLOUD_ENV: JSON.stringify(''),
   TARO_APP_API_BASE: JSON.stringify(''),
+  // Subscribe-message template ids (weapp sign-up prompt); empty = no prompt.
+  TARO_APP_TMPL_REMINDER: JSON.stringify(''),
+  TARO_APP_TMPL_OFFER: JSON.stringify(''),
   TARO_APP_VERSION: JSON.stringify((JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version),
   ...Object.fromEntries(
     Object.entries(process.env)

@@ -14,6 +14,23 @@ export default defineAppConfig({
     'pages/community/index',
     'pages/settings/index',
     'pages/login/index',
+    // Activities (resident side): detail, messages, check-in, my sign-ups, proxy consent.
+    'pages/activity/index',
+    'pages/inbox/index',
+    'pages/checkin/index',
+    'pages/my-activities/index',
+    'pages/proxies/index',
+  ],
+  subPackages: [
+    // Group leaders: founding, applications, and managing a group (loaded on first use).
+    {
+      root: 'package-leader',
+      pages: ['found/index', 'applications/index', 'manage/index', 'edit/index', 'requests/index', 'members/index', 'post/index', 'invite/index', 'hub/index'],
+    },
+    // Staff of committees, streets and counties: reviewing group applications.
+    { root: 'package-staff', pages: ['review/index'] },
+    // Activity organisers: post and edit, sign-ups and check-in by hand, the check-in code, cancelling.
+    { root: 'package-events', pages: ['edit/index', 'roster/index', 'code/index', 'cancel/index'] },
   ],
   window: {
     backgroundTextStyle: 'dark',
@@ -35,4 +52,6 @@ export default defineAppConfig({
   },
   // Required by WeChat before privacy APIs (avatar, nickname) may run; see PrivacyPopup.
   __usePrivacyCheck__: true,
+  // WeChat refuses wx.chooseLocation (the activity form's place picker) unless it is declared.
+  requiredPrivateInfos: ['chooseLocation'],
 });

@@ -232,3 +232,58 @@ export async function uploadAvatar(tempFilePath: string): Promise<string> {
     throw clientError('NETWORK');
   }
 }
+
+/** Where an uploaded image goes (the storage folder, and the `kind` of the H5 upload). */
+export type ImageKind = 'posts' | 'covers';
+
+/**
+ * Uploads one chosen image (Taro.chooseImage's temp path) and returns its cloud file id.
+ * weapp: Taro.cloud.uploadFile. H5: the temp path is a blob: URL; its bytes are POSTed as the raw
+ * body to the local cloud's /api/files (the H5 counterpart of uploadFile, signed in).
+ * Not retried: a repeated upload only leaves an unused file, but the caller decides to retry.
+ */
+export async function uploadImage(localPath: string, kind: ImageKind): Promise<string> {
+  if (process.env.TARO_ENV === 'weapp') {
+    const extension = /\.(\w{1,5})$/.exec(localPath)?.[1] ?? 'jpg';
+    try {
+      const result = await Taro.cloud.uploadFile({ cloudPath: `${kind}/${newRequestId()}.${extension}`, filePath: localPath });
+      return result.fileID;
+    } catch {
+      throw clientError('NETWORK');
+    }
+  }
+  let image: Blob;
+  try {
+    image = await (await fetch(localPath)).blob();
+  } catch {
+    // The browser no longer has the chosen file (e.g. the page was reloaded).
+    throw clientError('INTERNAL');
+  }
+  const token = getToken();
+  let response: Response;
+  try {
+    response = await fetch(`${apiBase()}/api/files?kind=${kind}`, {
+      method: 'POST',
+      headers: { 'content-type': image.type || 'application/octet-stream', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: image,
+    });
+  } catch {
+    throw clientError('NETWORK');
+  }
+  let json: unknown;
+  try {
+    json = await response.json();
+  } catch {
+    throw clientError(response.status >= 502 ? 'NETWORK' : 'BAD_RESPONSE');
+  }
+  let data: unknown;
+  try {
+    data = openEnvelope(json);
+  } catch (error) {
+    if (response.status === 401) signInAgain();
+    throw error;
+  }
+  const fileID = typeof data === 'object' && data !== null ? (data as { fileID?: unknown }).fileID : undefined;
+  if (typeof fileID !== 'string' || fileID === '') throw clientError('BAD_RESPONSE');
+  return fileID;
+}

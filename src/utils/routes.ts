@@ -26,11 +26,17 @@ export function loginPath(returnTo?: string): string {
   return returnTo ? `${routes.login}?returnTo=${encodeURIComponent(returnTo)}` : routes.login;
 }
 
-/** A `returnTo` we are willing to open: one of our own pages, never an outside URL. */
+/** The shape of our page paths: '/pages/x/index' or a subpackage's '/package-y/x/index'. */
+const OWN_PAGE = /^\/(?:pages|package-[a-z0-9-]+)\/[a-z0-9-]+\/index$/;
+
+/**
+ * A `returnTo` we are willing to open: one of our own pages (a shared activity, the check-in
+ * QR's page), never an outside URL.
+ */
 export function safeReturnTo(value: string | undefined): string | null {
   if (!value) return null;
   // Mini-program options arrive still encoded; the H5 router decodes them.
   const decoded = value.startsWith('%2F') ? decodeURIComponent(value) : value;
   const path = decoded.split('?')[0] ?? '';
-  return (Object.values(routes) as string[]).includes(path) && path !== routes.login ? decoded : null;
+  return OWN_PAGE.test(path) && path !== routes.login ? decoded : null;
 }

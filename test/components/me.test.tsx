@@ -1,7 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import MePage from '../../src/pages/me/index';
-import ActivitiesPage from '../../src/pages/activities/index';
 import { call, ClientError, signOut } from '../../src/services/cloud';
 import { membershipsChanged } from '../../src/stores/session';
 import { mockActions } from '../mocks/cloud';
@@ -96,15 +95,5 @@ describe('me page', () => {
     });
     expect(signOut).toHaveBeenCalled();
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
-  });
-});
-
-describe('activities page', () => {
-  it('says activities are coming, without sample data, and links to groups', () => {
-    renderPage(<ActivitiesPage />);
-    expect(screen.getByText('活动功能即将上线')).toBeTruthy();
-    expect(call).not.toHaveBeenCalled();
-    fireEvent.click(screen.getByText('先看看身边的组织'));
-    expect(Taro.switchTab).toHaveBeenCalledWith({ url: '/pages/home/index' });
   });
 });

@@ -107,7 +107,7 @@ test('dashboards add up to the seeded county; targets follow ratings and hubs; e
     const exported = await data<{ url: string; rows: number }>(countyFresh.call('console', 'dashboard.export', { regionId: 'cty-linxi', kind: 'groups' }));
     expect(exported.rows).toBe(13);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(Buffer.from(await (await fetch(encodeURI(exported.url))).arrayBuffer()));
+    await book.xlsx.load(await (await fetch(encodeURI(exported.url))).arrayBuffer());
     const sheet = book.worksheets[0]!;
     expect(sheet.rowCount).toBe(14);
     expect(sheet.getRow(1).values).toContain('管理层级');

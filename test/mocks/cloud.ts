@@ -28,5 +28,7 @@ export const hasSession = jest.fn(() => true);
 export const signOut = jest.fn();
 export const initCloud = jest.fn();
 export const uploadAvatar = jest.fn(async () => 'cloud://test/avatar.png');
+/** Answers `cloud://test/<kind>/<the local path's letters>` (predictable per chosen file). */
+export const uploadImage = jest.fn(async (localPath: string, kind: string): Promise<string> => `cloud://test/${kind}/${localPath.replace(/[^A-Za-z0-9-]/g, '_')}`);
 
 export const { ClientError, isClientError, messageFor, RETRY_DELAYS_MS } = actual;

@@ -1,5 +1,8 @@
-import zhCN from '../../locales/zh-CN';
+import eventsZhCN from '../../locales/events.zh-CN';
 
 export default definePageConfig({
-  navigationBarTitleText: zhCN.titles.activities,
+  navigationBarTitleText: eventsZhCN.titles.activities,
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120,
 });

@@ -23,6 +23,8 @@ export function noticeFor(group: GroupDetail): GroupNotice {
   if (status === 'active') return 'active';
   if (status === 'rejected') return 'rejected';
   if (group.status === 'dissolved') return 'dissolved';
+  // An application has its own notice, with the reviewer's reason (ReviewNotice).
+  if (group.status === 'pending' || group.status === 'rejected') return null;
   if (group.status !== 'active') return 'notActive';
   if (group.joinPolicy === 'invite' && !group.abilities.includes('groups.join')) return 'inviteOnly';
   return null;

@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { UserAvatar } from '../../components/UserAvatar';
 import { GroupBadge } from '../../components/GroupBadge';
+import { GroupActivities } from '../../components/GroupActivities';
 import { useAccount } from '../../hooks/useAccount';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
@@ -18,6 +19,10 @@ import { membershipsChanged } from '../../stores/session';
 import { TYPE_COLORS } from '../../utils/groupStyle';
 import { groupPath } from '../../utils/routes';
 import { availableAction, noticeFor, type GroupAction } from './actions';
+import { useGroupChanges } from '../../hooks/useGroupChanges';
+import { HubMembers } from './HubMembers';
+import { PostsFeed } from './PostsFeed';
+import { InviteBanner, ManageEntry, ReviewNotice } from './RegistryNotices';
 import './index.scss';
 
 const openGroup = (groupId: string) => {
@@ -39,6 +44,8 @@ export default function GroupPage() {
   const detail = useAsync(() => call('groups.get', { groupId }), [groupId], { enabled: groupId !== '' });
   const [confirming, setConfirming] = useState<GroupAction | null>(null);
   const group = detail.data;
+  // Back from a leader or staff page that changed this group.
+  useGroupChanges(groupId, () => void detail.reload());
 
   useShareAppMessage(() => ({
     title: group ? t('group.shareTitle', { name: group.name }) : t('app.name'),
@@ -92,6 +99,9 @@ export default function GroupPage() {
     <PageRoot titleKey='titles.group' className='group' busy={detail.loading}>
       <GroupHero group={group} />
       <MembershipNotice group={group} />
+      <InviteBanner group={group} onJoined={detail.setData} />
+      <ReviewNotice group={group} />
+      <ManageEntry group={group} />
 
       <View className='linli-section'>
         <Text className='linli-section__title'>{t('group.about')}</Text>
@@ -155,6 +165,10 @@ export default function GroupPage() {
           )}
         </View>
       </View>
+
+      {group.status === 'active' ? <GroupActivities group={group} /> : null}
+      <HubMembers group={group} />
+      <PostsFeed group={group} />
 
       <View className='group__bar'>
         {process.env.TARO_ENV === 'weapp' ? (

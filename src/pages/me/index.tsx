@@ -10,11 +10,13 @@ import { GroupCard } from '../../components/GroupCard';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { UserAvatar } from '../../components/UserAvatar';
+import { EventsMenu } from '../../components/EventsMenu';
 import { useAccount } from '../../hooks/useAccount';
 import { useAsync } from '../../hooks/useAsync';
 import { useI18n, useSettings } from '../../hooks/useI18n';
 import { loadAccount, membershipVersion, resetSession } from '../../stores/session';
 import { communityPath, groupPath, routes } from '../../utils/routes';
+import { RegistryMenu } from './RegistryMenu';
 import './index.scss';
 
 const go = (url: string) => {
@@ -114,7 +116,11 @@ export default function MePage() {
         )}
       </View>
 
+      <EventsMenu />
+
       {account.status === 'error' && !me ? <ErrorState message={account.error ?? ''} onRetry={account.retry} /> : renderMemberships()}
+
+      <RegistryMenu abilities={account.me?.abilities ?? []} />
 
       <View className='linli-section'>
         <CellGroup className='me__menu'>

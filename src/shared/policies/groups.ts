@@ -36,7 +36,7 @@ export const groupPolicies: PolicySet<GroupResource> = {
   'groups.join': (_actor, g) =>
     isLive(g) && g.joinPolicy !== 'invite' && (g.membership === null || g.membership.status === 'left' || g.membership.status === 'rejected'),
   'groups.leave': (_actor, g) => (g.membership?.status === 'active' && g.membership.role !== 'leader') || g.membership?.status === 'pending',
-  'groups.seeContact': (actor, g) => isActiveMember(g) || isStaffOver(actor, g),
+  'groups.seeContact': (actor, g) => isActiveMember(g) || isApplicant(actor, g) || isStaffOver(actor, g),
   'groups.edit': (_actor, g) => (isLive(g) || g.status === 'suspended') && isLeadership(g),
   'groups.manageMembers': (_actor, g) => isLive(g) && isLeadership(g),
   'groups.transfer': (_actor, g) => isLive(g) && isLeader(g),

@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import { Checkbox, Dialog, TextArea } from '@nutui/nutui-react-taro';
+import { errorMessage } from '../../hooks/useAsync';
+import { useI18n } from '../../hooks/useI18n';
+import './index.scss';
+
+/** The reason rules of the contract (text(2, 200)): what the server would refuse, said first. */
+export const REASON_MIN = 2;
+export const REASON_MAX = 200;
+
+export interface ReasonDialogProps {
+  visible: boolean;
+  title: string;
+  message?: string;
+  /** A required reason must be 2–200 characters; an optional one may stay empty. */
+  required?: boolean;
+  placeholder?: string;
+  confirmText?: string;
+  /** A yes/no choice under the reason (e.g. "also ban"). */
+  optionLabel?: string;
+  /** Runs the action; a rejection keeps the dialog open with the error in it. */
+  onConfirm: (reason: string | undefined, option: boolean) => Promise<void>;
+  onClose: () => void;
+}
+
+/**
+ * A decision that needs a reason the other person will read (reject, remove, dissolve). The
+ * reason is checked here with the server's rules, and a failed action is shown in the dialog
+ * instead of closing it, so what was typed is not lost.
+ */
+export function ReasonDialog({ visible, title, message, required = true, placeholder, confirmText, optionLabel, onConfirm, onClose }: ReasonDialogProps) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const [option, setOption] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!visible) return;
+    setReason('');
+    setOption(false);
+    setError(null);
+  }, [visible]);
+
+  const confirm = async () => {
+    const text = reason.trim();
+    const problem =
+      text.length > REASON_MAX
+        ? t('registry.common.reasonTooLong')
+        : (required || text.length > 0) && text.length < REASON_MIN
+          ? t('registry.common.reasonRequired')
+          : null;
+    if (problem) {
+      setError(problem);
+      // Rejecting keeps NutUI's Dialog open.
+      throw new Error(problem);
+    }
+    setError(null);
+    try {
+      await onConfirm(text || undefined, option);
+    } catch (caught) {
+      setError(errorMessage(caught));
+      throw caught;
+    }
+  };
+
+  return (
+    <Dialog
+      className='linli-reason'
+      visible={visible}
+      title={title}
+      confirmText={confirmText ?? t('common.confirm')}
+      cancelText={t('common.cancel')}
+      onConfirm={confirm}
+      onCancel={onClose}
+      onClose={onClose}
+    >
+      <View className='linli-reason__body'>
+        {message ? <Text className='linli-reason__message'>{message}</Text> : null}
+        <TextArea
+          className='linli-reason__input'
+          value={reason}
+          maxLength={REASON_MAX}
+          showCount
+          autoSize
+          placeholder={placeholder ?? t('registry.common.reasonPlaceholder')}
+          status={error ? 'error' : 'default'}
+          onChange={(value) => setReason(value)}
+        />
+        {optionLabel ? (
+          <Checkbox className='linli-reason__option' checked={option} label={optionLabel} onChange={(checked) => setOption(checked)} />
+        ) : null}
+        {error ? (
+          <View className='linli-reason__error' role='alert'>
+            {error}
+          </View>
+        ) : null}
+      </View>
+    </Dialog>
+  );
+}

@@ -1,0 +1,125 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
+import type { MessageKey } from '../../locales';
+import { call } from '../../services/cloud';
+import { PageRoot } from '../../components/PageRoot';
+import { Chips, type ChipOption } from '../../components/Chips';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
+import { useAccount } from '../../hooks/useAccount';
+import { errorMessage, useAsync } from '../../hooks/useAsync';
+import { useI18n } from '../../hooks/useI18n';
+import { activitiesChanged } from '../../stores/events';
+import { formatRange } from '../../utils/chinaTime';
+import { activityPath } from '../../utils/eventRoutes';
+import './index.scss';
+
+const QUICK_REASONS: readonly MessageKey[] = ['events.cancel.reasonWeather', 'events.cancel.reasonVenue', 'events.cancel.reasonOrganiser'];
+
+/**
+ * Cancel an activity (?id=), for leaders: a reason (2–200 characters) that everyone signed up or waiting
+ * receives in their inbox (and as a WeChat message when they subscribed). Asks once more first.
+ */
+export default function CancelActivityPage() {
+  const { t } = useI18n();
+  useAccount();
+  const activityId = useRouter().params.id ?? '';
+  const detail = useAsync(() => call('activities.get', { activityId }), [activityId], { enabled: activityId !== '' });
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+
+  if (!activityId) {
+    return (
+      <PageRoot titleKey='events.titles.cancel'>
+        <EmptyState title={t('events.detail.missingId')} />
+      </PageRoot>
+    );
+  }
+  if (detail.loading && !detail.data) {
+    return (
+      <PageRoot titleKey='events.titles.cancel'>
+        <LoadingState cards={2} />
+      </PageRoot>
+    );
+  }
+  if (detail.error || !detail.data) {
+    return (
+      <PageRoot titleKey='events.titles.cancel'>
+        <ErrorState message={detail.error ?? ''} onRetry={() => void detail.reload()} />
+      </PageRoot>
+    );
+  }
+
+  const activity = detail.data;
+  if (!activity.abilities.includes('activities.cancel')) {
+    return (
+      <PageRoot titleKey='events.titles.cancel'>
+        <EmptyState title={activity.status === 'cancelled' ? t('events.cancel.alreadyCancelled') : t('events.cancel.notAllowed')} />
+      </PageRoot>
+    );
+  }
+
+  const signedUp = activity.capacity - activity.seatsLeft;
+  const trimmed = reason.trim();
+  const quick: Array<ChipOption<string>> = QUICK_REASONS.map((key) => ({ key, value: t(key), label: t(key) }));
+
+  const review = () => {
+    if (Array.from(trimmed).length < 2 || Array.from(trimmed).length > 200) {
+      setError(t('events.cancel.reasonLength'));
+      return;
+    }
+    setError(null);
+    setConfirming(true);
+  };
+
+  const cancelActivity = async () => {
+    try {
+      await call('activities.cancel', { activityId, reason: trimmed });
+      activitiesChanged();
+      Taro.showToast({ title: t('events.cancel.done'), icon: 'success' }).catch(() => undefined);
+      await Taro.navigateBack().catch(() => Taro.redirectTo({ url: activityPath(activityId) }).catch(() => undefined));
+    } catch (caught) {
+      setError(errorMessage(caught));
+    }
+  };
+
+  return (
+    <PageRoot titleKey='events.titles.cancel' className='events-cancel'>
+      <View className='linli-section'>
+        <View className='linli-card events-cancel__activity'>
+          <Text className='events-cancel__title'>{activity.title}</Text>
+          <Text className='events-cancel__time'>{formatRange(t, activity.startAt, activity.endAt)}</Text>
+          <Text className='events-cancel__notify'>{t('events.cancel.willNotify', { signedUp, waiting: activity.waitlistLength })}</Text>
+        </View>
+      </View>
+      <View className='linli-section'>
+        <Text className='linli-section__title'>{t('events.cancel.reason')}</Text>
+        <View className='linli-card events-cancel__form'>
+          <Chips className='events-cancel__quick' options={quick} value={trimmed} onChange={setReason} wrap />
+          <TextArea className='events-cancel__reason' value={reason} maxLength={200} showCount autoSize placeholder={t('events.cancel.reasonPlaceholder')} onChange={setReason} />
+          {error ? (
+            <View className='events-cancel__error' role='alert'>
+              <Text>{error}</Text>
+            </View>
+          ) : null}
+        </View>
+      </View>
+      <View className='events-cancel__actions'>
+        <Button className='events-cancel__submit' type='danger' size='large' block onClick={review}>
+          {t('events.cancel.submit')}
+        </Button>
+      </View>
+      <ConfirmDialog
+        visible={confirming}
+        title={t('events.cancel.confirmTitle')}
+        message={t('events.cancel.confirmMessage', { title: activity.title })}
+        confirmText={t('events.cancel.submit')}
+        onConfirm={cancelActivity}
+        onClose={() => setConfirming(false)}
+      />
+    </PageRoot>
+  );
+}

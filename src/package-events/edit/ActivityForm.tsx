@@ -1,0 +1,280 @@
+import { useState, type ReactNode } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
+import { Location } from '@nutui/icons-react-taro';
+import { ActivityCategory } from '../../shared/schemas/activities';
+import { Chips, type ChipOption } from '../../components/Chips';
+import { DateTimeField } from '../../components/DateTimeField';
+import { useI18n } from '../../hooks/useI18n';
+import { chinaDay } from '../../utils/chinaTime';
+import { cx } from '../../utils/cx';
+import { checkForm, type ActivityFields, type FieldErrors, type FieldName, type FormValues } from './form';
+
+export interface ActivityFormProps {
+  initial: FormValues;
+  editing: boolean;
+  /** Resolves to field errors the server found (shown beside the fields), or null when saved. */
+  onSubmit: (fields: ActivityFields, repeatWeeks: number) => Promise<FieldErrors | null>;
+}
+
+const CUTOFFS: ReadonlyArray<number | null> = [null, 0, 2, 12, 24, 48];
+const OFFER_WINDOWS: readonly number[] = [2, 6, 12, 24];
+
+/** The leader's activity form: what, when, where, how many, sign-up rules, volunteer hours, repeats. */
+export function ActivityForm({ initial, editing, onSubmit }: ActivityFormProps) {
+  const { t } = useI18n();
+  const [values, setValues] = useState<FormValues>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [saving, setSaving] = useState(false);
+
+  const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
+    setValues((current) => ({ ...current, [key]: value }));
+    setErrors((current) => ({ ...current, [key]: undefined }));
+  };
+  const setStart = (day: string, clock: string) => {
+    setValues((current) => ({
+      ...current,
+      startDay: day,
+      startClock: clock,
+      // The end usually stays on the start's day: move it along when the day changes.
+      endDay: current.endDay === current.startDay ? day : current.endDay,
+    }));
+    setErrors((current) => ({ ...current, start: undefined, end: undefined }));
+  };
+
+  const chooseLocation = async () => {
+    try {
+      const place = await Taro.chooseLocation({});
+      setValues((current) => ({
+        ...current,
+        locationName: place.name || current.locationName,
+        locationAddress: place.address || current.locationAddress,
+        latitude: place.latitude,
+        longitude: place.longitude,
+      }));
+      setErrors((current) => ({ ...current, locationName: undefined, locationAddress: undefined }));
+    } catch {
+      // Closing the map picker changes nothing.
+    }
+  };
+
+  const submit = async () => {
+    const checked = checkForm(values, t, Date.now(), editing);
+    setErrors(checked.errors);
+    if (!checked.fields) {
+      Taro.showToast({ title: t('events.form.fixErrors'), icon: 'none' }).catch(() => undefined);
+      return;
+    }
+    setSaving(true);
+    try {
+      const serverErrors = await onSubmit(checked.fields, checked.repeatWeeks);
+      if (serverErrors) setErrors(serverErrors);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const categories: Array<ChipOption<ActivityCategory | null>> = ActivityCategory.options.map((value) => ({
+    key: value,
+    value,
+    label: t(`events.categories.${value}`),
+  }));
+  const cutoffs: Array<ChipOption<number | null>> = CUTOFFS.map((hours) => ({
+    key: hours === null ? 'group' : String(hours),
+    value: hours,
+    label: hours === null ? t('events.form.cutoffGroup') : hours === 0 ? t('events.form.cutoffNone') : t('events.form.cutoffHours', { hours }),
+  }));
+  const offerWindows: Array<ChipOption<number>> = OFFER_WINDOWS.map((hours) => ({ key: String(hours), value: hours, label: t('events.form.offerHours', { hours }) }));
+  const today = chinaDay();
+
+  return (
+    <View className='events-form'>
+      <Section title={t('events.form.sectionWhat')}>
+        <Field name='title' label={t('events.form.title')} error={errors.title}>
+          <Input className='events-form__title' value={values.title} maxLength={40} placeholder={t('events.form.titlePlaceholder')} onChange={(v) => set('title', v)} />
+        </Field>
+        <Field name='category' label={t('events.form.category')} error={errors.category}>
+          <Chips className='events-form__categories' options={categories} value={values.category} onChange={(v) => set('category', v)} wrap />
+        </Field>
+        <Field name='description' label={t('events.form.description')} error={errors.description}>
+          <TextArea
+            className='events-form__description'
+            value={values.description}
+            maxLength={2000}
+            showCount
+            autoSize
+            placeholder={t('events.form.descriptionPlaceholder')}
+            onChange={(v) => set('description', v)}
+          />
+        </Field>
+      </Section>
+
+      <Section title={t('events.form.sectionWhen')}>
+        <Field name='start' label={t('events.form.start')} error={errors.start}>
+          <DateTimeField className='events-form__start' day={values.startDay} clock={values.startClock} minDay={today} dayLabel={t('events.form.day')} clockLabel={t('events.form.clock')} onChange={setStart} />
+        </Field>
+        <Field name='end' label={t('events.form.end')} error={errors.end}>
+          <DateTimeField
+            className='events-form__end'
+            day={values.endDay}
+            clock={values.endClock}
+            minDay={values.startDay}
+            dayLabel={t('events.form.day')}
+            clockLabel={t('events.form.clock')}
+            onChange={(day, clock) => {
+              setValues((current) => ({ ...current, endDay: day, endClock: clock }));
+              setErrors((current) => ({ ...current, end: undefined }));
+            }}
+          />
+        </Field>
+        {editing ? null : (
+          <Field name='repeatWeeks' label={t('events.form.repeatWeeks')} hint={t('events.form.repeatHint')} error={errors.repeatWeeks}>
+            <Input className='events-form__repeat' type='number' value={values.repeatWeeks} maxLength={2} onChange={(v) => set('repeatWeeks', v)} />
+          </Field>
+        )}
+      </Section>
+
+      <Section title={t('events.form.sectionWhere')}>
+        {process.env.TARO_ENV === 'weapp' ? (
+          <Button className='events-form__choose-location' fill='outline' type='primary' block icon={<Location size={18} color='#e8590c' />} onClick={() => void chooseLocation()}>
+            {values.latitude !== null ? t('events.form.locationChosen') : t('events.form.chooseLocation')}
+          </Button>
+        ) : null}
+        <Field name='locationName' label={t('events.form.locationName')} error={errors.locationName}>
+          <Input className='events-form__location-name' value={values.locationName} maxLength={50} placeholder={t('events.form.locationNamePlaceholder')} onChange={(v) => set('locationName', v)} />
+        </Field>
+        <Field name='locationAddress' label={t('events.form.locationAddress')} error={errors.locationAddress}>
+          <Input
+            className='events-form__location-address'
+            value={values.locationAddress}
+            maxLength={120}
+            placeholder={t('events.form.locationAddressPlaceholder')}
+            onChange={(v) => set('locationAddress', v)}
+          />
+        </Field>
+      </Section>
+
+      <Section title={t('events.form.sectionSignup')}>
+        <Field name='capacity' label={t('events.form.capacity')} error={errors.capacity}>
+          <Input className='events-form__capacity' type='number' value={values.capacity} maxLength={4} onChange={(v) => set('capacity', v)} />
+        </Field>
+        <SwitchRow label={t('events.form.approval')} hint={t('events.form.approvalHint')} checked={values.approvalRequired} className='events-form__approval' onChange={(v) => set('approvalRequired', v)} />
+        <SwitchRow label={t('events.form.customWindow')} hint={t('events.form.customWindowHint')} checked={values.customWindow} className='events-form__custom-window' onChange={(v) => set('customWindow', v)} />
+        {values.customWindow ? (
+          <Field name='window' label={t('events.form.window')} error={errors.window}>
+            <DateTimeField
+              className='events-form__open'
+              day={values.openDay}
+              clock={values.openClock}
+              minDay={today}
+              dayLabel={t('events.form.openDay')}
+              clockLabel={t('events.form.clock')}
+              onChange={(day, clock) => setValues((current) => ({ ...current, openDay: day, openClock: clock }))}
+            />
+            <View className='events-form__gap' />
+            <DateTimeField
+              className='events-form__close'
+              day={values.closeDay}
+              clock={values.closeClock}
+              minDay={today}
+              dayLabel={t('events.form.closeDay')}
+              clockLabel={t('events.form.clock')}
+              onChange={(day, clock) => setValues((current) => ({ ...current, closeDay: day, closeClock: clock }))}
+            />
+          </Field>
+        ) : null}
+        <Field name='cutoffHours' label={t('events.form.cutoff')} hint={t('events.form.cutoffHint')}>
+          <Chips className='events-form__cutoff' options={cutoffs} value={values.cutoffHours} onChange={(v) => set('cutoffHours', v)} wrap />
+        </Field>
+        <Field name='offerWindowHours' label={t('events.form.offerWindow')} hint={t('events.form.offerWindowHint')}>
+          <Chips className='events-form__offer-window' options={offerWindows} value={values.offerWindowHours} onChange={(v) => set('offerWindowHours', v)} wrap />
+        </Field>
+      </Section>
+
+      <Section title={t('events.form.sectionVolunteer')}>
+        <SwitchRow label={t('events.form.volunteer')} hint={t('events.form.volunteerHint')} checked={values.volunteer} className='events-form__volunteer' onChange={(v) => set('volunteer', v)} />
+        {values.volunteer ? (
+          <View className='events-form__row'>
+            <Field name='plannedHours' label={t('events.form.plannedHours')} error={errors.plannedHours}>
+              <Input className='events-form__hours' type='digit' value={values.plannedHours} maxLength={4} onChange={(v) => set('plannedHours', v)} />
+            </Field>
+            <Field name='creditsPerHour' label={t('events.form.creditsPerHour')} error={errors.creditsPerHour}>
+              <Input className='events-form__credits' type='number' value={values.creditsPerHour} maxLength={3} onChange={(v) => set('creditsPerHour', v)} />
+            </Field>
+          </View>
+        ) : null}
+        <Field name='skills' label={t('events.form.skills')} hint={t('events.form.skillsHint')} error={errors.skills}>
+          <Input className='events-form__skills' value={values.skills} maxLength={120} placeholder={t('events.form.skillsPlaceholder')} onChange={(v) => set('skills', v)} />
+        </Field>
+        <Field name='minAge' label={t('events.form.minAge')} error={errors.minAge}>
+          <Input className='events-form__min-age' type='number' value={values.minAge} maxLength={3} placeholder={t('events.form.minAgePlaceholder')} onChange={(v) => set('minAge', v)} />
+        </Field>
+      </Section>
+
+      <View className='events-form__actions'>
+        <Button className='events-form__submit' type='primary' size='large' block loading={saving} disabled={saving} onClick={() => void submit()}>
+          {editing ? t('events.form.save') : t('events.form.publish')}
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+interface SectionProps {
+  title: string;
+  children: ReactNode;
+}
+
+function Section({ title, children }: SectionProps) {
+  return (
+    <View className='linli-section'>
+      <Text className='linli-section__title'>{title}</Text>
+      <View className='linli-card events-form__card'>{children}</View>
+    </View>
+  );
+}
+
+interface FieldProps {
+  name: FieldName;
+  label: string;
+  hint?: string;
+  error?: string;
+  children: ReactNode;
+}
+
+/** A labelled field; its error (ours or the server's) shows right under it. */
+function Field({ name, label, hint, error, children }: FieldProps) {
+  return (
+    <View className={cx('events-form__field', error && 'events-form__field--error')} data-field={name}>
+      <Text className='events-form__label'>{label}</Text>
+      {children}
+      {hint && !error ? <Text className='events-form__hint'>{hint}</Text> : null}
+      {error ? (
+        <View className='events-form__error' role='alert'>
+          <Text>{error}</Text>
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+interface SwitchRowProps {
+  label: string;
+  hint: string;
+  checked: boolean;
+  className: string;
+  onChange: (value: boolean) => void;
+}
+
+function SwitchRow({ label, hint, checked, className, onChange }: SwitchRowProps) {
+  return (
+    <View className={cx('events-form__switch-row', className)}>
+      <View className='events-form__switch-text'>
+        <Text className='events-form__label'>{label}</Text>
+        <Text className='events-form__hint'>{hint}</Text>
+      </View>
+      <Switch checked={checked} onChange={onChange} ariaLabel={label} />
+    </View>
+  );
+}

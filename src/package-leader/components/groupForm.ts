@@ -1,0 +1,214 @@
+/**
+ * The founding form's values, its checks and the conversion to the contract's input. Checks
+ * follow the server's schema (src/shared/schemas/groupAdmin.ts) but speak the user's language
+ * and name the field; the schema itself runs last as a safety net, so nothing the server
+ * would refuse is sent.
+ */
+import type { InputOf } from '../../shared/api/contract';
+import type { FieldIssue } from '../../shared/errors';
+import { GroupsFoundInput } from '../../shared/schemas/groupAdmin';
+import type { GroupDetail, GroupType, JoinPolicy, ManagementLevel } from '../../shared/schemas/groups';
+import type { Translate } from '../../locales';
+import { isClientError } from '../../services/cloud';
+import { errorMessage } from '../../hooks/useAsync';
+
+export interface GroupFormValues {
+  name: string;
+  type: GroupType | null;
+  managementLevel: ManagementLevel | null;
+  /** Where the group sits: a community, or (hub organizations only) a street. */
+  placement: 'community' | 'street';
+  communityId: string | null;
+  streetId: string | null;
+  description: string;
+  tags: string[];
+  contactName: string;
+  contactPhone: string;
+  joinPolicy: JoinPolicy;
+  noShowLimit: number;
+  cancelCutoffHours: number;
+}
+
+export type GroupFormField = keyof GroupFormValues;
+export type FieldErrors = Partial<Record<GroupFormField, string>>;
+
+/** The contract's defaults (noShowLimit 3, cancelCutoffHours 24). */
+export function emptyGroupForm(homeCommunityId: string | null): GroupFormValues {
+  return {
+    name: '',
+    type: null,
+    managementLevel: null,
+    placement: 'community',
+    communityId: homeCommunityId,
+    streetId: null,
+    description: '',
+    tags: [],
+    contactName: '',
+    contactPhone: '',
+    joinPolicy: 'approval',
+    noShowLimit: 3,
+    cancelCutoffHours: 24,
+  };
+}
+
+/**
+ * A rejected application as the form to correct. Contact details come masked to the applicant
+ * (they are not a member yet), so they are left empty to be entered again; a street hub's
+ * street is resolved by the caller (the detail carries only its name).
+ */
+export function formFromGroup(group: GroupDetail, streetId: string | null): GroupFormValues {
+  const contact = group.contact && !group.contact.masked ? group.contact : null;
+  return {
+    ...emptyGroupForm(group.communityId),
+    name: group.name,
+    type: group.type,
+    managementLevel: group.managementLevel,
+    placement: group.communityId === null ? 'street' : 'community',
+    streetId: group.communityId === null ? streetId : null,
+    description: group.description,
+    tags: [...group.tags],
+    contactName: contact?.name ?? '',
+    contactPhone: contact?.phone ?? '',
+    joinPolicy: group.joinPolicy,
+  };
+}
+
+export const NAME_MIN = 2;
+export const NAME_MAX = 30;
+export const DESCRIPTION_MIN = 10;
+export const DESCRIPTION_MAX = 1000;
+export const CONTACT_NAME_MAX = 20;
+export const TAG_MAX = 10;
+export const TAGS_MAX = 8;
+export const NO_SHOW_MAX = 20;
+export const CUTOFF_MAX = 168;
+const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
+
+function textProblem(t: Translate, value: string, label: string, min: number, max: number): string | null {
+  const text = value.trim();
+  if (text.length === 0) return t('registry.errors.required', { field: label });
+  if (text.length < min) return t('registry.errors.tooShort', { field: label, min });
+  if (text.length > max) return t('registry.errors.tooLong', { field: label, max });
+  return null;
+}
+
+/** A contact phone problem, or null (mainland mobile or landline, as the server checks it). */
+export function phoneProblem(t: Translate, phone: string): string | null {
+  if (phone.trim() === '') return t('registry.errors.required', { field: t('registry.form.contactPhone') });
+  return PHONE.test(phone.trim()) ? null : t('registry.errors.phone');
+}
+
+/** Text checks shared by founding and editing: description and contact. */
+export function checkDescription(t: Translate, description: string): string | null {
+  return textProblem(t, description, t('registry.form.description'), DESCRIPTION_MIN, DESCRIPTION_MAX);
+}
+
+export function checkContactName(t: Translate, name: string): string | null {
+  return textProblem(t, name, t('registry.form.contactName'), 1, CONTACT_NAME_MAX);
+}
+
+/** Every problem of the founding form, by field. */
+export function validateGroupForm(values: GroupFormValues, t: Translate): FieldErrors {
+  const errors: FieldErrors = {};
+  const set = (field: GroupFormField, problem: string | null) => {
+    if (problem) errors[field] = problem;
+  };
+  set('name', textProblem(t, values.name, t('registry.form.name'), NAME_MIN, NAME_MAX));
+  if (!values.type) set('type', t('registry.errors.choose', { field: t('registry.form.type') }));
+  if (!values.managementLevel) set('managementLevel', t('registry.errors.choose', { field: t('registry.form.level') }));
+  const atStreet = values.type === 'hub' && values.placement === 'street';
+  if (atStreet) {
+    if (!values.streetId) set('streetId', t('registry.errors.choose', { field: t('registry.form.street') }));
+    if (values.managementLevel === 'community') set('managementLevel', t('registry.form.streetNeedsLevel'));
+  } else if (!values.communityId) {
+    set('communityId', t('registry.errors.choose', { field: t('registry.form.community') }));
+  }
+  set('description', checkDescription(t, values.description));
+  set('contactName', checkContactName(t, values.contactName));
+  set('contactPhone', phoneProblem(t, values.contactPhone));
+  if (values.tags.length > TAGS_MAX) set('tags', t('registry.errors.tooManyTags'));
+  return errors;
+}
+
+export type FoundInput = InputOf<'groups.found'>;
+
+/** The contract input of a valid form (call validateGroupForm first). */
+export function toFoundInput(values: GroupFormValues): FoundInput {
+  const atStreet = values.type === 'hub' && values.placement === 'street';
+  return {
+    name: values.name.trim(),
+    type: values.type ?? 'service',
+    managementLevel: values.managementLevel ?? 'community',
+    communityId: atStreet ? null : values.communityId,
+    ...(atStreet && values.streetId ? { streetId: values.streetId } : {}),
+    description: values.description.trim(),
+    tags: values.tags,
+    contactName: values.contactName.trim(),
+    contactPhone: values.contactPhone.trim(),
+    joinPolicy: values.joinPolicy,
+    noShowLimit: values.noShowLimit,
+    cancelCutoffHours: values.cancelCutoffHours,
+  };
+}
+
+const FORM_FIELDS: readonly GroupFormField[] = [
+  'name',
+  'type',
+  'managementLevel',
+  'placement',
+  'communityId',
+  'streetId',
+  'description',
+  'tags',
+  'contactName',
+  'contactPhone',
+  'joinPolicy',
+  'noShowLimit',
+  'cancelCutoffHours',
+];
+
+function isFormField(path: string): path is GroupFormField {
+  return (FORM_FIELDS as readonly string[]).includes(path);
+}
+
+/** The schema's own verdict on an input, as field errors (server messages; empty when it passes). */
+export function schemaErrors(input: FoundInput): FieldErrors {
+  const parsed = GroupsFoundInput.safeParse(input);
+  if (parsed.success) return {};
+  return issuesToErrors(parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })), (issue) => issue.message);
+}
+
+function issuesToErrors(issues: FieldIssue[], message: (issue: FieldIssue) => string): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = issue.path.split('.')[0] ?? '';
+    if (isFormField(field) && !errors[field]) errors[field] = message(issue);
+  }
+  return errors;
+}
+
+export interface SubmitFailure {
+  /** Messages to show next to fields. */
+  fields: FieldErrors;
+  /** A message for the whole form when no field is to blame. */
+  general: string | null;
+}
+
+/**
+ * A failed submission, put where the user will look: content-check verdicts and input issues
+ * next to their field (CONTENT_REVIEW asks to rephrase, CONTENT_REJECTED refuses), anything
+ * else above the submit button.
+ */
+export function submitFailure(error: unknown, t: Translate): SubmitFailure {
+  if (isClientError(error) && error.issues.length > 0) {
+    const message =
+      error.code === 'CONTENT_REVIEW'
+        ? () => t('registry.form.contentReview')
+        : error.code === 'CONTENT_REJECTED'
+          ? () => t('registry.form.contentRejected')
+          : (issue: FieldIssue) => issue.message;
+    const fields = issuesToErrors(error.issues, message);
+    if (Object.keys(fields).length > 0) return { fields, general: null };
+  }
+  return { fields: {}, general: errorMessage(error) };
+}

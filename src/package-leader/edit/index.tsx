@@ -1,0 +1,189 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { InputOf } from '../../shared/api/contract';
+import type { GroupDetail, JoinPolicy } from '../../shared/schemas/groups';
+import type { AsyncState } from '../../hooks/useAsync';
+import { call } from '../../services/cloud';
+import { FormField } from '../../components/FormField';
+import { GroupGate } from '../../components/GroupGate';
+import { useI18n } from '../../hooks/useI18n';
+import { groupChanged } from '../../stores/groupChanges';
+import { ContactFields, DescriptionField, FormSection, JoinPolicyField, NumberField } from '../components/fields';
+import { TagsField } from '../components/TagsField';
+import { checkContactName, checkDescription, CUTOFF_MAX, NO_SHOW_MAX, phoneProblem, submitFailure, type FieldErrors } from '../components/groupForm';
+import '../components/leader.scss';
+import './index.scss';
+
+/** Edit what a group's leaders may change: about, tags, contact, joining and activity rules. */
+export default function EditPage() {
+  return (
+    <GroupGate titleKey='registry.titles.edit' className='edit leader-page--with-bar' abilities={['groups.edit']}>
+      {(group, detail) => <EditForm key={group.id} group={group} detail={detail} />}
+    </GroupGate>
+  );
+}
+
+interface EditValues {
+  description: string;
+  tags: string[];
+  contactName: string;
+  contactPhone: string;
+  joinPolicy: JoinPolicy;
+  /** null: keep what the group has (the group view does not carry these two rules). */
+  noShowLimit: number | null;
+  cancelCutoffHours: number | null;
+}
+
+type UpdateInput = InputOf<'groups.update'>;
+
+function initialValues(group: GroupDetail): EditValues {
+  // Leaders are members, so the contact arrives in full; a masked one is never sent back.
+  const contact = group.contact && !group.contact.masked ? group.contact : null;
+  return {
+    description: group.description,
+    tags: [...group.tags],
+    contactName: contact?.name ?? '',
+    contactPhone: contact?.phone ?? '',
+    joinPolicy: group.joinPolicy,
+    noShowLimit: null,
+    cancelCutoffHours: null,
+  };
+}
+
+/** Only what changed is sent (the contract needs at least one change). */
+function changesOf(initial: EditValues, values: EditValues, groupId: string): UpdateInput | null {
+  const input: UpdateInput = { groupId };
+  if (values.description.trim() !== initial.description.trim()) input.description = values.description.trim();
+  if (values.tags.join('\n') !== initial.tags.join('\n')) input.tags = values.tags;
+  if (values.contactName.trim() !== initial.contactName.trim()) input.contactName = values.contactName.trim();
+  if (values.contactPhone.trim() !== initial.contactPhone.trim()) input.contactPhone = values.contactPhone.trim();
+  if (values.joinPolicy !== initial.joinPolicy) input.joinPolicy = values.joinPolicy;
+  if (values.noShowLimit !== null) input.noShowLimit = values.noShowLimit;
+  if (values.cancelCutoffHours !== null) input.cancelCutoffHours = values.cancelCutoffHours;
+  return Object.keys(input).length > 1 ? input : null;
+}
+
+function EditForm({ group, detail }: { group: GroupDetail; detail: AsyncState<GroupDetail> }) {
+  const { t } = useI18n();
+  const [initial] = useState(() => initialValues(group));
+  const [values, setValues] = useState<EditValues>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const change = (changes: Partial<EditValues>) => {
+    setValues((current) => ({ ...current, ...changes }));
+    setGeneral(null);
+    setErrors((current) => {
+      const next = { ...current };
+      for (const key of Object.keys(changes) as Array<keyof FieldErrors>) delete next[key];
+      return next;
+    });
+  };
+
+  const save = async () => {
+    setGeneral(null);
+    const found: FieldErrors = {};
+    const description = checkDescription(t, values.description);
+    if (description) found.description = description;
+    // Contact stays as it is unless the leader types a new one.
+    const contactTouched = values.contactName !== initial.contactName || values.contactPhone !== initial.contactPhone;
+    if (contactTouched) {
+      const name = checkContactName(t, values.contactName);
+      const phone = phoneProblem(t, values.contactPhone);
+      if (name) found.contactName = name;
+      if (phone) found.contactPhone = phone;
+    }
+    if (Object.keys(found).length > 0) {
+      setErrors(found);
+      setGeneral(t('registry.form.fixErrors'));
+      return;
+    }
+    const input = changesOf(initial, values, group.id);
+    if (!input) {
+      setGeneral(t('registry.form.nothingChanged'));
+      return;
+    }
+    setSaving(true);
+    try {
+      const next = await call('groups.update', input);
+      detail.setData(next);
+      groupChanged(group.id);
+      Taro.showToast({ title: t('registry.form.saved'), icon: 'success' }).catch(() => undefined);
+      await Taro.navigateBack().catch(() => undefined);
+    } catch (error) {
+      const failure = submitFailure(error, t);
+      setErrors(failure.fields);
+      setGeneral(failure.general ?? t('registry.form.fixErrors'));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <View className='edit__form'>
+      <FormSection title={t('registry.form.basics')}>
+        <DescriptionField value={values.description} error={errors.description} onChange={(description) => change({ description })} />
+        <TagsField tags={values.tags} error={errors.tags} onChange={(tags) => change({ tags })} />
+      </FormSection>
+
+      <FormSection title={t('registry.form.contact')}>
+        <ContactFields name={values.contactName} phone={values.contactPhone} errors={errors} onChange={change} />
+      </FormSection>
+
+      <FormSection title={t('registry.form.rules')}>
+        <JoinPolicyField value={values.joinPolicy} onChange={(joinPolicy) => change({ joinPolicy })} />
+        {values.noShowLimit === null ? (
+          <KeepCurrent name='noShowLimit' label={t('registry.form.noShowLimit')} hint={t('registry.form.noShowLimitHint')} onChange={() => change({ noShowLimit: 3 })} />
+        ) : (
+          <NumberField
+            name='noShowLimit'
+            label={t('registry.form.noShowLimit')}
+            hint={t('registry.form.noShowLimitHint')}
+            value={values.noShowLimit}
+            max={NO_SHOW_MAX}
+            onChange={(noShowLimit) => change({ noShowLimit })}
+          />
+        )}
+        {values.cancelCutoffHours === null ? (
+          <KeepCurrent name='cancelCutoffHours' label={t('registry.form.cancelCutoff')} hint={t('registry.form.cancelCutoffHint')} onChange={() => change({ cancelCutoffHours: 24 })} />
+        ) : (
+          <NumberField
+            name='cancelCutoffHours'
+            label={t('registry.form.cancelCutoff')}
+            hint={t('registry.form.cancelCutoffHint')}
+            value={values.cancelCutoffHours}
+            max={CUTOFF_MAX}
+            onChange={(cancelCutoffHours) => change({ cancelCutoffHours })}
+          />
+        )}
+      </FormSection>
+
+      <View className='leader-bar'>
+        {general ? (
+          <View className='edit__general' role='alert'>
+            {general}
+          </View>
+        ) : null}
+        <Button className='edit__save' type='primary' size='large' block loading={saving} disabled={saving} onClick={() => void save()}>
+          {t('registry.common.save')}
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+/** A rule the page cannot show (the group view lacks it): kept unless the leader sets a new value. */
+function KeepCurrent({ name, label, hint, onChange }: { name: string; label: string; hint: string; onChange: () => void }) {
+  const { t } = useI18n();
+  return (
+    <FormField name={name} label={label} hint={hint}>
+      <View className='leader-place' onClick={onChange}>
+        <Text className='leader-place__name'>{t('registry.form.keepCurrent')}</Text>
+        <Text className='leader-place__change'>{t('registry.form.changeValue')}</Text>
+      </View>
+    </FormField>
+  );
+}

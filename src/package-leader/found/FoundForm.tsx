@@ -1,0 +1,152 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button } from '@nutui/nutui-react-taro';
+import type { GroupDetail } from '../../shared/schemas/groups';
+import type { RegionTreeNode } from '../../shared/schemas/regions';
+import { call } from '../../services/cloud';
+import { useI18n } from '../../hooks/useI18n';
+import { groupChanged } from '../../stores/groupChanges';
+import { registryRoutes } from '../../utils/registryRoutes';
+import { DescriptionField, ContactFields, FormSection, JoinPolicyField, LevelField, NameField, NumberField, TypeField } from '../components/fields';
+import { PlacementField } from '../components/PlacementField';
+import { TagsField } from '../components/TagsField';
+import {
+  CUTOFF_MAX,
+  NO_SHOW_MAX,
+  schemaErrors,
+  submitFailure,
+  toFoundInput,
+  validateGroupForm,
+  type FieldErrors,
+  type GroupFormValues,
+} from '../components/groupForm';
+
+export interface FoundFormProps {
+  initial: GroupFormValues;
+  roots: RegionTreeNode[];
+  /** The rejected application being corrected, or null for a new one. */
+  resubmit: GroupDetail | null;
+}
+
+/** Jumps to the first field with a problem (best effort: not every runtime can scroll). */
+function scrollToField(field: string): void {
+  try {
+    Taro.pageScrollTo({ selector: `[data-field="${field}"]`, duration: 200 }).catch(() => undefined);
+  } catch {
+    // A runtime without page scrolling: the messages are still next to the fields.
+  }
+}
+
+/** The founding form: checks everything before sending, shows each problem next to its field. */
+export function FoundForm({ initial, roots, resubmit }: FoundFormProps) {
+  const { t } = useI18n();
+  const [values, setValues] = useState<GroupFormValues>(initial);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [general, setGeneral] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+
+  const change = (changes: Partial<GroupFormValues>) => {
+    setValues((current) => ({ ...current, ...changes }));
+    setGeneral(null);
+    // A field the user is fixing stops being red.
+    setErrors((current) => {
+      const next = { ...current };
+      for (const key of Object.keys(changes) as Array<keyof GroupFormValues>) delete next[key];
+      if ('placement' in changes || 'type' in changes) {
+        delete next.communityId;
+        delete next.streetId;
+        delete next.managementLevel;
+      }
+      return next;
+    });
+  };
+
+  const submit = async () => {
+    setGeneral(null);
+    const local = validateGroupForm(values, t);
+    const found = Object.keys(local).length > 0 ? local : schemaErrors(toFoundInput(values));
+    if (Object.keys(found).length > 0) {
+      setErrors(found);
+      setGeneral(t('registry.form.fixErrors'));
+      scrollToField(Object.keys(found)[0]!);
+      return;
+    }
+    setSubmitting(true);
+    try {
+      const input = toFoundInput(values);
+      if (resubmit) {
+        await call('groups.resubmit', { groupId: resubmit.id, ...input });
+        groupChanged(resubmit.id);
+      } else {
+        await call('groups.found', input);
+      }
+      Taro.showToast({ title: t('registry.form.submitted'), icon: 'success' }).catch(() => undefined);
+      // Replace the form: going back should not land on a form that was already sent.
+      await Taro.redirectTo({ url: registryRoutes.applications }).catch(() => undefined);
+    } catch (error) {
+      const failure = submitFailure(error, t);
+      setErrors(failure.fields);
+      setGeneral(failure.general ?? t('registry.form.fixErrors'));
+      const first = Object.keys(failure.fields)[0];
+      if (first) scrollToField(first);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const atStreet = values.type === 'hub' && values.placement === 'street';
+  return (
+    <View className='found__form'>
+      {resubmit?.review?.reason ? <Text className='leader-note leader-note--error found__reason'>{t('registry.form.reasonBefore', { reason: resubmit.review.reason })}</Text> : null}
+      {resubmit && values.contactPhone === '' ? <Text className='leader-note found__reenter'>{t('registry.form.reenterContact')}</Text> : null}
+
+      <FormSection title={t('registry.form.basics')}>
+        <NameField value={values.name} error={errors.name} onChange={(name) => change({ name })} />
+        <TypeField value={values.type} error={errors.type} onChange={(type) => change({ type, placement: type === 'hub' ? values.placement : 'community' })} />
+        <DescriptionField value={values.description} error={errors.description} onChange={(description) => change({ description })} />
+        <TagsField tags={values.tags} error={errors.tags} onChange={(tags) => change({ tags })} />
+      </FormSection>
+
+      <FormSection title={t('registry.form.management')}>
+        <PlacementField values={values} errors={errors} roots={roots} onChange={change} />
+        <LevelField value={values.managementLevel} error={errors.managementLevel} streetOnly={atStreet} onChange={(managementLevel) => change({ managementLevel })} />
+      </FormSection>
+
+      <FormSection title={t('registry.form.contact')}>
+        <ContactFields name={values.contactName} phone={values.contactPhone} errors={errors} onChange={change} />
+      </FormSection>
+
+      <FormSection title={t('registry.form.rules')}>
+        <JoinPolicyField value={values.joinPolicy} onChange={(joinPolicy) => change({ joinPolicy })} />
+        <NumberField
+          name='noShowLimit'
+          label={t('registry.form.noShowLimit')}
+          hint={t('registry.form.noShowLimitHint')}
+          value={values.noShowLimit}
+          max={NO_SHOW_MAX}
+          onChange={(noShowLimit) => change({ noShowLimit })}
+        />
+        <NumberField
+          name='cancelCutoffHours'
+          label={t('registry.form.cancelCutoff')}
+          hint={t('registry.form.cancelCutoffHint')}
+          value={values.cancelCutoffHours}
+          max={CUTOFF_MAX}
+          onChange={(cancelCutoffHours) => change({ cancelCutoffHours })}
+        />
+      </FormSection>
+
+      <View className='leader-bar'>
+        {general ? (
+          <View className='found__general' role='alert'>
+            {general}
+          </View>
+        ) : null}
+        <Button className='found__submit' type='primary' size='large' block loading={submitting} disabled={submitting} onClick={() => void submit()}>
+          {submitting ? t('registry.form.submitting') : t(resubmit ? 'registry.form.submitResubmit' : 'registry.form.submitFound')}
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,5 @@
+import registryZhCN from '../../locales/registry.zh-CN';
+
+export default definePageConfig({
+  navigationBarTitleText: registryZhCN.titles.manage,
+});

@@ -1,0 +1,7 @@
+import registryZhCN from '../../locales/registry.zh-CN';
+
+export default definePageConfig({
+  navigationBarTitleText: registryZhCN.titles.members,
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});

@@ -1,0 +1,159 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { Close, Photograph } from '@nutui/icons-react-taro';
+import type { GroupDetail } from '../../shared/schemas/groups';
+import { call, isClientError, uploadImage } from '../../services/cloud';
+import { FormField } from '../../components/FormField';
+import { GroupGate } from '../../components/GroupGate';
+import { errorMessage } from '../../hooks/useAsync';
+import { useI18n } from '../../hooks/useI18n';
+import { groupChanged } from '../../stores/groupChanges';
+import '../components/leader.scss';
+import './index.scss';
+
+/** The contract's limits (PostsCreateInput): text 1–2000, at most 9 images. */
+const TEXT_MAX = 2000;
+const IMAGES_MAX = 9;
+
+/** A chosen image; `fileId` once uploaded, so a second attempt does not upload it again. */
+interface ChosenImage {
+  path: string;
+  fileId: string | null;
+}
+
+/** Write an announcement with up to 9 photos; the text is checked before it is published. */
+export default function PostPage() {
+  return (
+    <GroupGate titleKey='registry.titles.post' className='post leader-page--with-bar' abilities={['posts.create']}>
+      {(group) => <Composer group={group} />}
+    </GroupGate>
+  );
+}
+
+type Phase = { kind: 'idle' } | { kind: 'uploading'; done: number; total: number } | { kind: 'publishing' };
+
+function Composer({ group }: { group: GroupDetail }) {
+  const { t } = useI18n();
+  const [text, setText] = useState('');
+  const [images, setImages] = useState<ChosenImage[]>([]);
+  const [textError, setTextError] = useState<string | null>(null);
+  const [general, setGeneral] = useState<string | null>(null);
+  const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  const busy = phase.kind !== 'idle';
+
+  const choose = async () => {
+    try {
+      const chosen = await Taro.chooseImage({ count: IMAGES_MAX - images.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+      const paths = chosen.tempFilePaths.slice(0, IMAGES_MAX - images.length);
+      setImages((current) => [...current, ...paths.map((path) => ({ path, fileId: null }))].slice(0, IMAGES_MAX));
+    } catch (error) {
+      // Cancelling the picker is not an error worth a message.
+      const message = error instanceof Error ? error.message : typeof error === 'object' && error && 'errMsg' in error ? String(error.errMsg) : '';
+      if (!/cancel/i.test(message)) Taro.showToast({ title: t('registry.post.chooseFailed'), icon: 'none' }).catch(() => undefined);
+    }
+  };
+
+  /** Uploads what is not uploaded yet, one at a time (2 cores, slow phones), and returns the file ids. */
+  const uploadAll = async (): Promise<string[]> => {
+    const ids: string[] = [];
+    const list = [...images];
+    for (let i = 0; i < list.length; i += 1) {
+      setPhase({ kind: 'uploading', done: i, total: list.length });
+      const image = list[i]!;
+      const fileId = image.fileId ?? (await uploadImage(image.path, 'posts'));
+      list[i] = { ...image, fileId };
+      setImages([...list]);
+      ids.push(fileId);
+    }
+    return ids;
+  };
+
+  const publish = async () => {
+    setGeneral(null);
+    const body = text.trim();
+    if (!body) return setTextError(t('registry.post.textRequired'));
+    if (body.length > TEXT_MAX) return setTextError(t('registry.post.textTooLong'));
+    setTextError(null);
+    try {
+      const fileIds = await uploadAll();
+      setPhase({ kind: 'publishing' });
+      await call('posts.create', { groupId: group.id, text: body, images: fileIds });
+      groupChanged(group.id);
+      Taro.showToast({ title: t('registry.post.published'), icon: 'success' }).catch(() => undefined);
+      await Taro.navigateBack().catch(() => undefined);
+    } catch (error) {
+      // The content check speaks about the text: say it next to the text box.
+      if (isClientError(error) && error.code === 'CONTENT_REVIEW') setTextError(t('registry.post.contentReview'));
+      else if (isClientError(error) && error.code === 'CONTENT_REJECTED') setTextError(t('registry.post.contentRejected'));
+      else setGeneral(errorMessage(error));
+    } finally {
+      setPhase({ kind: 'idle' });
+    }
+  };
+
+  const label =
+    phase.kind === 'uploading'
+      ? t('registry.post.uploading', { done: phase.done + 1, total: phase.total })
+      : phase.kind === 'publishing'
+        ? t('registry.post.publishing')
+        : t('registry.post.publish');
+
+  return (
+    <View className='post__form'>
+      <View className='linli-section'>
+        <Text className='linli-section__title'>{group.name}</Text>
+        <View className='linli-card leader-form__card'>
+          <FormField name='text' label={t('registry.post.text')} required error={textError}>
+            <TextArea
+              className='leader-textarea post__text'
+              value={text}
+              maxLength={TEXT_MAX}
+              showCount
+              autoSize
+              placeholder={t('registry.post.textPlaceholder')}
+              onChange={(value) => {
+                setText(value);
+                setTextError(null);
+              }}
+            />
+          </FormField>
+          <FormField name='images' label={t('registry.post.images')} hint={t('registry.post.imagesHint')}>
+            <View className='post__images'>
+              {images.map((image, index) => (
+                <View key={image.path} className='post__image'>
+                  <Image className='post__image-img' src={image.path} mode='aspectFill' />
+                  <View
+                    className='post__image-remove'
+                    aria-label={t('registry.post.removeImage', { index: index + 1 })}
+                    onClick={() => !busy && setImages(images.filter((x) => x.path !== image.path))}
+                  >
+                    <Close size={12} color='#ffffff' />
+                  </View>
+                </View>
+              ))}
+              {images.length < IMAGES_MAX ? (
+                <View className='post__image post__image--add' aria-label={t('registry.post.addImage')} onClick={() => !busy && void choose()}>
+                  <Photograph size={28} color='#86909c' />
+                  <Text className='post__image-count'>{`${images.length}/${IMAGES_MAX}`}</Text>
+                </View>
+              ) : null}
+            </View>
+          </FormField>
+        </View>
+      </View>
+
+      <View className='leader-bar'>
+        {general ? (
+          <View className='post__general' role='alert'>
+            {general}
+          </View>
+        ) : null}
+        <Button className='post__publish' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void publish()}>
+          {label}
+        </Button>
+      </View>
+    </View>
+  );
+}

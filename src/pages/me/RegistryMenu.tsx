@@ -1,0 +1,47 @@
+import type { ReactNode } from 'react';
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { Add, Order, ShieldCheck } from '@nutui/icons-react-taro';
+import { useI18n } from '../../hooks/useI18n';
+import { foundPath, registryRoutes, reviewPath } from '../../utils/registryRoutes';
+
+const go = (url: string) => {
+  Taro.navigateTo({ url }).catch(() => undefined);
+};
+
+export interface RegistryMenuProps {
+  /** The account's abilities (account.me): 'staff.console' opens the review queue. */
+  abilities: readonly string[];
+}
+
+/** The Me tab's community groups: start one, follow my applications, and (staff) review others'. */
+export function RegistryMenu({ abilities }: RegistryMenuProps) {
+  const { t } = useI18n();
+  return (
+    <View className='linli-section me__registry'>
+      <Text className='linli-section__title'>{t('registry.me.section')}</Text>
+      <CellGroup className='me__menu'>
+        <Cell className='me__found' title={<Title icon={<Add size={18} color='#4e5969' />} text={t('registry.me.found')} />} clickable onClick={() => go(foundPath())} />
+        <Cell
+          className='me__applications'
+          title={<Title icon={<Order size={18} color='#4e5969' />} text={t('registry.me.applications')} />}
+          clickable
+          onClick={() => go(registryRoutes.applications)}
+        />
+        {abilities.includes('staff.console') ? (
+          <Cell className='me__review' title={<Title icon={<ShieldCheck size={18} color='#4e5969' />} text={t('registry.me.review')} />} clickable onClick={() => go(reviewPath())} />
+        ) : null}
+      </CellGroup>
+    </View>
+  );
+}
+
+function Title({ icon, text }: { icon: ReactNode; text: string }) {
+  return (
+    <View className='me__menu-title'>
+      {icon}
+      <Text>{text}</Text>
+    </View>
+  );
+}

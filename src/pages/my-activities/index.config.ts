@@ -1,0 +1,8 @@
+import eventsZhCN from '../../locales/events.zh-CN';
+
+export default definePageConfig({
+  navigationBarTitleText: eventsZhCN.titles.mine,
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+  onReachBottomDistance: 120,
+});

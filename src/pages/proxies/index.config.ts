@@ -1,0 +1,7 @@
+import eventsZhCN from '../../locales/events.zh-CN';
+
+export default definePageConfig({
+  navigationBarTitleText: eventsZhCN.titles.proxies,
+  enablePullDownRefresh: true,
+  backgroundTextStyle: 'dark',
+});
