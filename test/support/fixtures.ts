@@ -104,3 +104,48 @@ export async function createHubInvite(db: Db, hubId: string, groupId: string): P
   await db.collection('hub_links').doc(id).set({ hubId, groupId, status: 'invited', invitedBy: 'test', invitedAt: new Date(), respondedBy: null, respondedAt: null });
   return id;
 }
+
+/** Writes an activity of a group (starting soon) with its seats. */
+export async function createActivity(db: Db, groupId: string, creatorOpenid: string, options: { capacity?: number; startsInHours?: number } = {}): Promise<string> {
+  const id = `a${randomBytes(12).toString('hex')}`;
+  const capacity = options.capacity ?? 5;
+  const startAt = new Date(Date.now() + (options.startsInHours ?? 0.5) * 3600_000);
+  const { data } = await db.collection('groups').doc(groupId).get();
+  const group = data[0] as { communityId: string | null; streetId: string; countyId: string };
+  await db.collection('seats').add(Array.from({ length: capacity }, (_, i) => ({ _id: `${id}-seat-${i}`, activityId: id, seatNo: i, state: 'free', signupId: null })));
+  await db.collection('activities').doc(id).set({
+    groupId,
+    communityId: group.communityId,
+    streetId: group.streetId,
+    countyId: group.countyId,
+    title: '楼道清洁日',
+    description: '清理楼道杂物，张贴消防安全提示。',
+    category: 'environment',
+    coverImage: null,
+    startAt,
+    endAt: new Date(startAt.getTime() + 2 * 3600_000),
+    location: { name: '北苑 3 栋', address: '北苑路 3 号', latitude: null, longitude: null },
+    capacity,
+    signupOpenAt: new Date(0),
+    signupCloseAt: startAt,
+    cancelCutoffAt: new Date(startAt.getTime() - 24 * 3600_000),
+    skills: [],
+    minAge: null,
+    volunteer: null,
+    isVolunteer: false,
+    approvalRequired: false,
+    offerWindowHours: 12,
+    seriesId: null,
+    status: 'published',
+    cancelReason: null,
+    confirmedCount: 0,
+    waitlistCount: 0,
+    waitSeqNext: 0,
+    checkinSecret: randomBytes(16).toString('hex'),
+    createdBy: userIdOf(creatorOpenid),
+    createdAt: new Date(),
+    updatedAt: new Date(),
+    remindersSent: [],
+  });
+  return id;
+}
