@@ -148,6 +148,12 @@ test('proxy sign-up needs the elder\'s consent, and the leader sees who signed h
   expect(seen.mySignup).toMatchObject({ status: 'confirmed', byProxy: { nickname: '小芳' } });
   const rosterList = await data<{ items: Array<{ nickname: string; proxy: unknown }> }>(leader.call('signups', 'signups.roster', { activityId }, null));
   expect(rosterList.items[0]).toMatchObject({ nickname: '刘奶奶', proxy: { nickname: '小芳', relation: 'family' } });
+  // Grandma withdraws her consent: her daughter can no longer sign her up.
+  const daughterId = (await data<{ account: { id: string } }>(daughter.call('account', 'account.me', {}, null))).account.id;
+  expect(await data(grandma.call('signups', 'proxies.end', { userId: daughterId }))).toEqual({ canActFor: [], actingForMe: [] });
+  const { ids: later } = await data<{ ids: string[] }>(leader.call('activities', 'activities.create', activityInput(groupId, { capacity: 5, title: '第二场活动' })));
+  expect((await daughter.call('signups', 'signups.create', { activityId: later[0], forUserId: grandmaId })).status).toBe(404);
+  expect((await grandma.call('signups', 'proxies.end', { userId: daughterId })).status).toBe(404);
 });
 
 test('reminders go out 24 h before, once', async () => {

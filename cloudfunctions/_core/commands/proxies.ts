@@ -73,3 +73,18 @@ export async function listProxies(actor: Actor) {
     actingForMe: await Promise.all((asElder.data as ProxyDoc[]).map((d) => view(d, d.proxyUserId))),
   };
 }
+
+/** Ends a consent: the resident withdraws it, or the proxy gives it up. */
+export async function endProxy(actor: Actor, otherUserId: string, now: Date) {
+  const _ = database().command;
+  const { updated } = await proxies()
+    .where(
+      _.or([
+        { proxyUserId: actor.userId, elderUserId: otherUserId, status: 'active' },
+        { proxyUserId: otherUserId, elderUserId: actor.userId, status: 'active' },
+      ]),
+    )
+    .update({ status: 'ended', endedAt: now, endedBy: actor.userId });
+  if (updated === 0) throw new AppError('NOT_FOUND', '没有这项代报名授权');
+  return listProxies(actor);
+}

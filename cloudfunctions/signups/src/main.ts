@@ -1,6 +1,6 @@
 /** Cloud function `signups`: signing up, waitlist offers, rosters, check-in and proxy consent. */
 import { mySignups } from '../../_core/commands/mySignups';
-import { acceptProxyCode, listProxies, requestProxyCode } from '../../_core/commands/proxies';
+import { acceptProxyCode, endProxy, listProxies, requestProxyCode } from '../../_core/commands/proxies';
 import {
   cancelSignup,
   confirmOffer,
@@ -52,6 +52,7 @@ export const main = createHandler({
     },
     'proxies.request': async ({ actor, input, now }) => requestProxyCode(actor, input.relation, now),
     'proxies.accept': async ({ actor, input, now }) => acceptProxyCode(actor, input.code, now),
+    'proxies.end': async ({ actor, input, now }) => endProxy(actor, input.userId, now),
     'proxies.list': async ({ actor }) => listProxies(actor),
   },
 });

@@ -21,6 +21,7 @@ import {
   MembershipsMineInput,
   MembershipsMineOutput,
 } from '../schemas/groups';
+import { Id } from '../schemas/common';
 import { RegionsTreeInput, RegionsTreeOutput } from '../schemas/regions';
 import {
   GroupsDissolveInput,
@@ -508,6 +509,14 @@ export const contract = {
     audience: 'signed-in',
     rateLimit: { limit: 10, windowSeconds: 3600 },
     roles: 'the resident giving consent',
+  }),
+  'proxies.end': action({
+    fn: 'signups',
+    input: z.object({ userId: Id }).strict(),
+    output: ProxyListOutput,
+    mutation: true,
+    audience: 'signed-in',
+    roles: 'either side of the consent',
   }),
   'proxies.list': action({
     fn: 'signups',
