@@ -1,7 +1,8 @@
 /**
- * One paged list (`{ items, total, hasMore }` pages by offset): first page, refresh, load more,
- * local edits (`setItems`, after removing a row). Answers to superseded requests are dropped,
- * and items are de-duplicated by key when rows shift between pages.
+ * The one paging mechanism of the app (`{ items, total, hasMore }` pages by offset): first page,
+ * refresh, load more, local edits (`setItems`). Answers to superseded requests are dropped, and
+ * items are de-duplicated by key when rows shift between pages. usePagedList and useGroupList
+ * are thin shapes of it.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { errorMessage } from './useAsync';
@@ -27,8 +28,8 @@ export interface PagedState<T> {
   loaded: boolean;
   refresh: () => Promise<void>;
   loadMore: () => Promise<void>;
-  /** Replaces the items (and adjusts the total by the difference). */
-  setItems: (items: T[]) => void;
+  /** Replaces the items, or updates them in place (the total moves by the difference in count). */
+  setItems: (items: T[] | ((current: T[]) => T[])) => void;
 }
 
 export function usePaged<T>(
@@ -104,7 +105,8 @@ export function usePaged<T>(
     }
   }, []);
 
-  const setItems = useCallback((next: T[]) => {
+  const setItems = useCallback((update: T[] | ((current: T[]) => T[])) => {
+    const next = typeof update === 'function' ? update(itemsRef.current) : update;
     setTotal((current) => Math.max(0, current + next.length - itemsRef.current.length));
     itemsRef.current = next;
     setItemsState(next);
