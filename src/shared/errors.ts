@@ -16,6 +16,9 @@ export const ErrorCodes = [
   'ALREADY_MEMBER',
   'NOT_MEMBER',
   'GROUP_NOT_JOINABLE',
+  'OUT_OF_STOCK',
+  'LIMIT_REACHED',
+  'NOT_A_VOLUNTEER',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];
@@ -53,6 +56,9 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   ALREADY_MEMBER: 409,
   NOT_MEMBER: 409,
   GROUP_NOT_JOINABLE: 409,
+  OUT_OF_STOCK: 409,
+  LIMIT_REACHED: 409,
+  NOT_A_VOLUNTEER: 409,
 };
 
 /** HTTP status the local HTTP face answers for an error code. */

@@ -1,0 +1,193 @@
+/** Volunteer registration and hour records: inputs, outputs and their exact messages. */
+import { idNumberProblem } from '../identity/idNumber';
+import * as z from '../zod';
+import { FileRef, Id, Page, paged, text } from './common';
+
+export const IdType = z.enum(['mainland_id', 'hk_macao_permit', 'taiwan_permit', 'passport']);
+export type IdType = z.infer<typeof IdType>;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar day, YYYY-MM-DD (China time is meant; the server checks ranges). */
+export const Day = z.string().regex(DAY, '日期格式应为 YYYY-MM-DD');
+export const Phone = z.string().trim().regex(/^1\d{10}$/, '请输入 11 位手机号');
+export const VolunteerNo = z.string().trim().regex(/^V\d{10}$/, '志愿者编号格式不正确');
+const Skill = text(1, 20);
+
+export const VolunteerRegisterInput = z
+  .object({
+    realName: text(2, 30).refine((v) => !/[\d@#$%^&*<>]/.test(v), '请填写真实姓名'),
+    idType: IdType,
+    idNumber: z.string().trim().max(32, '过长').transform((v) => v.toUpperCase()),
+    /** Needed only when the document does not carry a birth date (every type but the mainland ID). */
+    birthDate: Day.optional(),
+    phone: Phone.optional(),
+    skills: z.array(Skill).max(10, '最多 10 项').default([]),
+    emergencyContact: z.object({ name: text(1, 30), phone: Phone }).strict().optional(),
+    guardian: z
+      .object({ name: text(2, 30), relation: text(1, 10), phone: Phone, consent: z.literal(true, { error: '需要监护人同意' }) })
+      .strict()
+      .optional(),
+    sensitiveConsent: z.literal(true, { error: '请阅读并同意个人敏感信息处理规则' }),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const problem = idNumberProblem(v.idType, v.idNumber);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: problem });
+    if (v.idType !== 'mainland_id' && !v.birthDate) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: '请填写出生日期' });
+  });
+export type VolunteerRegisterInput = z.infer<typeof VolunteerRegisterInput>;
+
+export const VolunteerUpdateInput = z
+  .object({
+    phone: Phone.nullable().optional(),
+    skills: z.array(Skill).max(10, '最多 10 项').optional(),
+    emergencyContact: z.object({ name: text(1, 30), phone: Phone }).strict().nullable().optional(),
+  })
+  .strict();
+export type VolunteerUpdateInput = z.infer<typeof VolunteerUpdateInput>;
+
+export const VolunteerWithdrawInput = z.object({ confirm: z.literal(true, { error: '请确认注销' }) }).strict();
+export const VolunteerGetInput = z.object({ volunteerNo: VolunteerNo }).strict();
+
+/** A volunteer as one reader may see them: `masked` says whether ID and phone are hidden. */
+export const VolunteerProfile = z.object({
+  volunteerNo: z.string(),
+  realName: z.string(),
+  idType: IdType.nullable(),
+  idNumber: z.string().nullable(),
+  phone: z.string().nullable(),
+  skills: z.array(z.string()),
+  emergencyContact: z.object({ name: z.string(), phone: z.string() }).nullable(),
+  guardian: z.object({ name: z.string(), relation: z.string(), phone: z.string() }).nullable(),
+  isMinor: z.boolean(),
+  status: z.enum(['active', 'withdrawn']),
+  registeredAt: z.string(),
+  masked: z.boolean(),
+  totalMinutes: z.number().int(),
+  stars: z.number().int().min(0).max(5),
+  /** Hours the next star needs in total, or null at five stars. */
+  nextStarHours: z.number().nullable(),
+});
+export type VolunteerProfile = z.infer<typeof VolunteerProfile>;
+export const VolunteerMeOutput = z.object({ profile: VolunteerProfile.nullable() });
+
+// ---- hour records ----
+
+export const HourSource = z.enum(['checkin', 'leader_entry', 'self_report', 'correction', 'reversal']);
+export type HourSource = z.infer<typeof HourSource>;
+export const HourState = z.enum(['pending', 'confirmed', 'rejected']);
+export type HourState = z.infer<typeof HourState>;
+
+export const HourRecordView = z.object({
+  id: Id,
+  groupId: Id,
+  groupName: z.string(),
+  activityId: Id.nullable(),
+  content: z.string(),
+  serviceDate: z.string(),
+  minutes: z.number().int(),
+  source: HourSource,
+  state: HourState,
+  recordedBy: z.string(),
+  recordedAt: z.string(),
+  confirmedBy: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  rejectReason: z.string().nullable(),
+  credits: z.number().int(),
+  reversesId: Id.nullable(),
+  evidence: z.string().nullable(),
+  correctionPending: z.boolean(),
+});
+export type HourRecordView = z.infer<typeof HourRecordView>;
+
+export const HoursMineInput = Page.strict();
+export const HoursMineOutput = z.object({
+  totalMinutes: z.number().int(),
+  stars: z.number().int(),
+  starThresholds: z.array(z.number()),
+  nextStarHours: z.number().nullable(),
+  byYear: z.array(z.object({ year: z.number().int(), minutes: z.number().int() })),
+  byGroup: z.array(z.object({ groupId: Id, groupName: z.string(), minutes: z.number().int() })),
+  /** Checked-in volunteer activities the leader has not confirmed yet. */
+  awaiting: z.array(z.object({ activityId: Id, title: z.string(), startAt: z.string(), checkedInAt: z.string(), checkedOutAt: z.string().nullable() })),
+  records: paged(HourRecordView),
+});
+
+export const HoursActivityInput = z.object({ activityId: Id }).strict();
+export const HoursActivityRow = z.object({
+  signupId: Id,
+  nickname: z.string(),
+  volunteerNo: z.string().nullable(),
+  checkedInAt: z.string().nullable(),
+  checkedOutAt: z.string().nullable(),
+  /** No check-out: the time is capped at the scheduled end and the leader should look. */
+  missingCheckout: z.boolean(),
+  proposedMinutes: z.number().int(),
+  recordId: Id.nullable(),
+  recordMinutes: z.number().int().nullable(),
+});
+export const HoursActivityOutput = z.object({
+  activity: z.object({ id: Id, title: z.string(), startAt: z.string(), endAt: z.string(), creditsPerHour: z.number(), plannedHours: z.number() }),
+  rows: z.array(HoursActivityRow),
+  canConfirm: z.boolean(),
+});
+
+export const HoursConfirmInput = z
+  .object({
+    activityId: Id,
+    items: z
+      .array(z.object({ signupId: Id, minutes: z.number().int().min(1, '时长至少 1 分钟').max(1440, '一天最多 24 小时').optional() }).strict())
+      .min(1, '请至少选择一人')
+      .max(200, '一次最多 200 人'),
+  })
+  .strict();
+export type HoursConfirmInput = z.infer<typeof HoursConfirmInput>;
+export const HoursConfirmOutput = z.object({
+  confirmed: z.number().int(),
+  already: z.number().int(),
+  skipped: z.array(z.object({ signupId: Id, reason: z.enum(['not_volunteer', 'not_checked_in', 'not_found']) })),
+  credits: z.number().int(),
+});
+
+export const HoursSelfReportInput = z
+  .object({
+    groupId: Id,
+    serviceDate: Day,
+    minutes: z.number({ error: '请填写时长' }).int('时长以分钟计').min(1, '时长至少 1 分钟').max(1440, '一天最多 24 小时'),
+    content: text(5, 200),
+    evidence: FileRef,
+  })
+  .strict();
+export type HoursSelfReportInput = z.infer<typeof HoursSelfReportInput>;
+
+export const HoursReviewInput = z
+  .object({ recordId: Id, approve: z.boolean(), reason: text(2, 200).optional() })
+  .strict()
+  .refine((v) => v.approve || v.reason !== undefined, { path: ['reason'], message: '驳回时请说明理由' });
+export const HoursCorrectionInput = z
+  .object({ recordId: Id, minutes: z.number().int('时长以分钟计').min(0, '时长不能为负').max(1440, '一天最多 24 小时'), reason: text(5, 200) })
+  .strict();
+export const HoursReviewCorrectionInput = z
+  .object({ correctionId: Id, approve: z.boolean(), reason: text(2, 200).optional() })
+  .strict()
+  .refine((v) => v.approve || v.reason !== undefined, { path: ['reason'], message: '驳回时请说明理由' });
+export const HoursDecisionOutput = z.object({ state: z.enum(['confirmed', 'rejected', 'applied']) });
+
+export const HoursQueueItem = z.object({
+  kind: z.enum(['self_report', 'correction']),
+  id: Id,
+  recordId: Id,
+  nickname: z.string(),
+  groupName: z.string(),
+  serviceDate: z.string(),
+  minutes: z.number().int(),
+  requestedMinutes: z.number().int().nullable(),
+  content: z.string(),
+  reason: z.string().nullable(),
+  evidence: z.string().nullable(),
+  createdAt: z.string(),
+  /** Waiting longer than the review deadline (3 days). */
+  overdue: z.boolean(),
+});
+export const HoursQueueInput = Page.strict();
+export const HoursQueueOutput = paged(HoursQueueItem);
