@@ -3,7 +3,7 @@
  * (32 bytes, base64). Sealed values are `pd1:<iv>:<tag>:<ciphertext>`; without a key we fail
  * closed rather than store plaintext.
  */
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 
 const PREFIX = 'pd1';
 
@@ -40,4 +40,12 @@ export function maskPhone(phone: string): string {
 /** A name with all but the first character hidden: 李** . */
 export function maskName(name: string): string {
   return name.length <= 1 ? name : `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`;
+}
+
+/**
+ * A keyed digest of a personal value, to find duplicates (one registration per ID number)
+ * without storing the value: ID numbers are few enough that a plain hash could be reversed.
+ */
+export function blindIndex(kind: string, value: string): string {
+  return createHmac('sha256', key()).update(`${kind}:${value}`).digest('hex').slice(0, 40);
 }

@@ -20,6 +20,18 @@ export const Collections = {
   reports: 'reports',
   moderationCases: 'moderation_cases',
   hourRecords: 'hour_records',
+  volunteers: 'volunteers',
+  hourCorrections: 'hour_corrections',
+  counters: 'counters',
+  ledgerAccounts: 'ledger_accounts',
+  ledgerEntries: 'ledger_entries',
+  ledgerPostings: 'ledger_postings',
+  communitySettings: 'community_settings',
+  storeItems: 'store_items',
+  redemptions: 'redemptions',
+  redemptionCounts: 'redemption_counts',
+  pickupCodes: 'pickup_codes',
+  proofs: 'proofs',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

@@ -321,6 +321,121 @@ export const indexDeclarations: IndexDeclaration[] = [
       { field: 'status', type: 'string' },
     ],
   },
+  // ---- volunteer service ----
+  { collection: Collections.volunteers, name: 'volunteer_no', unique: true, fields: [{ field: 'volunteerNo', type: 'string' }] },
+  { collection: Collections.volunteers, name: 'id_digest', fields: [{ field: 'idDigest', type: 'string' }] },
+  {
+    collection: Collections.hourRecords,
+    name: 'user_date',
+    fields: [
+      { field: 'userId', type: 'string' },
+      { field: 'serviceDate', type: 'string', direction: -1 },
+    ],
+  },
+  {
+    collection: Collections.hourRecords,
+    name: 'activity',
+    fields: [{ field: 'activityId', type: 'string' }],
+  },
+  {
+    collection: Collections.hourRecords,
+    name: 'group_state',
+    fields: [
+      { field: 'groupId', type: 'string' },
+      { field: 'state', type: 'string' },
+      { field: 'recordedAt', type: 'date' },
+    ],
+  },
+  {
+    collection: Collections.hourRecords,
+    name: 'community_state',
+    fields: [
+      { field: 'communityId', type: 'string' },
+      { field: 'state', type: 'string' },
+      { field: 'recordedAt', type: 'date' },
+    ],
+  },
+  { collection: Collections.hourRecords, name: 'street', fields: [{ field: 'streetId', type: 'string' }] },
+  { collection: Collections.hourRecords, name: 'county', fields: [{ field: 'countyId', type: 'string' }] },
+  {
+    collection: Collections.hourCorrections,
+    name: 'group_state',
+    fields: [
+      { field: 'groupId', type: 'string' },
+      { field: 'state', type: 'string' },
+      { field: 'createdAt', type: 'date' },
+    ],
+  },
+  {
+    collection: Collections.hourCorrections,
+    name: 'community_state',
+    fields: [
+      { field: 'communityId', type: 'string' },
+      { field: 'state', type: 'string' },
+      { field: 'createdAt', type: 'date' },
+    ],
+  },
+  { collection: Collections.hourCorrections, name: 'record', fields: [{ field: 'recordId', type: 'string' }, { field: 'state', type: 'string' }] },
+  {
+    collection: Collections.ledgerAccounts,
+    name: 'expiry',
+    fields: [
+      { field: 'kind', type: 'string' },
+      { field: 'nextExpiryAt', type: 'date' },
+    ],
+  },
+  {
+    collection: Collections.ledgerEntries,
+    name: 'account_time',
+    fields: [
+      { field: 'accountId', type: 'string' },
+      { field: 'createdAt', type: 'date', direction: -1 },
+    ],
+  },
+  { collection: Collections.storeItems, name: 'community', fields: [{ field: 'communityId', type: 'string' }, { field: 'cost', type: 'number' }] },
+  {
+    collection: Collections.redemptions,
+    name: 'user_time',
+    fields: [
+      { field: 'userId', type: 'string' },
+      { field: 'createdAt', type: 'date', direction: -1 },
+    ],
+  },
+  {
+    collection: Collections.redemptions,
+    name: 'community_state',
+    fields: [
+      { field: 'communityId', type: 'string' },
+      { field: 'state', type: 'string' },
+      { field: 'createdAt', type: 'date', direction: -1 },
+    ],
+  },
+  {
+    collection: Collections.redemptions,
+    name: 'pickup',
+    fields: [
+      { field: 'communityId', type: 'string' },
+      { field: 'pickupCode', type: 'string' },
+    ],
+  },
+  {
+    collection: Collections.proofs,
+    name: 'user_time',
+    fields: [
+      { field: 'userId', type: 'string' },
+      { field: 'requestedAt', type: 'date', direction: -1 },
+    ],
+  },
+  {
+    collection: Collections.proofs,
+    name: 'issuer_state',
+    fields: [
+      { field: 'issuerId', type: 'string' },
+      { field: 'state', type: 'string' },
+      { field: 'requestedAt', type: 'date' },
+    ],
+  },
+  { collection: Collections.proofs, name: 'verification', unique: true, fields: [{ field: 'verificationCode', type: 'string' }] },
 ];
 
 /** Declarations of one collection, for the emulator when it creates the table. */

@@ -30,3 +30,11 @@ export async function resolveActor(openid: string): Promise<Actor> {
   const [user, grants] = await Promise.all([ensureUser(openid, { nickname: '新居民' }), activeGrantsOf(userIdOf(openid))]);
   return { openid, user, userId: user._id, grants };
 }
+
+/** The caller of a public action without a session: no user document, no grants. */
+export const ANONYMOUS: Actor = Object.freeze({
+  openid: '',
+  userId: 'anonymous',
+  grants: [],
+  user: { _id: 'anonymous', openid: '', nickname: '', avatar: null, homeCommunityId: null, locale: 'zh-CN', createdAt: new Date(0), updatedAt: new Date(0) },
+}) as Actor;

@@ -8,10 +8,10 @@ import { contract, actionsOf, type ActionName, type OutputOf, type ParsedInputOf
 import { AppError, type Envelope } from '../../../src/shared/errors';
 import { RequestId } from '../../../src/shared/schemas/common';
 import * as z from '../../../src/shared/zod';
-import { isTimerInvocation, openidOf, resolveActor, type Actor } from './actor';
+import { ANONYMOUS, isTimerInvocation, openidOf, resolveActor, type Actor } from './actor';
 import { errorBody, invalidInput, ok } from './envelope';
 import { claimRequest, completeRequest, releaseRequest } from './idempotency';
-import { stableJson } from './hash';
+import { digest, stableJson } from './hash';
 import { logCall } from './log';
 import { consumeRateLimit, type RateLimit } from './rateLimit';
 import { userIdOf } from '../repositories/users';
@@ -78,45 +78,54 @@ export function createHandler(definition: FunctionDefinition): Main {
       const spec = contract[name];
 
       const openid = openidOf(context);
-      if (!openid) throw new AppError('UNAUTHENTICATED', '请先登录');
+      if (!openid && spec.audience !== 'public') throw new AppError('UNAUTHENTICATED', '请先登录');
 
       const parsed = spec.input.safeParse(call.data.input === undefined ? {} : call.data.input);
       if (!parsed.success) throw invalidInput(parsed.error);
-      let requestId: string | null = null;
-      if (spec.mutation) {
-        const id = RequestId.safeParse(call.data.requestId);
-        if (!id.success) throw new AppError('INVALID_INPUT', 'requestId: 修改类操作需要有效的请求编号', [{ path: 'requestId', message: '修改类操作需要有效的请求编号' }]);
-        requestId = id.data;
-      }
-
-      const now = new Date();
-      actorId = userIdOf(openid);
-      // Independent round trips run together: the counter needs only the derived user id.
-      const [actor] = await Promise.all([
-        resolveActor(openid),
-        consumeRateLimit(actorId, name, 'rateLimit' in spec && spec.rateLimit ? spec.rateLimit : spec.mutation ? DEFAULT_LIMITS.write : DEFAULT_LIMITS.read, now),
-      ]);
-
-      const suspended = actor.user.suspendedUntil && actor.user.suspendedUntil.getTime() > now.getTime();
-      if (suspended && spec.mutation && name !== 'moderation.appeal') throw new AppError('FORBIDDEN', '你的账号已被暂停使用，可在“我的”中查看原因并申诉');
-
-      if (requestId) {
-        const claim = await claimRequest(actor.userId, name, requestId, stableJson(parsed.data));
-        if (claim.kind === 'replay') {
-          replayed = true;
-          envelope = claim.envelope;
-        } else {
-          try {
-            envelope = await runCommand(definition, name, { actor, input: parsed.data, requestId, callId, now });
-          } catch (error) {
-            // A crash of our own is not a result: free the claim so a retry runs again.
-            await releaseRequest(claim.key).catch(() => undefined);
-            throw error;
-          }
-          await completeRequest(claim.key, envelope);
-        }
+      if (!openid) {
+        // A public read by someone without a session (a proof checked by an employer): no user
+        // is created, and one shared budget keeps anonymous callers from flooding it.
+        const now = new Date();
+        await consumeRateLimit(ANONYMOUS.userId, name, 'rateLimit' in spec && spec.rateLimit ? spec.rateLimit : DEFAULT_LIMITS.read, now);
+        envelope = await runCommand(definition, name, { actor: ANONYMOUS, input: parsed.data, requestId: null, callId, now });
       } else {
-        envelope = await runCommand(definition, name, { actor, input: parsed.data, requestId, callId, now });
+        let requestId: string | null = null;
+        if (spec.mutation) {
+          const id = RequestId.safeParse(call.data.requestId);
+          if (!id.success) throw new AppError('INVALID_INPUT', 'requestId: 修改类操作需要有效的请求编号', [{ path: 'requestId', message: '修改类操作需要有效的请求编号' }]);
+          requestId = id.data;
+        }
+
+        const now = new Date();
+        actorId = userIdOf(openid);
+        // Independent round trips run together: the counter needs only the derived user id.
+        const [actor] = await Promise.all([
+          resolveActor(openid),
+          consumeRateLimit(actorId, name, 'rateLimit' in spec && spec.rateLimit ? spec.rateLimit : spec.mutation ? DEFAULT_LIMITS.write : DEFAULT_LIMITS.read, now),
+        ]);
+
+        const suspended = actor.user.suspendedUntil && actor.user.suspendedUntil.getTime() > now.getTime();
+        if (suspended && spec.mutation && name !== 'moderation.appeal') throw new AppError('FORBIDDEN', '你的账号已被暂停使用，可在“我的”中查看原因并申诉');
+
+        if (requestId) {
+          // Only a digest of the input is kept: inputs may hold ID or phone numbers.
+          const claim = await claimRequest(actor.userId, name, requestId, digest('input', stableJson(parsed.data)));
+          if (claim.kind === 'replay') {
+            replayed = true;
+            envelope = claim.envelope;
+          } else {
+            try {
+              envelope = await runCommand(definition, name, { actor, input: parsed.data, requestId, callId, now });
+            } catch (error) {
+              // A crash of our own is not a result: free the claim so a retry runs again.
+              await releaseRequest(claim.key).catch(() => undefined);
+              throw error;
+            }
+            await completeRequest(claim.key, envelope);
+          }
+        } else {
+          envelope = await runCommand(definition, name, { actor, input: parsed.data, requestId, callId, now });
+        }
       }
     } catch (error) {
       envelope = { ok: false, error: errorBody(error) };

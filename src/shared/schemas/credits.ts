@@ -49,6 +49,8 @@ export const CommunitySettings = z.object({
   timeBank: z.boolean(),
   starThresholds: z.array(z.number()),
   creditExpiryYears: z.number().int(),
+  /** Credits per hour of approved self-reported service (activities set their own rate). */
+  selfReportCreditsPerHour: z.number().int(),
 });
 export const CreditsPoolInput = z.object({ communityId: Id }).strict();
 export const CreditsPoolOutput = CommunitySettings.extend({
@@ -69,6 +71,7 @@ export const SettingsUpdateInput = z
       .refine((list) => list.every((v, i) => i === 0 || v > list[i - 1]!), '门槛需逐级递增')
       .optional(),
     creditExpiryYears: z.number().int().min(1, '至少 1 年').max(10, '最多 10 年').optional(),
+    selfReportCreditsPerHour: z.number().int().min(0, '不能为负').max(100, '每小时最多 100 积分').optional(),
   })
   .strict();
 
