@@ -4,6 +4,7 @@
  */
 import tcb from '@cloudbase/node-sdk';
 import { randomBytes } from 'node:crypto';
+import { signupIdOf } from '../../cloudfunctions/_core/repositories/activities';
 import { membershipIdOf } from '../../cloudfunctions/_core/repositories/memberships';
 import { userIdOf } from '../../cloudfunctions/_core/repositories/users';
 import type { RunningCloud } from './localCloud';
@@ -106,7 +107,7 @@ export async function createHubInvite(db: Db, hubId: string, groupId: string): P
 }
 
 /** Writes an activity of a group (starting soon) with its seats. */
-export async function createActivity(db: Db, groupId: string, creatorOpenid: string, options: { capacity?: number; startsInHours?: number } = {}): Promise<string> {
+export async function createActivity(db: Db, groupId: string, creatorOpenid: string, options: { capacity?: number; startsInHours?: number; volunteer?: { plannedHours: number; creditsPerHour: number } } = {}): Promise<string> {
   const id = `a${randomBytes(12).toString('hex')}`;
   const capacity = options.capacity ?? 5;
   const startAt = new Date(Date.now() + (options.startsInHours ?? 0.5) * 3600_000);
@@ -131,8 +132,8 @@ export async function createActivity(db: Db, groupId: string, creatorOpenid: str
     cancelCutoffAt: new Date(startAt.getTime() - 24 * 3600_000),
     skills: [],
     minAge: null,
-    volunteer: null,
-    isVolunteer: false,
+    volunteer: options.volunteer ?? null,
+    isVolunteer: options.volunteer !== undefined,
     approvalRequired: false,
     offerWindowHours: 12,
     seriesId: null,
@@ -146,6 +147,20 @@ export async function createActivity(db: Db, groupId: string, creatorOpenid: str
     createdAt: new Date(),
     updatedAt: new Date(),
     remindersSent: [],
+  });
+  return id;
+}
+
+/** Writes a confirmed sign-up with check-in/out times (minutes after the activity's start; null = none). */
+export async function createAttendance(db: Db, activityId: string, openid: string, checkIn: number | null, checkOut: number | null): Promise<string> {
+  const { data } = await db.collection('activities').doc(activityId).get();
+  const activity = data[0] as { groupId: string; startAt: Date };
+  const userId = userIdOf(openid);
+  const id = signupIdOf(activityId, userId);
+  const at = (minutes: number | null) => (minutes === null ? null : new Date(activity.startAt.getTime() + minutes * 60_000));
+  await db.collection('signups').doc(id).set({
+    activityId, groupId: activity.groupId, userId, startAt: activity.startAt, status: 'confirmed', waitSeq: null, offerExpiresAt: null, proxy: null,
+    guardianConsent: false, checkedInAt: at(checkIn), checkedOutAt: at(checkOut), createdAt: new Date(), updatedAt: new Date(),
   });
   return id;
 }

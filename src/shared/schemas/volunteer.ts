@@ -145,7 +145,7 @@ export type HoursConfirmInput = z.infer<typeof HoursConfirmInput>;
 export const HoursConfirmOutput = z.object({
   confirmed: z.number().int(),
   already: z.number().int(),
-  skipped: z.array(z.object({ signupId: Id, reason: z.enum(['not_volunteer', 'not_checked_in', 'not_found']) })),
+  skipped: z.array(z.object({ signupId: Id, reason: z.enum(['not_volunteer', 'not_checked_in', 'in_progress', 'not_found']) })),
   credits: z.number().int(),
 });
 

@@ -1,0 +1,67 @@
+/**
+ * Registered volunteers. One document per resident (id = user id). Real name, ID number and
+ * phone numbers are sealed at rest (privacy/personalData); the masked forms are stored beside
+ * them so lists never need the key. Withdrawing pseudonymises the document in place, so hour
+ * records and ledger entries that point at the user id stay consistent.
+ */
+import type { IdType } from '../../../src/shared/schemas/volunteer';
+import { database } from '../runtime/cloudbase';
+import { Collections } from './collections';
+
+interface SealedPhone {
+  sealed: string;
+  masked: string;
+}
+
+export interface VolunteerDoc {
+  _id: string;
+  userId: string;
+  volunteerNo: string;
+  status: 'active' | 'withdrawn';
+  realNameSealed: string | null;
+  nameMasked: string;
+  idType: IdType | null;
+  idSealed: string | null;
+  idMasked: string | null;
+  /** Keyed digest of type + number: one registration per document. */
+  idDigest: string | null;
+  /** The day the volunteer turns 18 (YYYY-MM-DD): minors need a guardian's consent. */
+  adultFrom: string | null;
+  phone: SealedPhone | null;
+  skills: string[];
+  emergencyContact: { name: string; phone: SealedPhone } | null;
+  guardian: { name: string; relation: string; phone: SealedPhone; consentAt: Date } | null;
+  sensitiveConsentAt: Date | null;
+  homeCommunityId: string | null;
+  registeredAt: Date;
+  updatedAt: Date;
+  withdrawnAt: Date | null;
+}
+
+export const volunteersCollection = () => database().collection(Collections.volunteers);
+
+export async function findVolunteer(userId: string): Promise<VolunteerDoc | null> {
+  const { data } = await volunteersCollection().doc(userId).get();
+  return (data[0] as VolunteerDoc | undefined) ?? null;
+}
+
+export async function findVolunteerByNo(volunteerNo: string): Promise<VolunteerDoc | null> {
+  const { data } = await volunteersCollection().where({ volunteerNo }).limit(1).get();
+  return (data[0] as VolunteerDoc | undefined) ?? null;
+}
+
+export async function activeVolunteerWithId(idDigest: string): Promise<VolunteerDoc | null> {
+  const { data } = await volunteersCollection().where({ idDigest, status: 'active' }).limit(1).get();
+  return (data[0] as VolunteerDoc | undefined) ?? null;
+}
+
+/** Volunteers of many users at once (for rosters and queues). */
+export async function volunteersOf(userIds: string[]): Promise<Map<string, VolunteerDoc>> {
+  if (userIds.length === 0) return new Map();
+  const _ = database().command;
+  const { data } = await volunteersCollection()
+    .where({ _id: _.in([...new Set(userIds)]) })
+    .limit(1000)
+    .get();
+  return new Map((data as VolunteerDoc[]).map((doc) => [doc._id, doc]));
+}

@@ -1,0 +1,27 @@
+/** Cloud function `credits`: the credit ledger, community settings and the points store. */
+import { adjustCredits, communityPool, donateCredits, expireCredits, grantCredits, myCredits, transferCredits, updateSettings } from '../../_core/commands/creditBank';
+import { cancelRedemption, communityRedemptions, fulfil, myRedemptions, redeem, saveItem, storeItems } from '../../_core/commands/pointsStore';
+import { createHandler } from '../../_core/runtime/createHandler';
+
+export const main = createHandler({
+  fn: 'credits',
+  actions: {
+    'credits.mine': async ({ actor, input, now }) => myCredits(actor, input.offset, input.limit, now),
+    'credits.transfer': async ({ actor, input, requestId, now }) => transferCredits(actor, input.toVolunteerNo, input.amount, input.note, requestId!, now),
+    'credits.donate': async ({ actor, input, requestId, now }) => donateCredits(actor, input.amount, requestId!, now),
+    'credits.grant': async ({ actor, input, requestId, now }) => grantCredits(actor, input, requestId!, now),
+    'credits.adjust': async ({ actor, input, requestId, now }) => adjustCredits(actor, input, requestId!, now),
+    'credits.pool': async ({ actor, input }) => communityPool(actor, input.communityId),
+    'volunteerSettings.update': async ({ actor, input, requestId, now }) => updateSettings(actor, input, requestId!, now),
+    'store.items': async ({ actor, input }) => storeItems(actor, input.communityId),
+    'store.saveItem': async ({ actor, input, requestId, now }) => saveItem(actor, input, requestId!, now),
+    'store.redeem': async ({ actor, input, requestId, now }) => redeem(actor, input.itemId, requestId!, now),
+    'store.mine': async ({ actor, input }) => myRedemptions(actor, input.offset, input.limit),
+    'store.redemptions': async ({ actor, input }) => communityRedemptions(actor, input.communityId, input.state, input.offset, input.limit),
+    'store.fulfil': async ({ actor, input, now }) => fulfil(actor, input.communityId, input.pickupCode, now),
+    'store.cancel': async ({ actor, input, now }) => cancelRedemption(actor, input.redemptionId, now),
+  },
+  timers: {
+    expireCredits: async (now) => expireCredits(now),
+  },
+});

@@ -1,0 +1,26 @@
+/** Cloud function `volunteers`: registration and the hour book. */
+import { activityHours, confirmHours, hoursQueue, myHours, requestCorrection, reviewCorrection, reviewSelfReport, selfReport } from '../../_core/commands/hourBook';
+import { myVolunteerProfile, registerVolunteer, updateVolunteer, volunteerByNo, withdrawVolunteer } from '../../_core/commands/volunteerRegistry';
+import { createHandler } from '../../_core/runtime/createHandler';
+
+export const main = createHandler({
+  fn: 'volunteers',
+  actions: {
+    'volunteers.register': async ({ actor, input, now }) => registerVolunteer(actor, input, now),
+    'volunteers.me': async ({ actor, now }) => ({ profile: await myVolunteerProfile(actor, now) }),
+    'volunteers.update': async ({ actor, input, now }) => updateVolunteer(actor, input, now),
+    'volunteers.withdraw': async ({ actor, now }) => {
+      await withdrawVolunteer(actor, now);
+      return { withdrawn: true };
+    },
+    'volunteers.get': async ({ actor, input, now }) => volunteerByNo(actor, input.volunteerNo, now),
+    'hours.mine': async ({ actor, input }) => myHours(actor, input.offset, input.limit),
+    'hours.activity': async ({ actor, input, now }) => activityHours(actor, input.activityId, now),
+    'hours.confirm': async ({ actor, input, now }) => confirmHours(actor, input, now),
+    'hours.selfReport': async ({ actor, input, requestId, now }) => selfReport(actor, input, requestId!, now),
+    'hours.review': async ({ actor, input, now }) => reviewSelfReport(actor, input.recordId, input.approve, input.reason, now),
+    'hours.requestCorrection': async ({ actor, input, now }) => ({ correctionId: await requestCorrection(actor, input.recordId, input.minutes, input.reason, now) }),
+    'hours.reviewCorrection': async ({ actor, input, now }) => reviewCorrection(actor, input.correctionId, input.approve, input.reason, now),
+    'hours.queue': async ({ actor, input, now }) => hoursQueue(actor, input.offset, input.limit, now),
+  },
+});
