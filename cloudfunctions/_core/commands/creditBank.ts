@@ -18,6 +18,7 @@ import { findVolunteerByNo, type VolunteerDoc } from '../repositories/volunteers
 import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
+import { oneAtATime } from '../runtime/keyedQueue';
 import { inTransaction } from '../runtime/transactions';
 import { requireVolunteer } from './volunteerRegistry';
 
@@ -96,7 +97,7 @@ export async function transferCredits(actor: Actor, toVolunteerNo: string, amoun
       { kind: 'resident', ownerId: to.userId, amount, entryKind: 'transfer_in', expiresAt: yearsAfter(now, settings.creditExpiryYears) },
     ],
   };
-  await inTransaction((tx) => applyPosting(tx, posting, now));
+  await oneAtATime(accountId('resident', actor.userId), () => inTransaction((tx) => applyPosting(tx, posting, now)));
   return { balance: await balanceOf('resident', actor.userId) };
 }
 
@@ -114,7 +115,7 @@ export async function donateCredits(actor: Actor, amount: number, requestId: str
       { kind: 'pool', ownerId: communityId!, amount, entryKind: 'pool_in' },
     ],
   };
-  await inTransaction((tx) => applyPosting(tx, posting, now));
+  await oneAtATime(accountId('resident', actor.userId), () => inTransaction((tx) => applyPosting(tx, posting, now)));
   return { balance: await balanceOf('resident', actor.userId) };
 }
 

@@ -8,7 +8,7 @@ import { randomInt } from 'node:crypto';
 import { AppError } from '../../../src/shared/errors';
 import { communityPolicies } from '../../../src/shared/policies/volunteer';
 import type { RedemptionView, StoreItemView, StoreSaveItemInput } from '../../../src/shared/schemas/credits';
-import { balanceOf } from '../ledger/accounts';
+import { accountId, balanceOf } from '../ledger/accounts';
 import { applyPosting } from '../ledger/posting';
 import { assertContentAllowed } from '../ports/contentCheck';
 import { fileStore } from '../ports/storage';
@@ -18,6 +18,7 @@ import { regionDirectory } from '../repositories/regions';
 import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
+import { oneAtATime } from '../runtime/keyedQueue';
 import { inTransaction, type Transaction } from '../runtime/transactions';
 import { manageableCommunity } from './creditBank';
 
@@ -139,7 +140,7 @@ async function claimPickupCode(tx: Transaction, communityId: string, redemptionI
 
 export async function redeem(actor: Actor, itemId: string, requestId: string, now: Date): Promise<RedemptionView> {
   const redemptionId = `rd${digest('redeem', actor.userId, requestId).slice(0, 30)}`;
-  const doc = await inTransaction(async (tx) => {
+  const doc = await oneAtATime(accountId('resident', actor.userId), () => inTransaction(async (tx) => {
     const { data: item } = (await tx.collection(Collections.storeItems).doc(itemId).get()) as { data: ItemDoc | null };
     if (!item || !item.active) throw itemNotFound();
     if (item.stock <= 0) throw new AppError('OUT_OF_STOCK', '这件物品已兑完');
@@ -183,7 +184,7 @@ export async function redeem(actor: Actor, itemId: string, requestId: string, no
     const { _id, ...fields } = redemption;
     await tx.collection(Collections.redemptions).doc(_id).set(fields);
     return redemption;
-  });
+  }));
   return presentRedemption(doc);
 }
 

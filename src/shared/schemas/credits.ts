@@ -18,6 +18,7 @@ export const LedgerEntryView = z.object({
 });
 
 export const CreditsMineInput = Page.strict();
+export type CreditsMineOutput = z.infer<typeof CreditsMineOutput>;
 export const CreditsMineOutput = z.object({
   balance: z.number().int(),
   expiringSoon: z.object({ amount: z.number().int(), at: z.string() }).nullable(),
