@@ -259,3 +259,18 @@ test('no plaintext ID or phone number is stored in any database file or written 
   }
   for (const secret of [secretId, secretPhone]) expect(cloud.output().includes(secret)).toBe(false);
 });
+
+test('the community dashboard counts confirmed hours, credits issued and redeemed, and the review backlog', async () => {
+  const committee = await Client.signIn(cloud.url, 'demo-committee');
+  const board = await data<{ volunteerHours: number; credits: { issued: number; redeemed: number }; hourReviews: { pending: number; overdue: number } }>(
+    committee.call('console', 'dashboard.summary', { regionId: 'cm-beiyuan' }, null),
+  );
+  const { data: records } = await db.collection('hour_records').where({ communityId: 'cm-beiyuan' }).limit(1000).get();
+  const confirmed = (records as Array<{ state: string; minutes: number }>).filter((r) => r.state === 'confirmed');
+  expect(board.volunteerHours).toBe(Math.round((confirmed.reduce((sum, r) => sum + r.minutes, 0) / 60) * 10) / 10);
+  const { data: accounts } = await db.collection('ledger_accounts').where({ ownerId: 'cm-beiyuan' }).get();
+  const balance = (kind: string) => (accounts as Array<{ kind: string; balance: number }>).find((a) => a.kind === kind)?.balance ?? 0;
+  expect(board.credits).toEqual({ issued: -balance('issuance'), redeemed: balance('store') });
+  expect(board.credits.redeemed).toBe(50); // two bags of 25 kept (one was cancelled and refunded)
+  expect(board.hourReviews.pending).toBe((records as Array<{ state: string }>).filter((r) => r.state === 'pending').length);
+});

@@ -7,6 +7,8 @@ import { AppError } from '../../../src/shared/errors';
 import type { DashboardOutput } from '../../../src/shared/schemas/moderation';
 import { fileStore } from '../ports/storage';
 import { Collections } from '../repositories/collections';
+import { accountId, type AccountDoc } from '../ledger/accounts';
+import type { HourRecordDoc } from '../repositories/hourRecords';
 import type { ActivityDoc } from '../repositories/activities';
 import type { GroupDoc } from '../repositories/groups';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
@@ -72,10 +74,31 @@ export async function searchAudit(actor: Actor, input: { regionId: string; staff
   };
 }
 
+const HOUR_SOURCES: Record<HourRecordDoc['source'], string> = { checkin: '签到签退', leader_entry: '负责人录入', self_report: '自行申报', correction: '更正', reversal: '冲销' };
+const HOUR_STATES: Record<HourRecordDoc['state'], string> = { pending: '待审核', confirmed: '已确认', rejected: '已驳回' };
+
 function tally<T>(items: T[], key: (item: T) => string): Record<string, number> {
   const out: Record<string, number> = {};
   for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
   return out;
+}
+
+/** Waiting reviews and those past the deadline (3 days). */
+function reviewBacklog(waitingSince: Date[], now: Date) {
+  return { pending: waitingSince.length, overdue: waitingSince.filter((at) => now.getTime() - at.getTime() > 3 * DAY).length };
+}
+
+/**
+ * Credits issued by the communities (and hub streets) of a region — minus the balance of their
+ * issuance accounts — and credits spent in their points stores (the stores' balances).
+ */
+async function creditsOf(regions: RegionDoc[]): Promise<{ issued: number; redeemed: number }> {
+  const ids = regions.filter((r) => r.level !== 'county').flatMap((r) => [accountId('issuance', r._id), accountId('store', r._id)]);
+  const accounts = ids.length ? await all<AccountDoc>(Collections.ledgerAccounts, { _id: database().command.in(ids) }) : [];
+  return {
+    issued: -accounts.filter((a) => a.kind === 'issuance').reduce((sum, a) => sum + a.balance, 0),
+    redeemed: accounts.filter((a) => a.kind === 'store').reduce((sum, a) => sum + a.balance, 0),
+  };
 }
 
 /** Numbers and policy targets of a region (and of each region directly below it). */
@@ -85,7 +108,8 @@ export async function dashboard(actor: Actor, regionId: string, year: number | u
   const groups = await all<GroupDoc>(Collections.groups, { [field]: region._id });
   const live = groups.filter((g) => g.status === 'active');
   const activities = await all<ActivityDoc>(Collections.activities, { [field]: region._id });
-  const hours = await all<{ minutes: number; communityId: string | null; streetId: string | null; countyId: string | null }>(Collections.hourRecords, { [field]: region._id });
+  const hours = await all<{ minutes: number; state: string; recordedAt: Date }>(Collections.hourRecords, { [field]: region._id });
+  const corrections = await all<{ createdAt: Date }>(Collections.hourCorrections, { [field]: region._id, state: 'pending' });
   const ratingYear = year ?? now.getUTCFullYear();
   const below = [...regions.values()].filter((r) => r.ancestorIds.includes(region._id) || r._id === region._id);
   const rural = below.filter((r) => r.level === 'community' && r.kind === 'rural');
@@ -109,8 +133,10 @@ export async function dashboard(actor: Actor, regionId: string, year: number | u
       last30Days: activities.filter((a) => a.status === 'published' && a.startAt.getTime() < now.getTime() && a.startAt.getTime() >= now.getTime() - 30 * DAY).length,
       signups: activities.reduce((sum, a) => sum + a.confirmedCount, 0),
     },
-    volunteerHours: Math.round((hours.reduce((sum, h) => sum + (h.minutes ?? 0), 0) / 60) * 10) / 10,
-    credits: { issued: 0, redeemed: 0 },
+    // Confirmed records only; reversals are negative, so corrected hours count once.
+    volunteerHours: Math.round((hours.filter((h) => h.state === 'confirmed').reduce((sum, h) => sum + h.minutes, 0) / 60) * 10) / 10,
+    hourReviews: reviewBacklog([...hours.filter((h) => h.state === 'pending').map((h) => h.recordedAt), ...corrections.map((c) => c.createdAt)], now),
+    credits: await creditsOf(below),
     targets: {
       ruralCommunitiesWithExcellentTeam: {
         share: rural.length ? ruralWithExcellent.length / rural.length : 0,
@@ -205,13 +231,29 @@ export async function exportWorkbook(actor: Actor, regionId: string, kind: 'grou
     }
   } else if (kind === 'hours') {
     sheet.columns = [
-      { header: '志愿者', key: 'volunteer', width: 16 },
+      { header: '志愿者编号', key: 'volunteer', width: 16 },
       { header: '组织', key: 'group', width: 24 },
+      { header: '服务内容', key: 'content', width: 30 },
+      { header: '服务日期', key: 'date', width: 12 },
       { header: '时长（小时）', key: 'hours', width: 12 },
+      { header: '来源', key: 'source', width: 12 },
+      { header: '状态', key: 'state', width: 10 },
+      { header: '记录人', key: 'recordedBy', width: 14 },
       { header: '记录时间', key: 'at', width: 18 },
     ];
-    for (const h of await all<{ userId: string; groupId: string; minutes: number; createdAt: Date }>(Collections.hourRecords, { [field]: region._id })) {
-      sheet.addRow({ volunteer: h.userId, group: h.groupId, hours: Math.round((h.minutes / 60) * 10) / 10, at: h.createdAt.toISOString().slice(0, 16) });
+    // Volunteer numbers only: the export leaves the system, names and ID numbers stay in it.
+    for (const h of await all<HourRecordDoc>(Collections.hourRecords, { [field]: region._id })) {
+      sheet.addRow({
+        volunteer: h.volunteerNo,
+        group: h.groupName,
+        content: h.content,
+        date: h.serviceDate,
+        hours: Math.round((h.minutes / 60) * 10) / 10,
+        source: HOUR_SOURCES[h.source],
+        state: HOUR_STATES[h.state],
+        recordedBy: h.recordedByName,
+        at: h.recordedAt.toISOString().slice(0, 16),
+      });
       rows += 1;
     }
   } else {

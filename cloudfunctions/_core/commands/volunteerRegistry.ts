@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../../src/shared/errors';
 import { birthDateOf, maskIdNumber } from '../../../src/shared/identity/idNumber';
-import { hasStaffRoleOver } from '../../../src/shared/policies/actor';
+import { hasStaffRoleOver, isStaff } from '../../../src/shared/policies/actor';
 import type { VolunteerProfile, VolunteerRegisterInput, VolunteerUpdateInput } from '../../../src/shared/schemas/volunteer';
 import { assertContentAllowed } from '../ports/contentCheck';
 import { blindIndex, maskName, maskPhone, openPersonal, sealPersonal } from '../privacy/personalData';
@@ -148,6 +148,8 @@ async function mayReadUnmasked(actor: Actor, volunteer: VolunteerDoc): Promise<b
 }
 
 export async function volunteerByNo(actor: Actor, volunteerNo: string, now: Date): Promise<VolunteerProfile> {
+  // Looking people up by number is for staff only; to anyone else the number says nothing.
+  if (!isStaff(actor)) throw new AppError('NOT_FOUND', '没有这个志愿者编号');
   const volunteer = await findVolunteerByNo(volunteerNo);
   if (!volunteer) throw new AppError('NOT_FOUND', '没有这个志愿者编号');
   const full = await mayReadUnmasked(actor, volunteer);

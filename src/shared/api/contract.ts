@@ -930,7 +930,7 @@ export const contract = {
     output: ProofView,
     mutation: true,
     audience: 'signed-in',
-    rateLimit: { limit: 10, windowSeconds: 3600 },
+    rateLimit: { limit: 30, windowSeconds: 3600 },
     roles: 'registered volunteers',
   }),
   'proofs.mine': action({

@@ -73,6 +73,8 @@ export const DashboardOutput = z.object({
   members: z.number().int(),
   activities: z.object({ upcoming: z.number().int(), last30Days: z.number().int(), signups: z.number().int() }),
   volunteerHours: z.number(),
+  /** Self-reports and corrections waiting for review, and how many are past the 3-day deadline. */
+  hourReviews: z.object({ pending: z.number().int(), overdue: z.number().int() }),
   credits: z.object({ issued: z.number(), redeemed: z.number() }),
   targets: z.object({
     ruralCommunitiesWithExcellentTeam: z.object({ share: z.number(), count: z.number().int(), of: z.number().int(), goal: z.number() }),
