@@ -9,6 +9,7 @@ import { groupScenarios } from './scenarios/groups';
 import { startupScenarios } from './scenarios/startup';
 import { activityScenarios } from './scenarios/activities';
 import { appScenarios } from './scenarios/app';
+import { ledgerScenarios } from './scenarios/ledger';
 
 export interface BenchContext {
   cloud: RunningCloud;
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
     ['startup', startupScenarios],
     ['activities', activityScenarios],
     ['app', appScenarios],
+    ['ledger', ledgerScenarios],
   ];
   try {
     for (const [name, run] of scenarios) {
