@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
@@ -33,19 +33,12 @@ export default function ConfirmPage() {
   useAccount();
   const activityId = useRouter().params.id ?? '';
   const data = useAsync(() => call('hours.activity', { activityId }), [activityId], { enabled: activityId !== '' });
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [minutes, setMinutes] = useState<Record<string, string>>({});
+  // Every confirmable row starts selected with its proposed minutes; only the leader's changes are kept.
+  const [deselected, setDeselected] = useState<Set<string>>(new Set());
+  const [edited, setEdited] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [result, setResult] = useState<Result | null>(null);
-
-  // Fresh rows: start with every confirmable one selected and its proposed minutes.
-  useEffect(() => {
-    if (!data.data) return;
-    const rows = data.data.rows.filter(confirmable);
-    setSelected(new Set(rows.map((row) => row.signupId)));
-    setMinutes(Object.fromEntries(rows.map((row) => [row.signupId, String(row.proposedMinutes)])));
-  }, [data.data]);
 
   usePullDownRefresh(() => {
     void data.reload().finally(() => {
@@ -77,12 +70,13 @@ export default function ConfirmPage() {
 
   const { activity, rows, canConfirm } = data.data;
   const eligible = rows.filter(confirmable);
-  const chosen = eligible.filter((row) => selected.has(row.signupId));
+  const chosen = eligible.filter((row) => !deselected.has(row.signupId));
+  const minutesOf = (row: Row) => edited[row.signupId] ?? String(row.proposedMinutes);
   const allSelected = eligible.length > 0 && chosen.length === eligible.length;
   const nickname = (signupId: string) => rows.find((row) => row.signupId === signupId)?.nickname ?? signupId;
 
   const toggle = (signupId: string) =>
-    setSelected((current) => {
+    setDeselected((current) => {
       const next = new Set(current);
       if (next.has(signupId)) next.delete(signupId);
       else next.add(signupId);
@@ -93,7 +87,7 @@ export default function ConfirmPage() {
     setProblem(null);
     const items: Array<{ signupId: string; minutes?: number }> = [];
     for (const row of chosen) {
-      const value = wholeNumber(minutes[row.signupId] ?? '');
+      const value = wholeNumber(minutesOf(row));
       if (value === null || value < 1 || value > 1440) {
         setProblem(`${row.nickname}: ${t('volunteer.confirm.minutesInvalid')}`);
         return;
@@ -152,7 +146,7 @@ export default function ConfirmPage() {
         <View className='linli-section'>
           {canConfirm && eligible.length > 0 ? (
             <View className='confirm__toolbar'>
-              <Tick name='selectAll' checked={allSelected} onChange={(on) => setSelected(on ? new Set(eligible.map((row) => row.signupId)) : new Set())}>
+              <Tick name='selectAll' checked={allSelected} onChange={(on) => setDeselected(on ? new Set() : new Set(eligible.map((row) => row.signupId)))}>
                 {t('volunteer.confirm.selectAll')}
               </Tick>
               <Text className='confirm__count'>{t('volunteer.confirm.selected', { count: chosen.length })}</Text>
@@ -165,7 +159,7 @@ export default function ConfirmPage() {
                 <View key={row.signupId} className={cx('confirm__row', row.missingCheckout && 'confirm__row--missing')} data-signup-id={row.signupId}>
                   <View className='confirm__who'>
                     {open ? (
-                      <Tick name={`select-${row.signupId}`} checked={selected.has(row.signupId)} onChange={() => toggle(row.signupId)}>
+                      <Tick name={`select-${row.signupId}`} checked={!deselected.has(row.signupId)} onChange={() => toggle(row.signupId)}>
                         {row.nickname}
                       </Tick>
                     ) : (
@@ -187,10 +181,10 @@ export default function ConfirmPage() {
                     <View className='confirm__minutes' data-field={`minutes-${row.signupId}`}>
                       <Input
                         type='number'
-                        value={minutes[row.signupId] ?? ''}
+                        value={minutesOf(row)}
                         maxLength={4}
                         aria-label={t('volunteer.confirm.proposed')}
-                        onChange={(value) => setMinutes((current) => ({ ...current, [row.signupId]: value }))}
+                        onChange={(value) => setEdited((current) => ({ ...current, [row.signupId]: value }))}
                       />
                       <Text className='confirm__unit'>{t('volunteer.confirm.minutes')}</Text>
                     </View>
