@@ -6,11 +6,22 @@ import { account } from './support/fixtures';
 import { findElement, typeInto } from './support/registryFixtures';
 import { renderPage } from './support/render';
 import { resetApp } from './support/reset';
-import { profile, validId, wrongCheckId } from './support/volunteerFixtures';
+import { mainlandCheckChar } from '../../src/shared/identity/idNumber';
+import { profile } from './support/volunteerFixtures';
 
 jest.mock('../../src/services/cloud', () => require('../mocks/cloud'));
 
 beforeEach(resetApp);
+
+/** A mainland ID number with a correct check character for the given 17 digits. */
+function validId(first17: string): string {
+  return `${first17}${mainlandCheckChar(first17)}`;
+}
+
+/** The same number with a wrong check character. */
+function wrongCheckId(first17: string): string {
+  return `${first17}${mainlandCheckChar(first17) === '1' ? '2' : '1'}`;
+}
 
 const ADULT = validId('11010519491231002');
 // Born 2015-03-15: a minor on any day these tests run before 2033.

@@ -1,20 +1,11 @@
-/** Volunteer data shaped exactly like the contract's outputs (profile, hours, store, proofs). */
+/**
+ * Volunteer data shaped exactly like the contract's outputs (profile, hours, store, proofs).
+ * Types only from src/: the weapp suite loads this file without transforming src/.
+ */
 import type { OutputOf } from '../../../src/shared/api/contract';
 import type { RedemptionView, StoreItemView } from '../../../src/shared/schemas/credits';
 import type { ProofView } from '../../../src/shared/schemas/proofs';
 import type { HourRecordView, VolunteerProfile } from '../../../src/shared/schemas/volunteer';
-import { mainlandCheckChar } from '../../../src/shared/identity/idNumber';
-
-/** A mainland ID number with a correct check character for the given 17 digits. */
-export function validId(first17: string): string {
-  return `${first17}${mainlandCheckChar(first17)}`;
-}
-
-/** The same number with a wrong check character. */
-export function wrongCheckId(first17: string): string {
-  const right = mainlandCheckChar(first17);
-  return `${first17}${right === '1' ? '2' : '1'}`;
-}
 
 export function profile(overrides: Partial<VolunteerProfile> = {}): VolunteerProfile {
   return {
