@@ -31,6 +31,26 @@ export default defineAppConfig({
     { root: 'package-staff', pages: ['review/index'] },
     // Activity organisers: post and edit, sign-ups and check-in by hand, the check-in code, cancelling.
     { root: 'package-events', pages: ['edit/index', 'roster/index', 'code/index', 'cancel/index'] },
+    // Volunteer service: registration, hours and their review, credits, the points store, proofs
+    // (verify/ is public: a proof's reader needs no account).
+    {
+      root: 'package-volunteer',
+      pages: [
+        'register/index',
+        'profile/index',
+        'hours/index',
+        'report/index',
+        'confirm/index',
+        'review/index',
+        'credits/index',
+        'store/index',
+        'store-admin/index',
+        'pool/index',
+        'proofs/index',
+        'issue/index',
+        'verify/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'dark',

@@ -3,10 +3,12 @@ import type { Messages } from './zh-CN';
 /** English; switchable in 我的 → 设置. Same keys as zh-CN.ts (the type checks it). */
 import eventsEn from './events.en';
 import registryEn from './registry.en';
+import volunteerEn from './volunteer.en';
 
 const en: Messages = {
   registry: registryEn,
   events: eventsEn,
+  volunteer: volunteerEn,
   app: {
     name: 'Linli',
     slogan: 'Find the community groups around you',

@@ -5,12 +5,15 @@
  */
 import eventsZhCN from './events.zh-CN';
 import registryZhCN from './registry.zh-CN';
+import volunteerZhCN from './volunteer.zh-CN';
 
 const zhCN = {
   /** Group management, founding and review, hubs and posts (package-leader, package-staff). */
   registry: registryZhCN,
   /** Activities, sign-ups, check-in, inbox and proxies. */
   events: eventsZhCN,
+  /** Volunteer service: registration, hours, credits, the points store, proofs. */
+  volunteer: volunteerZhCN,
   app: {
     name: '邻里',
     slogan: '发现身边的社区社会组织',

@@ -152,12 +152,16 @@ async function postJson(path: string, body: unknown, token: string | null): Prom
   }
 }
 
-async function sendH5(fn: string, body: RequestBody): Promise<unknown> {
-  const { status, json } = await postJson(`/api/functions/${encodeURIComponent(fn)}`, body, getToken());
+/**
+ * H5 call. A public action (proofs.verify: a proof's reader has no account) goes without the
+ * token — a stale token must not turn a public check into a 401 — and never opens the sign-in.
+ */
+async function sendH5(fn: string, body: RequestBody, isPublic: boolean): Promise<unknown> {
+  const { status, json } = await postJson(`/api/functions/${encodeURIComponent(fn)}`, body, isPublic ? null : getToken());
   try {
     return openEnvelope(json);
   } catch (error) {
-    if (status === 401 || (isClientError(error) && error.code === 'UNAUTHENTICATED')) signInAgain();
+    if (!isPublic && (status === 401 || (isClientError(error) && error.code === 'UNAUTHENTICATED'))) signInAgain();
     throw error;
   }
 }
@@ -178,7 +182,7 @@ export async function call<A extends ActionName>(action: A, input: InputOf<A>): 
     throw new ClientError('INVALID_INPUT', messageFor('INVALID_INPUT', issues), issues);
   }
   const body: RequestBody = { action, input, ...(spec.mutation ? { requestId: newRequestId() } : {}) };
-  const data = await withRetry(() => (process.env.TARO_ENV === 'weapp' ? sendWeapp(spec.fn, body) : sendH5(spec.fn, body)));
+  const data = await withRetry(() => (process.env.TARO_ENV === 'weapp' ? sendWeapp(spec.fn, body) : sendH5(spec.fn, body, spec.audience === 'public')));
   const parsed = spec.output.safeParse(data);
   if (!parsed.success) throw clientError('BAD_RESPONSE');
   return parsed.data as OutputOf<A>;
@@ -234,7 +238,7 @@ export async function uploadAvatar(tempFilePath: string): Promise<string> {
 }
 
 /** Where an uploaded image goes (the storage folder, and the `kind` of the H5 upload). */
-export type ImageKind = 'posts' | 'covers';
+export type ImageKind = 'posts' | 'covers' | 'evidence' | 'store';
 
 /**
  * Uploads one chosen image (Taro.chooseImage's temp path) and returns its cloud file id.

@@ -6,7 +6,7 @@
 import { act } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import { call, devSignIn, isClientError, RETRY_DELAYS_MS, type ClientError } from '../../src/services/cloud';
-import { getToken, setToken } from '../../src/services/token';
+import { clearToken, getToken, setToken } from '../../src/services/token';
 import { setLocale } from '../../src/stores/settings';
 import { account, groupDetail } from './support/fixtures';
 
@@ -140,6 +140,31 @@ describe('cloud transport (H5)', () => {
     expect(error.code).toBe('UNAUTHENTICATED');
     expect(getToken()).toBeNull();
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
+  });
+
+  it('calls a public action (proofs.verify) without the bearer token, signed in or not', async () => {
+    const valid = { valid: false };
+    fetchMock.mockResolvedValueOnce(reply(200, { ok: true, data: valid }));
+    await expect(call('proofs.verify', { code: 'ab12cd34ef' })).resolves.toEqual(valid);
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe('/api/functions/proofs');
+    expect(init.headers).not.toHaveProperty('authorization');
+    // the schema normalises the code; what is sent is what the caller typed
+    expect(sentBody(0)).toEqual({ action: 'proofs.verify', input: { code: 'ab12cd34ef' } });
+
+    act(() => clearToken());
+    fetchMock.mockResolvedValueOnce(reply(200, { ok: true, data: valid }));
+    await call('proofs.verify', { code: 'AB12CD34EF' });
+    expect(fetchMock.mock.calls[1]![1].headers).not.toHaveProperty('authorization');
+  });
+
+  it('never sends the reader of a public action to the sign-in page, even on a 401', async () => {
+    fetchMock.mockResolvedValueOnce(reply(401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } }));
+    const error = await failure(call('proofs.verify', { code: 'AB12CD34EF' }));
+    expect(error.code).toBe('UNAUTHENTICATED');
+    expect(Taro.reLaunch).not.toHaveBeenCalled();
+    // the signed-in user's own session is left alone
+    expect(getToken()).toBe('token-of-wang');
   });
 
   it('starts a dev session and keeps its token', async () => {

@@ -17,6 +17,7 @@ import { activitiesChanged } from '../../stores/events';
 import { relationKey } from '../../utils/activityText';
 import { chinaClock, formatRange } from '../../utils/chinaTime';
 import { codePath } from '../../utils/eventRoutes';
+import { confirmHoursPath } from '../../utils/volunteerRoutes';
 import { CHECKIN_OPENS_BEFORE_MS } from '../../pages/activity/actions';
 import './index.scss';
 
@@ -118,6 +119,11 @@ export default function RosterPage() {
           {activity.abilities.includes('checkin.show') ? (
             <Button className='roster__code' type='primary' fill='outline' block onClick={() => void Taro.navigateTo({ url: codePath(activity.id) }).catch(() => undefined)}>
               {t('events.roster.showCode')}
+            </Button>
+          ) : null}
+          {activity.volunteer && started ? (
+            <Button className='roster__hours' type='primary' block onClick={() => void Taro.navigateTo({ url: confirmHoursPath(activity.id) }).catch(() => undefined)}>
+              {t('volunteer.rosterConfirm')}
             </Button>
           ) : null}
           {canMark ? null : <Text className='roster__hint'>{t('events.roster.markLater')}</Text>}

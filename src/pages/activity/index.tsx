@@ -19,6 +19,7 @@ import { activitiesChanged } from '../../stores/events';
 import { seatsText, volunteerText } from '../../utils/activityText';
 import { formatDateTime, formatRange, hoursBetween } from '../../utils/chinaTime';
 import { activityPath, cancelActivityPath, checkinPath, codePath, editActivityPath, rosterPath } from '../../utils/eventRoutes';
+import { confirmHoursPath, volunteerRoutes } from '../../utils/volunteerRoutes';
 import { groupPath } from '../../utils/routes';
 import { requestSubscriptions } from '../../utils/subscribe';
 import { actionsFor, leaderTools, type CancelKind, type PrimaryAction } from './actions';
@@ -225,7 +226,17 @@ export default function ActivityPage() {
             }
           />
           <Cell title={t('events.detail.cancelRule')} description={cutoffHours > 0 ? t('events.detail.cutoffRule', { hours: cutoffHours }) : t('events.detail.noCutoff')} />
-          {volunteer ? <Cell title={t('events.detail.volunteer')} description={volunteer} /> : null}
+          {volunteer ? (
+            <Cell
+              className='activity__volunteer'
+              title={t('events.detail.volunteer')}
+              description={volunteer}
+              // A participant's hours from this activity show up on their hours page.
+              extra={activity.mySignup ? t('volunteer.activityLink') : undefined}
+              clickable={activity.mySignup !== null}
+              onClick={() => activity.mySignup && go(volunteerRoutes.hours)}
+            />
+          ) : null}
           {activity.approvalRequired ? <Cell title={t('events.detail.approval')} description={t('events.detail.approvalHint')} /> : null}
           {activity.skills.length > 0 ? <Cell title={t('events.detail.skills')} description={activity.skills.join(t('events.detail.listSeparator'))} /> : null}
           {activity.minAge !== null ? <Cell title={t('events.detail.minAge')} description={t('events.detail.minAgeValue', { age: activity.minAge })} /> : null}
@@ -252,6 +263,9 @@ export default function ActivityPage() {
           <CellGroup>
             {tools.code ? <Cell className='activity__tool-code' title={t('events.detail.toolCode')} clickable onClick={() => go(codePath(activity.id))} /> : null}
             {tools.roster ? <Cell className='activity__tool-roster' title={t('events.detail.toolRoster')} clickable onClick={() => go(rosterPath(activity.id))} /> : null}
+            {tools.roster && activity.volunteer ? (
+              <Cell className='activity__tool-hours' title={t('volunteer.rosterConfirm')} clickable onClick={() => go(confirmHoursPath(activity.id))} />
+            ) : null}
             {tools.edit ? <Cell className='activity__tool-edit' title={t('events.detail.toolEdit')} clickable onClick={() => go(editActivityPath(activity.id))} /> : null}
             {tools.cancel ? <Cell className='activity__tool-cancel' title={t('events.detail.toolCancel')} clickable onClick={() => go(cancelActivityPath(activity.id))} /> : null}
           </CellGroup>

@@ -17,6 +17,7 @@ import { useI18n, useSettings } from '../../hooks/useI18n';
 import { loadAccount, membershipVersion, resetSession } from '../../stores/session';
 import { communityPath, groupPath, routes } from '../../utils/routes';
 import { RegistryMenu } from './RegistryMenu';
+import { VolunteerMenu } from './VolunteerMenu';
 import './index.scss';
 
 const go = (url: string) => {
@@ -119,6 +120,8 @@ export default function MePage() {
       <EventsMenu />
 
       {account.status === 'error' && !me ? <ErrorState message={account.error ?? ''} onRetry={account.retry} /> : renderMemberships()}
+
+      <VolunteerMenu abilities={account.me?.abilities ?? []} groups={mine.data?.groups ?? []} />
 
       <RegistryMenu abilities={account.me?.abilities ?? []} />
 

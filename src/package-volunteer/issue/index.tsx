@@ -1,0 +1,188 @@
+import { useEffect, useState } from 'react';
+import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Dialog, Input, TextArea } from '@nutui/nutui-react-taro';
+import type { ProofView } from '../../shared/schemas/proofs';
+import type { MessageKey } from '../../locales';
+import { call } from '../../services/cloud';
+import { PageRoot } from '../../components/PageRoot';
+import { ReasonDialog } from '../../components/ReasonDialog';
+import { ListFooter } from '../../components/ListFooter';
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
+import { useAccount } from '../../hooks/useAccount';
+import { errorMessage } from '../../hooks/useAsync';
+import { useI18n } from '../../hooks/useI18n';
+import { usePaged } from '../../hooks/usePaged';
+import { formatDateTime } from '../../utils/chinaTime';
+import { hoursOf } from '../components/format';
+import '../components/volunteer.scss';
+import './index.scss';
+
+const toast = (title: string) => {
+  Taro.showToast({ title, icon: 'none', duration: 3000 }).catch(() => undefined);
+};
+
+/**
+ * The issuer's queue (a group's leaders, a community's committee): requested proofs with the
+ * volunteer, period and hours the records show. Issue with the person in charge, a contact and
+ * remarks (the server numbers, archives and renders it), or reject with a reason.
+ */
+export default function IssuePage() {
+  const { t } = useI18n();
+  useAccount();
+  const queue = usePaged<ProofView>((offset) => call('proofs.queue', { offset, limit: 20 }), (p) => p.id, []);
+  const [issuing, setIssuing] = useState<ProofView | null>(null);
+  const [rejecting, setRejecting] = useState<ProofView | null>(null);
+
+  usePullDownRefresh(() => {
+    void queue.refresh().finally(() => {
+      Taro.stopPullDownRefresh();
+    });
+  });
+  useReachBottom(() => {
+    if (queue.hasMore && !queue.loadingMore && !queue.loading) void queue.loadMore();
+  });
+
+  const remove = (proof: ProofView) => queue.setItems((items) => items.filter((x) => x.id !== proof.id));
+
+  const render = () => {
+    if (queue.loading) return <LoadingState cards={3} />;
+    if (queue.error) return <ErrorState message={queue.error} onRetry={() => void queue.refresh()} />;
+    if (queue.items.length === 0) return <EmptyState title={t('volunteer.issue.empty')} description={t('volunteer.issue.emptyHint')} />;
+    return (
+      <View className='linli-section'>
+        <Text className='linli-section__title'>{t('volunteer.issue.count', { count: queue.total })}</Text>
+        <View className='volunteer-list'>
+          {queue.items.map((proof) => (
+            <View key={proof.id} className='linli-card volunteer-item issue__item' data-proof-id={proof.id}>
+              <Text className='volunteer-item__title'>{t('volunteer.issue.who', { name: proof.volunteerName, no: proof.volunteerNo })}</Text>
+              <Text className='volunteer-item__line'>{proof.issuerName}</Text>
+              <Text className='volunteer-item__line'>{`${t('volunteer.proofs.period', { from: proof.from, to: proof.to })} · ${t('volunteer.proofs.minutes', { hours: hoursOf(proof.minutes) })}`}</Text>
+              {proof.purpose ? <Text className='volunteer-item__line'>{proof.purpose}</Text> : null}
+              <Text className='volunteer-item__line'>{formatDateTime(t, proof.requestedAt)}</Text>
+              {proof.state === 'requested' ? (
+                <View className='volunteer-item__actions'>
+                  <Button className='issue__reject' fill='outline' onClick={() => setRejecting(proof)}>
+                    {t('volunteer.issue.reject')}
+                  </Button>
+                  <Button className='issue__issue' type='primary' onClick={() => setIssuing(proof)}>
+                    {t('volunteer.issue.issue')}
+                  </Button>
+                </View>
+              ) : null}
+            </View>
+          ))}
+          <ListFooter hasMore={queue.hasMore} loadingMore={queue.loadingMore} error={queue.moreError} onLoadMore={() => void queue.loadMore()} />
+        </View>
+      </View>
+    );
+  };
+
+  return (
+    <PageRoot titleKey='volunteer.titles.issue' className='issue' busy={queue.loading}>
+      <Text className='volunteer-intro'>{t('volunteer.issue.intro')}</Text>
+      {render()}
+      <IssueDialog
+        proof={issuing}
+        onClose={() => setIssuing(null)}
+        onIssued={(issued) => {
+          remove(issued);
+          toast(t('volunteer.issue.issued', { serial: issued.serialNo ?? '' }));
+        }}
+      />
+      <ReasonDialog
+        visible={rejecting !== null}
+        title={t('volunteer.issue.rejectTitle')}
+        confirmText={t('volunteer.issue.reject')}
+        placeholder={t('volunteer.common.reasonPlaceholder')}
+        onConfirm={async (reason) => {
+          if (!rejecting || !reason) return;
+          await call('proofs.reject', { proofId: rejecting.id, reason });
+          remove(rejecting);
+          setRejecting(null);
+          toast(t('volunteer.issue.rejected'));
+        }}
+        onClose={() => setRejecting(null)}
+      />
+    </PageRoot>
+  );
+}
+
+interface IssueDialogProps {
+  proof: ProofView | null;
+  onClose: () => void;
+  onIssued: (proof: ProofView) => void;
+}
+
+/** The issuer's part of the proof: person in charge, contact, remarks (ProofsIssueInput's limits). */
+function IssueDialog({ proof, onClose, onIssued }: IssueDialogProps) {
+  const { t } = useI18n();
+  const [person, setPerson] = useState('');
+  const [contact, setContact] = useState('');
+  const [remarks, setRemarks] = useState('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    setError(null);
+    setRemarks('');
+  }, [proof]);
+
+  const confirm = async () => {
+    if (!proof) return;
+    const key: MessageKey | null =
+      person.trim().length < 2 || person.trim().length > 30
+        ? 'volunteer.issue.problems.personInCharge'
+        : contact.trim().length < 5 || contact.trim().length > 40
+          ? 'volunteer.issue.problems.contact'
+          : remarks.trim().length > 200
+            ? 'volunteer.issue.problems.remarks'
+            : null;
+    if (key) {
+      setError(t(key));
+      // Rejecting keeps NutUI's Dialog open with what was typed.
+      throw new Error(key);
+    }
+    try {
+      const issued = await call('proofs.issue', { proofId: proof.id, personInCharge: person.trim(), contact: contact.trim(), remarks: remarks.trim() });
+      onIssued(issued);
+      onClose();
+    } catch (caught) {
+      setError(errorMessage(caught));
+      throw caught;
+    }
+  };
+
+  return (
+    <Dialog
+      className='issue__dialog'
+      visible={proof !== null}
+      title={t('volunteer.issue.issueTitle')}
+      confirmText={t('volunteer.issue.issue')}
+      cancelText={t('common.cancel')}
+      onConfirm={confirm}
+      onCancel={onClose}
+      onClose={onClose}
+    >
+      <View className='volunteer-dialog-body'>
+        {proof ? <Text className='volunteer-dialog-label'>{t('volunteer.issue.who', { name: proof.volunteerName, no: proof.volunteerNo })}</Text> : null}
+        <View data-field='personInCharge'>
+          <Text className='volunteer-dialog-label'>{t('volunteer.issue.personInCharge')}</Text>
+          <Input value={person} maxLength={30} onChange={setPerson} />
+        </View>
+        <View data-field='contact'>
+          <Text className='volunteer-dialog-label'>{t('volunteer.issue.contact')}</Text>
+          <Input value={contact} maxLength={40} onChange={setContact} />
+        </View>
+        <View data-field='remarks'>
+          <Text className='volunteer-dialog-label'>{t('volunteer.issue.remarks')}</Text>
+          <TextArea value={remarks} maxLength={200} autoSize onChange={setRemarks} />
+        </View>
+        {error ? (
+          <View className='volunteer-item__line volunteer-item__line--danger' role='alert'>
+            {error}
+          </View>
+        ) : null}
+      </View>
+    </Dialog>
+  );
+}

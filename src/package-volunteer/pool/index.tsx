@@ -1,0 +1,242 @@
+import { useEffect, useState } from 'react';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
+import type { OutputOf } from '../../shared/api/contract';
+import type { MessageKey } from '../../locales';
+import { call } from '../../services/cloud';
+import { PageRoot } from '../../components/PageRoot';
+import { FormField } from '../../components/FormField';
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
+import { useAccount } from '../../hooks/useAccount';
+import { errorMessage, useAsync } from '../../hooks/useAsync';
+import { useI18n } from '../../hooks/useI18n';
+import { ChipSelect } from '../components/ChipSelect';
+import { VOLUNTEER_NO, wholeNumber } from '../components/format';
+import '../components/volunteer.scss';
+import './index.scss';
+
+type Pool = OutputOf<'credits.pool'>;
+
+const toast = (title: string) => {
+  Taro.showToast({ title, icon: 'none', duration: 3000 }).catch(() => undefined);
+};
+
+/**
+ * A community's credit accounts and volunteer settings (?communityId=): pool, store income,
+ * credits issued and expired; time-bank mode, star thresholds and credit expiry for staff who
+ * manage it; and granting or adjusting a volunteer's credits with a reason (audited).
+ */
+export default function PoolPage() {
+  const { t } = useI18n();
+  const account = useAccount();
+  const communityId = useRouter().params.communityId || account.me?.account.homeCommunity?.id || '';
+  const pool = useAsync(() => call('credits.pool', { communityId }), [communityId], { enabled: communityId !== '' });
+
+  usePullDownRefresh(() => {
+    void pool.reload().finally(() => {
+      Taro.stopPullDownRefresh();
+    });
+  });
+
+  const render = () => {
+    if (!communityId) return account.me ? <EmptyState title={t('volunteer.common.noCommunityTitle')} /> : <LoadingState cards={2} />;
+    if (pool.loading && !pool.data) return <LoadingState cards={3} />;
+    if (pool.error || !pool.data) return <ErrorState message={pool.error ?? ''} onRetry={() => void pool.reload()} />;
+    const data = pool.data;
+    return (
+      <>
+        <View className='linli-section'>
+          <Text className='linli-section__title'>{t('volunteer.pool.balances')}</Text>
+          <View className='linli-card volunteer-summary'>
+            <View className='volunteer-stats pool__stats'>
+              {(
+                [
+                  ['pool', data.pool],
+                  ['store', data.store],
+                  ['issued', data.issued],
+                  ['expired', data.expired],
+                ] as const
+              ).map(([key, value]) => (
+                <View key={key} className={`volunteer-stat pool__stat--${key}`}>
+                  <Text className='volunteer-stat__value'>{value}</Text>
+                  <Text className='volunteer-stat__label'>{t(`volunteer.pool.${key}`)}</Text>
+                </View>
+              ))}
+            </View>
+          </View>
+        </View>
+        <Settings pool={data} onSaved={(next) => pool.setData({ ...data, ...next })} />
+        {data.canManage ? <Grant /> : null}
+      </>
+    );
+  };
+
+  return (
+    <PageRoot titleKey='volunteer.titles.pool' className='pool' busy={pool.loading}>
+      {render()}
+    </PageRoot>
+  );
+}
+
+function Settings({ pool, onSaved }: { pool: Pool; onSaved: (settings: OutputOf<'volunteerSettings.update'>) => void }) {
+  const { t } = useI18n();
+  const [timeBank, setTimeBank] = useState(pool.timeBank);
+  const [thresholds, setThresholds] = useState<string[]>(pool.starThresholds.map(String));
+  const [expiry, setExpiry] = useState(String(pool.creditExpiryYears));
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    setTimeBank(pool.timeBank);
+    setThresholds(pool.starThresholds.map(String));
+    setExpiry(String(pool.creditExpiryYears));
+  }, [pool.timeBank, pool.starThresholds, pool.creditExpiryYears]);
+
+  const save = async () => {
+    const values = thresholds.map(wholeNumber);
+    const years = wholeNumber(expiry);
+    const rising = values.length === 5 && values.every((v, i) => v !== null && v >= 1 && v <= 100_000 && (i === 0 || v > (values[i - 1] ?? 0)));
+    if (!rising) return setProblem(t('volunteer.pool.problems.thresholds'));
+    if (years === null || years < 1 || years > 10) return setProblem(t('volunteer.pool.problems.expiry'));
+    setProblem(null);
+    setBusy(true);
+    try {
+      const next = await call('volunteerSettings.update', { communityId: pool.communityId, timeBank, starThresholds: values as number[], creditExpiryYears: years });
+      onSaved(next);
+      toast(t('volunteer.pool.saved'));
+    } catch (error) {
+      setProblem(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const readOnly = !pool.canManage;
+  return (
+    <View className='linli-section pool__settings'>
+      <Text className='linli-section__title'>{t('volunteer.pool.settings')}</Text>
+      <View className='linli-card'>
+        {readOnly ? <Text className='volunteer-item__line pool__readonly'>{t('volunteer.pool.readOnly')}</Text> : null}
+        <FormField name='timeBank' label={t('volunteer.pool.timeBank')} hint={t('volunteer.pool.timeBankHint')}>
+          <Switch checked={timeBank} disabled={readOnly} onChange={setTimeBank} ariaLabel={t('volunteer.pool.timeBank')} />
+        </FormField>
+        <FormField name='thresholds' label={t('volunteer.pool.thresholds')} hint={t('volunteer.pool.thresholdsHint')}>
+          <View className='pool__thresholds'>
+            {thresholds.map((value, i) => (
+              <View key={i} className='pool__threshold' data-field={`star-${i + 1}`}>
+                <Text className='volunteer-dialog-label'>{t('volunteer.pool.star', { count: i + 1 })}</Text>
+                <Input type='number' value={value} maxLength={6} disabled={readOnly} onChange={(next) => setThresholds((current) => current.map((v, j) => (j === i ? next : v)))} />
+              </View>
+            ))}
+          </View>
+        </FormField>
+        <FormField name='expiry' label={t('volunteer.pool.expiryYears')}>
+          <Input className='volunteer-input' type='number' value={expiry} maxLength={2} disabled={readOnly} onChange={setExpiry} />
+        </FormField>
+        {readOnly ? null : (
+          <View className='pool__actions'>
+            {problem ? (
+              <View className='volunteer-error' role='alert'>
+                {problem}
+              </View>
+            ) : null}
+            <Button className='pool__save' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void save()}>
+              {t('volunteer.pool.saveSettings')}
+            </Button>
+          </View>
+        )}
+      </View>
+    </View>
+  );
+}
+
+/** Grant (from the pool or newly issued) or adjust (±, never 0) a volunteer's credits, always with a reason. */
+function Grant() {
+  const { t } = useI18n();
+  const [mode, setMode] = useState<'grant' | 'adjust'>('grant');
+  const [source, setSource] = useState<'pool' | 'issuance'>('pool');
+  const [no, setNo] = useState('');
+  const [amount, setAmount] = useState('');
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async () => {
+    const volunteerNo = no.trim().toUpperCase();
+    const value = wholeNumber(amount);
+    const key: MessageKey | null = !VOLUNTEER_NO.test(volunteerNo)
+      ? 'volunteer.credits.volunteerNoInvalid'
+      : value === null || (mode === 'grant' ? value < 1 || value > 10_000 : value === 0 || Math.abs(value) > 10_000)
+        ? mode === 'grant'
+          ? 'volunteer.pool.problems.amount'
+          : 'volunteer.pool.problems.adjust'
+        : reason.trim().length < 2
+          ? 'volunteer.common.reasonRequired'
+          : null;
+    if (key || value === null) return setProblem(key ? t(key) : null);
+    setProblem(null);
+    setBusy(true);
+    try {
+      const result =
+        mode === 'grant'
+          ? await call('credits.grant', { volunteerNo, amount: value, reason: reason.trim(), source })
+          : await call('credits.adjust', { volunteerNo, amount: value, reason: reason.trim() });
+      toast(t(mode === 'grant' ? 'volunteer.pool.granted' : 'volunteer.pool.adjusted', { balance: result.balance }));
+      setAmount('');
+      setReason('');
+    } catch (error) {
+      setProblem(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='linli-section pool__grant'>
+      <Text className='linli-section__title'>{t('volunteer.pool.grantTitle')}</Text>
+      <View className='linli-card'>
+        <View className='pool__mode'>
+          <ChipSelect
+            name='grantMode'
+            options={[
+              { value: 'grant', label: t('volunteer.pool.grant') },
+              { value: 'adjust', label: t('volunteer.pool.adjust') },
+            ]}
+            value={[mode]}
+            onChange={([next]) => setMode(next === 'adjust' ? 'adjust' : 'grant')}
+          />
+        </View>
+        <FormField name='volunteerNo' label={t('volunteer.pool.volunteerNo')} required>
+          <Input className='volunteer-input' value={no} maxLength={11} placeholder={t('volunteer.credits.toVolunteerNoPlaceholder')} onChange={setNo} />
+        </FormField>
+        <FormField name='amount' label={t('volunteer.pool.amount')} required hint={mode === 'adjust' ? t('volunteer.pool.adjustHint') : undefined}>
+          <Input className='volunteer-input' type={mode === 'adjust' ? 'text' : 'number'} value={amount} maxLength={6} onChange={setAmount} />
+        </FormField>
+        {mode === 'grant' ? (
+          <FormField name='source' label={t('volunteer.pool.source')}>
+            <ChipSelect
+              name='sourceChoice'
+              options={(['pool', 'issuance'] as const).map((key) => ({ value: key, label: t(`volunteer.pool.sources.${key}`) }))}
+              value={[source]}
+              onChange={([next]) => setSource(next === 'issuance' ? 'issuance' : 'pool')}
+            />
+          </FormField>
+        ) : null}
+        <FormField name='reason' label={t('volunteer.pool.reason')} required>
+          <TextArea className='volunteer-textarea' value={reason} maxLength={200} autoSize placeholder={t('volunteer.common.reasonPlaceholder')} onChange={setReason} />
+        </FormField>
+        <View className='pool__actions'>
+          {problem ? (
+            <View className='volunteer-error' role='alert'>
+              {problem}
+            </View>
+          ) : null}
+          <Button className='pool__grant-submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
+            {mode === 'grant' ? t('volunteer.pool.grant') : t('volunteer.pool.adjust')}
+          </Button>
+        </View>
+      </View>
+    </View>
+  );
+}

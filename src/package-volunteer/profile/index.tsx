@@ -1,0 +1,192 @@
+import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { View } from '@tarojs/components';
+import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
+import type { VolunteerProfile } from '../../shared/schemas/volunteer';
+import { call } from '../../services/cloud';
+import { PageRoot } from '../../components/PageRoot';
+import { FormField } from '../../components/FormField';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
+import { useAccount } from '../../hooks/useAccount';
+import { errorMessage, useAsync } from '../../hooks/useAsync';
+import { useI18n } from '../../hooks/useI18n';
+import { formatDate } from '../../utils/chinaTime';
+import { volunteerRoutes } from '../../utils/volunteerRoutes';
+import { ChipSelect } from '../components/ChipSelect';
+import { hoursOf, PHONE } from '../components/format';
+import '../components/volunteer.scss';
+import './index.scss';
+
+/**
+ * The volunteer's own record (unmasked for them): view, change contacts and skills, or withdraw —
+ * which keeps the hour records, pseudonymised, as the regulation and the ledger need.
+ */
+export default function ProfilePage() {
+  const { t } = useI18n();
+  useAccount();
+  const me = useAsync(() => call('volunteers.me', {}), []);
+  const [editing, setEditing] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
+
+  const render = () => {
+    if (me.loading && !me.data) return <LoadingState cards={2} />;
+    if (me.error || !me.data) return <ErrorState message={me.error ?? ''} onRetry={() => void me.reload()} />;
+    const profile = me.data.profile;
+    if (!profile) {
+      return (
+        <EmptyState
+          title={t('volunteer.common.notRegisteredTitle')}
+          description={t('volunteer.common.notRegisteredHint')}
+          action={{ text: t('volunteer.common.registerNow'), onClick: () => void Taro.redirectTo({ url: volunteerRoutes.register }).catch(() => undefined) }}
+        />
+      );
+    }
+    if (profile.status === 'withdrawn') return <EmptyState title={t('volunteer.profile.withdrawnTitle')} />;
+    if (editing) {
+      return (
+        <EditForm
+          profile={profile}
+          onSaved={(next) => {
+            me.setData({ profile: next });
+            setEditing(false);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      );
+    }
+    const none = t('volunteer.profile.none');
+    return (
+      <>
+        <View className='linli-section'>
+          <CellGroup className='profile__facts'>
+            <Cell className='profile__number' title={t('volunteer.profile.number')} extra={profile.volunteerNo} />
+            <Cell title={t('volunteer.profile.name')} extra={profile.realName} />
+            <Cell title={t('volunteer.profile.idType')} extra={profile.idType ? t(`volunteer.idTypes.${profile.idType}`) : none} />
+            <Cell className='profile__id' title={t('volunteer.profile.idNumber')} extra={profile.idNumber ?? none} />
+            <Cell title={t('volunteer.profile.phone')} extra={profile.phone ?? none} />
+            <Cell title={t('volunteer.profile.skills')} extra={profile.skills.length > 0 ? profile.skills.join(t('events.detail.listSeparator')) : none} />
+            <Cell title={t('volunteer.profile.emergency')} extra={profile.emergencyContact ? `${profile.emergencyContact.name} ${profile.emergencyContact.phone}` : none} />
+            {profile.guardian ? <Cell title={t('volunteer.profile.guardian')} extra={t('volunteer.profile.guardianValue', { ...profile.guardian })} /> : null}
+            <Cell title={t('volunteer.profile.hours')} extra={t('volunteer.common.hours', { hours: hoursOf(profile.totalMinutes) })} />
+            <Cell title={t('volunteer.profile.registeredAt')} extra={formatDate(t, profile.registeredAt)} />
+          </CellGroup>
+        </View>
+        <View className='linli-section profile__actions'>
+          <Button className='profile__edit' type='primary' size='large' block onClick={() => setEditing(true)}>
+            {t('volunteer.profile.edit')}
+          </Button>
+          <Button className='profile__withdraw' fill='none' size='large' block onClick={() => setWithdrawing(true)}>
+            {t('volunteer.profile.withdraw')}
+          </Button>
+        </View>
+      </>
+    );
+  };
+
+  const withdraw = async () => {
+    try {
+      await call('volunteers.withdraw', { confirm: true });
+      Taro.showToast({ title: t('volunteer.profile.withdrawn'), icon: 'none' }).catch(() => undefined);
+      await me.reload();
+    } catch (error) {
+      Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 }).catch(() => undefined);
+    }
+  };
+
+  return (
+    <PageRoot titleKey='volunteer.titles.profile' className='profile' busy={me.loading}>
+      {render()}
+      <ConfirmDialog
+        visible={withdrawing}
+        title={t('volunteer.profile.withdrawTitle')}
+        message={t('volunteer.profile.withdrawMessage')}
+        confirmText={t('volunteer.profile.withdrawConfirm')}
+        onConfirm={withdraw}
+        onClose={() => setWithdrawing(false)}
+      />
+    </PageRoot>
+  );
+}
+
+interface EditFormProps {
+  profile: VolunteerProfile;
+  onSaved: (profile: VolunteerProfile) => void;
+  onCancel: () => void;
+}
+
+/** Contacts and skills: what a volunteer may change themself (identity changes go through staff). */
+function EditForm({ profile, onSaved, onCancel }: EditFormProps) {
+  const { t } = useI18n();
+  const [phone, setPhone] = useState(profile.phone ?? '');
+  const [skills, setSkills] = useState<string[]>(profile.skills);
+  const [skill, setSkill] = useState('');
+  const [emergencyName, setEmergencyName] = useState(profile.emergencyContact?.name ?? '');
+  const [emergencyPhone, setEmergencyPhone] = useState(profile.emergencyContact?.phone ?? '');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    const p = phone.trim();
+    const name = emergencyName.trim();
+    const ePhone = emergencyPhone.trim();
+    if (p && !PHONE.test(p)) return setProblem(t('volunteer.register.problems.phone'));
+    if ((name || ePhone) && (!name || !PHONE.test(ePhone))) return setProblem(t('volunteer.register.problems.emergency'));
+    setProblem(null);
+    setBusy(true);
+    try {
+      const next = await call('volunteers.update', { phone: p || null, skills, emergencyContact: name ? { name, phone: ePhone } : null });
+      Taro.showToast({ title: t('volunteer.profile.saved'), icon: 'success' }).catch(() => undefined);
+      onSaved(next);
+    } catch (error) {
+      setProblem(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='linli-section'>
+      <View className='linli-card'>
+        <FormField name='phone' label={t('volunteer.register.phone')}>
+          <Input className='volunteer-input' type='tel' value={phone} maxLength={11} placeholder={t('volunteer.register.phonePlaceholder')} onChange={setPhone} />
+        </FormField>
+        <FormField name='skills' label={t('volunteer.register.skills')}>
+          <ChipSelect name='skillChoice' multiple options={skills.map((s) => ({ value: s, label: s }))} value={skills} onChange={setSkills} />
+          <View className='profile__add-skill'>
+            <Input className='volunteer-input' value={skill} maxLength={20} placeholder={t('volunteer.register.customSkill')} onChange={setSkill} />
+            <Button
+              fill='outline'
+              onClick={() => {
+                const next = skill.trim();
+                if (next && !skills.includes(next) && skills.length < 10) setSkills([...skills, next]);
+                setSkill('');
+              }}
+            >
+              {t('volunteer.register.addSkill')}
+            </Button>
+          </View>
+        </FormField>
+        <FormField name='emergency' label={t('volunteer.register.emergency')}>
+          <View className='volunteer-row-inputs'>
+            <Input className='volunteer-input' value={emergencyName} maxLength={30} placeholder={t('volunteer.register.emergencyName')} onChange={setEmergencyName} />
+            <Input className='volunteer-input' type='tel' value={emergencyPhone} maxLength={11} placeholder={t('volunteer.register.emergencyPhone')} onChange={setEmergencyPhone} />
+          </View>
+        </FormField>
+      </View>
+      <View className='profile__actions'>
+        {problem ? (
+          <View className='volunteer-error' role='alert'>
+            {problem}
+          </View>
+        ) : null}
+        <Button className='profile__save' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void save()}>
+          {t('volunteer.common.save')}
+        </Button>
+        <Button fill='none' size='large' block disabled={busy} onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,5 @@
+import volunteerZhCN from '../../locales/volunteer.zh-CN';
+
+export default definePageConfig({
+  navigationBarTitleText: volunteerZhCN.titles.verify,
+});
