@@ -248,6 +248,7 @@ const volunteerEn: typeof volunteerZhCN = {
     skipped: {
       not_volunteer: 'not a registered volunteer',
       not_checked_in: 'not checked in',
+      in_progress: 'still in progress (not checked out)',
       not_found: 'sign-up not found',
     },
     minutesInvalid: 'a duration is 1–1440 minutes',

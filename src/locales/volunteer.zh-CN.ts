@@ -246,6 +246,7 @@ const volunteerZhCN = {
     skipped: {
       not_volunteer: '未登记志愿者',
       not_checked_in: '未签到',
+      in_progress: '活动未结束且未签退',
       not_found: '找不到报名记录',
     },
     minutesInvalid: '时长应在 1–1440 分钟之间',
