@@ -2,11 +2,13 @@ import type { Messages } from './zh-CN';
 
 /** English; switchable in 我的 → 设置. Same keys as zh-CN.ts (the type checks it). */
 import eventsEn from './events.en';
+import moderationEn from './moderation.en';
 import registryEn from './registry.en';
 
 const en: Messages = {
   registry: registryEn,
   events: eventsEn,
+  moderation: moderationEn,
   app: {
     name: 'Linli',
     slogan: 'Find the community groups around you',

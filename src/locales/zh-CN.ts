@@ -4,6 +4,7 @@
  * are filled by `translate()`.
  */
 import eventsZhCN from './events.zh-CN';
+import moderationZhCN from './moderation.zh-CN';
 import registryZhCN from './registry.zh-CN';
 
 const zhCN = {
@@ -11,6 +12,8 @@ const zhCN = {
   registry: registryZhCN,
   /** Activities, sign-ups, check-in, inbox and proxies. */
   events: eventsZhCN,
+  /** Reports, moderation notices and appeals, and the staff console. */
+  moderation: moderationZhCN,
   app: {
     name: '邻里',
     slogan: '发现身边的社区社会组织',
