@@ -128,6 +128,8 @@ describe('moderation: report, auto-hide, queue, notice, appeal, restore (H5 on t
     await on(wang, '[data-field="reason"] .linli-field__error').filter({ hasText: '请选择举报原因' }).waitFor();
     await on(wang, '.report__reasons [data-value="unsafe"]').click();
     await on(wang, '[data-field="text"] textarea').fill('以送鸡蛋为名推销保健品，老人容易上当');
+    // The top of the form for the screenshot (Taro's page, not the window, may be what scrolls).
+    await on(wang, '.report__target').evaluate((card) => card.scrollIntoView({ block: 'start' }));
     await screenshot(wang, 'report');
     await on(wang, '.report__submit').click();
     await on(wang, '.report__outcome--hidden').filter({ hasText: '这条内容已暂时隐藏' }).waitFor();

@@ -108,7 +108,6 @@ export default function ReportPage() {
           <FormField name='reason' label={t('moderation.report.reason')} required error={reasonError}>
             <ChoiceChips
               className='report__reasons'
-              layout='cards'
               options={ReportReason.options.map((value) => ({ value, label: t(`moderation.reasons.${value}`) }))}
               value={reason}
               onChange={(value) => {

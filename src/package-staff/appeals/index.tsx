@@ -78,7 +78,7 @@ export default function AppealsPage() {
   };
 
   return (
-    <PageRoot titleKey='moderation.titles.appeals' className='staff-appeals' busy={queue.loading}>
+    <PageRoot titleKey='moderation.titles.appeals' className='staff-page staff-appeals' busy={queue.loading}>
       <View className='staff-frame'>
         <Text className='staff-intro'>{t('moderation.appeals.intro')}</Text>
         {queue.loaded && queue.total > 0 ? (

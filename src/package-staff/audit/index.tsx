@@ -84,7 +84,7 @@ export default function AuditPage() {
   const waiting = scopeState(scope);
   if (waiting || !regionId) {
     return (
-      <PageRoot titleKey='moderation.titles.audit' className='staff-audit'>
+      <PageRoot titleKey='moderation.titles.audit' className='staff-page staff-audit'>
         <View className='staff-frame'>{waiting}</View>
       </PageRoot>
     );
@@ -122,7 +122,7 @@ export default function AuditPage() {
   const set = (key: keyof Filters) => (value: string) => setDraft((current) => ({ ...current, [key]: value }));
 
   return (
-    <PageRoot titleKey='moderation.titles.audit' className='staff-audit' busy={log.loading}>
+    <PageRoot titleKey='moderation.titles.audit' className='staff-page staff-audit' busy={log.loading}>
       <View className='staff-frame'>
         <ScopeChips scope={scope} />
         <View className='linli-card staff-form staff-audit__filters'>

@@ -62,7 +62,7 @@ export default function DashboardPage() {
 
   const parent = trail.length > 1 ? trail[trail.length - 2]!.name : (scope.grants.find((g) => g.regionId === scope.regionId)?.regionName ?? '');
   return (
-    <PageRoot titleKey='moderation.titles.dashboard' className='staff-dashboard' busy={summary.loading}>
+    <PageRoot titleKey='moderation.titles.dashboard' className='staff-page staff-dashboard' busy={summary.loading}>
       <View className='staff-frame'>
         <ScopeChips scope={chooseGrant} />
         {trail.length > 0 ? (

@@ -62,7 +62,7 @@ export default function StaffHomePage() {
   ];
 
   return (
-    <PageRoot titleKey='moderation.titles.staff' className='staff-home'>
+    <PageRoot titleKey='moderation.titles.staff' className='staff-page staff-home'>
       <View className='staff-frame'>
         {waiting ?? (
           <>

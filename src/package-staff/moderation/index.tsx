@@ -94,7 +94,7 @@ export default function ModerationQueuePage() {
   };
 
   return (
-    <PageRoot titleKey='moderation.titles.queue' className='staff-queue' busy={queue.loading}>
+    <PageRoot titleKey='moderation.titles.queue' className='staff-page staff-queue' busy={queue.loading}>
       <View className='staff-frame'>
         <Text className='staff-intro'>{t('moderation.queue.intro')}</Text>
         <View className='staff-bar'>

@@ -78,7 +78,7 @@ export default function RolesPage() {
   };
 
   return (
-    <PageRoot titleKey='moderation.titles.roles' className='staff-roles' busy={list.loading}>
+    <PageRoot titleKey='moderation.titles.roles' className='staff-page staff-roles' busy={list.loading}>
       <View className='staff-frame'>
         {waiting ?? (
           <>
