@@ -79,7 +79,7 @@ describe('group page: announcements and management', () => {
     expect(document.querySelector('.group-entry')).toBeNull();
   });
 
-  it('a resident may report the group and others' announcements; a post the viewer may remove offers removal instead', async () => {
+  it('a resident may report the group and announcements by others; a post the viewer may remove offers removal instead', async () => {
     routerParams.id = 'g-taiji';
     mockActions({
       ...noActivities,
