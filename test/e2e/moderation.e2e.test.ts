@@ -227,6 +227,30 @@ describe('moderation: report, auto-hide, queue, notice, appeal, restore (H5 on t
 
     await open(author, '/package-me/notices/index');
     await on(author, '.notices__appeal[data-appeal="overturned"]').filter({ hasText: '申诉已通过' }).waitFor();
+  });
+
+  it('elderly mode: the notices and the console have large type (≥ 18 px) and large targets (≥ 44 px)', async () => {
+    const measure = (page: Page, selector: string) =>
+      on(page, selector)
+        .first()
+        .evaluate((el) => ({ font: parseFloat(getComputedStyle(el).fontSize), height: el.getBoundingClientRect().height }));
+    for (const page of [author, committee]) {
+      await open(page, '/pages/settings/index');
+      await on(page, '.settings__elderly-switch').click();
+      await on(page, '.linli-page--elderly').waitFor();
+    }
+    await open(author, '/package-me/notices/index');
+    await on(author, '.linli-page--elderly .notices__reason').waitFor();
+    expect((await measure(author, '.notices__reason')).font).toBeGreaterThanOrEqual(18);
+
+    await open(committee, '/package-staff/moderation/index');
+    await on(committee, '.linli-page--elderly .staff-queue__filter [data-value="all"]').click();
+    await on(committee, `.staff-case[data-target-id="${postId}"][data-state="restored"]`).waitFor();
+    expect((await measure(committee, '.staff-card__text')).font).toBeGreaterThanOrEqual(18);
+    for (const selector of ['.staff-case__action', '.linli-choice']) {
+      const { height } = await measure(committee, selector);
+      expect({ selector, tall: height >= 44 }).toEqual({ selector, tall: true });
+    }
     expect(pageErrors).toEqual([]);
   });
 });
