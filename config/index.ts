@@ -49,12 +49,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     defineConstants: {},
     copy: { patterns: [], options: {} },
     framework: 'react',
+    // Taro's default escapes every non-ASCII character as \uXXXX (6 bytes instead of 3 for
+    // each Chinese character); WeChat reads UTF-8 sources, so keep them as they are.
+    terser: { enable: true, config: { output: { ascii_only: false } } },
     compiler: 'webpack5',
     cache: { enable: false },
     mini: {
-      // Taro's default escapes every non-ASCII character as \uXXXX (6 bytes instead of 3 for
-      // each Chinese character); WeChat reads UTF-8 sources, so keep them as they are.
-      terser: { enable: true, config: { output: { ascii_only: false } } },
       // NutUI's per-component css is imported in different orders by different pages.
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {

@@ -27,8 +27,11 @@ export default defineAppConfig({
       root: 'package-leader',
       pages: ['found/index', 'applications/index', 'manage/index', 'edit/index', 'requests/index', 'members/index', 'post/index', 'invite/index', 'hub/index'],
     },
-    // Staff of committees, streets and counties: reviewing group applications.
-    { root: 'package-staff', pages: ['review/index'] },
+    // Staff of committees, streets and counties: the console (entry page), reviewing group
+    // applications, the moderation queue and appeals, the audit log, dashboards, roles.
+    { root: 'package-staff', pages: ['review/index', 'home/index', 'moderation/index', 'appeals/index', 'audit/index', 'dashboard/index', 'roles/index'] },
+    // Residents' less-visited pages: reporting content, and the notices about their own content.
+    { root: 'package-me', pages: ['report/index', 'notices/index'] },
     // Activity organisers: post and edit, sign-ups and check-in by hand, the check-in code, cancelling.
     { root: 'package-events', pages: ['edit/index', 'roster/index', 'code/index', 'cancel/index'] },
     // Volunteer service: registration, hours and their review, credits, the points store, proofs

@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 
 /** English; switchable in 我的 → 设置. Same keys as zh-CN.ts (the type checks it). */
 import eventsEn from './events.en';
+import moderationEn from './moderation.en';
 import registryEn from './registry.en';
 import volunteerEn from './volunteer.en';
 
@@ -9,6 +10,7 @@ const en: Messages = {
   registry: registryEn,
   events: eventsEn,
   volunteer: volunteerEn,
+  moderation: moderationEn,
   app: {
     name: 'Linli',
     slogan: 'Find the community groups around you',

@@ -4,6 +4,7 @@
  * are filled by `translate()`.
  */
 import eventsZhCN from './events.zh-CN';
+import moderationZhCN from './moderation.zh-CN';
 import registryZhCN from './registry.zh-CN';
 import volunteerZhCN from './volunteer.zh-CN';
 
@@ -14,6 +15,8 @@ const zhCN = {
   events: eventsZhCN,
   /** Volunteer service: registration, hours, credits, the points store, proofs. */
   volunteer: volunteerZhCN,
+  /** Reports, moderation notices and appeals, and the staff console. */
+  moderation: moderationZhCN,
   app: {
     name: '邻里',
     slogan: '发现身边的社区社会组织',

@@ -79,6 +79,32 @@ describe('group page: announcements and management', () => {
     expect(document.querySelector('.group-entry')).toBeNull();
   });
 
+  it('a resident may report the group and announcements by others; a post the viewer may remove offers removal instead', async () => {
+    routerParams.id = 'g-taiji';
+    mockActions({
+      ...noActivities,
+      'account.me': () => account(),
+      'groups.get': () => groupDetail(),
+      'posts.list': () => ({ items: [post(), post({ id: 'p-mine', text: '我发的公告', abilities: ['posts.remove'] })], total: 2, hasMore: false }),
+    });
+    renderPage(<GroupPage />);
+    await screen.findByText('周六上午九点北苑广场集合，带好水杯。');
+    expect(document.querySelector('[data-post-id="p-mine"] .linli-report-link')).toBeNull();
+    fireEvent.click(document.querySelector<HTMLElement>('[data-post-id="p-1"] .linli-report-link')!);
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({
+      url: `/package-me/report/index?type=post&id=p-1&title=${encodeURIComponent('周六上午九点北苑广场集合，带好水杯。')}&groupId=g-taiji`,
+    });
+    fireEvent.click(document.querySelector<HTMLElement>('.group__report')!);
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/package-me/report/index?type=group&id=g-taiji&title=${encodeURIComponent('北苑晨练太极队')}&groupId=g-taiji` });
+  });
+
+  it('the leader is not offered a report link for the own group', async () => {
+    mockActions({ ...noActivities, 'account.me': () => account(), 'groups.get': () => leaderGroup(), 'posts.list': noPosts });
+    renderPage(<GroupPage />);
+    await screen.findByText('还没有公告');
+    expect(document.querySelector('.group__report')).toBeNull();
+  });
+
   it('deletes an announcement after confirming', async () => {
     mockActions({
       ...noActivities,

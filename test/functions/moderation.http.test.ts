@@ -48,8 +48,9 @@ test('three reports hide a post; the committee keeps it hidden with a reason; th
   expect(snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'users'])).toBe(before);
 
   await data(committee.call('moderation', 'moderation.decide', { caseId: found.id, action: 'hide', reason: '含有虚假中奖信息' }));
-  const inbox = await data<{ items: Array<{ kind: string; body: string }> }>(author.call('inbox', 'inbox.list', {}, null));
-  expect(inbox.items[0]).toMatchObject({ kind: 'moderation' });
+  const inbox = await data<{ items: Array<{ kind: string; body: string; link: string | null }> }>(author.call('inbox', 'inbox.list', {}, null));
+  // The notice opens the author's notices page (a page the app has), with this case first.
+  expect(inbox.items[0]).toMatchObject({ kind: 'moderation', link: `package-me/notices/index?id=${found.id}` });
   expect(inbox.items[0]!.body).toContain('含有虚假中奖信息');
   const mine = await data<{ items: CaseView[] }>(author.call('moderation', 'moderation.mine', {}, null));
   expect(mine.items[0]!.abilities).toContain('moderation.appeal');
@@ -62,6 +63,8 @@ test('three reports hide a post; the committee keeps it hidden with a reason; th
   const appeals = await data<{ items: CaseView[] }>(street.call('moderation', 'moderation.queue', { state: 'appealed' }, null));
   expect(appeals.items.map((c) => c.id)).toContain(found.id);
   await data(street.call('moderation', 'moderation.decideAppeal', { caseId: found.id, uphold: false, reason: '核实为真实活动通知' }));
+  const decided = await data<{ items: Array<{ kind: string; link: string | null }> }>(author.call('inbox', 'inbox.list', {}, null));
+  expect(decided.items[0]).toMatchObject({ kind: 'appeal', link: `package-me/notices/index?id=${found.id}` });
   expect((await data<{ items: PostView[] }>(r1!.call('posts', 'posts.list', { groupId }, null))).items.map((p) => p.id)).toEqual([postId]);
 
   const log = await data<{ items: Array<{ action: string; staff: { nickname: string }; reason: string | null }> }>(street.call('console', 'audit.search', { regionId: 'st-chengguan', targetId: postId }, null));

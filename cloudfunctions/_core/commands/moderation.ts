@@ -220,6 +220,9 @@ async function audit(actor: Actor, action: string, c: CaseDoc, reason: string, r
   );
 }
 
+/** The author's notices page (package-me), where the decision and the appeal button are. */
+const noticesLink = (caseId: string) => `package-me/notices/index?id=${caseId}`;
+
 const ACTION_TEXT: Record<ModerationAction, string> = { hide: '已被隐藏', restore: '已恢复显示', warn: '收到警告', suspend: '已被暂停' };
 
 /** Staff act on a case: hide, restore, warn or suspend, with a reason; the author is told why. */
@@ -244,7 +247,7 @@ export async function decideCase(actor: Actor, caseId: string, action: Moderatio
       kind: 'moderation',
       title: `你的内容${ACTION_TEXT[action]}`,
       body: `「${c.title}」${ACTION_TEXT[action]}：${reason}。如有异议，可在“我的 → 处理通知”中申诉一次。`,
-      link: `pages/cases/index?id=${caseId}`,
+      link: noticesLink(caseId),
       dedupeKey: `moderation-${digest(caseId, requestId).slice(0, 24)}`,
     });
   }
@@ -285,7 +288,7 @@ export async function decideAppeal(actor: Actor, caseId: string, uphold: boolean
       kind: 'appeal',
       title: uphold ? '申诉未通过' : '申诉已通过',
       body: uphold ? `「${c.title}」维持原处理：${reason}` : `「${c.title}」已恢复：${reason}`,
-      link: `pages/cases/index?id=${caseId}`,
+      link: noticesLink(caseId),
       dedupeKey: `appeal-${digest(caseId, requestId).slice(0, 24)}`,
     });
   }

@@ -9,6 +9,7 @@ import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { ActivityMap } from '../../components/ActivityMap';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ReportLink } from '../../components/ReportLink';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
 import { useReloadOnActivityChange } from '../../hooks/useReloadOnActivityChange';
@@ -131,6 +132,7 @@ export default function ActivityPage() {
 
   const { primary, cancel } = actionsFor(activity, now);
   const tools = leaderTools(activity);
+  const hasTools = tools.edit || tools.roster || tools.code || tools.cancel;
   const volunteer = volunteerText(t, activity.volunteer);
   const cutoffHours = hoursBetween(activity.cancelCutoffAt, activity.startAt);
   const signupOpensLater = new Date(activity.signupOpenAt).getTime() > now;
@@ -172,9 +174,13 @@ export default function ActivityPage() {
             ) : null}
           </View>
           <Text className='activity__title'>{activity.title}</Text>
-          <Text className='activity__group' onClick={() => go(groupPath(activity.groupId))}>
-            {activity.groupName}
-          </Text>
+          <View className='activity__byline'>
+            <Text className='activity__group' onClick={() => go(groupPath(activity.groupId))}>
+              {activity.groupName}
+            </Text>
+            {/* Organisers (who have the leader tools) manage it; residents may report it. */}
+            {activity.status === 'published' && !hasTools ? <ReportLink className='activity__report' type='activity' id={activity.id} title={activity.title} /> : null}
+          </View>
           <View className='activity__seats'>
             <View className='activity__seat'>
               <Text className='activity__seat-value'>{activity.seatsLeft}</Text>
@@ -257,7 +263,7 @@ export default function ActivityPage() {
 
       {activity.status === 'published' && activity.abilities.includes('signups.create') ? <ProxySignup activity={activity} onSeats={(seats) => detail.setData({ ...activity, ...seats })} /> : null}
 
-      {tools.edit || tools.roster || tools.code || tools.cancel ? (
+      {hasTools ? (
         <View className='linli-section activity__tools'>
           <Text className='linli-section__title'>{t('events.detail.leaderTools')}</Text>
           <CellGroup>

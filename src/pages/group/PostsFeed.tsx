@@ -8,6 +8,7 @@ import type { PostView } from '../../shared/schemas/posts';
 import { call } from '../../services/cloud';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ListFooter } from '../../components/ListFooter';
+import { ReportLink } from '../../components/ReportLink';
 import { UserAvatar } from '../../components/UserAvatar';
 import { errorMessage } from '../../hooks/useAsync';
 import { useGroupChanges } from '../../hooks/useGroupChanges';
@@ -117,11 +118,14 @@ function PostCard({ post, onRemove }: { post: PostView; onRemove: () => void }) 
           <Text className='group-post__author'>{post.author.nickname}</Text>
           <Text className='group-post__time'>{formatDateTime(post.createdAt)}</Text>
         </View>
+        {/* Whoever may remove a post (author, leaders, staff) removes it; others report it. */}
         {post.abilities.includes('posts.remove') ? (
           <Text className='group-post__remove' onClick={onRemove}>
             {t('registry.feed.remove')}
           </Text>
-        ) : null}
+        ) : (
+          <ReportLink className='group-post__report' type='post' id={post.id} title={post.text} groupId={post.groupId} />
+        )}
       </View>
       <Text className='group-post__text'>{post.text}</Text>
       {post.images.length > 0 ? (

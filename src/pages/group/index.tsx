@@ -12,6 +12,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/StateView
 import { UserAvatar } from '../../components/UserAvatar';
 import { GroupBadge } from '../../components/GroupBadge';
 import { GroupActivities } from '../../components/GroupActivities';
+import { ReportLink } from '../../components/ReportLink';
 import { useAccount } from '../../hooks/useAccount';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
@@ -240,6 +241,10 @@ function GroupHero({ group }: GroupPartProps) {
         <View className='group__region'>
           <Location size={14} color='#86909c' />
           <Text>{group.regionName}</Text>
+          {/* Its leaders run the group; everyone else may report it. */}
+          {group.status === 'active' && !group.abilities.includes('groups.edit') ? (
+            <ReportLink className='group__report' type='group' id={group.id} title={group.name} groupId={group.id} />
+          ) : null}
         </View>
         <View className='group__stats'>
           <View className='group__stat'>

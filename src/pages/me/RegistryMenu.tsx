@@ -2,8 +2,9 @@ import type { ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { Add, Order, ShieldCheck } from '@nutui/icons-react-taro';
+import { Add, Category, Order, ShieldCheck } from '@nutui/icons-react-taro';
 import { useI18n } from '../../hooks/useI18n';
+import { moderationRoutes } from '../../utils/moderationRoutes';
 import { foundPath, registryRoutes, reviewPath } from '../../utils/registryRoutes';
 
 const go = (url: string) => {
@@ -11,7 +12,7 @@ const go = (url: string) => {
 };
 
 export interface RegistryMenuProps {
-  /** The account's abilities (account.me): 'staff.console' opens the review queue. */
+  /** The account's abilities (account.me): 'staff.console' opens the staff console and the review queue. */
   abilities: readonly string[];
 }
 
@@ -30,7 +31,10 @@ export function RegistryMenu({ abilities }: RegistryMenuProps) {
           onClick={() => go(registryRoutes.applications)}
         />
         {abilities.includes('staff.console') ? (
-          <Cell className='me__review' title={<Title icon={<ShieldCheck size={18} color='#4e5969' />} text={t('registry.me.review')} />} clickable onClick={() => go(reviewPath())} />
+          <>
+            <Cell className='me__staff' title={<Title icon={<Category size={18} color='#4e5969' />} text={t('moderation.me.staff')} />} clickable onClick={() => go(moderationRoutes.staff)} />
+            <Cell className='me__review' title={<Title icon={<ShieldCheck size={18} color='#4e5969' />} text={t('registry.me.review')} />} clickable onClick={() => go(reviewPath())} />
+          </>
         ) : null}
       </CellGroup>
     </View>

@@ -2,7 +2,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { Edit, Location, Setting, User } from '@nutui/icons-react-taro';
+import { Edit, Location, Notice, Setting, User } from '@nutui/icons-react-taro';
 import type { GroupCard as GroupCardData } from '../../shared/schemas/groups';
 import { call, hasSession } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
@@ -15,6 +15,7 @@ import { useAccount } from '../../hooks/useAccount';
 import { useAsync } from '../../hooks/useAsync';
 import { useI18n, useSettings } from '../../hooks/useI18n';
 import { loadAccount, membershipVersion, resetSession } from '../../stores/session';
+import { noticesPath } from '../../utils/moderationRoutes';
 import { communityPath, groupPath, routes } from '../../utils/routes';
 import { RegistryMenu } from './RegistryMenu';
 import { VolunteerMenu } from './VolunteerMenu';
@@ -128,6 +129,7 @@ export default function MePage() {
       <View className='linli-section'>
         <CellGroup className='me__menu'>
           <Cell className='me__community-cell' title={<MenuTitle icon={<Location size={18} color='#4e5969' />} text={t('me.switchCommunity')} />} extra={me?.homeCommunity?.name} clickable onClick={() => go(communityPath())} />
+          <Cell className='me__notices' title={<MenuTitle icon={<Notice size={18} color='#4e5969' />} text={t('moderation.me.notices')} />} clickable onClick={() => go(noticesPath())} />
           <Cell className='me__settings' title={<MenuTitle icon={<Setting size={18} color='#4e5969' />} text={t('me.settings')} />} clickable onClick={() => go(routes.settings)} />
           {process.env.TARO_ENV === 'h5' ? <Cell className='me__sign-out' title={t('me.signOut')} clickable onClick={() => setConfirmSignOut(true)} /> : null}
         </CellGroup>

@@ -1,9 +1,12 @@
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Cell, CellGroup, Switch } from '@nutui/nutui-react-taro';
 import { Checked } from '@nutui/icons-react-taro';
 import type { Locale, MessageKey } from '../../locales';
 import { PageRoot } from '../../components/PageRoot';
 import { useI18n, useSettings } from '../../hooks/useI18n';
+import { sessionStore } from '../../stores/session';
+import { useStore } from '../../stores/createStore';
 import { setElderly, setLocale } from '../../stores/settings';
 import './index.scss';
 
@@ -16,6 +19,8 @@ const LANGUAGES: ReadonlyArray<{ locale: Locale; label: MessageKey }> = [
 export default function SettingsPage() {
   const { t, locale } = useI18n();
   const { elderly } = useSettings();
+  // Staff grant roles by user id (package-staff/roles); this is where a person finds theirs.
+  const userId = useStore(sessionStore).me?.account.id ?? null;
   return (
     <PageRoot titleKey='titles.settings' className='settings'>
       <View className='linli-section'>
@@ -52,6 +57,15 @@ export default function SettingsPage() {
         <Text className='linli-section__title'>{t('settings.about')}</Text>
         <CellGroup className='settings__group'>
           <Cell title={t('settings.version')} extra={process.env.TARO_APP_VERSION ?? ''} />
+          {userId ? (
+            <Cell
+              className='settings__user-id'
+              title={t('moderation.roles.userId')}
+              extra={userId}
+              clickable
+              onClick={() => void Taro.setClipboardData({ data: userId }).catch(() => undefined)}
+            />
+          ) : null}
         </CellGroup>
         <Text className='settings__about'>{t('settings.aboutText')}</Text>
       </View>

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { Checked, Tips } from '@nutui/icons-react-taro';
+import { ReportReason, ReportTargetType } from '../../shared/schemas/moderation';
+import { call, isClientError } from '../../services/cloud';
+import { PageRoot } from '../../components/PageRoot';
+import { ChoiceChips } from '../../components/ChoiceChips';
+import { FormField } from '../../components/FormField';
+import { EmptyState } from '../../components/StateView';
+import { useAccount } from '../../hooks/useAccount';
+import { errorMessage } from '../../hooks/useAsync';
+import { useI18n } from '../../hooks/useI18n';
+import { activitiesChanged } from '../../stores/events';
+import { groupChanged } from '../../stores/groupChanges';
+import { paramText } from '../components/decode';
+import './index.scss';
+
+/** The contract's rule for the report text (text(2, 200)). */
+const TEXT_MIN = 2;
+const TEXT_MAX = 200;
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+type Outcome = 'reported' | 'hidden' | 'already';
+
+const back = () => {
+  Taro.navigateBack().catch(() => undefined);
+};
+
+/**
+ * Reporting a group, an announcement, an activity or a person (?type=&id=&title=&groupId=):
+ * a reason, a few words (required for "other"), sent once. Reporting the same thing twice is
+ * not an error to the resident: the page says it is already reported.
+ */
+export default function ReportPage() {
+  const { t } = useI18n();
+  useAccount();
+  const params = useRouter().params;
+  const type = ReportTargetType.safeParse(params.type);
+  const targetId = paramText(params.id);
+  const title = paramText(params.title);
+  const groupId = paramText(params.groupId);
+  const [reason, setReason] = useState<ReportReason | null>(null);
+  const [text, setText] = useState('');
+  const [reasonError, setReasonError] = useState<string | null>(null);
+  const [textError, setTextError] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+
+  if (!type.success || !ID.test(targetId)) {
+    return (
+      <PageRoot titleKey='moderation.titles.report' className='report'>
+        <EmptyState title={t('moderation.report.missing')} action={{ text: t('moderation.report.back'), onClick: back }} />
+      </PageRoot>
+    );
+  }
+  const targetType = type.data;
+
+  const submit = async () => {
+    const typed = text.trim();
+    const needsText = reason === 'other' || typed.length > 0;
+    const textProblem = typed.length > TEXT_MAX ? t('moderation.report.textTooLong') : needsText && typed.length < TEXT_MIN ? t('moderation.report.textRequired') : null;
+    setReasonError(reason ? null : t('moderation.report.pickReason'));
+    setTextError(textProblem);
+    setError(null);
+    if (!reason || textProblem) return;
+    setBusy(true);
+    try {
+      const result = await call('reports.create', { targetType, targetId, reason, ...(typed ? { text: typed } : {}) });
+      // What the report hid must disappear from the pages underneath.
+      if (result.hidden && groupId) groupChanged(groupId);
+      if (result.hidden && targetType === 'activity') activitiesChanged();
+      setOutcome(result.hidden ? 'hidden' : 'reported');
+    } catch (caught) {
+      if (isClientError(caught) && caught.code === 'CONFLICT') setOutcome('already');
+      else setError(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (outcome) {
+    const already = outcome === 'already';
+    return (
+      <PageRoot titleKey='moderation.titles.report' className='report'>
+        <View className={`report__outcome report__outcome--${outcome}`}>
+          <EmptyState
+            title={t(already ? 'moderation.report.alreadyTitle' : 'moderation.report.doneTitle')}
+            description={t(already ? 'moderation.report.already' : outcome === 'hidden' ? 'moderation.report.doneHidden' : 'moderation.report.done')}
+            icon={already ? <Tips size={40} color='#e8590c' /> : <Checked size={40} color='#237032' />}
+            action={{ text: t('moderation.report.back'), onClick: back }}
+          />
+        </View>
+      </PageRoot>
+    );
+  }
+
+  return (
+    <PageRoot titleKey='moderation.titles.report' className='report' busy={busy}>
+      <View className='report__frame'>
+        <View className='linli-card report__target'>
+          <Text className='report__what'>{t('moderation.report.what', { type: t(`moderation.targets.${targetType}`) })}</Text>
+          {title ? <Text className='report__title'>{title}</Text> : null}
+        </View>
+        <View className='linli-card report__form'>
+          <FormField name='reason' label={t('moderation.report.reason')} required error={reasonError}>
+            <ChoiceChips
+              className='report__reasons'
+              options={ReportReason.options.map((value) => ({ value, label: t(`moderation.reasons.${value}`) }))}
+              value={reason}
+              onChange={(value) => {
+                setReason(value);
+                setReasonError(null);
+              }}
+            />
+          </FormField>
+          <FormField name='text' label={t('moderation.report.text')} required={reason === 'other'} hint={t('moderation.report.textHint')} error={textError}>
+            <TextArea className='report__text' value={text} maxLength={TEXT_MAX} showCount autoSize placeholder={t('moderation.report.textPlaceholder')} onChange={(value) => setText(value)} />
+          </FormField>
+        </View>
+        <Text className='report__hint'>{t('moderation.report.hint')}</Text>
+        {error ? (
+          <View className='report__error' role='alert'>
+            {error}
+          </View>
+        ) : null}
+        <View className='report__bar'>
+          <Button className='report__submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
+            {t('moderation.report.submit')}
+          </Button>
+        </View>
+      </View>
+    </PageRoot>
+  );
+}

@@ -1,0 +1,103 @@
+import { useRef, type ReactNode } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
+import { Category, Comment, Order, ShieldCheck, User, Warning } from '@nutui/icons-react-taro';
+import type { MessageKey } from '../../locales';
+import { call } from '../../services/cloud';
+import { PageRoot } from '../../components/PageRoot';
+import { useAsync } from '../../hooks/useAsync';
+import { useI18n } from '../../hooks/useI18n';
+import { moderationRoutes } from '../../utils/moderationRoutes';
+import { reviewPath } from '../../utils/registryRoutes';
+import { scopeState, useStaffScope } from '../components/StaffScope';
+import '../components/staff.scss';
+import './index.scss';
+
+interface Entry {
+  name: string;
+  title: MessageKey;
+  hint: MessageKey;
+  url: string;
+  icon: ReactNode;
+  /** How many items wait there (shown as a badge). */
+  waiting?: number;
+}
+
+const go = (url: string) => {
+  Taro.navigateTo({ url }).catch(() => undefined);
+};
+
+/** The staff console's entry page: my areas, and what waits in the queue and the appeals. */
+export default function StaffHomePage() {
+  const { t } = useI18n();
+  const scope = useStaffScope();
+  const isStaff = scope.grants.length > 0;
+  // One row each is enough: the totals are what the badges show.
+  const counts = useAsync(
+    () => Promise.all([call('moderation.queue', { state: 'open', limit: 1 }), call('moderation.queue', { state: 'appealed', limit: 1 })]),
+    [isStaff],
+    { enabled: isStaff },
+  );
+
+  // Back from the queue or the appeals: the badges follow what was decided there (the first
+  // show is the first load, which useAsync already makes).
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current && isStaff) void counts.reload();
+    shown.current = true;
+  });
+  usePullDownRefresh(() => {
+    void counts.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const waiting = scopeState(scope);
+  const entries: Entry[] = [
+    { name: 'queue', title: 'moderation.staff.queue', hint: 'moderation.staff.queueHint', url: moderationRoutes.queue, icon: <Warning size={20} color='#e8590c' />, waiting: counts.data?.[0].total },
+    { name: 'appeals', title: 'moderation.staff.appeals', hint: 'moderation.staff.appealsHint', url: moderationRoutes.appeals, icon: <Comment size={20} color='#e8590c' />, waiting: counts.data?.[1].total },
+    { name: 'review', title: 'moderation.staff.review', hint: 'moderation.staff.reviewHint', url: reviewPath(), icon: <ShieldCheck size={20} color='#e8590c' /> },
+    { name: 'dashboard', title: 'moderation.staff.dashboard', hint: 'moderation.staff.dashboardHint', url: moderationRoutes.dashboard, icon: <Category size={20} color='#e8590c' /> },
+    { name: 'audit', title: 'moderation.staff.audit', hint: 'moderation.staff.auditHint', url: moderationRoutes.audit, icon: <Order size={20} color='#e8590c' /> },
+    { name: 'roles', title: 'moderation.staff.roles', hint: 'moderation.staff.rolesHint', url: moderationRoutes.roles, icon: <User size={20} color='#e8590c' /> },
+  ];
+
+  return (
+    <PageRoot titleKey='moderation.titles.staff' className='staff-page staff-home'>
+      <View className='staff-frame'>
+        {waiting ?? (
+          <>
+            <View className='linli-card staff-home__scope'>
+              <Text className='staff-scope__label'>{t('moderation.staff.scope')}</Text>
+              <View className='staff-home__grants'>
+                {scope.grants.map((grant) => (
+                  <Tag key={grant.regionId} className='staff-home__grant' background='#fff4e6' color='#c2410c'>
+                    {`${grant.regionName}${t('common.separator')}${t(`moderation.roles.names.${grant.role}`)}`}
+                  </Tag>
+                ))}
+              </View>
+            </View>
+            <CellGroup className='staff-home__menu'>
+              {entries.map((entry) => (
+                <Cell
+                  key={entry.name}
+                  className={`staff-home__entry staff-home__entry--${entry.name}`}
+                  title={
+                    <View className='staff-home__entry-title'>
+                      {entry.icon}
+                      <Text>{t(entry.title)}</Text>
+                    </View>
+                  }
+                  description={t(entry.hint)}
+                  extra={entry.waiting ? <Text className='staff-home__badge'>{t('moderation.staff.waiting', { count: entry.waiting })}</Text> : null}
+                  align='center'
+                  clickable
+                  onClick={() => go(entry.url)}
+                />
+              ))}
+            </CellGroup>
+          </>
+        )}
+      </View>
+    </PageRoot>
+  );
+}

@@ -1,0 +1,156 @@
+import { useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input } from '@nutui/nutui-react-taro';
+import { User } from '@nutui/icons-react-taro';
+import type { StaffRole } from '../../shared/schemas/account';
+import type { RegionLevel, RegionTreeNode } from '../../shared/schemas/regions';
+import type { RoleGrantRow } from '../../shared/schemas/roles';
+import { call } from '../../services/cloud';
+import { PageRoot } from '../../components/PageRoot';
+import { ChoiceChips } from '../../components/ChoiceChips';
+import { findPath } from '../../components/CommunityPicker/tree';
+import { FormField } from '../../components/FormField';
+import { ReasonDialog } from '../../components/ReasonDialog';
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
+import { errorMessage, useAsync } from '../../hooks/useAsync';
+import { useI18n } from '../../hooks/useI18n';
+import { formatDate } from '../../utils/registryFormat';
+import { ScopeChips, scopeState, useStaffScope } from '../components/StaffScope';
+import '../components/staff.scss';
+
+/** The role that belongs to each level of the tree (the server refuses any other pairing). */
+const ROLE_OF: Record<RegionLevel, StaffRole> = { county: 'county', street: 'street', community: 'committee' };
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** The node and everything below it, depth first. */
+function flatten(node: RegionTreeNode): RegionTreeNode[] {
+  return [node, ...node.children.flatMap(flatten)];
+}
+
+/**
+ * Staff roles of the chosen area and below: revoke with a reason, grant by user id to the area
+ * or an area below it. The server checks that the granter's own role is at least as high.
+ */
+export default function RolesPage() {
+  const { t } = useI18n();
+  const scope = useStaffScope();
+  const regionId = scope.regionId;
+  const list = useAsync(() => call('roles.list', { regionId: regionId ?? '' }), [regionId], { enabled: regionId !== null });
+  const tree = useAsync(() => call('regions.tree', {}), []);
+  const [revoking, setRevoking] = useState<RoleGrantRow | null>(null);
+
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  const revoke = async (reason: string | undefined) => {
+    if (!revoking) return;
+    await call('roles.revoke', { grantId: revoking.grantId, reason: reason ?? '' });
+    if (list.data) list.setData({ items: list.data.items.filter((row) => row.grantId !== revoking.grantId) });
+    Taro.showToast({ title: t('moderation.roles.revoked'), icon: 'none' }).catch(() => undefined);
+  };
+
+  const waiting = scopeState(scope);
+  const area = regionId && tree.data ? findPath(tree.data.roots, regionId)?.at(-1) : undefined;
+
+  const rows = () => {
+    if (list.loading && !list.data) return <LoadingState cards={2} />;
+    if (list.error || !list.data) return <ErrorState message={list.error ?? ''} onRetry={() => void list.reload()} />;
+    if (list.data.items.length === 0) return <EmptyState title={t('moderation.roles.empty')} icon={<User size={40} color='#c9cdd4' />} />;
+    return (
+      <View className='staff-table staff-roles__table'>
+        {list.data.items.map((row) => (
+          <View key={row.grantId} className='staff-table__row staff-roles__row' data-grant-id={row.grantId}>
+            <Text className='staff-table__cell staff-table__cell--main'>{row.nickname || row.userId}</Text>
+            <Text className='staff-table__cell'>{t(`moderation.roles.names.${row.role}`)}</Text>
+            <Text className='staff-table__cell'>{row.regionName}</Text>
+            <Text className='staff-table__cell staff-table__cell--muted'>{t('moderation.roles.granted', { time: formatDate(row.grantedAt) })}</Text>
+            <View className='staff-table__cell'>
+              <Button className='staff-roles__revoke staff-danger' size='small' onClick={() => setRevoking(row)}>
+                {t('moderation.roles.revoke')}
+              </Button>
+            </View>
+          </View>
+        ))}
+      </View>
+    );
+  };
+
+  return (
+    <PageRoot titleKey='moderation.titles.roles' className='staff-page staff-roles' busy={list.loading}>
+      <View className='staff-frame'>
+        {waiting ?? (
+          <>
+            <ScopeChips scope={scope} />
+            <Text className='staff-intro'>{t('moderation.roles.intro')}</Text>
+            {rows()}
+            {area ? <GrantForm key={area.id} area={area} onGranted={() => void list.reload()} /> : null}
+          </>
+        )}
+      </View>
+      <ReasonDialog
+        visible={revoking !== null}
+        title={revoking ? t('moderation.roles.revokeTitle', { name: revoking.nickname || revoking.userId }) : ''}
+        message={t('moderation.roles.revokeMessage')}
+        confirmText={t('moderation.roles.revoke')}
+        onConfirm={revoke}
+        onClose={() => setRevoking(null)}
+      />
+    </PageRoot>
+  );
+}
+
+function GrantForm({ area, onGranted }: { area: RegionTreeNode; onGranted: () => void }) {
+  const { t } = useI18n();
+  const nodes = flatten(area);
+  const [userId, setUserId] = useState('');
+  const [target, setTarget] = useState(area.id);
+  const [note, setNote] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const chosen = nodes.find((node) => node.id === target) ?? area;
+  const role = ROLE_OF[chosen.level];
+
+  const submit = async () => {
+    const id = userId.trim();
+    if (!ID.test(id)) {
+      setProblem(t('moderation.audit.badId'));
+      return;
+    }
+    setProblem(null);
+    setBusy(true);
+    try {
+      const trimmed = note.trim();
+      await call('roles.grant', { userId: id, role, regionId: chosen.id, ...(trimmed ? { note: trimmed } : {}) });
+      setUserId('');
+      setNote('');
+      Taro.showToast({ title: t('moderation.roles.grantedToast'), icon: 'none' }).catch(() => undefined);
+      onGranted();
+    } catch (caught) {
+      setProblem(errorMessage(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='linli-card staff-form staff-roles__grant'>
+      <Text className='staff-card__title'>{t('moderation.roles.grant')}</Text>
+      <FormField name='userId' label={t('moderation.roles.userId')} hint={t('moderation.roles.userIdHint')} required error={problem}>
+        <Input value={userId} maxLength={64} onChange={(value) => setUserId(value)} />
+      </FormField>
+      <FormField name='region' label={t('moderation.roles.region')} hint={t('moderation.roles.role', { role: t(`moderation.roles.names.${role}`) })}>
+        <ChoiceChips options={nodes.map((node) => ({ value: node.id, label: node.name }))} value={target} onChange={setTarget} />
+      </FormField>
+      <FormField name='note' label={t('moderation.roles.note')}>
+        <Input value={note} maxLength={100} onChange={(value) => setNote(value)} />
+      </FormField>
+      <View className='staff-actions'>
+        <Button className='staff-roles__submit' type='primary' size='small' loading={busy} disabled={busy} onClick={() => void submit()}>
+          {t('moderation.roles.submit')}
+        </Button>
+      </View>
+    </View>
+  );
+}
