@@ -4,13 +4,15 @@ import type { Messages } from './zh-CN';
 import eventsEn from './events.en';
 import moderationEn from './moderation.en';
 import registryEn from './registry.en';
-import volunteerEn from './volunteer.en';
+import volunteerEntryEn from './volunteer.entry.en';
+import type volunteerZhCN from './volunteer.zh-CN';
+import type moderationStaffZhCN from './moderation.staff.zh-CN';
 
 const en: Messages = {
   registry: registryEn,
   events: eventsEn,
-  volunteer: volunteerEn,
-  moderation: moderationEn,
+  volunteer: volunteerEntryEn as typeof volunteerEntryEn & typeof volunteerZhCN,
+  moderation: moderationEn as typeof moderationEn & typeof moderationStaffZhCN,
   app: {
     name: 'Linli',
     slogan: 'Find the community groups around you',

@@ -41,6 +41,18 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageParam
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
+/**
+ * Adds a subpackage's strings to a namespace of both catalogs. The types already know every
+ * key; the strings of pages outside the main package load with their subpackage (see
+ * src/package-volunteer/locale.ts), so the main package carries only what its pages show.
+ */
+export function registerCatalog(namespace: keyof Messages, strings: Record<Locale, object>): void {
+  for (const locale of LOCALES) {
+    const catalog = catalogs[locale] as unknown as Record<string, object>;
+    catalog[namespace] = { ...catalog[namespace], ...strings[locale] };
+  }
+}
+
 /** True when the catalog has `key` (for keys built at run time, e.g. field names from the server). */
 export function hasMessage(key: string): key is MessageKey {
   return lookup(catalogs[DEFAULT_LOCALE], key) !== undefined;

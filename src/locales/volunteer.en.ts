@@ -17,18 +17,6 @@ const volunteerEn: typeof volunteerZhCN = {
     issue: 'Issue proofs',
     verify: 'Verify a proof',
   },
-  me: {
-    section: 'Volunteering',
-    volunteer: 'Volunteer service',
-    credits: 'My credits',
-    store: 'Points store',
-    proofs: 'Service proofs',
-    review: 'Hours review',
-    issue: 'Issue proofs',
-    storeAdmin: 'Manage points store',
-  },
-  activityLink: 'My volunteer hours',
-  rosterConfirm: 'Confirm volunteer hours',
   common: {
     hours: '{hours} h',
     hoursShort: '{hours}h',

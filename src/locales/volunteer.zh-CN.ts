@@ -15,18 +15,6 @@ const volunteerZhCN = {
     issue: '证明出具',
     verify: '证明核验',
   },
-  me: {
-    section: '志愿服务',
-    volunteer: '志愿服务',
-    credits: '我的积分',
-    store: '积分超市',
-    proofs: '服务证明',
-    review: '时长审核',
-    issue: '证明出具',
-    storeAdmin: '积分超市管理',
-  },
-  activityLink: '我的志愿时长',
-  rosterConfirm: '确认志愿时长',
   common: {
     hours: '{hours} 小时',
     hoursShort: '{hours}h',

@@ -5,8 +5,10 @@
  */
 import eventsZhCN from './events.zh-CN';
 import moderationZhCN from './moderation.zh-CN';
+import type moderationStaffZhCN from './moderation.staff.zh-CN';
 import registryZhCN from './registry.zh-CN';
-import volunteerZhCN from './volunteer.zh-CN';
+import volunteerEntryZhCN from './volunteer.entry.zh-CN';
+import type volunteerZhCN from './volunteer.zh-CN';
 
 const zhCN = {
   /** Group management, founding and review, hubs and posts (package-leader, package-staff). */
@@ -14,9 +16,11 @@ const zhCN = {
   /** Activities, sign-ups, check-in, inbox and proxies. */
   events: eventsZhCN,
   /** Volunteer service: registration, hours, credits, the points store, proofs. */
-  volunteer: volunteerZhCN,
+  // Only the entry strings ship in the main package; package-volunteer registers the rest.
+  volunteer: volunteerEntryZhCN as typeof volunteerEntryZhCN & typeof volunteerZhCN,
   /** Reports, moderation notices and appeals, and the staff console. */
-  moderation: moderationZhCN,
+  // The staff console's strings load with package-staff (see src/package-staff/locale.ts).
+  moderation: moderationZhCN as typeof moderationZhCN & typeof moderationStaffZhCN,
   app: {
     name: '邻里',
     slogan: '发现身边的社区社会组织',

@@ -1,3 +1,4 @@
+import '../locale';
 import { useRef, type ReactNode } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';

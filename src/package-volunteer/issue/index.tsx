@@ -1,3 +1,4 @@
+import '../locale';
 import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
