@@ -52,6 +52,8 @@ test('a leader posts; residents sign up, the third is waitlisted, a cancellation
   expect((await data<ActivityDetail>(b!.call('signups', 'signups.create', { activityId }))).mySignup).toMatchObject({ status: 'confirmed' });
   const waiting = await data<ActivityDetail>(c!.call('signups', 'signups.create', { activityId }));
   expect(waiting).toMatchObject({ seatsLeft: 0, waitlistLength: 1, mySignup: { status: 'waitlisted', waitlistPosition: 1 } });
+  const mine = await data<{ items: Array<{ id: string; mySignup: { status: string; waitlistPosition: number | null } | null }> }>(c!.call('signups', 'signups.mine', {}, null));
+  expect(mine.items.find((i) => i.id === activityId)?.mySignup).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
   const twice = await a!.call('signups', 'signups.create', { activityId });
   expect([twice.status, !twice.body.ok && twice.body.error.message]).toEqual([409, '你已经报名了本次活动']);
 

@@ -5,7 +5,7 @@ import { findGroups } from '../repositories/groups';
 import { regionDirectory } from '../repositories/regions';
 import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
-import { presentActivityCard } from './activityPlanner';
+import { presentActivityCard, waitlistPosition } from './activityPlanner';
 
 const ACTIVE = ['confirmed', 'waitlisted', 'offered', 'pending_approval'];
 
@@ -25,14 +25,16 @@ export async function mySignups(actor: Actor, scope: 'upcoming' | 'past', offset
   const byId = new Map((data as ActivityDoc[]).map((a) => [a._id, a]));
   const [groups, regions] = await Promise.all([findGroups([...new Set((data as ActivityDoc[]).map((a) => a.groupId))]), regionDirectory()]);
   const groupById = new Map(groups.map((g) => [g._id, g]));
-  const items = mine.flatMap((s) => {
+  // One indexed count per waitlisted sign-up on the page (a page holds at most 50).
+  const positions = await Promise.all(mine.map((s) => waitlistPosition(s)));
+  const items = mine.flatMap((s, index) => {
     const activity = byId.get(s.activityId);
     if (!activity || s.status === 'claiming') return [];
     return [
       presentActivityCard(activity, groupById.get(activity.groupId), regions, {
         id: s._id,
         status: s.status,
-        waitlistPosition: null,
+        waitlistPosition: positions[index] ?? null,
         offerExpiresAt: s.offerExpiresAt ? s.offerExpiresAt.toISOString() : null,
         checkedInAt: s.checkedInAt ? s.checkedInAt.toISOString() : null,
         checkedOutAt: s.checkedOutAt ? s.checkedOutAt.toISOString() : null,
