@@ -32,6 +32,7 @@ const eventsEn: typeof eventsZhCN = {
     pending_approval: 'Awaiting approval',
     confirmed: 'Signed up',
     waitlisted: 'Waitlisted',
+    waitlistedAt: 'Waitlist #{position}',
     offered: 'Seat offered',
     cancelled: 'Cancelled',
     late_cancelled: 'Late cancellation',

@@ -30,6 +30,7 @@ const eventsZhCN = {
     pending_approval: '待审核',
     confirmed: '已报名',
     waitlisted: '候补中',
+    waitlistedAt: '候补第 {position} 位',
     offered: '待确认空位',
     cancelled: '已取消',
     late_cancelled: '迟退',

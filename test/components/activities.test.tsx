@@ -60,7 +60,7 @@ describe('activities tab', () => {
     // 22:30 UTC is 06:30 the next morning in China.
     expect(within(full).getByText('11月28日 周五 06:30–07:30')).toBeTruthy();
     expect(within(full).getByText('已满 · 候补 3 人')).toBeTruthy();
-    expect(within(full).getByText('候补中')).toBeTruthy();
+    expect(within(full).getByText('候补第 2 位')).toBeTruthy();
     expect(screen.getByText('共 2 场活动')).toBeTruthy();
     expect(listCalls()).toEqual([base]);
 

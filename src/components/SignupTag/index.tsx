@@ -27,7 +27,7 @@ export function SignupTag({ signup }: SignupTagProps) {
   const { type, label } = checkedIn ? { type: 'success' as const, label: 'events.status.checkedIn' as const } : TAG[signup.status];
   return (
     <Tag className={`linli-signup-tag linli-signup-tag--${checkedIn ? 'checked-in' : signup.status}`} type={type} round>
-      {t(label)}
+      {signup.status === 'waitlisted' && signup.waitlistPosition ? t('events.status.waitlistedAt', { position: signup.waitlistPosition }) : t(label)}
     </Tag>
   );
 }
