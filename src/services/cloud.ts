@@ -60,6 +60,10 @@ function fieldLabel(path: string): string {
 export function messageFor(code: string, issues: FieldIssue[] = [], serverMessage?: string): string {
   const locale = currentLocale();
   const key = `errors.${code}`;
+  // The server's own messages are written in Chinese for residents and say exactly what happened
+  // ("你已经报名了本次活动"); in Chinese they beat the catalogue's general text for the code.
+  // In English the catalogue speaks; INTERNAL never shows what the server said.
+  if (locale === 'zh-CN' && serverMessage && code !== 'INTERNAL' && code !== 'INVALID_INPUT') return serverMessage;
   const base = hasMessage(key) ? translate(locale, key) : (serverMessage ?? translate(locale, 'errors.INTERNAL'));
   if (code !== 'INVALID_INPUT' || issues.length === 0) return base;
   const details = issues

@@ -99,11 +99,13 @@ describe('cloud transport (H5)', () => {
     expect(error.message).toBe('网络不太顺畅，请检查网络后重试');
   });
 
-  it('turns an error envelope into a ClientError with a localized message', async () => {
-    fetchMock.mockResolvedValueOnce(reply(409, { ok: false, error: { code: 'GROUP_NOT_JOINABLE', message: 'invite only' } }));
+  it('turns an error envelope into a ClientError: the server\'s own words in Chinese, the catalogue in English', async () => {
+    fetchMock.mockResolvedValueOnce(reply(409, { ok: false, error: { code: 'CONFLICT', message: '你已经报名了本次活动' } }));
     const error = await failure(call('groups.join', { groupId: 'g-dongmen' }));
-    expect(error.code).toBe('GROUP_NOT_JOINABLE');
-    expect(error.message).toBe('这个组织目前仅限邀请加入');
+    expect(error.code).toBe('CONFLICT');
+    expect(error.message).toBe('你已经报名了本次活动');
+    fetchMock.mockResolvedValueOnce(reply(500, { ok: false, error: { code: 'INTERNAL', message: 'db exploded' } }));
+    expect((await failure(call('groups.join', { groupId: 'g-dongmen' }))).message).not.toContain('db exploded');
 
     act(() => setLocale('en'));
     fetchMock.mockResolvedValueOnce(reply(409, { ok: false, error: { code: 'GROUP_NOT_JOINABLE', message: 'invite only' } }));

@@ -88,7 +88,7 @@ describe('my activities (我的活动)', () => {
     });
     renderPage(<MyActivitiesPage />);
     expect(await screen.findByText('周末护河行动')).toBeTruthy();
-    expect(screen.getByText('候补中')).toBeTruthy();
+    expect(screen.getByText('候补第 1 位')).toBeTruthy();
     expect(call).toHaveBeenCalledWith('signups.mine', { scope: 'upcoming', offset: 0, limit: 10 });
 
     fireEvent.click(screen.getByText('已结束'));
