@@ -142,6 +142,8 @@ const en: Messages = {
     registrationNumber: 'Registration no.',
     filingNumber: 'Filing no.',
     joinPolicy: 'Joining',
+    rules: 'Activity rules',
+    rulesText: 'Cancelling within {hours} h of the start counts as late; after {limit} no-shows, sign-ups pause for a while',
     memberCount: 'Members',
     region: 'Location',
     about: 'About',

@@ -93,8 +93,6 @@ const registryEn: typeof registryZhCN = {
     noShowLimitHint: 'After this many unexplained no-shows a member cannot sign up for a while (0 = no limit)',
     cancelCutoff: 'Cancellation cutoff (hours)',
     cancelCutoffHint: 'Sign-ups cannot be cancelled this many hours before an activity starts',
-    keepCurrent: 'Unchanged',
-    changeValue: 'Change',
     submitFound: 'Submit application',
     submitResubmit: 'Resubmit application',
     submitting: 'Submitting…',

@@ -89,8 +89,6 @@ const registryZhCN = {
     noShowLimitHint: '报名后无故缺席达到这个次数，暂停报名（0 表示不限制）',
     cancelCutoff: '取消截止（小时）',
     cancelCutoffHint: '活动开始前多少小时内不能再取消报名',
-    keepCurrent: '保持不变',
-    changeValue: '修改',
     submitFound: '提交申请',
     submitResubmit: '重新提交申请',
     submitting: '正在提交…',

@@ -150,6 +150,8 @@ const zhCN = {
     registrationNumber: '登记证号',
     filingNumber: '备案号',
     joinPolicy: '加入方式',
+    rules: '活动规则',
+    rulesText: '活动开始前 {hours} 小时内取消算作迟取消；缺席 {limit} 次后暂停报名一段时间',
     memberCount: '成员',
     region: '所在地',
     about: '组织简介',

@@ -138,12 +138,15 @@ describe('edit page', () => {
     expect(await screen.findByText('没有需要保存的修改')).toBeTruthy();
 
     fireEvent.click(document.querySelector<HTMLElement>('[data-field="joinPolicy"] [data-value="open"]')!);
-    fireEvent.click(within(document.querySelector<HTMLElement>('[data-field="noShowLimit"]')!).getByText('修改'));
+    // The group's current rules are filled in (no-show limit 3, cutoff 24 h).
+    expect((await findElement<HTMLInputElement>('[data-field="noShowLimit"] input')).value).toBe('3');
+    expect((await findElement<HTMLInputElement>('[data-field="cancelCutoffHours"] input')).value).toBe('24');
+    await typeInto('[data-field="noShowLimit"]', '5');
     await typeInto('[data-field="contactPhone"]', '010-62345678');
     await act(async () => {
       fireEvent.click(document.querySelector<HTMLElement>('.edit__save')!);
     });
-    await waitFor(() => expect(call).toHaveBeenCalledWith('groups.update', { groupId: 'g-taiji', joinPolicy: 'open', contactPhone: '010-62345678', noShowLimit: 3 }));
+    await waitFor(() => expect(call).toHaveBeenCalledWith('groups.update', { groupId: 'g-taiji', joinPolicy: 'open', contactPhone: '010-62345678', noShowLimit: 5 }));
     expect(Taro.navigateBack).toHaveBeenCalled();
   });
 });

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { InputOf } from '../../shared/api/contract';
 import type { GroupDetail, JoinPolicy } from '../../shared/schemas/groups';
 import type { AsyncState } from '../../hooks/useAsync';
 import { call } from '../../services/cloud';
-import { FormField } from '../../components/FormField';
 import { GroupGate } from '../../components/GroupGate';
 import { useI18n } from '../../hooks/useI18n';
 import { groupChanged } from '../../stores/groupChanges';
@@ -31,9 +30,8 @@ interface EditValues {
   contactName: string;
   contactPhone: string;
   joinPolicy: JoinPolicy;
-  /** null: keep what the group has (the group view does not carry these two rules). */
-  noShowLimit: number | null;
-  cancelCutoffHours: number | null;
+  noShowLimit: number;
+  cancelCutoffHours: number;
 }
 
 type UpdateInput = InputOf<'groups.update'>;
@@ -47,8 +45,8 @@ function initialValues(group: GroupDetail): EditValues {
     contactName: contact?.name ?? '',
     contactPhone: contact?.phone ?? '',
     joinPolicy: group.joinPolicy,
-    noShowLimit: null,
-    cancelCutoffHours: null,
+    noShowLimit: group.rules.noShowLimit,
+    cancelCutoffHours: group.rules.cancelCutoffHours,
   };
 }
 
@@ -60,8 +58,8 @@ function changesOf(initial: EditValues, values: EditValues, groupId: string): Up
   if (values.contactName.trim() !== initial.contactName.trim()) input.contactName = values.contactName.trim();
   if (values.contactPhone.trim() !== initial.contactPhone.trim()) input.contactPhone = values.contactPhone.trim();
   if (values.joinPolicy !== initial.joinPolicy) input.joinPolicy = values.joinPolicy;
-  if (values.noShowLimit !== null) input.noShowLimit = values.noShowLimit;
-  if (values.cancelCutoffHours !== null) input.cancelCutoffHours = values.cancelCutoffHours;
+  if (values.noShowLimit !== initial.noShowLimit) input.noShowLimit = values.noShowLimit;
+  if (values.cancelCutoffHours !== initial.cancelCutoffHours) input.cancelCutoffHours = values.cancelCutoffHours;
   return Object.keys(input).length > 1 ? input : null;
 }
 
@@ -135,30 +133,22 @@ function EditForm({ group, detail }: { group: GroupDetail; detail: AsyncState<Gr
 
       <FormSection title={t('registry.form.rules')}>
         <JoinPolicyField value={values.joinPolicy} onChange={(joinPolicy) => change({ joinPolicy })} />
-        {values.noShowLimit === null ? (
-          <KeepCurrent name='noShowLimit' label={t('registry.form.noShowLimit')} hint={t('registry.form.noShowLimitHint')} onChange={() => change({ noShowLimit: 3 })} />
-        ) : (
-          <NumberField
-            name='noShowLimit'
-            label={t('registry.form.noShowLimit')}
-            hint={t('registry.form.noShowLimitHint')}
-            value={values.noShowLimit}
-            max={NO_SHOW_MAX}
-            onChange={(noShowLimit) => change({ noShowLimit })}
-          />
-        )}
-        {values.cancelCutoffHours === null ? (
-          <KeepCurrent name='cancelCutoffHours' label={t('registry.form.cancelCutoff')} hint={t('registry.form.cancelCutoffHint')} onChange={() => change({ cancelCutoffHours: 24 })} />
-        ) : (
-          <NumberField
-            name='cancelCutoffHours'
-            label={t('registry.form.cancelCutoff')}
-            hint={t('registry.form.cancelCutoffHint')}
-            value={values.cancelCutoffHours}
-            max={CUTOFF_MAX}
-            onChange={(cancelCutoffHours) => change({ cancelCutoffHours })}
-          />
-        )}
+        <NumberField
+          name='noShowLimit'
+          label={t('registry.form.noShowLimit')}
+          hint={t('registry.form.noShowLimitHint')}
+          value={values.noShowLimit}
+          max={NO_SHOW_MAX}
+          onChange={(noShowLimit) => change({ noShowLimit })}
+        />
+        <NumberField
+          name='cancelCutoffHours'
+          label={t('registry.form.cancelCutoff')}
+          hint={t('registry.form.cancelCutoffHint')}
+          value={values.cancelCutoffHours}
+          max={CUTOFF_MAX}
+          onChange={(cancelCutoffHours) => change({ cancelCutoffHours })}
+        />
       </FormSection>
 
       <View className='leader-bar'>
@@ -172,18 +162,5 @@ function EditForm({ group, detail }: { group: GroupDetail; detail: AsyncState<Gr
         </Button>
       </View>
     </View>
-  );
-}
-
-/** A rule the page cannot show (the group view lacks it): kept unless the leader sets a new value. */
-function KeepCurrent({ name, label, hint, onChange }: { name: string; label: string; hint: string; onChange: () => void }) {
-  const { t } = useI18n();
-  return (
-    <FormField name={name} label={label} hint={hint}>
-      <View className='leader-place' onClick={onChange}>
-        <Text className='leader-place__name'>{t('registry.form.keepCurrent')}</Text>
-        <Text className='leader-place__change'>{t('registry.form.changeValue')}</Text>
-      </View>
-    </FormField>
   );
 }

@@ -127,6 +127,7 @@ export default function GroupPage() {
           {group.registrationNumber ? <Cell className='group__number' title={t('group.registrationNumber')} extra={group.registrationNumber} /> : null}
           {group.filingNumber ? <Cell className='group__number' title={t('group.filingNumber')} extra={group.filingNumber} /> : null}
           <Cell title={t('group.joinPolicy')} extra={t(`joinPolicies.${group.joinPolicy}`)} />
+          <Cell className='group__rules' title={t('group.rules')} description={t('group.rulesText', { hours: group.rules.cancelCutoffHours, limit: group.rules.noShowLimit })} />
           <Cell title={t('group.region')} extra={group.regionName} />
           {group.hub ? <Cell className='group__hub' title={t('group.hub')} extra={group.hub.name} clickable onClick={() => openGroup(group.hub!.id)} /> : null}
         </CellGroup>

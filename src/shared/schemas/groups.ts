@@ -59,6 +59,8 @@ export const GroupDetail = GroupCard.extend({
   /** The application's review, for its applicant and reviewers only. */
   review: z.object({ submittedAt: z.string(), reviewedAt: z.string().nullable(), reason: z.string().nullable() }).nullable(),
   dissolvedReason: z.string().nullable(),
+  /** Activity rules: no-shows before sign-ups are blocked, hours before the start that cancelling becomes late. */
+  rules: z.object({ noShowLimit: z.number().int(), cancelCutoffHours: z.number().int() }),
   abilities: z.array(z.string()),
 });
 export type GroupDetail = z.infer<typeof GroupDetail>;

@@ -44,6 +44,7 @@ export function groupDetail(overrides: Partial<GroupDetail> = {}): GroupDetail {
     hub: null,
     review: null,
     dissolvedReason: null,
+    rules: { noShowLimit: 3, cancelCutoffHours: 24 },
     abilities: ['groups.view', 'groups.join'],
     ...overrides,
   };
