@@ -4,13 +4,14 @@
  * export, explicitly not a proof). Chinese text needs an embedded CJK font: LINLI_PDF_FONT, or
  * Debian's Noto CJK (fonts-noto-cjk), or a font copied beside the deployed function.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 
+const STAGED = join(__dirname, 'fonts', 'font.json');
+
 const FONT_CANDIDATES: Array<{ path: string; family?: string }> = [
-  { path: join(__dirname, 'fonts', 'NotoSansCJK-Regular.ttc'), family: 'NotoSansCJKsc-Regular' },
   { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
   { path: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', family: 'NotoSerifCJKsc-Regular' },
 ];
@@ -18,6 +19,11 @@ const FONT_CANDIDATES: Array<{ path: string; family?: string }> = [
 function cjkFont(): { path: string; family?: string } {
   const configured = process.env.LINLI_PDF_FONT;
   if (configured) return { path: configured, family: process.env.LINLI_PDF_FONT_FAMILY };
+  // On CloudBase: the font `npm run deploy:functions` staged beside the bundle.
+  if (existsSync(STAGED)) {
+    const staged = JSON.parse(readFileSync(STAGED, 'utf8')) as { file: string; family?: string };
+    return { path: join(__dirname, 'fonts', staged.file), family: staged.family };
+  }
   const found = FONT_CANDIDATES.find((candidate) => existsSync(candidate.path));
   if (!found) throw new Error('no CJK font for PDFs: install fonts-noto-cjk or set LINLI_PDF_FONT');
   return found;

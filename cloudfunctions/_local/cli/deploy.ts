@@ -1,10 +1,27 @@
 /** `npm run deploy:functions`: deploys the built bundles (with their timer triggers) to CloudBase. */
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { projectRoot } from '../host/config';
 import { functionDeployments } from '../deploy/plan';
 import { managerFromEnvironment } from './cloudbaseManager';
 
+/**
+ * The proofs function draws Chinese text into PDFs and CloudBase has no CJK font: stage one
+ * beside its bundle (LINLI_PDF_FONT, or Debian's fonts-noto-cjk) so the upload includes it.
+ */
+function stageProofFont(): void {
+  const configured = process.env.LINLI_PDF_FONT;
+  const source = configured ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
+  if (!existsSync(source)) throw new Error(`no CJK font at ${source}: install fonts-noto-cjk or set LINLI_PDF_FONT (and LINLI_PDF_FONT_FAMILY for a collection)`);
+  const family = configured ? process.env.LINLI_PDF_FONT_FAMILY : 'NotoSansCJKsc-Regular';
+  const folder = join(projectRoot, 'cloudfunctions', 'proofs', 'fonts');
+  mkdirSync(folder, { recursive: true });
+  copyFileSync(source, join(folder, basename(source)));
+  writeFileSync(join(folder, 'font.json'), JSON.stringify({ file: basename(source), ...(family ? { family } : {}) }));
+}
+
 async function main(): Promise<void> {
+  stageProofFont();
   const manager = managerFromEnvironment();
   for (const func of functionDeployments()) {
     console.log(`deploying ${func.name} …`);
