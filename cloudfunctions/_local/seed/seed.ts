@@ -8,6 +8,7 @@ import { sealPersonal } from '../../_core/privacy/personalData';
 import { membershipIdOf } from '../../_core/repositories/memberships';
 import { userIdOf } from '../../_core/repositories/users';
 import { database } from '../../_core/runtime/cloudbase';
+import { seedVolunteerService } from './volunteerDemo';
 import { seedGroups, seedNeighbours, seedRegions, seedUsers, type SeedGroup } from './demoData';
 
 function ancestorsOf(regionId: string | null): string[] {
@@ -55,6 +56,7 @@ export async function seedDemoData(): Promise<void> {
     }
   }
   for (const group of seedGroups) await seedGroup(group, epoch);
+  await seedVolunteerService();
 }
 
 /** Creates a demo group with its memberships once; later starts leave it (and its counts) alone. */

@@ -1,0 +1,102 @@
+/**
+ * Demo volunteer service, so a first `npm start` shows it working: 王阿姨 (demo-resident) is a
+ * registered volunteer who served at last week's 北苑 meal delivery (confirmed by 李队长, with
+ * its credits), and 北苑's points store has three items. Written through the same commands the
+ * functions run, once: later starts leave everything as the user left it.
+ */
+import { registerVolunteer } from '../../_core/commands/volunteerRegistry';
+import { confirmHours } from '../../_core/commands/hourBook';
+import { saveItem } from '../../_core/commands/pointsStore';
+import { mainlandCheckChar } from '../../../src/shared/identity/idNumber';
+import { activities, seats, signupIdOf, signups } from '../../_core/repositories/activities';
+import { findVolunteer } from '../../_core/repositories/volunteers';
+import { resolveActor } from '../../_core/runtime/actor';
+
+const HOUR = 3600_000;
+const ACTIVITY_ID = 'act-demo-meals';
+/** A made-up but well-formed ID number (valid check digit) for the demo volunteer. */
+const DEMO_ID = (() => {
+  const first17 = '11010519580312123';
+  return `${first17}${mainlandCheckChar(first17)}`;
+})();
+
+const STORE_ITEMS = [
+  { key: 'item-bag', name: '环保购物袋', description: '可折叠，能装 10 斤菜', cost: 30, stock: 20, perPersonLimit: 2 },
+  { key: 'item-haircut', name: '社区理发券', description: '周三上午社区活动室，凭取货码理发一次', cost: 50, stock: 10, perPersonLimit: 1 },
+  { key: 'item-oil', name: '食用油 1 升', description: '居委会办公室领取', cost: 80, stock: 5, perPersonLimit: 1 },
+];
+
+export async function seedVolunteerService(now = new Date()): Promise<void> {
+  const resident = await resolveActor('demo-resident');
+  if (await findVolunteer(resident.userId)) return;
+  await registerVolunteer(
+    resident,
+    { realName: '王秀英', idType: 'mainland_id', idNumber: DEMO_ID, phone: '13800138000', skills: ['助老', '烹饪'], sensitiveConsent: true },
+    now,
+  );
+
+  const startAt = new Date(now.getTime() - 7 * 24 * HOUR);
+  const endAt = new Date(startAt.getTime() + 2 * HOUR);
+  await activities()
+    .doc(ACTIVITY_ID)
+    .set({
+      groupId: 'g-beiyuan-taiji',
+      communityId: 'cm-beiyuan',
+      streetId: 'st-chengguan',
+      countyId: 'cty-linxi',
+      title: '北苑助老送餐',
+      description: '为社区独居老人送午餐，顺便聊聊天、看看家里是否安全。',
+      category: 'elderly_care',
+      coverImage: null,
+      startAt,
+      endAt,
+      location: { name: '北苑社区食堂', address: '北苑路 6 号', latitude: null, longitude: null },
+      capacity: 10,
+      signupOpenAt: new Date(0),
+      signupCloseAt: startAt,
+      cancelCutoffAt: new Date(startAt.getTime() - 24 * HOUR),
+      skills: [],
+      minAge: null,
+      volunteer: { plannedHours: 2, creditsPerHour: 20 },
+      isVolunteer: true,
+      approvalRequired: false,
+      offerWindowHours: 12,
+      seriesId: null,
+      status: 'published',
+      cancelReason: null,
+      confirmedCount: 1,
+      waitlistCount: 0,
+      waitSeqNext: 0,
+      checkinSecret: 'seed',
+      createdBy: resident.userId,
+      createdAt: startAt,
+      updatedAt: startAt,
+      remindersSent: ['24h', '2h'],
+    });
+  const signupId = signupIdOf(ACTIVITY_ID, resident.userId);
+  await seats().doc(`${ACTIVITY_ID}-seat-0`).set({ activityId: ACTIVITY_ID, seatNo: 0, state: 'held', signupId });
+  await signups()
+    .doc(signupId)
+    .set({
+      activityId: ACTIVITY_ID,
+      groupId: 'g-beiyuan-taiji',
+      userId: resident.userId,
+      startAt,
+      status: 'confirmed',
+      waitSeq: null,
+      offerExpiresAt: null,
+      proxy: null,
+      guardianConsent: false,
+      checkedInAt: new Date(startAt.getTime() + 5 * 60_000),
+      checkedOutAt: endAt,
+      createdAt: startAt,
+      updatedAt: endAt,
+    });
+  await confirmHours(await resolveActor('demo-leader'), { activityId: ACTIVITY_ID, items: [{ signupId }] }, now);
+
+  const committee = await resolveActor('demo-committee');
+  // Item ids derive from the request id, so the fixed ones here make a re-run write the same items.
+  for (const { key, ...fields } of STORE_ITEMS) {
+    await saveItem(committee, { communityId: 'cm-beiyuan', image: null, active: true, ...fields }, `seed-${key}`, now);
+  }
+}
