@@ -48,10 +48,10 @@ async function register(client: Client, idNumber: string, extra: Record<string, 
 test('registration checks the ID checksum, consent and a guardian for minors; data is masked to others', async () => {
   const wang = await resident('vol-wang');
   const before = snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'users']);
-  const wrong = idFor('19580312').slice(0, 17) + (idFor('19580312').endsWith('1') ? '2' : '1');
+  const wrong = idFor('19580313').slice(0, 17) + (idFor('19580313').endsWith('1') ? '2' : '1');
   const bad = await wang.call('volunteers', 'volunteers.register', { realName: '王秀英', idType: 'mainland_id', idNumber: wrong, sensitiveConsent: true });
   expect([bad.status, !bad.body.ok && bad.body.error.issues]).toEqual([400, [{ path: 'idNumber', message: '身份证号校验位不正确，请核对' }]]);
-  const noConsent = await wang.call('volunteers', 'volunteers.register', { realName: '王秀英', idType: 'mainland_id', idNumber: idFor('19580312') });
+  const noConsent = await wang.call('volunteers', 'volunteers.register', { realName: '王秀英', idType: 'mainland_id', idNumber: idFor('19580313') });
   expect(!noConsent.body.ok && noConsent.body.error.issues?.[0]?.path).toBe('sensitiveConsent');
   const child = await resident('vol-child');
   const minor = await child.call('volunteers', 'volunteers.register', { realName: '李小明', idType: 'mainland_id', idNumber: idFor('20150601'), sensitiveConsent: true });
@@ -66,23 +66,23 @@ test('registration checks the ID checksum, consent and a guardian for minors; da
   );
   expect(withGuardian).toMatchObject({ isMinor: true, guardian: { name: '李建国', relation: '父亲', phone: '13900001111' } });
 
-  const profile = await register(wang, idFor('19580312'));
-  expect(profile).toMatchObject({ realName: '王秀英', idNumber: idFor('19580312'), phone: '13812345678', masked: false, isMinor: false, stars: 0 });
+  const profile = await register(wang, idFor('19580313'));
+  expect(profile).toMatchObject({ realName: '王秀英', idNumber: idFor('19580313'), phone: '13812345678', masked: false, isMinor: false, stars: 0 });
   expect(profile.volunteerNo).toMatch(/^V\d{10}$/);
-  const twice = await wang.call('volunteers', 'volunteers.register', { realName: '王秀英', idType: 'mainland_id', idNumber: idFor('19580312'), sensitiveConsent: true });
+  const twice = await wang.call('volunteers', 'volunteers.register', { realName: '王秀英', idType: 'mainland_id', idNumber: idFor('19580313'), sensitiveConsent: true });
   expect(twice.status).toBe(409);
   const thief = await resident('vol-thief');
-  const sameId = await thief.call('volunteers', 'volunteers.register', { realName: '冒名者', idType: 'mainland_id', idNumber: idFor('19580312'), sensitiveConsent: true });
+  const sameId = await thief.call('volunteers', 'volunteers.register', { realName: '冒名者', idType: 'mainland_id', idNumber: idFor('19580313'), sensitiveConsent: true });
   expect([sameId.status, !sameId.body.ok && sameId.body.error.message]).toEqual([409, '该证件号已登记为志愿者']);
 
   // Staff of her community see everything; staff elsewhere see it masked.
   const committee = await Client.signIn(cloud.url, 'demo-committee');
-  expect(await data(committee.call('volunteers', 'volunteers.get', { volunteerNo: profile.volunteerNo }, null))).toMatchObject({ idNumber: idFor('19580312'), masked: false });
+  expect(await data(committee.call('volunteers', 'volunteers.get', { volunteerNo: profile.volunteerNo }, null))).toMatchObject({ idNumber: idFor('19580313'), masked: false });
   await Client.signIn(cloud.url, 'vol-far-staff');
   await grantRole(db, 'vol-far-staff', 'committee', 'cm-taoyuan');
   const far = await Client.signIn(cloud.url, 'vol-far-staff');
   const masked = await data<VolunteerProfile>(far.call('volunteers', 'volunteers.get', { volunteerNo: profile.volunteerNo }, null));
-  expect(masked).toMatchObject({ realName: '王**', idNumber: '110105********' + idFor('19580312').slice(-4), phone: '138****5678', masked: true });
+  expect(masked).toMatchObject({ realName: '王**', idNumber: '110105********' + idFor('19580313').slice(-4), phone: '138****5678', masked: true });
 });
 
 test('attendance becomes hours when the leader confirms; credits are paid once; corrections reverse and replace', async () => {

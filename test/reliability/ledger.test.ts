@@ -139,9 +139,11 @@ test('kill -9 in the middle of a bulk confirmation: after a restart every record
     const pending = leader.call('volunteers', 'hours.confirm', { activityId, items: signupIds.map((signupId) => ({ signupId })) }).catch(() => null);
     // Kill once some records are in, before the command can finish.
     const raw = tcb.init({ env: 'local', secretId: 'x', secretKey: 'y', serviceUrl: `${first.url}/tcb/admin`, timeout: 5000 }).database();
+    const deadline = Date.now() + 60_000;
     for (;;) {
       const { total } = await raw.collection('hour_records').where({ activityId }).count();
       if ((total ?? 0) >= 5) break;
+      if (Date.now() > deadline) throw new Error(`no hour records appeared:\n${first.output().slice(-3000)}`);
     }
     first.child.kill('SIGKILL');
     await pending;
@@ -157,9 +159,10 @@ test('kill -9 in the middle of a bulk confirmation: after a restart every record
       const rerun = await dataOf<{ confirmed: number; already: number }>(again.call('volunteers', 'hours.confirm', { activityId, items: signupIds.map((signupId) => ({ signupId })) }));
       expect(rerun.confirmed + rerun.already).toBe(60);
       expect(rerun.already).toBe(before);
-      const records = (await everything<{ activityId: string; credits: number }>(db2, 'hour_records')).filter((r) => r.activityId === activityId);
+      const records = (await everything<{ _id: string; activityId: string; credits: number }>(db2, 'hour_records')).filter((r) => r.activityId === activityId);
       expect(records).toHaveLength(60);
-      const earned = (await everything<{ postingId: string; amount: number; accountId: string }>(db2, 'ledger_entries')).filter((e) => e.postingId.startsWith('earn-') && e.accountId.startsWith('res-'));
+      const postings = new Set(records.map((r) => `earn-${r._id}`));
+      const earned = (await everything<{ postingId: string; amount: number; accountId: string }>(db2, 'ledger_entries')).filter((e) => postings.has(e.postingId) && e.accountId.startsWith('res-'));
       expect(earned).toHaveLength(60);
       expect(earned.every((e) => e.amount === 6)).toBe(true);
       await expectLedgerConsistent(db2);
