@@ -60,12 +60,19 @@ describe('staff console entry', () => {
     mockActions({
       'account.me': street,
       'moderation.queue': (input) => (input.state === 'appealed' ? { items: [caseView()], total: 1, hasMore: true } : { items: [caseView()], total: 4, hasMore: true }),
+      'hours.queue': () => ({ items: [], total: 2, hasMore: true }),
+      'proofs.queue': () => {
+        throw new Error('offline');
+      },
     });
     renderPage(<StaffHomePage />);
     expect(await screen.findByText('城关街道 · 街道工作人员')).toBeTruthy();
     const queue = await findElement('.staff-home__entry--queue');
     await waitFor(() => expect(within(queue).getByText('4 条待办')).toBeTruthy());
     expect(within(await findElement('.staff-home__entry--appeals')).getByText('1 条待办')).toBeTruthy();
+    // Hour reviews have their badge; the proofs queue failing leaves the rest standing.
+    expect(within(await findElement('.staff-home__entry--hours')).getByText('2 条待办')).toBeTruthy();
+    expect(within(await findElement('.staff-home__entry--proofs')).queryByText(/条待办/)).toBeNull();
     fireEvent.click(within(await findElement('.staff-home__entry--dashboard')).getByText('数据看板'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/package-staff/dashboard/index' });
   });

@@ -3,7 +3,7 @@ import { useRef, type ReactNode } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
-import { Category, Comment, Order, ShieldCheck, User, Warning } from '@nutui/icons-react-taro';
+import { Cart, Category, Clock, Comment, Order, ShieldCheck, User, Warning } from '@nutui/icons-react-taro';
 import type { MessageKey } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
@@ -11,6 +11,7 @@ import { useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { moderationRoutes } from '../../utils/moderationRoutes';
 import { reviewPath } from '../../utils/registryRoutes';
+import { volunteerRoutes } from '../../utils/volunteerRoutes';
 import { scopeState, useStaffScope } from '../components/StaffScope';
 import '../components/staff.scss';
 import './index.scss';
@@ -36,7 +37,15 @@ export default function StaffHomePage() {
   const isStaff = scope.grants.length > 0;
   // One row each is enough: the totals are what the badges show.
   const counts = useAsync(
-    () => Promise.all([call('moderation.queue', { state: 'open', limit: 1 }), call('moderation.queue', { state: 'appealed', limit: 1 })]),
+    () =>
+      // Each badge on its own: one queue failing to answer leaves the others' counts standing.
+      Promise.all([
+        call('moderation.queue', { state: 'open', limit: 1 }).catch(() => null),
+        call('moderation.queue', { state: 'appealed', limit: 1 }).catch(() => null),
+        // Hour self-reports and corrections wait here too (past 3 days they count as overdue).
+        call('hours.queue', { limit: 1 }).catch(() => null),
+        call('proofs.queue', { limit: 1 }).catch(() => null),
+      ]),
     [isStaff],
     { enabled: isStaff },
   );
@@ -54,9 +63,12 @@ export default function StaffHomePage() {
 
   const waiting = scopeState(scope);
   const entries: Entry[] = [
-    { name: 'queue', title: 'moderation.staff.queue', hint: 'moderation.staff.queueHint', url: moderationRoutes.queue, icon: <Warning size={20} color='#e8590c' />, waiting: counts.data?.[0].total },
-    { name: 'appeals', title: 'moderation.staff.appeals', hint: 'moderation.staff.appealsHint', url: moderationRoutes.appeals, icon: <Comment size={20} color='#e8590c' />, waiting: counts.data?.[1].total },
+    { name: 'queue', title: 'moderation.staff.queue', hint: 'moderation.staff.queueHint', url: moderationRoutes.queue, icon: <Warning size={20} color='#e8590c' />, waiting: counts.data?.[0]?.total },
+    { name: 'appeals', title: 'moderation.staff.appeals', hint: 'moderation.staff.appealsHint', url: moderationRoutes.appeals, icon: <Comment size={20} color='#e8590c' />, waiting: counts.data?.[1]?.total },
     { name: 'review', title: 'moderation.staff.review', hint: 'moderation.staff.reviewHint', url: reviewPath(), icon: <ShieldCheck size={20} color='#e8590c' /> },
+    { name: 'hours', title: 'moderation.staff.hours', hint: 'moderation.staff.hoursHint', url: volunteerRoutes.review, icon: <Clock size={20} color='#e8590c' />, waiting: counts.data?.[2]?.total },
+    { name: 'proofs', title: 'moderation.staff.proofs', hint: 'moderation.staff.proofsHint', url: volunteerRoutes.issue, icon: <Order size={20} color='#e8590c' />, waiting: counts.data?.[3]?.total },
+    { name: 'store', title: 'moderation.staff.store', hint: 'moderation.staff.storeHint', url: volunteerRoutes.storeAdmin, icon: <Cart size={20} color='#e8590c' /> },
     { name: 'dashboard', title: 'moderation.staff.dashboard', hint: 'moderation.staff.dashboardHint', url: moderationRoutes.dashboard, icon: <Category size={20} color='#e8590c' /> },
     { name: 'audit', title: 'moderation.staff.audit', hint: 'moderation.staff.auditHint', url: moderationRoutes.audit, icon: <Order size={20} color='#e8590c' /> },
     { name: 'roles', title: 'moderation.staff.roles', hint: 'moderation.staff.rolesHint', url: moderationRoutes.roles, icon: <User size={20} color='#e8590c' /> },
