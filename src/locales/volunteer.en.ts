@@ -403,6 +403,8 @@ const volunteerEn: typeof volunteerZhCN = {
     thresholdsHint: 'The national standard is 100 / 300 / 600 / 1000 / 1500 hours',
     star: '{count} stars',
     expiryYears: 'Credits expire after (years)',
+    selfReportRate: 'Credits per self-reported hour',
+    selfReportRateHint: 'Approved self-reported hours earn this rate (activities set their own)',
     saveSettings: 'Save settings',
     saved: 'Settings saved',
     readOnly: 'You can only view this community’s settings',
@@ -423,6 +425,7 @@ const volunteerEn: typeof volunteerZhCN = {
     problems: {
       thresholds: 'Five rising whole numbers, please',
       expiry: 'Between 1 and 10 years',
+      rate: 'Between 0 and 100 credits an hour',
       amount: 'Please enter a whole number from 1 to 10000',
       adjust: 'Please enter a whole number from -10000 to 10000, not 0',
     },

@@ -401,6 +401,8 @@ const volunteerZhCN = {
     thresholdsHint: '全国标准为 100 / 300 / 600 / 1000 / 1500 小时',
     star: '{count} 星',
     expiryYears: '积分有效期（年）',
+    selfReportRate: '自行申报每小时积分',
+    selfReportRateHint: '审核通过的自行申报时长按此折算积分（活动按各自设置）',
     saveSettings: '保存设置',
     saved: '设置已保存',
     readOnly: '你只能查看这个社区的设置',
@@ -421,6 +423,7 @@ const volunteerZhCN = {
     problems: {
       thresholds: '五个门槛需为递增的正整数',
       expiry: '有效期为 1–10 年',
+      rate: '每小时积分为 0–100',
       amount: '请填写 1–10000 之间的整数',
       adjust: '请填写 -10000 到 10000 之间、不为 0 的整数',
     },

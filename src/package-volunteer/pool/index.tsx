@@ -85,6 +85,7 @@ function Settings({ pool, onSaved }: { pool: Pool; onSaved: (settings: OutputOf<
   const [timeBank, setTimeBank] = useState(pool.timeBank);
   const [thresholds, setThresholds] = useState<string[]>(pool.starThresholds.map(String));
   const [expiry, setExpiry] = useState(String(pool.creditExpiryYears));
+  const [rate, setRate] = useState(String(pool.selfReportCreditsPerHour));
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -92,7 +93,8 @@ function Settings({ pool, onSaved }: { pool: Pool; onSaved: (settings: OutputOf<
     setTimeBank(pool.timeBank);
     setThresholds(pool.starThresholds.map(String));
     setExpiry(String(pool.creditExpiryYears));
-  }, [pool.timeBank, pool.starThresholds, pool.creditExpiryYears]);
+    setRate(String(pool.selfReportCreditsPerHour));
+  }, [pool.timeBank, pool.starThresholds, pool.creditExpiryYears, pool.selfReportCreditsPerHour]);
 
   const save = async () => {
     const values = thresholds.map(wholeNumber);
@@ -100,10 +102,12 @@ function Settings({ pool, onSaved }: { pool: Pool; onSaved: (settings: OutputOf<
     const rising = values.length === 5 && values.every((v, i) => v !== null && v >= 1 && v <= 100_000 && (i === 0 || v > (values[i - 1] ?? 0)));
     if (!rising) return setProblem(t('volunteer.pool.problems.thresholds'));
     if (years === null || years < 1 || years > 10) return setProblem(t('volunteer.pool.problems.expiry'));
+    const perHour = wholeNumber(rate);
+    if (perHour === null || perHour < 0 || perHour > 100) return setProblem(t('volunteer.pool.problems.rate'));
     setProblem(null);
     setBusy(true);
     try {
-      const next = await call('volunteerSettings.update', { communityId: pool.communityId, timeBank, starThresholds: values as number[], creditExpiryYears: years });
+      const next = await call('volunteerSettings.update', { communityId: pool.communityId, timeBank, starThresholds: values as number[], creditExpiryYears: years, selfReportCreditsPerHour: perHour });
       onSaved(next);
       toast(t('volunteer.pool.saved'));
     } catch (error) {
@@ -134,6 +138,9 @@ function Settings({ pool, onSaved }: { pool: Pool; onSaved: (settings: OutputOf<
         </FormField>
         <FormField name='expiry' label={t('volunteer.pool.expiryYears')}>
           <Input className='volunteer-input' type='number' value={expiry} maxLength={2} disabled={readOnly} onChange={setExpiry} />
+        </FormField>
+        <FormField name='selfReportRate' label={t('volunteer.pool.selfReportRate')} hint={t('volunteer.pool.selfReportRateHint')}>
+          <Input className='volunteer-input' type='number' value={rate} maxLength={3} disabled={readOnly} onChange={setRate} />
         </FormField>
         {readOnly ? null : (
           <View className='pool__actions'>
