@@ -10,8 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { httpStatusOf, type Envelope } from '../../../src/shared/errors';
-import { Collections } from '../../_core/repositories/collections';
-import { indexDeclarations } from '../../_core/repositories/indexes';
+import Database from 'better-sqlite3';
 import { setLogSink } from '../../_core/runtime/log';
 import { describeContract } from './contractDescription';
 import { readConfig, type LocalCloudConfig } from './config';
@@ -19,10 +18,8 @@ import { DevSessions } from './devSessions';
 import { FunctionHost } from './functionHost';
 import { BodyTooLarge, isLoopback, mimeOf, readBody, sendJson } from './http';
 import { TimerScheduler } from './timers';
-import { handleAdminRequest, type AdminApiDeps } from '../emulator/protocol';
-import { DocumentStore } from '../emulator/store';
-import { TransactionManager } from '../emulator/transactions';
 import { FileStorage } from '../emulator/fileStorage';
+import { startEmulatorThread } from './emulatorThread';
 import { seedDemoData } from '../seed/seed';
 import { imageFormatOf } from '../../_core/ports/imageCheck';
 
@@ -39,7 +36,6 @@ function localDataKey(dataDir: string): string {
 export interface LocalCloud {
   url: string;
   config: LocalCloudConfig;
-  store: DocumentStore;
   functions: FunctionHost;
   sessions: DevSessions;
   close(): Promise<void>;
@@ -53,18 +49,18 @@ const UPLOAD_LIMIT = 20 * 1024 * 1024;
 export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {}): Promise<LocalCloud> {
   const config = readConfig(overrides);
   mkdirSync(config.dataDir, { recursive: true });
-  const store = new DocumentStore({ file: join(config.dataDir, 'linli.sqlite'), indexes: indexDeclarations, synchronous: config.synchronous });
-  for (const name of Object.values(Collections)) store.createCollection(name);
-  const sessions = new DevSessions(store.db);
   const functions = new FunctionHost();
   let baseUrl = '';
-  const storage = new FileStorage(config.dataDir, () => baseUrl);
-  const deps: AdminApiDeps = {
-    store,
-    transactions: new TransactionManager(store),
-    storage,
-    invokeFunction: (name, data) => functions.invoke(name, data, null),
-  };
+  const storageSecret = randomBytes(32);
+  const storage = new FileStorage(config.dataDir, () => baseUrl, storageSecret);
+  // The database runs on its own thread (its own loopback endpoint for the SDK).
+  const emulator = await startEmulatorThread({ dataDir: config.dataDir, synchronous: config.synchronous, storageSecret }, (name, data) =>
+    functions.invoke(name, data, null),
+  );
+  // Dev sessions are the host's own table, on a connection of its own to the same file.
+  const sessionDb = new Database(join(config.dataDir, 'linli.sqlite'));
+  sessionDb.pragma('busy_timeout = 5000');
+  const sessions = new DevSessions(sessionDb);
   // Quiet mode drops the per-call lines but never an internal error.
   if (config.quiet) setLogSink((line) => (line.includes('"level":"error"') ? process.stderr.write(`${line}\n`) : undefined));
 
@@ -99,13 +95,9 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
 
   async function adminApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req, ADMIN_BODY_LIMIT);
-    let body: unknown;
-    try {
-      body = JSON.parse(raw.toString('utf8'));
-    } catch {
-      return sendJson(res, 200, { code: 'INVALID_PARAM', message: 'body is not JSON' });
-    }
-    sendJson(res, 200, await handleAdminRequest(body, deps));
+    const reply = await emulator.admin(raw.toString('utf8'));
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(reply), 'cache-control': 'no-store' });
+    res.end(reply);
   }
 
   async function upload(req: IncomingMessage, res: ServerResponse, cloudPath: string): Promise<void> {
@@ -241,12 +233,13 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   baseUrl = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+  emulator.setBaseUrl(baseUrl);
 
   // The SDK inside the bundles reaches the emulator through configuration only.
   process.env.TENCENTCLOUD = 'true';
   process.env.SILENCE = 'true';
   process.env.TCB_ENV = 'local';
-  process.env.TCB_SERVICE_URL = `http://127.0.0.1:${port}/tcb/admin`;
+  process.env.TCB_SERVICE_URL = emulator.serviceUrl;
   process.env.LINLI_SDK_TIMEOUT_MS ??= '60000';
   process.env.LINLI_PLATFORM = 'local';
   process.env.LINLI_PUBLIC_URL = baseUrl;
@@ -263,7 +256,6 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   return {
     url: baseUrl,
     config,
-    store,
     functions,
     sessions,
     async close() {
@@ -274,7 +266,8 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
         server.close(() => done());
         server.closeAllConnections();
       });
-      store.close();
+      sessionDb.close();
+      await emulator.close();
     },
   };
 }

@@ -1,0 +1,100 @@
+/**
+ * Starts the emulator (emulator/worker.ts) on a worker thread and talks to it: forwards
+ * admin requests that reach the public port, runs the functions it asks for, closes it.
+ */
+import { Worker } from 'node:worker_threads';
+import type { EmulatorWorkerData, FromWorker, ToWorker } from '../emulator/worker';
+
+export interface EmulatorThread {
+  /** The worker's own loopback endpoint for node-sdk (`serviceUrl`). */
+  serviceUrl: string;
+  /** Answers one admin request body (text) with the reply text. */
+  admin(body: string): Promise<string>;
+  setBaseUrl(url: string): void;
+  close(): Promise<void>;
+}
+
+const workerFile = require.resolve('../emulator/worker');
+
+/**
+ * The worker runs the same TypeScript sources: under tsx (npm start, tests) it registers tsx's
+ * require hook first; a compiled build would point at its .js file the same way.
+ */
+function spawn(data: EmulatorWorkerData): Worker {
+  const source = workerFile.endsWith('.ts') ? `require('tsx/cjs');\nrequire(${JSON.stringify(workerFile)});` : `require(${JSON.stringify(workerFile)});`;
+  return new Worker(source, { eval: true, workerData: data });
+}
+
+export async function startEmulatorThread(
+  data: EmulatorWorkerData,
+  invokeFunction: (name: string, payload: unknown) => Promise<unknown>,
+): Promise<EmulatorThread> {
+  const worker = spawn(data);
+  const send = (message: ToWorker) => worker.postMessage(message);
+  let nextId = 0;
+  const pending = new Map<number, (reply: string) => void>();
+  let closed: (() => void) | undefined;
+  let failure: Error | undefined;
+
+  const port = await new Promise<number>((resolve, reject) => {
+    worker.on('message', (message: FromWorker) => {
+      switch (message.type) {
+        case 'ready':
+          resolve(message.port);
+          break;
+        case 'failed':
+          reject(new Error(`emulator thread failed: ${message.error}`));
+          break;
+        case 'admin':
+          pending.get(message.id)?.(message.reply);
+          pending.delete(message.id);
+          break;
+        case 'invoke':
+          invokeFunction(message.name, message.data).then(
+            (result) => send({ type: 'invoked', id: message.id, result: JSON.parse(JSON.stringify(result ?? null)) as unknown }),
+            (error: unknown) => send({ type: 'invoked', id: message.id, error: error instanceof Error ? error.message : String(error) }),
+          );
+          break;
+        case 'closed':
+          closed?.();
+          break;
+      }
+    });
+    worker.once('error', (error) => {
+      failure = error;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      failure ??= new Error(`emulator thread exited with ${code}`);
+      reject(failure);
+      closed?.();
+      // Nothing can answer the callers still waiting: the database is gone.
+      for (const answer of pending.values()) answer(JSON.stringify({ code: 'SYS_ERR', message: failure.message }));
+      pending.clear();
+    });
+  });
+
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/tcb/admin`,
+    admin(body) {
+      if (failure) return Promise.resolve(JSON.stringify({ code: 'SYS_ERR', message: failure.message }));
+      nextId += 1;
+      const id = nextId;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        send({ type: 'admin', id, body });
+      });
+    },
+    setBaseUrl(url) {
+      send({ type: 'baseUrl', url });
+    },
+    async close() {
+      if (failure) return;
+      await new Promise<void>((resolve) => {
+        closed = resolve;
+        send({ type: 'close' });
+      });
+      await worker.terminate();
+    },
+  };
+}
