@@ -61,7 +61,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   const sessionDb = new Database(join(config.dataDir, 'linli.sqlite'));
   sessionDb.pragma('busy_timeout = 5000');
   const sessions = new DevSessions(sessionDb);
-  // Quiet mode drops the per-call lines but never an internal error.
+  // Quiet mode drops the per-call lines (of every bundle: the sink is process-wide) but never an internal error.
   if (config.quiet) setLogSink((line) => (line.includes('"level":"error"') ? process.stderr.write(`${line}\n`) : undefined));
 
   const server = createServer((req, res) => {
