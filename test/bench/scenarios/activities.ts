@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import tcb from '@cloudbase/node-sdk';
+import { request, Agent } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from '../../support/localCloud';
@@ -12,6 +13,32 @@ import { percentile, summarise, timeOp, type Row } from '../harness';
 import type { BenchContext } from '../run';
 
 const HOUR = 3600_000;
+
+/**
+ * The load generator of the hot sign-up: plain node:http over a keep-alive pool, so the client
+ * (on the same two cores as the cloud) spends little of the machine; `fetch` costs about twice
+ * as much per call. Every request is still issued at once; the pool only bounds the sockets.
+ */
+const CLIENT_SOCKETS = 256;
+function postJson<T>(agent: Agent, url: string, token: string, body: unknown): Promise<{ status: number; body: T }> {
+  const text = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), authorization: `Bearer ${token}` } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as T });
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(text);
+  });
+}
 
 export async function hotSignupScenarios(ctx: BenchContext): Promise<Row[]> {
   const group = 'Hot sign-up: 2,000 residents + 400 retries released together on 50 seats';
@@ -32,18 +59,22 @@ export async function hotSignupScenarios(ctx: BenchContext): Promise<Row[]> {
   for (let i = 0; i < 2000; i += 100) residents.push(...(await Promise.all(Array.from({ length: 100 }, (_, k) => Client.signIn(ctx.cloud.url, `bench-hot-${i + k}`)))));
   const calls = residents.map((client) => ({ client, requestId: client.nextRequestId() }));
   calls.push(...calls.filter((_, i) => i % 5 === 0));
+  type Reply = { ok: true; data: { mySignup: { status: string } } } | { ok: false };
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENT_SOCKETS });
   const latencies: number[] = [];
   const started = performance.now();
   const replies = await Promise.all(
     calls.map(async ({ client, requestId }) => {
       const t0 = performance.now();
-      const reply = await client.call<{ mySignup: { status: string } }>('signups', 'signups.create', { activityId }, requestId);
+      const reply = await postJson<Reply>(agent, `${ctx.cloud.url}/api/functions/signups`, client.token!, { action: 'signups.create', input: { activityId }, requestId });
       latencies.push(performance.now() - t0);
       return reply;
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const confirmed = new Set(replies.filter((r) => r.body.ok && r.body.data.mySignup.status === 'confirmed').map((r) => JSON.stringify(r.body)));
+  agent.destroy();
+  const failed = replies.filter((r) => r.status !== 200).length;
+  const confirmed = new Set(replies.flatMap((r) => (r.body.ok && r.body.data.mySignup.status === 'confirmed' ? [JSON.stringify(r.body)] : [])));
   latencies.sort((a, b) => a - b);
 
   // The same sign-up as one SQLite transaction: unique sign-up row, take a free seat or queue.
@@ -83,7 +114,7 @@ export async function hotSignupScenarios(ctx: BenchContext): Promise<Row[]> {
       ...summarise(group, 'sign-up through the HTTP face (function + node-sdk + emulator)', latencies),
       p99: percentile(latencies, 99),
       baseline: { name: 'same transaction on SQLite', median: summarise('', '', baseline).median },
-      note: `${Math.round(calls.length / seconds)} sign-ups/s (SQLite alone: ${Math.round(baselinePerSecond)}/s); ${confirmed.size} confirmed of 50 seats; goal ≥ 500/s, p99 ≤ 250 ms`,
+      note: `${Math.round(calls.length / seconds)} sign-ups/s (SQLite alone: ${Math.round(baselinePerSecond)}/s); ${confirmed.size} confirmed of 50 seats${failed ? `; ${failed} failed` : ''}; client: ${CLIENT_SOCKETS} keep-alive sockets; goal ≥ 500/s, p99 ≤ 250 ms`,
     },
   ];
 }
