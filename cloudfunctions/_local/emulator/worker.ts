@@ -13,6 +13,7 @@
  *   worker → main: { type: 'ready', port } | { type: 'failed', error }
  *                  { type: 'invoke', id, name, data }
  */
+import { chmodSync, rmSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -30,6 +31,8 @@ export interface EmulatorWorkerData {
   synchronous: 'FULL' | 'NORMAL';
   /** Shared with the main thread's FileStorage, so either can sign and verify download URLs. */
   storageSecret: Uint8Array;
+  /** A Unix socket to answer on as well (owner-only): cheaper than TCP for the host's own SDK. */
+  socketPath?: string;
 }
 
 export type ToWorker =
@@ -39,7 +42,7 @@ export type ToWorker =
   | { type: 'close' };
 
 export type FromWorker =
-  | { type: 'ready'; port: number }
+  | { type: 'ready'; port: number; socketPath?: string }
   | { type: 'failed'; error: string }
   | { type: 'admin'; id: number; reply: string }
   | { type: 'invoke'; id: number; name: string; data: unknown }
@@ -79,10 +82,10 @@ function run(): void {
       }),
   };
 
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const handle = (local: boolean) => (req: IncomingMessage, res: ServerResponse) => {
     const path = (req.url ?? '/').split('?', 1)[0];
     // The database itself: never reachable from beyond this machine, whatever the bind.
-    if (!isLoopback(req)) return sendJson(res, 403, { code: 'FORBIDDEN', message: 'loopback only' });
+    if (!local && !isLoopback(req)) return sendJson(res, 403, { code: 'FORBIDDEN', message: 'loopback only' });
     if (path !== '/tcb/admin' || req.method !== 'POST') return sendJson(res, 404, { code: 'NOT_FOUND', message: 'no such endpoint' });
     readBody(req, ADMIN_BODY_LIMIT)
       .then((raw) => answer(raw.toString('utf8'), deps))
@@ -93,8 +96,12 @@ function run(): void {
       .catch(() => {
         if (!res.headersSent) sendJson(res, 200, { code: 'INVALID_PARAM', message: 'request body too large or unreadable' });
       });
-  });
+  };
+  const server = createServer(handle(false));
   server.keepAliveTimeout = 60_000;
+  // A Unix socket is local by construction; its file is readable by this user only.
+  const socketServer = data.socketPath ? createServer(handle(true)) : undefined;
+  if (socketServer) socketServer.keepAliveTimeout = 60_000;
 
   port.on('message', (message: ToWorker) => {
     switch (message.type) {
@@ -114,6 +121,9 @@ function run(): void {
       case 'close':
         server.close();
         server.closeAllConnections();
+        socketServer?.close();
+        socketServer?.closeAllConnections();
+        if (data.socketPath) rmSync(data.socketPath, { force: true });
         store.close();
         send({ type: 'closed' });
         break;
@@ -121,7 +131,20 @@ function run(): void {
   });
 
   server.once('error', (error) => send({ type: 'failed', error: error.message }));
-  server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => send({ type: 'ready', port: (server.address() as AddressInfo).port }));
+  server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, () => {
+    const ready = () => send({ type: 'ready', port: (server.address() as AddressInfo).port, socketPath: socketServer ? data.socketPath : undefined });
+    if (!socketServer || !data.socketPath) return ready();
+    const socketPath = data.socketPath;
+    rmSync(socketPath, { force: true }); // left by a killed run
+    socketServer.once('error', () => {
+      socketServer.close();
+      send({ type: 'ready', port: (server.address() as AddressInfo).port }); // TCP alone then
+    });
+    socketServer.listen({ path: socketPath, backlog: 4096 }, () => {
+      chmodSync(socketPath, 0o600);
+      ready();
+    });
+  });
 }
 
 if (parentPort) {

@@ -2,12 +2,20 @@
  * Starts the emulator (emulator/worker.ts) on a worker thread and talks to it: forwards
  * admin requests that reach the public port, runs the functions it asks for, closes it.
  */
+import { Agent, type ClientRequestArgs } from 'node:http';
+import { createConnection } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { EmulatorWorkerData, FromWorker, ToWorker } from '../emulator/worker';
 
 export interface EmulatorThread {
   /** The worker's own loopback endpoint for node-sdk (`serviceUrl`). */
   serviceUrl: string;
+  /**
+   * An HTTP agent that reaches `serviceUrl` over the worker's Unix socket (other hosts as
+   * usual); the host makes it the process's global agent, which the SDK uses.
+   */
+  agent: Agent;
   /** Answers one admin request body (text) with the reply text. */
   admin(body: string): Promise<string>;
   setBaseUrl(url: string): void;
@@ -25,6 +33,22 @@ function spawn(data: EmulatorWorkerData): Worker {
   return new Worker(source, { eval: true, workerData: data });
 }
 
+/** Node's global agent settings, with connections to the emulator's port made on its socket. */
+class EmulatorAgent extends Agent {
+  constructor(
+    private readonly port: number,
+    private readonly socketPath: string | undefined,
+  ) {
+    super({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
+  }
+
+  override createConnection(options: ClientRequestArgs, callback?: (error: Error | null, stream: Duplex) => void): Duplex | null | undefined {
+    const toEmulator = this.socketPath !== undefined && Number(options.port) === this.port && (options.host ?? options.hostname) === '127.0.0.1';
+    // A returned socket is taken as created; the agent's callback is for asynchronous creation.
+    return toEmulator ? createConnection({ path: this.socketPath! }) : super.createConnection(options, callback);
+  }
+}
+
 export async function startEmulatorThread(
   data: EmulatorWorkerData,
   invokeFunction: (name: string, payload: unknown) => Promise<unknown>,
@@ -36,11 +60,11 @@ export async function startEmulatorThread(
   let closed: (() => void) | undefined;
   let failure: Error | undefined;
 
-  const port = await new Promise<number>((resolve, reject) => {
+  const { port, socketPath } = await new Promise<{ port: number; socketPath?: string }>((resolve, reject) => {
     worker.on('message', (message: FromWorker) => {
       switch (message.type) {
         case 'ready':
-          resolve(message.port);
+          resolve(message);
           break;
         case 'failed':
           reject(new Error(`emulator thread failed: ${message.error}`));
@@ -76,6 +100,7 @@ export async function startEmulatorThread(
 
   return {
     serviceUrl: `http://127.0.0.1:${port}/tcb/admin`,
+    agent: new EmulatorAgent(port, socketPath),
     admin(body) {
       if (failure) return Promise.resolve(JSON.stringify({ code: 'SYS_ERR', message: failure.message }));
       nextId += 1;

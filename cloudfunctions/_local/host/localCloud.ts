@@ -5,7 +5,8 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import http, { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -22,6 +23,15 @@ import { FileStorage } from '../emulator/fileStorage';
 import { startEmulatorThread } from './emulatorThread';
 import { seedDemoData } from '../seed/seed';
 import { imageFormatOf } from '../../_core/ports/imageCheck';
+
+/** Where the emulator's Unix socket goes: the data folder, or the temp folder when that path is too long. */
+function emulatorSocketPath(dataDir: string): string | undefined {
+  if (process.platform === 'win32') return undefined;
+  const inData = join(dataDir, 'emulator.sock');
+  if (Buffer.byteLength(inData) < 100) return inData;
+  const inTemp = join(tmpdir(), `linli-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}.sock`);
+  return Buffer.byteLength(inTemp) < 100 ? inTemp : undefined;
+}
 
 /**
  * The local key for personal data: generated once per data folder and kept beside the data
@@ -54,9 +64,12 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   const storageSecret = randomBytes(32);
   const storage = new FileStorage(config.dataDir, () => baseUrl, storageSecret);
   // The database runs on its own thread (its own loopback endpoint for the SDK).
-  const emulator = await startEmulatorThread({ dataDir: config.dataDir, synchronous: config.synchronous, storageSecret }, (name, data) =>
+  const emulator = await startEmulatorThread({ dataDir: config.dataDir, synchronous: config.synchronous, storageSecret, socketPath: emulatorSocketPath(config.dataDir) }, (name, data) =>
     functions.invoke(name, data, null),
   );
+  // The SDK in the bundles uses Node's global agent (see runtime/cloudbase.ts): this one reaches
+  // the emulator over its Unix socket, everything else as before.
+  http.globalAgent = emulator.agent;
   // Dev sessions are the host's own table, on a connection of its own to the same file.
   const sessionDb = new Database(join(config.dataDir, 'linli.sqlite'));
   sessionDb.pragma('busy_timeout = 5000');
