@@ -58,6 +58,7 @@ export async function startEmulatorThread(
   let nextId = 0;
   const pending = new Map<number, (reply: string) => void>();
   let closed: (() => void) | undefined;
+  let closing = false;
   let failure: Error | undefined;
 
   const { port, socketPath } = await new Promise<{ port: number; socketPath?: string }>((resolve, reject) => {
@@ -89,6 +90,12 @@ export async function startEmulatorThread(
       reject(error);
     });
     worker.once('exit', (code) => {
+      if (!failure && !closing) {
+        // A local cloud without its database cannot answer anything: fail loudly, as a crash would.
+        console.error(`[local-cloud] the emulator thread stopped unexpectedly (exit code ${code})`);
+        process.exitCode = 1;
+        setImmediate(() => process.exit(1));
+      }
       failure ??= new Error(`emulator thread exited with ${code}`);
       reject(failure);
       closed?.();
@@ -115,6 +122,7 @@ export async function startEmulatorThread(
     },
     async close() {
       if (failure) return;
+      closing = true;
       await new Promise<void>((resolve) => {
         closed = resolve;
         send({ type: 'close' });
