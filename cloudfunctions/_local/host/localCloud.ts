@@ -64,9 +64,17 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   const storageSecret = randomBytes(32);
   const storage = new FileStorage(config.dataDir, () => baseUrl, storageSecret);
   // The database runs on its own thread (its own loopback endpoint for the SDK).
-  const emulator = await startEmulatorThread({ dataDir: config.dataDir, synchronous: config.synchronous, storageSecret, socketPath: emulatorSocketPath(config.dataDir) }, (name, data) =>
+  const emulatorStarting = startEmulatorThread({ dataDir: config.dataDir, synchronous: config.synchronous, storageSecret, socketPath: emulatorSocketPath(config.dataDir) }, (name, data) =>
     functions.invoke(name, data, null),
   );
+  // The bundles load while the thread starts (they read their configuration only when called).
+  try {
+    functions.load();
+  } catch (error) {
+    await emulatorStarting.then((started) => started.close()).catch(() => undefined);
+    throw error;
+  }
+  const emulator = await emulatorStarting;
   // The SDK in the bundles uses Node's global agent (see runtime/cloudbase.ts): this one reaches
   // the emulator over its Unix socket, everything else as before.
   http.globalAgent = emulator.agent;
@@ -257,7 +265,6 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   process.env.LINLI_PLATFORM = 'local';
   process.env.LINLI_PUBLIC_URL = baseUrl;
   process.env.LINLI_DATA_KEY ??= localDataKey(config.dataDir);
-  functions.load();
   await seedDemoData();
 
   const scheduler = new TimerScheduler(functions, (trigger, error) => {
