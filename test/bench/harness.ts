@@ -76,8 +76,11 @@ export function mergeReport(existing: string, rows: Row[], meta: string[]): stri
     return next ?? section.trimEnd();
   });
   merged.push(...byTitle.values());
-  const groups = [...new Set(rows.map((r) => r.group))].map((g) => `“${g}”`).join(', ');
+  // The note names every section measured by partial runs since the last full one.
+  const earlier = head.split('\n').find((line) => line.startsWith('- partial run')) ?? '';
+  const earlierGroups = [...earlier.matchAll(/“([^”]+)”/g)].map((m) => m[1]!);
+  const groups = [...new Set([...earlierGroups, ...rows.map((r) => r.group)])].map((g) => `“${g}”`).join(', ');
   const headLines = head.trimEnd().split('\n').filter((line) => !line.startsWith('- partial run'));
-  const note = `- partial run (${meta.join('; ')}): ${groups}`;
+  const note = `- partial runs (latest: ${meta.join('; ')}): ${groups}`;
   return [[...headLines, note].join('\n'), ...merged].join('\n\n');
 }
