@@ -58,3 +58,29 @@ export function renderReport(rows: Row[], meta: string[]): string {
   }
   return lines.join('\n');
 }
+
+/**
+ * Replaces the sections of `rows`' groups in an existing report (a partial run), keeping the
+ * others, and notes which sections that run measured.
+ */
+export function mergeReport(existing: string, rows: Row[], meta: string[]): string {
+  const fresh = renderReport(rows, []);
+  const sectionsOf = (text: string) => text.split(/\n(?=## )/);
+  const [head = '', ...old] = sectionsOf(existing.trimEnd());
+  const [, ...replacing] = sectionsOf(fresh.trimEnd());
+  const titleOf = (section: string) => section.split('\n', 1)[0]!;
+  const byTitle = new Map(replacing.map((section) => [titleOf(section), section.trimEnd()]));
+  const merged = old.map((section) => {
+    const next = byTitle.get(titleOf(section));
+    byTitle.delete(titleOf(section));
+    return next ?? section.trimEnd();
+  });
+  merged.push(...byTitle.values());
+  // The note names every section measured by partial runs since the last full one.
+  const earlier = head.split('\n').find((line) => line.startsWith('- partial run')) ?? '';
+  const earlierGroups = [...earlier.matchAll(/“([^”]+)”/g)].map((m) => m[1]!);
+  const groups = [...new Set([...earlierGroups, ...rows.map((r) => r.group)])].map((g) => `“${g}”`).join(', ');
+  const headLines = head.trimEnd().split('\n').filter((line) => !line.startsWith('- partial run'));
+  const note = `- partial runs (latest: ${meta.join('; ')}): ${groups}`;
+  return [[...headLines, note].join('\n'), ...merged].join('\n\n');
+}

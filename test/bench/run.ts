@@ -1,13 +1,17 @@
-/** `npm run bench`: runs every scenario on a fresh local cloud and writes docs/bench.md. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+/**
+ * `npm run bench`: runs every scenario on a fresh local cloud and writes docs/bench.md.
+ * `npm run bench -- hotSignup` (or `LINLI_BENCH=hotSignup,groups`) runs only the named
+ * scenarios and replaces just their sections of docs/bench.md.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
-import { renderReport, type Row } from './harness';
+import { mergeReport, renderReport, type Row } from './harness';
 import { emulatorScenarios } from './scenarios/emulator';
 import { groupScenarios } from './scenarios/groups';
 import { startupScenarios } from './scenarios/startup';
-import { activityScenarios } from './scenarios/activities';
+import { activityScenarios, hotSignupScenarios } from './scenarios/activities';
 import { appScenarios } from './scenarios/app';
 import { ledgerScenarios } from './scenarios/ledger';
 
@@ -23,18 +27,19 @@ async function main(): Promise<void> {
   const cloud = await startCloud();
   const ctx: BenchContext = { cloud, dir };
   const rows: Row[] = [];
-  const only = process.argv[2];
+  const only = new Set((process.argv[2] ?? process.env.LINLI_BENCH ?? '').split(',').filter(Boolean));
   const scenarios: Array<[string, (c: BenchContext) => Promise<Row[]>]> = [
     ['emulator', emulatorScenarios],
     ['groups', groupScenarios],
     ['startup', startupScenarios],
+    ['hotSignup', hotSignupScenarios],
     ['activities', activityScenarios],
     ['app', appScenarios],
     ['ledger', ledgerScenarios],
   ];
   try {
     for (const [name, run] of scenarios) {
-      if (only && only !== name) continue;
+      if (only.size > 0 && !only.has(name)) continue;
       const started = Date.now();
       const produced = await run(ctx);
       rows.push(...produced);
@@ -50,8 +55,9 @@ async function main(): Promise<void> {
     `date: ${new Date().toISOString().slice(0, 10)}`,
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
   ];
-  const report = renderReport(rows, meta);
-  writeFileSync(join(__dirname, '..', '..', 'docs', 'bench.md'), `${report}\n`);
+  const file = join(__dirname, '..', '..', 'docs', 'bench.md');
+  const report = only.size > 0 && existsSync(file) ? mergeReport(readFileSync(file, 'utf8'), rows, meta) : renderReport(rows, meta);
+  writeFileSync(file, `${report.trimEnd()}\n`);
   console.log(report);
 }
 

@@ -48,7 +48,12 @@ test('acknowledged writes survive kill -9 of the local cloud', async () => {
     }
   });
 
-  await new Promise((resolve) => setTimeout(resolve, 700));
+  // Kill in the middle of the burst: once enough writes are acknowledged (awaited, not slept
+  // for, so a busy machine does not turn this into a test of speed).
+  const burstStarted = Date.now();
+  while (!(acknowledgedIds.length > 50 && lastAcked.size > 0) && Date.now() - burstStarted < 30_000) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
   await first.stop('SIGKILL');
   stop = true;
   await Promise.all([...sdkWriters, ...functionWriters]);

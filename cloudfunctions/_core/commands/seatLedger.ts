@@ -35,15 +35,19 @@ export async function seatOf(signupId: string): Promise<SeatDoc | null> {
   return (data[0] as SeatDoc | undefined) ?? null;
 }
 
-/** Puts a sign-up at the end of the waitlist. */
-export async function joinWaitlist(activityId: string, signupId: string, now: Date): Promise<number> {
+/**
+ * Puts a sign-up at the end of the waitlist. Answers its number, the activity after the bump
+ * and its place: everyone the waitlist counter counted at that instant joined before it.
+ */
+export async function joinWaitlist(activityId: string, signupId: string, now: Date): Promise<{ waitSeq: number; activity: ActivityDoc | null; position: number }> {
   const _ = database().command;
   const bumped = (await activities().where({ _id: activityId }).updateAndReturn({ waitSeqNext: _.inc(1), waitlistCount: _.inc(1) })) as {
-    doc: { waitSeqNext: number };
+    doc: ActivityDoc | null;
   };
+  if (!bumped.doc) throw new Error(`activity ${activityId} vanished while ${signupId} joined its waitlist`);
   const waitSeq = bumped.doc.waitSeqNext;
   await signups().doc(signupId).update({ status: 'waitlisted', waitSeq, updatedAt: now });
-  return waitSeq;
+  return { waitSeq, activity: bumped.doc, position: Math.max(1, Math.min(bumped.doc.waitlistCount, waitSeq)) };
 }
 
 /**

@@ -51,8 +51,18 @@ async function assertNotBlocked(userId: string, activity: ActivityDoc, group: Gr
   }
 }
 
-/** Signs up (myself or, as a consented proxy, an elderly resident). Returns the sign-up. */
-export async function createSignup(actor: Actor, input: SignupsCreateInput, now: Date): Promise<SignupDoc> {
+/**
+ * What a sign-up settled to, read from its own writes: the sign-up, the activity as the last
+ * counter update returned it (for the seats shown), and the waitlist place.
+ */
+export interface SignupOutcome {
+  signup: SignupDoc;
+  activity: ActivityDoc;
+  waitlistPosition: number | null;
+}
+
+/** Signs up (myself or, as a consented proxy, an elderly resident). */
+export async function createSignup(actor: Actor, input: SignupsCreateInput, now: Date): Promise<SignupOutcome> {
   const { activity, group, resource } = await loadVisibleActivity(actor, input.activityId, false);
   authorize(activityPolicies, 'signups.create', actor, resource);
   if (now.getTime() < activity.signupOpenAt.getTime()) throw new AppError('SIGNUP_CLOSED', '报名尚未开始');
@@ -89,6 +99,8 @@ export async function createSignup(actor: Actor, input: SignupsCreateInput, now:
     updatedAt: now,
   };
   let signup = fresh;
+  // A sign-up just created cannot hold a seat yet; one taken over from an earlier attempt may.
+  let resumed = false;
   try {
     await signups().add(fresh);
   } catch (error) {
@@ -97,29 +109,43 @@ export async function createSignup(actor: Actor, input: SignupsCreateInput, now:
     if (!existing) throw error;
     if (existing.status === 'claiming') {
       signup = existing; // a crashed attempt: finish it below
+      resumed = true;
     } else if (['cancelled', 'late_cancelled', 'expired', 'rejected'].includes(existing.status)) {
       const { _id: _id2, ...fields } = fresh;
       const again = await signups().where({ _id: id, status: existing.status }).update({ ...fields, createdAt: existing.createdAt });
       if (again.updated !== 1) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
+      resumed = true;
     } else {
       throw new AppError('CONFLICT', existing.status === 'no_show' ? '你已缺席过本次活动' : '你已经报名了本次活动');
     }
   }
-  if (signup.status === 'pending_approval') return signup;
-  return settleClaim(activity, signup, now);
+  if (signup.status === 'pending_approval') return { signup, activity, waitlistPosition: null };
+  return settleClaim(activity, signup, now, resumed);
 }
 
-/** Gives a claiming sign-up its seat or its waitlist place; safe to run again after a crash. */
-async function settleClaim(activity: ActivityDoc, signup: SignupDoc, now: Date): Promise<SignupDoc> {
-  const _ = database().command;
-  const held = (await seatOf(signup._id)) !== null || (await claimSeat(activity._id, signup._id));
+/**
+ * Gives a claiming sign-up its seat or its waitlist place; safe to run again after a crash
+ * (`resumed`: the sign-up may already hold a seat from an attempt that died).
+ */
+async function settleClaim(activity: ActivityDoc, signup: SignupDoc, now: Date, resumed: boolean): Promise<SignupOutcome> {
+  const held = (resumed && (await seatOf(signup._id)) !== null) || (await claimSeat(activity._id, signup._id));
   if (held) {
     await signups().doc(signup._id).update({ status: 'confirmed', updatedAt: now });
-    await activities().doc(activity._id).update({ confirmedCount: _.inc(1) });
-    return { ...signup, status: 'confirmed' };
+    const counted = await countConfirmed(activity._id, 1);
+    return { signup: { ...signup, status: 'confirmed', updatedAt: now }, activity: counted ?? activity, waitlistPosition: null };
   }
-  const waitSeq = await joinWaitlist(activity._id, signup._id, now);
-  return { ...signup, status: 'waitlisted', waitSeq };
+  const place = await joinWaitlist(activity._id, signup._id, now);
+  return {
+    signup: { ...signup, status: 'waitlisted', waitSeq: place.waitSeq, updatedAt: now },
+    activity: place.activity ?? activity,
+    waitlistPosition: place.position,
+  };
+}
+
+/** Moves the display counter of confirmed sign-ups; answers the activity after the change. */
+async function countConfirmed(activityId: string, by: 1 | -1): Promise<ActivityDoc | null> {
+  const counted = (await activities().where({ _id: activityId }).updateAndReturn({ confirmedCount: database().command.inc(by) })) as { doc?: ActivityDoc | null };
+  return counted.doc ?? null;
 }
 
 /** Cancels a sign-up (mine, or one I made as proxy). After the cutoff it counts as late. */
@@ -162,7 +188,7 @@ export async function decideSignup(actor: Actor, activityId: string, userId: str
   }
   const claimed = await signups().where({ _id: signup._id, status: 'pending_approval' }).update({ status: 'claiming', updatedAt: now });
   if (claimed.updated !== 1) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
-  const settled = await settleClaim(activity, { ...signup, status: 'claiming' }, now);
+  const { signup: settled } = await settleClaim(activity, { ...signup, status: 'claiming' }, now, true);
   await notifier().notify({
     userId,
     kind: 'signup_approved',
@@ -254,6 +280,16 @@ export function presentRosterEntry(s: SignupDoc, users: Map<string, { nickname: 
     checkedInAt: s.checkedInAt ? s.checkedInAt.toISOString() : null,
     checkedOutAt: s.checkedOutAt ? s.checkedOutAt.toISOString() : null,
     missingCheckOut: s.checkedInAt !== null && s.checkedOutAt === null && now.getTime() > activity.endAt.getTime(),
+  };
+}
+
+/** The answer of a sign-up from what it wrote: no reads. */
+export function presentSignupOutcome({ signup, activity, waitlistPosition: position }: SignupOutcome) {
+  return {
+    activityId: activity._id,
+    mySignup: presentMySignup(signup, position, null),
+    seatsLeft: Math.max(0, activity.capacity - activity.confirmedCount),
+    waitlistLength: Math.max(0, activity.waitlistCount),
   };
 }
 

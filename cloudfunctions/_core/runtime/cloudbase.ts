@@ -19,7 +19,12 @@ export function cloudbaseApp(): App {
     app = tcb.init({
       env: process.env.TCB_ENV ?? tcb.SYMBOL_CURRENT_ENV,
       ...(timeout ? { timeout } : {}),
-      ...(serviceUrl ? { serviceUrl, secretId: process.env.TENCENTCLOUD_SECRETID ?? 'local', secretKey: process.env.TENCENTCLOUD_SECRETKEY ?? 'local' } : {}),
+      // keepalive: false = Node's global agent (keep-alive since Node 19, 256 idle sockets), as the
+      // SDK itself chooses inside CloudBase; its own pool keeps only 10 idle sockets and reconnects
+      // under a crowd of concurrent calls.
+      ...(serviceUrl
+        ? { serviceUrl, keepalive: false, secretId: process.env.TENCENTCLOUD_SECRETID ?? 'local', secretKey: process.env.TENCENTCLOUD_SECRETKEY ?? 'local' }
+        : {}),
     });
   }
   return app;

@@ -12,14 +12,23 @@ export interface CallLogLine {
 
 type Sink = (line: string) => void;
 
-let sink: Sink = (line) => process.stdout.write(`${line}\n`);
+const defaultSink: Sink = (line) => process.stdout.write(`${line}\n`);
 
-/** Redirects log lines (tests and the local cloud's quiet mode use this). */
+/**
+ * The sink is kept on a process-wide key, not in this module: every function bundle carries
+ * its own copy of this module, and a host running several bundles in one process (the local
+ * cloud) must redirect all of them at once.
+ */
+const SINK = Symbol.for('linli.logSink');
+type WithSink = typeof globalThis & { [SINK]?: Sink };
+
+/** Redirects log lines of every function in this process (tests and the local cloud use this). */
 export function setLogSink(next: Sink): void {
-  sink = next;
+  (globalThis as WithSink)[SINK] = next;
 }
 
 /** Writes one call's log line. */
 export function logCall(line: CallLogLine): void {
+  const sink = (globalThis as WithSink)[SINK] ?? defaultSink;
   sink(JSON.stringify({ ts: new Date().toISOString(), level: line.code === 'INTERNAL' ? 'error' : 'info', ...line }));
 }

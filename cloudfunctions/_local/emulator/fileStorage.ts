@@ -17,11 +17,11 @@ const FILE_ID_PREFIX = 'cloud://local.linli/';
 
 export class FileStorage {
   private readonly root: string;
-  private readonly secret = randomBytes(32);
-
   constructor(
     dataDir: string,
     private readonly baseUrl: () => string,
+    /** Signs download URLs; instances that must accept each other's URLs share it. */
+    private readonly secret: Buffer = randomBytes(32),
   ) {
     this.root = resolve(dataDir, 'storage');
     mkdirSync(this.root, { recursive: true });

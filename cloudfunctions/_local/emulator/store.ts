@@ -8,6 +8,7 @@ import { closeSync, fsync, openSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { Aggregator, Query, update as applyModifier } from 'mingo';
 import type { Options } from 'mingo/types';
+import { isEqual } from 'mingo/util';
 import type { IndexDeclaration, IndexField } from '../../_core/repositories/indexes';
 import { DbError, DbErrorCodes } from './errors';
 import { fieldExpression, indexedFields, planFilter, planSort, type SqlValue } from './planner';
@@ -332,8 +333,48 @@ export class DocumentStore {
   }
 }
 
+/**
+ * The common updates — `$set` and `$inc` of top-level fields — applied directly, with mingo's
+ * semantics (a `$set` to an equal value and an `$inc` of a non-number change nothing); anything
+ * else (dotted paths, other operators, bad arguments) is left to mingo. Unchanged fields are
+ * shared with the input, which callers never modify.
+ */
+function simpleUpdate(doc: Doc, modifier: Modifier): { doc: Doc; changed: boolean } | undefined {
+  const set = modifier.$set as Doc | undefined;
+  const inc = modifier.$inc as Doc | undefined;
+  let operators = 0;
+  for (const op in modifier) {
+    if (op !== '$set' && op !== '$inc') return undefined;
+    operators += 1;
+  }
+  if (operators === 0) return undefined;
+  const plain = (fields: unknown): fields is Doc => fields !== null && typeof fields === 'object' && !Array.isArray(fields) && !(fields instanceof Date);
+  if ((set !== undefined && !plain(set)) || (inc !== undefined && !plain(inc))) return undefined;
+  const simpleKey = (key: string) => key !== '_id' && key.length > 0 && !key.includes('.') && !key.startsWith('$');
+  for (const key in set) if (!simpleKey(key) || (inc && key in inc)) return undefined;
+  for (const key in inc) if (!simpleKey(key) || typeof inc[key] !== 'number') return undefined;
+  const next: Doc = { ...doc };
+  let changed = false;
+  for (const key in set) {
+    if (isEqual(next[key], set[key])) continue;
+    next[key] = clone(set[key]);
+    changed = true;
+  }
+  for (const key in inc) {
+    const previous = next[key];
+    if (previous !== undefined && typeof previous !== 'number') continue;
+    const value = ((previous as number | undefined) || 0) + (inc[key] as number);
+    if (value === previous) continue;
+    next[key] = value;
+    changed = true;
+  }
+  return { doc: next, changed };
+}
+
 /** Applies an update modifier to a copy of a document; `_id` cannot change. */
 export function applyUpdate(doc: Doc, modifier: Modifier, options: Partial<Options> = {}): { doc: Doc; changed: boolean } {
+  const simple = simpleUpdate(doc, modifier);
+  if (simple) return simple;
   const next = clone(doc);
   const operators = Object.keys(modifier);
   if (operators.length === 0) return { doc: next, changed: false };

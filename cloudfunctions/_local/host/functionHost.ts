@@ -84,13 +84,16 @@ export class FunctionHost {
   private async run(name: string, event: unknown, context: unknown): Promise<unknown> {
     const main = this.mains.get(name);
     if (!main) throw new Error(`unknown function ${name}`);
-    if (this.running >= MAX_CONCURRENT_INVOCATIONS) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.running += 1;
+    // A finishing invocation hands its slot straight to the longest waiting one, so the queue is
+    // first-in first-out and newcomers cannot slip past it while the slot changes hands.
+    if (this.running >= MAX_CONCURRENT_INVOCATIONS || this.waiting.length > 0) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.running += 1;
     try {
       return await main(event, context);
     } finally {
-      this.running -= 1;
-      this.waiting.shift()?.();
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
     }
   }
 

@@ -5,13 +5,13 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import http, { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { httpStatusOf, type Envelope } from '../../../src/shared/errors';
-import { Collections } from '../../_core/repositories/collections';
-import { indexDeclarations } from '../../_core/repositories/indexes';
+import Database from 'better-sqlite3';
 import { setLogSink } from '../../_core/runtime/log';
 import { describeContract } from './contractDescription';
 import { readConfig, type LocalCloudConfig } from './config';
@@ -19,12 +19,19 @@ import { DevSessions } from './devSessions';
 import { FunctionHost } from './functionHost';
 import { BodyTooLarge, isLoopback, mimeOf, readBody, sendJson } from './http';
 import { TimerScheduler } from './timers';
-import { handleAdminRequest, type AdminApiDeps } from '../emulator/protocol';
-import { DocumentStore } from '../emulator/store';
-import { TransactionManager } from '../emulator/transactions';
 import { FileStorage } from '../emulator/fileStorage';
+import { startEmulatorThread } from './emulatorThread';
 import { seedDemoData } from '../seed/seed';
 import { imageFormatOf } from '../../_core/ports/imageCheck';
+
+/** Where the emulator's Unix socket goes: the data folder, or the temp folder when that path is too long. */
+function emulatorSocketPath(dataDir: string): string | undefined {
+  if (process.platform === 'win32') return undefined;
+  const inData = join(dataDir, 'emulator.sock');
+  if (Buffer.byteLength(inData) < 100) return inData;
+  const inTemp = join(tmpdir(), `linli-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}.sock`);
+  return Buffer.byteLength(inTemp) < 100 ? inTemp : undefined;
+}
 
 /**
  * The local key for personal data: generated once per data folder and kept beside the data
@@ -39,7 +46,6 @@ function localDataKey(dataDir: string): string {
 export interface LocalCloud {
   url: string;
   config: LocalCloudConfig;
-  store: DocumentStore;
   functions: FunctionHost;
   sessions: DevSessions;
   close(): Promise<void>;
@@ -53,19 +59,30 @@ const UPLOAD_LIMIT = 20 * 1024 * 1024;
 export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {}): Promise<LocalCloud> {
   const config = readConfig(overrides);
   mkdirSync(config.dataDir, { recursive: true });
-  const store = new DocumentStore({ file: join(config.dataDir, 'linli.sqlite'), indexes: indexDeclarations, synchronous: config.synchronous });
-  for (const name of Object.values(Collections)) store.createCollection(name);
-  const sessions = new DevSessions(store.db);
   const functions = new FunctionHost();
   let baseUrl = '';
-  const storage = new FileStorage(config.dataDir, () => baseUrl);
-  const deps: AdminApiDeps = {
-    store,
-    transactions: new TransactionManager(store),
-    storage,
-    invokeFunction: (name, data) => functions.invoke(name, data, null),
-  };
-  // Quiet mode drops the per-call lines but never an internal error.
+  const storageSecret = randomBytes(32);
+  const storage = new FileStorage(config.dataDir, () => baseUrl, storageSecret);
+  // The database runs on its own thread (its own loopback endpoint for the SDK).
+  const emulatorStarting = startEmulatorThread({ dataDir: config.dataDir, synchronous: config.synchronous, storageSecret, socketPath: emulatorSocketPath(config.dataDir) }, (name, data) =>
+    functions.invoke(name, data, null),
+  );
+  // The bundles load while the thread starts (they read their configuration only when called).
+  try {
+    functions.load();
+  } catch (error) {
+    await emulatorStarting.then((started) => started.close()).catch(() => undefined);
+    throw error;
+  }
+  const emulator = await emulatorStarting;
+  // The SDK in the bundles uses Node's global agent (see runtime/cloudbase.ts): this one reaches
+  // the emulator over its Unix socket, everything else as before.
+  http.globalAgent = emulator.agent;
+  // Dev sessions are the host's own table, on a connection of its own to the same file.
+  const sessionDb = new Database(join(config.dataDir, 'linli.sqlite'));
+  sessionDb.pragma('busy_timeout = 5000');
+  const sessions = new DevSessions(sessionDb);
+  // Quiet mode drops the per-call lines (of every bundle: the sink is process-wide) but never an internal error.
   if (config.quiet) setLogSink((line) => (line.includes('"level":"error"') ? process.stderr.write(`${line}\n`) : undefined));
 
   const server = createServer((req, res) => {
@@ -99,13 +116,9 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
 
   async function adminApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req, ADMIN_BODY_LIMIT);
-    let body: unknown;
-    try {
-      body = JSON.parse(raw.toString('utf8'));
-    } catch {
-      return sendJson(res, 200, { code: 'INVALID_PARAM', message: 'body is not JSON' });
-    }
-    sendJson(res, 200, await handleAdminRequest(body, deps));
+    const reply = await emulator.admin(raw.toString('utf8'));
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(reply), 'cache-control': 'no-store' });
+    res.end(reply);
   }
 
   async function upload(req: IncomingMessage, res: ServerResponse, cloudPath: string): Promise<void> {
@@ -241,17 +254,17 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   baseUrl = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
+  emulator.setBaseUrl(baseUrl);
 
   // The SDK inside the bundles reaches the emulator through configuration only.
   process.env.TENCENTCLOUD = 'true';
   process.env.SILENCE = 'true';
   process.env.TCB_ENV = 'local';
-  process.env.TCB_SERVICE_URL = `http://127.0.0.1:${port}/tcb/admin`;
+  process.env.TCB_SERVICE_URL = emulator.serviceUrl;
   process.env.LINLI_SDK_TIMEOUT_MS ??= '60000';
   process.env.LINLI_PLATFORM = 'local';
   process.env.LINLI_PUBLIC_URL = baseUrl;
   process.env.LINLI_DATA_KEY ??= localDataKey(config.dataDir);
-  functions.load();
   await seedDemoData();
 
   const scheduler = new TimerScheduler(functions, (trigger, error) => {
@@ -263,7 +276,6 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   return {
     url: baseUrl,
     config,
-    store,
     functions,
     sessions,
     async close() {
@@ -274,7 +286,8 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
         server.close(() => done());
         server.closeAllConnections();
       });
-      store.close();
+      sessionDb.close();
+      await emulator.close();
     },
   };
 }

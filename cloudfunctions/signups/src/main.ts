@@ -8,6 +8,7 @@ import {
   decideSignup,
   markSignup,
   presentRosterEntry,
+  presentSignupOutcome,
   roster,
   scanCheckin,
   showCheckinCode,
@@ -30,8 +31,9 @@ export const main = createHandler({
   fn: 'signups',
   actions: {
     'signups.create': async ({ actor, input, now }) => {
-      await createSignup(actor, input, now);
-      return signupResult(actor, input.activityId, input.forUserId);
+      // The answer comes from the sign-up's own writes; only an approval request reads again.
+      const outcome = await createSignup(actor, input, now);
+      return outcome.signup.status === 'pending_approval' ? signupResult(actor, input.activityId, input.forUserId) : presentSignupOutcome(outcome);
     },
     'signups.cancel': async ({ actor, input, now }) => {
       await cancelSignup(actor, input.activityId, input.forUserId, now);

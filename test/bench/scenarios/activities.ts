@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3';
 import tcb from '@cloudbase/node-sdk';
+import { request, Agent } from 'node:http';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from '../../support/localCloud';
@@ -13,9 +14,36 @@ import type { BenchContext } from '../run';
 
 const HOUR = 3600_000;
 
-async function hotSignup(ctx: BenchContext): Promise<Row[]> {
-  const group = 'Hot sign-up: 2,000 residents + 400 retries released together on 50 seats';
-  const leader = await Client.signIn(ctx.cloud.url, 'demo-leader');
+/**
+ * The load generator of the hot sign-up: plain node:http over a keep-alive pool, so the client
+ * (on the same two cores as the cloud) spends little of the machine; `fetch` costs about twice
+ * as much per call. Every request is still issued at once; the pool only bounds the sockets.
+ */
+const CLIENT_SOCKETS = 256;
+const PACED_RATE = 100;
+const PACED_CALLS = 600;
+function postJson<T>(agent: Agent, url: string, token: string, body: unknown): Promise<{ status: number; body: T }> {
+  const text = JSON.stringify(body);
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), authorization: `Bearer ${token}` } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as T });
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(text);
+  });
+}
+
+/** A published activity of 50 seats in the demo leader's group. */
+async function hotActivity(leader: Client): Promise<string> {
   const created = await leader.call<{ ids: string[] }>('activities', 'activities.create', {
     groupId: 'g-beiyuan-taiji',
     title: '社区义诊',
@@ -27,23 +55,33 @@ async function hotSignup(ctx: BenchContext): Promise<Row[]> {
     capacity: 50,
   });
   if (!created.body.ok) throw new Error(JSON.stringify(created.body));
-  const activityId = created.body.data.ids[0]!;
+  return created.body.data.ids[0]!;
+}
+
+export async function hotSignupScenarios(ctx: BenchContext): Promise<Row[]> {
+  const group = 'Hot sign-up: 2,000 residents + 400 retries released together on 50 seats';
+  const leader = await Client.signIn(ctx.cloud.url, 'demo-leader');
+  const activityId = await hotActivity(leader);
   const residents: Client[] = [];
   for (let i = 0; i < 2000; i += 100) residents.push(...(await Promise.all(Array.from({ length: 100 }, (_, k) => Client.signIn(ctx.cloud.url, `bench-hot-${i + k}`)))));
   const calls = residents.map((client) => ({ client, requestId: client.nextRequestId() }));
   calls.push(...calls.filter((_, i) => i % 5 === 0));
+  type Reply = { ok: true; data: { mySignup: { status: string } } } | { ok: false };
+  const agent = new Agent({ keepAlive: true, maxSockets: CLIENT_SOCKETS });
   const latencies: number[] = [];
   const started = performance.now();
   const replies = await Promise.all(
     calls.map(async ({ client, requestId }) => {
       const t0 = performance.now();
-      const reply = await client.call<{ mySignup: { status: string } }>('signups', 'signups.create', { activityId }, requestId);
+      const reply = await postJson<Reply>(agent, `${ctx.cloud.url}/api/functions/signups`, client.token!, { action: 'signups.create', input: { activityId }, requestId });
       latencies.push(performance.now() - t0);
       return reply;
     }),
   );
   const seconds = (performance.now() - started) / 1000;
-  const confirmed = new Set(replies.filter((r) => r.body.ok && r.body.data.mySignup.status === 'confirmed').map((r) => JSON.stringify(r.body)));
+  agent.destroy();
+  const failed = replies.filter((r) => r.status !== 200).length;
+  const confirmed = new Set(replies.flatMap((r) => (r.body.ok && r.body.data.mySignup.status === 'confirmed' ? [JSON.stringify(r.body)] : [])));
   latencies.sort((a, b) => a - b);
 
   // The same sign-up as one SQLite transaction: unique sign-up row, take a free seat or queue.
@@ -78,12 +116,35 @@ async function hotSignup(ctx: BenchContext): Promise<Row[]> {
   const baselinePerSecond = 2000 / ((performance.now() - baselineStarted) / 1000);
   raw.close();
 
+  // The same sign-up at a steady arrival rate (a second activity, 600 of the same residents):
+  // latency when arrivals do not outrun the throughput, timed from each call's scheduled start.
+  const pacedActivity = await hotActivity(leader);
+  const pacedAgent = new Agent({ keepAlive: true, maxSockets: CLIENT_SOCKETS });
+  const pacedLatencies: number[] = [];
+  const pacedStarted = performance.now();
+  await Promise.all(
+    residents.slice(0, PACED_CALLS).map(async (client, i) => {
+      const due = pacedStarted + (i * 1000) / PACED_RATE;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+      const reply = await postJson<Reply>(pacedAgent, `${ctx.cloud.url}/api/functions/signups`, client.token!, { action: 'signups.create', input: { activityId: pacedActivity }, requestId: client.nextRequestId() });
+      if (reply.status !== 200) throw new Error(`paced sign-up failed: ${JSON.stringify(reply.body)}`);
+      pacedLatencies.push(performance.now() - due);
+    }),
+  );
+  pacedAgent.destroy();
+  pacedLatencies.sort((a, b) => a - b);
+
   return [
     {
       ...summarise(group, 'sign-up through the HTTP face (function + node-sdk + emulator)', latencies),
       p99: percentile(latencies, 99),
       baseline: { name: 'same transaction on SQLite', median: summarise('', '', baseline).median },
-      note: `${Math.round(calls.length / seconds)} sign-ups/s (SQLite alone: ${Math.round(baselinePerSecond)}/s); ${confirmed.size} confirmed of 50 seats; goal ≥ 500/s, p99 ≤ 250 ms`,
+      note: `${Math.round(calls.length / seconds)} sign-ups/s (SQLite alone: ${Math.round(baselinePerSecond)}/s); ${confirmed.size} confirmed of 50 seats${failed ? `; ${failed} failed` : ''}; client: ${CLIENT_SOCKETS} keep-alive sockets; goal ≥ 500/s, p99 ≤ 250 ms`,
+    },
+    {
+      ...summarise(group, `the same sign-up at a steady ${PACED_RATE}/s (${PACED_CALLS} residents, another activity)`, pacedLatencies),
+      baseline: { name: 'same transaction on SQLite', median: summarise('', '', baseline).median },
+      note: 'latency from each call\'s scheduled start (no coordinated omission)',
     },
   ];
 }
@@ -190,5 +251,5 @@ async function listAtScale(ctx: BenchContext): Promise<Row[]> {
 }
 
 export async function activityScenarios(ctx: BenchContext): Promise<Row[]> {
-  return [...(await hotSignup(ctx)), ...(await listAtScale(ctx))];
+  return listAtScale(ctx);
 }

@@ -1,0 +1,133 @@
+/**
+ * Starts the emulator (emulator/worker.ts) on a worker thread and talks to it: forwards
+ * admin requests that reach the public port, runs the functions it asks for, closes it.
+ */
+import { Agent, type ClientRequestArgs } from 'node:http';
+import { createConnection } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { Worker } from 'node:worker_threads';
+import type { EmulatorWorkerData, FromWorker, ToWorker } from '../emulator/worker';
+
+export interface EmulatorThread {
+  /** The worker's own loopback endpoint for node-sdk (`serviceUrl`). */
+  serviceUrl: string;
+  /**
+   * An HTTP agent that reaches `serviceUrl` over the worker's Unix socket (other hosts as
+   * usual); the host makes it the process's global agent, which the SDK uses.
+   */
+  agent: Agent;
+  /** Answers one admin request body (text) with the reply text. */
+  admin(body: string): Promise<string>;
+  setBaseUrl(url: string): void;
+  close(): Promise<void>;
+}
+
+const workerFile = require.resolve('../emulator/worker');
+
+/**
+ * The worker runs the same TypeScript sources: under tsx (npm start, tests) it registers tsx's
+ * require hook first; a compiled build would point at its .js file the same way.
+ */
+function spawn(data: EmulatorWorkerData): Worker {
+  const source = workerFile.endsWith('.ts') ? `require('tsx/cjs');\nrequire(${JSON.stringify(workerFile)});` : `require(${JSON.stringify(workerFile)});`;
+  return new Worker(source, { eval: true, workerData: data });
+}
+
+/** Node's global agent settings, with connections to the emulator's port made on its socket. */
+class EmulatorAgent extends Agent {
+  constructor(
+    private readonly port: number,
+    private readonly socketPath: string | undefined,
+  ) {
+    super({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
+  }
+
+  override createConnection(options: ClientRequestArgs, callback?: (error: Error | null, stream: Duplex) => void): Duplex | null | undefined {
+    const toEmulator = this.socketPath !== undefined && Number(options.port) === this.port && (options.host ?? options.hostname) === '127.0.0.1';
+    // A returned socket is taken as created; the agent's callback is for asynchronous creation.
+    return toEmulator ? createConnection({ path: this.socketPath! }) : super.createConnection(options, callback);
+  }
+}
+
+export async function startEmulatorThread(
+  data: EmulatorWorkerData,
+  invokeFunction: (name: string, payload: unknown) => Promise<unknown>,
+): Promise<EmulatorThread> {
+  const worker = spawn(data);
+  const send = (message: ToWorker) => worker.postMessage(message);
+  let nextId = 0;
+  const pending = new Map<number, (reply: string) => void>();
+  let closed: (() => void) | undefined;
+  let closing = false;
+  let failure: Error | undefined;
+
+  const { port, socketPath } = await new Promise<{ port: number; socketPath?: string }>((resolve, reject) => {
+    worker.on('message', (message: FromWorker) => {
+      switch (message.type) {
+        case 'ready':
+          resolve(message);
+          break;
+        case 'failed':
+          reject(new Error(`emulator thread failed: ${message.error}`));
+          break;
+        case 'admin':
+          pending.get(message.id)?.(message.reply);
+          pending.delete(message.id);
+          break;
+        case 'invoke':
+          invokeFunction(message.name, message.data).then(
+            (result) => send({ type: 'invoked', id: message.id, result: JSON.parse(JSON.stringify(result ?? null)) as unknown }),
+            (error: unknown) => send({ type: 'invoked', id: message.id, error: error instanceof Error ? error.message : String(error) }),
+          );
+          break;
+        case 'closed':
+          closed?.();
+          break;
+      }
+    });
+    worker.once('error', (error) => {
+      failure = error;
+      reject(error);
+    });
+    worker.once('exit', (code) => {
+      if (!failure && !closing) {
+        // A local cloud without its database cannot answer anything: fail loudly, as a crash would.
+        console.error(`[local-cloud] the emulator thread stopped unexpectedly (exit code ${code})`);
+        process.exitCode = 1;
+        setImmediate(() => process.exit(1));
+      }
+      failure ??= new Error(`emulator thread exited with ${code}`);
+      reject(failure);
+      closed?.();
+      // Nothing can answer the callers still waiting: the database is gone.
+      for (const answer of pending.values()) answer(JSON.stringify({ code: 'SYS_ERR', message: failure.message }));
+      pending.clear();
+    });
+  });
+
+  return {
+    serviceUrl: `http://127.0.0.1:${port}/tcb/admin`,
+    agent: new EmulatorAgent(port, socketPath),
+    admin(body) {
+      if (failure) return Promise.resolve(JSON.stringify({ code: 'SYS_ERR', message: failure.message }));
+      nextId += 1;
+      const id = nextId;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        send({ type: 'admin', id, body });
+      });
+    },
+    setBaseUrl(url) {
+      send({ type: 'baseUrl', url });
+    },
+    async close() {
+      if (failure) return;
+      closing = true;
+      await new Promise<void>((resolve) => {
+        closed = resolve;
+        send({ type: 'close' });
+      });
+      await worker.terminate();
+    },
+  };
+}
