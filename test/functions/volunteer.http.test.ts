@@ -248,7 +248,7 @@ test('no plaintext ID or phone number is stored in any database file or written 
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
       if (entry.isDirectory()) walk(join(dir, entry.name));
-      else files.push(join(dir, entry.name));
+      else if (entry.isFile()) files.push(join(dir, entry.name)); // not the emulator's socket
     }
   };
   walk(cloud.dataDir);
