@@ -198,6 +198,9 @@ const eventsEn: typeof eventsZhCN = {
     lateTitle: 'This counts as a late cancellation',
     lateWarning: 'Cancelling within {hours} hours of the start counts as late. Repeated late cancellations or no-shows can pause your sign-ups with this group. Cancel anyway?',
     lateConfirm: 'Cancel anyway',
+    guardianTitle: 'A guardian must agree',
+    guardianMessage: 'Under 18, taking part in “{title}” needs your guardian’s consent. Please confirm your guardian knows and agrees.',
+    guardianConfirm: 'My guardian agrees',
   },
   proxy: {
     title: 'Sign up someone I help',

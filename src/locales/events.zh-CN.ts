@@ -196,6 +196,9 @@ const eventsZhCN = {
     lateTitle: '现在取消会记为迟退',
     lateWarning: '活动开始前 {hours} 小时内取消会记为迟退，多次迟退或缺席可能暂时不能报名该组织的活动。仍要取消吗？',
     lateConfirm: '仍要取消',
+    guardianTitle: '需要监护人同意',
+    guardianMessage: '未满 18 周岁参加「{title}」需要监护人同意。请确认你的监护人已经知晓并同意你参加本次活动。',
+    guardianConfirm: '监护人已同意',
   },
   proxy: {
     title: '帮家人报名',

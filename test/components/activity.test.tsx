@@ -1,4 +1,4 @@
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import ActivityPage from '../../src/pages/activity/index';
 import { actionsFor } from '../../src/pages/activity/actions';
@@ -7,6 +7,7 @@ import { mockActions } from '../mocks/cloud';
 import { routerParams, triggerLifecycle } from '../mocks/taro';
 import { activityDetail, inHours, mySignup, noProxies } from './support/eventFixtures';
 import { account } from './support/fixtures';
+import { findElement } from './support/registryFixtures';
 import { renderPage } from './support/render';
 import { resetApp } from './support/reset';
 
@@ -66,6 +67,35 @@ describe('activity page', () => {
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已加入候补，第 2 位' }));
     expect(button('.activity__cancel').textContent).toBe('退出候补');
     expect(document.querySelector('.activity__action')).toBeNull();
+  });
+
+  it('a minor is asked for the guardian\'s consent when the server wants it, then signed up with it', async () => {
+    let asked = 0;
+    mockActions({
+      'account.me': () => account(),
+      'activities.get': () => activityDetail(),
+      'proxies.list': noProxies,
+      'signups.create': (input) => {
+        asked += 1;
+        if (!input.guardianConsent) {
+          throw new ClientError('INVALID_INPUT', '未满 18 周岁，报名需要监护人同意', [{ path: 'guardianConsent', message: '未满 18 周岁，报名需要监护人同意' }]);
+        }
+        return { activityId: ID, mySignup: mySignup({ status: 'confirmed' }), seatsLeft: 4, waitlistLength: 0 };
+      },
+    });
+    renderPage(<ActivityPage />);
+    await screen.findByText('周末护河行动');
+    await act(async () => {
+      fireEvent.click(button('.activity__action'));
+    });
+    const dialog = await findElement('.activity__guardian');
+    expect(within(dialog).getByText('需要监护人同意')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(within(dialog).getByText('监护人已同意'));
+    });
+    await waitFor(() => expect(call).toHaveBeenLastCalledWith('signups.create', { activityId: ID, guardianConsent: true }));
+    expect(asked).toBe(2);
+    expect(await screen.findByText('取消报名')).toBeTruthy();
   });
 
   it('an offered seat shows a countdown and is confirmed with one tap', async () => {

@@ -85,6 +85,22 @@ test('registration checks the ID checksum, consent and a guardian for minors; da
   expect(masked).toMatchObject({ realName: '王**', idNumber: '110105********' + idFor('19580313').slice(-4), phone: '138****5678', masked: true });
 });
 
+test('a minor volunteer signs up only with a guardian\'s consent to the activity, and never below its minimum age', async () => {
+  const child = await Client.signIn(cloud.url, 'vol-child'); // registered above: born 2015, guardian on file
+  const groupId = await createGroup(db, { leader: 'vol-age-leader', members: ['vol-child'] });
+  const activityId = await createActivity(db, groupId, 'vol-age-leader', { startsInHours: 30, volunteer: { plannedHours: 2, creditsPerHour: 10 } });
+  const before = snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'users']);
+  const unasked = await child.call('signups', 'signups.create', { activityId });
+  expect([unasked.status, !unasked.body.ok && unasked.body.error.issues]).toEqual([400, [{ path: 'guardianConsent', message: '未满 18 周岁，报名需要监护人同意' }]]);
+  expect(snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'users'])).toBe(before);
+  expect((await data<{ mySignup: { status: string } }>(child.call('signups', 'signups.create', { activityId, guardianConsent: true }))).mySignup.status).toBe('confirmed');
+
+  const teens = await createActivity(db, groupId, 'vol-age-leader', { startsInHours: 30, volunteer: { plannedHours: 2, creditsPerHour: 10 } });
+  await db.collection('activities').doc(teens).update({ minAge: 14 });
+  const tooYoung = await child.call('signups', 'signups.create', { activityId: teens, guardianConsent: true });
+  expect([tooYoung.status, !tooYoung.body.ok && tooYoung.body.error.message]).toEqual([403, '本活动要求年满 14 周岁']);
+});
+
 test('attendance becomes hours when the leader confirms; credits are paid once; corrections reverse and replace', async () => {
   const groupId = await createGroup(db, { leader: 'vol-leader', members: ['vol-a', 'vol-b', 'vol-c'] });
   const activityId = await createActivity(db, groupId, 'vol-leader', { startsInHours: -3, volunteer: { plannedHours: 2, creditsPerHour: 10 } });

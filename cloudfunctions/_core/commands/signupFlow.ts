@@ -15,6 +15,9 @@ import { activities, findActivity, findSignup, signupIdOf, signups, type Activit
 import { Collections } from '../repositories/collections';
 import type { GroupDoc } from '../repositories/groups';
 import { findUser } from '../repositories/users';
+import { findVolunteer } from '../repositories/volunteers';
+import { ageOn } from '../../../src/shared/identity/idNumber';
+import { addYears, chinaDayOf } from '../runtime/chinaDay';
 import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
 import { isDuplicateError } from '../runtime/dbErrors';
@@ -61,6 +64,22 @@ export interface SignupOutcome {
   waitlistPosition: number | null;
 }
 
+/**
+ * Age rules for a person whose age we know (a registered volunteer): the activity's minimum age,
+ * and a guardian's consent to this activity for anyone under 18 (志愿服务条例: minors take part
+ * with their guardian's consent; the registration's consent covers volunteering in general, this
+ * one the particular activity).
+ */
+async function assertAgeAllows(userId: string, activity: ActivityDoc, guardianConsent: boolean): Promise<void> {
+  const volunteer = await findVolunteer(userId);
+  if (!volunteer || volunteer.status !== 'active' || !volunteer.adultFrom) return;
+  const age = ageOn(addYears(volunteer.adultFrom, -18), chinaDayOf(activity.startAt));
+  if (activity.minAge !== null && age < activity.minAge) throw new AppError('FORBIDDEN', `本活动要求年满 ${activity.minAge} 周岁`);
+  if (age < 18 && !guardianConsent) {
+    throw new AppError('INVALID_INPUT', 'guardianConsent: 未满 18 周岁，报名需要监护人同意', [{ path: 'guardianConsent', message: '未满 18 周岁，报名需要监护人同意' }]);
+  }
+}
+
 /** Signs up (myself or, as a consented proxy, an elderly resident). */
 export async function createSignup(actor: Actor, input: SignupsCreateInput, now: Date): Promise<SignupOutcome> {
   const { activity, group, resource } = await loadVisibleActivity(actor, input.activityId, false);
@@ -79,6 +98,8 @@ export async function createSignup(actor: Actor, input: SignupsCreateInput, now:
   if (activity.minAge !== null && activity.minAge >= 18 && input.guardianConsent === true) {
     throw new AppError('INVALID_INPUT', 'guardianConsent: 本活动仅限成年人参加', [{ path: 'guardianConsent', message: '本活动仅限成年人参加' }]);
   }
+  // Ages are known for registered volunteers only; the read is skipped where no age rule applies.
+  if (activity.minAge !== null || activity.volunteer) await assertAgeAllows(userId, activity, input.guardianConsent === true);
   await assertNotBlocked(userId, activity, group, now);
 
   const id = signupIdOf(activity._id, userId);

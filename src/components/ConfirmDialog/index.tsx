@@ -11,14 +11,16 @@ export interface ConfirmDialogProps {
   /** Runs while the confirm button shows a spinner; the dialog closes when it settles. */
   onConfirm: () => Promise<void>;
   onClose: () => void;
+  /** An extra class, so a page's dialogs can be told apart. */
+  className?: string;
 }
 
 /** A yes/no question before an action that changes something (join, leave, sign out). */
-export function ConfirmDialog({ visible, title, message, confirmText, onConfirm, onClose }: ConfirmDialogProps) {
+export function ConfirmDialog({ visible, title, message, confirmText, onConfirm, onClose, className }: ConfirmDialogProps) {
   const { t } = useI18n();
   return (
     <Dialog
-      className='linli-confirm'
+      className={className ? `linli-confirm ${className}` : 'linli-confirm'}
       visible={visible}
       title={title}
       confirmText={confirmText ?? t('common.confirm')}

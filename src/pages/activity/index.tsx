@@ -5,7 +5,7 @@ import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import { Copy, Share, Tips } from '@nutui/icons-react-taro';
 import type { ActivityDetail, SignupOutput } from '../../shared/schemas/activities';
 import type { MessageKey, Translate } from '../../locales';
-import { call } from '../../services/cloud';
+import { call, ClientError } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { ActivityMap } from '../../components/ActivityMap';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -61,6 +61,8 @@ export default function ActivityPage() {
   const activity = detail.data;
   const [busy, setBusy] = useState(false);
   const [confirmingCancel, setConfirmingCancel] = useState(false);
+  // A minor's sign-up waits for the guardian's consent to this activity (asked by the server).
+  const [askingGuardian, setAskingGuardian] = useState<{ waitlist: boolean } | null>(null);
   // Re-decide the buttons each minute: the sign-up window, cutoff and check-in window move with time.
   const now = useNow(60_000);
 
@@ -86,13 +88,19 @@ export default function ActivityPage() {
     activitiesChanged();
   };
 
-  const run = async (current: ActivityDetail, action: () => Promise<SignupOutput>, done: (result: SignupOutput) => string) => {
+  const run = async (
+    current: ActivityDetail,
+    action: () => Promise<SignupOutput>,
+    done: (result: SignupOutput) => string,
+    needsGuardian?: (error: unknown) => boolean,
+  ) => {
     setBusy(true);
     try {
       const result = await action();
       applyResult(current, result);
       Taro.showToast({ title: done(result), icon: 'none', duration: 2500 }).catch(() => undefined);
     } catch (error) {
+      if (needsGuardian?.(error)) return;
       // The page may be stale (seats taken, offer expired): say why and show it as it is now.
       Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 }).catch(() => undefined);
       void detail.reload();
@@ -137,10 +145,19 @@ export default function ActivityPage() {
   const cutoffHours = hoursBetween(activity.cancelCutoffAt, activity.startAt);
   const signupOpensLater = new Date(activity.signupOpenAt).getTime() > now;
 
-  const signUp = (current: ActivityDetail, waitlist: boolean) => {
+  const signUp = (current: ActivityDetail, waitlist: boolean, guardianConsent = false) => {
     // Before any await: WeChat shows the subscribe prompt only inside the tap.
     requestSubscriptions(waitlist ? ['reminder', 'offer'] : ['reminder']);
-    void run(current, () => call('signups.create', { activityId: current.id }), (result) => signedUpText(t, result));
+    void run(
+      current,
+      () => call('signups.create', { activityId: current.id, ...(guardianConsent ? { guardianConsent: true } : {}) }),
+      (result) => signedUpText(t, result),
+      (error) => {
+        const asked = !guardianConsent && error instanceof ClientError && error.issues.some((issue) => issue.path === 'guardianConsent');
+        if (asked) setAskingGuardian({ waitlist });
+        return asked;
+      },
+    );
   };
 
   const onPrimary = (action: PrimaryAction) => {
@@ -305,6 +322,19 @@ export default function ActivityPage() {
         confirmText={cancel ? t(cancel.late ? 'events.detail.lateConfirm' : CANCEL_TEXT[cancel.kind].button) : undefined}
         onConfirm={cancelSignup}
         onClose={() => setConfirmingCancel(false)}
+      />
+      <ConfirmDialog
+        className='activity__guardian'
+        visible={askingGuardian !== null}
+        title={t('events.detail.guardianTitle')}
+        message={t('events.detail.guardianMessage', { title: activity.title })}
+        confirmText={t('events.detail.guardianConfirm')}
+        onConfirm={async () => {
+          const waitlist = askingGuardian?.waitlist ?? false;
+          setAskingGuardian(null);
+          signUp(activity, waitlist, true);
+        }}
+        onClose={() => setAskingGuardian(null)}
       />
     </PageRoot>
   );
