@@ -6,20 +6,12 @@
  * the leader shows the check-in code, she types it in and is checked in; the roster shows it.
  * Three phones (browser contexts) at once. Every wait is on a condition, never a fixed delay.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPhone, on, screenshot } from '../support/browser';
 import { chinaClock, chinaDay } from '../../src/utils/chinaTime';
 import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
 
-const root = join(__dirname, '..', '..');
-const shots = join(root, 'docs', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const HOUR = 3600_000;
-
-if (!existsSync(join(root, 'dist', 'h5', 'index.html'))) throw new Error('dist/h5 is missing: run `node config/build-app.mjs h5`');
-if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
 
 jest.setTimeout(240_000);
 
@@ -27,40 +19,15 @@ let cloud: RunningCloud;
 let browser: Browser;
 const pageErrors: string[] = [];
 
-/** A phone signed in as `openid` (the dev-session token in Taro's H5 storage before any app code runs). */
+/** A phone (browser context) for a client: signed in with its dev session, or a visitor. */
 async function phone(openid: string, nickname?: string): Promise<Page> {
   const client = await Client.signIn(cloud.url, openid, nickname);
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', hasTouch: true, isMobile: true });
-  await context.addInitScript((token: string) => {
-    window.localStorage.setItem('linli.token', JSON.stringify({ data: token }));
-  }, client.token!);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${openid}: ${error.message}`));
-  return page;
-}
-
-/** The visible page's element (Taro H5 keeps the pages below it in the DOM, shaded). */
-const on = (page: Page, selector: string) => page.locator(`.taro_page:not(.taro_page_shade) ${selector}`);
-
-/** One page on screen, slid in, skeletons and toasts gone: a screenshot shows content, not a transition. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const pages = Array.from(document.querySelectorAll('.taro_page:not(.taro_page_shade)'));
-    const toast = document.querySelector<HTMLElement>('.taro__toast');
-    const toastGone = !toast || toast.style.display === 'none';
-    return toastGone && pages.length === 1 && Math.abs(pages[0]!.getBoundingClientRect().left) < 1 && !pages[0]!.querySelector('.linli-state--loading');
-  });
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await settled(page);
-  await page.screenshot({ path: join(shots, `${name}.png`) });
+  return newPhone(browser, client.token, openid, pageErrors);
 }
 
 beforeAll(async () => {
   cloud = await startCloud();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  mkdirSync(shots, { recursive: true });
+  browser = await launchBrowser();
   // Two more activities of the leader's groups, so the list looks like a week in 北苑.
   const leader = await Client.signIn(cloud.url, 'demo-leader');
   const at = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();

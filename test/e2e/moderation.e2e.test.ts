@@ -7,18 +7,9 @@
  * page; the post is on the group page again. The street's dashboard is shot at desktop width.
  * Several phones (browser contexts) at once; every wait is on a condition, never a fixed delay.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, newPhone, on, openRoute, screenshot } from '../support/browser';
 import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
-
-const root = join(__dirname, '..', '..');
-const shots = join(root, 'docs', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-if (!existsSync(join(root, 'dist', 'h5', 'index.html'))) throw new Error('dist/h5 is missing: run `node config/build-app.mjs h5`');
-if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
 
 jest.setTimeout(240_000);
 
@@ -32,50 +23,15 @@ let cloud: RunningCloud;
 let browser: Browser;
 const pageErrors: string[] = [];
 
-/** A phone signed in as `client` (the dev-session token in Taro's H5 storage before any app code runs). */
-async function phone(client: Client): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', hasTouch: true, isMobile: true });
-  await context.addInitScript((token: string) => {
-    // about:blank (see open()) has no storage of its own.
-    if (window.location.protocol.startsWith('http')) window.localStorage.setItem('linli.token', JSON.stringify({ data: token }));
-  }, client.token!);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(`${client.openid}: ${error.message}`));
-  return page;
-}
+/** A phone (browser context) for a client: signed in with its dev session, or a visitor. */
+const phone = (client: Client) => newPhone(browser, client.token, client.openid ?? 'visitor', pageErrors);
+const open = (page: Page, route: string) => openRoute(page, cloud.url, route);
 
 /** A resident of 北苑社区 with a dev session. */
 async function resident(openid: string, nickname: string): Promise<Client> {
   const client = await Client.signIn(cloud.url, openid, nickname);
   await dataOf(client.call('account', 'account.updateProfile', { homeCommunityId: 'cm-beiyuan' }));
   return client;
-}
-
-/** The visible page's element (Taro H5 keeps the pages below it in the DOM, shaded). */
-const on = (page: Page, selector: string) => page.locator(`.taro_page:not(.taro_page_shade) ${selector}`);
-
-/** One page on screen, slid in, skeletons and toasts gone: a screenshot shows content, not a transition. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const pages = Array.from(document.querySelectorAll('.taro_page:not(.taro_page_shade)'));
-    const toast = document.querySelector<HTMLElement>('.taro__toast');
-    const toastGone = !toast || toast.style.display === 'none';
-    return toastGone && pages.length === 1 && Math.abs(pages[0]!.getBoundingClientRect().left) < 1 && !pages[0]!.querySelector('.linli-state--loading');
-  });
-}
-
-async function screenshot(page: Page, name: string): Promise<void> {
-  await settled(page);
-  await page.screenshot({ path: join(shots, `${name}.png`) });
-}
-
-/**
- * Opens a page of the app with a full load. A hash-only `goto` would be a same-document
- * navigation the Taro router may read as "back"; leaving for about:blank first avoids that.
- */
-async function open(page: Page, route: string): Promise<void> {
-  await page.goto('about:blank');
-  await page.goto(`${cloud.url}/#${route}`);
 }
 
 /** Writes `reason` into the open reason dialog of the visible page and confirms it. */
@@ -86,8 +42,7 @@ async function giveReason(page: Page, dialog: string, reason: string): Promise<v
 
 beforeAll(async () => {
   cloud = await startCloud();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  mkdirSync(shots, { recursive: true });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {

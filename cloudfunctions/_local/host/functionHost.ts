@@ -35,28 +35,64 @@ export function deployableFunctions(): string[] {
 const MAX_CONCURRENT_INVOCATIONS = 48;
 
 export class FunctionHost {
+  /** Bundle path by function name; each is required on its first call, like a cold start. */
+  private readonly bundles = new Map<string, string>();
   private readonly mains = new Map<string, FunctionMain>();
   private running = 0;
   private readonly waiting: Array<() => void> = [];
 
-  /** Loads every built bundle; the caller builds them first when missing. */
+  /**
+   * Finds every built bundle; the caller builds them first when missing. Requiring all sixteen
+   * at start took about a second (each carries node-sdk, zod and the contract; exceljs and pdfkit
+   * weigh more), so a bundle is required when first called, as CloudBase cold-starts a function.
+   */
   load(): void {
     for (const name of deployableFunctions()) {
       const bundle = join(functionsDir, name, 'index.js');
       if (!existsSync(bundle)) throw new Error(`function ${name} is not built: run npm run build:functions`);
       delete require.cache[require.resolve(bundle)];
-      const loaded = require(bundle) as { main?: FunctionMain };
-      if (typeof loaded.main !== 'function') throw new Error(`function ${name} has no main export`);
-      this.mains.set(name, loaded.main);
+      this.bundles.set(name, bundle);
     }
+    this.mains.clear();
   }
 
   has(name: string): boolean {
-    return this.mains.has(name);
+    return this.bundles.has(name);
   }
 
   names(): string[] {
-    return [...this.mains.keys()];
+    return [...this.bundles.keys()];
+  }
+
+  /**
+   * Requires the bundles not called yet, one per turn of the event loop, once the local cloud is
+   * up: the first person to open the app then finds warm functions, and a request arriving
+   * meanwhile waits for one bundle at most.
+   */
+  warmUp(): void {
+    const pending = [...this.bundles.keys()].filter((name) => !this.mains.has(name));
+    const next = () => {
+      const name = pending.shift();
+      if (name === undefined) return;
+      try {
+        this.mainOf(name);
+      } catch {
+        // A broken bundle answers its callers with the error when it is called.
+      }
+      setTimeout(next, 0).unref();
+    };
+    setTimeout(next, 0).unref();
+  }
+
+  private mainOf(name: string): FunctionMain | undefined {
+    const loaded = this.mains.get(name);
+    if (loaded) return loaded;
+    const bundle = this.bundles.get(name);
+    if (!bundle) return undefined;
+    const exports = require(bundle) as { main?: FunctionMain };
+    if (typeof exports.main !== 'function') throw new Error(`function ${name} has no main export`);
+    this.mains.set(name, exports.main);
+    return exports.main;
   }
 
   /** Invokes a function as a mini-program user (openid) or anonymously (null). */
@@ -82,7 +118,7 @@ export class FunctionHost {
   }
 
   private async run(name: string, event: unknown, context: unknown): Promise<unknown> {
-    const main = this.mains.get(name);
+    const main = this.mainOf(name);
     if (!main) throw new Error(`unknown function ${name}`);
     // A finishing invocation hands its slot straight to the longest waiting one, so the queue is
     // first-in first-out and newcomers cannot slip past it while the slot changes hands.

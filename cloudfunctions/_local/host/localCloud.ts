@@ -265,12 +265,17 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   process.env.LINLI_PLATFORM = 'local';
   process.env.LINLI_PUBLIC_URL = baseUrl;
   process.env.LINLI_DATA_KEY ??= localDataKey(config.dataDir);
-  await seedDemoData();
+  await seedDemoData(async (fn, openid, action, input, requestId) => {
+    const envelope = (await functions.invoke(fn, { action, input, requestId }, openid)) as Envelope<unknown>;
+    if (!envelope.ok) throw new Error(`seed: ${action} failed: ${envelope.error.code} ${envelope.error.message}`);
+    return envelope.data;
+  });
 
   const scheduler = new TimerScheduler(functions, (trigger, error) => {
     if (!config.quiet) console.error(`[local-cloud] timer ${trigger.fn}.${trigger.name} failed:`, error);
   });
   if (config.timers) scheduler.start();
+  functions.warmUp();
 
   let closed = false;
   return {

@@ -8,7 +8,7 @@ import { sealPersonal } from '../../_core/privacy/personalData';
 import { membershipIdOf } from '../../_core/repositories/memberships';
 import { userIdOf } from '../../_core/repositories/users';
 import { database } from '../../_core/runtime/cloudbase';
-import { seedVolunteerService } from './volunteerDemo';
+import { seedVolunteerService, type SeedCall } from './volunteerDemo';
 import { seedGroups, seedNeighbours, seedRegions, seedUsers, type SeedGroup } from './demoData';
 
 function ancestorsOf(regionId: string | null): string[] {
@@ -18,7 +18,7 @@ function ancestorsOf(regionId: string | null): string[] {
 }
 
 /** Applies the seed; safe to run on every start. */
-export async function seedDemoData(): Promise<void> {
+export async function seedDemoData(call: SeedCall): Promise<void> {
   const db = database();
   for (const region of seedRegions) {
     await db.collection(Collections.regions).doc(region.id).set({
@@ -56,7 +56,7 @@ export async function seedDemoData(): Promise<void> {
     }
   }
   for (const group of seedGroups) await seedGroup(group, epoch);
-  await seedVolunteerService();
+  await seedVolunteerService(call);
 }
 
 /** Creates a demo group with its memberships once; later starts leave it (and its counts) alone. */

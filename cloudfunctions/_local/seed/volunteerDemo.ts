@@ -1,16 +1,18 @@
 /**
  * Demo volunteer service, so a first `npm start` shows it working: 王阿姨 (demo-resident) is a
  * registered volunteer who served at last week's 北苑 meal delivery (confirmed by 李队长, with
- * its credits), and 北苑's points store has three items. Written through the same commands the
- * functions run, once: later starts leave everything as the user left it.
+ * its credits), and 北苑's points store has three items. The registration, the confirmation and
+ * the items go through the deployed functions themselves (the built bundles, as those users, with
+ * fixed request ids), so the seed loads none of the server code it would otherwise compile on
+ * every start. Done once: later starts leave everything as the user left it.
  */
-import { registerVolunteer } from '../../_core/commands/volunteerRegistry';
-import { confirmHours } from '../../_core/commands/hourBook';
-import { saveItem } from '../../_core/commands/pointsStore';
 import { mainlandCheckChar } from '../../../src/shared/identity/idNumber';
 import { activities, seats, signupIdOf, signups } from '../../_core/repositories/activities';
 import { findVolunteer } from '../../_core/repositories/volunteers';
-import { resolveActor } from '../../_core/runtime/actor';
+import { userIdOf } from '../../_core/repositories/users';
+
+/** Calls a function as a user, the way the HTTP face does; throws on an error envelope. */
+export type SeedCall = (fn: string, openid: string, action: string, input: unknown, requestId: string) => Promise<unknown>;
 
 const HOUR = 3600_000;
 const ACTIVITY_ID = 'act-demo-meals';
@@ -26,14 +28,10 @@ const STORE_ITEMS = [
   { key: 'item-oil', name: '食用油 1 升', description: '居委会办公室领取', cost: 80, stock: 5, perPersonLimit: 1 },
 ];
 
-export async function seedVolunteerService(now = new Date()): Promise<void> {
-  const resident = await resolveActor('demo-resident');
-  if (await findVolunteer(resident.userId)) return;
-  await registerVolunteer(
-    resident,
-    { realName: '王秀英', idType: 'mainland_id', idNumber: DEMO_ID, phone: '13800138000', skills: ['助老', '烹饪'], sensitiveConsent: true },
-    now,
-  );
+export async function seedVolunteerService(call: SeedCall, now = new Date()): Promise<void> {
+  const residentId = userIdOf('demo-resident');
+  if (await findVolunteer(residentId)) return;
+  await call('volunteers', 'demo-resident', 'volunteers.register', { realName: '王秀英', idType: 'mainland_id', idNumber: DEMO_ID, phone: '13800138000', skills: ['助老', '烹饪'], sensitiveConsent: true }, 'seed-volunteer-register');
 
   const startAt = new Date(now.getTime() - 7 * 24 * HOUR);
   const endAt = new Date(startAt.getTime() + 2 * HOUR);
@@ -68,19 +66,19 @@ export async function seedVolunteerService(now = new Date()): Promise<void> {
       waitlistCount: 0,
       waitSeqNext: 0,
       checkinSecret: 'seed',
-      createdBy: resident.userId,
+      createdBy: residentId,
       createdAt: startAt,
       updatedAt: startAt,
       remindersSent: ['24h', '2h'],
     });
-  const signupId = signupIdOf(ACTIVITY_ID, resident.userId);
+  const signupId = signupIdOf(ACTIVITY_ID, residentId);
   await seats().doc(`${ACTIVITY_ID}-seat-0`).set({ activityId: ACTIVITY_ID, seatNo: 0, state: 'held', signupId });
   await signups()
     .doc(signupId)
     .set({
       activityId: ACTIVITY_ID,
       groupId: 'g-beiyuan-taiji',
-      userId: resident.userId,
+      userId: residentId,
       startAt,
       status: 'confirmed',
       waitSeq: null,
@@ -92,11 +90,9 @@ export async function seedVolunteerService(now = new Date()): Promise<void> {
       createdAt: startAt,
       updatedAt: endAt,
     });
-  await confirmHours(await resolveActor('demo-leader'), { activityId: ACTIVITY_ID, items: [{ signupId }] }, now);
-
-  const committee = await resolveActor('demo-committee');
+  await call('volunteers', 'demo-leader', 'hours.confirm', { activityId: ACTIVITY_ID, items: [{ signupId }] }, 'seed-hours-confirm');
   // Item ids derive from the request id, so the fixed ones here make a re-run write the same items.
   for (const { key, ...fields } of STORE_ITEMS) {
-    await saveItem(committee, { communityId: 'cm-beiyuan', image: null, active: true, ...fields }, `seed-${key}`, now);
+    await call('credits', 'demo-committee', 'store.saveItem', { communityId: 'cm-beiyuan', ...fields }, `seed-${key}`);
   }
 }

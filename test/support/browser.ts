@@ -1,0 +1,65 @@
+/**
+ * What every browser suite shares: Debian's chromium driven by playwright-core, phone-sized
+ * contexts signed in with a dev-session token, and waits on the app's own state (never a
+ * fixed delay). Importing it fails fast when the H5 build or chromium is missing.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const root = join(__dirname, '..', '..');
+export const SHOTS = join(root, 'docs', 'screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+if (!existsSync(join(root, 'dist', 'h5', 'index.html'))) throw new Error('dist/h5 is missing: run `node config/build-app.mjs h5`');
+if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/**
+ * A 375×812 phone; with a token it is signed in (the dev-session token is in Taro's H5 storage
+ * before any app code runs), without one it is a visitor. Errors thrown in any of its tabs are
+ * collected into `errors`, labelled `who`.
+ */
+export async function newPhone(browser: Browser, token: string | null, who: string, errors: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', hasTouch: true, isMobile: true });
+  if (token) {
+    await context.addInitScript((value: string) => {
+      // about:blank (see openRoute) has no storage of its own.
+      if (window.location.protocol.startsWith('http')) window.localStorage.setItem('linli.token', JSON.stringify({ data: value }));
+    }, token);
+  }
+  context.on('page', (page) => page.on('pageerror', (error) => errors.push(`${who}: ${error.message}`)));
+  return context.newPage();
+}
+
+/** The visible page's element (Taro H5 keeps the pages below it in the DOM, shaded). */
+export const on = (page: Page, selector: string) => page.locator(`.taro_page:not(.taro_page_shade) ${selector}`);
+
+/** One page on screen, slid in, skeletons and toasts gone: a screenshot shows content, not a transition. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const pages = Array.from(document.querySelectorAll('.taro_page:not(.taro_page_shade)'));
+    const toast = document.querySelector<HTMLElement>('.taro__toast');
+    const toastGone = !toast || toast.style.display === 'none';
+    return toastGone && pages.length === 1 && Math.abs(pages[0]!.getBoundingClientRect().left) < 1 && !pages[0]!.querySelector('.linli-state--loading');
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await settled(page);
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/**
+ * Opens a page of the app with a full load. A hash-only `goto` would be a same-document
+ * navigation the Taro router may read as "back"; leaving for about:blank first avoids that.
+ */
+export async function openRoute(page: Page, baseUrl: string, route: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`${baseUrl}/#${route}`);
+}
