@@ -290,3 +290,12 @@ test('the community dashboard counts confirmed hours, credits issued and redeeme
   expect(board.credits.redeemed).toBe(50); // two bags of 25 kept (one was cancelled and refunded)
   expect(board.hourReviews.pending).toBe((records as Array<{ state: string }>).filter((r) => r.state === 'pending').length);
 });
+
+test('staff work on hours, the store and settings is in the audit log', async () => {
+  const committee = await Client.signIn(cloud.url, 'demo-committee');
+  const log = await data<{ items: Array<{ action: string; targetType: string }> }>(committee.call('console', 'audit.search', { regionId: 'cm-beiyuan', limit: 50 }, null));
+  const actions = new Set(log.items.map((e) => `${e.action}:${e.targetType}`));
+  for (const expected of ['hours.review:hour_record', 'hours.reviewCorrection:correction', 'store.saveItem:store_item', 'store.fulfil:redemption', 'volunteer.read:user']) {
+    expect([expected, actions.has(expected)]).toEqual([expected, true]);
+  }
+});

@@ -211,7 +211,7 @@ export async function updateSettings(
   delete (next as { _id?: string })._id;
   await settingsCollection().doc(region._id).set(next);
   await recordAudit(
-    { actorId: actor.userId, action: 'volunteerSettings.update', targetType: 'group', targetId: region._id, regionId: region._id, reason: null, details: changes },
+    { actorId: actor.userId, action: 'volunteerSettings.update', targetType: 'region', targetId: region._id, regionId: region._id, reason: null, details: changes },
     `settings-${actor.userId}-${requestId}`,
     now,
   );

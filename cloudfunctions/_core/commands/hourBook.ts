@@ -13,6 +13,7 @@ import { accountId, type AccountDoc } from '../ledger/accounts';
 import { creditsFor, earningPosting, issuerOf } from '../ledger/earnings';
 import { applyPosting } from '../ledger/posting';
 import { assertContentAllowed } from '../ports/contentCheck';
+import { recordAudit } from '../repositories/auditLog';
 import { fileStore } from '../ports/storage';
 import { groupResource } from '../presenters/groups';
 import { findActivity, signups, type ActivityDoc, type SignupDoc } from '../repositories/activities';
@@ -272,7 +273,7 @@ export async function reviewSelfReport(actor: Actor, recordId: string, approve: 
   if (!record) throw recordNotFound();
   const group = await reviewableGroup(actor, record.groupId, record.userId);
   const settings = await settingsFor(group.communityId ?? group.streetId);
-  return inTransaction(async (tx) => {
+  const outcome = await inTransaction(async (tx) => {
     const { data: current } = (await tx.collection(Collections.hourRecords).doc(recordId).get()) as { data: HourRecordDoc | null };
     if (!current || current.source !== 'self_report') throw recordNotFound();
     if (current.state !== 'pending') throw new AppError('CONFLICT', '这条申报已处理');
@@ -286,6 +287,17 @@ export async function reviewSelfReport(actor: Actor, recordId: string, approve: 
     if (posting) await applyPosting(tx, posting, now);
     return { state: 'confirmed' as const };
   });
+  await auditReview(actor, 'hours.review', 'hour_record', recordId, record, outcome.state, reason, now);
+  return outcome;
+}
+
+/** Hour reviews go to the audit log: they decide statutory records. */
+async function auditReview(actor: Actor, action: string, targetType: 'hour_record' | 'correction', targetId: string, record: Pick<HourRecordDoc, 'communityId' | 'streetId' | 'userId' | 'minutes'>, state: string, reason: string | undefined, now: Date) {
+  await recordAudit(
+    { actorId: actor.userId, action, targetType, targetId, regionId: record.communityId ?? record.streetId, reason: reason ?? null, details: { state, volunteer: record.userId, minutes: record.minutes } },
+    `${action}-${targetId}`,
+    now,
+  );
 }
 
 /** A volunteer asks to correct a confirmed record; the organiser checks it (记录与证明出具办法). */
@@ -336,7 +348,7 @@ export async function reviewCorrection(actor: Actor, correctionId: string, appro
   if (!correction) throw recordNotFound();
   const group = await reviewableGroup(actor, correction.groupId, correction.userId);
   const settings = await settingsFor(group.communityId ?? group.streetId);
-  return inTransaction(async (tx) => {
+  const outcome = await inTransaction(async (tx) => {
     const { data: current } = (await tx.collection(Collections.hourCorrections).doc(correctionId).get()) as { data: CorrectionDoc | null };
     if (!current) throw recordNotFound();
     if (current.state !== 'pending') throw new AppError('CONFLICT', '这条更正已处理');
@@ -403,6 +415,8 @@ export async function reviewCorrection(actor: Actor, correctionId: string, appro
     }
     return { state: 'applied' as const };
   });
+  await auditReview(actor, 'hours.reviewCorrection', 'correction', correctionId, correction, outcome.state, reason, now);
+  return outcome;
 }
 
 /** Regions the actor's staff grants cover, by level, for the queue's queries. */

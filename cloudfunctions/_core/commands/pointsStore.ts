@@ -117,7 +117,7 @@ export async function saveItem(actor: Actor, input: StoreSaveItemInput, requestI
     await items().doc(id).set({ ...fields, createdBy: actor.userId, createdAt: now });
   }
   await recordAudit(
-    { actorId: actor.userId, action: 'store.saveItem', targetType: 'group', targetId: id, regionId: input.communityId, reason: null, details: { name: input.name, cost: input.cost, stock: input.stock } },
+    { actorId: actor.userId, action: 'store.saveItem', targetType: 'store_item', targetId: id, regionId: input.communityId, reason: null, details: { name: input.name, cost: input.cost, stock: input.stock } },
     `store-${actor.userId}-${requestId}`,
     now,
   );
@@ -229,6 +229,11 @@ export async function fulfil(actor: Actor, communityId: string, pickupCode: stri
     await tx.collection(Collections.redemptions).doc(found._id).update(changes);
     return { ...current, ...changes, _id: found._id };
   });
+  await recordAudit(
+    { actorId: actor.userId, action: 'store.fulfil', targetType: 'redemption', targetId: done._id, regionId: communityId, reason: null, details: { itemName: done.itemName, cost: done.cost } },
+    `fulfil-${done._id}`,
+    now,
+  );
   return presentRedemption(done);
 }
 
@@ -269,6 +274,14 @@ export async function cancelRedemption(actor: Actor, redemptionId: string, now: 
     await tx.collection(Collections.redemptions).doc(redemptionId).update(changes);
     return { ...current, ...changes, _id: redemptionId };
   });
+  // Staff cancelling someone's redemption is a staff action; a resident cancelling her own is not.
+  if (done.userId !== actor.userId) {
+    await recordAudit(
+      { actorId: actor.userId, action: 'store.cancel', targetType: 'redemption', targetId: redemptionId, regionId: done.communityId, reason: null, details: { itemName: done.itemName, cost: done.cost } },
+      `cancel-${redemptionId}`,
+      now,
+    );
+  }
   return presentRedemption(done);
 }
 

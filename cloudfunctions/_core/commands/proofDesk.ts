@@ -247,7 +247,7 @@ export async function issueProof(actor: Actor, input: { proofId: string; personI
     return { ...current, ...changes, _id: request._id };
   });
   await recordAudit(
-    { actorId: actor.userId, action: 'proofs.issue', targetType: 'user', targetId: request.userId, regionId: issued.issuerType === 'community' ? issued.issuerId : null, reason: null, details: { serialNo: issued.serialNo, minutes } },
+    { actorId: actor.userId, action: 'proofs.issue', targetType: 'proof', targetId: request._id, regionId: issued.issuerType === 'community' ? issued.issuerId : null, reason: null, details: { serialNo: issued.serialNo, minutes } },
     `proof-${request._id}`,
     now,
   );
@@ -264,7 +264,7 @@ export async function rejectProof(actor: Actor, proofId: string, reason: string,
     return { ...current, ...changes, _id: request._id };
   });
   await recordAudit(
-    { actorId: actor.userId, action: 'proofs.reject', targetType: 'user', targetId: request.userId, regionId: null, reason, details: { proofId } },
+    { actorId: actor.userId, action: 'proofs.reject', targetType: 'proof', targetId: request._id, regionId: request.issuerType === 'community' ? request.issuerId : null, reason, details: { proofId } },
     `proof-${request._id}`,
     now,
   );

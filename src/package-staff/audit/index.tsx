@@ -172,8 +172,8 @@ interface AuditRowProps {
 
 function AuditRow({ entry, actionText, onOnlyStaff }: AuditRowProps) {
   const { t } = useI18n();
-  const typeKey = `moderation.targets.${entry.targetType}`;
-  const targetType = hasMessage(typeKey) ? t(typeKey) : entry.targetType;
+  const typeKey = [`moderation.targets.${entry.targetType}`, `moderation.auditTargets.${entry.targetType}`].find(hasMessage);
+  const targetType = typeKey ? t(typeKey) : entry.targetType;
   return (
     <View className='staff-table__row staff-audit__row' data-entry-id={entry.id} data-action={entry.action}>
       <Text className='staff-table__cell staff-table__cell--muted'>{formatDateTime(entry.at)}</Text>
