@@ -8,7 +8,7 @@ import { reviewerRoleFor } from '../../shared/policies/groups';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { FormField } from '../../components/FormField';
 import { useI18n } from '../../hooks/useI18n';
-import { CONTACT_NAME_MAX, DESCRIPTION_MAX, NAME_MAX } from './groupForm';
+import { CONTACT_NAME_MAX, CUTOFF_MAX, DESCRIPTION_MAX, NAME_MAX, NO_SHOW_MAX } from './groupForm';
 import './leader.scss';
 
 interface TextFieldProps {
@@ -168,6 +168,38 @@ export function NumberField({
         />
       </View>
     </FormField>
+  );
+}
+
+export interface ActivityRules {
+  joinPolicy: JoinPolicy;
+  noShowLimit: number;
+  cancelCutoffHours: number;
+}
+
+/** How people join and the activity rules (no-show limit, late-cancellation cutoff). */
+export function RulesFields({ values, onChange }: { values: ActivityRules; onChange: (changes: Partial<ActivityRules>) => void }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <JoinPolicyField value={values.joinPolicy} onChange={(joinPolicy) => onChange({ joinPolicy })} />
+      <NumberField
+        name='noShowLimit'
+        label={t('registry.form.noShowLimit')}
+        hint={t('registry.form.noShowLimitHint')}
+        value={values.noShowLimit}
+        max={NO_SHOW_MAX}
+        onChange={(noShowLimit) => onChange({ noShowLimit })}
+      />
+      <NumberField
+        name='cancelCutoffHours'
+        label={t('registry.form.cancelCutoff')}
+        hint={t('registry.form.cancelCutoffHint')}
+        value={values.cancelCutoffHours}
+        max={CUTOFF_MAX}
+        onChange={(cancelCutoffHours) => onChange({ cancelCutoffHours })}
+      />
+    </>
   );
 }
 

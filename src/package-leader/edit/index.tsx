@@ -9,9 +9,9 @@ import { call } from '../../services/cloud';
 import { GroupGate } from '../../components/GroupGate';
 import { useI18n } from '../../hooks/useI18n';
 import { groupChanged } from '../../stores/groupChanges';
-import { ContactFields, DescriptionField, FormSection, JoinPolicyField, NumberField } from '../components/fields';
+import { ContactFields, DescriptionField, FormSection, RulesFields } from '../components/fields';
 import { TagsField } from '../components/TagsField';
-import { checkContactName, checkDescription, CUTOFF_MAX, NO_SHOW_MAX, phoneProblem, submitFailure, type FieldErrors } from '../components/groupForm';
+import { checkContactName, checkDescription, phoneProblem, submitFailure, type FieldErrors } from '../components/groupForm';
 import '../components/leader.scss';
 import './index.scss';
 
@@ -132,23 +132,7 @@ function EditForm({ group, detail }: { group: GroupDetail; detail: AsyncState<Gr
       </FormSection>
 
       <FormSection title={t('registry.form.rules')}>
-        <JoinPolicyField value={values.joinPolicy} onChange={(joinPolicy) => change({ joinPolicy })} />
-        <NumberField
-          name='noShowLimit'
-          label={t('registry.form.noShowLimit')}
-          hint={t('registry.form.noShowLimitHint')}
-          value={values.noShowLimit}
-          max={NO_SHOW_MAX}
-          onChange={(noShowLimit) => change({ noShowLimit })}
-        />
-        <NumberField
-          name='cancelCutoffHours'
-          label={t('registry.form.cancelCutoff')}
-          hint={t('registry.form.cancelCutoffHint')}
-          value={values.cancelCutoffHours}
-          max={CUTOFF_MAX}
-          onChange={(cancelCutoffHours) => change({ cancelCutoffHours })}
-        />
+        <RulesFields values={values} onChange={change} />
       </FormSection>
 
       <View className='leader-bar'>

@@ -8,12 +8,10 @@ import { call } from '../../services/cloud';
 import { useI18n } from '../../hooks/useI18n';
 import { groupChanged } from '../../stores/groupChanges';
 import { registryRoutes } from '../../utils/registryRoutes';
-import { DescriptionField, ContactFields, FormSection, JoinPolicyField, LevelField, NameField, NumberField, TypeField } from '../components/fields';
+import { DescriptionField, ContactFields, FormSection, LevelField, NameField, RulesFields, TypeField } from '../components/fields';
 import { PlacementField } from '../components/PlacementField';
 import { TagsField } from '../components/TagsField';
 import {
-  CUTOFF_MAX,
-  NO_SHOW_MAX,
   schemaErrors,
   submitFailure,
   toFoundInput,
@@ -118,23 +116,7 @@ export function FoundForm({ initial, roots, resubmit }: FoundFormProps) {
       </FormSection>
 
       <FormSection title={t('registry.form.rules')}>
-        <JoinPolicyField value={values.joinPolicy} onChange={(joinPolicy) => change({ joinPolicy })} />
-        <NumberField
-          name='noShowLimit'
-          label={t('registry.form.noShowLimit')}
-          hint={t('registry.form.noShowLimitHint')}
-          value={values.noShowLimit}
-          max={NO_SHOW_MAX}
-          onChange={(noShowLimit) => change({ noShowLimit })}
-        />
-        <NumberField
-          name='cancelCutoffHours'
-          label={t('registry.form.cancelCutoff')}
-          hint={t('registry.form.cancelCutoffHint')}
-          value={values.cancelCutoffHours}
-          max={CUTOFF_MAX}
-          onChange={(cancelCutoffHours) => change({ cancelCutoffHours })}
-        />
+        <RulesFields values={values} onChange={change} />
       </FormSection>
 
       <View className='leader-bar'>
