@@ -162,5 +162,22 @@ describe('audit log', () => {
     fireEvent.click(screen.getByText('导出日志'));
     await waitFor(() => expect(call).toHaveBeenCalledWith('dashboard.export', { regionId: 'st-chengguan', kind: 'audit' }));
     expect(await screen.findByText('已导出 0 行')).toBeTruthy();
+
+    // With a search in force, the export carries it.
+    await typeInto('.staff-audit__filters [data-field="from"]', '2026-03-01');
+    await typeInto('.staff-audit__filters [data-field="to"]', '2026-03-05');
+    await typeInto('.staff-audit__filters [data-field="staffId"]', 'u-zhang');
+    fireEvent.click(screen.getByText('查询'));
+    await waitFor(() => expect(call).toHaveBeenLastCalledWith('audit.search', expect.objectContaining({ staffId: 'u-zhang' })));
+    fireEvent.click(screen.getByText('导出日志'));
+    await waitFor(() =>
+      expect(call).toHaveBeenLastCalledWith('dashboard.export', {
+        regionId: 'st-chengguan',
+        kind: 'audit',
+        staffId: 'u-zhang',
+        from: expect.stringMatching(/^2026-03-01T00:00/),
+        to: expect.stringMatching(/^2026-03-05T23:59/),
+      }),
+    );
   });
 });

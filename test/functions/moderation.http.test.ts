@@ -71,6 +71,13 @@ test('three reports hide a post; the committee keeps it hidden with a reason; th
   expect(log.items.map((e) => e.action)).toEqual(['moderation.appeal.overturn', 'moderation.hide']);
   expect(log.items.map((e) => e.staff.nickname)).toEqual(['陈科长', '张主任']);
   expect((await stranger.call('console', 'audit.search', { regionId: 'st-chengguan' }, null)).status).toBe(404);
+
+  // The export holds what the search shows: this post's two decisions, nothing else of the street.
+  const exported = await data<{ url: string; rows: number }>(street.call('console', 'dashboard.export', { regionId: 'st-chengguan', kind: 'audit', targetId: postId }));
+  expect(exported.rows).toBe(2);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await (await fetch(encodeURI(exported.url))).arrayBuffer());
+  expect(book.worksheets[0]!.getColumn(4).values.slice(2)).toEqual([`post:${postId}`, `post:${postId}`]);
 });
 
 test('a reported group is hidden from discovery and restored by the committee', async () => {

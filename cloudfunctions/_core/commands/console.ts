@@ -168,7 +168,14 @@ const GROUP_TYPE_ZH: Record<string, string> = {
 const LEVEL_ZH: Record<string, string> = { registered: '县级登记', filed: '乡镇（街道）备案', community: '村（社区）直接管理' };
 
 /** An Excel workbook of the region's groups, activities, volunteer hours or audit log, stored for download. */
-export async function exportWorkbook(actor: Actor, regionId: string, kind: 'groups' | 'activities' | 'hours' | 'audit', now: Date) {
+export interface AuditFilters {
+  staffId?: string;
+  targetId?: string;
+  from?: string;
+  to?: string;
+}
+
+export async function exportWorkbook(actor: Actor, regionId: string, kind: 'groups' | 'activities' | 'hours' | 'audit', now: Date, filters: AuditFilters = {}) {
   const { region, regions } = await staffRegion(actor, regionId);
   const field = fieldOf(region);
   const book = new ExcelJS.Workbook();
@@ -265,7 +272,7 @@ export async function exportWorkbook(actor: Actor, regionId: string, kind: 'grou
       { header: '理由', key: 'reason', width: 30 },
     ];
     for (let offset = 0; ; offset += 50) {
-      const page = await searchAudit(actor, { regionId, offset, limit: 50 });
+      const page = await searchAudit(actor, { regionId, ...filters, offset, limit: 50 });
       for (const e of page.items) sheet.addRow({ at: e.at, staff: e.staff.nickname, action: e.action, target: `${e.targetType}:${e.targetId}`, reason: e.reason ?? '' });
       rows += page.items.length;
       if (!page.hasMore || offset > 10_000) break;

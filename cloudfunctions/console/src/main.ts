@@ -7,6 +7,7 @@ export const main = createHandler({
   actions: {
     'audit.search': async ({ actor, input }) => searchAudit(actor, input),
     'dashboard.summary': async ({ actor, input, now }) => dashboard(actor, input.regionId, input.year, now),
-    'dashboard.export': async ({ actor, input, now }) => exportWorkbook(actor, input.regionId, input.kind, now),
+    'dashboard.export': async ({ actor, input, now }) =>
+      exportWorkbook(actor, input.regionId, input.kind, now, { staffId: input.staffId, targetId: input.targetId, from: input.from, to: input.to }),
   },
 });

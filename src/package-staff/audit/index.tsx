@@ -157,7 +157,7 @@ export default function AuditPage() {
         </View>
         {results()}
         <View className='linli-card staff-export'>
-          <ExportButton key={regionId} regionId={regionId} kind='audit' label={t('moderation.audit.export')} />
+          <ExportButton key={regionId} regionId={regionId} kind='audit' label={t('moderation.audit.export')} filters={searchInput(applied)} />
         </View>
       </View>
     </PageRoot>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { OutputOf } from '../../shared/api/contract';
+import type { InputOf, OutputOf } from '../../shared/api/contract';
 import { call } from '../../services/cloud';
 import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
@@ -14,6 +14,8 @@ export interface ExportButtonProps {
   regionId: string;
   kind: ExportKind;
   label: string;
+  /** For the audit log: the search in force, so the file holds what the screen shows. */
+  filters?: Pick<InputOf<'dashboard.export'>, 'staffId' | 'targetId' | 'from' | 'to'>;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface ExportButtonProps {
  * temporary link. H5 opens it in a new tab; WeChat downloads it and opens it with its document
  * viewer. The link stays on screen to copy, for a computer.
  */
-export function ExportButton({ regionId, kind, label }: ExportButtonProps) {
+export function ExportButton({ regionId, kind, label, filters }: ExportButtonProps) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<Exported | null>(null);
@@ -31,7 +33,7 @@ export function ExportButton({ regionId, kind, label }: ExportButtonProps) {
     setBusy(true);
     setError(null);
     try {
-      setResult(await call('dashboard.export', { regionId, kind }));
+      setResult(await call('dashboard.export', { regionId, kind, ...filters }));
     } catch (caught) {
       setError(errorMessage(caught));
     } finally {

@@ -84,5 +84,15 @@ export const DashboardOutput = z.object({
 });
 export type DashboardOutput = z.infer<typeof DashboardOutput>;
 
-export const ExportInput = z.object({ regionId: Id, kind: z.enum(['groups', 'activities', 'hours', 'audit']) }).strict();
+export const ExportInput = z
+  .object({
+    regionId: Id,
+    kind: z.enum(['groups', 'activities', 'hours', 'audit']),
+    /** The audit export follows the search: by staff, target and time (other kinds ignore them). */
+    staffId: Id.optional(),
+    targetId: Id.optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+  })
+  .strict();
 export const ExportOutput = z.object({ fileId: z.string(), url: z.string(), rows: z.number().int() });
