@@ -38,9 +38,17 @@ describe('credits and star levels of a community', () => {
       'account.me': () => account(),
       'credits.pool': () => pool(true),
       'volunteerSettings.update': (input) => ({ ...pool(true), ...input }),
+      'credits.postings': () => ({
+        items: [{ id: 'e1', account: 'store', amount: 30, kind: 'redeemed', memo: '兑换：环保购物袋', createdAt: '2026-11-20T02:00:00.000Z', expiresAt: null }],
+        total: 1,
+        hasMore: false,
+      }),
     });
     renderPage(<PoolPage />);
     expect(await screen.findByText('1200')).toBeTruthy();
+    // The committee sees its community's own movements.
+    expect(await screen.findByText('积分超市 · 兑换')).toBeTruthy();
+    expect(screen.getByText('+30')).toBeTruthy();
     expect((await findElement<HTMLInputElement>('[data-field="selfReportRate"] input')).value).toBe('10');
     await fill('selfReportRate', '15');
     await act(async () => {
@@ -59,7 +67,7 @@ describe('credits and star levels of a community', () => {
 
   it('refuses a rate outside 0–100 before sending', async () => {
     routerParams.communityId = 'cm-beiyuan';
-    mockActions({ 'account.me': () => account(), 'credits.pool': () => pool(true) });
+    mockActions({ 'account.me': () => account(), 'credits.pool': () => pool(true), 'credits.postings': () => ({ items: [], total: 0, hasMore: false }) });
     renderPage(<PoolPage />);
     await fill('selfReportRate', '500');
     await act(async () => {

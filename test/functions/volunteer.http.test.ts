@@ -299,3 +299,17 @@ test('staff work on hours, the store and settings is in the audit log', async ()
     expect([expected, actions.has(expected)]).toEqual([expected, true]);
   }
 });
+
+test('a committee sees its community\'s own movements: issued, redeemed, refunded; others see nothing', async () => {
+  const committee = await Client.signIn(cloud.url, 'demo-committee');
+  const page = await data<{ items: Array<{ account: string; kind: string; amount: number }>; total: number }>(
+    committee.call('credits', 'credits.postings', { communityId: 'cm-beiyuan', limit: 50 }, null),
+  );
+  expect(page.total).toBeGreaterThan(0);
+  const seen = new Set(page.items.map((e) => `${e.account}:${e.kind}:${Math.sign(e.amount)}`));
+  for (const expected of ['issuance:earned:-1', 'store:redeemed:1', 'store:refunded:-1']) expect([expected, seen.has(expected)]).toEqual([expected, true]);
+  const far = await Client.signIn(cloud.url, 'vol-far-staff');
+  expect((await far.call('credits', 'credits.postings', { communityId: 'cm-beiyuan' }, null)).status).toBe(403);
+  const resident = await Client.signIn(cloud.url, 'vol-a');
+  expect((await resident.call('credits', 'credits.postings', { communityId: 'cm-beiyuan' }, null)).status).toBe(403);
+});

@@ -68,6 +68,29 @@ export async function myCredits(actor: Actor, offset: number, limit: number, now
   };
 }
 
+/** The community's pool, store, issuance and expiry movements, newest first (staff over it). */
+export async function communityPostings(actor: Actor, communityId: string, offset: number, limit: number) {
+  await manageableCommunity(actor, communityId);
+  const kinds = ['pool', 'store', 'issuance', 'expired'] as const;
+  const _ = database().command;
+  const where = { accountId: _.in(kinds.map((kind) => accountId(kind, communityId))) };
+  const [page, count] = await Promise.all([entriesCollection().where(where).orderBy('createdAt', 'desc').skip(offset).limit(limit).get(), entriesCollection().where(where).count()]);
+  const total = count.total ?? 0;
+  return {
+    items: (page.data as EntryDoc[]).map((e) => ({
+      id: e._id,
+      account: e.accountKind as (typeof kinds)[number],
+      amount: e.amount,
+      kind: e.kind,
+      memo: e.memo,
+      createdAt: e.createdAt.toISOString(),
+      expiresAt: null,
+    })),
+    total,
+    hasMore: offset + limit < total,
+  };
+}
+
 async function requireTimeBank(communityId: string | null) {
   const settings = await settingsFor(communityId);
   if (!communityId || !settings.timeBank) throw new AppError('FORBIDDEN', '所在社区未开通时间银行，不能转赠积分');

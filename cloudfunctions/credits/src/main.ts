@@ -1,5 +1,5 @@
 /** Cloud function `credits`: the credit ledger, community settings and the points store. */
-import { adjustCredits, communityPool, donateCredits, expireCredits, grantCredits, myCredits, transferCredits, updateSettings } from '../../_core/commands/creditBank';
+import { adjustCredits, communityPool, communityPostings, donateCredits, expireCredits, grantCredits, myCredits, transferCredits, updateSettings } from '../../_core/commands/creditBank';
 import { cancelRedemption, communityRedemptions, fulfil, myRedemptions, redeem, saveItem, storeItems } from '../../_core/commands/pointsStore';
 import { createHandler } from '../../_core/runtime/createHandler';
 
@@ -12,6 +12,7 @@ export const main = createHandler({
     'credits.grant': async ({ actor, input, requestId, now }) => grantCredits(actor, input, requestId!, now),
     'credits.adjust': async ({ actor, input, requestId, now }) => adjustCredits(actor, input, requestId!, now),
     'credits.pool': async ({ actor, input }) => communityPool(actor, input.communityId),
+    'credits.postings': async ({ actor, input }) => communityPostings(actor, input.communityId, input.offset, input.limit),
     'volunteerSettings.update': async ({ actor, input, requestId, now }) => updateSettings(actor, input, requestId!, now),
     'store.items': async ({ actor, input }) => storeItems(actor, input.communityId),
     'store.saveItem': async ({ actor, input, requestId, now }) => saveItem(actor, input, requestId!, now),

@@ -12,10 +12,10 @@ import { useAccount } from '../../hooks/useAccount';
 import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { usePaged } from '../../hooks/usePaged';
-import { formatDate, formatDateTime } from '../../utils/chinaTime';
-import { cx } from '../../utils/cx';
+import { formatDate } from '../../utils/chinaTime';
 import { volunteerRoutes } from '../../utils/volunteerRoutes';
-import { signOf, VOLUNTEER_NO, wholeNumber } from '../components/format';
+import { VOLUNTEER_NO, wholeNumber } from '../components/format';
+import { LedgerEntryRow } from '../components/LedgerEntryRow';
 import '../components/volunteer.scss';
 import './index.scss';
 
@@ -92,15 +92,7 @@ export default function CreditsPage() {
           ) : (
             <View className='linli-card credits__entries'>
               {entries.items.map((entry) => (
-                <View key={entry.id} className={cx('credits__entry', `credits__entry--${entry.kind}`)}>
-                  <View className='credits__entry-main'>
-                    <Text className='credits__kind'>{t(`volunteer.credits.kinds.${entry.kind}`)}</Text>
-                    {entry.memo ? <Text className='volunteer-item__line'>{entry.memo}</Text> : null}
-                    <Text className='volunteer-item__line'>{formatDateTime(t, entry.createdAt)}</Text>
-                    {entry.expiresAt && entry.amount > 0 ? <Text className='volunteer-item__line'>{t('volunteer.credits.expiresAt', { date: formatDate(t, entry.expiresAt) })}</Text> : null}
-                  </View>
-                  <Text className={cx('credits__amount', entry.amount < 0 && 'credits__amount--out')}>{`${signOf(entry.amount)}${entry.amount}`}</Text>
-                </View>
+                <LedgerEntryRow key={entry.id} entry={entry} />
               ))}
               <ListFooter hasMore={entries.hasMore} loadingMore={entries.loadingMore} error={entries.moreError} onLoadMore={() => void entries.loadMore()} />
             </View>

@@ -1,6 +1,6 @@
 import '../locale';
 import { useEffect, useState } from 'react';
-import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
 import type { OutputOf } from '../../shared/api/contract';
@@ -8,6 +8,9 @@ import type { MessageKey } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
+import { ListFooter } from '../../components/ListFooter';
+import { usePaged } from '../../hooks/usePaged';
+import { LedgerEntryRow } from '../components/LedgerEntryRow';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
@@ -69,6 +72,7 @@ export default function PoolPage() {
         </View>
         <Settings pool={data} onSaved={(next) => pool.setData({ ...data, ...next })} />
         {data.canManage ? <Grant /> : null}
+        {data.canManage ? <CommunityPostings communityId={data.communityId} /> : null}
       </>
     );
   };
@@ -77,6 +81,34 @@ export default function PoolPage() {
     <PageRoot titleKey='volunteer.titles.pool' className='pool' busy={pool.loading}>
       {render()}
     </PageRoot>
+  );
+}
+
+/** The community's own accounts' movements (pool, store, issuance, expiry), newest first. */
+function CommunityPostings({ communityId }: { communityId: string }) {
+  const { t } = useI18n();
+  const postings = usePaged((offset) => call('credits.postings', { communityId, offset, limit: 20 }), (entry) => entry.id, [communityId]);
+  useReachBottom(() => {
+    if (postings.hasMore && !postings.loadingMore && !postings.loading) void postings.loadMore();
+  });
+  const body = () => {
+    if (postings.loading && postings.items.length === 0) return <LoadingState cards={2} />;
+    if (postings.error) return <ErrorState message={postings.error} onRetry={() => void postings.refresh()} />;
+    if (postings.items.length === 0) return <EmptyState title={t('volunteer.pool.postingsEmpty')} />;
+    return (
+      <View className='linli-card credits__entries pool__postings'>
+        {postings.items.map((entry) => (
+          <LedgerEntryRow key={entry.id} entry={entry} label={t(`volunteer.pool.accounts.${entry.account}`)} />
+        ))}
+        <ListFooter hasMore={postings.hasMore} loadingMore={postings.loadingMore} error={postings.moreError} onLoadMore={() => void postings.loadMore()} />
+      </View>
+    );
+  };
+  return (
+    <View className='linli-section'>
+      <Text className='linli-section__title'>{t('volunteer.pool.postings')}</Text>
+      {body()}
+    </View>
   );
 }
 

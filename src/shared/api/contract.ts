@@ -132,6 +132,8 @@ import {
   CreditsMineOutput,
   CreditsPoolInput,
   CreditsPoolOutput,
+  CreditsPostingsInput,
+  CreditsPostingsOutput,
   CreditsStaffOutput,
   CreditsTransferInput,
   RedemptionsOutput,
@@ -858,6 +860,14 @@ export const contract = {
     mutation: false,
     audience: 'signed-in',
     roles: 'anyone (balances); managing needs staff over the community',
+  }),
+  'credits.postings': action({
+    fn: 'credits',
+    input: CreditsPostingsInput,
+    output: CreditsPostingsOutput,
+    mutation: false,
+    audience: 'staff',
+    roles: 'committee of the community, street and county above',
   }),
   'volunteerSettings.update': action({
     fn: 'credits',

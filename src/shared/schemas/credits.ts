@@ -26,6 +26,10 @@ export const CreditsMineOutput = z.object({
   entries: paged(LedgerEntryView),
 });
 
+/** A community's own accounts' movements, for its staff: what was issued, donated, spent, expired. */
+export const CreditsPostingsInput = Page.extend({ communityId: Id }).strict();
+export const CreditsPostingsOutput = paged(LedgerEntryView.extend({ account: z.enum(['pool', 'store', 'issuance', 'expired']) }));
+
 export const CreditsTransferInput = z
   .object({ toVolunteerNo: VolunteerNo, amount: Credits.min(1, '至少 1 积分').max(10_000, '一次最多 10000 积分'), note: text(1, 50).optional() })
   .strict();
