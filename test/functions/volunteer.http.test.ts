@@ -184,6 +184,9 @@ test('the points store checks stock, limits and balance; cancelling refunds; sta
   const first = await data<RedemptionView>(shopper.call('credits', 'store.redeem', { itemId: item.id }));
   expect(first).toMatchObject({ state: 'pending', cost: 25 });
   expect(first.pickupCode).toMatch(/^\d{8}$/);
+  const outsider = await resident('vol-st-outsider', 'cm-nanhu');
+  const foreign = await outsider.call('credits', 'store.redeem', { itemId: item.id });
+  expect([foreign.status, !foreign.body.ok && foreign.body.error.message]).toEqual([403, '只有本社区的居民可以兑换这件物品']);
   await data(shopper.call('credits', 'store.redeem', { itemId: item.id }));
   const limit = await shopper.call('credits', 'store.redeem', { itemId: item.id });
   expect([limit.status, !limit.body.ok && limit.body.error.code]).toEqual([409, 'LIMIT_REACHED']);

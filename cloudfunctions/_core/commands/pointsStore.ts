@@ -143,6 +143,8 @@ export async function redeem(actor: Actor, itemId: string, requestId: string, no
   const doc = await oneAtATime(accountId('resident', actor.userId), () => inTransaction(async (tx) => {
     const { data: item } = (await tx.collection(Collections.storeItems).doc(itemId).get()) as { data: ItemDoc | null };
     if (!item || !item.active) throw itemNotFound();
+    // A community stocks its store for its own residents.
+    if (actor.user.homeCommunityId !== item.communityId) throw new AppError('FORBIDDEN', '只有本社区的居民可以兑换这件物品');
     if (item.stock <= 0) throw new AppError('OUT_OF_STOCK', '这件物品已兑完');
     const countRef = tx.collection(Collections.redemptionCounts).doc(countIdOf(itemId, actor.userId));
     const { data: count } = (await countRef.get()) as { data: { held: number } | null };
