@@ -21,12 +21,14 @@ const idFor = (n: number) => {
 interface Entry { accountId: string; postingId: string; amount: number }
 interface Account { _id: string; kind: string; balance: number }
 
+/** Every document of a collection, a thousand at a time by id (keyset paging). */
 async function everything<T>(db: Db, collection: string): Promise<T[]> {
   const all: T[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const { data } = await db.collection(collection).skip(skip).limit(1000).get();
+  for (let after = ''; ; ) {
+    const { data } = await db.collection(collection).where({ _id: db.command.gt(after) }).orderBy('_id', 'asc').limit(1000).get();
     all.push(...(data as T[]));
     if (data.length < 1000) return all;
+    after = (data[data.length - 1] as { _id: string })._id;
   }
 }
 

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../../src/shared/errors';
 import type { DashboardOutput } from '../../../src/shared/schemas/moderation';
 import { fileStore } from '../ports/storage';
+import { allMatching } from '../repositories/allMatching';
 import { Collections } from '../repositories/collections';
 import { accountId, type AccountDoc } from '../ledger/accounts';
 import type { HourRecordDoc } from '../repositories/hourRecords';
@@ -32,15 +33,6 @@ async function staffRegion(actor: Actor, regionId: string): Promise<{ region: Re
 
 function fieldOf(region: RegionDoc): 'communityId' | 'streetId' | 'countyId' {
   return region.level === 'community' ? 'communityId' : region.level === 'street' ? 'streetId' : 'countyId';
-}
-
-async function all<T>(collection: string, where: Record<string, unknown>): Promise<T[]> {
-  const out: T[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const { data } = await database().collection(collection).where(where).skip(skip).limit(1000).get();
-    out.push(...(data as T[]));
-    if (data.length < 1000) return out;
-  }
 }
 
 /** The audit log of a region and below, newest first, filtered by staff, target and time. */
@@ -94,7 +86,7 @@ function reviewBacklog(waitingSince: Date[], now: Date) {
  */
 async function creditsOf(regions: RegionDoc[]): Promise<{ issued: number; redeemed: number }> {
   const ids = regions.filter((r) => r.level !== 'county').flatMap((r) => [accountId('issuance', r._id), accountId('store', r._id)]);
-  const accounts = ids.length ? await all<AccountDoc>(Collections.ledgerAccounts, { _id: database().command.in(ids) }) : [];
+  const accounts = ids.length ? await allMatching<AccountDoc>(Collections.ledgerAccounts, { _id: database().command.in(ids) }) : [];
   return {
     issued: -accounts.filter((a) => a.kind === 'issuance').reduce((sum, a) => sum + a.balance, 0),
     redeemed: accounts.filter((a) => a.kind === 'store').reduce((sum, a) => sum + a.balance, 0),
@@ -105,11 +97,11 @@ async function creditsOf(regions: RegionDoc[]): Promise<{ issued: number; redeem
 export async function dashboard(actor: Actor, regionId: string, year: number | undefined, now: Date): Promise<DashboardOutput> {
   const { region, regions } = await staffRegion(actor, regionId);
   const field = fieldOf(region);
-  const groups = await all<GroupDoc>(Collections.groups, { [field]: region._id });
+  const groups = await allMatching<GroupDoc>(Collections.groups, { [field]: region._id });
   const live = groups.filter((g) => g.status === 'active');
-  const activities = await all<ActivityDoc>(Collections.activities, { [field]: region._id });
-  const hours = await all<{ minutes: number; state: string; recordedAt: Date }>(Collections.hourRecords, { [field]: region._id });
-  const corrections = await all<{ createdAt: Date }>(Collections.hourCorrections, { [field]: region._id, state: 'pending' });
+  const activities = await allMatching<ActivityDoc>(Collections.activities, { [field]: region._id });
+  const hours = await allMatching<{ minutes: number; state: string; recordedAt: Date }>(Collections.hourRecords, { [field]: region._id });
+  const corrections = await allMatching<{ createdAt: Date }>(Collections.hourCorrections, { [field]: region._id, state: 'pending' });
   const ratingYear = year ?? now.getUTCFullYear();
   const below = [...regions.values()].filter((r) => r.ancestorIds.includes(region._id) || r._id === region._id);
   const rural = below.filter((r) => r.level === 'community' && r.kind === 'rural');
@@ -196,7 +188,7 @@ export async function exportWorkbook(actor: Actor, regionId: string, kind: 'grou
       { header: '优秀服务队年份', key: 'excellent', width: 16 },
       { header: '成立时间', key: 'created', width: 14 },
     ];
-    for (const g of await all<GroupDoc>(Collections.groups, { [field]: region._id })) {
+    for (const g of await allMatching<GroupDoc>(Collections.groups, { [field]: region._id })) {
       sheet.addRow({
         name: g.name,
         type: GROUP_TYPE_ZH[g.type] ?? g.type,
@@ -222,7 +214,7 @@ export async function exportWorkbook(actor: Actor, regionId: string, kind: 'grou
       { header: '志愿服务', key: 'volunteer', width: 10 },
       { header: '状态', key: 'status', width: 10 },
     ];
-    for (const a of await all<ActivityDoc>(Collections.activities, { [field]: region._id })) {
+    for (const a of await allMatching<ActivityDoc>(Collections.activities, { [field]: region._id })) {
       sheet.addRow({
         title: a.title,
         start: new Date(a.startAt.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' '),
@@ -249,7 +241,7 @@ export async function exportWorkbook(actor: Actor, regionId: string, kind: 'grou
       { header: '记录时间', key: 'at', width: 18 },
     ];
     // Volunteer numbers only: the export leaves the system, names and ID numbers stay in it.
-    for (const h of await all<HourRecordDoc>(Collections.hourRecords, { [field]: region._id })) {
+    for (const h of await allMatching<HourRecordDoc>(Collections.hourRecords, { [field]: region._id })) {
       sheet.addRow({
         volunteer: h.volunteerNo,
         group: h.groupName,

@@ -11,6 +11,7 @@ import { accountId, accountsCollection, entriesCollection, balanceOf, type Accou
 import { yearsAfter } from '../ledger/earnings';
 import { applyPosting, type EntryDoc, type Posting } from '../ledger/posting';
 import { recordAudit } from '../repositories/auditLog';
+import { allMatching } from '../repositories/allMatching';
 import { Collections } from '../repositories/collections';
 import { settingsCollection, settingsFor, type SettingsDoc } from '../repositories/communitySettings';
 import { regionDirectory } from '../repositories/regions';
@@ -242,14 +243,7 @@ export async function updateSettings(
   return { communityId: region._id, ...settings };
 }
 
-async function entriesOf(account: string): Promise<EntryDoc[]> {
-  const all: EntryDoc[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const { data } = await entriesCollection().where({ accountId: account }).orderBy('createdAt', 'asc').skip(skip).limit(1000).get();
-    all.push(...(data as EntryDoc[]));
-    if (data.length < 1000) return all;
-  }
-}
+const entriesOf = (account: string) => allMatching<EntryDoc>(Collections.ledgerEntries, { accountId: account }, { field: 'createdAt', direction: 'asc' });
 
 /**
  * Credits of an account that have lapsed by `cutoff`, spending oldest first: everything that

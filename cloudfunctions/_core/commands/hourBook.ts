@@ -16,7 +16,7 @@ import { assertContentAllowed } from '../ports/contentCheck';
 import { recordAudit } from '../repositories/auditLog';
 import { fileStore } from '../ports/storage';
 import { groupResource } from '../presenters/groups';
-import { findActivity, signups, type ActivityDoc, type SignupDoc } from '../repositories/activities';
+import { activities as activitiesCollection, findActivity, signups, type ActivityDoc, type SignupDoc } from '../repositories/activities';
 import { Collections } from '../repositories/collections';
 import { settingsFor } from '../repositories/communitySettings';
 import { findGroup, type GroupDoc } from '../repositories/groups';
@@ -31,7 +31,7 @@ import {
 } from '../repositories/hourRecords';
 import { findMembership, membershipsOfUser } from '../repositories/memberships';
 import { volunteersOf, type VolunteerDoc } from '../repositories/volunteers';
-import { findUser } from '../repositories/users';
+import { nicknamesOf } from '../repositories/users';
 import type { Actor } from '../runtime/actor';
 import { chinaDayOf } from '../runtime/chinaDay';
 import { database } from '../runtime/cloudbase';
@@ -86,9 +86,9 @@ export async function activityHours(actor: Actor, activityId: string, now: Date)
   const { activity, resource, volunteer } = await volunteerActivity(actor, activityId);
   const rows = (await attendeesOf(activityId)).filter((s) => s.status === 'confirmed');
   const _ = database().command;
-  const [volunteers, users, recordsRead] = await Promise.all([
+  const [volunteers, names, recordsRead] = await Promise.all([
     volunteersOf(rows.map((s) => s.userId)),
-    Promise.all(rows.map((s) => findUser(s.userId))),
+    nicknamesOf(rows.map((s) => s.userId)),
     rows.length === 0 ? { data: [] } : hourRecordsCollection().where({ _id: _.in(rows.map((s) => recordIdForSignup(s._id))) }).limit(1000).get(),
   ]);
   const records = new Map((recordsRead.data as HourRecordDoc[]).map((r) => [r._id, r]));
@@ -101,12 +101,12 @@ export async function activityHours(actor: Actor, activityId: string, now: Date)
       creditsPerHour: volunteer.creditsPerHour,
       plannedHours: volunteer.plannedHours,
     },
-    rows: rows.map((s, i) => {
+    rows: rows.map((s) => {
       const record = records.get(recordIdForSignup(s._id));
       const v = volunteers.get(s.userId);
       return {
         signupId: s._id,
-        nickname: users[i]?.nickname ?? '居民',
+        nickname: names.get(s.userId) ?? '居民',
         volunteerNo: v && v.status === 'active' ? v.volunteerNo : null,
         checkedInAt: s.checkedInAt ? s.checkedInAt.toISOString() : null,
         checkedOutAt: s.checkedOutAt ? s.checkedOutAt.toISOString() : null,
@@ -450,9 +450,7 @@ export async function hoursQueue(actor: Actor, offset: number, limit: number, no
     const { data } = await hourRecordsCollection().where({ _id: _.in(originalIds) }).limit(1000).get();
     for (const r of data as HourRecordDoc[]) originals.set(r._id, r);
   }
-  const users = new Map<string, string>();
-  const userIds = [...new Set([...pendingRecords.values(), ...pendingCorrections.values()].map((x) => x.userId))];
-  for (const user of await Promise.all(userIds.map((id) => findUser(id)))) if (user) users.set(user._id, user.nickname);
+  const users = await nicknamesOf([...pendingRecords.values(), ...pendingCorrections.values()].map((x) => x.userId));
   const evidenceIds = [...pendingRecords.values()].map((r) => r.evidence).filter((e): e is string => !!e && e.startsWith('cloud://'));
   const urls = await fileStore().temporaryUrls(evidenceIds);
 
@@ -567,9 +565,15 @@ export async function myHours(actor: Actor, offset: number, limit: number) {
 async function awaitingConfirmation(userId: string, recorded: Set<string>) {
   const { data } = await signups().where({ userId, status: 'confirmed' }).orderBy('startAt', 'desc').limit(100).get();
   const checkedIn = (data as SignupDoc[]).filter((s) => s.checkedInAt && !recorded.has(recordIdForSignup(s._id)));
-  const activities = await Promise.all(checkedIn.map((s) => findActivity(s.activityId)));
-  return checkedIn.flatMap((s, i) => {
-    const activity = activities[i];
+  if (checkedIn.length === 0) return [];
+  const _ = database().command;
+  const found = await activitiesCollection()
+    .where({ _id: _.in(checkedIn.map((s) => s.activityId)) })
+    .limit(checkedIn.length)
+    .get();
+  const byId = new Map((found.data as ActivityDoc[]).map((a) => [a._id, a]));
+  return checkedIn.flatMap((s) => {
+    const activity = byId.get(s.activityId);
     if (!activity?.volunteer) return [];
     return [{ activityId: activity._id, title: activity.title, startAt: activity.startAt.toISOString(), checkedInAt: s.checkedInAt!.toISOString(), checkedOutAt: s.checkedOutAt ? s.checkedOutAt.toISOString() : null }];
   });

@@ -6,6 +6,7 @@
 import type { HourSource, HourState } from '../../../src/shared/schemas/volunteer';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
+import { allMatching } from './allMatching';
 import { Collections } from './collections';
 
 export interface HourRecordDoc {
@@ -73,12 +74,7 @@ export async function findRecord(recordId: string): Promise<HourRecordDoc | null
 
 /** Every record of a volunteer, newest service first (a person has hundreds, not millions). */
 export async function recordsOfUser(userId: string): Promise<HourRecordDoc[]> {
-  const all: HourRecordDoc[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const { data } = await hourRecordsCollection().where({ userId }).orderBy('serviceDate', 'desc').skip(skip).limit(1000).get();
-    all.push(...(data as HourRecordDoc[]));
-    if (data.length < 1000) return all;
-  }
+  return allMatching<HourRecordDoc>(Collections.hourRecords, { userId }, { field: 'serviceDate', direction: 'desc' });
 }
 
 /** Confirmed minutes of a volunteer, reversals included (so corrections net out). */

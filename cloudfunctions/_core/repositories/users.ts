@@ -30,6 +30,19 @@ export async function findUser(userId: string): Promise<UserDoc | null> {
   return (data[0] as UserDoc | undefined) ?? null;
 }
 
+/** Nicknames of many users in one query (lists name people; the rest of the profile stays put). */
+export async function nicknamesOf(userIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds)];
+  if (ids.length === 0) return new Map();
+  const _ = database().command;
+  const { data } = await users()
+    .where({ _id: _.in(ids) })
+    .field({ nickname: true })
+    .limit(1000)
+    .get();
+  return new Map((data as Array<Pick<UserDoc, '_id' | 'nickname'>>).map((u) => [u._id, u.nickname]));
+}
+
 /** The user of an openid, created with defaults on first sight. */
 export async function ensureUser(openid: string, defaults: { nickname: string }): Promise<UserDoc> {
   const id = userIdOf(openid);
