@@ -92,6 +92,26 @@ test('an offer not confirmed in time expires by the timer and passes to the next
   expect([late.status, !late.body.ok && late.body.error.message]).toEqual([409, '没有待确认的空位']);
 });
 
+test('with people in line a newcomer queues behind them, and a seat left free goes to the head of the line by the timer', async () => {
+  const leader = await Client.signIn(cloud.url, 'line-leader');
+  const groupId = await createGroup(db, { leader: 'line-leader' });
+  const { ids } = await data<{ ids: string[] }>(leader.call('activities', 'activities.create', activityInput(groupId, { capacity: 1, volunteer: null })));
+  const activityId = ids[0]!;
+  const [a, b, c] = await Promise.all(['line-a', 'line-b', 'line-c'].map((id) => Client.signIn(cloud.url, id)));
+  await data(a!.call('signups', 'signups.create', { activityId }));
+  await data(b!.call('signups', 'signups.create', { activityId }));
+  // The race the timer mends: a's seat went back to free in the instant b's claim had failed.
+  await db.collection('seats').where({ activityId }).update({ state: 'free', signupId: null });
+  await db.collection('signups').where({ activityId, status: 'confirmed' }).update({ status: 'cancelled' });
+  await db.collection('activities').doc(activityId).update({ confirmedCount: 0 });
+  const queued = await data<{ mySignup: { status: string; waitlistPosition: number | null } }>(c!.call('signups', 'signups.create', { activityId }));
+  expect(queued.mySignup).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 });
+  expect(await fire('expireOffers')).toMatchObject({ ok: true, result: { expired: 0, offered: 1 } });
+  expect((await data<ActivityDetail>(b!.call('activities', 'activities.get', { activityId }, null))).mySignup?.status).toBe('offered');
+  expect((await data<ActivityDetail>(c!.call('activities', 'activities.get', { activityId }, null))).mySignup?.status).toBe('waitlisted');
+  expect(await fire('expireOffers')).toMatchObject({ ok: true, result: { expired: 0, offered: 0 } });
+});
+
 test('check-in with the rotating code, check-out capped at the end, hand marks and no-shows', async () => {
   const leader = await Client.signIn(cloud.url, 'chk-leader');
   const groupId = await createGroup(db, { leader: 'chk-leader' });
@@ -114,6 +134,9 @@ test('check-in with the rotating code, check-out capped at the end, hand marks a
   const bId = (await data<{ items: Array<{ userId: string; nickname: string; status: string }> }>(leader.call('signups', 'signups.roster', { activityId }, null))).items[1]!.userId;
   const marked = await data<{ entry: { status: string } }>(leader.call('signups', 'signups.mark', { activityId, userId: bId, mark: 'no_show' }));
   expect(marked.entry.status).toBe('no_show');
+  // The person's user document remembers the mark, so her next sign-ups count no-shows again.
+  const { data: marks } = await db.collection('users').doc(bId).get();
+  expect((marks[0] as { lastNoShowAt: Date | null }).lastNoShowAt).toBeInstanceOf(Date);
 });
 
 test('a resident who reached the group no-show limit cannot sign up for a while', async () => {
@@ -125,6 +148,10 @@ test('a resident who reached the group no-show limit cannot sign up for a while'
   for (let i = 0; i < 2; i += 1) {
     await db.collection('signups').add({ activityId: `past-${i}`, groupId, userId, startAt: new Date(Date.now() - (i + 1) * 24 * HOUR), status: 'no_show', waitSeq: null, offerExpiresAt: null, proxy: null, guardianConsent: false, checkedInAt: null, checkedOutAt: null, createdAt: new Date(), updatedAt: new Date() });
   }
+  const { ids: fresh } = await data<{ ids: string[] }>(leader.call('activities', 'activities.create', activityInput(groupId)));
+  // Marks written behind the app's back are not counted until the user document notes one, as signups.mark does.
+  await data(resident.call('signups', 'signups.create', { activityId: fresh[0] }));
+  await db.collection('users').doc(userId).update({ lastNoShowAt: new Date() });
   const { ids } = await data<{ ids: string[] }>(leader.call('activities', 'activities.create', activityInput(groupId)));
   const before = snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'users']);
   const blocked = await resident.call('signups', 'signups.create', { activityId: ids[0] });

@@ -88,6 +88,8 @@ export async function createGroup(db: Db, spec: GroupSpec): Promise<string> {
 /** Grants a staff role directly (as `npm run admin` will). */
 export async function grantRole(db: Db, openid: string, role: 'committee' | 'street' | 'county', regionId: string): Promise<void> {
   await db.collection('role_grants').doc(uniqueId('fx-grant')).set({ userId: userIdOf(openid), role, regionId, grantedBy: 'test', createdAt: epoch, revokedAt: null });
+  // Like the CLI: a user who already exists is marked as one who may hold grants.
+  await db.collection('users').doc(userIdOf(openid)).update({ mayHoldGrants: true });
 }
 
 /** Writes a post by an author in a group. */

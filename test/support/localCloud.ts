@@ -26,7 +26,8 @@ export function freshDataDir(): string {
 /** Spawns the local cloud and waits until it prints its URL. */
 export async function startCloud(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningCloud> {
   const dataDir = options.dataDir ?? freshDataDir();
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'cloudfunctions/_local/cli/start.ts')], {
+  // LINLI_CLOUD_NODE_FLAGS: extra node flags for the cloud process (e.g. --cpu-prof when profiling the bench).
+  const child = spawn(process.execPath, [...(process.env.LINLI_CLOUD_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', join(root, 'cloudfunctions/_local/cli/start.ts')], {
     cwd: root,
     env: {
       ...process.env,

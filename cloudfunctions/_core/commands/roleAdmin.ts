@@ -6,7 +6,7 @@ import { recordAudit } from '../repositories/auditLog';
 import { Collections } from '../repositories/collections';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
 import type { RoleGrantDoc } from '../repositories/roleGrants';
-import { findUser } from '../repositories/users';
+import { findUser, markMayHoldGrants } from '../repositories/users';
 import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
@@ -30,6 +30,7 @@ export async function grantRole(actor: Actor, input: RolesGrantInput, requestId:
   if (!(await findUser(input.userId))) throw new AppError('NOT_FOUND', '用户不存在');
   const id = `grant-${digest('grant', input.userId, input.role, input.regionId).slice(0, 24)}`;
   await grants().doc(id).set({ userId: input.userId, role: input.role, regionId: input.regionId, grantedBy: actor.userId, createdAt: now, revokedAt: null });
+  await markMayHoldGrants(input.userId);
   await recordAudit(
     { actorId: actor.userId, action: 'roles.grant', targetType: 'role', targetId: id, regionId: input.regionId, reason: input.note ?? null, details: { userId: input.userId, role: input.role } },
     digest('audit', actor.userId, requestId),

@@ -112,7 +112,23 @@ export async function expireOffers(now: Date): Promise<{ expired: number }> {
   return { expired };
 }
 
-/** Offers free seats (after the capacity grew) to the people waiting, in order. */
+/**
+ * Timer: offers seats left free while people wait on upcoming activities — a seat released in
+ * the instant between a newcomer's failed claim and her joining the line finds nobody waiting
+ * and goes back to free; this hands it to the head of the line within a minute.
+ */
+export async function offerSeatsToWaiting(now: Date): Promise<{ offered: number }> {
+  const _ = database().command;
+  const { data } = await activities()
+    .where({ waitlistCount: _.gt(0), startAt: _.gt(now), status: 'published' })
+    .limit(200)
+    .get();
+  let offered = 0;
+  for (const activity of data as ActivityDoc[]) offered += await offerFreeSeats(activity, now);
+  return { offered };
+}
+
+/** Offers free seats (after the capacity grew, or left free by a race) to the people waiting, in order. */
 export async function offerFreeSeats(activity: ActivityDoc, now: Date): Promise<number> {
   let offered = 0;
   for (;;) {

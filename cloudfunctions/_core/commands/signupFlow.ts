@@ -14,7 +14,7 @@ import { qrCodes } from '../ports/qrCode';
 import { activities, findActivity, findSignup, signupIdOf, signups, type ActivityDoc, type SignupDoc } from '../repositories/activities';
 import { Collections } from '../repositories/collections';
 import type { GroupDoc } from '../repositories/groups';
-import { findUser } from '../repositories/users';
+import { findUser, noteNoShow, type UserDoc } from '../repositories/users';
 import { findVolunteer } from '../repositories/volunteers';
 import { ageOn } from '../../../src/shared/identity/idNumber';
 import { addYears, chinaDayOf } from '../runtime/chinaDay';
@@ -37,9 +37,18 @@ async function proxyConsent(proxyUserId: string, elderUserId: string) {
   return (data[0] as { _id: string; relation: string } | undefined) ?? null;
 }
 
-/** Blocks people who reached the group's no-show limit recently. */
-async function assertNotBlocked(userId: string, activity: ActivityDoc, group: GroupDoc, now: Date): Promise<void> {
+/**
+ * Blocks people who reached the group's no-show limit recently. `known` is the person's user
+ * document when at hand (signing up oneself): someone never marked absent in the window is not
+ * counted, which spares nearly every sign-up a query.
+ */
+async function assertNotBlocked(userId: string, activity: ActivityDoc, group: GroupDoc, now: Date, known?: UserDoc): Promise<void> {
   if (group.noShowLimit <= 0) return;
+  if (known && known.lastNoShowAt !== undefined) {
+    // Marks come from an hour before the start onwards, so a mark this old counts no activity in the window.
+    const windowStart = now.getTime() - NO_SHOW_WINDOW_DAYS * DAY - HOUR;
+    if (known.lastNoShowAt === null || known.lastNoShowAt.getTime() < windowStart) return;
+  }
   const _ = database().command;
   const { data } = await signups()
     .where({ userId, groupId: activity.groupId, status: 'no_show', startAt: _.gte(new Date(now.getTime() - NO_SHOW_WINDOW_DAYS * DAY)) })
@@ -100,7 +109,7 @@ export async function createSignup(actor: Actor, input: SignupsCreateInput, now:
   }
   // Ages are known for registered volunteers only; the read is skipped where no age rule applies.
   if (activity.minAge !== null || activity.volunteer) await assertAgeAllows(userId, activity, input.guardianConsent === true);
-  await assertNotBlocked(userId, activity, group, now);
+  await assertNotBlocked(userId, activity, group, now, userId === actor.userId ? actor.user : undefined);
 
   const id = signupIdOf(activity._id, userId);
   const fresh: SignupDoc = {
@@ -149,7 +158,7 @@ export async function createSignup(actor: Actor, input: SignupsCreateInput, now:
  * (`resumed`: the sign-up may already hold a seat from an attempt that died).
  */
 async function settleClaim(activity: ActivityDoc, signup: SignupDoc, now: Date, resumed: boolean): Promise<SignupOutcome> {
-  const held = (resumed && (await seatOf(signup._id)) !== null) || (await claimSeat(activity._id, signup._id));
+  const held = resumed ? (await seatOf(signup._id)) !== null || (await claimSeat(activity._id, signup._id)) : await claimUnlessOthersWait(activity, signup._id);
   if (held) {
     await signups().doc(signup._id).update({ status: 'confirmed', updatedAt: now });
     const counted = await countConfirmed(activity._id, 1);
@@ -161,6 +170,17 @@ async function settleClaim(activity: ActivityDoc, signup: SignupDoc, now: Date, 
     activity: place.activity ?? activity,
     waitlistPosition: place.position,
   };
+}
+
+/**
+ * A newcomer takes a free seat only while nobody waits: with people in line a seat that frees
+ * up is theirs (first in, first out), so the claim is not even tried — which also spares a
+ * crowd on a full activity one round trip each. A seat freed in the instant between someone's
+ * failed claim and her joining the line is offered by the timer (`offerSeatsToWaiting`).
+ */
+async function claimUnlessOthersWait(activity: ActivityDoc, signupId: string): Promise<boolean> {
+  if (activity.waitlistCount > 0) return false;
+  return claimSeat(activity._id, signupId);
 }
 
 /** Moves the display counter of confirmed sign-ups; answers the activity after the change. */
@@ -229,6 +249,7 @@ export async function markSignup(actor: Actor, activityId: string, userId: strin
   if (!signup || !['confirmed', 'no_show'].includes(signup.status)) throw new AppError('NOT_FOUND', '该居民没有确认的报名');
   if (now.getTime() < activity.startAt.getTime() - HOUR) throw new AppError('CONFLICT', '活动开始前一小时才能签到');
   const changes = stampFor(activity, signup, mark, now);
+  if (changes.status === 'no_show') await noteNoShow(userId, now);
   await signups().where({ _id: signup._id, status: signup.status }).update(changes);
   return { ...signup, ...changes } as SignupDoc;
 }

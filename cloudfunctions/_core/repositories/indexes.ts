@@ -221,6 +221,14 @@ export const indexDeclarations: IndexDeclaration[] = [
     ],
   },
   {
+    collection: Collections.activities,
+    name: 'waitlist_start',
+    fields: [
+      { field: 'waitlistCount', type: 'number' },
+      { field: 'startAt', type: 'date' },
+    ],
+  },
+  {
     collection: Collections.seats,
     name: 'activity_state',
     fields: [

@@ -3,6 +3,7 @@ import { database } from '../runtime/cloudbase';
 import { isDuplicateError } from '../runtime/dbErrors';
 import { digest } from '../runtime/hash';
 import { Collections } from './collections';
+import { activeGrantsOf } from './roleGrants';
 
 export interface UserDoc {
   _id: string;
@@ -13,6 +14,18 @@ export interface UserDoc {
   locale: 'zh-CN' | 'en';
   /** Set by moderation: a suspended user can read and appeal, but not write. */
   suspendedUntil?: Date | null;
+  /**
+   * false: this user holds no staff grant, so the grants query is skipped (residents are nearly
+   * every caller). Set true before any grant is written; never cleared (a revoked grant is
+   * simply not found). Missing on older documents, which then query as before.
+   */
+  mayHoldGrants?: boolean;
+  /**
+   * When a leader last marked this person a no-show (null: never). Sign-up skips the no-show
+   * count when it is null or older than the counting window. Written before the sign-up's own
+   * mark, so it never lags behind one; missing on older documents, which then count as before.
+   */
+  lastNoShowAt?: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -56,11 +69,18 @@ export async function ensureUser(openid: string, defaults: { nickname: string })
     avatar: null,
     homeCommunityId: null,
     locale: 'zh-CN',
+    mayHoldGrants: false,
+    lastNoShowAt: null,
     createdAt: now,
     updatedAt: now,
   };
   try {
     await users().add(user);
+    // A grant written before this user existed found no document to mark: look once now.
+    if ((await activeGrantsOf(id)).length > 0) {
+      await markMayHoldGrants(id);
+      return { ...user, mayHoldGrants: true };
+    }
     return user;
   } catch (error) {
     if (!isDuplicateError(error)) throw error;
@@ -78,4 +98,17 @@ export async function updateUser(
   await users()
     .doc(userId)
     .update({ ...fields, updatedAt: new Date() });
+}
+
+/**
+ * Marks a user as possibly holding staff grants. Writers of grants call it after writing the
+ * grant: whichever of this and the user's creation comes second sees the other.
+ */
+export async function markMayHoldGrants(userId: string): Promise<void> {
+  await users().doc(userId).update({ mayHoldGrants: true });
+}
+
+/** Notes that a leader is marking this person a no-show (see `lastNoShowAt`). */
+export async function noteNoShow(userId: string, now: Date): Promise<void> {
+  await users().doc(userId).update({ lastNoShowAt: now });
 }

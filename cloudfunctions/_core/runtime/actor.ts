@@ -5,7 +5,7 @@
  */
 import type { PolicyActor } from '../../../src/shared/policies/actor';
 import { activeGrantsOf } from '../repositories/roleGrants';
-import { ensureUser, userIdOf, type UserDoc } from '../repositories/users';
+import { ensureUser, type UserDoc } from '../repositories/users';
 import { platformContext } from './cloudbase';
 
 export interface Actor extends PolicyActor {
@@ -24,10 +24,13 @@ export function isTimerInvocation(context: unknown): boolean {
   return platformContext(context).TRIGGER_SRC === 'timer';
 }
 
-/** Loads (creating on first sight) the user and their active staff grants, in parallel. */
+/**
+ * Loads (creating on first sight) the user, then their active staff grants unless the user
+ * document says there are none: one round trip fewer for residents on every call.
+ */
 export async function resolveActor(openid: string): Promise<Actor> {
-  // The user id derives from the openid, so the grants need not wait for the user document.
-  const [user, grants] = await Promise.all([ensureUser(openid, { nickname: '新居民' }), activeGrantsOf(userIdOf(openid))]);
+  const user = await ensureUser(openid, { nickname: '新居民' });
+  const grants = user.mayHoldGrants === false ? [] : await activeGrantsOf(user._id);
   return { openid, user, userId: user._id, grants };
 }
 

@@ -6,7 +6,7 @@
  * to that CloudBase environment. Every change goes to the audit log as done by "cli".
  */
 import { Collections } from '../../_core/repositories/collections';
-import { ensureUser, userIdOf } from '../../_core/repositories/users';
+import { ensureUser, markMayHoldGrants, userIdOf } from '../../_core/repositories/users';
 import { recordAudit } from '../../_core/repositories/auditLog';
 import { database } from '../../_core/runtime/cloudbase';
 import { digest } from '../../_core/runtime/hash';
@@ -41,6 +41,7 @@ async function run(args: string[]): Promise<void> {
   if (command === 'grant') {
     await ensureUser(openid, { nickname: '管理员' });
     await db.collection(Collections.roleGrants).doc(grantId).set({ userId, role, regionId, grantedBy: 'cli', createdAt: now, revokedAt: null });
+    await markMayHoldGrants(userId);
   } else {
     await db.collection(Collections.roleGrants).doc(grantId).update({ revokedAt: now });
   }

@@ -40,6 +40,7 @@ export async function seedDemoData(call: SeedCall): Promise<void> {
         avatar: null,
         homeCommunityId: user.homeCommunityId,
         locale: 'zh-CN',
+        mayHoldGrants: Boolean(user.grant),
         createdAt: epoch,
         updatedAt: epoch,
       });

@@ -1,7 +1,7 @@
 /** Cloud function `activities`: posting, editing, discovery; timers for offers and reminders. */
 import { cancelActivity, createActivities, getActivityDetail, listActivities, updateActivity } from '../../_core/commands/activityPlanner';
 import { sendReminders } from '../../_core/commands/reminders';
-import { expireOffers } from '../../_core/commands/seatLedger';
+import { expireOffers, offerSeatsToWaiting } from '../../_core/commands/seatLedger';
 import { createHandler } from '../../_core/runtime/createHandler';
 
 export const main = createHandler({
@@ -23,7 +23,8 @@ export const main = createHandler({
     'activities.get': async ({ actor, input }) => getActivityDetail(actor, input.activityId),
   },
   timers: {
-    expireOffers: async (now) => expireOffers(now),
+    // Every minute: offers past their window pass on, and free seats reach the people waiting.
+    expireOffers: async (now) => ({ ...(await expireOffers(now)), ...(await offerSeatsToWaiting(now)) }),
     sendReminders: async (now) => sendReminders(now),
   },
 });
