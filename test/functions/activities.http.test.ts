@@ -112,6 +112,25 @@ test('with people in line a newcomer queues behind them, and a seat left free go
   expect(await fire('expireOffers')).toMatchObject({ ok: true, result: { expired: 0, offered: 0 } });
 });
 
+test('signing up again while in line changes nothing; after cancelling, one rejoins at the end of the line', async () => {
+  const leader = await Client.signIn(cloud.url, 'again-leader');
+  const groupId = await createGroup(db, { leader: 'again-leader' });
+  const { ids } = await data<{ ids: string[] }>(leader.call('activities', 'activities.create', activityInput(groupId, { capacity: 1, volunteer: null })));
+  const activityId = ids[0]!;
+  const [a, b, c] = await Promise.all(['again-a', 'again-b', 'again-c'].map((id) => Client.signIn(cloud.url, id)));
+  for (const client of [a, b, c]) await data(client!.call('signups', 'signups.create', { activityId }));
+  // The activity's line counter is drawn and given back (its sequence skips a number); nothing else moves.
+  const before = snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'activities']);
+  const twice = await b!.call('signups', 'signups.create', { activityId });
+  expect([twice.status, !twice.body.ok && twice.body.error.message]).toEqual([409, '你已经报名了本次活动']);
+  expect(snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'activities'])).toBe(before);
+  expect((await data<ActivityDetail>(b!.call('activities', 'activities.get', { activityId }, null))).waitlistLength).toBe(2);
+  await data(b!.call('signups', 'signups.cancel', { activityId }));
+  const back = await data<{ mySignup: { status: string; waitlistPosition: number | null }; waitlistLength: number }>(b!.call('signups', 'signups.create', { activityId }));
+  expect(back).toMatchObject({ mySignup: { status: 'waitlisted', waitlistPosition: 2 }, waitlistLength: 2 });
+  expect((await data<ActivityDetail>(c!.call('activities', 'activities.get', { activityId }, null))).mySignup).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+});
+
 test('check-in with the rotating code, check-out capped at the end, hand marks and no-shows', async () => {
   const leader = await Client.signIn(cloud.url, 'chk-leader');
   const groupId = await createGroup(db, { leader: 'chk-leader' });

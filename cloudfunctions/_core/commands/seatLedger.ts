@@ -39,15 +39,32 @@ export async function seatOf(signupId: string): Promise<SeatDoc | null> {
  * Puts a sign-up at the end of the waitlist. Answers its number, the activity after the bump
  * and its place: everyone the waitlist counter counted at that instant joined before it.
  */
-export async function joinWaitlist(activityId: string, signupId: string, now: Date): Promise<{ waitSeq: number; activity: ActivityDoc | null; position: number }> {
+export async function joinWaitlist(activityId: string, signupId: string, now: Date): Promise<WaitlistPlace> {
+  const place = await takeWaitlistPlace(activityId, signupId);
+  await signups().doc(signupId).update({ status: 'waitlisted', waitSeq: place.waitSeq, updatedAt: now });
+  return place;
+}
+
+export interface WaitlistPlace {
+  waitSeq: number;
+  activity: ActivityDoc;
+  position: number;
+}
+
+/** Draws the next number of the line (the activity's counters move in one update). */
+export async function takeWaitlistPlace(activityId: string, signupId: string): Promise<WaitlistPlace> {
   const _ = database().command;
   const bumped = (await activities().where({ _id: activityId }).updateAndReturn({ waitSeqNext: _.inc(1), waitlistCount: _.inc(1) })) as {
     doc: ActivityDoc | null;
   };
   if (!bumped.doc) throw new Error(`activity ${activityId} vanished while ${signupId} joined its waitlist`);
   const waitSeq = bumped.doc.waitSeqNext;
-  await signups().doc(signupId).update({ status: 'waitlisted', waitSeq, updatedAt: now });
   return { waitSeq, activity: bumped.doc, position: Math.max(1, Math.min(bumped.doc.waitlistCount, waitSeq)) };
+}
+
+/** Gives back a place drawn for a sign-up that turned out not to be new. */
+export async function returnWaitlistPlace(activityId: string): Promise<void> {
+  await activities().doc(activityId).update({ waitlistCount: database().command.inc(-1) });
 }
 
 /**
