@@ -62,7 +62,7 @@ async function main(): Promise<void> {
     if (!process.env.TCB_ENV) throw new Error('--cloudbase needs TCB_ENV, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY');
   } else {
     await ensureBuilt({ h5: false });
-    cloud = await startLocalCloud({ port: 0, timers: false, quiet: true });
+    cloud = await startLocalCloud({ port: 0, timers: false, quiet: true, functionInstances: 0 });
   }
   try {
     await run(args);

@@ -5,7 +5,7 @@ import { startLocalCloud } from '../host/localCloud';
 async function main(): Promise<void> {
   await ensureBuilt({ h5: false });
   // Starting the local cloud applies the seed; port 0 avoids clashing with a running one.
-  const cloud = await startLocalCloud({ port: 0, timers: false, quiet: true });
+  const cloud = await startLocalCloud({ port: 0, timers: false, quiet: true, functionInstances: 0 });
   console.log(`seed applied to ${cloud.config.dataDir}`);
   await cloud.close();
 }

@@ -1,4 +1,5 @@
 /** Configuration of the local cloud, from the environment (documented in the README). */
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 
 export interface LocalCloudConfig {
@@ -14,6 +15,8 @@ export interface LocalCloudConfig {
   timers: boolean;
   /** Folder of the H5 build served at `/`. */
   h5Dir: string;
+  /** Function instances on worker threads beside the host thread's own, for client calls. */
+  functionInstances: number;
 }
 
 export const projectRoot = resolve(__dirname, '..', '..', '..');
@@ -30,6 +33,9 @@ export function readConfig(overrides: Partial<LocalCloudConfig> = {}): LocalClou
     synchronous: env.LINLI_DB_SYNC === 'NORMAL' ? 'NORMAL' : 'FULL',
     timers: env.LINLI_TIMERS !== '0',
     h5Dir: resolve(projectRoot, 'dist', 'h5'),
+    // One more instance where there is a core to spare: the host thread alone keeps one core busy
+    // with the SDK's work while the other has only the database's.
+    functionInstances: Math.max(0, Math.min(8, Number(env.LINLI_FUNCTION_INSTANCES ?? (availableParallelism() > 1 ? 1 : 0)) || 0)),
     ...overrides,
   };
 }

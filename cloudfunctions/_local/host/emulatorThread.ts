@@ -16,6 +16,9 @@ export interface EmulatorThread {
    * usual); the host makes it the process's global agent, which the SDK uses.
    */
   agent: Agent;
+  /** What another thread needs to build the same agent. */
+  port: number;
+  socketPath?: string;
   /** Answers one admin request body (text) with the reply text. */
   admin(body: string): Promise<string>;
   setBaseUrl(url: string): void;
@@ -34,7 +37,7 @@ function spawn(data: EmulatorWorkerData): Worker {
 }
 
 /** Node's global agent settings, with connections to the emulator's port made on its socket. */
-class EmulatorAgent extends Agent {
+export class EmulatorAgent extends Agent {
   constructor(
     private readonly port: number,
     private readonly socketPath: string | undefined,
@@ -108,6 +111,8 @@ export async function startEmulatorThread(
   return {
     serviceUrl: `http://127.0.0.1:${port}/tcb/admin`,
     agent: new EmulatorAgent(port, socketPath),
+    port,
+    ...(socketPath ? { socketPath } : {}),
     admin(body) {
       if (failure) return Promise.resolve(JSON.stringify({ code: 'SYS_ERR', message: failure.message }));
       nextId += 1;

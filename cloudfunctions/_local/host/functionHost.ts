@@ -96,7 +96,7 @@ export class FunctionHost {
   }
 
   /** Invokes a function as a mini-program user (openid) or anonymously (null). */
-  async invoke(name: string, event: unknown, openid: string | null, callId = randomUUID()): Promise<unknown> {
+  async invoke(name: string, event: unknown, openid: string | null, callId: string = randomUUID()): Promise<unknown> {
     const environment: Record<string, string> = { TCB_ENV: 'local' };
     if (openid) {
       environment.WX_OPENID = openid;

@@ -17,6 +17,7 @@ import { describeContract } from './contractDescription';
 import { readConfig, type LocalCloudConfig } from './config';
 import { DevSessions } from './devSessions';
 import { FunctionHost } from './functionHost';
+import { FunctionInstances } from './functionInstances';
 import { BodyTooLarge, isLoopback, mimeOf, readBody, sendJson } from './http';
 import { TimerScheduler } from './timers';
 import { FileStorage } from '../emulator/fileStorage';
@@ -82,6 +83,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   const sessionDb = new Database(join(config.dataDir, 'linli.sqlite'));
   sessionDb.pragma('busy_timeout = 5000');
   const sessions = new DevSessions(sessionDb);
+  const instances = new FunctionInstances(functions, { emulatorPort: emulator.port, ...(emulator.socketPath ? { socketPath: emulator.socketPath } : {}), quiet: config.quiet });
   // Quiet mode drops the per-call lines (of every bundle: the sink is process-wide) but never an internal error.
   if (config.quiet) setLogSink((line) => (line.includes('"level":"error"') ? process.stderr.write(`${line}\n`) : undefined));
 
@@ -162,7 +164,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     const openid = openidOfRequest(req);
     // Only the three call fields pass through; identity comes from the session, never the body.
     const { action, input, requestId } = (body ?? {}) as Record<string, unknown>;
-    const envelope = (await functions.invoke(fn, { action, input, requestId }, openid)) as Envelope<unknown>;
+    const envelope = (await instances.invoke(fn, { action, input, requestId }, openid)) as Envelope<unknown>;
     sendJson(res, envelope.ok ? 200 : httpStatusOf(envelope.error.code), envelope);
   }
 
@@ -276,6 +278,8 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   });
   if (config.timers) scheduler.start();
   functions.warmUp();
+  // Started last: they read the environment set above, and start-up does not wait for them.
+  instances.start(config.functionInstances);
 
   let closed = false;
   return {
@@ -291,6 +295,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
         server.close(() => done());
         server.closeAllConnections();
       });
+      await instances.close();
       sessionDb.close();
       await emulator.close();
     },
