@@ -75,3 +75,30 @@ test('H5 image uploads: signed-in users only, images only, stored as a cloud fil
     removeDataDir(cloud.dataDir);
   }
 });
+
+test('client calls spread over function instances on worker threads, each answered once and to its own caller', async () => {
+  const cloud = await startCloud({ env: { LINLI_FUNCTION_INSTANCES: '2' } });
+  try {
+    type Health = { functionInstances: Array<{ instance: string; calls: number }> };
+    const health = async () => (await (await fetch(`${cloud.url}/api/health`)).json()) as Health;
+    // The worker instances start after the cloud answers; wait for both.
+    for (let tries = 0; (await health()).functionInstances.length < 3; tries += 1) {
+      if (tries > 200) throw new Error('worker instances did not start');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const clients = await Promise.all(Array.from({ length: 20 }, (_, i) => Client.signIn(cloud.url, `inst-${i}`)));
+    const replies = await Promise.all(
+      clients.flatMap((client, i) => Array.from({ length: 5 }, (_, k) => client.call<{ account: { nickname: string } }>('account', 'account.updateProfile', { nickname: `居民${i}-${k}` }))),
+    );
+    expect(replies.every((r) => r.status === 200)).toBe(true);
+    // Every reply belongs to the call that asked: caller i only ever sees her own nicknames.
+    replies.forEach((reply, n) => expect(reply.body.ok && reply.body.data.account.nickname).toMatch(new RegExp(`^居民${Math.floor(n / 5)}-`)));
+    const served = (await health()).functionInstances;
+    expect(served.map((s) => s.instance)).toEqual(['main', 'worker-1', 'worker-2']);
+    expect(served.filter((s) => s.calls > 0).length).toBeGreaterThan(1);
+    expect(served.reduce((sum, s) => sum + s.calls, 0)).toBeGreaterThanOrEqual(100);
+  } finally {
+    await cloud.stop();
+    removeDataDir(cloud.dataDir);
+  }
+});

@@ -13,12 +13,15 @@ const workerFile = require.resolve('./functionWorker');
 
 interface Instance {
   inFlight: number;
+  /** Client calls answered so far (shown by /api/health). */
+  served: number;
   invoke(name: string, event: unknown, openid: string | null, callId: string): Promise<unknown>;
 }
 
 /** A function instance on a worker thread; calls in flight fail if the thread dies. */
 class WorkerInstance implements Instance {
   inFlight = 0;
+  served = 0;
   ready = false;
   private readonly worker: Worker;
   private nextId = 0;
@@ -73,7 +76,7 @@ export class FunctionInstances {
     host: FunctionHost,
     private readonly data: FunctionWorkerData,
   ) {
-    this.local = { inFlight: 0, invoke: (name, event, openid, callId) => host.invoke(name, event, openid, callId) };
+    this.local = { inFlight: 0, served: 0, invoke: (name, event, openid, callId) => host.invoke(name, event, openid, callId) };
   }
 
   /** Starts `count` worker instances in the background; calls reach them once they are ready. */
@@ -100,7 +103,13 @@ export class FunctionInstances {
       return await chosen.invoke(name, event, openid, randomUUID());
     } finally {
       chosen.inFlight -= 1;
+      chosen.served += 1;
     }
+  }
+
+  /** The instances answering client calls now, with how many calls each has answered. */
+  describe(): Array<{ instance: string; calls: number }> {
+    return [{ instance: 'main', calls: this.local.served }, ...this.workers.filter((w) => w.ready).map((w, i) => ({ instance: `worker-${i + 1}`, calls: w.served }))];
   }
 
   async close(): Promise<void> {
