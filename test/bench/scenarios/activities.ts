@@ -20,8 +20,12 @@ const HOUR = 3600_000;
  * as much per call. Every request is still issued at once; the pool only bounds the sockets.
  */
 const CLIENT_SOCKETS = 256;
-const PACED_RATE = 100;
-const PACED_CALLS = 600;
+/** Steady arrival rates (sign-ups per second) and how many residents arrive at each. */
+const PACED_RUNS = [
+  { rate: 100, calls: 600 },
+  { rate: 200, calls: 1000 },
+  { rate: 300, calls: 1200 },
+];
 function postJson<T>(agent: Agent, url: string, token: string, body: unknown): Promise<{ status: number; body: T }> {
   const text = JSON.stringify(body);
   return new Promise((resolve, reject) => {
@@ -116,23 +120,27 @@ export async function hotSignupScenarios(ctx: BenchContext): Promise<Row[]> {
   const baselinePerSecond = 2000 / ((performance.now() - baselineStarted) / 1000);
   raw.close();
 
-  // The same sign-up at a steady arrival rate (a second activity, 600 of the same residents):
+  // The same sign-up at steady arrival rates (a fresh activity each, the same residents):
   // latency when arrivals do not outrun the throughput, timed from each call's scheduled start.
-  const pacedActivity = await hotActivity(leader);
-  const pacedAgent = new Agent({ keepAlive: true, maxSockets: CLIENT_SOCKETS });
-  const pacedLatencies: number[] = [];
-  const pacedStarted = performance.now();
-  await Promise.all(
-    residents.slice(0, PACED_CALLS).map(async (client, i) => {
-      const due = pacedStarted + (i * 1000) / PACED_RATE;
-      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
-      const reply = await postJson<Reply>(pacedAgent, `${ctx.cloud.url}/api/functions/signups`, client.token!, { action: 'signups.create', input: { activityId: pacedActivity }, requestId: client.nextRequestId() });
-      if (reply.status !== 200) throw new Error(`paced sign-up failed: ${JSON.stringify(reply.body)}`);
-      pacedLatencies.push(performance.now() - due);
-    }),
-  );
-  pacedAgent.destroy();
-  pacedLatencies.sort((a, b) => a - b);
+  const paced: Array<{ rate: number; calls: number; latencies: number[] }> = [];
+  for (const { rate, calls: count } of PACED_RUNS) {
+    const pacedActivity = await hotActivity(leader);
+    const pacedAgent = new Agent({ keepAlive: true, maxSockets: CLIENT_SOCKETS });
+    const pacedLatencies: number[] = [];
+    const pacedStarted = performance.now();
+    await Promise.all(
+      residents.slice(0, count).map(async (client, i) => {
+        const due = pacedStarted + (i * 1000) / rate;
+        await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+        const reply = await postJson<Reply>(pacedAgent, `${ctx.cloud.url}/api/functions/signups`, client.token!, { action: 'signups.create', input: { activityId: pacedActivity }, requestId: client.nextRequestId() });
+        if (reply.status !== 200) throw new Error(`paced sign-up failed: ${JSON.stringify(reply.body)}`);
+        pacedLatencies.push(performance.now() - due);
+      }),
+    );
+    pacedAgent.destroy();
+    pacedLatencies.sort((a, b) => a - b);
+    paced.push({ rate, calls: count, latencies: pacedLatencies });
+  }
 
   return [
     {
@@ -141,11 +149,12 @@ export async function hotSignupScenarios(ctx: BenchContext): Promise<Row[]> {
       baseline: { name: 'same transaction on SQLite', median: summarise('', '', baseline).median },
       note: `${Math.round(calls.length / seconds)} sign-ups/s (SQLite alone: ${Math.round(baselinePerSecond)}/s); ${confirmed.size} confirmed of 50 seats${failed ? `; ${failed} failed` : ''}; client: ${CLIENT_SOCKETS} keep-alive sockets; goal ≥ 500/s, p99 ≤ 250 ms`,
     },
-    {
-      ...summarise(group, `the same sign-up at a steady ${PACED_RATE}/s (${PACED_CALLS} residents, another activity)`, pacedLatencies),
+    ...paced.map(({ rate, calls: count, latencies: pacedLatencies }) => ({
+      ...summarise(group, `the same sign-up at a steady ${rate}/s (${count} residents, another activity)`, pacedLatencies),
+      p99: percentile(pacedLatencies, 99),
       baseline: { name: 'same transaction on SQLite', median: summarise('', '', baseline).median },
-      note: 'latency from each call\'s scheduled start (no coordinated omission)',
-    },
+      note: "latency from each call's scheduled start (no coordinated omission); goal p99 ≤ 250 ms",
+    })),
   ];
 }
 
