@@ -6,30 +6,28 @@
  * the leader shows the check-in code, she types it in and is checked in; the roster shows it.
  * Three phones (browser contexts) at once. Every wait is on a condition, never a fixed delay.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPhone, on, screenshot } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { browserSuite, newPhone, on, screenshot } from '../support/browser';
 import { chinaClock, chinaDay } from '../../src/utils/chinaTime';
-import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
+import { Client, dataOf } from '../support/localCloud';
+
+const suite = browserSuite();
 
 const HOUR = 3600_000;
 
 jest.setTimeout(240_000);
 
-let cloud: RunningCloud;
-let browser: Browser;
 const pageErrors: string[] = [];
 
 /** A phone (browser context) for a client: signed in with its dev session, or a visitor. */
 async function phone(openid: string, nickname?: string): Promise<Page> {
-  const client = await Client.signIn(cloud.url, openid, nickname);
-  return newPhone(browser, client.token, openid, pageErrors);
+  const client = await Client.signIn(suite.cloud.url, openid, nickname);
+  return newPhone(suite.browser, client.token, openid, pageErrors);
 }
 
 beforeAll(async () => {
-  cloud = await startCloud();
-  browser = await launchBrowser();
   // Two more activities of the leader's groups, so the list looks like a week in 北苑.
-  const leader = await Client.signIn(cloud.url, 'demo-leader');
+  const leader = await Client.signIn(suite.cloud.url, 'demo-leader');
   const at = (hours: number) => new Date(Date.now() + hours * HOUR).toISOString();
   await dataOf(
     leader.call('activities', 'activities.create', {
@@ -58,14 +56,6 @@ beforeAll(async () => {
   );
 });
 
-afterAll(async () => {
-  await browser?.close();
-  if (cloud) {
-    await cloud.stop();
-    removeDataDir(cloud.dataDir);
-  }
-});
-
 describe('activities: post, sign up, waitlist, offer, check-in (H5 on the local cloud)', () => {
   let leader: Page;
   let wang: Page;
@@ -75,7 +65,7 @@ describe('activities: post, sign up, waitlist, offer, check-in (H5 on the local 
 
   it('a leader posts a one-seat activity that starts within the hour', async () => {
     leader = await phone('demo-leader');
-    await leader.goto(`${cloud.url}/#/pages/group/index?id=g-beiyuan-taiji`);
+    await leader.goto(`${suite.cloud.url}/#/pages/group/index?id=g-beiyuan-taiji`);
     await on(leader, '.linli-group-activities__create').click();
     await leader.waitForURL(/#\/package-events\/edit\/index\?groupId=g-beiyuan-taiji/);
     await on(leader, '.events-edit__for').filter({ hasText: '北苑晨练太极队' }).waitFor();
@@ -104,7 +94,7 @@ describe('activities: post, sign up, waitlist, offer, check-in (H5 on the local 
 
   it('王阿姨 finds it in the activities tab and takes the seat', async () => {
     wang = await phone('demo-resident');
-    await wang.goto(`${cloud.url}/#/pages/activities/index`);
+    await wang.goto(`${suite.cloud.url}/#/pages/activities/index`);
     await on(wang, '.linli-activity-card').filter({ hasText: '高龄老人上门探访' }).waitFor();
     const card = on(wang, `[data-activity-id="${activityId}"]`);
     await card.filter({ hasText: '剩 1 个名额' }).waitFor();
@@ -118,10 +108,10 @@ describe('activities: post, sign up, waitlist, offer, check-in (H5 on the local 
   });
 
   it('a second resident is waitlisted, first in line', async () => {
-    const neighbour = await Client.signIn(cloud.url, 'e2e-zhao', '赵阿姨');
+    const neighbour = await Client.signIn(suite.cloud.url, 'e2e-zhao', '赵阿姨');
     await dataOf(neighbour.call('account', 'account.updateProfile', { homeCommunityId: 'cm-beiyuan' }));
     zhao = await phone('e2e-zhao');
-    await zhao.goto(`${cloud.url}/#/pages/activity/index?id=${activityId}`);
+    await zhao.goto(`${suite.cloud.url}/#/pages/activity/index?id=${activityId}`);
     await on(zhao, '.activity__action').filter({ hasText: '名额已满，加入候补' }).click();
     await on(zhao, '.activity__status--waitlisted').filter({ hasText: '你在候补名单第 1 位' }).waitFor();
     await screenshot(zhao, 'activity');
@@ -135,7 +125,7 @@ describe('activities: post, sign up, waitlist, offer, check-in (H5 on the local 
   });
 
   it('the second resident gets the offer in her inbox and confirms it', async () => {
-    await zhao.goto(`${cloud.url}/#/pages/me/index`);
+    await zhao.goto(`${suite.cloud.url}/#/pages/me/index`);
     await on(zhao, '.linli-events-menu__inbox .linli-events-menu__badge').filter({ hasText: '1' }).waitFor();
     await on(zhao, '.linli-events-menu__inbox').click();
     await zhao.waitForURL(/#\/pages\/inbox\/index/);

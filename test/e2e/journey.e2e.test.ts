@@ -5,64 +5,26 @@
  * then English once and elderly mode once. Phone-sized screenshots go to docs/screenshots/ for
  * the README. Every wait is on a condition (selector, URL, text), never a fixed delay.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
-
-const root = join(__dirname, '..', '..');
-const shots = join(root, 'docs', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
-
-if (!existsSync(join(root, 'dist', 'h5', 'index.html'))) throw new Error('dist/h5 is missing: run `node config/build-app.mjs h5`');
-if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
+import type { Page } from 'playwright-core';
+import { browserSuite, newPhone, on, screenshot as shoot } from '../support/browser';
 
 jest.setTimeout(180_000);
 
-let cloud: RunningCloud;
-let browser: Browser;
-let context: BrowserContext;
+const suite = browserSuite();
 let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  cloud = await startCloud();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
-  context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', hasTouch: true, isMobile: true });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  mkdirSync(shots, { recursive: true });
+  // A visitor's phone: no session yet, the app asks to sign in.
+  page = await newPhone(suite.browser, null, 'visitor', pageErrors);
 });
-
-afterAll(async () => {
-  await browser?.close();
-  if (cloud) {
-    await cloud.stop();
-    removeDataDir(cloud.dataDir);
-  }
-});
-
-/**
- * Waits until one page is on screen, fully slid in, with its skeletons gone, so a screenshot
- * shows content and not a transition.
- */
-async function settled(): Promise<void> {
-  await page.waitForFunction(() => {
-    const pages = Array.from(document.querySelectorAll('.taro_page:not(.taro_page_shade)'));
-    return pages.length === 1 && Math.abs(pages[0]!.getBoundingClientRect().left) < 1 && !pages[0]!.querySelector('.linli-state--loading');
-  });
-}
 
 async function screenshot(name: string): Promise<void> {
-  await settled();
-  await page.screenshot({ path: join(shots, `${name}.png`) });
+  await shoot(page, name);
 }
 
 /** The visible page (Taro H5 keeps the other pages in the DOM, shaded). */
-function current(selector: string) {
-  return page.locator(`.taro_page:not(.taro_page_shade) ${selector}`);
-}
+const current = (selector: string) => on(page, selector);
 
 /** A NutUI Cell holding `inner` (the cell, not its content, receives the tap). */
 function cellWith(cellClass: string, inner: string) {
@@ -79,7 +41,7 @@ async function openTab(label: string): Promise<void> {
 
 describe('resident journey (H5 on the local cloud)', () => {
   it('signs in, chooses a community, finds and joins a group, and sees it under 我的', async () => {
-    await page.goto(`${cloud.url}/`);
+    await page.goto(`${suite.cloud.url}/`);
     // no session yet: the app sends the visitor to the sign-in page
     await page.waitForURL(/#\/pages\/login\/index/);
     await current('[data-openid="demo-resident"]').waitFor();

@@ -7,9 +7,11 @@
  * page; the post is on the group page again. The street's dashboard is shot at desktop width.
  * Several phones (browser contexts) at once; every wait is on a condition, never a fixed delay.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPhone, on, openRoute, screenshot } from '../support/browser';
-import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
+import type { Page } from 'playwright-core';
+import { browserSuite, newPhone, on, openRoute, screenshot } from '../support/browser';
+import { Client, dataOf } from '../support/localCloud';
+
+const suite = browserSuite();
 
 jest.setTimeout(240_000);
 
@@ -19,17 +21,15 @@ const KEEP_REASON = '含有商业推销信息，与小组活动无关';
 const APPEAL = '这是小组成员请我转发的社区便民信息，并非推销。';
 const RESTORE_REASON = '核实为社区便民团购信息，可以保留';
 
-let cloud: RunningCloud;
-let browser: Browser;
 const pageErrors: string[] = [];
 
 /** A phone (browser context) for a client: signed in with its dev session, or a visitor. */
-const phone = (client: Client) => newPhone(browser, client.token, client.openid ?? 'visitor', pageErrors);
-const open = (page: Page, route: string) => openRoute(page, cloud.url, route);
+const phone = (client: Client) => newPhone(suite.browser, client.token, client.openid ?? 'visitor', pageErrors);
+const open = (page: Page, route: string) => openRoute(page, suite.cloud.url, route);
 
 /** A resident of 北苑社区 with a dev session. */
 async function resident(openid: string, nickname: string): Promise<Client> {
-  const client = await Client.signIn(cloud.url, openid, nickname);
+  const client = await Client.signIn(suite.cloud.url, openid, nickname);
   await dataOf(client.call('account', 'account.updateProfile', { homeCommunityId: 'cm-beiyuan' }));
   return client;
 }
@@ -40,19 +40,6 @@ async function giveReason(page: Page, dialog: string, reason: string): Promise<v
   await on(page, `.${dialog} .nut-dialog-footer-ok`).click();
 }
 
-beforeAll(async () => {
-  cloud = await startCloud();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (cloud) {
-    await cloud.stop();
-    removeDataDir(cloud.dataDir);
-  }
-});
-
 describe('moderation: report, auto-hide, queue, notice, appeal, restore (H5 on the local cloud)', () => {
   let leader: Client;
   let wang: Page;
@@ -61,7 +48,7 @@ describe('moderation: report, auto-hide, queue, notice, appeal, restore (H5 on t
   let postId = '';
 
   it('the leader posts; two residents report it and it stays up', async () => {
-    leader = await Client.signIn(cloud.url, 'demo-leader');
+    leader = await Client.signIn(suite.cloud.url, 'demo-leader');
     postId = (await dataOf<{ id: string }>(leader.call('posts', 'posts.create', { groupId: GROUP_ID, text: ANNOUNCEMENT }))).id;
     for (const [openid, nickname] of [['e2e-mod-zhao', '赵阿姨'], ['e2e-mod-sun', '孙大伯']] as const) {
       const neighbour = await resident(openid, nickname);
@@ -70,7 +57,7 @@ describe('moderation: report, auto-hide, queue, notice, appeal, restore (H5 on t
   });
 
   it('王阿姨 reports it from the group page; the third report hides it', async () => {
-    wang = await phone(await Client.signIn(cloud.url, 'demo-resident'));
+    wang = await phone(await Client.signIn(suite.cloud.url, 'demo-resident'));
     await open(wang, `/pages/group/index?id=${GROUP_ID}`);
     const post = on(wang, `.group-post[data-post-id="${postId}"]`);
     await post.filter({ hasText: ANNOUNCEMENT }).waitFor();
@@ -97,7 +84,7 @@ describe('moderation: report, auto-hide, queue, notice, appeal, restore (H5 on t
   });
 
   it('the committee keeps it hidden from the moderation queue, with a reason', async () => {
-    committee = await phone(await Client.signIn(cloud.url, 'demo-committee'));
+    committee = await phone(await Client.signIn(suite.cloud.url, 'demo-committee'));
     await open(committee, '/pages/me/index');
     await on(committee, '.me__staff').click();
     await committee.waitForURL(/#\/package-staff\/home\/index/);
@@ -151,7 +138,7 @@ describe('moderation: report, auto-hide, queue, notice, appeal, restore (H5 on t
     await on(committee, '.staff-appeal__mine').filter({ hasText: '这是你做出的处理' }).waitFor();
     expect(await on(committee, '.staff-appeal__overturn').count()).toBe(0);
 
-    const street = await phone(await Client.signIn(cloud.url, 'demo-street'));
+    const street = await phone(await Client.signIn(suite.cloud.url, 'demo-street'));
     await open(street, '/pages/me/index');
     await on(street, '.me__staff').click();
     await street.waitForURL(/#\/package-staff\/home\/index/);

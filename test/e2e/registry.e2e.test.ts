@@ -6,40 +6,27 @@
  * Three phones (browser contexts) at once. Phone-size screenshots go to docs/screenshots/
  * (found, review, members, posts). Every wait is on a condition, never a fixed delay.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPhone, on, openRoute, screenshot } from '../support/browser';
-import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
+import type { Page } from 'playwright-core';
+import { browserSuite, newPhone, on, openRoute, screenshot } from '../support/browser';
+import { Client, dataOf } from '../support/localCloud';
+
+const suite = browserSuite();
 
 jest.setTimeout(240_000);
 
 const GROUP = '北苑书法社';
 const ANNOUNCEMENT = '本周六上午九点在社区活动室练习楷书，笔墨纸砚社里准备，欢迎新朋友。';
 
-let cloud: RunningCloud;
-let browser: Browser;
 const pageErrors: string[] = [];
 
 /** A phone (browser context) for a client: signed in with its dev session, or a visitor. */
-const phone = (client: Client) => newPhone(browser, client.token, client.openid ?? 'visitor', pageErrors);
-const open = (page: Page, route: string) => openRoute(page, cloud.url, route);
+const phone = (client: Client) => newPhone(suite.browser, client.token, client.openid ?? 'visitor', pageErrors);
+const open = (page: Page, route: string) => openRoute(page, suite.cloud.url, route);
 
 /** Confirms the open dialog of class `dialog` on the visible page. */
 async function confirm(page: Page, dialog: string): Promise<void> {
   await on(page, `.${dialog} .nut-dialog-footer-ok`).click();
 }
-
-beforeAll(async () => {
-  cloud = await startCloud();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (cloud) {
-    await cloud.stop();
-    removeDataDir(cloud.dataDir);
-  }
-});
 
 describe('community registry (H5 on the local cloud)', () => {
   let founder: Page;
@@ -48,7 +35,7 @@ describe('community registry (H5 on the local cloud)', () => {
   let groupId = '';
 
   it('a resident founds a community-managed group', async () => {
-    founder = await phone(await Client.signIn(cloud.url, 'demo-resident'));
+    founder = await phone(await Client.signIn(suite.cloud.url, 'demo-resident'));
     await open(founder, '/pages/me/index');
     await on(founder, '.me__found').click();
     await founder.waitForURL(/#\/package-leader\/found\/index/);
@@ -85,7 +72,7 @@ describe('community registry (H5 on the local cloud)', () => {
   });
 
   it('the committee approves it from the review queue', async () => {
-    committee = await phone(await Client.signIn(cloud.url, 'demo-committee'));
+    committee = await phone(await Client.signIn(suite.cloud.url, 'demo-committee'));
     await open(committee, '/pages/me/index');
     await on(committee, '.me__review').click();
     await committee.waitForURL(/#\/package-staff\/review\/index/);
@@ -112,7 +99,7 @@ describe('community registry (H5 on the local cloud)', () => {
   });
 
   it('another resident asks to join; the leader approves him', async () => {
-    const zhao = await Client.signIn(cloud.url, 'e2e-zhao', '赵大爷');
+    const zhao = await Client.signIn(suite.cloud.url, 'e2e-zhao', '赵大爷');
     await dataOf(zhao.call('account', 'account.updateProfile', { homeCommunityId: 'cm-beiyuan' }));
     joiner = await phone(zhao);
     await open(joiner, `/pages/group/index?id=${groupId}`);

@@ -8,12 +8,14 @@
  * session checks the verification code and sees only masked data. Every wait is on a
  * condition, never a fixed delay.
  */
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPhone, on, openRoute, screenshot } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { browserSuite, newPhone, on, openRoute, screenshot } from '../support/browser';
 import { mainlandCheckChar } from '../../src/shared/identity/idNumber';
 import { chinaDay } from '../../src/utils/chinaTime';
 import { createActivity, createAttendance, createGroup, databaseOf, type Db } from '../support/fixtures';
-import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
+import { Client, dataOf } from '../support/localCloud';
+
+const suite = browserSuite();
 
 jest.setTimeout(240_000);
 
@@ -26,27 +28,15 @@ const WRONG_ID = `${FIRST17}${mainlandCheckChar(FIRST17) === '1' ? '2' : '1'}`;
 const MASKED_ID = `110105********${ID_NUMBER.slice(-4)}`;
 const GROUP_NAME = '北苑邻里互助志愿队';
 
-let cloud: RunningCloud;
 let db: Db;
-let browser: Browser;
 const pageErrors: string[] = [];
 
 /** A phone (browser context) for a client: signed in with its dev session, or a visitor. */
-const phone = (client: Client | null, who: string) => newPhone(browser, client?.token ?? null, who, pageErrors);
-const open = (page: Page, route: string) => openRoute(page, cloud.url, route);
+const phone = (client: Client | null, who: string) => newPhone(suite.browser, client?.token ?? null, who, pageErrors);
+const open = (page: Page, route: string) => openRoute(page, suite.cloud.url, route);
 
-beforeAll(async () => {
-  cloud = await startCloud();
-  db = databaseOf(cloud);
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  if (cloud) {
-    await cloud.stop();
-    removeDataDir(cloud.dataDir);
-  }
+beforeAll(() => {
+  db = databaseOf(suite.cloud);
 });
 
 describe('volunteer service: register, hours, credits, store, proof, verify (H5 on the local cloud)', () => {
@@ -60,7 +50,7 @@ describe('volunteer service: register, hours, credits, store, proof, verify (H5 
   let code = '';
 
   it('a new resident registers as a volunteer; a wrong check digit is caught as she types', async () => {
-    wangClient = await Client.signIn(cloud.url, RESIDENT, '秀兰阿姨');
+    wangClient = await Client.signIn(suite.cloud.url, RESIDENT, '秀兰阿姨');
     await dataOf(wangClient.call('account', 'account.updateProfile', { homeCommunityId: 'cm-beiyuan' }));
     wang = await phone(wangClient, RESIDENT);
     await open(wang, '/package-volunteer/register/index');
@@ -99,7 +89,7 @@ describe('volunteer service: register, hours, credits, store, proof, verify (H5 
     const signupId = await createAttendance(db, activityId, RESIDENT, 0, 120);
     serviceDay = chinaDay(((await db.collection('activities').doc(activityId).get()).data[0] as { startAt: Date }).startAt.getTime());
 
-    leader = await phone(await Client.signIn(cloud.url, 'demo-leader'), 'demo-leader');
+    leader = await phone(await Client.signIn(suite.cloud.url, 'demo-leader'), 'demo-leader');
     await open(leader, `/package-volunteer/confirm/index?id=${activityId}`);
     const row = on(leader, `.confirm__row[data-signup-id="${signupId}"]`);
     await row.filter({ hasText: '秀兰阿姨' }).waitFor();
@@ -134,7 +124,7 @@ describe('volunteer service: register, hours, credits, store, proof, verify (H5 
   });
 
   it('she redeems an item the committee stocked and gets a pickup code', async () => {
-    const committee = await Client.signIn(cloud.url, 'demo-committee');
+    const committee = await Client.signIn(suite.cloud.url, 'demo-committee');
     const item = await dataOf<{ id: string }>(
       committee.call('credits', 'store.saveItem', { communityId: 'cm-beiyuan', name: '环保购物袋', description: '可折叠帆布袋，居委会一楼服务台领取。', cost: 8, stock: 5, perPersonLimit: 1 }),
     );

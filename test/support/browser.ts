@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { removeDataDir, startCloud, type RunningCloud } from './localCloud';
 
 const root = join(__dirname, '..', '..');
 export const SHOTS = join(root, 'docs', 'screenshots');
@@ -18,6 +19,33 @@ if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get inst
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+}
+
+/** What a browser suite runs against: a fresh local cloud and one chromium. */
+export interface BrowserSuite {
+  cloud: RunningCloud;
+  browser: Browser;
+}
+
+/**
+ * Registers the suite's set-up and tear-down: a local cloud on a fresh data folder and the
+ * browser before its tests, both stopped (and the folder removed) after them. The fields are
+ * there once `beforeAll` has run.
+ */
+export function browserSuite(): BrowserSuite {
+  const suite = {} as BrowserSuite;
+  beforeAll(async () => {
+    suite.cloud = await startCloud();
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    if (suite.cloud) {
+      await suite.cloud.stop();
+      removeDataDir(suite.cloud.dataDir);
+    }
+  });
+  return suite;
 }
 
 /**
