@@ -13,6 +13,7 @@ import { applyPosting, type EntryDoc, type Posting } from '../ledger/posting';
 import { recordAudit } from '../repositories/auditLog';
 import { allMatching } from '../repositories/allMatching';
 import { Collections } from '../repositories/collections';
+import { newestFirstPage } from '../repositories/newestFirstPage';
 import { settingsCollection, settingsFor, type SettingsDoc } from '../repositories/communitySettings';
 import { regionDirectory } from '../repositories/regions';
 import { findVolunteerByNo, type VolunteerDoc } from '../repositories/volunteers';
@@ -75,10 +76,9 @@ export async function communityPostings(actor: Actor, communityId: string, offse
   const kinds = ['pool', 'store', 'issuance', 'expired'] as const;
   const _ = database().command;
   const where = { accountId: _.in(kinds.map((kind) => accountId(kind, communityId))) };
-  const [page, count] = await Promise.all([entriesCollection().where(where).orderBy('createdAt', 'desc').skip(offset).limit(limit).get(), entriesCollection().where(where).count()]);
-  const total = count.total ?? 0;
+  const { docs, total, hasMore } = await newestFirstPage<EntryDoc>(Collections.ledgerEntries, where, 'createdAt', offset, limit);
   return {
-    items: (page.data as EntryDoc[]).map((e) => ({
+    items: docs.map((e) => ({
       id: e._id,
       account: e.accountKind as (typeof kinds)[number],
       amount: e.amount,
@@ -88,7 +88,7 @@ export async function communityPostings(actor: Actor, communityId: string, offse
       expiresAt: null,
     })),
     total,
-    hasMore: offset + limit < total,
+    hasMore,
   };
 }
 

@@ -13,6 +13,7 @@ import { applyPosting } from '../ledger/posting';
 import { assertContentAllowed } from '../ports/contentCheck';
 import { fileStore } from '../ports/storage';
 import { recordAudit } from '../repositories/auditLog';
+import { newestFirstPage } from '../repositories/newestFirstPage';
 import { Collections } from '../repositories/collections';
 import { regionDirectory } from '../repositories/regions';
 import type { Actor } from '../runtime/actor';
@@ -207,9 +208,8 @@ function presentRedemption(r: RedemptionDoc): RedemptionView {
 }
 
 async function pageOf(where: Record<string, unknown>, offset: number, limit: number) {
-  const [page, count] = await Promise.all([redemptions().where(where).orderBy('createdAt', 'desc').skip(offset).limit(limit).get(), redemptions().where(where).count()]);
-  const total = count.total ?? 0;
-  return { items: (page.data as RedemptionDoc[]).map(presentRedemption), total, hasMore: offset + limit < total };
+  const { docs, total, hasMore } = await newestFirstPage<RedemptionDoc>(Collections.redemptions, where, 'createdAt', offset, limit);
+  return { items: docs.map(presentRedemption), total, hasMore };
 }
 
 export const myRedemptions = (actor: Actor, offset: number, limit: number) => pageOf({ userId: actor.userId }, offset, limit);

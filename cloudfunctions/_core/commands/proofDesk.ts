@@ -12,6 +12,7 @@ import type { IdType } from '../../../src/shared/schemas/volunteer';
 import { renderServiceDocument, type ServiceLine } from '../documents/serviceDocument';
 import { fileStore } from '../ports/storage';
 import { groupResource } from '../presenters/groups';
+import { newestFirstPage } from '../repositories/newestFirstPage';
 import { Collections } from '../repositories/collections';
 import { findGroup } from '../repositories/groups';
 import { recordsOfUser, type HourRecordDoc } from '../repositories/hourRecords';
@@ -157,9 +158,8 @@ export async function requestProof(actor: Actor, input: ProofsRequestInput, requ
 }
 
 async function pageOf(where: Record<string, unknown>, actor: Actor, offset: number, limit: number, abilities: (doc: ProofDoc) => string[]) {
-  const [page, count] = await Promise.all([proofs().where(where).orderBy('requestedAt', 'desc').skip(offset).limit(limit).get(), proofs().where(where).count()]);
-  const total = count.total ?? 0;
-  return { items: (page.data as ProofDoc[]).map((doc) => present(doc, actor, abilities(doc))), total, hasMore: offset + limit < total };
+  const { docs, total, hasMore } = await newestFirstPage<ProofDoc>(Collections.proofs, where, 'requestedAt', offset, limit);
+  return { items: docs.map((doc) => present(doc, actor, abilities(doc))), total, hasMore };
 }
 
 export const myProofs = (actor: Actor, offset: number, limit: number) => pageOf({ userId: actor.userId }, actor, offset, limit, () => []);
