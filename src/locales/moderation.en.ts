@@ -31,6 +31,7 @@ const moderationEn: typeof moderationZhCN = {
     textTooLong: 'At most 200 characters',
     pickReason: 'Please choose a reason',
     hint: 'Reporters are not named. Content several residents report is hidden until community staff have checked it.',
+    hintUser: 'Reporters are not named. Community staff will check, and may suspend this person.',
     submit: 'Send report',
     doneTitle: 'Report sent',
     done: 'Thank you. Community staff will look into it soon.',

@@ -30,6 +30,7 @@ const moderationZhCN = {
     textTooLong: '说明不能超过 200 个字',
     pickReason: '请选择举报原因',
     hint: '举报人不会被公开。多位居民举报的内容会先暂时隐藏，等社区工作人员核实。',
+    hintUser: '举报人不会被公开。社区工作人员会核实，必要时暂停此人使用。',
     submit: '提交举报',
     doneTitle: '举报已提交',
     done: '谢谢你，社区工作人员会尽快核实处理。',

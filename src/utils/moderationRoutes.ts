@@ -22,8 +22,9 @@ export const moderationRoutes = {
 const TITLE_MAX = 40;
 
 /**
- * The report page for one item. `title` is shown to the reporter; `groupId` lets the page
- * refresh the group page underneath when the report hid something there.
+ * The report page for one item or person ('user', with their nickname as `title`). `title` is
+ * shown to the reporter; `groupId` lets the page refresh the group page underneath when the
+ * report hid something there.
  */
 export function reportPath(type: ReportTargetType, id: string, title?: string, groupId?: string): string {
   const query = [`type=${type}`, `id=${encodeURIComponent(id)}`];

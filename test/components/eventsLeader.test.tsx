@@ -95,6 +95,22 @@ describe('roster (报名名单)', () => {
     expect(within(row('u-wang')).queryByText('签到')).toBeNull();
   });
 
+  it('lets the leader report a participant, but offers no report link on the leader\'s own row', async () => {
+    mockActions({
+      'account.me': () => account({ id: 'u-li', nickname: '李队长' }),
+      'activities.get': () => activityDetail({ abilities: leaderAbilities }),
+      'signups.roster': () => ({ items: [entry({ userId: 'u-li', nickname: '李队长' }), entry({ userId: 'u-sun', nickname: '孙大爷', status: 'waitlisted', waitSeq: 1 })] }),
+    });
+    renderPage(<RosterPage />);
+    await screen.findByText('孙大爷');
+    await waitFor(() => expect(row('u-sun').querySelector('.roster__report')).not.toBeNull());
+    expect(row('u-li').querySelector('.linli-report-link')).toBeNull();
+
+    fireEvent.click(within(row('u-sun')).getByText('举报'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/package-me/report/index?type=user&id=u-sun&title=${encodeURIComponent('孙大爷')}` });
+    expect(jest.mocked(call).mock.calls.map(([action]) => action)).not.toContain('signups.mark');
+  });
+
   it('shows an empty roster and an error with retry', async () => {
     let fail = true;
     mockActions({

@@ -149,6 +149,40 @@ describe('members', () => {
     expect(document.querySelector('.members__item .nut-button')).toBeNull();
   });
 
+  it('a member may report any other member, never themself; the link opens the report page for that person', async () => {
+    mockActions({
+      'account.me': () => account({ id: 'u-zhao', nickname: '赵大爷' }),
+      'groups.get': () => groupDetail({ myMembership: { status: 'active', role: 'member', since: '2026-01-01T00:00:00.000Z' }, abilities: ['groups.view', 'members.view'] }),
+      'members.list': () => ({ items: [leader, coLeader, zhao], total: 3, hasMore: false }),
+    });
+    renderPage(<MembersPage />);
+    await screen.findByText('钱师傅');
+    await waitFor(() => expect(row('.members__item', 'u-li').querySelector('.members__report')).not.toBeNull());
+    expect(within(row('.members__item', 'u-qian')).getByText('举报')).toBeTruthy();
+    expect(row('.members__item', 'u-zhao').querySelector('.linli-report-link')).toBeNull();
+    expect(document.querySelectorAll('.members__report')).toHaveLength(2);
+
+    fireEvent.click(within(row('.members__item', 'u-qian')).getByText('举报'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/package-me/report/index?type=user&id=u-qian&title=${encodeURIComponent('钱师傅')}` });
+  });
+
+  it('the leader may report members too, beside the management buttons, but not themself', async () => {
+    mockActions({
+      'account.me': me,
+      'groups.get': () => leaderGroup(),
+      'members.list': () => ({ items: [leader, coLeader, zhao], total: 3, hasMore: false }),
+    });
+    renderPage(<MembersPage />);
+    await screen.findByText('赵大爷');
+    await waitFor(() => expect(row('.members__item', 'u-zhao').querySelector('.members__report')).not.toBeNull());
+    expect(row('.members__item', 'u-li').querySelector('.members__report')).toBeNull();
+    fireEvent.click(row('.members__item', 'u-zhao').querySelector<HTMLElement>('.members__report')!);
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: `/package-me/report/index?type=user&id=u-zhao&title=${encodeURIComponent('赵大爷')}` });
+    // tapping "report" did not open a management dialog
+    expect(document.querySelector('.linli-reason')).toBeNull();
+    expect(call).not.toHaveBeenCalledWith('members.remove', expect.anything());
+  });
+
   it('pages through a long list and shows errors with retry', async () => {
     let fail = true;
     mockActions({

@@ -1,4 +1,4 @@
-/** Reporting content (package-me/report) and where the report links show. */
+/** Reporting content and people (package-me/report). */
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
 import ReportPage from '../../src/package-me/report/index';
@@ -60,6 +60,21 @@ describe('report page', () => {
       expect(call).toHaveBeenCalledWith('reports.create', { targetType: 'activity', targetId: 'a0123456789abcdef01234567', reason: 'other', text: '像是诈骗信息' }),
     );
     expect(await screen.findByText('谢谢你，社区工作人员会尽快核实处理。')).toBeTruthy();
+  });
+
+  it('reports a person: says so, explains what staff may do, and never claims to have hidden them', async () => {
+    mockActions({ 'account.me': resident, 'reports.create': () => ({ reported: true, hidden: true }) });
+    openReport({ type: 'user', id: 'u-zhao', title: '赵大爷' });
+    expect(await screen.findByText('举报用户')).toBeTruthy();
+    expect(screen.getByText('赵大爷')).toBeTruthy();
+    expect(screen.getByText('举报人不会被公开。社区工作人员会核实，必要时暂停此人使用。')).toBeTruthy();
+
+    await choose('辱骂或不友善');
+    fireEvent.click(screen.getByText('提交举报'));
+    await waitFor(() => expect(call).toHaveBeenCalledWith('reports.create', { targetType: 'user', targetId: 'u-zhao', reason: 'offensive' }));
+    expect(await screen.findByText('举报已提交')).toBeTruthy();
+    expect(screen.getByText('谢谢你，社区工作人员会尽快核实处理。')).toBeTruthy();
+    expect(screen.queryByText('这条内容已暂时隐藏，等待社区工作人员核实。')).toBeNull();
   });
 
   it('says "already reported" instead of an error for a second report', async () => {

@@ -7,6 +7,7 @@ import type { SignupStatus } from '../../shared/schemas/activities';
 import type { MessageKey } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
+import { ReportLink } from '../../components/ReportLink';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { UserAvatar } from '../../components/UserAvatar';
 import { useAccount } from '../../hooks/useAccount';
@@ -35,11 +36,12 @@ const SECTIONS: ReadonlyArray<{ key: string; title: MessageKey; statuses: readon
 /**
  * The roster (?id=), for leaders: approve or reject when the activity asks for approval, check
  * people in and out by hand, mark no-shows, and see who never checked out (their hours stop
- * at the scheduled end). The check-in code page is one tap away.
+ * at the scheduled end). The check-in code page is one tap away. A participant who misbehaves
+ * can be reported to community staff (who may not be a member of the group at all).
  */
 export default function RosterPage() {
   const { t } = useI18n();
-  useAccount();
+  const myId = useAccount().me?.account.id ?? null;
   const activityId = useRouter().params.id ?? '';
   const data = useAsync(async () => {
     const [activity, roster] = await Promise.all([call('activities.get', { activityId }), call('signups.roster', { activityId })]);
@@ -136,7 +138,7 @@ export default function RosterPage() {
           <Text className='roster__hint roster__hint--block'>{t('events.roster.missingHint')}</Text>
           <View className='linli-card roster__list'>
             {missing.map((entry) => (
-              <Row key={entry.userId} entry={entry}>
+              <Row key={entry.userId} entry={entry} myId={myId}>
                 <Button size='small' type='primary' loading={busy === entry.userId} disabled={busy !== null} onClick={() => void mark(entry, 'check_out')}>
                   {t('events.roster.checkOut')}
                 </Button>
@@ -159,7 +161,7 @@ export default function RosterPage() {
             </View>
             <View className='linli-card roster__list'>
               {entries.map((entry) => (
-                <Row key={entry.userId} entry={entry}>
+                <Row key={entry.userId} entry={entry} myId={myId}>
                   {entry.status === 'pending_approval' ? (
                     <>
                       <Button size='small' type='primary' className='roster__approve' loading={busy === entry.userId} disabled={busy !== null} onClick={() => void decide(entry, 'approve')}>
@@ -213,6 +215,8 @@ function Count({ value, label }: { value: string; label: string }) {
 
 interface RowProps {
   entry: Entry;
+  /** The viewer: no report link on their own row (nor before we know who they are). */
+  myId: string | null;
   children?: ReactNode;
 }
 
@@ -228,8 +232,8 @@ const STATUS_TAG: Record<SignupStatus, 'success' | 'warning' | 'danger' | 'defau
   expired: 'default',
 };
 
-/** One person: name, who signed them up, status, check-in and check-out times, and the buttons. */
-function Row({ entry, children }: RowProps) {
+/** One person: name, who signed them up, status, check-in and check-out times, the buttons, and "report". */
+function Row({ entry, myId, children }: RowProps) {
   const { t } = useI18n();
   const times = [
     entry.checkedInAt ? t('events.roster.inAt', { time: chinaClock(entry.checkedInAt) }) : null,
@@ -244,6 +248,7 @@ function Row({ entry, children }: RowProps) {
           <Tag className='roster__status' type={STATUS_TAG[entry.status]}>
             {entry.status === 'confirmed' && entry.checkedInAt ? t('events.status.checkedIn') : t(`events.status.${entry.status}`)}
           </Tag>
+          {myId !== null && entry.userId !== myId ? <ReportLink className='roster__report' type='user' id={entry.userId} title={entry.nickname} /> : null}
         </View>
         {entry.proxy ? (
           <Text className='roster__proxy'>{t('events.roster.byProxy', { name: entry.proxy.nickname, relation: t(`events.relations.${relationKey(entry.proxy.relation)}`) })}</Text>

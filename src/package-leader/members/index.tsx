@@ -11,6 +11,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { GroupGate } from '../../components/GroupGate';
 import { ListFooter } from '../../components/ListFooter';
 import { ReasonDialog } from '../../components/ReasonDialog';
+import { ReportLink } from '../../components/ReportLink';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { UserAvatar } from '../../components/UserAvatar';
 import { useAccount } from '../../hooks/useAccount';
@@ -25,7 +26,10 @@ import './index.scss';
 
 const PAGE_SIZE = 20;
 
-/** The members of a group, leaders first; leaders change roles, hand over, and remove with a reason. */
+/**
+ * The members of a group, leaders first; leaders change roles, hand over, and remove with a
+ * reason. Anyone on the list may report another member to community staff.
+ */
 export default function MembersPage() {
   return (
     <GroupGate titleKey='registry.titles.members' className='members' abilities={['members.view']}>
@@ -124,6 +128,8 @@ function MemberList({ group, detail }: { group: GroupDetail; detail: AsyncState<
                     </View>
                   ) : null}
                 </View>
+                {/* Never oneself, and not before we know who "oneself" is. */}
+                {myId !== null && member.userId !== myId ? <ReportLink className='members__report' type='user' id={member.userId} title={member.nickname} /> : null}
               </View>
             );
           })}

@@ -69,10 +69,12 @@ export default function ReportPage() {
     setBusy(true);
     try {
       const result = await call('reports.create', { targetType, targetId, reason, ...(typed ? { text: typed } : {}) });
-      // What the report hid must disappear from the pages underneath.
-      if (result.hidden && groupId) groupChanged(groupId);
-      if (result.hidden && targetType === 'activity') activitiesChanged();
-      setOutcome(result.hidden ? 'hidden' : 'reported');
+      // What the report hid must disappear from the pages underneath. A person is never
+      // hidden (their case waits for staff, who may suspend them), whatever the case says.
+      const hidden = result.hidden && targetType !== 'user';
+      if (hidden && groupId) groupChanged(groupId);
+      if (hidden && targetType === 'activity') activitiesChanged();
+      setOutcome(hidden ? 'hidden' : 'reported');
     } catch (caught) {
       if (isClientError(caught) && caught.code === 'CONFLICT') setOutcome('already');
       else setError(errorMessage(caught));
@@ -120,7 +122,7 @@ export default function ReportPage() {
             <TextArea className='report__text' value={text} maxLength={TEXT_MAX} showCount autoSize placeholder={t('moderation.report.textPlaceholder')} onChange={(value) => setText(value)} />
           </FormField>
         </View>
-        <Text className='report__hint'>{t('moderation.report.hint')}</Text>
+        <Text className='report__hint'>{t(targetType === 'user' ? 'moderation.report.hintUser' : 'moderation.report.hint')}</Text>
         {error ? (
           <View className='report__error' role='alert'>
             {error}
