@@ -33,8 +33,9 @@ async function typeEmergency(name: string, phone: string): Promise<void> {
 }
 
 async function save(): Promise<void> {
+  const button = await findElement('.profile__save');
   await act(async () => {
-    fireEvent.click(await findElement('.profile__save'));
+    fireEvent.click(button);
   });
 }
 
