@@ -19,7 +19,7 @@ const toastTitles = () => jest.mocked(Taro.showToast).mock.calls.map(([options])
 
 /** The value shown beside a fact's title in the profile list. */
 function fact(title: string): string {
-  const cell = [...document.querySelectorAll<HTMLElement>('.profile__facts .nut-cell')].find((element) => element.querySelector('.nut-cell-title')?.textContent === title);
+  const cell = Array.from(document.querySelectorAll<HTMLElement>('.profile__facts .nut-cell')).find((element) => element.querySelector('.nut-cell-title')?.textContent === title);
   if (!cell) throw new Error(`no fact ${title}`);
   return cell.querySelector('.nut-cell-extra')?.textContent ?? '';
 }
@@ -27,7 +27,7 @@ function fact(title: string): string {
 /** Emergency contact: name and phone are two inputs in one field. */
 async function typeEmergency(name: string, phone: string): Promise<void> {
   await findElement('[data-field="emergency"] input');
-  const [nameInput, phoneInput] = [...document.querySelectorAll<HTMLInputElement>('[data-field="emergency"] input')];
+  const [nameInput, phoneInput] = Array.from(document.querySelectorAll<HTMLInputElement>('[data-field="emergency"] input'));
   fireEvent.input(nameInput!, { target: { value: name } });
   fireEvent.input(phoneInput!, { target: { value: phone } });
 }
