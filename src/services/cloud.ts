@@ -51,9 +51,10 @@ interface RequestBody {
   requestId?: string;
 }
 
-function fieldLabel(path: string): string {
+/** The field's name for people, or null: a path like `serviceDate` is never shown as it is. */
+function fieldLabel(path: string): string | null {
   const key = `fields.${path}`;
-  return hasMessage(key) ? translate(currentLocale(), key) : path;
+  return hasMessage(key) ? translate(currentLocale(), key) : null;
 }
 
 /** The user-facing text of an error code, in the current language. */
@@ -67,7 +68,11 @@ export function messageFor(code: string, issues: FieldIssue[] = [], serverMessag
   const base = hasMessage(key) ? translate(locale, key) : (serverMessage ?? translate(locale, 'errors.INTERNAL'));
   if (code !== 'INVALID_INPUT' || issues.length === 0) return base;
   const details = issues
-    .map((issue) => (issue.path ? translate(locale, 'errors.issue', { field: fieldLabel(issue.path), message: issue.message }) : issue.message))
+    .map((issue) => {
+      // The server's messages name the problem in words ("只能申报 90 天内的服务"); a label is added only where we have one.
+      const label = issue.path ? fieldLabel(issue.path) : null;
+      return label ? translate(locale, 'errors.issue', { field: label, message: issue.message }) : issue.message;
+    })
     .join(translate(locale, 'errors.issueSeparator'));
   return translate(locale, 'errors.withIssues', { base, details });
 }

@@ -122,6 +122,14 @@ describe('cloud transport (H5)', () => {
     expect(error.message).toBe('填写的内容有误：昵称不能超过 20 个字');
   });
 
+  it('never shows a field path without a name for people: the message alone', async () => {
+    fetchMock.mockResolvedValueOnce(
+      reply(400, { ok: false, error: { code: 'INVALID_INPUT', message: 'bad', issues: [{ path: 'serviceDate', message: '只能申报 90 天内的服务' }] } }),
+    );
+    const error = await failure(call('account.updateProfile', { nickname: '张阿姨' }));
+    expect(error.message).toBe('填写的内容有误：只能申报 90 天内的服务');
+  });
+
   it('checks input against the contract before sending anything', async () => {
     const error = await failure(call('groups.get', { groupId: '' }));
     expect(error.code).toBe('INVALID_INPUT');
