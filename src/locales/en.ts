@@ -67,6 +67,7 @@ const en: Messages = {
     OUT_OF_STOCK: 'This item is out of stock.',
     LIMIT_REACHED: 'You have reached the limit for this item.',
     NOT_A_VOLUNTEER: 'Please register as a volunteer first.',
+    ROLLCALL_CLOSED: 'This call-out is over.',
     NETWORK: 'The network is unstable. Please check it and try again.',
     BAD_RESPONSE: 'The service sent an unexpected reply. Please try later.',
     withIssues: '{base}: {details}',

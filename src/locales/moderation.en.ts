@@ -13,7 +13,7 @@ const moderationEn: typeof moderationZhCN = {
     notices: 'Moderation notices',
   },
   targets: { group: 'group', post: 'announcement', activity: 'activity', user: 'user' },
-  auditTargets: { membership: 'membership', role: 'role', hour_record: 'hour record', correction: 'correction request', store_item: 'store item', redemption: 'redemption', proof: 'proof of service', region: 'region settings' },
+  auditTargets: { membership: 'membership', role: 'role', hour_record: 'hour record', correction: 'correction request', store_item: 'store item', redemption: 'redemption', proof: 'proof of service', region: 'region settings', rollcall: 'call-out' },
   reasons: { spam: 'Spam or advertising', offensive: 'Abusive or unkind', unsafe: 'Unsafe or a scam', off_topic: 'Not about the community', other: 'Something else' },
   actions: { hide: 'Hide', restore: 'Restore', warn: 'Warn', suspend: 'Suspend' },
   states: { open: 'Open', hidden: 'Hidden', restored: 'Restored', warned: 'Warned', suspended: 'Suspended' },

@@ -12,7 +12,7 @@ const moderationZhCN = {
   },
   targets: { group: '小组', post: '公告', activity: '活动', user: '用户' },
   /** What else the audit log names (staff work on hours, the points store, proofs and settings). */
-  auditTargets: { membership: '成员', role: '角色', hour_record: '时长记录', correction: '更正申请', store_item: '积分物品', redemption: '兑换', proof: '服务证明', region: '地区设置' },
+  auditTargets: { membership: '成员', role: '角色', hour_record: '时长记录', correction: '更正申请', store_item: '积分物品', redemption: '兑换', proof: '服务证明', region: '地区设置', rollcall: '应急召集' },
   reasons: { spam: '垃圾广告', offensive: '辱骂或不友善', unsafe: '不安全或涉嫌诈骗', off_topic: '与社区无关', other: '其他' },
   actions: { hide: '隐藏', restore: '恢复显示', warn: '警告', suspend: '暂停' },
   states: { open: '待处理', hidden: '已隐藏', restored: '已恢复', warned: '已警告', suspended: '已暂停' },

@@ -11,6 +11,7 @@ const volunteerEntryEn: typeof volunteerEntryZhCN = {
     review: 'Hours review',
     issue: 'Issue proofs',
     storeAdmin: 'Manage points store',
+    rollcall: 'Emergency call-outs',
   },
   activityLink: 'My volunteer hours',
   rosterConfirm: 'Confirm volunteer hours',

@@ -12,6 +12,7 @@ const volunteerEntryZhCN = {
     review: '时长审核',
     issue: '证明出具',
     storeAdmin: '积分超市管理',
+    rollcall: '应急召集',
   },
   activityLink: '我的志愿时长',
   rosterConfirm: '确认志愿时长',

@@ -75,6 +75,7 @@ const zhCN = {
     OUT_OF_STOCK: '这件物品已兑完',
     LIMIT_REACHED: '已达到每人可兑换的数量',
     NOT_A_VOLUNTEER: '请先完成志愿者登记',
+    ROLLCALL_CLOSED: '本次召集已结束',
     NETWORK: '网络不太顺畅，请检查网络后重试',
     BAD_RESPONSE: '服务返回了无法识别的内容，请稍后再试',
     withIssues: '{base}：{details}',

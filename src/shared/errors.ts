@@ -19,6 +19,7 @@ export const ErrorCodes = [
   'OUT_OF_STOCK',
   'LIMIT_REACHED',
   'NOT_A_VOLUNTEER',
+  'ROLLCALL_CLOSED',
 ] as const;
 
 export type ErrorCode = (typeof ErrorCodes)[number];
@@ -59,6 +60,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   OUT_OF_STOCK: 409,
   LIMIT_REACHED: 409,
   NOT_A_VOLUNTEER: 409,
+  ROLLCALL_CLOSED: 409,
 };
 
 /** HTTP status the local HTTP face answers for an error code. */

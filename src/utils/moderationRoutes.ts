@@ -14,9 +14,15 @@ export const moderationRoutes = {
   audit: `${staff}/audit/index`,
   dashboard: `${staff}/dashboard/index`,
   roles: `${staff}/roles/index`,
+  rollcall: `${staff}/rollcall/index`,
   report: `${me}/report/index`,
   notices: `${me}/notices/index`,
 } as const;
+
+/** The staff page of one roll-call (its tally), or the form for a new one. */
+export function rollCallPath(id?: string): string {
+  return id ? `${moderationRoutes.rollcall}?id=${encodeURIComponent(id)}` : moderationRoutes.rollcall;
+}
 
 /** Longest title carried in a report link (the page only shows it as a reminder). */
 const TITLE_MAX = 40;

@@ -19,6 +19,7 @@ export const volunteerRoutes = {
   proofs: `${root}/proofs/index`,
   issue: `${root}/issue/index`,
   verify: `${root}/verify/index`,
+  rollcall: `${root}/rollcall/index`,
 } as const;
 
 /** The leader's hour confirmation for one activity. */
@@ -29,6 +30,11 @@ export function confirmHoursPath(activityId: string): string {
 /** The public proof check, optionally with the code filled in (the link printed on a proof). */
 export function verifyPath(code?: string): string {
   return code ? `${volunteerRoutes.verify}?code=${encodeURIComponent(code)}` : volunteerRoutes.verify;
+}
+
+/** A volunteer's answer to one roll-call (the inbox notice opens it), or her list of them. */
+export function rollCallAnswerPath(rollCallId?: string): string {
+  return rollCallId ? `${volunteerRoutes.rollcall}?id=${encodeURIComponent(rollCallId)}` : volunteerRoutes.rollcall;
 }
 
 /** Settings and the credit pool of one community (staff). */

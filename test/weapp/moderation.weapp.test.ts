@@ -24,6 +24,7 @@ const ANSWERS: Record<string, (input: Record<string, unknown>) => unknown> = {
   'moderation.mine': () => ({ items: [appealed] }),
   'audit.search': () => ({ items: [auditEntry()], total: 1, hasMore: false }),
   'dashboard.summary': () => dashboard(),
+  'rollcalls.list': () => ({ items: [], total: 0, hasMore: false }),
   'roles.list': () => ({ items: [{ grantId: 'grant-1', userId: 'u-zhang', nickname: '张主任', role: 'committee', regionId: 'cm-beiyuan', regionName: '北苑社区', grantedAt: '2026-01-01T00:00:00.000Z' }] }),
 };
 
@@ -78,5 +79,7 @@ describe.each([
     expect(page.dom.textContent).not.toContain('加载失败');
     // Mini-program options arrive percent-encoded; the report page shows the decoded title.
     if (route === 'package-me/report/index') expect(page.dom.textContent).toContain('恭喜中奖');
+    // The console's recent roll-calls of the committee's community (none yet).
+    if (route === 'package-staff/home/index') await waitFor(() => page.dom.textContent?.includes('还没有发起过应急召集'));
   });
 });

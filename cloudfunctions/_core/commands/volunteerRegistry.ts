@@ -48,7 +48,7 @@ export async function registerVolunteer(actor: Actor, input: VolunteerRegisterIn
   if (minor && !input.guardian) {
     throw new AppError('INVALID_INPUT', 'guardian: 未满 18 周岁需要监护人同意', [{ path: 'guardian', message: '未满 18 周岁需要监护人同意' }]);
   }
-  await assertContentAllowed({ skills: input.skills.join('，'), emergencyContact: input.emergencyContact?.name }, 1, actor.openid);
+  await assertContentAllowed({ skills: input.skills.join('，'), gridArea: input.gridArea, emergencyContact: input.emergencyContact?.name }, 1, actor.openid);
 
   const idDigest = blindIndex(input.idType, input.idNumber);
   const holder = await activeVolunteerWithId(idDigest);
@@ -71,6 +71,7 @@ export async function registerVolunteer(actor: Actor, input: VolunteerRegisterIn
       adultFrom,
       phone: input.phone ? sealPhone(input.phone) : null,
       skills: input.skills,
+      gridArea: input.gridArea ?? null,
       emergencyContact: input.emergencyContact ? { name: input.emergencyContact.name, phone: sealPhone(input.emergencyContact.phone) } : null,
       guardian: minor && input.guardian ? { name: input.guardian.name, relation: input.guardian.relation, phone: sealPhone(input.guardian.phone), consentAt: now } : null,
       sensitiveConsentAt: now,
@@ -87,12 +88,13 @@ export async function registerVolunteer(actor: Actor, input: VolunteerRegisterIn
 
 export async function updateVolunteer(actor: Actor, input: VolunteerUpdateInput, now: Date): Promise<VolunteerProfile> {
   const volunteer = await requireVolunteer(actor);
-  if (input.skills || input.emergencyContact) {
-    await assertContentAllowed({ skills: input.skills?.join('，'), emergencyContact: input.emergencyContact?.name }, 1, actor.openid);
+  if (input.skills || input.gridArea || input.emergencyContact) {
+    await assertContentAllowed({ skills: input.skills?.join('，'), gridArea: input.gridArea ?? undefined, emergencyContact: input.emergencyContact?.name }, 1, actor.openid);
   }
   const changes: Partial<VolunteerDoc> = { updatedAt: now };
   if (input.phone !== undefined) changes.phone = input.phone ? sealPhone(input.phone) : null;
   if (input.skills !== undefined) changes.skills = input.skills;
+  if (input.gridArea !== undefined) changes.gridArea = input.gridArea;
   if (input.emergencyContact !== undefined) {
     changes.emergencyContact = input.emergencyContact ? { name: input.emergencyContact.name, phone: sealPhone(input.emergencyContact.phone) } : null;
   }
@@ -128,6 +130,7 @@ export async function withdrawVolunteer(actor: Actor, now: Date): Promise<void> 
       adultFrom: null,
       phone: null,
       skills: [],
+      gridArea: null,
       emergencyContact: null,
       guardian: null,
       sensitiveConsentAt: null,
@@ -183,6 +186,8 @@ export async function presentVolunteer(doc: VolunteerDoc, view: 'full' | 'masked
     idNumber: full ? open(doc.idSealed) : doc.idMasked,
     phone: phone(doc.phone),
     skills: doc.skills,
+    // Where someone can be found is for her and the staff over her community only.
+    gridArea: full ? (doc.gridArea ?? null) : null,
     emergencyContact: doc.emergencyContact ? { name: doc.emergencyContact.name, phone: phone(doc.emergencyContact.phone)! } : null,
     guardian: doc.guardian ? { name: doc.guardian.name, relation: doc.guardian.relation, phone: phone(doc.guardian.phone)! } : null,
     isMinor: doc.adultFrom !== null && chinaDayOf(now) < doc.adultFrom,

@@ -32,6 +32,8 @@ export const Collections = {
   redemptionCounts: 'redemption_counts',
   pickupCodes: 'pickup_codes',
   proofs: 'proofs',
+  rollCalls: 'roll_calls',
+  rollCallAnswers: 'roll_call_answers',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

@@ -444,6 +444,41 @@ export const indexDeclarations: IndexDeclaration[] = [
     ],
   },
   { collection: Collections.proofs, name: 'verification', unique: true, fields: [{ field: 'verificationCode', type: 'string' }] },
+  // Roll-call: the volunteers of a community to call (grid area and skills filter the rest).
+  {
+    collection: Collections.volunteers,
+    name: 'community_status',
+    fields: [
+      { field: 'homeCommunityId', type: 'string' },
+      { field: 'status', type: 'string' },
+    ],
+  },
+  {
+    collection: Collections.rollCalls,
+    name: 'community_time',
+    fields: [
+      { field: 'communityId', type: 'string' },
+      { field: 'createdAt', type: 'date', direction: -1 },
+    ],
+  },
+  // The tally (counts by answer) and the list of those coming.
+  {
+    collection: Collections.rollCallAnswers,
+    name: 'rollcall_answer',
+    fields: [
+      { field: 'rollCallId', type: 'string' },
+      { field: 'answer', type: 'string' },
+    ],
+  },
+  // A volunteer's roll-calls, newest first.
+  {
+    collection: Collections.rollCallAnswers,
+    name: 'user_time',
+    fields: [
+      { field: 'userId', type: 'string' },
+      { field: 'notifiedAt', type: 'date', direction: -1 },
+    ],
+  },
 ];
 
 /** Declarations of one collection, for the emulator when it creates the table. */

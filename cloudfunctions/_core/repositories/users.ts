@@ -112,3 +112,19 @@ export async function markMayHoldGrants(userId: string): Promise<void> {
 export async function noteNoShow(userId: string, now: Date): Promise<void> {
   await users().doc(userId).update({ lastNoShowAt: now });
 }
+
+/** Openids of many users (for subscribe messages), a thousand per query. */
+export async function openidsOf(userIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(userIds)];
+  const _ = database().command;
+  const out = new Map<string, string>();
+  for (let start = 0; start < ids.length; start += 1000) {
+    const { data } = await users()
+      .where({ _id: _.in(ids.slice(start, start + 1000)) })
+      .field({ openid: true })
+      .limit(1000)
+      .get();
+    for (const u of data as Array<Pick<UserDoc, '_id' | 'openid'>>) out.set(u._id, u.openid);
+  }
+  return out;
+}

@@ -29,6 +29,8 @@ export interface VolunteerDoc {
   adultFrom: string | null;
   phone: SealedPhone | null;
   skills: string[];
+  /** The grid area (网格) she can be gathered in; missing on documents written before it existed. */
+  gridArea?: string | null;
   emergencyContact: { name: string; phone: SealedPhone } | null;
   guardian: { name: string; relation: string; phone: SealedPhone; consentAt: Date } | null;
   sensitiveConsentAt: Date | null;
@@ -64,4 +66,36 @@ export async function volunteersOf(userIds: string[]): Promise<Map<string, Volun
     .limit(1000)
     .get();
   return new Map((data as VolunteerDoc[]).map((doc) => [doc._id, doc]));
+}
+
+/** What a roll-call asks of the volunteers of one community. */
+export interface VolunteerMatch {
+  communityId: string;
+  /** Any one of them qualifies; empty = any skill. */
+  skills: string[];
+  /** Only volunteers of this grid area; null = the whole community. */
+  gridArea: string | null;
+}
+
+/**
+ * Active volunteers of a community matching a roll-call, at most `cap` of them in a stable
+ * order (by id), read a thousand at a time; `more` says whether anyone beyond the cap matched.
+ */
+export async function matchingVolunteers(match: VolunteerMatch, cap: number): Promise<{ volunteers: VolunteerDoc[]; more: boolean }> {
+  const _ = database().command;
+  const where: Record<string, unknown> = { homeCommunityId: match.communityId, status: 'active' };
+  if (match.gridArea !== null) where.gridArea = match.gridArea;
+  // On an array field, `in` matches a document holding any of the values (MongoDB semantics).
+  if (match.skills.length > 0) where.skills = _.in(match.skills);
+  const out: VolunteerDoc[] = [];
+  const PAGE = 1000;
+  for (let skip = 0; out.length <= cap; ) {
+    // One more than the cap tells whether anyone was left out.
+    const want = Math.min(PAGE, cap + 1 - out.length);
+    const { data } = await volunteersCollection().where(where).orderBy('_id', 'asc').skip(skip).limit(want).get();
+    out.push(...(data as VolunteerDoc[]));
+    skip += data.length;
+    if (data.length < want) break;
+  }
+  return { volunteers: out.slice(0, cap), more: out.length > cap };
 }

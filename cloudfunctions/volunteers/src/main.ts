@@ -1,5 +1,6 @@
-/** Cloud function `volunteers`: registration and the hour book. */
+/** Cloud function `volunteers`: registration, the hour book and emergency roll-calls. */
 import { activityHours, confirmHours, hoursQueue, myHours, requestCorrection, reviewCorrection, reviewSelfReport, selfReport } from '../../_core/commands/hourBook';
+import { closeRollCall, createRollCall, getRollCall, listRollCalls, respondToRollCall } from '../../_core/commands/rollCall';
 import { myVolunteerProfile, registerVolunteer, updateVolunteer, volunteerByNo, withdrawVolunteer } from '../../_core/commands/volunteerRegistry';
 import { createHandler } from '../../_core/runtime/createHandler';
 
@@ -22,5 +23,10 @@ export const main = createHandler({
     'hours.requestCorrection': async ({ actor, input, now }) => ({ correctionId: await requestCorrection(actor, input.recordId, input.minutes, input.reason, now) }),
     'hours.reviewCorrection': async ({ actor, input, now }) => reviewCorrection(actor, input.correctionId, input.approve, input.reason, now),
     'hours.queue': async ({ actor, input, now }) => hoursQueue(actor, input.offset, input.limit, now),
+    'rollcalls.create': async ({ actor, input, requestId, now }) => createRollCall(actor, input, requestId!, now),
+    'rollcalls.respond': async ({ actor, input, now }) => respondToRollCall(actor, input, now),
+    'rollcalls.get': async ({ actor, input }) => getRollCall(actor, input.rollCallId),
+    'rollcalls.list': async ({ actor, input }) => listRollCalls(actor, input),
+    'rollcalls.close': async ({ actor, input, requestId, now }) => closeRollCall(actor, input.rollCallId, requestId!, now),
   },
 });

@@ -3,15 +3,19 @@ import { useRef, type ReactNode } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
-import { Cart, Category, Clock, Comment, Order, ShieldCheck, User, Warning } from '@nutui/icons-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
+import { Cart, Category, Clock, Comment, Notice, Order, ShieldCheck, User, Warning } from '@nutui/icons-react-taro';
 import type { MessageKey } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
-import { moderationRoutes } from '../../utils/moderationRoutes';
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
+import { formatDateTime } from '../../utils/chinaTime';
+import { moderationRoutes, rollCallPath } from '../../utils/moderationRoutes';
 import { reviewPath } from '../../utils/registryRoutes';
 import { volunteerRoutes } from '../../utils/volunteerRoutes';
+import { rollCallCommunities } from '../components/rollCallCommunities';
 import { scopeState, useStaffScope } from '../components/StaffScope';
 import '../components/staff.scss';
 import './index.scss';
@@ -63,6 +67,7 @@ export default function StaffHomePage() {
 
   const waiting = scopeState(scope);
   const entries: Entry[] = [
+    { name: 'rollcall', title: 'moderation.staff.rollcall', hint: 'moderation.staff.rollcallHint', url: rollCallPath(), icon: <Notice size={20} color='#e8590c' /> },
     { name: 'queue', title: 'moderation.staff.queue', hint: 'moderation.staff.queueHint', url: moderationRoutes.queue, icon: <Warning size={20} color='#e8590c' />, waiting: counts.data?.[0]?.total },
     { name: 'appeals', title: 'moderation.staff.appeals', hint: 'moderation.staff.appealsHint', url: moderationRoutes.appeals, icon: <Comment size={20} color='#e8590c' />, waiting: counts.data?.[1]?.total },
     { name: 'review', title: 'moderation.staff.review', hint: 'moderation.staff.reviewHint', url: reviewPath(), icon: <ShieldCheck size={20} color='#e8590c' /> },
@@ -108,9 +113,56 @@ export default function StaffHomePage() {
                 />
               ))}
             </CellGroup>
+            <RecentRollCalls communityId={scope.account.me ? (rollCallCommunities(scope.account.me.account)[0]?.id ?? null) : null} />
           </>
         )}
       </View>
     </PageRoot>
+  );
+}
+
+/** The committee's recent roll-calls (three), each opening its live tally; and a new one. */
+function RecentRollCalls({ communityId }: { communityId: string | null }) {
+  const { t } = useI18n();
+  const recent = useAsync(() => call('rollcalls.list', { communityId: communityId ?? undefined, limit: 3 }), [communityId], { enabled: communityId !== null });
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current && communityId) void recent.reload();
+    shown.current = true;
+  });
+  if (!communityId) return null;
+  const body = () => {
+    if (recent.loading && !recent.data) return <LoadingState cards={1} />;
+    if (recent.error || !recent.data) return <ErrorState message={recent.error ?? ''} onRetry={() => void recent.reload()} />;
+    if (recent.data.items.length === 0) return <EmptyState title={t('moderation.rollcall.recentEmpty')} />;
+    return (
+      <CellGroup className='staff-home__rollcalls'>
+        {recent.data.items.map((item) => (
+          <Cell
+            key={item.id}
+            className='staff-home__rollcall'
+            title={item.title}
+            description={formatDateTime(t, item.meetAt)}
+            extra={
+              <Text className={`staff-home__rollcall-state staff-home__rollcall-state--${item.status}`}>
+                {item.status === 'open' && item.tally ? `${t('moderation.rollcall.tally.coming')} ${item.tally.coming}` : t(`moderation.rollcall.status.${item.status}`)}
+              </Text>
+            }
+            align='center'
+            clickable
+            onClick={() => go(rollCallPath(item.id))}
+          />
+        ))}
+      </CellGroup>
+    );
+  };
+  return (
+    <View className='linli-section staff-home__recent'>
+      <Text className='linli-section__title'>{t('moderation.rollcall.recent')}</Text>
+      {body()}
+      <Button className='staff-home__rollcall-start' type='primary' fill='outline' size='large' block onClick={() => go(rollCallPath())}>
+        {t('moderation.rollcall.start')}
+      </Button>
+    </View>
   );
 }

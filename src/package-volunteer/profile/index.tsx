@@ -67,6 +67,7 @@ export default function ProfilePage() {
             <Cell className='profile__id' title={t('volunteer.profile.idNumber')} extra={profile.idNumber ?? none} />
             <Cell title={t('volunteer.profile.phone')} extra={profile.phone ?? none} />
             <Cell title={t('volunteer.profile.skills')} extra={profile.skills.length > 0 ? profile.skills.join(t('events.detail.listSeparator')) : none} />
+            <Cell className='profile__grid-area' title={t('volunteer.profile.gridArea')} extra={profile.gridArea ?? none} />
             <Cell title={t('volunteer.profile.emergency')} extra={profile.emergencyContact ? `${profile.emergencyContact.name} ${profile.emergencyContact.phone}` : none} />
             {profile.guardian ? <Cell title={t('volunteer.profile.guardian')} extra={t('volunteer.profile.guardianValue', { ...profile.guardian })} /> : null}
             <Cell title={t('volunteer.profile.hours')} extra={t('volunteer.common.hours', { hours: hoursOf(profile.totalMinutes) })} />
@@ -116,12 +117,13 @@ interface EditFormProps {
   onCancel: () => void;
 }
 
-/** Contacts and skills: what a volunteer may change themself (identity changes go through staff). */
+/** Contacts, skills and grid area: what a volunteer may change themself (identity changes go through staff). */
 function EditForm({ profile, onSaved, onCancel }: EditFormProps) {
   const { t } = useI18n();
   const [phone, setPhone] = useState(profile.phone ?? '');
   const [skills, setSkills] = useState<string[]>(profile.skills);
   const [skill, setSkill] = useState('');
+  const [gridArea, setGridArea] = useState(profile.gridArea ?? '');
   const [emergencyName, setEmergencyName] = useState(profile.emergencyContact?.name ?? '');
   const [emergencyPhone, setEmergencyPhone] = useState(profile.emergencyContact?.phone ?? '');
   const [problem, setProblem] = useState<string | null>(null);
@@ -133,10 +135,12 @@ function EditForm({ profile, onSaved, onCancel }: EditFormProps) {
     const ePhone = emergencyPhone.trim();
     if (p && !PHONE.test(p)) return setProblem(t('volunteer.register.problems.phone'));
     if ((name || ePhone) && (!name || !PHONE.test(ePhone))) return setProblem(t('volunteer.register.problems.emergency'));
+    const grid = gridArea.trim();
+    if (grid.length > 20) return setProblem(t('volunteer.register.problems.gridArea'));
     setProblem(null);
     setBusy(true);
     try {
-      const next = await call('volunteers.update', { phone: p || null, skills, emergencyContact: name ? { name, phone: ePhone } : null });
+      const next = await call('volunteers.update', { phone: p || null, skills, gridArea: grid || null, emergencyContact: name ? { name, phone: ePhone } : null });
       Taro.showToast({ title: t('volunteer.profile.saved'), icon: 'success' }).catch(() => undefined);
       onSaved(next);
     } catch (error) {
@@ -167,6 +171,9 @@ function EditForm({ profile, onSaved, onCancel }: EditFormProps) {
               {t('volunteer.register.addSkill')}
             </Button>
           </View>
+        </FormField>
+        <FormField name='gridArea' label={t('volunteer.register.gridArea')} hint={t('volunteer.register.gridAreaHint')}>
+          <Input className='volunteer-input' value={gridArea} maxLength={20} placeholder={t('volunteer.register.gridAreaPlaceholder')} onChange={setGridArea} />
         </FormField>
         <FormField name='emergency' label={t('volunteer.register.emergency')}>
           <View className='volunteer-row-inputs'>

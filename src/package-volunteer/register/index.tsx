@@ -28,6 +28,7 @@ const ID_TYPES: readonly IdType[] = ['mainland_id', 'hk_macao_permit', 'taiwan_p
 const SKILLS = ['elderly', 'children', 'medical', 'teaching', 'legal', 'repair', 'driving', 'photo', 'culture', 'sign'] as const;
 const SKILLS_MAX = 10;
 const SKILL_MAX_LENGTH = 20;
+const GRID_AREA_MAX_LENGTH = 20;
 
 interface Values {
   realName: string;
@@ -37,6 +38,7 @@ interface Values {
   phone: string;
   skills: string[];
   customSkill: string;
+  gridArea: string;
   emergencyName: string;
   emergencyPhone: string;
   guardianName: string;
@@ -54,6 +56,7 @@ const EMPTY: Values = {
   phone: '',
   skills: [],
   customSkill: '',
+  gridArea: '',
   emergencyName: '',
   emergencyPhone: '',
   guardianName: '',
@@ -63,7 +66,7 @@ const EMPTY: Values = {
   sensitiveConsent: false,
 };
 
-type Field = 'realName' | 'idNumber' | 'birthDate' | 'phone' | 'skills' | 'emergency' | 'guardian' | 'guardianConsent' | 'sensitiveConsent';
+type Field = 'realName' | 'idNumber' | 'birthDate' | 'phone' | 'skills' | 'gridArea' | 'emergency' | 'guardian' | 'guardianConsent' | 'sensitiveConsent';
 type Problems = Partial<Record<Field, string>>;
 
 /** What the form would send, or the problems (locale keys) that stop it; same rules as VolunteerRegisterInput. */
@@ -78,6 +81,8 @@ function check(values: Values, minor: boolean): { problems: Partial<Record<Field
   const phone = values.phone.trim();
   if (phone && !PHONE.test(phone)) problems.phone = 'volunteer.register.problems.phone';
   if (values.skills.length > SKILLS_MAX) problems.skills = 'volunteer.register.problems.skillsMax';
+  const gridArea = values.gridArea.trim();
+  if (gridArea.length > GRID_AREA_MAX_LENGTH) problems.gridArea = 'volunteer.register.problems.gridArea';
   const emergencyName = values.emergencyName.trim();
   const emergencyPhone = values.emergencyPhone.trim();
   const hasEmergency = emergencyName !== '' || emergencyPhone !== '';
@@ -100,6 +105,7 @@ function check(values: Values, minor: boolean): { problems: Partial<Record<Field
       ...(needsBirthDate ? { birthDate: values.birthDate } : {}),
       ...(phone ? { phone } : {}),
       skills: values.skills,
+      ...(gridArea ? { gridArea } : {}),
       ...(hasEmergency ? { emergencyContact: { name: emergencyName, phone: emergencyPhone } } : {}),
       ...(minor ? { guardian: { ...guardian, consent: true as const } } : {}),
       sensitiveConsent: true,
@@ -112,7 +118,7 @@ function fieldOfPath(path: string): Field | null {
   const head = path.split('.')[0] ?? '';
   if (head === 'emergencyContact') return 'emergency';
   if (head === 'guardian') return path.endsWith('consent') ? 'guardianConsent' : 'guardian';
-  return (['realName', 'idNumber', 'birthDate', 'phone', 'skills', 'sensitiveConsent'] as const).find((field) => field === head) ?? null;
+  return (['realName', 'idNumber', 'birthDate', 'phone', 'skills', 'gridArea', 'sensitiveConsent'] as const).find((field) => field === head) ?? null;
 }
 
 /**
@@ -269,6 +275,9 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
                 {t('volunteer.register.addSkill')}
               </Button>
             </View>
+          </FormField>
+          <FormField name='gridArea' label={t('volunteer.register.gridArea')} hint={t('volunteer.register.gridAreaHint')} error={problems.gridArea}>
+            <Input className='volunteer-input' value={values.gridArea} maxLength={GRID_AREA_MAX_LENGTH} placeholder={t('volunteer.register.gridAreaPlaceholder')} onChange={(v) => set('gridArea', v, 'gridArea')} />
           </FormField>
           <FormField name='emergency' label={t('volunteer.register.emergency')} error={problems.emergency}>
             <View className='volunteer-row-inputs'>

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
-import { Cart, Checked, Clock, Gift, Order, Service, Star } from '@nutui/icons-react-taro';
+import { Cart, Checked, Clock, Gift, Notice, Order, Service, Star } from '@nutui/icons-react-taro';
 import type { GroupCard } from '../../shared/schemas/groups';
 import { useI18n } from '../../hooks/useI18n';
 import { volunteerRoutes } from '../../utils/volunteerRoutes';
@@ -34,6 +34,7 @@ export function VolunteerMenu({ abilities, groups }: VolunteerMenuProps) {
         <Cell className='me__credits' title={<Title icon={<Star size={18} color='#4e5969' />} text={t('volunteer.me.credits')} />} clickable onClick={() => go(volunteerRoutes.credits)} />
         <Cell className='me__store' title={<Title icon={<Gift size={18} color='#4e5969' />} text={t('volunteer.me.store')} />} clickable onClick={() => go(volunteerRoutes.store)} />
         <Cell className='me__proofs' title={<Title icon={<Order size={18} color='#4e5969' />} text={t('volunteer.me.proofs')} />} clickable onClick={() => go(volunteerRoutes.proofs)} />
+        <Cell className='me__rollcalls' title={<Title icon={<Notice size={18} color='#4e5969' />} text={t('volunteer.me.rollcall')} />} clickable onClick={() => go(volunteerRoutes.rollcall)} />
         {staff || leads ? (
           <>
             <Cell className='me__hours-review' title={<Title icon={<Checked size={18} color='#4e5969' />} text={t('volunteer.me.review')} />} clickable onClick={() => go(volunteerRoutes.review)} />

@@ -11,7 +11,10 @@ const DAY = /^\d{4}-\d{2}-\d{2}$/;
 export const Day = z.string().regex(DAY, '日期格式应为 YYYY-MM-DD');
 export const Phone = z.string().trim().regex(/^1\d{10}$/, '请输入 11 位手机号');
 export const VolunteerNo = z.string().trim().regex(/^V\d{10}$/, '志愿者编号格式不正确');
-const Skill = text(1, 20);
+/** One skill as volunteers write it (preset labels or their own words). */
+export const Skill = text(1, 20);
+/** A grid area (网格) of the community, e.g. "3号网格": where a volunteer can be gathered quickly. */
+export const GridArea = text(1, 20);
 
 export const VolunteerRegisterInput = z
   .object({
@@ -22,6 +25,7 @@ export const VolunteerRegisterInput = z
     birthDate: Day.optional(),
     phone: Phone.optional(),
     skills: z.array(Skill).max(10, '最多 10 项').default([]),
+    gridArea: GridArea.optional(),
     emergencyContact: z.object({ name: text(1, 30), phone: Phone }).strict().optional(),
     guardian: z
       .object({ name: text(2, 30), relation: text(1, 10), phone: Phone, consent: z.literal(true, { error: '需要监护人同意' }) })
@@ -41,6 +45,8 @@ export const VolunteerUpdateInput = z
   .object({
     phone: Phone.nullable().optional(),
     skills: z.array(Skill).max(10, '最多 10 项').optional(),
+    /** null clears it. */
+    gridArea: GridArea.nullable().optional(),
     emergencyContact: z.object({ name: text(1, 30), phone: Phone }).strict().nullable().optional(),
   })
   .strict();
@@ -57,6 +63,8 @@ export const VolunteerProfile = z.object({
   idNumber: z.string().nullable(),
   phone: z.string().nullable(),
   skills: z.array(z.string()),
+  /** Null when not given, or when the reader sees the masked record. */
+  gridArea: z.string().nullable(),
   emergencyContact: z.object({ name: z.string(), phone: z.string() }).nullable(),
   guardian: z.object({ name: z.string(), relation: z.string(), phone: z.string() }).nullable(),
   isMinor: z.boolean(),

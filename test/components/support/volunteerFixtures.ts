@@ -15,6 +15,7 @@ export function profile(overrides: Partial<VolunteerProfile> = {}): VolunteerPro
     idNumber: '110105194912310021',
     phone: '13812345678',
     skills: ['助老服务'],
+    gridArea: null,
     emergencyContact: null,
     guardian: null,
     isMinor: false,

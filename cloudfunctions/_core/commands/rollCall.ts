@@ -1,0 +1,288 @@
+/**
+ * Emergency roll-call (应急召集): staff over a community call its active volunteers — those with
+ * any wanted skill (or all), in a grid area (or all) — to a meeting place; each is notified once,
+ * answers "coming" (with an ETA) or "cannot" while it is open, and is thanked when it closes.
+ * Who was called is private: to anyone else a roll-call answers like one that does not exist.
+ */
+import { AppError } from '../../../src/shared/errors';
+import { authorize, abilities } from '../../../src/shared/policies/authorize';
+import { rollCallCommunityPolicies, rollCallPolicies, type RollCallResource } from '../../../src/shared/policies/rollCall';
+import type { RegionScope } from '../../../src/shared/policies/actor';
+import {
+  ROLLCALL_RECIPIENT_CAP,
+  type RollCallComer,
+  type RollCallsCreateInput,
+  type RollCallsGetOutput,
+  type RollCallsListOutput,
+  type RollCallsRespondInput,
+  type RollCallTally,
+  type RollCallView,
+} from '../../../src/shared/schemas/rollCall';
+import { assertContentAllowed } from '../ports/contentCheck';
+import { notifier, type Notice } from '../ports/notify';
+import { recordAudit } from '../repositories/auditLog';
+import { Collections } from '../repositories/collections';
+import { newestFirstPage } from '../repositories/newestFirstPage';
+import { regionDirectory, type RegionDoc } from '../repositories/regions';
+import {
+  answerCounts,
+  answerIdOf,
+  comingAnswers,
+  findAnswer,
+  findRollCall,
+  insertAnswers,
+  rollCalls,
+  rollCallsByIds,
+  type RollCallAnswerDoc,
+  type RollCallDoc,
+} from '../repositories/rollCalls';
+import { nicknamesOf, openidsOf } from '../repositories/users';
+import { matchingVolunteers, volunteersOf } from '../repositories/volunteers';
+import type { Actor } from '../runtime/actor';
+import { digest } from '../runtime/hash';
+import { inTransaction } from '../runtime/transactions';
+
+/** A meet-at time a minute old is still "now" (clocks of phones and servers differ a little). */
+const PAST_GRACE_MS = 60_000;
+const MAX_AHEAD_MS = 30 * 24 * 3600_000;
+/** Notices sent at once: enough to reach 2,000 people in seconds without flooding the database. */
+const NOTIFY_WIDTH = 16;
+
+const notFound = () => new AppError('NOT_FOUND', '召集不存在或已结束');
+const closed = () => new AppError('ROLLCALL_CLOSED', '本次召集已结束');
+const scopeOf = (region: RegionDoc): RegionScope => ({ regionId: region._id, ancestorIds: region.ancestorIds });
+const linkOf = (rollCallId: string) => `package-volunteer/rollcall/index?id=${rollCallId}`;
+/** "MM-DD HH:mm" in China time, for notices. */
+const chinaTime = (instant: Date) => new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
+
+async function communityOf(communityId: string): Promise<RegionDoc> {
+  const region = (await regionDirectory()).get(communityId);
+  if (!region || region.level !== 'community') throw new AppError('NOT_FOUND', '社区不存在');
+  return region;
+}
+
+/** Runs `work` over the items, `width` at a time. */
+async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const lane = async () => {
+    while (next < items.length) await work(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+}
+
+/** Sends one notice to each user, with her openid for the subscribe message where there is one. */
+async function notifyEach(userIds: string[], notice: (userId: string) => Notice): Promise<void> {
+  const openids = await openidsOf(userIds);
+  await inParallel(userIds, NOTIFY_WIDTH, (userId) => notifier().notify(notice(userId), openids.get(userId)));
+}
+
+function resourceOf(doc: RollCallDoc, region: RegionDoc, answer: RollCallAnswerDoc | null): RollCallResource {
+  return { ...scopeOf(region), status: doc.status, called: answer !== null };
+}
+
+/** The roll-call as the actor may see it; staff over it get the tally (counted unless given). */
+async function present(actor: Actor, doc: RollCallDoc, region: RegionDoc, answer: RollCallAnswerDoc | null, known?: { coming: number; cannot: number }): Promise<RollCallView> {
+  const resource = resourceOf(doc, region, answer);
+  let tally: RollCallTally | null = null;
+  if (rollCallPolicies['rollcalls.tally']!(actor, resource)) {
+    const counts = known ?? (await answerCounts(doc._id));
+    tally = { notified: doc.notified, ...counts, pending: Math.max(0, doc.notified - counts.coming - counts.cannot), capped: doc.capped };
+  }
+  return {
+    id: doc._id,
+    communityId: doc.communityId,
+    communityName: region.name,
+    title: doc.title,
+    description: doc.description,
+    skills: doc.skills,
+    gridArea: doc.gridArea,
+    meetingPlace: doc.meetingPlace,
+    meetAt: doc.meetAt.toISOString(),
+    needed: doc.needed,
+    status: doc.status,
+    createdAt: doc.createdAt.toISOString(),
+    closedAt: doc.closedAt ? doc.closedAt.toISOString() : null,
+    tally,
+    myAnswer: answer ? { answer: answer.answer, etaMinutes: answer.etaMinutes, answeredAt: answer.answeredAt ? answer.answeredAt.toISOString() : null } : null,
+    abilities: abilities(rollCallPolicies, actor, resource),
+  };
+}
+
+/** The roll-call, its community and the actor's answer, or NOT_FOUND for whoever may not see it. */
+async function visibleRollCall(actor: Actor, rollCallId: string) {
+  const doc = await findRollCall(rollCallId);
+  if (!doc) throw notFound();
+  const [region, answer] = await Promise.all([communityOf(doc.communityId), findAnswer(rollCallId, actor.userId)]);
+  authorize(rollCallPolicies, 'rollcalls.view', actor, resourceOf(doc, region, answer), notFound());
+  return { doc, region, answer };
+}
+
+/** Creates a roll-call and notifies every matching active volunteer of the community, once each. */
+export async function createRollCall(actor: Actor, input: RollCallsCreateInput, requestId: string, now: Date): Promise<RollCallView> {
+  const region = await communityOf(input.communityId);
+  authorize(rollCallCommunityPolicies, 'rollcalls.create', actor, scopeOf(region));
+  if (input.meetAt.getTime() < now.getTime() - PAST_GRACE_MS) {
+    throw new AppError('INVALID_INPUT', 'meetAt: 集合时间不能早于现在', [{ path: 'meetAt', message: '集合时间不能早于现在' }]);
+  }
+  if (input.meetAt.getTime() > now.getTime() + MAX_AHEAD_MS) {
+    throw new AppError('INVALID_INPUT', 'meetAt: 集合时间不能晚于 30 天后', [{ path: 'meetAt', message: '集合时间不能晚于 30 天后' }]);
+  }
+  const skills = [...new Set(input.skills)];
+  const gridArea = input.gridArea ?? null;
+  await assertContentAllowed(
+    { title: input.title, description: input.description, meetingPlace: input.meetingPlace, gridArea: gridArea ?? undefined, skills: skills.join('，') },
+    3,
+    actor.openid,
+  );
+
+  // The id comes from the request, so a retry after a crash finds the same roll-call and the
+  // notices' dedupe keys (derived from it) reach nobody twice.
+  const id = `rc${digest('rollcall', actor.userId, requestId).slice(0, 30)}`;
+  const { volunteers, more } = await matchingVolunteers({ communityId: region._id, skills, gridArea }, ROLLCALL_RECIPIENT_CAP);
+  const doc: RollCallDoc = {
+    _id: id,
+    communityId: region._id,
+    title: input.title,
+    description: input.description,
+    skills,
+    gridArea,
+    meetingPlace: input.meetingPlace,
+    meetAt: input.meetAt,
+    needed: input.needed,
+    status: 'open',
+    notified: volunteers.length,
+    capped: more,
+    createdBy: actor.userId,
+    createdAt: now,
+    closedAt: null,
+    closedBy: null,
+  };
+  const { _id: _ignored, ...fields } = doc;
+  await insertAnswers(
+    volunteers.map((v) => ({ _id: answerIdOf(id, v.userId), rollCallId: id, communityId: region._id, userId: v.userId, answer: 'none', etaMinutes: null, answeredAt: null, notifiedAt: now })),
+  );
+  // Written after the answers: a roll-call never shows a tally its answers do not back.
+  await rollCalls().doc(id).set(fields);
+  await notifyEach(
+    volunteers.map((v) => v.userId),
+    (userId) => ({
+      userId,
+      kind: 'rollcall',
+      title: `应急召集：${input.title}`,
+      body: `${chinaTime(input.meetAt)} 在 ${input.meetingPlace} 集合，需要 ${input.needed} 人。能否到场，请点开回复。`,
+      link: linkOf(id),
+      dedupeKey: `rollcall-${id}-${userId}`,
+    }),
+  );
+  await recordAudit(
+    {
+      actorId: actor.userId,
+      action: 'rollcall.create',
+      targetType: 'rollcall',
+      targetId: id,
+      regionId: region._id,
+      reason: null,
+      details: { title: input.title, skills, gridArea, needed: input.needed, notified: volunteers.length, capped: more },
+    },
+    `rollcall-${actor.userId}-${requestId}`,
+    now,
+  );
+  return present(actor, doc, region, null, { coming: 0, cannot: 0 });
+}
+
+/** A called volunteer answers (or changes her answer) while the roll-call is open. */
+export async function respondToRollCall(actor: Actor, input: RollCallsRespondInput, now: Date): Promise<RollCallView> {
+  const doc = await findRollCall(input.rollCallId);
+  const answer = doc ? await findAnswer(input.rollCallId, actor.userId) : null;
+  // Only those called know it exists.
+  if (!doc || !answer) throw notFound();
+  if (doc.status !== 'open') throw closed();
+  const region = await communityOf(doc.communityId);
+  authorize(rollCallPolicies, 'rollcalls.respond', actor, resourceOf(doc, region, answer), notFound());
+  const changes = { answer: input.answer, etaMinutes: input.answer === 'coming' ? (input.etaMinutes ?? null) : null, answeredAt: now };
+  await inTransaction(async (tx) => {
+    // Read in the transaction: an answer racing the close conflicts and retries, then is refused.
+    const { data: current } = (await tx.collection(Collections.rollCalls).doc(doc._id).get()) as { data: RollCallDoc | null };
+    if (!current || current.status !== 'open') throw closed();
+    await tx.collection(Collections.rollCallAnswers).doc(answer._id).update(changes);
+  });
+  return present(actor, doc, region, { ...answer, ...changes });
+}
+
+/** Staff over it: the tally and who is coming (soonest first); a called volunteer: her own answer. */
+export async function getRollCall(actor: Actor, rollCallId: string): Promise<RollCallsGetOutput> {
+  const { doc, region, answer } = await visibleRollCall(actor, rollCallId);
+  const view = await present(actor, doc, region, answer);
+  if (!view.tally) return { rollCall: view, coming: null };
+  const answers = await comingAnswers(rollCallId);
+  const ids = answers.map((a) => a.userId);
+  const [volunteers, nicknames] = await Promise.all([inThousands(ids, volunteersOf), inThousands(ids, nicknamesOf)]);
+  const coming: RollCallComer[] = answers
+    .map((a) => ({
+      nickname: nicknames.get(a.userId) ?? '',
+      skills: volunteers.get(a.userId)?.skills ?? [],
+      gridArea: volunteers.get(a.userId)?.gridArea ?? null,
+      etaMinutes: a.etaMinutes,
+      answeredAt: (a.answeredAt ?? a.notifiedAt).toISOString(),
+    }))
+    .sort((x, y) => (x.etaMinutes ?? Infinity) - (y.etaMinutes ?? Infinity) || x.answeredAt.localeCompare(y.answeredAt));
+  return { rollCall: view, coming };
+}
+
+/** A lookup by id in chunks of a thousand (CloudBase caps a page there). */
+async function inThousands<V>(ids: string[], lookup: (chunk: string[]) => Promise<Map<string, V>>): Promise<Map<string, V>> {
+  const out = new Map<string, V>();
+  for (let start = 0; start < ids.length; start += 1000) for (const [k, v] of await lookup(ids.slice(start, start + 1000))) out.set(k, v);
+  return out;
+}
+
+/** Staff: a community's roll-calls, newest first. Anyone else: the roll-calls she was called to. */
+export async function listRollCalls(actor: Actor, input: { communityId?: string; offset: number; limit: number }): Promise<RollCallsListOutput> {
+  if (input.communityId) {
+    const region = await communityOf(input.communityId);
+    authorize(rollCallCommunityPolicies, 'rollcalls.list', actor, scopeOf(region));
+    const page = await newestFirstPage<RollCallDoc>(Collections.rollCalls, { communityId: region._id }, 'createdAt', input.offset, input.limit);
+    const items = await Promise.all(page.docs.map((doc) => present(actor, doc, region, null)));
+    return { items, total: page.total, hasMore: page.hasMore };
+  }
+  const page = await newestFirstPage<RollCallAnswerDoc>(Collections.rollCallAnswers, { userId: actor.userId }, 'notifiedAt', input.offset, input.limit);
+  const [docs, directory] = await Promise.all([rollCallsByIds(page.docs.map((a) => a.rollCallId)), regionDirectory()]);
+  const items: RollCallView[] = [];
+  for (const answer of page.docs) {
+    const doc = docs.get(answer.rollCallId);
+    const region = doc ? directory.get(doc.communityId) : undefined;
+    if (doc && region) items.push(await present(actor, doc, region, answer));
+  }
+  return { items, total: page.total, hasMore: page.hasMore };
+}
+
+/** Staff close the roll-call; everyone who said "coming" is thanked. */
+export async function closeRollCall(actor: Actor, rollCallId: string, requestId: string, now: Date): Promise<RollCallView> {
+  const { doc, region, answer } = await visibleRollCall(actor, rollCallId);
+  if (doc.status !== 'open') throw closed();
+  authorize(rollCallPolicies, 'rollcalls.close', actor, resourceOf(doc, region, answer));
+  const changes = { status: 'closed' as const, closedAt: now, closedBy: actor.userId };
+  await inTransaction(async (tx) => {
+    const { data: current } = (await tx.collection(Collections.rollCalls).doc(rollCallId).get()) as { data: RollCallDoc | null };
+    if (!current || current.status !== 'open') throw closed();
+    await tx.collection(Collections.rollCalls).doc(rollCallId).update(changes);
+  });
+  const coming = await comingAnswers(rollCallId);
+  await notifyEach(
+    coming.map((a) => a.userId),
+    (userId) => ({
+      userId,
+      kind: 'rollcall_closed',
+      title: `召集已结束：${doc.title}`,
+      body: `「${doc.title}」已结束，感谢你的响应和付出！`,
+      link: linkOf(rollCallId),
+      dedupeKey: `rollcall-closed-${rollCallId}-${userId}`,
+    }),
+  );
+  await recordAudit(
+    { actorId: actor.userId, action: 'rollcall.close', targetType: 'rollcall', targetId: rollCallId, regionId: region._id, reason: null, details: { title: doc.title, coming: coming.length } },
+    `rollcall-close-${actor.userId}-${requestId}`,
+    now,
+  );
+  return present(actor, { ...doc, ...changes }, region, answer);
+}

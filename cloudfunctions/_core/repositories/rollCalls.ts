@@ -1,0 +1,105 @@
+/**
+ * Roll-calls and their answers. A roll-call is one document; everyone it called has one answer
+ * document (id derived from roll-call and user), written when she is called and changed when she
+ * answers — so "who was called" is a lookup by id, and the tally is counts on an index.
+ */
+import type { RollCallAnswer, RollCallStatus } from '../../../src/shared/schemas/rollCall';
+import { database } from '../runtime/cloudbase';
+import { digest } from '../runtime/hash';
+import { allMatching } from './allMatching';
+import { Collections } from './collections';
+
+export interface RollCallDoc {
+  _id: string;
+  communityId: string;
+  title: string;
+  description: string;
+  skills: string[];
+  gridArea: string | null;
+  meetingPlace: string;
+  meetAt: Date;
+  needed: number;
+  status: RollCallStatus;
+  notified: number;
+  /** More volunteers matched than were notified (the recipient cap). */
+  capped: boolean;
+  createdBy: string;
+  createdAt: Date;
+  closedAt: Date | null;
+  closedBy: string | null;
+}
+
+export interface RollCallAnswerDoc {
+  _id: string;
+  rollCallId: string;
+  communityId: string;
+  userId: string;
+  answer: RollCallAnswer;
+  etaMinutes: number | null;
+  answeredAt: Date | null;
+  notifiedAt: Date;
+}
+
+export const rollCalls = () => database().collection(Collections.rollCalls);
+export const rollCallAnswers = () => database().collection(Collections.rollCallAnswers);
+
+/** The id of one volunteer's answer to one roll-call. */
+export function answerIdOf(rollCallId: string, userId: string): string {
+  return `ra${digest('rollcall-answer', rollCallId, userId).slice(0, 30)}`;
+}
+
+export async function findRollCall(id: string): Promise<RollCallDoc | null> {
+  const { data } = await rollCalls().doc(id).get();
+  return (data[0] as RollCallDoc | undefined) ?? null;
+}
+
+export async function findAnswer(rollCallId: string, userId: string): Promise<RollCallAnswerDoc | null> {
+  const { data } = await rollCallAnswers().doc(answerIdOf(rollCallId, userId)).get();
+  return (data[0] as RollCallAnswerDoc | undefined) ?? null;
+}
+
+const isDuplicate = (error: unknown) => /DUPLICATE/i.test(String((error as { code?: unknown }).code));
+
+/**
+ * Writes the answer documents of everyone called, 500 per insert. A retry after a crash finds
+ * some already there: that batch is written one by one, skipping those.
+ */
+export async function insertAnswers(docs: RollCallAnswerDoc[]): Promise<void> {
+  for (let start = 0; start < docs.length; start += 500) {
+    const batch = docs.slice(start, start + 500);
+    try {
+      await rollCallAnswers().add(batch);
+    } catch (error) {
+      if (!isDuplicate(error)) throw error;
+      for (const doc of batch) {
+        await rollCallAnswers()
+          .add(doc)
+          .catch((each: unknown) => {
+            if (!isDuplicate(each)) throw each;
+          });
+      }
+    }
+  }
+}
+
+/** How many answered 'coming' and 'cannot' (the rest of those notified have not answered yet). */
+export async function answerCounts(rollCallId: string): Promise<{ coming: number; cannot: number }> {
+  const [coming, cannot] = await Promise.all([
+    rollCallAnswers().where({ rollCallId, answer: 'coming' }).count(),
+    rollCallAnswers().where({ rollCallId, answer: 'cannot' }).count(),
+  ]);
+  return { coming: coming.total ?? 0, cannot: cannot.total ?? 0 };
+}
+
+/** Everyone who said they are coming. */
+export async function comingAnswers(rollCallId: string): Promise<RollCallAnswerDoc[]> {
+  return allMatching<RollCallAnswerDoc>(Collections.rollCallAnswers, { rollCallId, answer: 'coming' });
+}
+
+/** Roll-calls by id (a page of a volunteer's list). */
+export async function rollCallsByIds(ids: string[]): Promise<Map<string, RollCallDoc>> {
+  if (ids.length === 0) return new Map();
+  const _ = database().command;
+  const { data } = await rollCalls().where({ _id: _.in(ids) }).limit(100).get();
+  return new Map((data as RollCallDoc[]).map((doc) => [doc._id, doc]));
+}

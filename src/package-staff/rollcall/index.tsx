@@ -1,0 +1,309 @@
+import '../locale';
+import { useState } from 'react';
+import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
+import type { RollCallsGetOutput, RollCallView } from '../../shared/schemas/rollCall';
+import type { MessageKey } from '../../locales';
+import { call } from '../../services/cloud';
+import { PageRoot } from '../../components/PageRoot';
+import { FormField } from '../../components/FormField';
+import { ChoiceChips } from '../../components/ChoiceChips';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DateTimeField } from '../../components/DateTimeField';
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
+import { useAccount } from '../../hooks/useAccount';
+import { errorMessage, useAsync } from '../../hooks/useAsync';
+import { useI18n } from '../../hooks/useI18n';
+import { chinaClock, chinaDay, chinaInstant, chinaIso, formatDateTime } from '../../utils/chinaTime';
+import { cx } from '../../utils/cx';
+import { rollCallCommunities } from '../components/rollCallCommunities';
+import '../components/staff.scss';
+import './index.scss';
+
+const SKILLS = ['elderly', 'children', 'medical', 'teaching', 'legal', 'repair', 'driving', 'photo', 'culture', 'sign'] as const;
+const SKILLS_MAX = 10;
+const TEXT_MAX = { skill: 20, gridArea: 20, title: 30, description: 500, meetingPlace: 60 } as const;
+
+const toast = (title: string) => {
+  Taro.showToast({ title, icon: 'none', duration: 3000 }).catch(() => undefined);
+};
+
+/**
+ * Emergency roll-call for staff. Without `id`: the form that calls a community's volunteers by
+ * skill and grid area. With `id` (after sending, or from the console): the live tally, who is
+ * coming and when, pull-to-refresh, and closing it.
+ */
+export default function RollCallPage() {
+  const { t } = useI18n();
+  const params = useRouter().params;
+  const [id, setId] = useState<string | null>(params.id ?? null);
+  return (
+    <PageRoot titleKey='moderation.rollcall.title' className='staff-page rollcall'>
+      <View className='staff-frame'>{id ? <Tally key={id} id={id} /> : <CreateForm preferred={params.communityId ?? null} onCreated={(view) => {
+        toast(view.tally?.capped ? t('moderation.rollcall.capped', { count: view.tally.notified }) : t('moderation.rollcall.sent', { count: view.tally?.notified ?? 0 }));
+        setId(view.id);
+      }} />}</View>
+    </PageRoot>
+  );
+}
+
+interface Draft {
+  title: string;
+  description: string;
+  skills: string[];
+  customSkill: string;
+  gridArea: string;
+  meetingPlace: string;
+  day: string;
+  clock: string;
+  needed: string;
+}
+
+type Field = 'title' | 'description' | 'skills' | 'gridArea' | 'meetingPlace' | 'meetAt' | 'needed';
+
+function initialDraft(): Draft {
+  // Half an hour from now, on the quarter hour: a sensible default for "as soon as possible".
+  const soon = Math.ceil((Date.now() + 30 * 60_000) / (15 * 60_000)) * 15 * 60_000;
+  return { title: '', description: '', skills: [], customSkill: '', gridArea: '', meetingPlace: '', day: chinaDay(soon), clock: chinaClock(soon), needed: '10' };
+}
+
+/** The problems (locale keys) that stop the form; the same rules as RollCallsCreateInput. */
+function check(draft: Draft): Partial<Record<Field, MessageKey>> {
+  const problems: Partial<Record<Field, MessageKey>> = {};
+  const length = (value: string) => value.trim().length;
+  if (length(draft.title) < 2 || length(draft.title) > TEXT_MAX.title) problems.title = 'moderation.rollcall.problems.title';
+  if (length(draft.description) < 2 || length(draft.description) > TEXT_MAX.description) problems.description = 'moderation.rollcall.problems.description';
+  if (length(draft.meetingPlace) < 2 || length(draft.meetingPlace) > TEXT_MAX.meetingPlace) problems.meetingPlace = 'moderation.rollcall.problems.meetingPlace';
+  if (length(draft.gridArea) > TEXT_MAX.gridArea) problems.gridArea = 'moderation.rollcall.problems.gridArea';
+  if (draft.skills.length > SKILLS_MAX) problems.skills = 'moderation.rollcall.problems.skillsMax';
+  if (!(chinaInstant(draft.day, draft.clock) >= Date.now() - 60_000)) problems.meetAt = 'moderation.rollcall.problems.meetAt';
+  const needed = Number(draft.needed);
+  if (!/^\d+$/.test(draft.needed.trim()) || needed < 1 || needed > 500) problems.needed = 'moderation.rollcall.problems.needed';
+  return problems;
+}
+
+function CreateForm({ preferred, onCreated }: { preferred: string | null; onCreated: (view: RollCallView) => void }) {
+  const { t } = useI18n();
+  const account = useAccount();
+  const communities = account.me ? rollCallCommunities(account.me.account) : [];
+  const [chosen, setChosen] = useState<string | null>(preferred);
+  const communityId = chosen ?? communities[0]?.id ?? null;
+  const [draft, setDraft] = useState<Draft>(initialDraft);
+  const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (!account.me) return account.status === 'error' ? <ErrorState message={account.error ?? ''} onRetry={account.retry} /> : <LoadingState cards={2} />;
+  if (!communityId) return <EmptyState title={t('moderation.rollcall.noCommunity')} description={t('moderation.rollcall.noCommunityHint')} />;
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K], clears?: Field) => {
+    setDraft((current) => ({ ...current, [key]: value }));
+    if (clears) setProblems((current) => ({ ...current, [clears]: undefined }));
+  };
+  const presets = SKILLS.map((key) => t(`moderation.rollcall.skillOptions.${key}`));
+  const skillOptions = [...presets, ...draft.skills.filter((skill) => !presets.includes(skill))];
+  const toggleSkill = (skill: string) => set('skills', draft.skills.includes(skill) ? draft.skills.filter((s) => s !== skill) : [...draft.skills, skill], 'skills');
+  const addSkill = () => {
+    const skill = draft.customSkill.trim();
+    if (!skill) return;
+    if (skill.length > TEXT_MAX.skill) return setProblems((current) => ({ ...current, skills: t('moderation.rollcall.problems.skill') }));
+    if (draft.skills.length >= SKILLS_MAX) return setProblems((current) => ({ ...current, skills: t('moderation.rollcall.problems.skillsMax') }));
+    setDraft((current) => ({ ...current, skills: current.skills.includes(skill) ? current.skills : [...current.skills, skill], customSkill: '' }));
+  };
+
+  const submit = async () => {
+    const found = check(draft);
+    setProblems(Object.fromEntries(Object.entries(found).map(([field, key]) => [field, t(key)])));
+    if (Object.keys(found).length > 0) return;
+    setFailure(null);
+    setBusy(true);
+    try {
+      const gridArea = draft.gridArea.trim();
+      const view = await call('rollcalls.create', {
+        communityId,
+        title: draft.title.trim(),
+        description: draft.description.trim(),
+        skills: draft.skills,
+        ...(gridArea ? { gridArea } : {}),
+        meetingPlace: draft.meetingPlace.trim(),
+        meetAt: chinaIso(draft.day, draft.clock),
+        needed: Number(draft.needed),
+      });
+      onCreated(view);
+    } catch (error) {
+      setFailure(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <View className='rollcall__form'>
+      <Text className='staff-intro'>{t('moderation.rollcall.intro')}</Text>
+      {communities.length > 1 ? (
+        <View className='linli-section'>
+          <Text className='linli-section__title'>{t('moderation.rollcall.community')}</Text>
+          <ChoiceChips options={communities.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setChosen} />
+        </View>
+      ) : null}
+      <View className='linli-card rollcall__card'>
+        <FormField name='title' label={t('moderation.rollcall.form.title')} required error={problems.title}>
+          <Input className='rollcall__input' value={draft.title} maxLength={TEXT_MAX.title} placeholder={t('moderation.rollcall.form.titlePlaceholder')} onChange={(v) => set('title', v, 'title')} />
+        </FormField>
+        <FormField name='description' label={t('moderation.rollcall.form.description')} required error={problems.description}>
+          <TextArea className='rollcall__textarea' value={draft.description} maxLength={TEXT_MAX.description} placeholder={t('moderation.rollcall.form.descriptionPlaceholder')} onChange={(v) => set('description', v, 'description')} />
+        </FormField>
+        <FormField name='skills' label={t('moderation.rollcall.form.skills')} hint={t('moderation.rollcall.form.skillsHint')} error={problems.skills}>
+          <View className='rollcall__chips' role='group'>
+            {skillOptions.map((skill) => (
+              <View key={skill} className={cx('rollcall__chip', draft.skills.includes(skill) && 'rollcall__chip--on')} role='checkbox' aria-checked={draft.skills.includes(skill)} data-value={skill} onClick={() => toggleSkill(skill)}>
+                <Text>{skill}</Text>
+              </View>
+            ))}
+          </View>
+          <View className='rollcall__custom-skill'>
+            <Input className='rollcall__input' value={draft.customSkill} maxLength={TEXT_MAX.skill} placeholder={t('moderation.rollcall.form.customSkill')} onChange={(v) => set('customSkill', v)} />
+            <Button className='rollcall__add-skill' fill='outline' onClick={addSkill}>
+              {t('moderation.rollcall.form.addSkill')}
+            </Button>
+          </View>
+        </FormField>
+        <FormField name='gridArea' label={t('moderation.rollcall.form.gridArea')} hint={t('moderation.rollcall.form.gridAreaHint')} error={problems.gridArea}>
+          <Input className='rollcall__input' value={draft.gridArea} maxLength={TEXT_MAX.gridArea} placeholder={t('moderation.rollcall.form.gridAreaPlaceholder')} onChange={(v) => set('gridArea', v, 'gridArea')} />
+        </FormField>
+        <FormField name='meetingPlace' label={t('moderation.rollcall.form.meetingPlace')} required error={problems.meetingPlace}>
+          <Input className='rollcall__input' value={draft.meetingPlace} maxLength={TEXT_MAX.meetingPlace} placeholder={t('moderation.rollcall.form.meetingPlacePlaceholder')} onChange={(v) => set('meetingPlace', v, 'meetingPlace')} />
+        </FormField>
+        <FormField name='meetAt' label={t('moderation.rollcall.form.meetClock')} required error={problems.meetAt}>
+          <DateTimeField
+            day={draft.day}
+            clock={draft.clock}
+            minDay={chinaDay()}
+            dayLabel={t('moderation.rollcall.form.meetDay')}
+            clockLabel={t('moderation.rollcall.form.meetClock')}
+            onChange={(day, clock) => {
+              setDraft((current) => ({ ...current, day, clock }));
+              setProblems((current) => ({ ...current, meetAt: undefined }));
+            }}
+          />
+        </FormField>
+        <FormField name='needed' label={t('moderation.rollcall.form.needed')} required error={problems.needed}>
+          <Input className='rollcall__input' type='number' value={draft.needed} maxLength={3} onChange={(v) => set('needed', v, 'needed')} />
+        </FormField>
+      </View>
+      {failure ? (
+        <View className='rollcall__failure' role='alert'>
+          {failure}
+        </View>
+      ) : null}
+      <View className='linli-section'>
+        <Button className='rollcall__submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
+          {t('moderation.rollcall.form.submit')}
+        </Button>
+      </View>
+    </View>
+  );
+}
+
+function Tally({ id }: { id: string }) {
+  const { t } = useI18n();
+  const state = useAsync(() => call('rollcalls.get', { rollCallId: id }), [id]);
+  const [confirming, setConfirming] = useState(false);
+
+  usePullDownRefresh(() => {
+    void state.reload().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (state.loading && !state.data) return <LoadingState cards={3} />;
+  if (state.error || !state.data) return <ErrorState message={state.error ?? ''} onRetry={() => void state.reload()} />;
+  const { rollCall, coming } = state.data;
+  const close = async () => {
+    try {
+      const next = await call('rollcalls.close', { rollCallId: id });
+      state.setData({ ...state.data!, rollCall: next } satisfies RollCallsGetOutput);
+      toast(t('moderation.rollcall.closed'));
+    } catch (error) {
+      toast(errorMessage(error));
+    } finally {
+      setConfirming(false);
+    }
+  };
+
+  return (
+    <View className='rollcall__tally'>
+      <RollCallSummary rollCall={rollCall} />
+      {rollCall.tally ? (
+        <View className='linli-card rollcall__numbers'>
+          {(['notified', 'coming', 'cannot', 'pending'] as const).map((key) => (
+            <View key={key} className={`rollcall__number rollcall__number--${key}`}>
+              <Text className='rollcall__number-value'>{rollCall.tally![key]}</Text>
+              <Text className='rollcall__number-label'>{t(`moderation.rollcall.tally.${key}`)}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+      {rollCall.tally?.capped ? <Text className='staff-intro'>{t('moderation.rollcall.capped', { count: rollCall.tally.notified })}</Text> : null}
+      {rollCall.status === 'open' ? <Text className='staff-intro'>{t('moderation.rollcall.refreshHint')}</Text> : null}
+      <View className='linli-section'>
+        <Text className='linli-section__title'>{t('moderation.rollcall.coming')}</Text>
+        {!coming || coming.length === 0 ? (
+          <EmptyState title={t('moderation.rollcall.comingEmpty')} />
+        ) : (
+          <View className='linli-card rollcall__coming'>
+            {coming.map((person, index) => (
+              <View key={`${person.nickname}-${index}`} className='rollcall__comer'>
+                <View className='rollcall__comer-main'>
+                  <Text className='rollcall__comer-name'>{person.nickname}</Text>
+                  <Text className='rollcall__comer-eta'>{person.etaMinutes === null ? t('moderation.rollcall.etaUnknown') : t('moderation.rollcall.eta', { minutes: person.etaMinutes })}</Text>
+                </View>
+                <Text className='rollcall__comer-meta'>{[person.gridArea, ...person.skills].filter(Boolean).join(t('common.separator'))}</Text>
+              </View>
+            ))}
+          </View>
+        )}
+      </View>
+      {rollCall.abilities.includes('rollcalls.close') ? (
+        <View className='linli-section'>
+          <Button className='rollcall__close' type='danger' size='large' block onClick={() => setConfirming(true)}>
+            {t('moderation.rollcall.close')}
+          </Button>
+        </View>
+      ) : null}
+      <ConfirmDialog
+        className='rollcall__confirm'
+        visible={confirming}
+        title={t('moderation.rollcall.closeTitle')}
+        message={t('moderation.rollcall.closeMessage')}
+        confirmText={t('moderation.rollcall.close')}
+        onConfirm={close}
+        onClose={() => setConfirming(false)}
+      />
+    </View>
+  );
+}
+
+/** What, where, when, for whom: the head of a roll-call. */
+function RollCallSummary({ rollCall }: { rollCall: RollCallView }) {
+  const { t } = useI18n();
+  return (
+    <View className='linli-card rollcall__summary'>
+      <View className='rollcall__summary-head'>
+        <Text className='rollcall__summary-title'>{rollCall.title}</Text>
+        <Tag className={`rollcall__status rollcall__status--${rollCall.status}`} background={rollCall.status === 'open' ? '#fff4e6' : '#f2f3f5'} color={rollCall.status === 'open' ? '#c2410c' : '#4e5969'}>
+          {t(`moderation.rollcall.status.${rollCall.status}`)}
+        </Tag>
+      </View>
+      <Text className='rollcall__summary-line'>{rollCall.description}</Text>
+      <Text className='rollcall__summary-line'>{`${formatDateTime(t, rollCall.meetAt)}${t('common.separator')}${rollCall.meetingPlace}`}</Text>
+      <Text className='rollcall__summary-line'>
+        {[
+          rollCall.communityName,
+          rollCall.gridArea ?? t('moderation.rollcall.gridAny'),
+          rollCall.skills.length > 0 ? rollCall.skills.join(t('events.detail.listSeparator')) : t('moderation.rollcall.skillsAny'),
+          t('moderation.rollcall.needed', { count: rollCall.needed }),
+        ].join(t('common.separator'))}
+      </Text>
+    </View>
+  );
+}
