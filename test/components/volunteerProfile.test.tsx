@@ -76,7 +76,7 @@ describe('my volunteer profile', () => {
     // 7530 minutes = 125.5 hours
     expect(fact('累计时长')).toBe('125.5 小时');
     expect(fact('登记时间')).toMatch(/^1月5日/);
-    expect(screen.getByText('修改联系方式和技能')).toBeTruthy();
+    expect(screen.getByText('修改联系方式、技能和网格')).toBeTruthy();
     expect(screen.getByText('注销志愿者身份')).toBeTruthy();
     expect(call).toHaveBeenCalledWith('volunteers.me', {});
   });
@@ -115,11 +115,11 @@ describe('my volunteer profile', () => {
       'account.me': () => account(),
       'volunteers.me': () => ({ profile: profile() }),
       'volunteers.update': (input) =>
-        profile({ phone: input.phone ?? null, skills: input.skills ?? [], emergencyContact: input.emergencyContact ?? null }),
+        profile({ phone: input.phone ?? null, skills: input.skills ?? [], gridArea: input.gridArea ?? null, emergencyContact: input.emergencyContact ?? null }),
     });
     renderPage(<ProfilePage />);
     await findElement('.profile__facts');
-    fireEvent.click(screen.getByText('修改联系方式和技能'));
+    fireEvent.click(screen.getByText('修改联系方式、技能和网格'));
     // the form starts from the current values
     expect((await findElement<HTMLInputElement>('[data-field="phone"] input')).value).toBe('13812345678');
     expect(document.querySelector('[data-field="skillChoice"] [data-value="助老服务"]')!.getAttribute('aria-checked')).toBe('true');
@@ -129,12 +129,14 @@ describe('my volunteer profile', () => {
     fireEvent.click(screen.getByText('添加'));
     expect(await findElement('[data-field="skillChoice"] [data-value="手语"]')).toBeTruthy();
     await typeEmergency('王建国', '13700003333');
+    await typeInto('[data-field="gridArea"]', ' 3号网格 ');
     await save();
 
     await waitFor(() =>
       expect(call).toHaveBeenCalledWith('volunteers.update', {
         phone: '13900002222',
         skills: ['助老服务', '手语'],
+        gridArea: '3号网格',
         emergencyContact: { name: '王建国', phone: '13700003333' },
       }),
     );
@@ -142,6 +144,7 @@ describe('my volunteer profile', () => {
     expect(fact('手机号')).toBe('13900002222');
     expect(fact('技能特长')).toBe('助老服务、手语');
     expect(fact('紧急联系人')).toBe('王建国 13700003333');
+    expect(fact('所在网格')).toBe('3号网格');
     expect(toastTitles()).toContain('已保存');
   });
 
@@ -153,7 +156,7 @@ describe('my volunteer profile', () => {
     });
     renderPage(<ProfilePage />);
     await findElement('.profile__facts');
-    fireEvent.click(screen.getByText('修改联系方式和技能'));
+    fireEvent.click(screen.getByText('修改联系方式、技能和网格'));
 
     await typeInto('[data-field="phone"]', '1381234');
     await save();
@@ -178,10 +181,10 @@ describe('my volunteer profile', () => {
     });
     renderPage(<ProfilePage />);
     await findElement('.profile__facts');
-    fireEvent.click(screen.getByText('修改联系方式和技能'));
+    fireEvent.click(screen.getByText('修改联系方式、技能和网格'));
     await typeInto('[data-field="phone"]', '');
     await save();
-    await waitFor(() => expect(call).toHaveBeenCalledWith('volunteers.update', { phone: null, skills: ['助老服务'], emergencyContact: null }));
+    await waitFor(() => expect(call).toHaveBeenCalledWith('volunteers.update', { phone: null, skills: ['助老服务'], gridArea: null, emergencyContact: null }));
     expect(await screen.findByText('操作太频繁，请稍后再试')).toBeTruthy();
     expect(document.querySelector('.profile__save')).toBeTruthy();
     expect(toastTitles()).not.toContain('已保存');
