@@ -1,8 +1,8 @@
 /**
  * Client calls spread over function instances: the host thread's own FunctionHost and, where
  * the machine has cores to spare, worker threads running the same bundles (functionWorker.ts).
- * Each call goes to the instance with the fewest calls in flight; an instance still starting
- * takes none. Timers, the seed and function-to-function calls stay on the host thread.
+ * Calls go to the host thread's instance while it is not busy, then to the instance with the
+ * fewest calls in flight; an instance still starting takes none. Timers, the seed and function-to-function calls stay on the host thread.
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
@@ -10,6 +10,8 @@ import type { FunctionHost } from './functionHost';
 import type { FromInstance, FunctionWorkerData, ToInstance } from './functionWorker';
 
 const workerFile = require.resolve('./functionWorker');
+/** Calls in flight on the host thread before others go to a worker instance. */
+const SPILL_OVER_AT = 4;
 
 interface Instance {
   inFlight: number;
@@ -94,10 +96,15 @@ export class FunctionInstances {
     );
   }
 
-  /** Runs a client call on the least busy instance. */
+  /**
+   * Runs a client call on the host thread's instance (whose bundles are warm) until it has a few
+   * calls in flight, then on the least busy instance: a person using the app is answered by warm
+   * functions, and only a crowd spills over to the worker threads (loading a bundle there on its
+   * first call, as a new CloudBase instance would).
+   */
   async invoke(name: string, event: unknown, openid: string | null): Promise<unknown> {
     let chosen = this.local;
-    for (const worker of this.workers) if (worker.ready && worker.inFlight < chosen.inFlight) chosen = worker;
+    if (this.local.inFlight >= SPILL_OVER_AT) for (const worker of this.workers) if (worker.ready && worker.inFlight < chosen.inFlight) chosen = worker;
     chosen.inFlight += 1;
     try {
       return await chosen.invoke(name, event, openid, randomUUID());
