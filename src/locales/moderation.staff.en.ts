@@ -159,7 +159,7 @@ const moderationStaffEn: typeof moderationStaffZhCN = {
     start: 'Start a call-out',
     community: 'Community',
     noCommunity: 'No community to call out',
-    noCommunityHint: 'Residents\' committees start call-outs; street and county staff can follow those of the communities below them',
+    noCommunityHint: 'Call-outs are started by residents\' committees, or by street and county staff above them',
     intro: 'Registered volunteers of the community are notified by skill and grid area and answer on their phones.',
     form: {
       title: 'What for',

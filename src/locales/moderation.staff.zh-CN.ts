@@ -157,7 +157,7 @@ const moderationStaffZhCN = {
     start: '发起应急召集',
     community: '召集社区',
     noCommunity: '没有可以召集的社区',
-    noCommunityHint: '应急召集由社区居委会发起，街道和区县工作人员可查看下属社区的召集',
+    noCommunityHint: '应急召集由社区居委会或其上级街道、区县工作人员发起',
     intro: '按技能和网格通知本社区已登记的志愿者，他们在手机上回复能否到场。',
     form: {
       title: '召集事由',

@@ -83,6 +83,42 @@ describe('staff: emergency roll-call', () => {
     expect(document.querySelector('.rollcall__number--pending .rollcall__number-value')?.textContent).toBe('9');
   });
 
+  it('street staff choose among the communities below their street', async () => {
+    mockActions({
+      'account.me': () => account({ roles: [{ role: 'street', regionId: 'st-chengguan', regionName: '城关街道' }] }),
+      'regions.tree': () => ({
+        roots: [
+          {
+            id: 'cty-linxi', name: '临溪县', level: 'county', parentId: null, kind: null,
+            children: [
+              { id: 'st-chengguan', name: '城关街道', level: 'street', parentId: 'cty-linxi', kind: null, children: [
+                { id: 'cm-beiyuan', name: '北苑社区', level: 'community', parentId: 'st-chengguan', kind: 'urban', children: [] },
+                { id: 'cm-nanhu', name: '南湖社区', level: 'community', parentId: 'st-chengguan', kind: 'urban', children: [] },
+              ] },
+              { id: 'st-taoyuan', name: '桃源镇', level: 'street', parentId: 'cty-linxi', kind: null, children: [
+                { id: 'cm-taoyuan', name: '桃源村', level: 'community', parentId: 'st-taoyuan', kind: 'rural', children: [] },
+              ] },
+            ],
+          },
+        ],
+      }),
+      'rollcalls.create': () => rollCall({ communityId: 'cm-nanhu', communityName: '南湖社区' }),
+      'rollcalls.get': () => staffView({ communityId: 'cm-nanhu', communityName: '南湖社区' }),
+    });
+    renderPage(<StaffRollCallPage />);
+    expect(await screen.findByText('南湖社区')).toBeTruthy();
+    expect(screen.getByText('北苑社区')).toBeTruthy();
+    expect(screen.queryByText('桃源村')).toBeNull();
+    fireEvent.click(screen.getByText('南湖社区'));
+    await typeInto('[data-field="title"]', '南湖防汛巡查');
+    await typeInto('[data-field="description"]', '沿湖步道巡查积水，请穿雨靴');
+    await typeInto('[data-field="meetingPlace"]', '南湖社区服务站');
+    await act(async () => {
+      fireEvent.click(await findElement('.rollcall__submit'));
+    });
+    await waitFor(() => expect(call).toHaveBeenCalledWith('rollcalls.create', expect.objectContaining({ communityId: 'cm-nanhu', title: '南湖防汛巡查' })));
+  });
+
   it('stops an incomplete form before sending', async () => {
     mockActions({ 'account.me': () => committee() });
     renderPage(<StaffRollCallPage />);

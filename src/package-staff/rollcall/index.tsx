@@ -17,7 +17,7 @@ import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { chinaClock, chinaDay, chinaInstant, chinaIso, formatDateTime } from '../../utils/chinaTime';
 import { cx } from '../../utils/cx';
-import { rollCallCommunities } from '../components/rollCallCommunities';
+import { needsRegionTree, rollCallCommunities } from '../components/rollCallCommunities';
 import '../components/staff.scss';
 import './index.scss';
 
@@ -86,7 +86,10 @@ function check(draft: Draft): Partial<Record<Field, MessageKey>> {
 function CreateForm({ preferred, onCreated }: { preferred: string | null; onCreated: (view: RollCallView) => void }) {
   const { t } = useI18n();
   const account = useAccount();
-  const communities = account.me ? rollCallCommunities(account.me.account) : [];
+  // Street and county staff choose among the communities below them: those come from the region tree.
+  const wantsTree = account.me ? needsRegionTree(account.me.account) : false;
+  const tree = useAsync(() => call('regions.tree', {}), [wantsTree], { enabled: wantsTree });
+  const communities = account.me ? rollCallCommunities(account.me.account, tree.data?.roots ?? []) : [];
   const [chosen, setChosen] = useState<string | null>(preferred);
   const communityId = chosen ?? communities[0]?.id ?? null;
   const [draft, setDraft] = useState<Draft>(initialDraft);
@@ -95,6 +98,8 @@ function CreateForm({ preferred, onCreated }: { preferred: string | null; onCrea
   const [busy, setBusy] = useState(false);
 
   if (!account.me) return account.status === 'error' ? <ErrorState message={account.error ?? ''} onRetry={account.retry} /> : <LoadingState cards={2} />;
+  if (wantsTree && tree.error) return <ErrorState message={tree.error} onRetry={() => void tree.reload()} />;
+  if (wantsTree && !tree.data) return <LoadingState cards={2} />;
   if (!communityId) return <EmptyState title={t('moderation.rollcall.noCommunity')} description={t('moderation.rollcall.noCommunityHint')} />;
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K], clears?: Field) => {
