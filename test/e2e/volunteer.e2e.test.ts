@@ -5,8 +5,9 @@
  * demo-leader) confirms her hours on the confirmation page; she sees the hours and 20 credits,
  * redeems an item the committee (张主任, demo-committee) stocked and gets a pickup code; she asks
  * the group for a proof, the leader issues it, she downloads the PDF; a third party without any
- * session checks the verification code and sees only masked data. Every wait is on a
- * condition, never a fixed delay.
+ * session checks the verification code and sees only masked data; the committee calls out
+ * 北苑's volunteers for an emergency, she answers from her inbox, and the tally shows her coming.
+ * Every wait is on a condition, never a fixed delay.
  */
 import type { Page } from 'playwright-core';
 import { browserSuite, newPhone, on, openRoute, screenshot } from '../support/browser';
@@ -220,6 +221,39 @@ describe('volunteer service: register, hours, credits, store, proof, verify (H5 
     await on(stranger, '.verify__submit').click();
     await on(stranger, '.verify__result--invalid').filter({ hasText: '未找到有效证明' }).waitFor();
     expect(await on(stranger, '.verify__result--valid').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+  it('the committee calls out volunteers for an emergency; she answers from her inbox and the tally shows her coming', async () => {
+    const committeeClient = await Client.signIn(suite.cloud.url, 'demo-committee');
+    const committee = await phone(committeeClient, 'demo-committee');
+    await open(committee, '/package-staff/rollcall/index');
+    await on(committee, '[data-field="title"] input').fill('北门防汛装沙袋');
+    await on(committee, '[data-field="description"] textarea').fill('北门低洼处积水，需要装沙袋挡水，请带手套和雨靴。');
+    await on(committee, '[data-field="meetingPlace"] input').fill('北苑北门岗亭');
+    await on(committee, '.rollcall__submit').click();
+    // The tally replaces the form: everyone active in 北苑 with no skill asked for was notified, nobody has answered yet.
+    const pending = on(committee, '.rollcall__number--pending .rollcall__number-value');
+    await pending.filter({ hasText: /^[1-9]\d*$/ }).waitFor();
+    const notified = Number(await on(committee, '.rollcall__number--notified .rollcall__number-value').textContent());
+    expect(notified).toBeGreaterThanOrEqual(1);
+
+    await open(wang, '/pages/inbox/index');
+    const notice = on(wang, '.inbox__item[data-kind="rollcall"]').filter({ hasText: '北门防汛装沙袋' });
+    await notice.click();
+    await wang.waitForURL(/package-volunteer\/rollcall\/index/);
+    await on(wang, '.rollcall-answer__title').filter({ hasText: '北门防汛装沙袋' }).waitFor();
+    await on(wang, '.rollcall-answer__etas [data-value="20"]').click();
+    await on(wang, '.rollcall-answer__coming').click();
+    await on(wang, '.rollcall-answer__mine--coming').waitFor();
+    await screenshot(wang, 'rollcall-answer');
+
+    // The tally, opened again from the committee's list of call-outs, shows her coming.
+    const { items } = await dataOf<{ items: Array<{ id: string; title: string }> }>(committeeClient.call('volunteers', 'rollcalls.list', { communityId: 'cm-beiyuan' }, null));
+    await open(committee, `/package-staff/rollcall/index?id=${items.find((item) => item.title === '北门防汛装沙袋')!.id}`);
+    await on(committee, '.rollcall__comer-name').filter({ hasText: '秀兰阿姨' }).waitFor();
+    await on(committee, '.rollcall__number--coming .rollcall__number-value').filter({ hasText: /^1$/ }).waitFor();
+    expect(await on(committee, '.rollcall__coming').textContent()).not.toContain(REAL_NAME);
+    await screenshot(committee, 'rollcall-tally');
     expect(pageErrors).toEqual([]);
   });
 });
