@@ -7,7 +7,7 @@
  * (found, review, members, posts). Every wait is on a condition, never a fixed delay.
  */
 import type { Page } from 'playwright-core';
-import { browserSuite, newPhone, on, openRoute, screenshot } from '../support/browser';
+import { browserSuite, choose, newPhone, on, openRoute, screenshot } from '../support/browser';
 import { Client, dataOf } from '../support/localCloud';
 
 const suite = browserSuite();
@@ -45,12 +45,12 @@ describe('community registry (H5 on the local cloud)', () => {
     await on(founder, '[data-field="name"] .linli-field__error').filter({ hasText: '请填写小组名称' }).waitFor();
 
     await on(founder, '[data-field="name"] input').fill(GROUP);
-    await on(founder, '[data-field="type"] [data-value="culture_sports"]').click();
+    await choose(founder, '[data-field="type"] [data-value="culture_sports"]');
     await on(founder, '[data-field="description"] textarea').fill('每周六上午在北苑社区活动室练习毛笔字，零基础可以跟练，笔墨纸砚社里准备。');
     await on(founder, '[data-field="tags"] input').fill('书法');
     await on(founder, '[data-field="tags"] .leader-tags__button').click();
     await on(founder, '.leader-tags__tag').filter({ hasText: '书法' }).waitFor();
-    await on(founder, '[data-field="managementLevel"] [data-value="community"]').click();
+    await choose(founder, '[data-field="managementLevel"] [data-value="community"]');
     await on(founder, '[data-field="contactName"] input').fill('王阿姨');
     await on(founder, '[data-field="contactPhone"] input').fill('13912345678');
     await on(founder, '[data-field="name"] .linli-field__error').waitFor({ state: 'detached' });

@@ -10,7 +10,7 @@
  * Every wait is on a condition, never a fixed delay.
  */
 import type { Page } from 'playwright-core';
-import { browserSuite, newPhone, on, openRoute, screenshot } from '../support/browser';
+import { browserSuite, choose, newPhone, on, openRoute, screenshot } from '../support/browser';
 import { mainlandCheckChar } from '../../src/shared/identity/idNumber';
 import { chinaDay } from '../../src/utils/chinaTime';
 import { createActivity, createAttendance, createGroup, databaseOf, type Db } from '../support/fixtures';
@@ -69,8 +69,7 @@ describe('volunteer service: register, hours, credits, store, proof, verify (H5 
     // Without the consent to the sensitive-data rules nothing is sent.
     await on(wang, '.register__submit').click();
     await on(wang, '.register__consent-error').waitFor();
-    await on(wang, '[data-field="sensitiveConsent"]').click();
-    await on(wang, '[data-field="sensitiveConsent"][aria-checked="true"]').waitFor();
+    await choose(wang, '[data-field="sensitiveConsent"]');
     await on(wang, '.register__consent-error').waitFor({ state: 'detached' });
     await on(wang, '.register__submit').click();
 

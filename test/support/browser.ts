@@ -104,3 +104,20 @@ export async function openRoute(page: Page, baseUrl: string, route: string): Pro
   await page.goto('about:blank');
   await page.goto(`${baseUrl}/#${route}`);
 }
+
+/**
+ * Taps a choice (radio or checkbox) until it shows as chosen. A form that scrolls to its first
+ * problem after a refused submit can move the choice away under a tap already on its way; a
+ * second tap comes only when the first has visibly not landed.
+ */
+export async function choose(page: Page, selector: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    await on(page, selector).click();
+    try {
+      await on(page, `${selector}[aria-checked="true"]`).waitFor({ timeout: 2000 });
+      return;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+    }
+  }
+}
