@@ -8,7 +8,7 @@
  * Several phones (browser contexts) at once; every wait is on a condition, never a fixed delay.
  */
 import type { Page } from 'playwright-core';
-import { browserSuite, newPhone, on, openRoute, screenshot } from '../support/browser';
+import { browserSuite, choose, newPhone, on, openRoute, screenshot } from '../support/browser';
 import { Client, dataOf } from '../support/localCloud';
 
 const suite = browserSuite();
@@ -68,7 +68,7 @@ describe('moderation: report, auto-hide, queue, notice, appeal, restore (H5 on t
     // Nothing chosen: the form says so.
     await on(wang, '.report__submit').click();
     await on(wang, '[data-field="reason"] .linli-field__error').filter({ hasText: '请选择举报原因' }).waitFor();
-    await on(wang, '.report__reasons [data-value="unsafe"]').click();
+    await choose(wang, '.report__reasons [data-value="unsafe"]');
     await on(wang, '[data-field="text"] textarea').fill('以送鸡蛋为名推销保健品，老人容易上当');
     // The top of the form for the screenshot (Taro's page, not the window, may be what scrolls).
     await on(wang, '.report__target').evaluate((card) => card.scrollIntoView({ block: 'start' }));
