@@ -65,8 +65,9 @@ export async function newPhone(browser: Browser, token: string | null, who: stri
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, locale: 'zh-CN', hasTouch: true, isMobile: true });
   if (token) {
     await context.addInitScript((value: string) => {
-      // about:blank (see openRoute) has no storage of its own.
-      if (window.location.protocol.startsWith('http')) window.localStorage.setItem('linli.token', JSON.stringify({ data: value }));
+      // about:blank (see openRoute) has no storage of its own, nor has a PDF opened in the
+      // browser's viewer (a proof download): only app pages get the session.
+      if (window.location.protocol.startsWith('http') && window.localStorage) window.localStorage.setItem('linli.token', JSON.stringify({ data: value }));
     }, token);
   }
   context.on('page', (page) =>
