@@ -3,7 +3,6 @@
  * up is told), and residents discover them by day, category, volunteer flag and text.
  */
 import { randomBytes } from 'node:crypto';
-import dayjs from 'dayjs';
 import { AppError } from '../../../src/shared/errors';
 import { activityPolicies, type ActivityResource } from '../../../src/shared/policies/activities';
 import { abilities, authorize } from '../../../src/shared/policies/authorize';
@@ -23,9 +22,9 @@ import { groupResource } from '../presenters/groups';
 import { groupNotFound } from './groupMembership';
 import { offerFreeSeats } from './seatLedger';
 import { loadVisibleGroup } from './groupStewardship';
+import { startOfChinaDay } from '../runtime/chinaDay';
 
 const HOUR = 3600_000;
-const CHINA_OFFSET_MS = 8 * HOUR;
 
 export const activityNotFound = () => new AppError('NOT_FOUND', '活动不存在或已删除');
 
@@ -210,7 +209,7 @@ export async function cancelActivity(actor: Actor, activityId: string, reason: s
 
 /** The China-time day window of YYYY-MM-DD. */
 function dayWindow(day: string): { from: Date; to: Date } {
-  const from = new Date(dayjs(`${day}T00:00:00Z`).valueOf() - CHINA_OFFSET_MS);
+  const from = startOfChinaDay(day);
   return { from, to: new Date(from.getTime() + 24 * HOUR) };
 }
 

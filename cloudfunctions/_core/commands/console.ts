@@ -16,6 +16,7 @@ import { regionDirectory, type RegionDoc } from '../repositories/regions';
 import { findUser } from '../repositories/users';
 import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
+import { chinaDateTimeOf } from '../runtime/chinaDay';
 
 const DAY = 24 * 3600_000;
 /** Policy targets from the documents: every rural community has an excellent team; ≥ 70 % of streets a hub. */
@@ -86,7 +87,12 @@ function reviewBacklog(waitingSince: Date[], now: Date) {
  */
 async function creditsOf(regions: RegionDoc[]): Promise<{ issued: number; redeemed: number }> {
   const ids = regions.filter((r) => r.level !== 'county').flatMap((r) => [accountId('issuance', r._id), accountId('store', r._id)]);
-  const accounts = ids.length ? await allMatching<AccountDoc>(Collections.ledgerAccounts, { _id: database().command.in(ids) }) : [];
+  const accounts: AccountDoc[] = [];
+  // A page holds at most 1,000 documents: the accounts are read a thousand ids at a time.
+  for (let i = 0; i < ids.length; i += 1000) {
+    const { data } = await database().collection(Collections.ledgerAccounts).where({ _id: database().command.in(ids.slice(i, i + 1000)) }).limit(1000).get();
+    accounts.push(...(data as AccountDoc[]));
+  }
   return {
     issued: -accounts.filter((a) => a.kind === 'issuance').reduce((sum, a) => sum + a.balance, 0),
     redeemed: accounts.filter((a) => a.kind === 'store').reduce((sum, a) => sum + a.balance, 0),
@@ -100,8 +106,8 @@ export async function dashboard(actor: Actor, regionId: string, year: number | u
   const groups = await allMatching<GroupDoc>(Collections.groups, { [field]: region._id });
   const live = groups.filter((g) => g.status === 'active');
   const activities = await allMatching<ActivityDoc>(Collections.activities, { [field]: region._id });
-  const hours = await allMatching<{ minutes: number; state: string; recordedAt: Date }>(Collections.hourRecords, { [field]: region._id });
-  const corrections = await allMatching<{ createdAt: Date }>(Collections.hourCorrections, { [field]: region._id, state: 'pending' });
+  const hours = await allMatching<{ _id: string; minutes: number; state: string; recordedAt: Date }>(Collections.hourRecords, { [field]: region._id });
+  const corrections = await allMatching<{ _id: string; createdAt: Date }>(Collections.hourCorrections, { [field]: region._id, state: 'pending' });
   const ratingYear = year ?? now.getUTCFullYear();
   const below = [...regions.values()].filter((r) => r.ancestorIds.includes(region._id) || r._id === region._id);
   const rural = below.filter((r) => r.level === 'community' && r.kind === 'rural');
@@ -217,7 +223,7 @@ export async function exportWorkbook(actor: Actor, regionId: string, kind: 'grou
     for (const a of await allMatching<ActivityDoc>(Collections.activities, { [field]: region._id })) {
       sheet.addRow({
         title: a.title,
-        start: new Date(a.startAt.getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' '),
+        start: chinaDateTimeOf(a.startAt),
         location: a.location.name,
         place: place({ communityId: a.communityId, streetId: a.streetId }),
         capacity: a.capacity,

@@ -2,6 +2,7 @@
 import { notifier } from '../ports/notify';
 import { activities, signups, type ActivityDoc, type SignupDoc } from '../repositories/activities';
 import { database } from '../runtime/cloudbase';
+import { chinaDateTimeOf } from '../runtime/chinaDay';
 
 const HOUR = 3600_000;
 const REMINDERS = [
@@ -25,7 +26,7 @@ export async function sendReminders(now: Date): Promise<{ sent: number }> {
           userId: signup.userId,
           kind: `reminder_${reminder.key}`,
           title: reminder.title,
-          body: `「${activity.title}」${new Date(activity.startAt.getTime() + 8 * HOUR).toISOString().slice(5, 16).replace('T', ' ')} 在 ${activity.location.name}`,
+          body: `「${activity.title}」${chinaDateTimeOf(activity.startAt).slice(5)} 在 ${activity.location.name}`,
           link: `pages/activity/index?id=${activity._id}`,
           dedupeKey: `reminder-${reminder.key}-${activity._id}-${signup.userId}`,
         });

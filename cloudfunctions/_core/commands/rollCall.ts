@@ -41,6 +41,7 @@ import { matchingVolunteers, volunteersOf } from '../repositories/volunteers';
 import type { Actor } from '../runtime/actor';
 import { digest } from '../runtime/hash';
 import { inTransaction } from '../runtime/transactions';
+import { chinaDateTimeOf } from '../runtime/chinaDay';
 
 /** A meet-at time a minute old is still "now" (clocks of phones and servers differ a little). */
 const PAST_GRACE_MS = 60_000;
@@ -52,8 +53,6 @@ const notFound = () => new AppError('NOT_FOUND', '召集不存在或已结束');
 const closed = () => new AppError('ROLLCALL_CLOSED', '本次召集已结束');
 const scopeOf = (region: RegionDoc): RegionScope => ({ regionId: region._id, ancestorIds: region.ancestorIds });
 const linkOf = (rollCallId: string) => `package-volunteer/rollcall/index?id=${rollCallId}`;
-/** "MM-DD HH:mm" in China time, for notices. */
-const chinaTime = (instant: Date) => new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
 
 async function communityOf(communityId: string): Promise<RegionDoc> {
   const region = (await regionDirectory()).get(communityId);
@@ -169,7 +168,7 @@ export async function createRollCall(actor: Actor, input: RollCallsCreateInput, 
       userId,
       kind: 'rollcall',
       title: `应急召集：${input.title}`,
-      body: `${chinaTime(input.meetAt)} 在 ${input.meetingPlace} 集合，需要 ${input.needed} 人。能否到场，请点开回复。`,
+      body: `${chinaDateTimeOf(input.meetAt).slice(5)} 在 ${input.meetingPlace} 集合，需要 ${input.needed} 人。能否到场，请点开回复。`,
       link: linkOf(id),
       dedupeKey: `rollcall-${id}-${userId}`,
     }),

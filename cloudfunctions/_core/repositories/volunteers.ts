@@ -89,12 +89,16 @@ export async function matchingVolunteers(match: VolunteerMatch, cap: number): Pr
   if (match.skills.length > 0) where.skills = _.in(match.skills);
   const out: VolunteerDoc[] = [];
   const PAGE = 1000;
-  for (let skip = 0; out.length <= cap; ) {
-    // One more than the cap tells whether anyone was left out.
+  while (out.length <= cap) {
+    // One more than the cap tells whether anyone was left out; each page starts after the last id read.
     const want = Math.min(PAGE, cap + 1 - out.length);
-    const { data } = await volunteersCollection().where(where).orderBy('_id', 'asc').skip(skip).limit(want).get();
+    const last = out[out.length - 1];
+    const { data } = await volunteersCollection()
+      .where(last ? { ...where, _id: _.gt(last._id) } : where)
+      .orderBy('_id', 'asc')
+      .limit(want)
+      .get();
     out.push(...(data as VolunteerDoc[]));
-    skip += data.length;
     if (data.length < want) break;
   }
   return { volunteers: out.slice(0, cap), more: out.length > cap };

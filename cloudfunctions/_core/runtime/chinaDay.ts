@@ -6,6 +6,11 @@ export function chinaDayOf(instant: Date): string {
   return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The China date and time of an instant, to the minute: "YYYY-MM-DD HH:mm" (notices, exports). */
+export function chinaDateTimeOf(instant: Date): string {
+  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /** The instant a China calendar day begins. */
 export function startOfChinaDay(day: string): Date {
   return new Date(Date.parse(`${day}T00:00:00Z`) - CHINA_OFFSET_MS);
