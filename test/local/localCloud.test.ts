@@ -79,7 +79,7 @@ test('H5 image uploads: signed-in users only, images only, stored as a cloud fil
 test('client calls spread over function instances on worker threads, each answered once and to its own caller', async () => {
   const cloud = await startCloud({ env: { LINLI_FUNCTION_INSTANCES: '2' } });
   try {
-    type Health = { functionInstances: Array<{ instance: string; calls: number }> };
+    type Health = { functionInstances: Array<{ instance: string; calls: number }>; database: { requestsAnswered: number } };
     const health = async () => (await (await fetch(`${cloud.url}/api/health`)).json()) as Health;
     // The worker instances start after the cloud answers; wait for both.
     for (let tries = 0; (await health()).functionInstances.length < 3; tries += 1) {
@@ -87,6 +87,7 @@ test('client calls spread over function instances on worker threads, each answer
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const clients = await Promise.all(Array.from({ length: 20 }, (_, i) => Client.signIn(cloud.url, `inst-${i}`)));
+    const requestsBefore = (await health()).database.requestsAnswered;
     const replies = await Promise.all(
       clients.flatMap((client, i) => Array.from({ length: 5 }, (_, k) => client.call<{ account: { nickname: string } }>('account', 'account.updateProfile', { nickname: `居民${i}-${k}` }))),
     );
@@ -97,6 +98,8 @@ test('client calls spread over function instances on worker threads, each answer
     expect(served.map((s) => s.instance)).toEqual(['main', 'worker-1', 'worker-2']);
     expect(served.filter((s) => s.calls > 0).length).toBeGreaterThan(1);
     expect(served.reduce((sum, s) => sum + s.calls, 0)).toBeGreaterThanOrEqual(100);
+    // Each profile update counts the call, claims its request id, writes the user and stores the reply.
+    expect((await health()).database.requestsAnswered - requestsBefore).toBeGreaterThanOrEqual(400);
   } finally {
     await cloud.stop();
     removeDataDir(cloud.dataDir);

@@ -17,6 +17,7 @@ import { regionDirectory, type RegionDoc } from '../repositories/regions';
 import { findUser } from '../repositories/users';
 import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
+import { Coalescer } from '../runtime/coalesce';
 import { digest } from '../runtime/hash';
 import { groupResource } from '../presenters/groups';
 import { groupNotFound } from './groupMembership';
@@ -37,11 +38,21 @@ export async function activityResource(actor: Actor, activity: ActivityDoc, grou
   return { group: groupResource(g, membership), status: activity.status, ended: activity.endAt.getTime() <= Date.now() };
 }
 
+/**
+ * An activity and its group, read together for everyone of this instance asking at once (a
+ * crowd signing up for one activity): each caller still gets a read started after it asked.
+ * Callers share the documents and must not change them.
+ */
+const activityReads = new Coalescer<null, { activity: ActivityDoc | null; group: GroupDoc | null }>(async (activityId, callers) => {
+  const activity = await findActivity(activityId);
+  const group = activity ? await findGroup(activity.groupId) : null;
+  return callers.map(() => ({ activity, group }));
+});
+
 /** Loads an activity the actor may see. */
 export async function loadVisibleActivity(actor: Actor, activityId: string, needMembership = true) {
-  const activity = await findActivity(activityId);
+  const { activity, group } = await activityReads.submit(activityId, null);
   if (!activity) throw activityNotFound();
-  const group = await findGroup(activity.groupId);
   const resource = await activityResource(actor, activity, group, needMembership);
   authorize(activityPolicies, 'activities.view', actor, resource, activityNotFound());
   return { activity, group: group!, resource };

@@ -8,6 +8,7 @@
 import { notifier } from '../ports/notify';
 import { activities, firstWaiting, seats, signups, type ActivityDoc, type SeatDoc, type SignupDoc } from '../repositories/activities';
 import { database } from '../runtime/cloudbase';
+import { Coalescer } from '../runtime/coalesce';
 
 const HOUR = 3600_000;
 
@@ -51,15 +52,29 @@ export interface WaitlistPlace {
   position: number;
 }
 
-/** Draws the next number of the line (the activity's counters move in one update). */
-export async function takeWaitlistPlace(activityId: string, signupId: string): Promise<WaitlistPlace> {
+/**
+ * Draws the next numbers of the line for everyone of this instance joining it together: one
+ * update moves the activity's counters by the batch's size, and the numbers go out in arrival
+ * order (a crowd on a full activity costs a few trips instead of one each).
+ */
+const placeDraws = new Coalescer<string, WaitlistPlace>(async (activityId, signupIds) => {
   const _ = database().command;
-  const bumped = (await activities().where({ _id: activityId }).updateAndReturn({ waitSeqNext: _.inc(1), waitlistCount: _.inc(1) })) as {
+  const k = signupIds.length;
+  const bumped = (await activities().where({ _id: activityId }).updateAndReturn({ waitSeqNext: _.inc(k), waitlistCount: _.inc(k) })) as {
     doc: ActivityDoc | null;
   };
-  if (!bumped.doc) throw new Error(`activity ${activityId} vanished while ${signupId} joined its waitlist`);
-  const waitSeq = bumped.doc.waitSeqNext;
-  return { waitSeq, activity: bumped.doc, position: Math.max(1, Math.min(bumped.doc.waitlistCount, waitSeq)) };
+  if (!bumped.doc) throw new Error(`activity ${activityId} vanished while ${signupIds.join(', ')} joined its waitlist`);
+  const after = bumped.doc;
+  // Everyone the counter counted before a number joined before it.
+  return signupIds.map((_id, i) => {
+    const waitSeq = after.waitSeqNext - k + 1 + i;
+    return { waitSeq, activity: after, position: Math.max(1, Math.min(after.waitlistCount - k + 1 + i, waitSeq)) };
+  });
+});
+
+/** Draws the next number of the line (the activity's counters move in one update). */
+export function takeWaitlistPlace(activityId: string, signupId: string): Promise<WaitlistPlace> {
+  return placeDraws.submit(activityId, signupId);
 }
 
 /** Gives back a place drawn for a sign-up that turned out not to be new. */

@@ -26,6 +26,11 @@ export interface UserDoc {
    * mark, so it never lags behind one; missing on older documents, which then count as before.
    */
   lastNoShowAt?: Date | null;
+  /**
+   * Rate-limit counters by action (`signups_create`): the current window's start (ms) and the
+   * calls counted in it, kept here so counting a call also loads its caller (see rateLimit.ts).
+   */
+  rate?: Record<string, { w: number; n: number }>;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -5,8 +5,9 @@
  */
 import type { PolicyActor } from '../../../src/shared/policies/actor';
 import { activeGrantsOf } from '../repositories/roleGrants';
-import { ensureUser, type UserDoc } from '../repositories/users';
+import { ensureUser, userIdOf, type UserDoc } from '../repositories/users';
 import { platformContext } from './cloudbase';
+import { countCallOnUser, type RateLimit } from './rateLimit';
 
 export interface Actor extends PolicyActor {
   openid: string;
@@ -25,11 +26,27 @@ export function isTimerInvocation(context: unknown): boolean {
 }
 
 /**
- * Loads (creating on first sight) the user, then their active staff grants unless the user
- * document says there are none: one round trip fewer for residents on every call.
+ * Counts the call against the caller's rate limit and loads the caller in the same round trip
+ * (creating the user on first sight), then their active staff grants unless the user document
+ * says there are none: one round trip for a resident's every call.
  */
+export async function resolveCountedActor(openid: string, action: string, rule: RateLimit, now: Date): Promise<Actor> {
+  const userId = userIdOf(openid);
+  let user = await countCallOnUser(userId, action, rule, now);
+  if (!user) {
+    await ensureUser(openid, { nickname: '新居民' });
+    user = await countCallOnUser(userId, action, rule, now);
+    if (!user) throw new Error(`user ${userId} vanished while being created`);
+  }
+  return withGrants(openid, user);
+}
+
+/** The caller without counting a call (tools and core tests act as someone directly). */
 export async function resolveActor(openid: string): Promise<Actor> {
-  const user = await ensureUser(openid, { nickname: '新居民' });
+  return withGrants(openid, await ensureUser(openid, { nickname: '新居民' }));
+}
+
+async function withGrants(openid: string, user: UserDoc): Promise<Actor> {
   const grants = user.mayHoldGrants === false ? [] : await activeGrantsOf(user._id);
   return { openid, user, userId: user._id, grants };
 }

@@ -8,7 +8,7 @@ import { contract, actionsOf, type ActionName, type OutputOf, type ParsedInputOf
 import { AppError, type Envelope } from '../../../src/shared/errors';
 import { RequestId } from '../../../src/shared/schemas/common';
 import * as z from '../../../src/shared/zod';
-import { ANONYMOUS, isTimerInvocation, openidOf, resolveActor, type Actor } from './actor';
+import { ANONYMOUS, isTimerInvocation, openidOf, resolveCountedActor, type Actor } from './actor';
 import { errorBody, invalidInput, ok } from './envelope';
 import { claimRequest, completeRequest, releaseRequest } from './idempotency';
 import { digest, stableJson } from './hash';
@@ -98,11 +98,7 @@ export function createHandler(definition: FunctionDefinition): Main {
 
         const now = new Date();
         actorId = userIdOf(openid);
-        // Independent round trips run together: the counter needs only the derived user id.
-        const [actor] = await Promise.all([
-          resolveActor(openid),
-          consumeRateLimit(actorId, name, 'rateLimit' in spec && spec.rateLimit ? spec.rateLimit : spec.mutation ? DEFAULT_LIMITS.write : DEFAULT_LIMITS.read, now),
-        ]);
+        const actor = await resolveCountedActor(openid, name, 'rateLimit' in spec && spec.rateLimit ? spec.rateLimit : spec.mutation ? DEFAULT_LIMITS.write : DEFAULT_LIMITS.read, now);
 
         const suspended = actor.user.suspendedUntil && actor.user.suspendedUntil.getTime() > now.getTime();
         if (suspended && spec.mutation && name !== 'moderation.appeal') throw new AppError('FORBIDDEN', '你的账号已被暂停使用，可在“我的”中查看原因并申诉');

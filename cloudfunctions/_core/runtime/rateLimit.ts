@@ -1,10 +1,13 @@
 /**
  * Fixed-window rate limits per actor and action, kept in the database so every function
- * instance shares them. The happy path is one round trip: an insert for the first call of a
- * window, a conditional increment after it.
+ * instance shares them. A signed-in caller's counters live on their user document, so counting
+ * the call and loading the caller is one round trip (`countCallOnUser`); anonymous callers share
+ * counters of their own (`consumeRateLimit`): an insert for the first call of a window, a
+ * conditional increment after it.
  */
 import { AppError } from '../../../src/shared/errors';
 import { Collections } from '../repositories/collections';
+import type { UserDoc } from '../repositories/users';
 import { database } from './cloudbase';
 import { isDuplicateError } from './dbErrors';
 import { digest } from './hash';
@@ -12,6 +15,8 @@ import { digest } from './hash';
 import type { RateLimit } from '../../../src/shared/api/contract';
 
 export type { RateLimit };
+
+const rateLimited = () => new AppError('RATE_LIMITED', '操作太频繁，请稍后再试');
 
 /**
  * Counters this warm instance has seen exist, by id, with the end of their window. A counter
@@ -53,10 +58,66 @@ export async function consumeRateLimit(userId: string, action: string, rule: Rat
     if (bumped.updated === 1) return;
     const { data } = await counters.doc(id).get();
     const counter = data[0] as { count: number } | undefined;
-    if (counter && counter.count >= rule.limit) throw new AppError('RATE_LIMITED', '操作太频繁，请稍后再试');
+    if (counter && counter.count >= rule.limit) throw rateLimited();
     if (!counter) knownCounters.delete(id);
   }
-  throw new AppError('RATE_LIMITED', '操作太频繁，请稍后再试');
+  throw rateLimited();
+}
+
+/**
+ * Windows this warm instance has seen open on a user's counter, by user and action: a call in a
+ * known window tries the increment first, any other call opens a new window first. Only a hint —
+ * a wrong guess costs one more round trip, never a wrong count.
+ */
+const knownWindows = new Map<string, number>();
+
+function rememberWindow(key: string, windowStart: number, now: number, windowMs: number): void {
+  if (knownWindows.size >= KNOWN_COUNTERS_MAX) {
+    for (const [k, start] of knownWindows) if (start + windowMs <= now) knownWindows.delete(k);
+    if (knownWindows.size >= KNOWN_COUNTERS_MAX) knownWindows.clear();
+  }
+  knownWindows.set(key, windowStart);
+}
+
+/**
+ * Counts one call of a signed-in user on their own document (`rate.<action>`: the window's start
+ * and its count) and returns the document as it is after the count — the caller is loaded by the
+ * same round trip. Null when the user has no document yet (nothing was counted). Throws
+ * RATE_LIMITED when the window is full (nothing is written then).
+ */
+export async function countCallOnUser(userId: string, action: string, rule: RateLimit, now: Date): Promise<UserDoc | null> {
+  const windowMs = rule.windowSeconds * 1000;
+  const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
+  // Field names may not hold dots: `signups.create` is counted under `rate.signups_create`.
+  const field = `rate.${action.replace(/\./g, '_')}`;
+  const key = `${userId}|${action}`;
+  const users = database().collection(Collections.users);
+  const _ = database().command;
+  const openWindow = async () =>
+    (await users.where({ _id: userId, [`${field}.w`]: _.neq(windowStart) }).updateAndReturn({ [`${field}.w`]: windowStart, [`${field}.n`]: 1 })) as {
+      doc?: UserDoc | null;
+    };
+  const bump = async () =>
+    (await users.where({ _id: userId, [`${field}.w`]: windowStart, [`${field}.n`]: _.lt(rule.limit) }).updateAndReturn({ [`${field}.n`]: _.inc(1) })) as {
+      doc?: UserDoc | null;
+    };
+  const attempts = knownWindows.get(key) === windowStart ? [bump, openWindow] : [openWindow, bump];
+  // A few rounds cover a window opened or filled by a concurrent call between the two tries.
+  for (let round = 0; round < 3; round += 1) {
+    for (const attempt of attempts) {
+      const { doc } = await attempt();
+      if (doc) {
+        rememberWindow(key, windowStart, now.getTime(), windowMs);
+        return doc;
+      }
+    }
+    const { data } = await users.doc(userId).get();
+    const user = data[0] as UserDoc | undefined;
+    if (!user) return null;
+    const counter = user.rate?.[field.slice('rate.'.length)];
+    if (counter && counter.w === windowStart && counter.n >= rule.limit) throw rateLimited();
+  }
+  throw rateLimited();
 }
 
 /** Deletes counters of past windows (run by a timer). */

@@ -43,8 +43,10 @@ export async function handleAdminRequest(body: unknown, deps: AdminApiDeps): Pro
     const handler = handlers[action];
     if (!handler) return { requestId, code: 'INVALID_ACTION', message: `unknown action ${action}` };
     const reply = await handler(request, deps, Date.now());
-    // A write is acknowledged only once it is on disk (writes inside a transaction wait for the commit).
+    // A write is acknowledged only once it is on disk (writes inside a transaction wait for the
+    // commit); any other answer once what it saw is committed (the store groups a turn's writes).
     if (WRITES.has(action) && (action === 'database.commitTransaction' || !txOf(request))) await deps.store.flushWal();
+    else await deps.store.settled();
     return { requestId, ...reply };
   } catch (error) {
     if (error instanceof DbError) return { requestId, code: error.code, message: error.message };

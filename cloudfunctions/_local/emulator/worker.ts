@@ -9,6 +9,7 @@
  *   main → worker: { type: 'admin', id, body }   body: the request text → { type: 'admin', id, reply }
  *                  { type: 'baseUrl', url }      the public URL, once the main port listens
  *                  { type: 'invoked', id, result?, error? }  answer to an 'invoke'
+ *                  { type: 'stats', id }         → { type: 'stats', id, requests } (node-sdk requests answered)
  *                  { type: 'close' }             → { type: 'closed' } once the store is closed
  *   worker → main: { type: 'ready', port } | { type: 'failed', error }
  *                  { type: 'invoke', id, name, data }
@@ -39,6 +40,7 @@ export type ToWorker =
   | { type: 'admin'; id: number; body: string }
   | { type: 'baseUrl'; url: string }
   | { type: 'invoked'; id: number; result?: unknown; error?: string }
+  | { type: 'stats'; id: number }
   | { type: 'close' };
 
 export type FromWorker =
@@ -46,12 +48,17 @@ export type FromWorker =
   | { type: 'failed'; error: string }
   | { type: 'admin'; id: number; reply: string }
   | { type: 'invoke'; id: number; name: string; data: unknown }
+  | { type: 'stats'; id: number; requests: number }
   | { type: 'closed' };
 
 const ADMIN_BODY_LIMIT = 32 * 1024 * 1024;
 
+/** Database requests answered since start (for /api/health and the bench's round-trip counts). */
+let requestsAnswered = 0;
+
 /** Parses and answers one admin request body; always a JSON reply text. */
 async function answer(text: string, deps: AdminApiDeps): Promise<string> {
+  requestsAnswered += 1;
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -65,7 +72,7 @@ function run(): void {
   const port = parentPort!;
   const send = (message: FromWorker) => port.postMessage(message);
   const data = workerData as EmulatorWorkerData;
-  const store = new DocumentStore({ file: join(data.dataDir, 'linli.sqlite'), indexes: indexDeclarations, synchronous: data.synchronous });
+  const store = new DocumentStore({ file: join(data.dataDir, 'linli.sqlite'), indexes: indexDeclarations, synchronous: data.synchronous, groupCommit: true });
   for (const name of Object.values(Collections)) store.createCollection(name);
   let baseUrl = '';
   let nextInvoke = 0;
@@ -110,6 +117,9 @@ function run(): void {
         break;
       case 'baseUrl':
         baseUrl = message.url;
+        break;
+      case 'stats':
+        send({ type: 'stats', id: message.id, requests: requestsAnswered });
         break;
       case 'invoked': {
         const waiting = invocations.get(message.id);

@@ -22,6 +22,8 @@ export interface EmulatorThread {
   /** Answers one admin request body (text) with the reply text. */
   admin(body: string): Promise<string>;
   setBaseUrl(url: string): void;
+  /** How many node-sdk requests the emulator has answered. */
+  requestsAnswered(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -60,6 +62,7 @@ export async function startEmulatorThread(
   const send = (message: ToWorker) => worker.postMessage(message);
   let nextId = 0;
   const pending = new Map<number, (reply: string) => void>();
+  const statsWaiting = new Map<number, (requests: number) => void>();
   let closed: (() => void) | undefined;
   let closing = false;
   let failure: Error | undefined;
@@ -83,6 +86,10 @@ export async function startEmulatorThread(
             (error: unknown) => send({ type: 'invoked', id: message.id, error: error instanceof Error ? error.message : String(error) }),
           );
           break;
+        case 'stats':
+          statsWaiting.get(message.id)?.(message.requests);
+          statsWaiting.delete(message.id);
+          break;
         case 'closed':
           closed?.();
           break;
@@ -105,6 +112,8 @@ export async function startEmulatorThread(
       // Nothing can answer the callers still waiting: the database is gone.
       for (const answer of pending.values()) answer(JSON.stringify({ code: 'SYS_ERR', message: failure.message }));
       pending.clear();
+      for (const answer of statsWaiting.values()) answer(0);
+      statsWaiting.clear();
     });
   });
 
@@ -124,6 +133,15 @@ export async function startEmulatorThread(
     },
     setBaseUrl(url) {
       send({ type: 'baseUrl', url });
+    },
+    requestsAnswered() {
+      if (failure) return Promise.resolve(0);
+      nextId += 1;
+      const id = nextId;
+      return new Promise((resolve) => {
+        statsWaiting.set(id, resolve);
+        send({ type: 'stats', id });
+      });
     },
     async close() {
       if (failure) return;

@@ -110,7 +110,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     if (path === '/api/files' && req.method === 'POST') return uploadForUser(req, res, url);
     if (path.startsWith('/api/dev/timers/') && req.method === 'POST' && config.devSessions && isLoopback(req)) return fireTimer(res, path.slice('/api/dev/timers/'.length));
     if (path === '/api/contract' && req.method === 'GET') return sendJson(res, 200, describeContract());
-    if (path === '/api/health') return sendJson(res, 200, { ok: true, functionInstances: instances.describe() });
+    if (path === '/api/health') return sendJson(res, 200, { ok: true, functionInstances: instances.describe(), database: { requestsAnswered: await emulator.requestsAnswered() } });
     if (path.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) return download(req, res, url);
     if (req.method === 'GET' || req.method === 'HEAD') return staticH5(res, path);
     return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '接口不存在' } });
