@@ -33,7 +33,13 @@ test('simple filters judge every document as mingo does, and leave arrays and ob
     for (const doc of docsWith(stored)) {
       for (const operand of operands) {
         for (const field of ['a', 'n.a']) {
-          const filters: Doc[] = [{ [field]: operand }, ...ops.map((op) => ({ [field]: { [op]: operand } })), { [field]: { $gte: operand, $ne: 'zz' }, _id: 'd' }];
+          const filters: Doc[] = [
+            { [field]: operand },
+            ...ops.map((op) => ({ [field]: { [op]: operand } })),
+            { [field]: { $gte: operand, $ne: 'zz' }, _id: 'd' },
+            { [field]: { $exists: true } },
+            { [field]: { $exists: false }, _id: 'd' },
+          ];
           for (const filter of filters) {
             const simple = compileSimpleFilter(filter);
             expect(simple).toBeDefined();
@@ -55,7 +61,7 @@ test('simple filters judge every document as mingo does, and leave arrays and ob
 });
 
 test('filters beyond plain comparisons are not compiled (mingo answers them)', () => {
-  for (const filter of [{ a: { $in: [1, 2] } }, { $or: [{ a: 1 }] }, { a: null }, { a: /x/ }, { 'a.0': 5 }, { a: { $exists: true } }, { a: [1] }, { a: { b: 1 } }, { a: {} }]) {
+  for (const filter of [{ a: { $in: [1, 2] } }, { $or: [{ a: 1 }] }, { a: null }, { a: /x/ }, { 'a.0': 5 }, { a: { $exists: 1 } }, { a: [1] }, { a: { b: 1 } }, { a: {} }]) {
     expect(compileSimpleFilter(filter as Doc)).toBeUndefined();
   }
 });

@@ -1,8 +1,8 @@
 /**
  * A fingerprint of every stored document (id and version), to prove a call wrote nothing.
- * Ignoring `rate_limits` ignores call counting wherever it is kept: the signed-in caller's
- * counters live on their user document (`rate`), so users are then fingerprinted by content
- * without that field.
+ * Ignoring `rate_limits` or `idempotency` ignores that bookkeeping wherever it is kept: the
+ * signed-in caller's counters (`rate`) and request marks (`req`) live on their user document,
+ * so users are then fingerprinted by content without those fields.
  */
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
@@ -16,8 +16,9 @@ export function snapshotDatabase(dataDir: string, ignore: string[] = []): string
       .filter((name) => !ignore.includes(name.slice(2)));
     return tables
       .map((table) => {
-        if (table === 'c_users' && ignore.includes('rate_limits')) {
-          const rows = db.prepare(`SELECT id, json_remove(doc, '$.rate') AS content FROM "${table}" ORDER BY id`).all() as Array<{ id: string; content: string }>;
+        const bookkeeping = [...(ignore.includes('rate_limits') ? ["'$.rate'"] : []), ...(ignore.includes('idempotency') ? ["'$.req'"] : [])];
+        if (table === 'c_users' && bookkeeping.length > 0) {
+          const rows = db.prepare(`SELECT id, json_remove(doc, ${bookkeeping.join(', ')}) AS content FROM "${table}" ORDER BY id`).all() as Array<{ id: string; content: string }>;
           return `${table}:${rows.map((r) => `${r.id}#${createHash('sha256').update(r.content).digest('hex').slice(0, 16)}`).join(',')}`;
         }
         const rows = db.prepare(`SELECT id, ver FROM "${table}" ORDER BY id`).all() as Array<{ id: string; ver: number }>;

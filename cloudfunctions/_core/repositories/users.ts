@@ -31,6 +31,11 @@ export interface UserDoc {
    * calls counted in it, kept here so counting a call also loads its caller (see rateLimit.ts).
    */
   rate?: Record<string, { w: number; n: number }>;
+  /**
+   * Request ids of this user's mutations, marked by the write that counts the call (see
+   * idempotency.ts): key → `<input tag>:<epoch seconds>`. Marks older than two days are pruned.
+   */
+  req?: Record<string, string>;
   createdAt: Date;
   updatedAt: Date;
 }

@@ -7,7 +7,7 @@ import type { PolicyActor } from '../../../src/shared/policies/actor';
 import { activeGrantsOf } from '../repositories/roleGrants';
 import { ensureUser, userIdOf, type UserDoc } from '../repositories/users';
 import { platformContext } from './cloudbase';
-import { countCallOnUser, type RateLimit } from './rateLimit';
+import { countCallOnUser, type RateLimit, type RequestMark } from './rateLimit';
 
 export interface Actor extends PolicyActor {
   openid: string;
@@ -27,18 +27,19 @@ export function isTimerInvocation(context: unknown): boolean {
 
 /**
  * Counts the call against the caller's rate limit and loads the caller in the same round trip
- * (creating the user on first sight), then their active staff grants unless the user document
- * says there are none: one round trip for a resident's every call.
+ * (creating the user on first sight) — marking a mutation's request id in it too (`seen`: it
+ * was marked before) — then their active staff grants unless the user document says there are
+ * none: one round trip for a resident's every call.
  */
-export async function resolveCountedActor(openid: string, action: string, rule: RateLimit, now: Date): Promise<Actor> {
+export async function resolveCountedActor(openid: string, action: string, rule: RateLimit, now: Date, mark?: RequestMark): Promise<{ actor: Actor; seen: boolean }> {
   const userId = userIdOf(openid);
-  let user = await countCallOnUser(userId, action, rule, now);
-  if (!user) {
+  let counted = await countCallOnUser(userId, action, rule, now, mark);
+  if (!counted) {
     await ensureUser(openid, { nickname: '新居民' });
-    user = await countCallOnUser(userId, action, rule, now);
-    if (!user) throw new Error(`user ${userId} vanished while being created`);
+    counted = await countCallOnUser(userId, action, rule, now, mark);
+    if (!counted) throw new Error(`user ${userId} vanished while being created`);
   }
-  return withGrants(openid, user);
+  return { actor: await withGrants(openid, counted.user), seen: counted.seen };
 }
 
 /** The caller without counting a call (tools and core tests act as someone directly). */

@@ -10,7 +10,7 @@ import { RequestId } from '../../../src/shared/schemas/common';
 import * as z from '../../../src/shared/zod';
 import { ANONYMOUS, isTimerInvocation, openidOf, resolveCountedActor, type Actor } from './actor';
 import { errorBody, invalidInput, ok } from './envelope';
-import { claimRequest, completeRequest, releaseRequest } from './idempotency';
+import { completeRequest, pruneOldMarks, releaseRequest, requestTicket, settleSeenRequest } from './idempotency';
 import { digest, stableJson } from './hash';
 import { logCall } from './log';
 import { consumeRateLimit, type RateLimit } from './rateLimit';
@@ -98,29 +98,30 @@ export function createHandler(definition: FunctionDefinition): Main {
 
         const now = new Date();
         actorId = userIdOf(openid);
-        const actor = await resolveCountedActor(openid, name, 'rateLimit' in spec && spec.rateLimit ? spec.rateLimit : spec.mutation ? DEFAULT_LIMITS.write : DEFAULT_LIMITS.read, now);
-
-        const suspended = actor.user.suspendedUntil && actor.user.suspendedUntil.getTime() > now.getTime();
-        if (suspended && spec.mutation && name !== 'moderation.appeal') throw new AppError('FORBIDDEN', '你的账号已被暂停使用，可在“我的”中查看原因并申诉');
-
-        if (requestId) {
-          // Only a digest of the input is kept: inputs may hold ID or phone numbers.
-          const claim = await claimRequest(actor.userId, name, requestId, digest('input', stableJson(parsed.data)));
-          if (claim.kind === 'replay') {
+        // Only a digest of the input is kept: inputs may hold ID or phone numbers.
+        const ticket = requestId ? requestTicket(actorId, name, requestId, digest('input', stableJson(parsed.data)), now) : undefined;
+        const rule = 'rateLimit' in spec && spec.rateLimit ? spec.rateLimit : spec.mutation ? DEFAULT_LIMITS.write : DEFAULT_LIMITS.read;
+        const { actor, seen } = await resolveCountedActor(openid, name, rule, now, ticket?.mark);
+        await pruneOldMarks(actor.user, now);
+        // Until the command has run, a failure frees the request id this call marked.
+        let marked = ticket !== undefined && !seen;
+        try {
+          const suspended = actor.user.suspendedUntil && actor.user.suspendedUntil.getTime() > now.getTime();
+          if (suspended && spec.mutation && name !== 'moderation.appeal') throw new AppError('FORBIDDEN', '你的账号已被暂停使用，可在“我的”中查看原因并申诉');
+          const claim = ticket && seen ? await settleSeenRequest(ticket, actor.user) : null;
+          if (claim?.kind === 'claimed') marked = true;
+          if (claim?.kind === 'replay') {
             replayed = true;
             envelope = claim.envelope;
           } else {
-            try {
-              envelope = await runCommand(definition, name, { actor, input: parsed.data, requestId, callId, now });
-            } catch (error) {
-              // A crash of our own is not a result: free the claim so a retry runs again.
-              await releaseRequest(claim.key).catch(() => undefined);
-              throw error;
-            }
-            await completeRequest(claim.key, envelope);
+            envelope = await runCommand(definition, name, { actor, input: parsed.data, requestId, callId, now });
+            marked = false;
+            if (ticket) await completeRequest(ticket, envelope, now);
           }
-        } else {
-          envelope = await runCommand(definition, name, { actor, input: parsed.data, requestId, callId, now });
+        } catch (error) {
+          // A refusal before the command or a crash of our own is not a result: a retry runs again.
+          if (marked && ticket) await releaseRequest(ticket).catch(() => undefined);
+          throw error;
         }
       }
     } catch (error) {

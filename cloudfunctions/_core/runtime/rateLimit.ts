@@ -79,13 +79,27 @@ function rememberWindow(key: string, windowStart: number, now: number, windowMs:
   knownWindows.set(key, windowStart);
 }
 
+/** A request id to mark on the user document in the same write (see idempotency.ts). */
+export interface RequestMark {
+  /** The field of the mark, `req.<key>`. */
+  field: string;
+  value: string;
+}
+
+/** The caller after counting: `seen` when the request was marked before (a retry; not counted again). */
+export interface CountedCall {
+  user: UserDoc;
+  seen: boolean;
+}
+
 /**
  * Counts one call of a signed-in user on their own document (`rate.<action>`: the window's start
  * and its count) and returns the document as it is after the count — the caller is loaded by the
- * same round trip. Null when the user has no document yet (nothing was counted). Throws
- * RATE_LIMITED when the window is full (nothing is written then).
+ * same round trip, and a mutation's request id is marked by it too (unless marked already: then
+ * nothing is written and the call is `seen`). Null when the user has no document yet (nothing
+ * was counted). Throws RATE_LIMITED when the window is full (nothing is written then).
  */
-export async function countCallOnUser(userId: string, action: string, rule: RateLimit, now: Date): Promise<UserDoc | null> {
+export async function countCallOnUser(userId: string, action: string, rule: RateLimit, now: Date, mark?: RequestMark): Promise<CountedCall | null> {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
   // Field names may not hold dots: `signups.create` is counted under `rate.signups_create`.
@@ -93,14 +107,16 @@ export async function countCallOnUser(userId: string, action: string, rule: Rate
   const key = `${userId}|${action}`;
   const users = database().collection(Collections.users);
   const _ = database().command;
+  const unmarked = mark ? { [mark.field]: _.exists(false) } : {};
+  const marking = mark ? { [mark.field]: mark.value } : {};
   const openWindow = async () =>
-    (await users.where({ _id: userId, [`${field}.w`]: _.neq(windowStart) }).updateAndReturn({ [`${field}.w`]: windowStart, [`${field}.n`]: 1 })) as {
-      doc?: UserDoc | null;
-    };
+    (await users
+      .where({ _id: userId, [`${field}.w`]: _.neq(windowStart), ...unmarked })
+      .updateAndReturn({ [`${field}.w`]: windowStart, [`${field}.n`]: 1, ...marking })) as { doc?: UserDoc | null };
   const bump = async () =>
-    (await users.where({ _id: userId, [`${field}.w`]: windowStart, [`${field}.n`]: _.lt(rule.limit) }).updateAndReturn({ [`${field}.n`]: _.inc(1) })) as {
-      doc?: UserDoc | null;
-    };
+    (await users
+      .where({ _id: userId, [`${field}.w`]: windowStart, [`${field}.n`]: _.lt(rule.limit), ...unmarked })
+      .updateAndReturn({ [`${field}.n`]: _.inc(1), ...marking })) as { doc?: UserDoc | null };
   const attempts = knownWindows.get(key) === windowStart ? [bump, openWindow] : [openWindow, bump];
   // A few rounds cover a window opened or filled by a concurrent call between the two tries.
   for (let round = 0; round < 3; round += 1) {
@@ -108,12 +124,13 @@ export async function countCallOnUser(userId: string, action: string, rule: Rate
       const { doc } = await attempt();
       if (doc) {
         rememberWindow(key, windowStart, now.getTime(), windowMs);
-        return doc;
+        return { user: doc, seen: false };
       }
     }
     const { data } = await users.doc(userId).get();
     const user = data[0] as UserDoc | undefined;
     if (!user) return null;
+    if (mark && user.req?.[mark.field.slice('req.'.length)] !== undefined) return { user, seen: true };
     const counter = user.rate?.[field.slice('rate.'.length)];
     if (counter && counter.w === windowStart && counter.n >= rule.limit) throw rateLimited();
   }

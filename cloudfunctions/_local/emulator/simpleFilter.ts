@@ -9,11 +9,7 @@ import type { Doc } from './values';
 
 type Scalar = string | number | boolean | Date;
 type Comparison = '$eq' | '$ne' | '$lt' | '$lte' | '$gt' | '$gte';
-interface Condition {
-  path: string[];
-  op: Comparison;
-  value: Scalar;
-}
+type Condition = { path: string[]; op: Comparison; value: Scalar } | { path: string[]; op: '$exists'; value: boolean };
 
 /** A verdict, or undefined when mingo must judge this document. */
 export type SimpleTest = (doc: Doc) => boolean | undefined;
@@ -45,8 +41,9 @@ export function compileSimpleFilter(filter: Doc): SimpleTest | undefined {
     let count = 0;
     for (const op in operators) {
       const value = operators[op];
-      if (!COMPARISONS.has(op) || !isScalar(value)) return undefined;
-      conditions.push({ path, op: op as Comparison, value });
+      if (op === '$exists' && typeof value === 'boolean') conditions.push({ path, op, value });
+      else if (COMPARISONS.has(op) && isScalar(value)) conditions.push({ path, op: op as Comparison, value });
+      else return undefined;
       count += 1;
     }
     if (count === 0) return undefined;
@@ -75,7 +72,24 @@ function valueAt(doc: Doc, path: string[]): unknown {
   return value;
 }
 
-function test(doc: Doc, { path, op, value }: Condition): boolean | undefined {
+/** Whether a path is present (any value, null included); UNJUDGED through an array. */
+function presentAt(doc: Doc, path: string[]): boolean | typeof UNJUDGED {
+  let value: unknown = doc;
+  for (const part of path) {
+    if (Array.isArray(value)) return UNJUDGED;
+    if (value === null || typeof value !== 'object' || value instanceof Date) return false;
+    if (!Object.prototype.hasOwnProperty.call(value, part)) return false;
+    value = (value as Doc)[part];
+  }
+  return value !== undefined;
+}
+
+function test(doc: Doc, condition: Condition): boolean | undefined {
+  if (condition.op === '$exists') {
+    const present = presentAt(doc, condition.path);
+    return present === UNJUDGED ? undefined : present === condition.value;
+  }
+  const { path, op, value } = condition;
   const actual = valueAt(doc, path);
   if (actual === UNJUDGED) return undefined;
   if (actual === undefined || actual === null) {
