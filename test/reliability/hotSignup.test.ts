@@ -136,6 +136,19 @@ test('2,000 residents and 400 retries on 50 seats, then random cancellations, of
   }
   const end2 = await checkInvariants(activityId);
   expect(end2.confirmed.length + end2.offered.length).toBeLessThanOrEqual(SEATS);
+
+  // Those who cancelled sign up again at once with newcomers: the crowd's sign-ups are written
+  // together, and the ones who already had a sign-up fall back to their own path — all queue.
+  const cancelled = end2.signups.filter((s) => s.status === 'cancelled' || s.status === 'late_cancelled').map((s) => userToClient.get(s.userId)!);
+  const newcomers = await Promise.all(Array.from({ length: 30 }, (_, i) => Client.signIn(cloud.url, `hot-again-${i}`)));
+  const again = await Promise.all([...cancelled, ...newcomers].map((c) => c.call<ActivityDetail>('signups', 'signups.create', { activityId })));
+  expect(again.filter((r) => r.status !== 200).map((r) => r.body)).toEqual([]);
+  expect(new Set(again.map((r) => r.body.ok && r.body.data.mySignup!.status))).toEqual(new Set(['waitlisted']));
+  const end3 = await checkInvariants(activityId);
+  const waitingSeqs = end3.signups.filter((s) => s.status === 'waitlisted').map((s) => s.waitSeq!);
+  expect(new Set(waitingSeqs).size).toBe(waitingSeqs.length);
+  const { data: counted } = await db.collection('activities').doc(activityId).get();
+  expect((counted[0] as { waitlistCount: number }).waitlistCount).toBe(waitingSeqs.length);
   const detail = await leader.call<ActivityDetail>('activities', 'activities.get', { activityId }, null);
   expect(detail.body.ok && detail.body.data.seatsLeft).toBe(SEATS - end2.confirmed.length);
 }, 600_000);

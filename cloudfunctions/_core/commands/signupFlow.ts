@@ -20,6 +20,7 @@ import { ageOn } from '../../../src/shared/identity/idNumber';
 import { addYears, chinaDayOf } from '../runtime/chinaDay';
 import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
+import { Coalescer } from '../runtime/coalesce';
 import { isDuplicateError } from '../runtime/dbErrors';
 import { acceptOffer, claimSeat, joinWaitlist, passSeatOn, returnWaitlistPlace, seatOf, takeWaitlistPlace } from './seatLedger';
 import { loadVisibleActivity, presentMySignup, waitlistPosition } from './activityPlanner';
@@ -158,20 +159,45 @@ export async function createSignup(actor: Actor, input: SignupsCreateInput, now:
 }
 
 /**
+ * Waitlisted sign-ups of one activity written by this instance together go in one insert. If
+ * it fails (someone of the batch had a sign-up already), each is written on its own, and one
+ * found already there with the place it drew is its own from a batch that got partly in.
+ */
+const waitlistedInserts = new Coalescer<SignupDoc, 'added' | 'duplicate' | Error>(async (_activityId, docs) => {
+  try {
+    await signups().add(docs);
+    return docs.map(() => 'added' as const);
+  } catch (batchError) {
+    if (docs.length === 1 && !isDuplicateError(batchError)) return [batchError instanceof Error ? batchError : new Error(String(batchError))];
+    return Promise.all(
+      docs.map(async (doc) => {
+        try {
+          await signups().add(doc);
+          return 'added' as const;
+        } catch (error) {
+          if (!isDuplicateError(error)) return error instanceof Error ? error : new Error(String(error));
+          const existing = await findSignup(doc._id);
+          return existing?.status === 'waitlisted' && existing.waitSeq === doc.waitSeq ? ('added' as const) : ('duplicate' as const);
+        }
+      }),
+    );
+  }
+});
+
+/**
  * With people already in line a newcomer can only queue (see `claimUnlessOthersWait`): the place
  * is drawn first and the sign-up written once, already waitlisted — one round trip fewer for
- * each of a crowd on a full activity. Null when the person has a sign-up already (the place is
- * given back and the usual path sorts it out).
+ * each of a crowd on a full activity (and a crowd's places and sign-ups go in a few trips). Null
+ * when the person has a sign-up already (the place is given back and the usual path sorts it out).
  */
 async function queueBehindOthers(activity: ActivityDoc, fresh: SignupDoc): Promise<SignupOutcome | null> {
   const place = await takeWaitlistPlace(activity._id, fresh._id);
   const signup: SignupDoc = { ...fresh, status: 'waitlisted', waitSeq: place.waitSeq };
-  try {
-    await signups().add(signup);
-  } catch (error) {
+  const written = await waitlistedInserts.submit(activity._id, signup);
+  if (written !== 'added') {
     await returnWaitlistPlace(activity._id);
-    if (isDuplicateError(error)) return null;
-    throw error;
+    if (written === 'duplicate') return null;
+    throw written;
   }
   return { signup, activity: place.activity, waitlistPosition: place.position };
 }

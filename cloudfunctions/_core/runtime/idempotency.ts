@@ -16,6 +16,7 @@ import { AppError } from '../../../src/shared/errors';
 import { Collections } from '../repositories/collections';
 import type { UserDoc } from '../repositories/users';
 import { database } from './cloudbase';
+import { Coalescer } from './coalesce';
 import { digest } from './hash';
 import { openPersonal, sealPersonal } from '../privacy/personalData';
 import type { RequestMark } from './rateLimit';
@@ -110,9 +111,24 @@ export async function settleSeenRequest(ticket: RequestTicket, user: UserDoc): P
   }
 }
 
+/**
+ * Results stored by the requests of this instance finishing together go in one insert; should
+ * it fail (an expired record of a reused id still there), each is written on its own with `set`,
+ * which is right whatever part of the batch got in.
+ */
+const resultWrites = new Coalescer<IdempotencyDoc, null>(async (_key, docs) => {
+  try {
+    await records().add(docs);
+  } catch {
+    await Promise.all(docs.map(({ _id, ...fields }) => records().doc(_id).set(fields)));
+  }
+  return docs.map(() => null);
+});
+
 /** Stores the result of a claimed request for replay (before the caller is answered). */
 export async function completeRequest(ticket: RequestTicket, envelope: Envelope<unknown>, now: Date): Promise<void> {
-  const record: Omit<IdempotencyDoc, '_id'> = {
+  await resultWrites.submit('results', {
+    _id: ticket.key,
     userId: ticket.userId,
     action: ticket.action,
     inputHash: ticket.inputHash,
@@ -120,9 +136,7 @@ export async function completeRequest(ticket: RequestTicket, envelope: Envelope<
     envelopeSealed: sealPersonal(JSON.stringify(envelope)),
     claimedAt: now,
     expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
-  };
-  // `set` writes whether or not an expired record of a reused id is still there.
-  await records().doc(ticket.key).set(record);
+  });
 }
 
 /** Drops the mark of an attempt that failed unexpectedly, so a retry runs again. */
