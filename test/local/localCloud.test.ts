@@ -98,8 +98,9 @@ test('client calls spread over function instances on worker threads, each answer
     expect(served.map((s) => s.instance)).toEqual(['main', 'worker-1', 'worker-2']);
     expect(served.filter((s) => s.calls > 0).length).toBeGreaterThan(1);
     expect(served.reduce((sum, s) => sum + s.calls, 0)).toBeGreaterThanOrEqual(100);
-    // Each profile update counts the call and marks its request id (one write), changes the user and stores the reply.
-    expect((await health()).database.requestsAnswered - requestsBefore).toBeGreaterThanOrEqual(300);
+    // Each profile update counts the call and marks its request id (one write) and changes the user;
+    // the replies stored for replay may share inserts.
+    expect((await health()).database.requestsAnswered - requestsBefore).toBeGreaterThanOrEqual(200);
   } finally {
     await cloud.stop();
     removeDataDir(cloud.dataDir);

@@ -57,6 +57,8 @@ export interface StoreOptions {
    * first. Off for direct users of the store, who expect each write committed on return.
    */
   groupCommit?: boolean;
+  /** Another thread checkpoints the WAL (see checkpointer.ts); the automatic one is a fallback. */
+  backgroundCheckpoints?: boolean;
 }
 
 interface GroupCommit {
@@ -92,10 +94,10 @@ export class DocumentStore {
     this.groupCommit = options.groupCommit === true;
     this.walFile = `${options.file}-wal`;
     this.db.pragma('busy_timeout = 5000');
-    // A checkpoint copies the WAL's pages into the database and fsyncs both, on this thread, in
-    // the middle of a commit. Every 10,000 pages (~40 MB) instead of SQLite's 1,000, a crowd's
-    // commits pay for it a tenth as often, and a page rewritten many times is copied once.
-    this.db.pragma('wal_autocheckpoint = 10000');
+    // An automatic checkpoint copies the WAL's pages into the database and fsyncs both, on this
+    // thread, in the middle of a commit. With `backgroundCheckpoints` a thread of its own does it
+    // (checkpointer.ts) and this is only the fallback, at 10,000 pages (~40 MB) instead of 1,000.
+    this.db.pragma(`wal_autocheckpoint = ${options.backgroundCheckpoints ? 10_000 : 1000}`);
     this.indexes = options.indexes;
     this.mingoOptions = {
       // Client-supplied $where/$function must never run code on the server.

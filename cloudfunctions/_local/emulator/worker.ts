@@ -22,6 +22,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Collections } from '../../_core/repositories/collections';
 import { indexDeclarations } from '../../_core/repositories/indexes';
 import { isLoopback, readBody, sendJson } from '../host/http';
+import { startCheckpointer } from './checkpointer';
 import { FileStorage } from './fileStorage';
 import { handleAdminRequest, type AdminApiDeps } from './protocol';
 import { DocumentStore } from './store';
@@ -72,7 +73,9 @@ function run(): void {
   const port = parentPort!;
   const send = (message: FromWorker) => port.postMessage(message);
   const data = workerData as EmulatorWorkerData;
-  const store = new DocumentStore({ file: join(data.dataDir, 'linli.sqlite'), indexes: indexDeclarations, synchronous: data.synchronous, groupCommit: true });
+  const file = join(data.dataDir, 'linli.sqlite');
+  const store = new DocumentStore({ file, indexes: indexDeclarations, synchronous: data.synchronous, groupCommit: true, backgroundCheckpoints: true });
+  const checkpointer = startCheckpointer(file);
   for (const name of Object.values(Collections)) store.createCollection(name);
   let baseUrl = '';
   let nextInvoke = 0;
@@ -134,8 +137,10 @@ function run(): void {
         socketServer?.close();
         socketServer?.closeAllConnections();
         if (data.socketPath) rmSync(data.socketPath, { force: true });
-        store.close();
-        send({ type: 'closed' });
+        void checkpointer.close().finally(() => {
+          store.close();
+          send({ type: 'closed' });
+        });
         break;
     }
   });

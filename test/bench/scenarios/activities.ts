@@ -21,12 +21,8 @@ const HOUR = 3600_000;
  * as much per call. Every request is still issued at once; the pool only bounds the sockets.
  */
 const CLIENT_SOCKETS = 256;
-/** Steady arrival rates (sign-ups per second) and how many residents arrive at each. */
-const PACED_RUNS = [
-  { rate: 100, calls: 600 },
-  { rate: 200, calls: 1000 },
-  { rate: 300, calls: 1200 },
-];
+/** Steady arrival rates (sign-ups per second) of the same 2,000 residents + 400 retries. */
+const PACED_RATES = [300, 500, 600];
 function postJson<T>(agent: Agent, url: string, token: string, body: unknown): Promise<{ status: number; body: T }> {
   const text = JSON.stringify(body);
   return new Promise((resolve, reject) => {
@@ -143,26 +139,33 @@ export async function hotSignupScenarios(ctx: BenchContext): Promise<Row[]> {
   const baselinePerSecond = 2000 / ((performance.now() - baselineStarted) / 1000);
   raw.close();
 
-  // The same sign-up at steady arrival rates (a fresh activity each, the same residents):
-  // latency when arrivals do not outrun the throughput, timed from each call's scheduled start.
-  const paced: Array<{ rate: number; calls: number; latencies: number[] }> = [];
-  for (const { rate, calls: count } of PACED_RUNS) {
+  // The same crowd (2,000 residents and their 400 retries, in the burst's order) arriving at a
+  // steady rate on a fresh activity of 50 seats: latency when arrivals do not outrun the
+  // throughput, timed from each call's scheduled start (no coordinated omission).
+  const paced: Array<{ rate: number; latencies: number[]; confirmed: number }> = [];
+  for (const rate of PACED_RATES) {
     const pacedActivity = await hotActivity(leader);
+    // Each retry follows its original by 25 arrivals (a client retrying after a short timeout).
+    const pacedCalls = calls
+      .map(({ client, requestId }, i) => ({ client, requestId: `${requestId}-at-${rate}`, slot: i < residents.length ? i : (i - residents.length) * 5 + 25.5 }))
+      .sort((a, b) => a.slot - b.slot);
     const pacedAgent = new Agent({ keepAlive: true, maxSockets: CLIENT_SOCKETS });
     const pacedLatencies: number[] = [];
+    const pacedConfirmed = new Set<string>();
     const pacedStarted = performance.now();
     await Promise.all(
-      residents.slice(0, count).map(async (client, i) => {
+      pacedCalls.map(async ({ client, requestId }, i) => {
         const due = pacedStarted + (i * 1000) / rate;
         await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
-        const reply = await postJson<Reply>(pacedAgent, `${ctx.cloud.url}/api/functions/signups`, client.token!, { action: 'signups.create', input: { activityId: pacedActivity }, requestId: client.nextRequestId() });
-        if (reply.status !== 200) throw new Error(`paced sign-up failed: ${JSON.stringify(reply.body)}`);
+        const reply = await postJson<Reply>(pacedAgent, `${ctx.cloud.url}/api/functions/signups`, client.token!, { action: 'signups.create', input: { activityId: pacedActivity }, requestId });
+        if (reply.status !== 200 || !reply.body.ok) throw new Error(`paced sign-up failed: ${JSON.stringify(reply.body)}`);
+        if (reply.body.data.mySignup.status === 'confirmed') pacedConfirmed.add(client.openid!);
         pacedLatencies.push(performance.now() - due);
       }),
     );
     pacedAgent.destroy();
     pacedLatencies.sort((a, b) => a - b);
-    paced.push({ rate, calls: count, latencies: pacedLatencies });
+    paced.push({ rate, latencies: pacedLatencies, confirmed: pacedConfirmed.size });
   }
 
   return [
@@ -172,11 +175,11 @@ export async function hotSignupScenarios(ctx: BenchContext): Promise<Row[]> {
       baseline: { name: 'same transaction on SQLite', median: summarise('', '', baseline).median },
       note: `${Math.round(calls.length / seconds)} sign-ups/s (SQLite alone: ${Math.round(baselinePerSecond)}/s); ${confirmed.size} confirmed of 50 seats${failed ? `; ${failed} failed` : ''}; client: ${CLIENT_SOCKETS} keep-alive sockets${cpuPerCall === null ? '' : `; cloud CPU ${cpuPerCall.toFixed(2)} ms per call (all threads)`}; ${tripsPerCall.toFixed(2)} database round trips per call; goal ≥ 500/s, p99 ≤ 250 ms`,
     },
-    ...paced.map(({ rate, calls: count, latencies: pacedLatencies }) => ({
-      ...summarise(group, `the same sign-up at a steady ${rate}/s (${count} residents, another activity)`, pacedLatencies),
+    ...paced.map(({ rate, latencies: pacedLatencies, confirmed: pacedConfirmed }) => ({
+      ...summarise(group, `the same 2,000 residents + 400 retries arriving at a steady ${rate}/s (another activity of 50 seats)`, pacedLatencies),
       p99: percentile(pacedLatencies, 99),
       baseline: { name: 'same transaction on SQLite', median: summarise('', '', baseline).median },
-      note: "latency from each call's scheduled start (no coordinated omission); goal p99 ≤ 250 ms",
+      note: `${pacedConfirmed} confirmed of 50 seats; latency from each call's scheduled start (no coordinated omission); goal p99 ≤ 250 ms`,
     })),
   ];
 }
