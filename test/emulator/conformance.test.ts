@@ -245,6 +245,24 @@ describe('update commands', () => {
     expect(result.doc.n).toBe(6);
   });
 
+  test('a conditional updateAndReturn on dot paths: counts and marks once, then matches nothing', async () => {
+    const c = await freshCollection('uardots');
+    const _ = db.command;
+    await c.add({ _id: 'user', nickname: '居民' });
+    type Result = { updated: number; doc: { rate?: Record<string, { w: number; n: number }>; req?: Record<string, string> } | null };
+    const mark = async () =>
+      (await c.where({ _id: 'user', 'rate.signups_create.w': _.neq(60_000), 'req.k1': _.exists(false) }).updateAndReturn({ 'rate.signups_create.w': 60_000, 'rate.signups_create.n': 1, 'req.k1': 'tag:1' })) as Result;
+    const first = await mark();
+    expect(first.updated).toBe(1);
+    expect(first.doc).toMatchObject({ nickname: '居民', rate: { signups_create: { w: 60_000, n: 1 } }, req: { k1: 'tag:1' } });
+    const again = await mark();
+    expect([again.updated, again.doc ?? null]).toEqual([0, null]);
+    const bumped = (await c.where({ _id: 'user', 'rate.signups_create.w': 60_000, 'rate.signups_create.n': _.lt(2) }).updateAndReturn({ 'rate.signups_create.n': _.inc(1) })) as Result;
+    expect(bumped.doc?.rate?.signups_create?.n).toBe(2);
+    await c.doc('user').update({ 'req.k1': _.remove() });
+    expect((await c.doc('user').get()).data[0]).toEqual({ _id: 'user', nickname: '居民', rate: { signups_create: { w: 60_000, n: 2 } }, req: {} });
+  });
+
   test('updating _id is refused and nothing changes', async () => {
     const c = await freshCollection('idfix');
     await c.add({ _id: 'fixed', v: 1 });
