@@ -104,3 +104,22 @@ test('marks older than two days are pruned by the next call', async () => {
   await main({ action: 'account.me', input: {} }, contextOf('idem-d'));
   expect(Object.keys((await userDoc('idem-d')).req ?? {})).toHaveLength(1);
 });
+
+test('an id reused after its result expired runs again, and its new result replaces the old record', async () => {
+  runs = 0;
+  const userId = userIdOf('idem-e');
+  await update('idem-e', 'request-fresh', '庚');
+  const inputHash = digest('input', stableJson({ nickname: '辛' }));
+  const dayAgo = new Date(Date.now() - 25 * 3600_000);
+  const old = requestTicket(userId, 'account.updateProfile', 'request-old', inputHash, dayAgo);
+  await database().collection('users').doc(userId).update({ [old.mark.field]: old.mark.value });
+  // The old result is past its 24 h but not swept yet: the insert of the new one collides with it.
+  await database()
+    .collection('idempotency')
+    .doc(old.key)
+    .set({ userId, action: 'account.updateProfile', inputHash, status: 'done', envelopeSealed: 'stale', claimedAt: dayAgo, expiresAt: new Date(Date.now() - 3600_000) });
+  const rerun = await update('idem-e', 'request-old', '辛');
+  expect(rerun).toMatchObject({ ok: true, data: { account: { nickname: '辛2' } } });
+  expect(await update('idem-e', 'request-old', '辛')).toEqual(rerun);
+  expect(runs).toBe(2);
+});

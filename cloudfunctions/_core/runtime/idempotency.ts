@@ -116,18 +116,20 @@ export async function settleSeenRequest(ticket: RequestTicket, user: UserDoc): P
  * it fail (an expired record of a reused id still there), each is written on its own with `set`,
  * which is right whatever part of the batch got in.
  */
-const resultWrites = new Coalescer<IdempotencyDoc, null>(async (_key, docs) => {
+const resultWrites = new Coalescer<IdempotencyDoc, Error | null>(async (_key, docs) => {
   try {
     await records().add(docs);
+    return docs.map(() => null);
   } catch {
-    await Promise.all(docs.map(({ _id, ...fields }) => records().doc(_id).set(fields)));
+    // Each caller hears only of its own write: one that failed is not everyone's failure.
+    const written = await Promise.allSettled(docs.map(({ _id, ...fields }) => records().doc(_id).set(fields)));
+    return written.map((outcome) => (outcome.status === 'fulfilled' ? null : outcome.reason instanceof Error ? outcome.reason : new Error(String(outcome.reason))));
   }
-  return docs.map(() => null);
 });
 
 /** Stores the result of a claimed request for replay (before the caller is answered). */
 export async function completeRequest(ticket: RequestTicket, envelope: Envelope<unknown>, now: Date): Promise<void> {
-  await resultWrites.submit('results', {
+  const failed = await resultWrites.submit('results', {
     _id: ticket.key,
     userId: ticket.userId,
     action: ticket.action,
@@ -137,6 +139,7 @@ export async function completeRequest(ticket: RequestTicket, envelope: Envelope<
     claimedAt: now,
     expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
   });
+  if (failed) throw failed;
 }
 
 /** Drops the mark of an attempt that failed unexpectedly, so a retry runs again. */
