@@ -5,7 +5,7 @@
  * blocking, and check-in/out with a rotating code.
  */
 import { createHmac } from 'node:crypto';
-import { AppError } from '../../../src/shared/errors';
+import { AppError, asError } from '../../../src/shared/errors';
 import { activityPolicies } from '../../../src/shared/policies/activities';
 import { authorize } from '../../../src/shared/policies/authorize';
 import type { SignupsCreateInput } from '../../../src/shared/schemas/activities';
@@ -167,15 +167,14 @@ const waitlistedInserts = new Coalescer<SignupDoc, 'added' | 'duplicate' | Error
   try {
     await signups().add(docs);
     return docs.map(() => 'added' as const);
-  } catch (batchError) {
-    if (docs.length === 1 && !isDuplicateError(batchError)) return [batchError instanceof Error ? batchError : new Error(String(batchError))];
+  } catch {
     return Promise.all(
       docs.map(async (doc) => {
         try {
           await signups().add(doc);
           return 'added' as const;
         } catch (error) {
-          if (!isDuplicateError(error)) return error instanceof Error ? error : new Error(String(error));
+          if (!isDuplicateError(error)) return asError(error);
           const existing = await findSignup(doc._id);
           return existing?.status === 'waitlisted' && existing.waitSeq === doc.waitSeq ? ('added' as const) : ('duplicate' as const);
         }

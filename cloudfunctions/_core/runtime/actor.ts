@@ -9,6 +9,9 @@ import { ensureUser, userIdOf, type UserDoc } from '../repositories/users';
 import { platformContext } from './cloudbase';
 import { countCallOnUser, type RateLimit, type RequestMark } from './rateLimit';
 
+/** A user seen for the first time is created with this nickname until she picks one. */
+const NEWCOMER = { nickname: '新居民' };
+
 export interface Actor extends PolicyActor {
   openid: string;
   user: UserDoc;
@@ -35,7 +38,7 @@ export async function resolveCountedActor(openid: string, action: string, rule: 
   const userId = userIdOf(openid);
   let counted = await countCallOnUser(userId, action, rule, now, mark);
   if (!counted) {
-    await ensureUser(openid, { nickname: '新居民' });
+    await ensureUser(openid, NEWCOMER);
     counted = await countCallOnUser(userId, action, rule, now, mark);
     if (!counted) throw new Error(`user ${userId} vanished while being created`);
   }
@@ -44,7 +47,7 @@ export async function resolveCountedActor(openid: string, action: string, rule: 
 
 /** The caller without counting a call (tools and core tests act as someone directly). */
 export async function resolveActor(openid: string): Promise<Actor> {
-  return withGrants(openid, await ensureUser(openid, { nickname: '新居民' }));
+  return withGrants(openid, await ensureUser(openid, NEWCOMER));
 }
 
 async function withGrants(openid: string, user: UserDoc): Promise<Actor> {

@@ -12,7 +12,7 @@
  * results, so a retry is recognised as long as its result can be replayed.
  */
 import type { Envelope } from '../../../src/shared/errors';
-import { AppError } from '../../../src/shared/errors';
+import { AppError, asError } from '../../../src/shared/errors';
 import { Collections } from '../repositories/collections';
 import type { UserDoc } from '../repositories/users';
 import { database } from './cloudbase';
@@ -123,7 +123,7 @@ const resultWrites = new Coalescer<IdempotencyDoc, Error | null>(async (_key, do
   } catch {
     // Each caller hears only of its own write: one that failed is not everyone's failure.
     const written = await Promise.allSettled(docs.map(({ _id, ...fields }) => records().doc(_id).set(fields)));
-    return written.map((outcome) => (outcome.status === 'fulfilled' ? null : outcome.reason instanceof Error ? outcome.reason : new Error(String(outcome.reason))));
+    return written.map((outcome) => (outcome.status === 'fulfilled' ? null : asError(outcome.reason)));
   }
 });
 

@@ -19,21 +19,34 @@ export type { RateLimit };
 const rateLimited = () => new AppError('RATE_LIMITED', '操作太频繁，请稍后再试');
 
 /**
- * Counters this warm instance has seen exist, by id, with the end of their window. A counter
- * not seen yet is most likely new (a first call in the window), so it is inserted first: one
- * round trip instead of a failed increment, a read and an insert. Only a hint — a wrong guess
- * costs one extra round trip, never a wrong count.
+ * What this warm instance has seen of counters: the window each one was last seen open in,
+ * until that window ends. Only a hint, bounded — a wrong guess costs one more round trip, never
+ * a wrong count.
  */
-const knownCounters = new Map<string, number>();
-const KNOWN_COUNTERS_MAX = 20_000;
+class WindowHints {
+  private readonly seen = new Map<string, { start: number; end: number }>();
+  private static readonly MAX = 20_000;
 
-function remember(id: string, windowEnd: number, now: number): void {
-  if (knownCounters.size >= KNOWN_COUNTERS_MAX) {
-    for (const [key, end] of knownCounters) if (end <= now) knownCounters.delete(key);
-    if (knownCounters.size >= KNOWN_COUNTERS_MAX) knownCounters.clear();
+  windowOf(key: string, now: number): number | undefined {
+    const hint = this.seen.get(key);
+    return hint && hint.end > now ? hint.start : undefined;
   }
-  knownCounters.set(id, windowEnd);
+
+  remember(key: string, start: number, end: number, now: number): void {
+    if (this.seen.size >= WindowHints.MAX) {
+      for (const [k, hint] of this.seen) if (hint.end <= now) this.seen.delete(k);
+      if (this.seen.size >= WindowHints.MAX) this.seen.clear();
+    }
+    this.seen.set(key, { start, end });
+  }
+
+  forget(key: string): void {
+    this.seen.delete(key);
+  }
 }
+
+/** Anonymous counters seen to exist: a counter not seen yet is most likely new, so it is inserted first. */
+const knownCounters = new WindowHints();
 
 /** Counts one call; throws RATE_LIMITED when the window is full. */
 export async function consumeRateLimit(userId: string, action: string, rule: RateLimit, now: Date): Promise<void> {
@@ -44,14 +57,14 @@ export async function consumeRateLimit(userId: string, action: string, rule: Rat
   const _ = database().command;
   // A few rounds cover the races of concurrent first calls and of a sweep removing the counter.
   for (let attempt = 0; attempt < 4; attempt += 1) {
-    if (!knownCounters.has(id)) {
+    if (knownCounters.windowOf(id, now.getTime()) === undefined) {
       try {
         await counters.add({ _id: id, userId, action, count: 1, expiresAt: new Date(windowStart + windowMs * 2) });
-        remember(id, windowStart + windowMs, now.getTime());
+        knownCounters.remember(id, windowStart, windowStart + windowMs, now.getTime());
         return;
       } catch (error) {
         if (!isDuplicateError(error)) throw error;
-        remember(id, windowStart + windowMs, now.getTime());
+        knownCounters.remember(id, windowStart, windowStart + windowMs, now.getTime());
       }
     }
     const bumped = await counters.where({ _id: id, count: _.lt(rule.limit) }).update({ count: _.inc(1) });
@@ -59,25 +72,13 @@ export async function consumeRateLimit(userId: string, action: string, rule: Rat
     const { data } = await counters.doc(id).get();
     const counter = data[0] as { count: number } | undefined;
     if (counter && counter.count >= rule.limit) throw rateLimited();
-    if (!counter) knownCounters.delete(id);
+    if (!counter) knownCounters.forget(id);
   }
   throw rateLimited();
 }
 
-/**
- * Windows this warm instance has seen open on a user's counter, by user and action: a call in a
- * known window tries the increment first, any other call opens a new window first. Only a hint —
- * a wrong guess costs one more round trip, never a wrong count.
- */
-const knownWindows = new Map<string, number>();
-
-function rememberWindow(key: string, windowStart: number, now: number, windowMs: number): void {
-  if (knownWindows.size >= KNOWN_COUNTERS_MAX) {
-    for (const [k, start] of knownWindows) if (start + windowMs <= now) knownWindows.delete(k);
-    if (knownWindows.size >= KNOWN_COUNTERS_MAX) knownWindows.clear();
-  }
-  knownWindows.set(key, windowStart);
-}
+/** Windows seen open on users' counters (user and action): a known window tries the increment first. */
+const knownWindows = new WindowHints();
 
 /** A request id to mark on the user document in the same write (see idempotency.ts). */
 export interface RequestMark {
@@ -117,13 +118,13 @@ export async function countCallOnUser(userId: string, action: string, rule: Rate
     (await users
       .where({ _id: userId, [`${field}.w`]: windowStart, [`${field}.n`]: _.lt(rule.limit), ...unmarked })
       .updateAndReturn({ [`${field}.n`]: _.inc(1), ...marking })) as { doc?: UserDoc | null };
-  const attempts = knownWindows.get(key) === windowStart ? [bump, openWindow] : [openWindow, bump];
+  const attempts = knownWindows.windowOf(key, now.getTime()) === windowStart ? [bump, openWindow] : [openWindow, bump];
   // A few rounds cover a window opened or filled by a concurrent call between the two tries.
   for (let round = 0; round < 3; round += 1) {
     for (const attempt of attempts) {
       const { doc } = await attempt();
       if (doc) {
-        rememberWindow(key, windowStart, now.getTime(), windowMs);
+        knownWindows.remember(key, windowStart, windowStart + windowMs, now.getTime());
         return { user: doc, seen: false };
       }
     }

@@ -10,6 +10,7 @@ import { Aggregator, Query, update as applyModifier } from 'mingo';
 import type { Options } from 'mingo/types';
 import { isEqual } from 'mingo/util';
 import type { IndexDeclaration, IndexField } from '../../_core/repositories/indexes';
+import { asError } from '../../../src/shared/errors';
 import { DbError, DbErrorCodes } from './errors';
 import { fieldExpression, indexedFields, planFilter, planSort, type SqlValue } from './planner';
 import { compileSimpleFilter } from './simpleFilter';
@@ -200,7 +201,7 @@ export class DocumentStore {
         this.endGroup(group);
       } catch (error) {
         if (this.db.inTransaction) this.db.exec('ROLLBACK');
-        this.endGroup(group, error instanceof Error ? error : new Error(String(error)));
+        this.endGroup(group, asError(error));
       }
     });
     return group;
