@@ -39,6 +39,7 @@ const eventsEn: typeof eventsZhCN = {
     rejected: 'Declined',
     no_show: 'No-show',
     expired: 'Offer expired',
+    removed: 'Removed',
     checkedIn: 'Checked in',
   },
   relations: {
@@ -136,6 +137,7 @@ const eventsEn: typeof eventsZhCN = {
       rejected: 'The organiser declined your sign-up.',
       no_show: 'You signed up but did not come: recorded as a no-show.',
       expired: 'The offer expired and passed to the next person.',
+      removed: 'The organiser took you off this activity\'s list; the reason is in your messages.',
     },
     byProxy: 'Signed up by {name}',
     time: 'When',

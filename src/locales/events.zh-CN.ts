@@ -37,6 +37,7 @@ const eventsZhCN = {
     rejected: '未通过',
     no_show: '缺席',
     expired: '已超时',
+    removed: '已移出',
     checkedIn: '已签到',
   },
   relations: {
@@ -134,6 +135,7 @@ const eventsZhCN = {
       rejected: '你的报名未通过组织者审核。',
       no_show: '你报名了但没有参加本次活动，已记为缺席。',
       expired: '空位确认已超时，名额已顺延给下一位。',
+      removed: '组织者已将你移出本次活动的报名名单，原因见消息通知。',
     },
     byProxy: '由 {name} 代为报名',
     time: '活动时间',

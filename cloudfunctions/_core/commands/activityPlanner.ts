@@ -130,6 +130,7 @@ export async function createActivities(actor: Actor, input: ActivitiesCreateInpu
       status: 'published',
       cancelReason: null,
       confirmedCount: 0,
+      offeredCount: 0,
       waitlistCount: 0,
       waitSeqNext: 0,
       checkinSecret: randomBytes(16).toString('hex'),
@@ -224,6 +225,11 @@ function dayWindow(day: string): { from: Date; to: Date } {
   return { from, to: new Date(from.getTime() + 24 * HOUR) };
 }
 
+/** Seats anyone may still take: neither held nor offered to someone from the waitlist. */
+export function seatsLeftOf(activity: ActivityDoc): number {
+  return Math.max(0, activity.capacity - activity.confirmedCount - (activity.offeredCount ?? 0));
+}
+
 export function presentMySignup(signup: SignupDoc | undefined, position: number | null, proxyName: string | null): MySignup | null {
   if (!signup || signup.status === 'claiming') return null;
   return {
@@ -250,7 +256,8 @@ export function presentActivityCard(activity: ActivityDoc, group: GroupDoc | und
     locationName: activity.location.name,
     regionName: regions.get(activity.communityId ?? activity.streetId)?.name ?? '',
     capacity: activity.capacity,
-    seatsLeft: Math.max(0, activity.capacity - activity.confirmedCount),
+    seatsLeft: seatsLeftOf(activity),
+    seatsOnOffer: Math.max(0, activity.offeredCount ?? 0),
     waitlistLength: Math.max(0, activity.waitlistCount),
     volunteer: activity.volunteer,
     status: activity.status,

@@ -24,26 +24,46 @@ async function notifyOffer(activity: ActivityDoc, signup: SignupDoc, now: Date):
   });
 }
 
-/** Takes a free seat for a sign-up; false when none is left. */
-export async function claimSeat(activityId: string, signupId: string): Promise<boolean> {
-  const claimed = (await seats().where({ activityId, state: 'free' }).updateAndReturn({ state: 'held', signupId })) as { updated: number };
-  return claimed.updated === 1;
-}
-
-/** The seat a sign-up holds or is offered, if any (used when resuming after a crash). */
-export async function seatOf(signupId: string): Promise<SeatDoc | null> {
-  const { data } = await seats().where({ signupId }).limit(1).get();
-  return (data[0] as SeatDoc | undefined) ?? null;
+/** Takes a free seat for a claim attempt of a sign-up; null when none is left. */
+export async function claimSeat(activityId: string, signupId: string, attemptId: string): Promise<SeatDoc | null> {
+  const claimed = (await seats().where({ activityId, state: 'free' }).updateAndReturn({ state: 'held', signupId, attemptId })) as { doc?: SeatDoc | null };
+  return claimed.doc ?? null;
 }
 
 /**
- * Puts a sign-up at the end of the waitlist. Answers its number, the activity after the bump
- * and its place: everyone the waitlist counter counted at that instant joined before it.
+ * Takes over the seat a dead attempt of this sign-up already holds (if any), so a resumed claim
+ * never takes a second one. Marking it with the new attempt keeps the old attempt, should it
+ * wake up after all, from freeing it (`releaseLostSeat` frees only its own).
  */
-export async function joinWaitlist(activityId: string, signupId: string, now: Date): Promise<WaitlistPlace> {
+export async function adoptSeat(signupId: string, attemptId: string): Promise<SeatDoc | null> {
+  const adopted = (await seats().where({ signupId, state: 'held' }).updateAndReturn({ attemptId })) as { doc?: SeatDoc | null };
+  return adopted.doc ?? null;
+}
+
+/**
+ * A claim attempt that took a seat but lost the sign-up to another attempt gives the seat back:
+ * to the head of the line when people wait, else free. Only a seat still marked with this
+ * attempt is touched.
+ */
+export async function releaseLostSeat(activity: ActivityDoc, seat: SeatDoc, attemptId: string, now: Date): Promise<void> {
+  const freed = await seats().where({ _id: seat._id, signupId: seat.signupId, attemptId }).update({ state: 'free', signupId: null, attemptId: null });
+  if (freed.updated === 1) await offerFreeSeats(activity, now);
+}
+
+/**
+ * Puts a claiming sign-up at the end of the waitlist, if this attempt still owns it. Answers its
+ * number, the activity after the bump and its place (everyone the waitlist counter counted at
+ * that instant joined before it), or null when another attempt settled the sign-up (the place
+ * drawn is given back).
+ */
+export async function joinWaitlist(activityId: string, signupId: string, attemptId: string, now: Date): Promise<WaitlistPlace | null> {
   const place = await takeWaitlistPlace(activityId, signupId);
-  await signups().doc(signupId).update({ status: 'waitlisted', waitSeq: place.waitSeq, updatedAt: now });
-  return place;
+  const queued = await signups()
+    .where({ _id: signupId, status: 'claiming', 'attempt.id': attemptId })
+    .update({ status: 'waitlisted', waitSeq: place.waitSeq, attempt: null, updatedAt: now });
+  if (queued.updated === 1) return place;
+  await returnWaitlistPlace(activityId);
+  return null;
 }
 
 export interface WaitlistPlace {
@@ -91,20 +111,20 @@ export async function passSeatOn(activity: ActivityDoc, fromSignupId: string, no
   for (;;) {
     const next = await firstWaiting(activity._id);
     if (!next) {
-      await seats().where({ activityId: activity._id, signupId: fromSignupId }).update({ state: 'free', signupId: null });
+      await seats().where({ activityId: activity._id, signupId: fromSignupId }).update({ state: 'free', signupId: null, attemptId: null });
       return null;
     }
     const offerExpiresAt = new Date(now.getTime() + activity.offerWindowHours * HOUR);
     // Conditional: a concurrent release may have offered this person a seat already.
     const won = await signups().where({ _id: next._id, status: 'waitlisted' }).update({ status: 'offered', offerExpiresAt, updatedAt: now });
     if (won.updated !== 1) continue;
-    const moved = await seats().where({ activityId: activity._id, signupId: fromSignupId }).update({ state: 'offered', signupId: next._id });
+    const moved = await seats().where({ activityId: activity._id, signupId: fromSignupId }).update({ state: 'offered', signupId: next._id, attemptId: null });
     if (moved.updated !== 1) {
       // The seat was already passed on (a retried release): put the person back in line.
       await signups().where({ _id: next._id, status: 'offered' }).update({ status: 'waitlisted', offerExpiresAt: null, updatedAt: now });
       return null;
     }
-    await activities().doc(activity._id).update({ waitlistCount: _.inc(-1) });
+    await activities().doc(activity._id).update({ waitlistCount: _.inc(-1), offeredCount: _.inc(1) });
     await notifyOffer(activity, next, now);
     return next;
   }
@@ -128,6 +148,7 @@ export async function expireOffers(now: Date): Promise<{ expired: number }> {
     const done = await signups().where({ _id: signup._id, status: 'offered' }).update({ status: 'expired', offerExpiresAt: null, updatedAt: now });
     if (done.updated !== 1) continue;
     expired += 1;
+    await activities().doc(signup.activityId).update({ offeredCount: _.inc(-1) });
     const { data: found } = await activities().doc(signup.activityId).get();
     const activity = found[0] as ActivityDoc | undefined;
     if (!activity) continue;
@@ -166,7 +187,7 @@ export async function offerFreeSeats(activity: ActivityDoc, now: Date): Promise<
   for (;;) {
     const next = await firstWaiting(activity._id);
     if (!next) return offered;
-    const seat = (await seats().where({ activityId: activity._id, state: 'free' }).updateAndReturn({ state: 'offered', signupId: next._id })) as { updated: number };
+    const seat = (await seats().where({ activityId: activity._id, state: 'free' }).updateAndReturn({ state: 'offered', signupId: next._id, attemptId: null })) as { updated: number };
     if (seat.updated !== 1) return offered;
     const won = await signups()
       .where({ _id: next._id, status: 'waitlisted' })
@@ -176,7 +197,8 @@ export async function offerFreeSeats(activity: ActivityDoc, now: Date): Promise<
       continue;
     }
     offered += 1;
-    await activities().doc(activity._id).update({ waitlistCount: database().command.inc(-1) });
+    const _ = database().command;
+    await activities().doc(activity._id).update({ waitlistCount: _.inc(-1), offeredCount: _.inc(1) });
     await notifyOffer(activity, next, now);
   }
 }

@@ -4,17 +4,17 @@
  * sign-up for elderly residents who consented, cancellation (late after the cutoff), no-show
  * blocking, and check-in/out with a rotating code.
  */
-import { createHmac } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { AppError, asError } from '../../../src/shared/errors';
 import { activityPolicies } from '../../../src/shared/policies/activities';
 import { authorize } from '../../../src/shared/policies/authorize';
 import type { SignupsCreateInput } from '../../../src/shared/schemas/activities';
 import { notifier } from '../ports/notify';
 import { qrCodes } from '../ports/qrCode';
-import { activities, findActivity, findSignup, signupIdOf, signups, type ActivityDoc, type SignupDoc } from '../repositories/activities';
+import { activities, findActivity, findSignup, signupIdOf, signups, type ActivityDoc, type ClaimAttempt, type SeatDoc, type SignupDoc } from '../repositories/activities';
 import { Collections } from '../repositories/collections';
 import type { GroupDoc } from '../repositories/groups';
-import { findUser, noteNoShow, type UserDoc } from '../repositories/users';
+import { noteNoShow, type UserDoc } from '../repositories/users';
 import { findVolunteer } from '../repositories/volunteers';
 import { ageOn } from '../../../src/shared/identity/idNumber';
 import { addYears, chinaDayOf } from '../runtime/chinaDay';
@@ -22,8 +22,8 @@ import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
 import { Coalescer } from '../runtime/coalesce';
 import { isDuplicateError } from '../runtime/dbErrors';
-import { acceptOffer, claimSeat, joinWaitlist, passSeatOn, returnWaitlistPlace, seatOf, takeWaitlistPlace } from './seatLedger';
-import { loadVisibleActivity, presentMySignup, waitlistPosition } from './activityPlanner';
+import { acceptOffer, adoptSeat, claimSeat, joinWaitlist, passSeatOn, releaseLostSeat, returnWaitlistPlace, takeWaitlistPlace } from './seatLedger';
+import { loadVisibleActivity, presentMySignup, seatsLeftOf, waitlistPosition } from './activityPlanner';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -113,6 +113,7 @@ export async function createSignup(actor: Actor, input: SignupsCreateInput, now:
   await assertNotBlocked(userId, activity, group, now, userId === actor.userId ? actor.user : undefined);
 
   const id = signupIdOf(activity._id, userId);
+  const attempt: ClaimAttempt = { id: randomUUID(), at: now };
   const fresh: SignupDoc = {
     _id: id,
     activityId: activity._id,
@@ -120,6 +121,7 @@ export async function createSignup(actor: Actor, input: SignupsCreateInput, now:
     userId,
     startAt: activity.startAt,
     status: activity.approvalRequired ? 'pending_approval' : 'claiming',
+    attempt: activity.approvalRequired ? null : attempt,
     waitSeq: null,
     offerExpiresAt: null,
     proxy,
@@ -130,32 +132,86 @@ export async function createSignup(actor: Actor, input: SignupsCreateInput, now:
     updatedAt: now,
   };
   if (fresh.status === 'claiming' && activity.waitlistCount > 0) {
-    const queued = await queueBehindOthers(activity, fresh);
+    const queued = await queueBehindOthers(activity, { ...fresh, attempt: null });
     if (queued) return queued;
   }
-  let signup = fresh;
-  // A sign-up just created cannot hold a seat yet; one taken over from an earlier attempt may.
-  let resumed = false;
   try {
     await signups().add(fresh);
   } catch (error) {
     if (!isDuplicateError(error)) throw error;
-    const existing = await findSignup(id);
-    if (!existing) throw error;
-    if (existing.status === 'claiming') {
-      signup = existing; // a crashed attempt: finish it below
-      resumed = true;
-    } else if (['cancelled', 'late_cancelled', 'expired', 'rejected'].includes(existing.status)) {
-      const { _id: _id2, ...fields } = fresh;
-      const again = await signups().where({ _id: id, status: existing.status }).update({ ...fields, createdAt: existing.createdAt });
-      if (again.updated !== 1) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
-      resumed = true;
-    } else {
-      throw new AppError('CONFLICT', existing.status === 'no_show' ? '你已缺席过本次活动' : '你已经报名了本次活动');
-    }
+    return signUpAgain(activity, fresh, attempt, now);
   }
-  if (signup.status === 'pending_approval') return { signup, activity, waitlistPosition: null };
-  return settleClaim(activity, signup, now, resumed);
+  if (fresh.status === 'pending_approval') return { signup: fresh, activity, waitlistPosition: null };
+  return settleClaim(activity, fresh, attempt, now, false);
+}
+
+/** How long a claim in flight is waited for before it is taken for dead and taken over. */
+export const CLAIM_LEASE_MS = 10_000;
+
+/**
+ * The person has a sign-up for this activity already. Ended ones (cancelled, expired, rejected,
+ * removed) start again under this attempt. One being claimed right now — a double tap, a second
+ * phone, a retry that lost its request id — is waited for and its outcome answered: never a
+ * second claim, so never a second seat. A claim older than the lease is an attempt that died; it
+ * is taken over (safely: the seat it may hold is adopted, and should it wake up, it can settle
+ * nothing and gives back any seat it took). Live sign-ups answer "already signed up".
+ */
+async function signUpAgain(activity: ActivityDoc, fresh: SignupDoc, attempt: ClaimAttempt, now: Date): Promise<SignupOutcome> {
+  const _ = database().command;
+  const { _id: id, ...fields } = fresh;
+  for (;;) {
+    const existing = await findSignup(id);
+    if (!existing) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
+    if (existing.status === 'claiming') {
+      const attemptAt = existing.attempt?.at ?? existing.updatedAt;
+      if (now.getTime() - attemptAt.getTime() < CLAIM_LEASE_MS) {
+        const settled = await claimSettled(id, existing.attempt?.id ?? null);
+        if (settled) return outcomeOfSettled(activity, settled);
+      }
+      // Dead (or past its lease): take it over, if nobody else just did.
+      const owner = existing.attempt ? { 'attempt.id': existing.attempt.id } : { attempt: _.exists(false) };
+      const taken = await signups().where({ _id: id, status: 'claiming', ...owner }).update({ attempt, updatedAt: now });
+      if (taken.updated === 1) return settleClaim(activity, { ...existing, attempt, updatedAt: now }, attempt, now, true);
+      continue;
+    }
+    if (ENDED.includes(existing.status)) {
+      const status = fresh.status === 'pending_approval' ? 'pending_approval' : 'claiming';
+      const again = await signups()
+        .where({ _id: id, status: existing.status })
+        .update({ ...fields, status, attempt: status === 'claiming' ? attempt : null, createdAt: existing.createdAt });
+      if (again.updated !== 1) continue;
+      const restarted: SignupDoc = { ...fresh, status, attempt: status === 'claiming' ? attempt : null, createdAt: existing.createdAt };
+      if (status === 'pending_approval') return { signup: restarted, activity, waitlistPosition: null };
+      return settleClaim(activity, restarted, attempt, now, true);
+    }
+    throw new AppError('CONFLICT', existing.status === 'no_show' ? '你已缺席过本次活动' : '你已经报名了本次活动');
+  }
+}
+
+/** Statuses after which a person may sign up again. */
+const ENDED: ReadonlyArray<SignupDoc['status']> = ['cancelled', 'late_cancelled', 'expired', 'rejected', 'removed'];
+
+/**
+ * Waits (polling with backoff, within the lease) until the claim `attemptId` settles; answers
+ * the settled sign-up, or null when the claim is still open when the lease runs out or another
+ * attempt took it over.
+ */
+async function claimSettled(id: string, attemptId: string | null): Promise<SignupDoc | null> {
+  const deadline = Date.now() + CLAIM_LEASE_MS;
+  for (let pause = 20; Date.now() < deadline; pause = Math.min(pause * 2, 250)) {
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    const current = await findSignup(id);
+    if (!current) return null;
+    if (current.status !== 'claiming') return current;
+    if ((current.attempt?.id ?? null) !== attemptId) return null;
+  }
+  return null;
+}
+
+/** The outcome of a sign-up another attempt settled: what the person holds now and the seats now. */
+async function outcomeOfSettled(activity: ActivityDoc, signup: SignupDoc): Promise<SignupOutcome> {
+  const current = (await findActivity(activity._id)) ?? activity;
+  return { signup, activity: current, waitlistPosition: await waitlistPosition(signup) };
 }
 
 /**
@@ -202,22 +258,42 @@ async function queueBehindOthers(activity: ActivityDoc, fresh: SignupDoc): Promi
 }
 
 /**
- * Gives a claiming sign-up its seat or its waitlist place; safe to run again after a crash
- * (`resumed`: the sign-up may already hold a seat from an attempt that died).
+ * Gives a claiming sign-up its seat or its waitlist place. Only the attempt named on the
+ * sign-up can settle it: each step is conditional on it, and an attempt that lost the sign-up
+ * to another gives back what it took. `resumed`: the sign-up may already hold a seat from an
+ * attempt that died, which is adopted rather than claiming a second one.
  */
-async function settleClaim(activity: ActivityDoc, signup: SignupDoc, now: Date, resumed: boolean): Promise<SignupOutcome> {
-  const held = resumed ? (await seatOf(signup._id)) !== null || (await claimSeat(activity._id, signup._id)) : await claimUnlessOthersWait(activity, signup._id);
-  if (held) {
-    await signups().doc(signup._id).update({ status: 'confirmed', updatedAt: now });
+async function settleClaim(activity: ActivityDoc, signup: SignupDoc, attempt: ClaimAttempt, now: Date, resumed: boolean): Promise<SignupOutcome> {
+  const seat = resumed
+    ? ((await adoptSeat(signup._id, attempt.id)) ?? (await claimSeat(activity._id, signup._id, attempt.id)))
+    : await claimUnlessOthersWait(activity, signup._id, attempt.id);
+  if (seat) {
+    const won = await signups()
+      .where({ _id: signup._id, status: 'claiming', 'attempt.id': attempt.id })
+      .update({ status: 'confirmed', attempt: null, updatedAt: now });
+    if (won.updated !== 1) {
+      await releaseLostSeat(activity, seat, attempt.id, now);
+      return settledElsewhere(activity, signup._id);
+    }
     const counted = await countConfirmed(activity._id, 1);
-    return { signup: { ...signup, status: 'confirmed', updatedAt: now }, activity: counted ?? activity, waitlistPosition: null };
+    return { signup: { ...signup, status: 'confirmed', attempt: null, updatedAt: now }, activity: counted ?? activity, waitlistPosition: null };
   }
-  const place = await joinWaitlist(activity._id, signup._id, now);
+  const place = await joinWaitlist(activity._id, signup._id, attempt.id, now);
+  if (!place) return settledElsewhere(activity, signup._id);
   return {
-    signup: { ...signup, status: 'waitlisted', waitSeq: place.waitSeq, updatedAt: now },
+    signup: { ...signup, status: 'waitlisted', attempt: null, waitSeq: place.waitSeq, updatedAt: now },
     activity: place.activity ?? activity,
     waitlistPosition: place.position,
   };
+}
+
+/** This attempt lost its sign-up to another (which took it over): answer what that one settled. */
+async function settledElsewhere(activity: ActivityDoc, id: string): Promise<SignupOutcome> {
+  const current = await findSignup(id);
+  if (!current) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
+  const settled = current.status === 'claiming' ? await claimSettled(id, current.attempt?.id ?? null) : current;
+  if (!settled) throw new AppError('CONFLICT', '报名正在处理中，请稍后刷新查看');
+  return outcomeOfSettled(activity, settled);
 }
 
 /**
@@ -226,9 +302,9 @@ async function settleClaim(activity: ActivityDoc, signup: SignupDoc, now: Date, 
  * crowd on a full activity one round trip each. A seat freed in the instant between someone's
  * failed claim and her joining the line is offered by the timer (`offerSeatsToWaiting`).
  */
-async function claimUnlessOthersWait(activity: ActivityDoc, signupId: string): Promise<boolean> {
-  if (activity.waitlistCount > 0) return false;
-  return claimSeat(activity._id, signupId);
+async function claimUnlessOthersWait(activity: ActivityDoc, signupId: string, attemptId: string): Promise<SeatDoc | null> {
+  if (activity.waitlistCount > 0) return null;
+  return claimSeat(activity._id, signupId, attemptId);
 }
 
 /** Moves the display counter of confirmed sign-ups; answers the activity after the change. */
@@ -244,13 +320,26 @@ export async function cancelSignup(actor: Actor, activityId: string, forUserId: 
   const signup = await findSignup(signupIdOf(activityId, userId));
   const mine = signup && (signup.userId === actor.userId || signup.proxy?.userId === actor.userId);
   if (!signup || !mine) throw new AppError('NOT_FOUND', '没有找到你的报名');
-  if (!['confirmed', 'waitlisted', 'offered', 'pending_approval'].includes(signup.status)) throw new AppError('CONFLICT', '该报名已取消');
+  if (!LIVE.includes(signup.status)) throw new AppError('CONFLICT', '该报名已取消');
   if (now.getTime() >= activity.endAt.getTime()) throw new AppError('CONFLICT', '活动已结束，不能取消');
   const late = signup.status === 'confirmed' && now.getTime() >= activity.cancelCutoffAt.getTime();
-  const done = await signups().where({ _id: signup._id, status: signup.status }).update({ status: late ? 'late_cancelled' : 'cancelled', offerExpiresAt: null, updatedAt: now });
+  await endSignup(activity, signup, late ? 'late_cancelled' : 'cancelled', now);
+}
+
+/** Sign-ups that hold, wait for or are offered a seat, or await approval. */
+const LIVE: ReadonlyArray<SignupDoc['status']> = ['confirmed', 'waitlisted', 'offered', 'pending_approval'];
+
+/**
+ * Ends a live sign-up (the person cancels or declines, or a leader removes her): one
+ * conditional status change decides it, then the counters follow and the seat she held or was
+ * offered goes to the head of the line.
+ */
+async function endSignup(activity: ActivityDoc, signup: SignupDoc, status: 'cancelled' | 'late_cancelled' | 'removed', now: Date): Promise<void> {
+  const done = await signups().where({ _id: signup._id, status: signup.status }).update({ status, offerExpiresAt: null, updatedAt: now });
   if (done.updated !== 1) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
   const _ = database().command;
   if (signup.status === 'confirmed') await activities().doc(activity._id).update({ confirmedCount: _.inc(-1) });
+  if (signup.status === 'offered') await activities().doc(activity._id).update({ offeredCount: _.inc(-1) });
   if (signup.status === 'waitlisted') await activities().doc(activity._id).update({ waitlistCount: _.inc(-1) });
   if (signup.status === 'confirmed' || signup.status === 'offered') await passSeatOn(activity, signup._id, now);
 }
@@ -261,7 +350,31 @@ export async function confirmOffer(actor: Actor, activityId: string, now: Date):
   const signup = await findSignup(signupIdOf(activityId, actor.userId));
   if (!signup || signup.status !== 'offered') throw new AppError('CONFLICT', '没有待确认的空位');
   if (!(await acceptOffer(signup._id, now))) throw new AppError('CONFLICT', '空位确认已超时，名额已顺延');
-  await activities().doc(activity._id).update({ confirmedCount: database().command.inc(1) });
+  const _ = database().command;
+  await activities().doc(activity._id).update({ confirmedCount: _.inc(1), offeredCount: _.inc(-1) });
+}
+
+/**
+ * A leader removes someone from the activity before it ends (a duplicate registration, someone
+ * who asked by phone to be taken off): her seat or place goes on as if she had cancelled, and
+ * she is told why.
+ */
+export async function removeSignup(actor: Actor, activityId: string, userId: string, reason: string, now: Date): Promise<SignupDoc> {
+  const { activity, resource } = await loadVisibleActivity(actor, activityId);
+  authorize(activityPolicies, 'signups.manage', actor, resource);
+  const signup = await findSignup(signupIdOf(activityId, userId));
+  if (!signup || !LIVE.includes(signup.status)) throw new AppError('NOT_FOUND', '该居民没有有效的报名');
+  if (now.getTime() >= activity.endAt.getTime()) throw new AppError('CONFLICT', '活动已结束，不能移出');
+  await endSignup(activity, signup, 'removed', now);
+  await notifier().notify({
+    userId,
+    kind: 'signup_removed',
+    title: '你已被移出活动',
+    body: `「${activity.title}」的组织者已将你移出报名名单：${reason}`,
+    link: `pages/activity/index?id=${activityId}`,
+    dedupeKey: `signup-removed-${signup._id}-${now.getTime()}`,
+  });
+  return { ...signup, status: 'removed', offerExpiresAt: null, updatedAt: now };
 }
 
 /** A leader approves or rejects a sign-up of an activity that asks for approval. */
@@ -275,9 +388,10 @@ export async function decideSignup(actor: Actor, activityId: string, userId: str
     await notifier().notify({ userId, kind: 'signup_rejected', title: '报名未通过', body: `「${activity.title}」的报名未通过审核`, link: `pages/activity/index?id=${activityId}`, dedupeKey: `signup-rejected-${signup._id}-${now.getTime()}` });
     return { ...signup, status: 'rejected' };
   }
-  const claimed = await signups().where({ _id: signup._id, status: 'pending_approval' }).update({ status: 'claiming', updatedAt: now });
+  const attempt: ClaimAttempt = { id: randomUUID(), at: now };
+  const claimed = await signups().where({ _id: signup._id, status: 'pending_approval' }).update({ status: 'claiming', attempt, updatedAt: now });
   if (claimed.updated !== 1) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
-  const { signup: settled } = await settleClaim(activity, { ...signup, status: 'claiming' }, now, true);
+  const { signup: settled } = await settleClaim(activity, { ...signup, status: 'claiming', attempt }, attempt, now, true);
   await notifier().notify({
     userId,
     kind: 'signup_approved',
@@ -298,7 +412,8 @@ export async function markSignup(actor: Actor, activityId: string, userId: strin
   if (now.getTime() < activity.startAt.getTime() - HOUR) throw new AppError('CONFLICT', '活动开始前一小时才能签到');
   const changes = stampFor(activity, signup, mark, now);
   if (changes.status === 'no_show') await noteNoShow(userId, now);
-  await signups().where({ _id: signup._id, status: signup.status }).update(changes);
+  const stamped = await signups().where({ _id: signup._id, status: signup.status }).update(changes);
+  if (stamped.updated !== 1) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
   return { ...signup, ...changes } as SignupDoc;
 }
 
@@ -339,38 +454,9 @@ export async function scanCheckin(actor: Actor, activityId: string, code: string
   const signup = await findSignup(signupIdOf(activityId, actor.userId));
   if (!signup || signup.status !== 'confirmed') throw new AppError('NOT_FOUND', '你没有本次活动的确认报名');
   const changes = stampFor(activity, signup, direction === 'in' ? 'check_in' : 'check_out', now);
-  await signups().where({ _id: signup._id, status: 'confirmed' }).update(changes);
+  const stamped = await signups().where({ _id: signup._id, status: 'confirmed' }).update(changes);
+  if (stamped.updated !== 1) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
   return { ...signup, ...changes } as SignupDoc;
-}
-
-/** The roster: everyone signed up, by status, with proxies and missing check-outs flagged. */
-export async function roster(actor: Actor, activityId: string, now: Date) {
-  const { activity, resource } = await loadVisibleActivity(actor, activityId);
-  authorize(activityPolicies, 'signups.manage', actor, resource);
-  const { data } = await signups().where({ activityId }).limit(1000).get();
-  const list = (data as SignupDoc[]).filter((s) => s.status !== 'claiming');
-  const ids = [...new Set(list.flatMap((s) => [s.userId, ...(s.proxy ? [s.proxy.userId] : [])]))];
-  const users = new Map((await Promise.all(ids.map((id) => findUser(id)))).flatMap((u) => (u ? [[u._id, u] as const] : [])));
-  const order = ['confirmed', 'offered', 'waitlisted', 'pending_approval', 'no_show', 'late_cancelled', 'cancelled', 'expired', 'rejected'];
-  return {
-    items: list
-      .sort((a, b) => order.indexOf(a.status) - order.indexOf(b.status) || (a.waitSeq ?? 0) - (b.waitSeq ?? 0) || a.createdAt.getTime() - b.createdAt.getTime())
-      .map((s) => presentRosterEntry(s, users, activity, now)),
-  };
-}
-
-export function presentRosterEntry(s: SignupDoc, users: Map<string, { nickname: string }>, activity: ActivityDoc, now: Date) {
-  return {
-    signupId: s._id,
-    userId: s.userId,
-    nickname: users.get(s.userId)?.nickname ?? '',
-    status: s.status === 'claiming' ? ('waitlisted' as const) : s.status,
-    waitSeq: s.waitSeq,
-    proxy: s.proxy ? { nickname: users.get(s.proxy.userId)?.nickname ?? '', relation: s.proxy.relation } : null,
-    checkedInAt: s.checkedInAt ? s.checkedInAt.toISOString() : null,
-    checkedOutAt: s.checkedOutAt ? s.checkedOutAt.toISOString() : null,
-    missingCheckOut: s.checkedInAt !== null && s.checkedOutAt === null && now.getTime() > activity.endAt.getTime(),
-  };
 }
 
 /** The answer of a sign-up from what it wrote: no reads. */
@@ -378,7 +464,8 @@ export function presentSignupOutcome({ signup, activity, waitlistPosition: posit
   return {
     activityId: activity._id,
     mySignup: presentMySignup(signup, position, null),
-    seatsLeft: Math.max(0, activity.capacity - activity.confirmedCount),
+    seatsLeft: seatsLeftOf(activity),
+    seatsOnOffer: Math.max(0, activity.offeredCount ?? 0),
     waitlistLength: Math.max(0, activity.waitlistCount),
   };
 }
@@ -390,7 +477,8 @@ export async function signupResult(actor: Actor, activityId: string, forUserId?:
   return {
     activityId,
     mySignup: presentMySignup(own, await waitlistPosition(own), null),
-    seatsLeft: activity ? Math.max(0, activity.capacity - activity.confirmedCount) : 0,
+    seatsLeft: activity ? seatsLeftOf(activity) : 0,
+    seatsOnOffer: activity ? Math.max(0, activity.offeredCount ?? 0) : 0,
     waitlistLength: activity ? Math.max(0, activity.waitlistCount) : 0,
   };
 }

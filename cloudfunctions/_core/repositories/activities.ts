@@ -33,8 +33,14 @@ export interface ActivityDoc {
   status: 'published' | 'cancelled' | 'hidden';
   statusBeforeHide?: 'published' | 'cancelled' | null;
   cancelReason: string | null;
-  /** Display counters; the seats and sign-ups are the truth (see seatLedger). */
+  /**
+   * Display counters; the seats and sign-ups are the truth (see seatLedger). `confirmedCount`
+   * counts the held seats (confirmed sign-ups and no-shows, who kept theirs), `offeredCount` the
+   * seats offered to someone from the waitlist (absent on activities written before it: 0),
+   * `waitlistCount` the people waiting. `activities.reconcile` recomputes them.
+   */
   confirmedCount: number;
+  offeredCount?: number;
   waitlistCount: number;
   /** The last waitlist number handed out, so the waitlist is strictly first-in first-out. */
   waitSeqNext: number;
@@ -53,6 +59,14 @@ export interface SeatDoc {
   /** free; held by a confirmed sign-up; offered to a waitlisted one. */
   state: 'free' | 'held' | 'offered';
   signupId: string | null;
+  /** The claim attempt that took this seat (see `SignupDoc.attempt`); a losing attempt frees only its own. */
+  attemptId?: string | null;
+}
+
+/** A claim in flight: who is settling a sign-up, since when (a double tap waits for it; a dead one is taken over). */
+export interface ClaimAttempt {
+  id: string;
+  at: Date;
 }
 
 export interface SignupDoc {
@@ -62,6 +76,8 @@ export interface SignupDoc {
   userId: string;
   startAt: Date;
   status: SignupStatus | 'claiming';
+  /** Set while `claiming`: only this attempt may settle the sign-up (absent on older documents). */
+  attempt?: ClaimAttempt | null;
   waitSeq: number | null;
   offerExpiresAt: Date | null;
   proxy: { userId: string; relation: string; consentId: string } | null;

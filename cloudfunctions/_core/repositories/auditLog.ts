@@ -5,7 +5,7 @@ import { Collections } from './collections';
 export interface AuditEntry {
   actorId: string;
   action: string;
-  targetType: 'group' | 'membership' | 'post' | 'user' | 'role' | 'hour_record' | 'correction' | 'store_item' | 'redemption' | 'proof' | 'region' | 'rollcall';
+  targetType: 'group' | 'membership' | 'post' | 'user' | 'role' | 'hour_record' | 'correction' | 'store_item' | 'redemption' | 'proof' | 'region' | 'rollcall' | 'activity';
   targetId: string;
   regionId: string | null;
   reason: string | null;

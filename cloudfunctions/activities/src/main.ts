@@ -2,6 +2,7 @@
 import { cancelActivity, createActivities, getActivityDetail, listActivities, updateActivity } from '../../_core/commands/activityPlanner';
 import { sendReminders } from '../../_core/commands/reminders';
 import { expireOffers, offerSeatsToWaiting } from '../../_core/commands/seatLedger';
+import { reconcileActivity } from '../../_core/commands/seatReconciler';
 import { createHandler } from '../../_core/runtime/createHandler';
 
 export const main = createHandler({
@@ -21,6 +22,7 @@ export const main = createHandler({
     },
     'activities.list': async ({ actor, input, now }) => listActivities(actor, input, now),
     'activities.get': async ({ actor, input }) => getActivityDetail(actor, input.activityId),
+    'activities.reconcile': async ({ actor, input, requestId, now }) => reconcileActivity(actor, input.activityId, input.fix, requestId!, now),
   },
   timers: {
     // Every minute: offers past their window pass on, and free seats reach the people waiting.

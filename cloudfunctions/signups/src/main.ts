@@ -7,13 +7,13 @@ import {
   createSignup,
   decideSignup,
   markSignup,
-  presentRosterEntry,
   presentSignupOutcome,
-  roster,
+  removeSignup,
   scanCheckin,
   showCheckinCode,
   signupResult,
 } from '../../_core/commands/signupFlow';
+import { exportRoster, presentRosterEntry, roster } from '../../_core/commands/roster';
 import { findActivity } from '../../_core/repositories/activities';
 import { findUser } from '../../_core/repositories/users';
 import { createHandler } from '../../_core/runtime/createHandler';
@@ -44,7 +44,9 @@ export const main = createHandler({
       return signupResult(actor, input.activityId);
     },
     'signups.mine': async ({ actor, input, now }) => mySignups(actor, input.scope, input.offset, input.limit, now),
-    'signups.roster': async ({ actor, input, now }) => roster(actor, input.activityId, now),
+    'signups.roster': async ({ actor, input, now }) => roster(actor, input, now),
+    'signups.rosterExport': async ({ actor, input, now }) => exportRoster(actor, input.activityId, now),
+    'signups.remove': async ({ actor, input, now }) => rosterChange(await removeSignup(actor, input.activityId, input.userId, input.reason, now), now),
     'signups.decide': async ({ actor, input, now }) => rosterChange(await decideSignup(actor, input.activityId, input.userId, input.decision, now), now),
     'signups.mark': async ({ actor, input, now }) => rosterChange(await markSignup(actor, input.activityId, input.userId, input.mark, now), now),
     'checkin.code': async ({ actor, input, now }) => showCheckinCode(actor, input.activityId, now),

@@ -11,6 +11,7 @@ const TAG: Record<SignupStatus, { type: 'success' | 'warning' | 'danger' | 'defa
   offered: { type: 'primary', label: 'events.status.offered' },
   cancelled: { type: 'default', label: 'events.status.cancelled' },
   late_cancelled: { type: 'default', label: 'events.status.late_cancelled' },
+  removed: { type: 'default', label: 'events.status.removed' },
   rejected: { type: 'danger', label: 'events.status.rejected' },
   no_show: { type: 'danger', label: 'events.status.no_show' },
   expired: { type: 'default', label: 'events.status.expired' },

@@ -227,6 +227,7 @@ const STATUS_TAG: Record<SignupStatus, 'success' | 'warning' | 'danger' | 'defau
   offered: 'primary',
   cancelled: 'default',
   late_cancelled: 'default',
+  removed: 'default',
   rejected: 'danger',
   no_show: 'danger',
   expired: 'default',

@@ -1,6 +1,7 @@
 import type { GroupResource } from './groups';
 import { groupPolicies } from './groups';
 import type { PolicySet } from './authorize';
+import { hasStaffRoleOver } from './actor';
 
 /** An activity as the policies see it: its group (with the actor's membership) and its state. */
 export interface ActivityResource {
@@ -20,4 +21,6 @@ export const activityPolicies: PolicySet<ActivityResource> = {
   'signups.create': (_actor, r) => r.status === 'published' && !r.ended && r.group.status === 'active',
   'signups.manage': (_actor, r) => leads(r),
   'checkin.show': (_actor, r) => r.status === 'published' && leads(r),
+  /** Checking (and healing) an activity's seats and counters is a staff tool over the community. */
+  'activities.reconcile': (actor, r) => hasStaffRoleOver(actor, ['committee', 'street', 'county'], r.group),
 };

@@ -64,7 +64,7 @@ export type ActivitiesUpdateInput = z.infer<typeof ActivitiesUpdateInput>;
 
 export const ActivitiesCancelInput = z.object({ activityId: Id, reason: text(2, 200) }).strict();
 
-export const SignupStatus = z.enum(['pending_approval', 'confirmed', 'waitlisted', 'offered', 'cancelled', 'late_cancelled', 'rejected', 'no_show', 'expired']);
+export const SignupStatus = z.enum(['pending_approval', 'confirmed', 'waitlisted', 'offered', 'cancelled', 'late_cancelled', 'rejected', 'no_show', 'expired', 'removed']);
 export type SignupStatus = z.infer<typeof SignupStatus>;
 
 export const MySignup = z.object({
@@ -92,6 +92,8 @@ export const ActivityCard = z.object({
   regionName: z.string(),
   capacity: z.number().int(),
   seatsLeft: z.number().int(),
+  /** Seats offered to people from the waitlist, waiting for their confirmation: not free. */
+  seatsOnOffer: z.number().int().optional(),
   waitlistLength: z.number().int(),
   volunteer: z.object({ plannedHours: z.number(), creditsPerHour: z.number() }).nullable(),
   status: z.enum(['published', 'cancelled', 'hidden']),
@@ -136,7 +138,7 @@ export type SignupsCreateInput = z.infer<typeof SignupsCreateInput>;
 export const SignupsCancelInput = z.object({ activityId: Id, forUserId: Id.optional() }).strict();
 export const SignupsConfirmOfferInput = z.object({ activityId: Id }).strict();
 /** The answer to a sign-up change: my sign-up and the seats as they are now. */
-export const SignupOutput = z.object({ activityId: Id, mySignup: MySignup.nullable(), seatsLeft: z.number().int(), waitlistLength: z.number().int() });
+export const SignupOutput = z.object({ activityId: Id, mySignup: MySignup.nullable(), seatsLeft: z.number().int(), seatsOnOffer: z.number().int().optional(), waitlistLength: z.number().int() });
 export type SignupOutput = z.infer<typeof SignupOutput>;
 
 export const SignupsMineInput = Page.extend({ scope: z.enum(['upcoming', 'past']).default('upcoming') }).strict();
@@ -155,8 +157,41 @@ export const RosterEntry = z.object({
   /** Checked in but never checked out: the stay is capped at the scheduled end. */
   missingCheckOut: z.boolean(),
 });
-export const SignupsRosterInput = z.object({ activityId: Id }).strict();
-export const SignupsRosterOutput = z.object({ items: z.array(RosterEntry) });
+/** The roster's sections, in the order a leader works through them on the day. */
+export const RosterSection = z.enum(['pending', 'confirmed', 'waiting', 'other']);
+export type RosterSection = z.infer<typeof RosterSection>;
+export const ROSTER_SECTIONS: Record<RosterSection, readonly SignupStatus[]> = {
+  pending: ['pending_approval'],
+  confirmed: ['confirmed'],
+  waiting: ['offered', 'waitlisted'],
+  other: ['no_show', 'late_cancelled', 'cancelled', 'expired', 'rejected', 'removed'],
+};
+/** One page of one section of the roster (a large activity has thousands of sign-ups). */
+export const SignupsRosterInput = z
+  .object({ activityId: Id, section: RosterSection.default('confirmed'), offset: z.number().int().min(0).max(100_000).default(0), limit: z.number().int().min(1).max(200).default(100) })
+  .strict();
+/** Counts by status come from the sign-up documents themselves, over the whole activity. */
+export const RosterCounts = z.record(SignupStatus, z.number().int());
+export const SignupsRosterOutput = z.object({ items: z.array(RosterEntry), total: z.number().int(), hasMore: z.boolean(), counts: RosterCounts });
+export const SignupsRosterExportInput = z.object({ activityId: Id }).strict();
+export const SignupsRosterExportOutput = z.object({ fileId: z.string(), url: z.string(), rows: z.number().int() });
+export const SignupsRemoveInput = z.object({ activityId: Id, userId: Id, reason: text(2, 200) }).strict();
+
+/** Staff check an activity's seats and counters against its sign-ups; `fix` heals what drifted. */
+export const ActivitiesReconcileInput = z.object({ activityId: Id, fix: z.boolean().default(false) }).strict();
+export const ActivitiesReconcileOutput = z.object({
+  activityId: Id,
+  /** Counters as stored and as the documents say. */
+  counters: z.object({
+    stored: z.object({ confirmed: z.number().int(), offered: z.number().int(), waitlist: z.number().int() }),
+    actual: z.object({ confirmed: z.number().int(), offered: z.number().int(), waitlist: z.number().int() }),
+  }),
+  capacity: z.number().int(),
+  seats: z.number().int(),
+  /** Each drift found, in words staff can read, with what was done about it. */
+  problems: z.array(z.object({ kind: z.string(), detail: z.string(), fixed: z.boolean() })),
+  fixed: z.boolean(),
+});
 
 export const SignupsDecideInput = z.object({ activityId: Id, userId: Id, decision: z.enum(['approve', 'reject']) }).strict();
 export const SignupsMarkInput = z.object({ activityId: Id, userId: Id, mark: z.enum(['check_in', 'check_out', 'no_show']) }).strict();
