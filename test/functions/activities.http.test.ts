@@ -70,8 +70,11 @@ test('a leader posts; residents sign up, the third is waitlisted, a cancellation
   expect(confirmed).toMatchObject({ seatsLeft: 0, mySignup: { status: 'confirmed' } });
   expect(await data(c!.call('inbox', 'inbox.markRead', {}))).toEqual({ unread: 0 });
 
-  const rosterList = await data<{ items: Array<{ status: string }> }>(leader.call('signups', 'signups.roster', { activityId }, null));
-  expect(rosterList.items.map((i) => i.status)).toEqual(['confirmed', 'confirmed', 'cancelled']);
+  const rosterList = await data<{ items: Array<{ status: string }>; counts: Record<string, number> }>(leader.call('signups', 'signups.roster', { activityId }, null));
+  expect(rosterList.items.map((i) => i.status)).toEqual(['confirmed', 'confirmed']);
+  expect(rosterList.counts).toMatchObject({ confirmed: 2, cancelled: 1, waitlisted: 0, offered: 0 });
+  const others = await data<{ items: Array<{ status: string }> }>(leader.call('signups', 'signups.roster', { activityId, section: 'other' }, null));
+  expect(others.items.map((i) => i.status)).toEqual(['cancelled']);
   expect((await a!.call('signups', 'signups.roster', { activityId }, null)).status).toBe(403);
 });
 

@@ -61,6 +61,10 @@ const cases: Case[] = [
   { action: 'activities.get', fn: 'activities', allowed: ROLES, input: (f) => ({ activityId: f.activityId }) },
   { action: 'activities.cancel', fn: 'activities', allowed: leadership, input: (f) => ({ activityId: f.activityId, reason: '场地临时被占用' }) },
   { action: 'signups.roster', fn: 'signups', allowed: leadership, input: (f) => ({ activityId: f.activityId }) },
+  { action: 'signups.rosterExport', fn: 'signups', allowed: leadership, input: (f) => ({ activityId: f.activityId }) },
+  { action: 'signups.remove', fn: 'signups', allowed: leadership, input: (f) => ({ activityId: f.activityId, userId: userIdOf(f.attendee), reason: '重复报名' }) },
+  // Checking and healing seats is a staff tool over the community (the group's own leaders cannot).
+  { action: 'activities.reconcile', fn: 'activities', allowed: ['committee', 'street', 'county'], input: (f) => ({ activityId: f.activityId, fix: true }) },
   { action: 'signups.mark', fn: 'signups', allowed: leadership, input: (f) => ({ activityId: f.activityId, userId: userIdOf(f.attendee), mark: 'check_in' }) },
   { action: 'checkin.code', fn: 'signups', allowed: leadership, input: (f) => ({ activityId: f.activityId }) },
   { action: 'signups.create', fn: 'signups', allowed: ROLES, input: (f) => ({ activityId: f.activityId }) },

@@ -35,8 +35,9 @@ export async function claimSeat(activityId: string, signupId: string, attemptId:
  * never takes a second one. Marking it with the new attempt keeps the old attempt, should it
  * wake up after all, from freeing it (`releaseLostSeat` frees only its own).
  */
-export async function adoptSeat(signupId: string, attemptId: string): Promise<SeatDoc | null> {
-  const adopted = (await seats().where({ signupId, state: 'held' }).updateAndReturn({ attemptId })) as { doc?: SeatDoc | null };
+export async function adoptSeat(signupId: string, deadAttemptId: string | null, attemptId: string): Promise<SeatDoc | null> {
+  // A seat claimed before attempts were recorded has none (null also matches a missing field).
+  const adopted = (await seats().where({ signupId, state: 'held', attemptId: deadAttemptId }).updateAndReturn({ attemptId })) as { doc?: SeatDoc | null };
   return adopted.doc ?? null;
 }
 
@@ -103,39 +104,55 @@ export async function returnWaitlistPlace(activityId: string): Promise<void> {
 }
 
 /**
- * Passes a seat that `fromSignupId` held or was offered to the next person waiting (an offer
- * with a confirm window), or frees it when nobody waits.
+ * The seat a sign-up holds or is offered: by the id it recorded (a seat is always moved by its
+ * own id, so a sign-up that was cancelled and signed up again can never be confused with its
+ * earlier self), or, for a sign-up written before seat ids were recorded, by its id.
  */
-export async function passSeatOn(activity: ActivityDoc, fromSignupId: string, now: Date): Promise<SignupDoc | null> {
+async function seatIdOf(signup: SignupDoc): Promise<string | null> {
+  if (signup.seatId) return signup.seatId;
+  const { data } = await seats().where({ signupId: signup._id, state: database().command.in(['held', 'offered']) }).limit(1).get();
+  return (data[0] as SeatDoc | undefined)?._id ?? null;
+}
+
+/**
+ * Passes the seat `from` held or was offered to the next person waiting (an offer with a confirm
+ * window), or frees it when nobody waits. Every move is conditional on the seat still being
+ * `from`'s, so a retried or concurrent release moves it once.
+ */
+export async function passSeatOn(activity: ActivityDoc, from: SignupDoc, now: Date): Promise<SignupDoc | null> {
   const _ = database().command;
+  const seatId = await seatIdOf(from);
+  if (!seatId) return null;
+  const mine = { _id: seatId, signupId: from._id };
   for (;;) {
     const next = await firstWaiting(activity._id);
     if (!next) {
-      await seats().where({ activityId: activity._id, signupId: fromSignupId }).update({ state: 'free', signupId: null, attemptId: null });
+      await seats().where(mine).update({ state: 'free', signupId: null, attemptId: null });
       return null;
     }
     const offerExpiresAt = new Date(now.getTime() + activity.offerWindowHours * HOUR);
     // Conditional: a concurrent release may have offered this person a seat already.
-    const won = await signups().where({ _id: next._id, status: 'waitlisted' }).update({ status: 'offered', offerExpiresAt, updatedAt: now });
+    const won = await signups().where({ _id: next._id, status: 'waitlisted' }).update({ status: 'offered', seatId, offerExpiresAt, updatedAt: now });
     if (won.updated !== 1) continue;
-    const moved = await seats().where({ activityId: activity._id, signupId: fromSignupId }).update({ state: 'offered', signupId: next._id, attemptId: null });
+    const moved = await seats().where(mine).update({ state: 'offered', signupId: next._id, attemptId: null });
     if (moved.updated !== 1) {
       // The seat was already passed on (a retried release): put the person back in line.
-      await signups().where({ _id: next._id, status: 'offered' }).update({ status: 'waitlisted', offerExpiresAt: null, updatedAt: now });
+      await signups().where({ _id: next._id, status: 'offered', seatId }).update({ status: 'waitlisted', seatId: null, offerExpiresAt: null, updatedAt: now });
       return null;
     }
     await activities().doc(activity._id).update({ waitlistCount: _.inc(-1), offeredCount: _.inc(1) });
     await notifyOffer(activity, next, now);
-    return next;
+    return { ...next, status: 'offered', seatId, offerExpiresAt, updatedAt: now };
   }
 }
 
 /** Accepts an offered seat before it expires. */
-export async function acceptOffer(signupId: string, now: Date): Promise<boolean> {
+export async function acceptOffer(signup: SignupDoc, now: Date): Promise<boolean> {
   const _ = database().command;
-  const accepted = await signups().where({ _id: signupId, status: 'offered', offerExpiresAt: _.gt(now) }).update({ status: 'confirmed', offerExpiresAt: null, updatedAt: now });
+  const accepted = await signups().where({ _id: signup._id, status: 'offered', offerExpiresAt: _.gt(now) }).update({ status: 'confirmed', offerExpiresAt: null, updatedAt: now });
   if (accepted.updated !== 1) return false;
-  await seats().where({ signupId, state: 'offered' }).update({ state: 'held' });
+  const seatId = await seatIdOf(signup);
+  if (seatId) await seats().where({ _id: seatId, signupId: signup._id, state: 'offered' }).update({ state: 'held' });
   return true;
 }
 
@@ -160,7 +177,7 @@ export async function expireOffers(now: Date): Promise<{ expired: number }> {
       link: `pages/activity/index?id=${activity._id}`,
       dedupeKey: `offer-expired-${signup._id}-${now.getTime()}`,
     });
-    await passSeatOn(activity, signup._id, now);
+    await passSeatOn(activity, signup, now);
   }
   return { expired };
 }
@@ -187,13 +204,13 @@ export async function offerFreeSeats(activity: ActivityDoc, now: Date): Promise<
   for (;;) {
     const next = await firstWaiting(activity._id);
     if (!next) return offered;
-    const seat = (await seats().where({ activityId: activity._id, state: 'free' }).updateAndReturn({ state: 'offered', signupId: next._id, attemptId: null })) as { updated: number };
-    if (seat.updated !== 1) return offered;
+    const seat = ((await seats().where({ activityId: activity._id, state: 'free' }).updateAndReturn({ state: 'offered', signupId: next._id, attemptId: null })) as { doc?: SeatDoc | null }).doc;
+    if (!seat) return offered;
     const won = await signups()
       .where({ _id: next._id, status: 'waitlisted' })
-      .update({ status: 'offered', offerExpiresAt: new Date(now.getTime() + activity.offerWindowHours * HOUR), updatedAt: now });
+      .update({ status: 'offered', seatId: seat._id, offerExpiresAt: new Date(now.getTime() + activity.offerWindowHours * HOUR), updatedAt: now });
     if (won.updated !== 1) {
-      await seats().where({ signupId: next._id, state: 'offered' }).update({ state: 'free', signupId: null });
+      await seats().where({ _id: seat._id, signupId: next._id, state: 'offered' }).update({ state: 'free', signupId: null });
       continue;
     }
     offered += 1;

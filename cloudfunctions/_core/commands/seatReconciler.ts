@@ -8,7 +8,7 @@
  */
 import { activityPolicies } from '../../../src/shared/policies/activities';
 import { authorize } from '../../../src/shared/policies/authorize';
-import { activities, seats, type ActivityDoc, type SeatDoc, type SignupDoc } from '../repositories/activities';
+import { activities, seats, signups, type ActivityDoc, type SeatDoc, type SignupDoc } from '../repositories/activities';
 import { allMatching } from '../repositories/allMatching';
 import { recordAudit } from '../repositories/auditLog';
 import { Collections } from '../repositories/collections';
@@ -90,6 +90,7 @@ async function seatProblems(activity: ActivityDoc, fix: boolean, now: Date): Pro
     if (fix) {
       const taken = (await seats().where({ activityId: activity._id, state: 'free' }).updateAndReturn({ state, signupId: signup._id, attemptId: null })) as { doc?: SeatDoc | null };
       fixed = Boolean(taken.doc);
+      if (taken.doc) await signups().where({ _id: signup._id, status: signup.status }).update({ seatId: taken.doc._id });
     }
     problems.push({ kind: 'missing_seat', detail: `状态为 ${signup.status} 的报名没有座位${fix && !fixed ? '，且已无空位（超额）' : ''}`, fixed });
   }

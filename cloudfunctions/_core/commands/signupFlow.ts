@@ -122,6 +122,7 @@ export async function createSignup(actor: Actor, input: SignupsCreateInput, now:
     startAt: activity.startAt,
     status: activity.approvalRequired ? 'pending_approval' : 'claiming',
     attempt: activity.approvalRequired ? null : attempt,
+    seatId: null,
     waitSeq: null,
     offerExpiresAt: null,
     proxy,
@@ -142,7 +143,7 @@ export async function createSignup(actor: Actor, input: SignupsCreateInput, now:
     return signUpAgain(activity, fresh, attempt, now);
   }
   if (fresh.status === 'pending_approval') return { signup: fresh, activity, waitlistPosition: null };
-  return settleClaim(activity, fresh, attempt, now, false);
+  return settleClaim(activity, fresh, attempt, now);
 }
 
 /** How long a claim in flight is waited for before it is taken for dead and taken over. */
@@ -171,7 +172,7 @@ async function signUpAgain(activity: ActivityDoc, fresh: SignupDoc, attempt: Cla
       // Dead (or past its lease): take it over, if nobody else just did.
       const owner = existing.attempt ? { 'attempt.id': existing.attempt.id } : { attempt: _.exists(false) };
       const taken = await signups().where({ _id: id, status: 'claiming', ...owner }).update({ attempt, updatedAt: now });
-      if (taken.updated === 1) return settleClaim(activity, { ...existing, attempt, updatedAt: now }, attempt, now, true);
+      if (taken.updated === 1) return settleClaim(activity, { ...existing, attempt, updatedAt: now }, attempt, now, existing.attempt?.id ?? null);
       continue;
     }
     if (ENDED.includes(existing.status)) {
@@ -182,7 +183,7 @@ async function signUpAgain(activity: ActivityDoc, fresh: SignupDoc, attempt: Cla
       if (again.updated !== 1) continue;
       const restarted: SignupDoc = { ...fresh, status, attempt: status === 'claiming' ? attempt : null, createdAt: existing.createdAt };
       if (status === 'pending_approval') return { signup: restarted, activity, waitlistPosition: null };
-      return settleClaim(activity, restarted, attempt, now, true);
+      return settleClaim(activity, restarted, attempt, now);
     }
     throw new AppError('CONFLICT', existing.status === 'no_show' ? '你已缺席过本次活动' : '你已经报名了本次活动');
   }
@@ -198,7 +199,7 @@ const ENDED: ReadonlyArray<SignupDoc['status']> = ['cancelled', 'late_cancelled'
  */
 async function claimSettled(id: string, attemptId: string | null): Promise<SignupDoc | null> {
   const deadline = Date.now() + CLAIM_LEASE_MS;
-  for (let pause = 20; Date.now() < deadline; pause = Math.min(pause * 2, 250)) {
+  for (let pause = 5; Date.now() < deadline; pause = Math.min(pause * 2, 250)) {
     await new Promise((resolve) => setTimeout(resolve, pause));
     const current = await findSignup(id);
     if (!current) return null;
@@ -260,23 +261,24 @@ async function queueBehindOthers(activity: ActivityDoc, fresh: SignupDoc): Promi
 /**
  * Gives a claiming sign-up its seat or its waitlist place. Only the attempt named on the
  * sign-up can settle it: each step is conditional on it, and an attempt that lost the sign-up
- * to another gives back what it took. `resumed`: the sign-up may already hold a seat from an
- * attempt that died, which is adopted rather than claiming a second one.
+ * to another gives back what it took. `deadAttemptId` (when taking over a claim that died): the
+ * seat that attempt may have taken is adopted rather than claiming a second one.
  */
-async function settleClaim(activity: ActivityDoc, signup: SignupDoc, attempt: ClaimAttempt, now: Date, resumed: boolean): Promise<SignupOutcome> {
-  const seat = resumed
-    ? ((await adoptSeat(signup._id, attempt.id)) ?? (await claimSeat(activity._id, signup._id, attempt.id)))
-    : await claimUnlessOthersWait(activity, signup._id, attempt.id);
+async function settleClaim(activity: ActivityDoc, signup: SignupDoc, attempt: ClaimAttempt, now: Date, deadAttemptId?: string | null): Promise<SignupOutcome> {
+  const seat =
+    deadAttemptId !== undefined
+      ? ((await adoptSeat(signup._id, deadAttemptId, attempt.id)) ?? (await claimUnlessOthersWait(activity, signup._id, attempt.id)))
+      : await claimUnlessOthersWait(activity, signup._id, attempt.id);
   if (seat) {
     const won = await signups()
       .where({ _id: signup._id, status: 'claiming', 'attempt.id': attempt.id })
-      .update({ status: 'confirmed', attempt: null, updatedAt: now });
+      .update({ status: 'confirmed', seatId: seat._id, attempt: null, updatedAt: now });
     if (won.updated !== 1) {
       await releaseLostSeat(activity, seat, attempt.id, now);
       return settledElsewhere(activity, signup._id);
     }
     const counted = await countConfirmed(activity._id, 1);
-    return { signup: { ...signup, status: 'confirmed', attempt: null, updatedAt: now }, activity: counted ?? activity, waitlistPosition: null };
+    return { signup: { ...signup, status: 'confirmed', seatId: seat._id, attempt: null, updatedAt: now }, activity: counted ?? activity, waitlistPosition: null };
   }
   const place = await joinWaitlist(activity._id, signup._id, attempt.id, now);
   if (!place) return settledElsewhere(activity, signup._id);
@@ -341,7 +343,7 @@ async function endSignup(activity: ActivityDoc, signup: SignupDoc, status: 'canc
   if (signup.status === 'confirmed') await activities().doc(activity._id).update({ confirmedCount: _.inc(-1) });
   if (signup.status === 'offered') await activities().doc(activity._id).update({ offeredCount: _.inc(-1) });
   if (signup.status === 'waitlisted') await activities().doc(activity._id).update({ waitlistCount: _.inc(-1) });
-  if (signup.status === 'confirmed' || signup.status === 'offered') await passSeatOn(activity, signup._id, now);
+  if (signup.status === 'confirmed' || signup.status === 'offered') await passSeatOn(activity, signup, now);
 }
 
 /** Confirms a seat offered from the waitlist. */
@@ -349,7 +351,7 @@ export async function confirmOffer(actor: Actor, activityId: string, now: Date):
   const { activity } = await loadVisibleActivity(actor, activityId, false);
   const signup = await findSignup(signupIdOf(activityId, actor.userId));
   if (!signup || signup.status !== 'offered') throw new AppError('CONFLICT', '没有待确认的空位');
-  if (!(await acceptOffer(signup._id, now))) throw new AppError('CONFLICT', '空位确认已超时，名额已顺延');
+  if (!(await acceptOffer(signup, now))) throw new AppError('CONFLICT', '空位确认已超时，名额已顺延');
   const _ = database().command;
   await activities().doc(activity._id).update({ confirmedCount: _.inc(1), offeredCount: _.inc(-1) });
 }
@@ -391,7 +393,8 @@ export async function decideSignup(actor: Actor, activityId: string, userId: str
   const attempt: ClaimAttempt = { id: randomUUID(), at: now };
   const claimed = await signups().where({ _id: signup._id, status: 'pending_approval' }).update({ status: 'claiming', attempt, updatedAt: now });
   if (claimed.updated !== 1) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
-  const { signup: settled } = await settleClaim(activity, { ...signup, status: 'claiming', attempt }, attempt, now, true);
+  // A pending sign-up holds no seat: it queues behind anyone already waiting, like a newcomer.
+  const { signup: settled } = await settleClaim(activity, { ...signup, status: 'claiming', attempt }, attempt, now);
   await notifier().notify({
     userId,
     kind: 'signup_approved',

@@ -76,6 +76,8 @@ export interface SignupDoc {
   userId: string;
   startAt: Date;
   status: SignupStatus | 'claiming';
+  /** The seat it holds or is offered (absent on older documents: found by `signupId` then). */
+  seatId?: string | null;
   /** Set while `claiming`: only this attempt may settle the sign-up (absent on older documents). */
   attempt?: ClaimAttempt | null;
   waitSeq: number | null;
