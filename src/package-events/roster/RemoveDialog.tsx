@@ -29,7 +29,7 @@ export interface RemoveDialogProps {
   onClose: () => void;
 }
 
-/** "移出": the reason is required (the person is told it), counted as it is typed. */
+/** Removing someone: the reason is required (the person is told it), counted as it is typed. */
 export function RemoveDialog({ activityId, entry, onRemove, onClose }: RemoveDialogProps) {
   const { t } = useI18n();
   const name = entry?.nickname ?? '';

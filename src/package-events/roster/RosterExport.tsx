@@ -11,7 +11,7 @@ import { openFile } from '../../utils/openFile';
 type Exported = OutputOf<'signups.rosterExport'>;
 
 /**
- * "导出名单 (Excel)": every sign-up of the activity in one workbook (the screen pages through
+ * The roster export: every sign-up of the activity in one workbook (the screen pages through
  * them). As with the staff console's exports, the server writes the file and answers a
  * temporary link, shown with "open" (a new tab on H5, WeChat's document viewer in the app) and
  * "copy" (for a computer). Opening is its own tap: a browser blocks a tab opened after an await.
