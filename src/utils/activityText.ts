@@ -2,9 +2,27 @@
 import type { ActivityCard } from '../shared/schemas/activities';
 import type { Translate } from '../locales';
 
-/** '剩 3 个名额' / '已满 · 候补 2 人' / '已满'. */
-export function seatsText(t: Translate, card: Pick<ActivityCard, 'seatsLeft' | 'waitlistLength' | 'capacity'>): string {
+type SeatFacts = Pick<ActivityCard, 'seatsLeft' | 'seatsOnOffer' | 'waitlistLength' | 'capacity' | 'endAt'>;
+
+/** True once the activity is over (now past its end): its seats no longer mean anything. */
+export function hasEnded(card: Pick<ActivityCard, 'endAt'>, now: number): boolean {
+  return now > new Date(card.endAt).getTime();
+}
+
+/**
+ * Seats offered to people from the waitlist and not yet confirmed, when no seat is free: they
+ * are held, not open to a new sign-up (0 when a seat is free, or none is held).
+ */
+export function seatsHeld(card: Pick<ActivityCard, 'seatsLeft' | 'seatsOnOffer'>): number {
+  return card.seatsLeft === 0 ? (card.seatsOnOffer ?? 0) : 0;
+}
+
+/** '剩 3 个名额' / '1 个名额正在等待候补确认' / '已满 · 候补 2 人' / '已满' / '活动已结束'. */
+export function seatsText(t: Translate, card: SeatFacts, now: number): string {
+  if (hasEnded(card, now)) return t('events.card.ended');
   if (card.seatsLeft > 0) return t('events.card.seatsLeft', { count: card.seatsLeft, capacity: card.capacity });
+  const held = seatsHeld(card);
+  if (held > 0) return t('events.card.held', { count: held });
   if (card.waitlistLength > 0) return t('events.card.fullWaitlist', { count: card.waitlistLength });
   return t('events.card.full');
 }

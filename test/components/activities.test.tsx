@@ -1,4 +1,5 @@
-import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { ActivityCard } from '../../src/components/ActivityCard';
 import Taro from '@tarojs/taro';
 import ActivitiesPage from '../../src/pages/activities/index';
 import { call, ClientError } from '../../src/services/cloud';
@@ -39,12 +40,27 @@ function listCalls(): Array<Record<string, unknown>> {
 
 const base = { area: 'community', offset: 0, limit: 10, volunteerOnly: false };
 
+/** Fakes the clock (Date) only: the tests still wait on real timers and promises. */
+function setDate(iso: string): void {
+  jest.useFakeTimers({
+    now: Date.parse(iso),
+    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+  });
+}
+
 beforeEach(() => {
   resetApp();
 });
 
+afterEach(() => {
+  jest.useRealTimers();
+});
+
 describe('activities tab', () => {
   it('lists activities with time, place, seats or waitlist, volunteer hours and my status', async () => {
+    // The fixtures' dates are fixed (their texts are checked below); seats show only until an
+    // activity ends, so the clock (Date only, no timers) is set to the day before.
+    setDate('2025-11-25T00:00:00.000Z');
     mockActions({ 'account.me': () => account(), 'activities.list': () => page(), 'inbox.list': () => ({ items: [], total: 0, hasMore: false, unread: 0 }) });
     renderPage(<ActivitiesPage />);
 
@@ -193,5 +209,23 @@ describe('activities tab', () => {
     expect(container.querySelector('.activities__categories')).toBeNull();
     expect(container.querySelector('.linli-activity-card--simple')).toBeTruthy();
     expect(container.querySelector('.linli-day-strip')).toBeTruthy();
+  });
+});
+
+describe('activity card seats', () => {
+  const at = (iso: string) => Date.parse(iso);
+  const seats = (card: ReturnType<typeof activityCard>, now: number) => {
+    const { container, unmount } = render(<ActivityCard activity={card} now={now} onOpen={() => undefined} />);
+    const text = container.querySelector('.linli-activity-card__seats')!.textContent;
+    unmount();
+    return text;
+  };
+
+  it('shows seats held for the waitlist as held, and no seats once the activity has ended', () => {
+    const before = at('2025-11-25T00:00:00.000Z');
+    expect(seats(activityCard({ seatsLeft: 0, seatsOnOffer: 1, waitlistLength: 2 }), before)).toBe('1 个名额正在等待候补确认');
+    expect(seats(activityCard({ seatsLeft: 2, seatsOnOffer: 1 }), before)).toBe('剩 2 个名额');
+    expect(seats(activityCard({ seatsLeft: 0, seatsOnOffer: 0, waitlistLength: 2 }), before)).toBe('已满 · 候补 2 人');
+    expect(seats(activityCard({ seatsLeft: 4 }), at('2025-11-26T03:00:01.000Z'))).toBe('活动已结束');
   });
 });

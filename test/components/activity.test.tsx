@@ -69,6 +69,56 @@ describe('activity page', () => {
     expect(document.querySelector('.activity__action')).toBeNull();
   });
 
+  it('a seat offered to someone on the waitlist is shown as held, and the page offers the waitlist, not a free seat', async () => {
+    mockActions({
+      'account.me': () => account(),
+      'activities.get': () => activityDetail({ capacity: 10, seatsLeft: 0, seatsOnOffer: 1, waitlistLength: 2 }),
+      'proxies.list': noProxies,
+      'signups.create': () => ({ activityId: ID, mySignup: mySignup({ status: 'waitlisted', waitlistPosition: 3 }), seatsLeft: 0, seatsOnOffer: 1, waitlistLength: 3 }),
+    });
+    renderPage(<ActivityPage />);
+    await screen.findByText('周末护河行动');
+
+    expect(document.querySelector('.activity__held')!.textContent).toBe('1 个名额正在等待候补确认');
+    expect(document.querySelector('.activity__seats-fact')!.textContent).toContain('1 个名额正在等待候补确认');
+    expect(screen.queryByText('立即报名')).toBeNull();
+    expect(button('.activity__action').textContent).toBe('名额已满，加入候补');
+
+    await act(async () => {
+      fireEvent.click(button('.activity__action'));
+    });
+    expect(await screen.findByText('你在候补名单第 3 位')).toBeTruthy();
+    // still held after my sign-up: the answer carries the seats on offer
+    expect(document.querySelector('.activity__held')!.textContent).toBe('1 个名额正在等待候补确认');
+  });
+
+  it('a full activity that asks for approval offers to apply for the waitlist', async () => {
+    mockActions({
+      'account.me': () => account(),
+      'activities.get': () => activityDetail({ seatsLeft: 0, seatsOnOffer: 2, approvalRequired: true }),
+      'proxies.list': noProxies,
+    });
+    renderPage(<ActivityPage />);
+    await screen.findByText('周末护河行动');
+    expect(document.querySelector('.activity__held')!.textContent).toBe('2 个名额正在等待候补确认');
+    expect(button('.activity__action').textContent).toBe('名额已满，申请候补');
+  });
+
+  it('an activity that has ended shows no seats left', async () => {
+    mockActions({
+      'account.me': () => account(),
+      'activities.get': () => activityDetail({ startAt: inHours(-5), seatsLeft: 4, seatsOnOffer: 1, waitlistLength: 0 }),
+      'proxies.list': noProxies,
+    });
+    renderPage(<ActivityPage />);
+    await screen.findByText('周末护河行动');
+    expect(screen.queryByText('剩余名额')).toBeNull();
+    expect(screen.queryByText('剩 4 个名额')).toBeNull();
+    expect(document.querySelector('.activity__held')).toBeNull();
+    expect(document.querySelector('.activity__seats-fact')!.textContent).toContain('活动已结束');
+    expect(screen.getByText('总名额')).toBeTruthy();
+  });
+
   it('a minor is asked for the guardian\'s consent when the server wants it, then signed up with it', async () => {
     let asked = 0;
     mockActions({

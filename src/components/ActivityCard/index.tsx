@@ -3,7 +3,7 @@ import { Tag } from '@nutui/nutui-react-taro';
 import { Clock, Location } from '@nutui/icons-react-taro';
 import type { ActivityCard as ActivityCardData } from '../../shared/schemas/activities';
 import { useI18n } from '../../hooks/useI18n';
-import { seatsText, volunteerText } from '../../utils/activityText';
+import { hasEnded, seatsText, volunteerText } from '../../utils/activityText';
 import { formatRange, inChina } from '../../utils/chinaTime';
 import { cx } from '../../utils/cx';
 import { SignupTag } from '../SignupTag';
@@ -14,16 +14,18 @@ export interface ActivityCardProps {
   onOpen: (activityId: string) => void;
   /** Elderly mode: bigger type, no group line. */
   simple?: boolean;
+  /** The time the seats are judged at (an ended activity shows no seats); defaults to the render's. */
+  now?: number;
 }
 
 /** An activity in a list: when, where, seats or waitlist, volunteer hours and my sign-up. */
-export function ActivityCard({ activity, onOpen, simple = false }: ActivityCardProps) {
+export function ActivityCard({ activity, onOpen, simple = false, now = Date.now() }: ActivityCardProps) {
   const { t } = useI18n();
   const start = inChina(activity.startAt);
   const volunteer = volunteerText(t, activity.volunteer);
   const cancelled = activity.status === 'cancelled';
   const hidden = activity.status === 'hidden';
-  const full = activity.seatsLeft === 0;
+  const full = activity.seatsLeft === 0 && !hasEnded(activity, now);
   return (
     <View
       className={cx('linli-activity-card', 'linli-card', simple && 'linli-activity-card--simple', (cancelled || hidden) && 'linli-activity-card--cancelled')}
@@ -56,7 +58,7 @@ export function ActivityCard({ activity, onOpen, simple = false }: ActivityCardP
             {t(cancelled ? 'events.card.cancelled' : 'events.card.hidden')}
           </Tag>
         ) : (
-          <Text className={cx('linli-activity-card__seats', full && 'linli-activity-card__seats--full')}>{seatsText(t, activity)}</Text>
+          <Text className={cx('linli-activity-card__seats', full && 'linli-activity-card__seats--full')}>{seatsText(t, activity, now)}</Text>
         )}
         {volunteer ? <Text className='linli-activity-card__volunteer'>{volunteer}</Text> : null}
         <Text className='linli-activity-card__category'>{t(`events.categories.${activity.category}`)}</Text>

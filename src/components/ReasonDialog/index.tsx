@@ -19,6 +19,11 @@ export interface ReasonDialogProps {
   confirmText?: string;
   /** A yes/no choice under the reason (e.g. "also ban"). */
   optionLabel?: string;
+  /**
+   * The action's own rule (its input schema), answering a message or null; replaces the
+   * built-in length check so a form that has a schema does not keep a second copy of it.
+   */
+  validate?: (reason: string) => string | null;
   /** Runs the action; a rejection keeps the dialog open with the error in it. */
   onConfirm: (reason: string | undefined, option: boolean) => Promise<void>;
   onClose: () => void;
@@ -29,7 +34,7 @@ export interface ReasonDialogProps {
  * reason is checked here with the server's rules, and a failed action is shown in the dialog
  * instead of closing it, so what was typed is not lost.
  */
-export function ReasonDialog({ visible, title, message, required = true, placeholder, confirmText, optionLabel, onConfirm, onClose }: ReasonDialogProps) {
+export function ReasonDialog({ visible, title, message, required = true, placeholder, confirmText, optionLabel, validate, onConfirm, onClose }: ReasonDialogProps) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [option, setOption] = useState(false);
@@ -44,8 +49,9 @@ export function ReasonDialog({ visible, title, message, required = true, placeho
 
   const confirm = async () => {
     const text = reason.trim();
-    const problem =
-      text.length > REASON_MAX
+    const problem = validate
+      ? validate(reason)
+      : text.length > REASON_MAX
         ? t('registry.common.reasonTooLong')
         : (required || text.length > 0) && text.length < REASON_MIN
           ? t('registry.common.reasonRequired')

@@ -20,7 +20,7 @@ import { volunteerRoutes } from '../../utils/volunteerRoutes';
 import { ChipSelect } from '../components/ChipSelect';
 import { DateField } from '../components/DateField';
 import { hoursOf } from '../components/format';
-import { openFile } from '../components/openFile';
+import { openFile } from '../../utils/openFile';
 import '../components/volunteer.scss';
 import './index.scss';
 

@@ -15,7 +15,7 @@ import { isActive } from './actions';
 export interface ProxySignupProps {
   activity: ActivityDetail;
   /** Seats changed (a proxy sign-up took one): the page shows the new numbers. */
-  onSeats: (seats: { seatsLeft: number; waitlistLength: number }) => void;
+  onSeats: (seats: { seatsLeft: number; seatsOnOffer?: number; waitlistLength: number }) => void;
 }
 
 /**
@@ -39,7 +39,7 @@ export function ProxySignup({ activity, onSeats }: ProxySignupProps) {
         ? await call('signups.cancel', { activityId: activity.id, forUserId: userId })
         : await call('signups.create', { activityId: activity.id, forUserId: userId });
       setDone((current) => ({ ...current, [userId]: result.mySignup }));
-      onSeats({ seatsLeft: result.seatsLeft, waitlistLength: result.waitlistLength });
+      onSeats({ seatsLeft: result.seatsLeft, seatsOnOffer: result.seatsOnOffer, waitlistLength: result.waitlistLength });
       activitiesChanged();
       const status = result.mySignup?.status;
       const title = cancel

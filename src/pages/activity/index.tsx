@@ -17,7 +17,7 @@ import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { useNow } from '../../hooks/useNow';
 import { activitiesChanged } from '../../stores/events';
-import { seatsText, volunteerText } from '../../utils/activityText';
+import { hasEnded, seatsHeld, seatsText, volunteerText } from '../../utils/activityText';
 import { formatDateTime, formatRange, hoursBetween } from '../../utils/chinaTime';
 import { activityPath, cancelActivityPath, checkinPath, codePath, editActivityPath, rosterPath } from '../../utils/eventRoutes';
 import { confirmHoursPath, volunteerRoutes } from '../../utils/volunteerRoutes';
@@ -84,7 +84,7 @@ export default function ActivityPage() {
 
   /** Shows a sign-up answer on the page without another round trip. */
   const applyResult = (current: ActivityDetail, result: SignupOutput) => {
-    detail.setData({ ...current, mySignup: result.mySignup, seatsLeft: result.seatsLeft, waitlistLength: result.waitlistLength });
+    detail.setData({ ...current, mySignup: result.mySignup, seatsLeft: result.seatsLeft, seatsOnOffer: result.seatsOnOffer, waitlistLength: result.waitlistLength });
     activitiesChanged();
   };
 
@@ -144,6 +144,9 @@ export default function ActivityPage() {
   const volunteer = volunteerText(t, activity.volunteer);
   const cutoffHours = hoursBetween(activity.cancelCutoffAt, activity.startAt);
   const signupOpensLater = new Date(activity.signupOpenAt).getTime() > now;
+  const ended = hasEnded(activity, now);
+  // A seat offered to someone on the waitlist is hers until she answers: not one to sign up for.
+  const held = ended ? 0 : seatsHeld(activity);
 
   const signUp = (current: ActivityDetail, waitlist: boolean, guardianConsent = false) => {
     // Before any await: WeChat shows the subscribe prompt only inside the tap.
@@ -198,20 +201,27 @@ export default function ActivityPage() {
             {/* Organisers (who have the leader tools) manage it; residents may report it. */}
             {activity.status === 'published' && !hasTools ? <ReportLink className='activity__report' type='activity' id={activity.id} title={activity.title} /> : null}
           </View>
+          {/* Once it has ended, seats left and the waitlist mean nothing: only its size stays. */}
           <View className='activity__seats'>
-            <View className='activity__seat'>
-              <Text className='activity__seat-value'>{activity.seatsLeft}</Text>
-              <Text className='activity__seat-label'>{t('events.detail.seatsLeft')}</Text>
-            </View>
+            {ended ? null : (
+              <View className='activity__seat activity__seat--left'>
+                <Text className='activity__seat-value'>{activity.seatsLeft}</Text>
+                <Text className='activity__seat-label'>{t('events.detail.seatsLeft')}</Text>
+              </View>
+            )}
             <View className='activity__seat'>
               <Text className='activity__seat-value'>{activity.capacity}</Text>
               <Text className='activity__seat-label'>{t('events.detail.capacity')}</Text>
             </View>
-            <View className='activity__seat'>
-              <Text className='activity__seat-value'>{activity.waitlistLength}</Text>
-              <Text className='activity__seat-label'>{t('events.detail.waitlist')}</Text>
-            </View>
+            {ended ? null : (
+              <View className='activity__seat'>
+                <Text className='activity__seat-value'>{activity.waitlistLength}</Text>
+                <Text className='activity__seat-label'>{t('events.detail.waitlist')}</Text>
+              </View>
+            )}
           </View>
+          {held > 0 ? <Text className='activity__held'>{t('events.card.held', { count: held })}</Text> : null}
+          {ended ? <Text className='activity__ended'>{t('events.card.ended')}</Text> : null}
         </View>
       </View>
 
@@ -239,7 +249,7 @@ export default function ActivityPage() {
       <View className='linli-section'>
         <CellGroup className='activity__facts'>
           <Cell className='activity__time' title={t('events.detail.time')} description={formatRange(t, activity.startAt, activity.endAt)} />
-          <Cell title={t('events.detail.seats')} description={seatsText(t, activity)} />
+          <Cell className='activity__seats-fact' title={t('events.detail.seats')} description={seatsText(t, activity, now)} />
           <Cell
             title={t('events.detail.signupWindow')}
             description={
@@ -358,7 +368,7 @@ const PRIMARY_TEXT: Record<PrimaryAction['kind'], MessageKey> = {
 function PrimaryButton({ action, busy, onPress }: PrimaryButtonProps) {
   const { t } = useI18n();
   let text = t(PRIMARY_TEXT[action.kind]);
-  if (action.kind === 'signup' && action.approval) text = t('events.detail.apply');
+  if (action.kind === 'signup' && action.approval) text = t(action.waitlist ? 'events.detail.applyWaitlist' : 'events.detail.apply');
   else if (action.kind === 'signup' && action.waitlist) text = t('events.detail.joinWaitlist');
   else if (action.kind === 'checkin' && action.direction === 'out') text = t('events.detail.checkOut');
   else if (action.kind === 'notOpen') text = t('events.detail.opensAt', { time: formatDateTime(t, action.opensAt) });

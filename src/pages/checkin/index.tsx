@@ -53,7 +53,7 @@ export default function CheckinPage() {
     setError(null);
     try {
       const result = await call('checkin.scan', { activityId: current.id, code: value, direction });
-      detail.setData({ ...current, mySignup: result.mySignup, seatsLeft: result.seatsLeft, waitlistLength: result.waitlistLength });
+      detail.setData({ ...current, mySignup: result.mySignup, seatsLeft: result.seatsLeft, seatsOnOffer: result.seatsOnOffer, waitlistLength: result.waitlistLength });
       const at = (direction === 'in' ? result.mySignup?.checkedInAt : result.mySignup?.checkedOutAt) ?? new Date().toISOString();
       setDone({ direction, at });
       setCode('');
