@@ -72,48 +72,55 @@ interface SignupRow {
   userId: string;
   status: string;
   waitSeq: number | null;
+  attemptId: string | null;
 }
 interface SeatRow {
   id: string;
   state: string;
   signupId: string | null;
+  attemptId: string | null;
 }
 
 /** The documents of one activity, read from the emulator's SQLite file (committed data only). */
 function readState(activityId: string) {
   const rows = <T>(table: string, fields: string[]) =>
     sqlite
-      .prepare(`SELECT id, ${fields.map((f) => `json_extract(doc, '$.${f}') AS ${f}`).join(', ')} FROM ${table} WHERE json_extract(doc, '$.activityId') = ?`)
+      .prepare(`SELECT id, ${fields.map((f) => `json_extract(doc, '$.${f}') AS ${f === 'attempt.id' ? 'attemptId' : f}`).join(', ')} FROM ${table} WHERE json_extract(doc, '$.activityId') = ?`)
       .all(activityId) as T[];
   const activity = sqlite
     .prepare(`SELECT json_extract(doc, '$.capacity') AS capacity, json_extract(doc, '$.confirmedCount') AS confirmed, json_extract(doc, '$.offeredCount') AS offered, json_extract(doc, '$.waitlistCount') AS waitlist FROM c_activities WHERE id = ?`)
     .get(activityId) as { capacity: number; confirmed: number; offered: number | null; waitlist: number };
-  return { activity, signups: rows<SignupRow>('c_signups', ['userId', 'status', 'waitSeq', 'seatId']), seats: rows<SeatRow>('c_seats', ['state', 'signupId']) };
+  return { activity, signups: rows<SignupRow>('c_signups', ['userId', 'status', 'waitSeq', 'seatId', 'attempt.id']), seats: rows<SeatRow>('c_seats', ['state', 'signupId', 'attemptId']) };
 }
 
 type State = ReturnType<typeof readState>;
 
 /** Every invariant of the seat ledger; `before` is the state at the start of the step. */
-function invariantViolations(state: State, before: State): string[] {
+function invariantViolations(state: State, before: State, crashedAllowed = true): string[] {
   const problems: string[] = [];
   const { activity, signups, seats } = state;
   const byId = new Map(signups.map((s) => [s.id, s]));
   const holds = (s: SignupRow | undefined) => s?.status === 'confirmed' || s?.status === 'no_show';
+  // A claim whose attempt died (written by the model's crash) may hold the seat it took until someone takes it over.
+  const crashed = (s: SignupRow | undefined) => crashedAllowed && s?.status === 'claiming' && (s.attemptId ?? '').startsWith(DEAD);
+  const crashedSeat = (seat: SeatRow, holder: SignupRow | undefined) => seat.state === 'held' && crashed(holder) && seat.attemptId === holder!.attemptId;
   if (seats.length !== activity.capacity) problems.push(`${seats.length} seats for capacity ${activity.capacity}`);
   const taken = seats.filter((s) => s.state !== 'free');
+  const confirmedOrOffered = signups.filter((s) => holds(s) || s.status === 'offered').length;
+  if (confirmedOrOffered > activity.capacity) problems.push(`${confirmedOrOffered} confirmed or offered on capacity ${activity.capacity}`);
   if (taken.length > activity.capacity) problems.push(`${taken.length} seats taken on capacity ${activity.capacity}`);
   const seatsOf = new Map<string, number>();
   for (const seat of taken) {
     const holder = seat.signupId ? byId.get(seat.signupId) : undefined;
-    if (seat.state === 'held' && !holds(holder)) problems.push(`held seat ${seat.id} belongs to a sign-up ${holder?.status ?? 'that does not exist'}`);
+    if (seat.state === 'held' && !holds(holder) && !crashedSeat(seat, holder)) problems.push(`held seat ${seat.id} belongs to a sign-up ${holder?.status ?? 'that does not exist'}`);
     if (seat.state === 'offered' && holder?.status !== 'offered') problems.push(`offered seat ${seat.id} belongs to a sign-up ${holder?.status ?? 'that does not exist'}`);
     if (seat.signupId) seatsOf.set(seat.signupId, (seatsOf.get(seat.signupId) ?? 0) + 1);
   }
   for (const s of signups) {
     const n = seatsOf.get(s.id) ?? 0;
     const wants = holds(s) || s.status === 'offered' ? 1 : 0;
-    if (n !== wants) problems.push(`sign-up ${s.id} (${s.status}) holds ${n} seats`);
-    if (s.status === 'claiming') problems.push(`sign-up ${s.id} still claiming after its calls answered`);
+    if (n !== wants && !(crashed(s) && n <= 1)) problems.push(`sign-up ${s.id} (${s.status}) holds ${n} seats`);
+    if (s.status === 'claiming' && !crashed(s)) problems.push(`sign-up ${s.id} still claiming after its calls answered`);
   }
   if (new Set(signups.map((s) => s.userId)).size !== signups.length) problems.push('a person has two sign-ups');
   const count = (...statuses: string[]) => signups.filter((s) => statuses.includes(s.status)).length;
@@ -155,6 +162,32 @@ interface Op {
   run: () => Promise<unknown>;
 }
 
+const DEAD = 'dead-';
+
+/**
+ * A sign-up whose claim died mid-way (the function instance crashed or timed out): a claiming
+ * sign-up with an attempt started long ago, holding the seat it took when `withSeat`. Written
+ * only where the person has no live sign-up; the seat is given back if the sign-up could not be.
+ */
+async function crashedClaim(r: Actor, activityId: string, startAt: Date, now: Date, withSeat: boolean): Promise<void> {
+  const id = signupIdOf(activityId, r.userId);
+  const attempt = { id: `${DEAD}${Math.random().toString(36).slice(2)}`, at: new Date(now.getTime() - HOUR) };
+  const _ = database().command;
+  const seat = withSeat
+    ? (((await database().collection('seats').where({ activityId, state: 'free' }).updateAndReturn({ state: 'held', signupId: id, attemptId: attempt.id })) as { doc?: { _id: string } | null }).doc ?? null)
+    : null;
+  const fields = { activityId, groupId, userId: r.userId, startAt, status: 'claiming', attempt, seatId: null, waitSeq: null, offerExpiresAt: null, proxy: null, guardianConsent: false, checkedInAt: null, checkedOutAt: null, createdAt: now, updatedAt: now };
+  let written = false;
+  try {
+    await database().collection('signups').add({ _id: id, ...fields });
+    written = true;
+  } catch {
+    const again = await database().collection('signups').where({ _id: id, status: _.in(['cancelled', 'late_cancelled', 'expired', 'rejected', 'removed']) }).update(fields);
+    written = again.updated === 1;
+  }
+  if (!written && seat) await database().collection('seats').where({ _id: seat._id, attemptId: attempt.id }).update({ state: 'free', signupId: null, attemptId: null });
+}
+
 /** One random operation of the model, with the clock of the step. */
 function randomOp(rng: SeededRandom, activityId: string, startAt: Date, approval: boolean, now: Date): Op {
   const r = rng.pick(residents);
@@ -173,6 +206,7 @@ function randomOp(rng: SeededRandom, activityId: string, startAt: Date, approval
     [1, { name: `noShow ${who}`, run: () => markSignup(leader, activityId, r.userId, 'no_show', markTime) }],
     [0.5, { name: `checkIn ${who}`, run: () => markSignup(leader, activityId, r.userId, 'check_in', markTime) }],
     [1, { name: 'expireOffers', run: () => expireOffers(now) }],
+    [0.7, { name: `crashedClaim ${who}`, run: () => crashedClaim(r, activityId, startAt, now, rng.chance(0.6)) }],
     [1, { name: 'offerSeatsToWaiting', run: () => offerSeatsToWaiting(now) }],
     ...(approval
       ? ([
@@ -246,13 +280,19 @@ async function runSchedule(seed: number): Promise<string[]> {
       before = after;
     }
     if (failures.length === 0) {
-      // The timer alone: no seat stays free while someone waits, and staff find nothing to heal.
+      // Everyone whose claim died taps again (taking it over), then the timer runs alone: no claim is
+      // left, no seat stays free while someone waits, and staff find nothing to heal.
+      const input = SignupsCreateInput.parse({ activityId });
+      const retaps = readState(activityId).signups.filter((s) => s.status === 'claiming').map((s) => residents.find((r) => r.userId === s.userId)!);
+      const closesAt = new Date(Math.min(clock, startAt.getTime() - HOUR));
+      const errors = await Promise.all(retaps.map((r) => attempt({ name: `retap ${r.openid}`, run: () => createSignup(r, input, closesAt) })));
+      failures.push(...errors.filter((e): e is string => e !== null));
       await offerSeatsToWaiting(new Date(Math.min(clock, startAt.getTime() - 1)));
       const settled = readState(activityId);
       const free = settled.seats.filter((s) => s.state === 'free').length;
       const waiting = settled.signups.filter((s) => s.status === 'waitlisted').length;
       if (clock < startAt.getTime() && free > 0 && waiting > 0) failures.push(`${free} seats free while ${waiting} wait after the timer`);
-      failures.push(...invariantViolations(settled, settled).map((p) => `after the timer: ${p}`));
+      failures.push(...invariantViolations(settled, settled, false).map((p) => `after the timer: ${p}`));
       const report = await reconcileActivity(staff, activityId, false, `model-${seed}`, new Date(clock));
       if (report.problems.length > 0) failures.push(`reconcile found ${JSON.stringify(report.problems)}`);
     }
