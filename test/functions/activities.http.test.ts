@@ -237,3 +237,30 @@ test('cancelling an activity tells everyone signed up; bad times are refused', a
   expect(inbox.items[0]).toMatchObject({ kind: 'activity_cancelled' });
   expect(inbox.items[0]!.body).toContain('天气预报有暴雨');
 });
+
+test('capacity: growing offers the new seats to the line in order; shrinking removes free seats only, never below the people holding one', async () => {
+  const leader = await Client.signIn(cloud.url, 'cap-leader');
+  const groupId = await createGroup(db, { leader: 'cap-leader' });
+  const input = activityInput(groupId, { capacity: 2, volunteer: null });
+  const { ids } = await data<{ ids: string[] }>(leader.call('activities', 'activities.create', input));
+  const activityId = ids[0]!;
+  const people = await Promise.all(['cap-a', 'cap-b', 'cap-c', 'cap-d'].map((id) => Client.signIn(cloud.url, id)));
+  for (const client of people) await data(client.call('signups', 'signups.create', { activityId }));
+  const grown = await data<ActivityDetail>(leader.call('activities', 'activities.update', { ...input, groupId: undefined, activityId, capacity: 3 }));
+  // The new seat is offered to the head of the line (c), not left free for the crowd.
+  expect(grown).toMatchObject({ capacity: 3, seatsLeft: 0, seatsOnOffer: 1, waitlistLength: 1 });
+  expect((await data<ActivityDetail>(people[2]!.call('activities', 'activities.get', { activityId }, null))).mySignup?.status).toBe('offered');
+  expect((await data<ActivityDetail>(people[3]!.call('activities', 'activities.get', { activityId }, null))).mySignup?.status).toBe('waitlisted');
+  // Three seats are taken (two held, one offered): a capacity of 2 is refused and nothing changes.
+  const before = snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'users']);
+  const refused = await leader.call('activities', 'activities.update', { ...input, groupId: undefined, activityId, capacity: 2 });
+  expect([refused.status, !refused.body.ok && refused.body.error.code]).toEqual([409, 'CONFLICT']);
+  expect(snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'users'])).toBe(before);
+  // After a cancellation passes a's seat to d, growing to 5 then shrinking to 4 removes a free seat.
+  await data(people[0]!.call('signups', 'signups.cancel', { activityId }));
+  await data(leader.call('activities', 'activities.update', { ...input, groupId: undefined, activityId, capacity: 5 }));
+  const shrunk = await data<ActivityDetail>(leader.call('activities', 'activities.update', { ...input, groupId: undefined, activityId, capacity: 4 }));
+  expect(shrunk).toMatchObject({ capacity: 4, seatsLeft: 1 });
+  const { data: seatDocs } = await db.collection('seats').where({ activityId }).limit(100).get();
+  expect(seatDocs).toHaveLength(4);
+});

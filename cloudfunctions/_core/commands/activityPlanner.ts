@@ -182,9 +182,17 @@ export async function updateActivity(actor: Actor, input: ActivitiesUpdateInput,
   const schedule = scheduleOf(input, group, 0);
   if (input.capacity > activity.capacity) await createSeats(activity._id, activity.capacity, input.capacity);
   if (input.capacity < activity.capacity) {
-    // Remove free seats from the top until the capacity matches.
-    const { data } = await seats().where({ activityId: activity._id, state: 'free' }).orderBy('seatNo', 'desc').limit(activity.capacity - input.capacity).get();
-    for (const seat of data as Array<{ _id: string }>) await seats().where({ _id: seat._id, state: 'free' }).remove();
+    // Remove free seats from the top until the capacity matches. A seat taken meanwhile is not
+    // removed: the capacity then stays at the seats that exist, never below the people holding them.
+    const wanted = activity.capacity - input.capacity;
+    const { data } = await seats().where({ activityId: activity._id, state: 'free' }).orderBy('seatNo', 'desc').limit(wanted).get();
+    let removed = 0;
+    for (const seat of data as Array<{ _id: string }>) removed += ((await seats().where({ _id: seat._id, state: 'free' }).remove()) as { deleted: number }).deleted;
+    if (removed < wanted) {
+      const least = activity.capacity - removed;
+      await activities().doc(activity._id).update({ capacity: least, updatedAt: now });
+      throw new AppError('CONFLICT', `报名人数刚刚变化，名额最少为 ${least}，请刷新后再试`);
+    }
   }
   await activities()
     .doc(activity._id)
