@@ -237,3 +237,9 @@ test('cancelling an activity tells everyone signed up; bad times are refused', a
   expect(inbox.items[0]).toMatchObject({ kind: 'activity_cancelled' });
   expect(inbox.items[0]!.body).toContain('天气预报有暴雨');
 });
+
+test('the one timer trigger of activities runs the jobs due at its firing: expireOffers every time', async () => {
+  // Whether sendReminders is due too depends on the minute; the dispatcher's choice by schedule
+  // is tested with fixed times in test/local/timers.test.ts.
+  expect(await fire('everyMinute')).toMatchObject({ ok: true, timer: 'everyMinute', result: { expireOffers: { expired: expect.any(Number) } } });
+});
