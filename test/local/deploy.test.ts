@@ -312,3 +312,88 @@ test('dependencies installed in the cloud are pinned to package-lock.json', () =
   // Fix with: node --import tsx cloudfunctions/_local/cli/deploy-config.ts
   expect(unpinnedDependencies()).toEqual([]);
 });
+
+/**
+ * The same deploy, its reads, configuration and trigger calls going through the real manager
+ * SDK's FunctionService (lib/function/index.js) down to the SCF actions it sends; only the
+ * transport (CloudService.request) is replaced. Code upload and creation stay with the stand-in
+ * above: they pack a zip and upload it to COS, and wait on one-second polls.
+ */
+test('through the real manager SDK: GetFunction read first, UpdateFunctionConfiguration carries the merged variables, triggers only where they differ', async () => {
+  const { FunctionService: Service } = require('@cloudbase/manager-node/lib/function') as {
+    FunctionService: new (environment: unknown) => FunctionsApi;
+  };
+  type Wire = { action: string; params: Record<string, unknown> };
+  const sent: Wire[] = [];
+  const online: Record<string, { vars: Record<string, string>; triggers: Array<{ TriggerName: string; Type: string; TriggerDesc: string }> }> = {
+    account: { vars: { OPS_CONTACT: 'ops@linli.example.cn' }, triggers: [] },
+    activities: { vars: { LINLI_PLATFORM: 'cloudbase' }, triggers: [{ TriggerName: 'expireOffers', Type: 'timer', TriggerDesc: '{"cron":"0 * * * * * *"}' }] },
+  };
+  const scf = async (action: string, params: Record<string, unknown>) => {
+    sent.push({ action, params });
+    const f = online[params.FunctionName as string]!;
+    if (action === 'GetFunction') {
+      return { Runtime: NODE_RUNTIME, Status: 'Active', Environment: { Variables: Object.entries(f.vars).map(([Key, Value]) => ({ Key, Value })) }, Triggers: f.triggers };
+    }
+    if (action === 'UpdateFunctionConfiguration') {
+      f.vars = Object.fromEntries((params.Environment as { Variables: Array<{ Key: string; Value: string }> }).Variables.map((v) => [v.Key, v.Value]));
+    }
+    if (action === 'BatchCreateTrigger') {
+      for (const t of JSON.parse(params.Triggers as string) as Array<{ TriggerName: string; Type: string; TriggerDesc: string }>) {
+        f.triggers.push({ ...t, TriggerDesc: JSON.stringify({ cron: t.TriggerDesc }) });
+      }
+    }
+    if (action === 'DeleteTrigger') f.triggers = f.triggers.filter((t) => t.TriggerName !== params.TriggerName);
+    return { RequestId: action };
+  };
+  const environment = {
+    inited: true,
+    cloudBaseContext: {},
+    getUserService: () => ({}),
+    lazyEnvironmentConfig: { EnvId: 'env-test', Functions: [{ Namespace: 'env-test' }] },
+  };
+  const real = new Service(environment);
+  (real as unknown as { scfService: { request: typeof scf } }).scfService.request = scf;
+  const stand = new FakeScf();
+  const api: FunctionsApi = {
+    getFunctionDetail: real.getFunctionDetail.bind(real),
+    updateFunctionConfig: real.updateFunctionConfig.bind(real),
+    createFunctionTriggers: real.createFunctionTriggers.bind(real),
+    deleteFunctionTrigger: real.deleteFunctionTrigger.bind(real),
+    updateFunctionCode: async (param) => {
+      stand.calls.push(`code ${param.func.name}`);
+      return { RequestId: 'code' };
+    },
+    waitFunctionActive: stand.waitFunctionActive.bind(stand),
+    createFunction: stand.createFunction.bind(stand),
+    deleteFunction: stand.deleteFunction.bind(stand),
+  };
+  const functions = functionDeployments(env(key)).filter((f) => f.name in online);
+  const run = () => deployFunctions({ api, functions, functionRootPath: functionsRoot() });
+
+  expect((await run()).ok).toBe(true);
+  const actions = (name: string) => sent.filter((w) => w.params.FunctionName === name).map((w) => w.action);
+  expect(actions('account')).toEqual(['GetFunction', 'UpdateFunctionConfiguration']);
+  expect(actions('activities')).toEqual(['GetFunction', 'UpdateFunctionConfiguration', 'DeleteTrigger', 'BatchCreateTrigger']);
+  const update = sent.find((w) => w.action === 'UpdateFunctionConfiguration' && w.params.FunctionName === 'account')!.params;
+  expect(update).toMatchObject({ Timeout: readFunctionConfig('account').timeout, MemorySize: readFunctionConfig('account').memorySize, InstallDependency: 'TRUE' });
+  expect(update.Environment).toEqual({
+    Variables: expect.arrayContaining([
+      { Key: 'OPS_CONTACT', Value: 'ops@linli.example.cn' },
+      { Key: 'LINLI_PLATFORM', Value: 'cloudbase' },
+      { Key: 'LINLI_DATA_KEY', Value: key },
+      { Key: DATA_KEY_FINGERPRINT_VARIABLE, Value: dataKeyFingerprint(key) },
+    ]),
+  });
+  expect(sent.find((w) => w.action === 'BatchCreateTrigger')!.params).toMatchObject({
+    FunctionName: 'activities',
+    Count: 1,
+    Triggers: JSON.stringify([{ TriggerName: 'everyMinute', Type: 'timer', TriggerDesc: '0 * * * * * *' }]),
+  });
+
+  // Again: the trigger read back from GetFunction is the declared one, so no trigger action.
+  sent.length = 0;
+  expect((await run()).ok).toBe(true);
+  expect(sent.map((w) => w.action).sort()).toEqual(['GetFunction', 'GetFunction', 'UpdateFunctionConfiguration', 'UpdateFunctionConfiguration']);
+  expect(online.account!.vars.OPS_CONTACT).toBe('ops@linli.example.cn');
+});
