@@ -32,7 +32,7 @@ export async function buildFunctions({ quiet = false } = {}) {
         outfile,
         bundle: true,
         platform: 'node',
-        target: 'node16',
+        target: 'node20',
         format: 'cjs',
         minify: true,
         sourcemap: false,

@@ -27,7 +27,8 @@ export interface ActionContext<A extends ActionName> {
 
 export type ActionHandler<A extends ActionName> = (ctx: ActionContext<A>) => Promise<OutputOf<A>>;
 export type ActionHandlers = { [A in ActionName]?: ActionHandler<A> };
-export type TimerHandler = (now: Date) => Promise<unknown>;
+/** `firedAt`: when the trigger was scheduled to fire (the event's `Time`), beside the clock's `now`. */
+export type TimerHandler = (now: Date, firedAt?: Date) => Promise<unknown>;
 
 export interface FunctionDefinition {
   fn: string;
@@ -167,8 +168,15 @@ async function runTimer(definition: FunctionDefinition, event: unknown) {
   const name = (event as { TriggerName?: unknown } | null)?.TriggerName;
   const timer = typeof name === 'string' ? definition.timers?.[name] : undefined;
   if (!timer) throw new Error(`function ${definition.fn}: unknown timer trigger ${String(name)}`);
-  const result = await timer(new Date());
+  const result = await timer(new Date(), firedAtOf(event));
   return { ok: true as const, timer: name as string, result };
+}
+
+/** CloudBase's timer event carries its firing time as `Time` (ISO 8601). */
+function firedAtOf(event: unknown): Date | undefined {
+  const time = (event as { Time?: unknown } | null)?.Time;
+  const at = typeof time === 'string' ? new Date(time) : undefined;
+  return at && !Number.isNaN(at.getTime()) ? at : undefined;
 }
 
 function readCallId(context: unknown): string {

@@ -1,8 +1,15 @@
-/** `npm run deploy:functions`: deploys the built bundles (with their timer triggers) to CloudBase. */
+/**
+ * `npm run deploy:functions`: deploys the built bundles, each with its one timer trigger, to
+ * CloudBase — every function, past failures, with merged variables and the data key checked by
+ * fingerprint (deploy/deployFunctions.ts, docs/deploy.md). Exits 1 when any function failed.
+ */
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { projectRoot } from '../host/config';
-import { functionDeployments } from '../deploy/plan';
+import { parseDataKey } from '../deploy/dataKey';
+import { unpinnedDependencies } from '../deploy/dependencies';
+import { deployFunctions, summaryTable } from '../deploy/deployFunctions';
+import { functionDeployments, functionsRoot } from '../deploy/plan';
 import { managerFromEnvironment } from './cloudbaseManager';
 
 /**
@@ -20,21 +27,33 @@ function stageProofFont(): void {
   writeFileSync(join(folder, 'font.json'), JSON.stringify({ file: basename(source), ...(family ? { family } : {}) }));
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<number> {
+  // Before anything is staged or sent: the key, the bundles, the pinned dependencies.
+  parseDataKey(process.env.LINLI_DATA_KEY);
+  const functions = functionDeployments(process.env);
+  const unbuilt = functions.filter((f) => !existsSync(join(functionsRoot(), f.name, 'index.js'))).map((f) => f.name);
+  if (unbuilt.length > 0) throw new Error(`not built: ${unbuilt.join(', ')} (npm run build:functions)`);
+  const unpinned = unpinnedDependencies();
+  if (unpinned.length > 0) {
+    throw new Error(`function dependencies differ from package-lock.json (${unpinned.join('; ')}): run node --import tsx cloudfunctions/_local/cli/deploy-config.ts`);
+  }
   stageProofFont();
   const manager = managerFromEnvironment();
-  for (const func of functionDeployments()) {
-    console.log(`deploying ${func.name} …`);
-    await manager.functions.createFunction({
-      func: { ...func, ignore: ['src/**', 'node_modules/**', '*.map'] },
-      functionRootPath: join(projectRoot, 'cloudfunctions'),
-      force: true,
-    });
-  }
-  console.log('functions deployed; run `npm run deploy:indexes` once per environment for collections and indexes');
+  const report = await deployFunctions({
+    api: manager.functions,
+    functions,
+    functionRootPath: functionsRoot(),
+    recreateOutdatedRuntime: process.argv.includes('--recreate-outdated-runtime'),
+  });
+  console.log(summaryTable(report));
+  if (report.ok) console.log('run `npm run deploy:indexes` once per environment for collections and indexes');
+  return report.ok ? 0 : 1;
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -15,6 +15,12 @@ export interface TimerTrigger {
   name: string;
   /** CloudBase cron: second minute hour day month weekday year. */
   cron: string;
+  /**
+   * True for the function's timer trigger (config.json `triggers`), which fires on its cron;
+   * false for a job behind it (config.json `jobs`), which the trigger runs when the job's cron
+   * is due and which can be fired by name locally (POST /api/dev/timers/<fn>/<job>).
+   */
+  scheduled: boolean;
 }
 
 const functionsDir = join(projectRoot, 'cloudfunctions');
@@ -105,10 +111,10 @@ export class FunctionHost {
     return this.run(name, event, { request_id: callId, function_name: name, namespace: 'local', environment: JSON.stringify(environment) });
   }
 
-  /** Fires a timer trigger the way CloudBase does. */
-  async fireTimer(trigger: TimerTrigger): Promise<unknown> {
+  /** Fires a timer trigger the way CloudBase does; `firedAt` is the time it was scheduled for. */
+  async fireTimer(trigger: TimerTrigger, firedAt: Date = new Date()): Promise<unknown> {
     const environment = { TCB_ENV: 'local', TRIGGER_SRC: 'timer' };
-    const event = { Type: 'Timer', TriggerName: trigger.name, Time: new Date().toISOString() };
+    const event = { Type: 'Timer', TriggerName: trigger.name, Time: firedAt.toISOString() };
     return this.run(trigger.fn, event, {
       request_id: randomUUID(),
       function_name: trigger.fn,
@@ -133,16 +139,20 @@ export class FunctionHost {
     }
   }
 
-  /** Timer triggers declared in every function's config.json. */
+  /** Timer triggers declared in every function's config.json, and the jobs behind them. */
   timerTriggers(): TimerTrigger[] {
     const triggers: TimerTrigger[] = [];
     for (const fn of deployableFunctions()) {
       const file = join(functionsDir, fn, 'config.json');
       if (!existsSync(file)) continue;
-      const config = JSON.parse(readFileSync(file, 'utf8')) as { triggers?: Array<{ name: string; type: string; config: string }> };
+      const config = JSON.parse(readFileSync(file, 'utf8')) as {
+        triggers?: Array<{ name: string; type: string; config: string }>;
+        jobs?: Record<string, string>;
+      };
       for (const trigger of config.triggers ?? []) {
-        if (trigger.type === 'timer') triggers.push({ fn, name: trigger.name, cron: trigger.config });
+        if (trigger.type === 'timer') triggers.push({ fn, name: trigger.name, cron: trigger.config, scheduled: true });
       }
+      for (const [name, cron] of Object.entries(config.jobs ?? {})) triggers.push({ fn, name, cron, scheduled: false });
     }
     return triggers;
   }

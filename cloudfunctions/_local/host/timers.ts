@@ -23,18 +23,21 @@ export class TimerScheduler {
   ) {}
 
   start(): void {
-    for (const trigger of this.host.timerTriggers()) this.schedule(trigger);
+    // Jobs behind a trigger run when their trigger fires, as on CloudBase, never on their own.
+    for (const trigger of this.host.timerTriggers()) if (trigger.scheduled) this.schedule(trigger);
   }
 
   private schedule(trigger: TimerTrigger): void {
     if (this.stopped) return;
-    const delay = Math.max(nextFireTime(trigger.cron, new Date()).getTime() - Date.now(), 0);
+    const fireAt = nextFireTime(trigger.cron, new Date());
+    const delay = Math.max(fireAt.getTime() - Date.now(), 0);
     // setTimeout cannot wait longer than ~24.8 days; re-plan in steps.
     const handle = setTimeout(async () => {
       this.handles.delete(handle);
       if (delay <= 2 ** 31 - 1) {
         try {
-          await this.host.fireTimer(trigger);
+          // The planned time, as CloudBase stamps it: the jobs behind the trigger are chosen by it.
+          await this.host.fireTimer(trigger, fireAt);
         } catch (error) {
           this.onError(trigger, error);
         }

@@ -4,6 +4,8 @@ import { sendReminders } from '../../_core/commands/reminders';
 import { expireOffers, offerSeatsToWaiting } from '../../_core/commands/seatLedger';
 import { reconcileActivity } from '../../_core/commands/seatReconciler';
 import { createHandler } from '../../_core/runtime/createHandler';
+import { timerJobs } from '../../_core/runtime/timerJobs';
+import config from '../config.json';
 
 export const main = createHandler({
   fn: 'activities',
@@ -24,9 +26,15 @@ export const main = createHandler({
     'activities.get': async ({ actor, input }) => getActivityDetail(actor, input.activityId),
     'activities.reconcile': async ({ actor, input, requestId, now }) => reconcileActivity(actor, input.activityId, input.fix, requestId!, now),
   },
-  timers: {
-    // Every minute: offers past their window pass on, and free seats reach the people waiting.
-    expireOffers: async (now) => ({ ...(await expireOffers(now)), ...(await offerSeatsToWaiting(now)) }),
-    sendReminders: async (now) => sendReminders(now),
-  },
+  // CloudBase allows one timer trigger per function: `everyMinute` runs each job when the job's
+  // own schedule in config.json is due (expireOffers every minute, sendReminders every 5).
+  timers: timerJobs({
+    trigger: config.triggers[0]!.name,
+    schedules: config.jobs,
+    run: {
+      // Offers past their window pass on, and free seats reach the people waiting.
+      expireOffers: async (now) => ({ ...(await expireOffers(now)), ...(await offerSeatsToWaiting(now)) }),
+      sendReminders: async (now) => sendReminders(now),
+    },
+  }),
 });
