@@ -263,6 +263,7 @@ test('capacity: growing offers the new seats to the line in order; shrinking rem
   expect(shrunk).toMatchObject({ capacity: 4, seatsLeft: 1 });
   const { data: seatDocs } = await db.collection('seats').where({ activityId }).limit(100).get();
   expect(seatDocs).toHaveLength(4);
+});
 
 test('the one timer trigger of activities runs the jobs due at its firing: expireOffers every time', async () => {
   // Whether sendReminders is due too depends on the minute; the dispatcher's choice by schedule
