@@ -84,14 +84,16 @@ test('the database runs in WAL mode; by default acknowledged writes are flushed 
   relaxed.close();
 });
 
-test('a transaction that read a document deleted underneath it conflicts; a blind insert of an id created meanwhile conflicts', () => {
+test('a transaction writing a document deleted after its snapshot conflicts at once; a blind insert of an id created meanwhile conflicts at commit', () => {
   const tx = new TransactionManager(store);
   store.insert('things', [{ _id: 'x', v: 1 }]);
   const a = tx.begin();
-  tx.get(a, 'things', 'x');
+  expect(tx.get(a, 'things', 'x')).toEqual({ _id: 'x', v: 1 });
   store.remove('things', { _id: 'x' }, false);
-  tx.update(a, 'things', 'x', { $set: { v: 2 } });
-  expect(() => tx.commit(a)).toThrow(/conflict/);
+  // The snapshot still holds it; the write is what conflicts (and ends the transaction).
+  expect(tx.get(a, 'things', 'x')).toEqual({ _id: 'x', v: 1 });
+  expect(() => tx.update(a, 'things', 'x', { $set: { v: 2 } })).toThrow(/conflict/);
+  expect(() => tx.commit(a)).toThrow(/does not exist/);
 
   const b = tx.begin();
   tx.insert(b, 'things', 'y', { v: 1 });
