@@ -143,7 +143,7 @@ describe('jsonSchema', () => {
 });
 
 describe('string and date expressions', () => {
-  test('indexOfCP counts code points; substr and substrBytes with a negative length run to the end; week starts on Sunday', async () => {
+  test('indexOfCP counts code points and indexOfBytes UTF-8 bytes; substr and substrBytes with a negative length run to the end; week starts on Sunday', async () => {
     const c = await conf.freshCollection('expr');
     await c.add([
       { _id: '1', s: 'ab邻里 open', d: new Date('2019-01-05T12:00:00Z') },
@@ -157,6 +157,7 @@ describe('string and date expressions', () => {
       .project({
         _id: 0,
         cp: $.indexOfCP(['$s', 'open']),
+        bytes: $.indexOfBytes(['$s', 'open']),
         tail: $.substr(['$s', 2, -1]),
         tailBytes: $.substrBytes(['$s', 1, -1]),
         week: $.week('$d'),
@@ -164,9 +165,9 @@ describe('string and date expressions', () => {
       .end();
     expect(data).toEqual([
       // 'open' is code point 5 but byte 9: 邻 and 里 are three bytes each in UTF-8.
-      { cp: 5, tail: '邻里 open', tailBytes: 'b邻里 open', week: 0 },
-      { cp: -1, tail: 'cdef', tailBytes: 'bcdef', week: 1 },
-      { cp: -1, tail: 'z', tailBytes: 'yz', week: 52 },
+      { cp: 5, bytes: 9, tail: '邻里 open', tailBytes: 'b邻里 open', week: 0 },
+      { cp: -1, bytes: -1, tail: 'cdef', tailBytes: 'bcdef', week: 1 },
+      { cp: -1, bytes: -1, tail: 'z', tailBytes: 'yz', week: 52 },
     ]);
   });
 });

@@ -103,6 +103,20 @@ const $indexOfCP: ExpressionOp = (obj, expr, options) => {
   return -1;
 };
 
+/** `$indexOfBytes`: a UTF-8 byte index (mingo answers the UTF-16 index: 2, not 6, for 'a' in '邻里ab'). */
+const $indexOfBytes: ExpressionOp = (obj, expr, options) => {
+  if (!Array.isArray(expr) || expr.length < 2 || expr.length > 4) throw new DbError(DbErrorCodes.invalidParam, '$indexOfBytes expects [string, substring, start?, end?]');
+  const [str, search, startArg, endArg] = evalExpr(obj, expr, options) as unknown[];
+  if (str === null || str === undefined) return null;
+  if (typeof str !== 'string' || typeof search !== 'string') throw new DbError(DbErrorCodes.invalidParam, '$indexOfBytes takes strings');
+  const bytes = Buffer.from(str, 'utf8');
+  const start = startArg === undefined ? 0 : Number(startArg);
+  const end = endArg === undefined ? bytes.length : Math.min(Number(endArg), bytes.length);
+  if (!Number.isInteger(start) || start < 0 || !Number.isInteger(end) || end < 0) throw new DbError(DbErrorCodes.invalidParam, '$indexOfBytes start and end must be non-negative integers');
+  if (start > end) return -1;
+  return bytes.subarray(0, end).indexOf(Buffer.from(search, 'utf8'), start);
+};
+
 const $dayOfYear = expressionOperators.$dayOfYear as ExpressionOp;
 const $dayOfWeek = expressionOperators.$dayOfWeek as ExpressionOp;
 
@@ -124,6 +138,7 @@ const CONTEXT = Context.init({
     $substr: substrWithRest(expressionOperators.$substr as ExpressionOp),
     $substrBytes: substrWithRest(expressionOperators.$substrBytes as ExpressionOp),
     $indexOfCP,
+    $indexOfBytes,
     $week,
   } as never,
   pipeline: pipelineOperators,
