@@ -102,6 +102,28 @@ test('a transaction writing a document deleted after its snapshot conflicts at o
   expect(store.getRow('things', 'y')!.doc).toEqual({ _id: 'y', v: 9 });
 });
 
+test('a transaction left open is dropped after 30 s: its lock and snapshot go with it', () => {
+  jest.useFakeTimers({ now: new Date('2026-05-01T08:00:00Z') });
+  try {
+    const tx = new TransactionManager(store);
+    store.insert('things', [{ _id: 'x', v: 1 }]);
+    const abandoned = tx.begin();
+    tx.update(abandoned, 'things', 'x', { $set: { v: 2 } });
+    expect(store.history.openSnapshots).toBe(1);
+    const blocked = tx.begin();
+    expect(() => tx.update(blocked, 'things', 'x', { $set: { v: 3 } })).toThrow(/conflict/);
+    jest.advanceTimersByTime(31_000);
+    expect(store.history.openSnapshots).toBe(0);
+    expect(() => tx.get(abandoned, 'things', 'x')).toThrow(/does not exist/);
+    const next = tx.begin();
+    expect(tx.update(next, 'things', 'x', { $set: { v: 3 } })).toMatchObject({ matched: 1, updated: 1 });
+    tx.commit(next);
+    expect(store.getRow('things', 'x')!.doc).toEqual({ _id: 'x', v: 3 });
+  } finally {
+    jest.useRealTimers();
+  }
+});
+
 test('client-supplied $where never runs code', () => {
   store.insert('things', [{ n: 1 }]);
   expect(() => store.find('things', { $where: 'function () { return true }' })).toThrow();

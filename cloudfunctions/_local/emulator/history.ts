@@ -39,6 +39,11 @@ export class WriteHistory {
     else this.images.set(key, [image]);
   }
 
+  /** How many snapshots are open (pre-images are kept only while some are). */
+  get openSnapshots(): number {
+    return this.snapshots.size;
+  }
+
   /** Opens a snapshot of the data as it is now. */
   open(owner: string): number {
     this.snapshots.set(owner, this.seq);

@@ -37,6 +37,8 @@ interface Transaction {
   writes: Map<string, Written>;
   /** Documents this transaction holds the write lock of (written, or updated to no change). */
   claimed: Set<string>;
+  /** Ends it when left open past the TTL, so an abandoned one holds no locks and no snapshot. */
+  expiry: NodeJS.Timeout;
 }
 
 export interface WhereResult {
@@ -64,7 +66,14 @@ export class TransactionManager {
   begin(): string {
     this.sweep();
     const id = `tx_${randomBytes(12).toString('hex')}`;
-    this.open.set(id, { id, startedAt: Date.now(), snapshot: undefined, writes: new Map(), claimed: new Set() });
+    // Without this a transaction a crashed caller left open would keep every later write's
+    // pre-image in memory until someone began another transaction.
+    const expiry = setTimeout(() => {
+      const tx = this.open.get(id);
+      if (tx) this.end(tx);
+    }, TRANSACTION_TTL_MS + 1000);
+    expiry.unref();
+    this.open.set(id, { id, startedAt: Date.now(), snapshot: undefined, writes: new Map(), claimed: new Set(), expiry });
     return id;
   }
 
@@ -218,6 +227,7 @@ export class TransactionManager {
   private end(tx: Transaction): void {
     if (this.open.get(tx.id) !== tx) return;
     this.open.delete(tx.id);
+    clearTimeout(tx.expiry);
     for (const key of tx.claimed) if (this.locks.get(key) === tx.id) this.locks.delete(key);
     this.store.history.close(tx.id);
   }
