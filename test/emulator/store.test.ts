@@ -124,6 +124,25 @@ test('a transaction left open is dropped after 30 s: its lock and snapshot go wi
   }
 });
 
+test('geo conditions narrow rows by their bounding box in SQL without losing arrays of points or other shapes', () => {
+  const point = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] });
+  store.insert('things', [
+    { _id: 'near', at: point(116.4, 39.9) },
+    { _id: 'far', at: point(121.47, 31.23) },
+    { _id: 'list', at: [point(0, 0), point(116.401, 39.9)] },
+    { _id: 'line', at: { type: 'LineString', coordinates: [[116.4, 39.9], [116.402, 39.901]] } },
+    { _id: 'none' },
+  ]);
+  const circle = { at: { $geoWithin: { $centerSphere: [[116.4, 39.9], 1 / 6378.1] } } };
+  const sqlPlan = planFilter(circle, indexedFields(indexes));
+  expect(sqlPlan.where.join(' ')).toContain('BETWEEN');
+  const rows = store.db.prepare(`SELECT id FROM c_things WHERE ${sqlPlan.where.join(' AND ')}`).all(...sqlPlan.params) as Array<{ id: string }>;
+  expect(rows.map((r) => r.id).sort()).toEqual(['line', 'list', 'near']);
+  expect(store.find('things', circle).map((d) => d._id).sort()).toEqual(['line', 'list', 'near']);
+  const nearest = store.find('things', { at: { $nearSphere: { $geometry: point(116.4002, 39.9) } } });
+  expect(nearest.map((d) => d._id)).toEqual(['near', 'list', 'far']);
+});
+
 test('client-supplied $where never runs code', () => {
   store.insert('things', [{ n: 1 }]);
   expect(() => store.find('things', { $where: 'function () { return true }' })).toThrow();
