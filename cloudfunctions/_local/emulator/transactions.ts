@@ -35,7 +35,7 @@ interface Transaction {
   /** History sequence of the snapshot, fixed by the first operation. */
   snapshot: number | undefined;
   writes: Map<string, Written>;
-  /** Documents this transaction holds the write lock of (written, or updated to no change). */
+  /** Documents this transaction holds the write lock of. */
   claimed: Set<string>;
   /** Ends it when left open past the TTL, so an abandoned one holds no locks and no snapshot. */
   expiry: NodeJS.Timeout;
@@ -167,10 +167,12 @@ export class TransactionManager {
     const tx = this.transaction(txId);
     const current = this.view(tx, collection, id);
     if (!current) return { matched: 0, updated: 0, doc: null };
-    this.claim(tx, collection, id);
     const next = applyUpdate(current, modifier);
-    if (next.changed) this.write(tx, collection, id, next.doc);
-    return { matched: 1, updated: next.changed ? 1 : 0, doc: clone(next.doc) };
+    // An update that changes nothing writes nothing, so (as in MongoDB) it cannot conflict.
+    if (!next.changed) return { matched: 1, updated: 0, doc: clone(next.doc) };
+    this.claim(tx, collection, id);
+    this.write(tx, collection, id, next.doc);
+    return { matched: 1, updated: 1, doc: clone(next.doc) };
   }
 
   /** `where().update()` / `updateAndReturn()` over the transaction's view. */
