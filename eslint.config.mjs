@@ -26,6 +26,29 @@ const boundaries = {
   ],
 };
 
+/**
+ * node-sdk sends no transaction id with `where().update()`, `where().remove()`, `count()` or
+ * `aggregate()` (@cloudbase/database query.js / collection.js): called on a transaction's
+ * collection they run outside it, and survive its rollback. The runtime guard in
+ * _core/runtime/transactions.ts throws on them; this finds them before a test does.
+ */
+const TX = "/^(tx|trx|transaction)$/";
+const outsideTransaction = 'node-sdk runs this outside the transaction (no transaction id is sent): use doc(id).update()/remove() or where().updateAndReturn() inside it, and count or aggregate outside.';
+const transactionLeaks = {
+  'no-restricted-syntax': [
+    'error',
+    {
+      // tx.collection(…).where(…)[.limit(…)…].update/remove/count(…); doc(id) writes are transactional.
+      selector: `CallExpression[callee.property.name=/^(update|remove|count)$/]:has(CallExpression[callee.property.name='where']):has(CallExpression[callee.property.name='collection'][callee.object.name=${TX}]):not(:has(CallExpression[callee.property.name='doc']))`,
+      message: outsideTransaction,
+    },
+    {
+      selector: `CallExpression[callee.property.name=/^(update|remove|count|aggregate)$/][callee.object.type='CallExpression'][callee.object.callee.property.name='collection'][callee.object.callee.object.name=${TX}]`,
+      message: outsideTransaction,
+    },
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'cloudfunctions/*/index.js', '.linli-data/**', 'coverage/**', 'docs/**'] },
   ...tseslint.configs.recommended,
@@ -41,6 +64,7 @@ export default tseslint.config(
       '@typescript-eslint/no-require-imports': 'off',
     },
   },
+  { files: ['cloudfunctions/**/*.ts'], rules: transactionLeaks },
   {
     files: ['src/shared/**/*.ts'],
     rules: {

@@ -84,20 +84,63 @@ test('the database runs in WAL mode; by default acknowledged writes are flushed 
   relaxed.close();
 });
 
-test('a transaction that read a document deleted underneath it conflicts; a blind insert of an id created meanwhile conflicts', () => {
+test('a transaction writing a document deleted after its snapshot conflicts at once; a blind insert of an id created meanwhile conflicts at commit', () => {
   const tx = new TransactionManager(store);
   store.insert('things', [{ _id: 'x', v: 1 }]);
   const a = tx.begin();
-  tx.get(a, 'things', 'x');
+  expect(tx.get(a, 'things', 'x')).toEqual({ _id: 'x', v: 1 });
   store.remove('things', { _id: 'x' }, false);
-  tx.update(a, 'things', 'x', { $set: { v: 2 } });
-  expect(() => tx.commit(a)).toThrow(/conflict/);
+  // The snapshot still holds it; the write is what conflicts (and ends the transaction).
+  expect(tx.get(a, 'things', 'x')).toEqual({ _id: 'x', v: 1 });
+  expect(() => tx.update(a, 'things', 'x', { $set: { v: 2 } })).toThrow(/conflict/);
+  expect(() => tx.commit(a)).toThrow(/does not exist/);
 
   const b = tx.begin();
   tx.insert(b, 'things', 'y', { v: 1 });
   store.insert('things', [{ _id: 'y', v: 9 }]);
   expect(() => tx.commit(b)).toThrow(/conflict/);
   expect(store.getRow('things', 'y')!.doc).toEqual({ _id: 'y', v: 9 });
+});
+
+test('a transaction left open is dropped after 30 s: its lock and snapshot go with it', () => {
+  jest.useFakeTimers({ now: new Date('2026-05-01T08:00:00Z') });
+  try {
+    const tx = new TransactionManager(store);
+    store.insert('things', [{ _id: 'x', v: 1 }]);
+    const abandoned = tx.begin();
+    tx.update(abandoned, 'things', 'x', { $set: { v: 2 } });
+    expect(store.history.openSnapshots).toBe(1);
+    const blocked = tx.begin();
+    expect(() => tx.update(blocked, 'things', 'x', { $set: { v: 3 } })).toThrow(/conflict/);
+    jest.advanceTimersByTime(31_000);
+    expect(store.history.openSnapshots).toBe(0);
+    expect(() => tx.get(abandoned, 'things', 'x')).toThrow(/does not exist/);
+    const next = tx.begin();
+    expect(tx.update(next, 'things', 'x', { $set: { v: 3 } })).toMatchObject({ matched: 1, updated: 1 });
+    tx.commit(next);
+    expect(store.getRow('things', 'x')!.doc).toEqual({ _id: 'x', v: 3 });
+  } finally {
+    jest.useRealTimers();
+  }
+});
+
+test('geo conditions narrow rows by their bounding box in SQL without losing arrays of points or other shapes', () => {
+  const point = (lng: number, lat: number) => ({ type: 'Point', coordinates: [lng, lat] });
+  store.insert('things', [
+    { _id: 'near', at: point(116.4, 39.9) },
+    { _id: 'far', at: point(121.47, 31.23) },
+    { _id: 'list', at: [point(0, 0), point(116.401, 39.9)] },
+    { _id: 'line', at: { type: 'LineString', coordinates: [[116.4, 39.9], [116.402, 39.901]] } },
+    { _id: 'none' },
+  ]);
+  const circle = { at: { $geoWithin: { $centerSphere: [[116.4, 39.9], 1 / 6378.1] } } };
+  const sqlPlan = planFilter(circle, indexedFields(indexes));
+  expect(sqlPlan.where.join(' ')).toContain('BETWEEN');
+  const rows = store.db.prepare(`SELECT id FROM c_things WHERE ${sqlPlan.where.join(' AND ')}`).all(...sqlPlan.params) as Array<{ id: string }>;
+  expect(rows.map((r) => r.id).sort()).toEqual(['line', 'list', 'near']);
+  expect(store.find('things', circle).map((d) => d._id).sort()).toEqual(['line', 'list', 'near']);
+  const nearest = store.find('things', { at: { $nearSphere: { $geometry: point(116.4002, 39.9) } } });
+  expect(nearest.map((d) => d._id)).toEqual(['near', 'list', 'far']);
 });
 
 test('client-supplied $where never runs code', () => {

@@ -27,10 +27,12 @@ import { regionDirectory, type RegionDoc } from '../repositories/regions';
 import {
   answerCounts,
   answerIdOf,
+  closeAnswers,
   comingAnswers,
   findAnswer,
   findRollCall,
   insertAnswers,
+  recordAnswer,
   rollCalls,
   rollCallsByIds,
   type RollCallAnswerDoc,
@@ -40,7 +42,6 @@ import { nicknamesOf, openidsOf } from '../repositories/users';
 import { matchingVolunteers, volunteersOf } from '../repositories/volunteers';
 import type { Actor } from '../runtime/actor';
 import { digest } from '../runtime/hash';
-import { inTransaction } from '../runtime/transactions';
 import { chinaDateTimeOf } from '../runtime/chinaDay';
 
 /** A meet-at time a minute old is still "now" (clocks of phones and servers differ a little). */
@@ -199,12 +200,8 @@ export async function respondToRollCall(actor: Actor, input: RollCallsRespondInp
   const region = await communityOf(doc.communityId);
   authorize(rollCallPolicies, 'rollcalls.respond', actor, resourceOf(doc, region, answer), notFound());
   const changes = { answer: input.answer, etaMinutes: input.answer === 'coming' ? (input.etaMinutes ?? null) : null, answeredAt: now };
-  await inTransaction(async (tx) => {
-    // Read in the transaction: an answer racing the close conflicts and retries, then is refused.
-    const { data: current } = (await tx.collection(Collections.rollCalls).doc(doc._id).get()) as { data: RollCallDoc | null };
-    if (!current || current.status !== 'open') throw closed();
-    await tx.collection(Collections.rollCallAnswers).doc(answer._id).update(changes);
-  });
+  // An answer racing the close is refused by the answer's own flag, which the close sets.
+  if (!(await recordAnswer(answer._id, changes))) throw closed();
   return present(actor, doc, region, { ...answer, ...changes });
 }
 
@@ -261,11 +258,10 @@ export async function closeRollCall(actor: Actor, rollCallId: string, requestId:
   if (doc.status !== 'open') throw closed();
   authorize(rollCallPolicies, 'rollcalls.close', actor, resourceOf(doc, region, answer));
   const changes = { status: 'closed' as const, closedAt: now, closedBy: actor.userId };
-  await inTransaction(async (tx) => {
-    const { data: current } = (await tx.collection(Collections.rollCalls).doc(rollCallId).get()) as { data: RollCallDoc | null };
-    if (!current || current.status !== 'open') throw closed();
-    await tx.collection(Collections.rollCalls).doc(rollCallId).update(changes);
-  });
+  const { updated } = await rollCalls().where({ _id: rollCallId, status: 'open' }).update(changes);
+  if (updated !== 1) throw closed();
+  // Then its answers: from here no answer changes, so those thanked below are the final ones.
+  await closeAnswers(rollCallId);
   const coming = await comingAnswers(rollCallId);
   await notifyEach(
     coming.map((a) => a.userId),

@@ -38,6 +38,8 @@ export interface RollCallAnswerDoc {
   etaMinutes: number | null;
   answeredAt: Date | null;
   notifiedAt: Date;
+  /** Set on every answer when the roll-call closes; an answer is recorded only while it is not. */
+  closed?: boolean;
 }
 
 export const rollCalls = () => database().collection(Collections.rollCalls);
@@ -80,6 +82,24 @@ export async function insertAnswers(docs: RollCallAnswerDoc[]): Promise<void> {
       }
     }
   }
+}
+
+/**
+ * Records an answer unless the roll-call has closed its answers; false when it has. The check
+ * and the write are one conditional update of the answer itself: a transaction that read the
+ * roll-call's status would not see a close committed after its snapshot (CloudBase transactions
+ * conflict on writes only), so it could record an answer after the close.
+ */
+export async function recordAnswer(answerId: string, changes: Pick<RollCallAnswerDoc, 'answer' | 'etaMinutes' | 'answeredAt'>): Promise<boolean> {
+  const _ = database().command;
+  // updateAndReturn counts the match even if the answer was already this one.
+  const { updated } = (await rollCallAnswers().where({ _id: answerId, closed: _.neq(true) }).updateAndReturn(changes)) as { updated: number };
+  return updated === 1;
+}
+
+/** Closes a roll-call's answers to changes (after its status is closed). */
+export async function closeAnswers(rollCallId: string): Promise<void> {
+  await rollCallAnswers().where({ rollCallId }).update({ closed: true });
 }
 
 /** How many answered 'coming' and 'cannot' (the rest of those notified have not answered yet). */

@@ -8,7 +8,8 @@ export const DbErrorCodes = {
   duplicateWrite: 'DATABASE_DUPLICATE_WRITE',
   documentNotExist: 'DATABASE_DOCUMENT_NOT_EXIST',
   transactionConflict: 'DATABASE_TRANSACTION_CONFLICT',
-  transactionNotExist: 'DATABASE_TRANSACTION_NOT_EXIST',
+  /** A finished, aborted or expired transaction used again (CloudBase's answer, not ..._NOT_EXIST). */
+  transactionFail: 'DATABASE_TRANSACTION_FAIL',
   invalidParam: 'INVALID_PARAM',
   requestFailed: 'DATABASE_REQUEST_FAILED',
 } as const;

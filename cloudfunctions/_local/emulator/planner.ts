@@ -6,6 +6,7 @@
  * in SQLite too.
  */
 import type { IndexDeclaration, IndexField, IndexFieldType } from '../../_core/repositories/indexes';
+import { boxAround, EARTH_RADIUS_M, nearSpec, withinRegion, type Box } from './geo';
 import type { Doc } from './values';
 
 export type SqlValue = string | number | null;
@@ -78,7 +79,7 @@ export function planFilter(filter: Doc, fields: Map<string, IndexField>): SqlPla
       if (!translate(plan, fieldExpression(field.field, field.type), field.type, condition)) plan.exact = false;
     } else {
       // Not declared: SQLite can still drop rows that cannot match before JSON reaches JS.
-      undeclaredSuperset(plan, key, condition);
+      if (!geoSuperset(plan, key, condition)) undeclaredSuperset(plan, key, condition);
       plan.exact = false;
     }
   }
@@ -86,6 +87,35 @@ export function planFilter(filter: Doc, fields: Map<string, IndexField>): SqlPla
 }
 
 const TOP_LEVEL = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** The box a geo condition's matches lie in, when it has one (a near query needs $maxDistance). */
+function geoBox(condition: unknown): Box | undefined {
+  if (!isOperatorObject(condition) || Object.keys(condition).length !== 1) return undefined;
+  try {
+    if ('$geoWithin' in condition) return withinRegion(condition.$geoWithin).box;
+    const near = condition.$nearSphere ?? condition.$near;
+    if (near === undefined) return undefined;
+    const spec = nearSpec(near);
+    return Number.isFinite(spec.maxMeters) ? boxAround(spec.center, spec.maxMeters / EARTH_RADIUS_M) : undefined;
+  } catch {
+    return undefined; // a malformed operand is refused by the operator itself
+  }
+}
+
+/**
+ * Geo conditions keep only GeoJSON points inside the area's bounding box (plus arrays and other
+ * geometries, which the operators judge), so a geo query parses the JSON of nearby rows only.
+ */
+function geoSuperset(plan: SqlPlan, key: string, condition: unknown): boolean {
+  const box = geoBox(condition);
+  if (!box || !SAFE_PATH.test(key)) return false;
+  const at = (suffix: string) => `json_extract(doc, '$.${key}${suffix}')`;
+  plan.where.push(
+    `(json_type(doc, '$.${key}') = 'array' OR ${at('.type')} != 'Point' OR (${at('.coordinates[0]')} BETWEEN ? AND ? AND ${at('.coordinates[1]')} BETWEEN ? AND ?))`,
+  );
+  plan.params.push(box.minLng, box.maxLng, box.minLat, box.maxLat);
+  return true;
+}
 
 /**
  * A superset condition for a top-level field of unknown type: scalar equality, `$in` and

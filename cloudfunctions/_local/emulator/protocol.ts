@@ -99,7 +99,34 @@ function modifierOf(data: unknown): Modifier {
 
 function documentOf(data: unknown): Doc {
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new DbError(DbErrorCodes.invalidParam, 'document must be an object');
+  refuseOperatorNames(data as Doc);
   return data as Doc;
+}
+
+/**
+ * CloudBase refuses stored field names that start with `$` (node-sdk's index.test.ts adds
+ * `{ $_key: 1 }` and expects DATABASE_REQUEST_FAILED); the wire's own `$date`, `$regularExpression`
+ * … are decoded before this sees the document.
+ */
+function refuseOperatorNames(value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const item of value) refuseOperatorNames(item);
+    return;
+  }
+  if (value === null || typeof value !== 'object' || value instanceof Date || value instanceof RegExp) return;
+  for (const key of Object.keys(value)) {
+    if (key.startsWith('$')) throw new DbError(DbErrorCodes.requestFailed, `field names may not start with '$': ${key}`);
+    refuseOperatorNames((value as Doc)[key]);
+  }
+}
+
+function findOptionsOf(body: Body, now: number, limit: number) {
+  return {
+    sort: sortOf(body, now),
+    skip: Number(body.offset ?? 0),
+    limit,
+    projection: body.projection ? (decodeEjson(body.projection, now) as Doc) : undefined,
+  };
 }
 
 type Handler = (body: Body, deps: AdminApiDeps, now: number) => Promise<Reply> | Reply;
@@ -121,18 +148,19 @@ const handlers: Record<string, Handler> = {
       return { data: { list: projected ? [encodeDocument(projected)] : [] } };
     }
     const limit = Math.min(Math.max(Number(body.limit ?? 100), 0), MAX_LIMIT);
-    const docs = store.find(collection, filter, {
-      sort: sortOf(body, now),
-      skip: Number(body.offset ?? 0),
-      limit,
-      projection: body.projection ? (decodeEjson(body.projection, now) as Doc) : undefined,
-    });
+    const options = findOptionsOf(body, now, limit);
+    // Inside a transaction a query sees its snapshot and its own writes.
+    const docs = tx ? transactions.query(tx, collection, filter, options) : store.find(collection, filter, options);
     return { data: { list: docs.map(encodeDocument), limit, offset: Number(body.offset ?? 0) } };
   },
 
-  'database.calculateDocument': (body, { store }, now) => ({
-    data: { total: store.count(collectionOf(body), filterOf(body, now)) },
-  }),
+  'database.calculateDocument': (body, { store, transactions }, now) => {
+    // node-sdk sends no transaction id with count(); honoured should a caller send one.
+    const tx = txOf(body);
+    const collection = collectionOf(body);
+    const filter = filterOf(body, now);
+    return { data: { total: tx ? transactions.query(tx, collection, filter).length : store.count(collection, filter) } };
+  },
 
   'database.insertDocument': (body, { store, transactions }, now) => {
     const collection = collectionOf(body);
@@ -167,10 +195,10 @@ const handlers: Record<string, Handler> = {
       return { data: result.upsertedId ? { updated: 0, upsert_id: result.upsertedId } : { updated: result.updated } };
     }
     const modifier = modifierOf(data ?? {});
-    if (tx && body.queryType === 'DOC') {
-      return { data: { updated: transactions.update(tx, collection, docIdOf(filter), modifier) } };
-    }
     const multi = body.queryType === 'DOC' ? false : body.multi !== false;
+    if (tx && body.queryType === 'DOC') return { data: { updated: transactions.update(tx, collection, docIdOf(filter), modifier).updated } };
+    // node-sdk (3.x) sends no transaction id with where().update(); honoured should a caller send one.
+    if (tx) return { data: { updated: transactions.updateWhere(tx, collection, filter, modifier, multi).updated } };
     const result = store.update(collection, filter, modifier, multi);
     return { data: { updated: result.updated } };
   },
@@ -180,23 +208,28 @@ const handlers: Record<string, Handler> = {
     const filter = filterOf(body, now);
     const modifier = modifierOf(decodeEjson(body.data, now) ?? {});
     const tx = txOf(body);
-    if (tx) {
-      const id = docIdOf(filter);
-      const updated = transactions.update(tx, collection, id, modifier);
-      const doc = transactions.get(tx, collection, id);
-      return { data: { updated, doc: doc ? encodeDocument(doc) : null } };
+    // Find-and-modify counts the document it matched, changed or not (CloudBase answers
+    // `updated: 1` for an update to the values it already holds).
+    let matched: number;
+    let doc: Doc | null | undefined;
+    if (tx && body.queryType === 'DOC') {
+      ({ matched, doc } = transactions.update(tx, collection, docIdOf(filter), modifier));
+    } else {
+      const result = tx ? transactions.updateWhere(tx, collection, filter, modifier, false) : store.update(collection, filter, modifier, false);
+      matched = result.matched;
+      doc = result.docs[0];
     }
-    const result = store.update(collection, filter, modifier, false);
-    const doc = result.docs[0];
-    return { data: { updated: result.updated, doc: doc ? encodeDocument(doc) : null } };
+    return { data: { updated: matched, doc: doc ? encodeDocument(doc) : null } };
   },
 
   'database.removeDocument': (body, { store, transactions }, now) => {
     const collection = collectionOf(body);
     const filter = filterOf(body, now);
     const tx = txOf(body);
-    if (tx && body.queryType === 'DOC') return { data: { deleted: transactions.remove(tx, collection, docIdOf(filter)) } };
     const multi = body.queryType === 'DOC' ? false : body.multi !== false;
+    if (tx && body.queryType === 'DOC') return { data: { deleted: transactions.remove(tx, collection, docIdOf(filter)) } };
+    // node-sdk (3.x) sends no transaction id with where().remove(); honoured should a caller send one.
+    if (tx) return { data: { deleted: transactions.removeWhere(tx, collection, filter, multi) } };
     return { data: { deleted: store.remove(collection, filter, multi) } };
   },
 

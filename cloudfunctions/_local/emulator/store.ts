@@ -6,12 +6,17 @@
 import Database from 'better-sqlite3';
 import { closeSync, fsync, openSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { Aggregator, Query, update as applyModifier } from 'mingo';
+import { update as applyModifier } from 'mingo';
+import { Aggregator } from 'mingo/aggregator';
+import { Query } from 'mingo/query';
 import type { Options } from 'mingo/types';
 import { isEqual } from 'mingo/util';
 import type { IndexDeclaration, IndexField } from '../../_core/repositories/indexes';
 import { asError } from '../../../src/shared/errors';
 import { DbError, DbErrorCodes } from './errors';
+import { byDistance, geoNearStage, nearConditionOf } from './geoNear';
+import { WriteHistory } from './history';
+import { emulatorMingoOptions } from './operators';
 import { fieldExpression, indexedFields, planFilter, planSort, type SqlValue } from './planner';
 import { compileSimpleFilter } from './simpleFilter';
 import { clone, fromStored, toStored, type Doc } from './values';
@@ -84,6 +89,8 @@ export class DocumentStore {
   private readonly groupCommit: boolean;
   /** The open group: the writes of this turn, committed together. */
   private group: GroupCommit | undefined;
+  /** Sequence numbers and pre-images of row writes, for transaction snapshots. */
+  readonly history = new WriteHistory();
 
   constructor(options: StoreOptions) {
     this.db = new Database(options.file);
@@ -100,11 +107,7 @@ export class DocumentStore {
     // (checkpointer.ts) and this is only the fallback, at 10,000 pages (~40 MB) instead of 1,000.
     this.db.pragma(`wal_autocheckpoint = ${options.backgroundCheckpoints ? 10_000 : 1000}`);
     this.indexes = options.indexes;
-    this.mingoOptions = {
-      // Client-supplied $where/$function must never run code on the server.
-      scriptEnabled: false,
-      collectionResolver: (name: string) => (this.hasCollection(name) ? this.allDocs(name) : []),
-    };
+    this.mingoOptions = emulatorMingoOptions((name: string) => (this.hasCollection(name) ? this.allDocs(name) : []));
     const rows = this.db
       .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\'`)
       .all() as Array<{ name: string }>;
@@ -300,22 +303,49 @@ export class DocumentStore {
       (row) => ({ id: row.id, doc: fromStored(row.doc), ver: row.ver }),
     );
     if (pushWindow) return rows;
+    const test = this.tester(filter);
+    return this.arrange(rows.filter((row) => test(row.doc)), filter, options);
+  }
+
+  /** A filter as a test of one document: the direct one where it judges, mingo's otherwise. */
+  private tester(filter: Doc): (doc: Doc) => boolean {
     const simple = compileSimpleFilter(filter);
     let query: Query | undefined;
     const mingoTest = (doc: Doc) => (query ??= new Query(filter, this.mingoOptions)).test(doc);
-    let matched = rows.filter((row) => (simple ? (simple(row.doc) ?? mingoTest(row.doc)) : mingoTest(row.doc)));
+    return simple ? (doc) => simple(doc) ?? mingoTest(doc) : mingoTest;
+  }
+
+  /** Orders matched rows (by the sort, else by distance for a near query) and cuts the window. */
+  private arrange<R extends { doc: Doc }>(matched: R[], filter: Doc, options: FindOptions): R[] {
+    let ordered = matched;
     if (options.sort && options.sort.length > 0) {
       const sortSpec = Object.fromEntries(options.sort);
       const byDoc = new Map(matched.map((row) => [row.doc, row]));
       const sorted = new Aggregator([{ $sort: sortSpec }], this.mingoOptions).run(matched.map((row) => row.doc));
-      matched = sorted.map((doc) => byDoc.get(doc)!);
+      ordered = sorted.map((doc) => byDoc.get(doc as Doc)!);
+    } else {
+      const near = nearConditionOf(filter);
+      if (near) ordered = byDistance(matched, near.path, near.spec);
     }
     const start = options.skip ?? 0;
-    return matched.slice(start, options.limit === undefined ? undefined : start + options.limit);
+    return ordered.slice(start, options.limit === undefined ? undefined : start + options.limit);
   }
 
   find(collection: string, filter: Doc, options: FindOptions = {}): Doc[] {
     const docs = this.select(collection, filter, options).map((row) => row.doc);
+    return options.projection ? this.project(docs, options.projection) : docs;
+  }
+
+  /**
+   * A query over the collection as someone sees it whose view differs from the stored rows at
+   * `overrides` (id → the document they see, null for none): a transaction's snapshot and writes.
+   */
+  findWithOverrides(collection: string, filter: Doc, options: FindOptions, overrides: Map<string, Doc | null>): Doc[] {
+    if (overrides.size === 0) return this.find(collection, filter, options);
+    const rows: Array<{ doc: Doc }> = this.select(collection, filter).filter((row) => !overrides.has(row.id));
+    const test = this.tester(filter);
+    for (const doc of overrides.values()) if (doc && test(doc)) rows.push({ doc });
+    const docs = this.arrange(rows, filter, options).map((row) => row.doc);
     return options.projection ? this.project(docs, options.projection) : docs;
   }
 
@@ -351,18 +381,23 @@ export class DocumentStore {
         } catch (error) {
           throw translateSqliteError(error, collection, id);
         }
+        this.history.record(collection, id, null);
         return id;
       }),
     );
   }
 
-  /** Writes one document at a known version (used by updates and transaction commits). */
-  writeRow(collection: string, id: string, doc: Doc | null, expectedVer: number): void {
+  /**
+   * Writes one document over what the caller read of it (`previous`, null when it did not
+   * exist): updates, removals and transaction commits. The history keeps `previous` for open
+   * transaction snapshots.
+   */
+  writeRow(collection: string, id: string, doc: Doc | null, previous: Doc | null): void {
     const table = quote(tableName(collection));
     try {
       if (doc === null) {
         this.statement(`DELETE FROM ${table} WHERE id = ?`).run(id);
-      } else if (expectedVer === 0) {
+      } else if (previous === null) {
         this.statement(`INSERT INTO ${table} (id, doc, ver) VALUES (?, ?, 1)`).run(id, toStored({ ...doc, _id: id }));
       } else {
         this.statement(`UPDATE ${table} SET doc = ?, ver = ver + 1 WHERE id = ?`).run(toStored({ ...doc, _id: id }), id);
@@ -370,6 +405,7 @@ export class DocumentStore {
     } catch (error) {
       throw translateSqliteError(error, collection, id);
     }
+    this.history.record(collection, id, previous);
   }
 
   /** Replaces (or creates) one document by id; returns whether it updated or inserted. */
@@ -377,7 +413,7 @@ export class DocumentStore {
     return this.atomically(() => {
       const current = this.getRow(collection, id);
       const { _id: _ignored, ...fields } = input;
-      this.writeRow(collection, id, { _id: id, ...fields }, current?.ver ?? 0);
+      this.writeRow(collection, id, { _id: id, ...fields }, current?.doc ?? null);
       return current ? { updated: 1, upsertedId: null } : { updated: 0, upsertedId: id };
     });
   }
@@ -391,7 +427,7 @@ export class DocumentStore {
       for (const row of rows) {
         const next = applyUpdate(row.doc, modifier, this.mingoOptions);
         if (next.changed) {
-          this.writeRow(collection, row.id, next.doc, row.ver);
+          this.writeRow(collection, row.id, next.doc, row.doc);
           updated += 1;
         }
         docs.push(next.doc);
@@ -403,14 +439,20 @@ export class DocumentStore {
   remove(collection: string, filter: Doc, multi: boolean): number {
     return this.atomically(() => {
       const rows = this.select(collection, filter, multi ? {} : { limit: 1 });
-      for (const row of rows) this.writeRow(collection, row.id, null, row.ver);
+      for (const row of rows) this.writeRow(collection, row.id, null, row.doc);
       return rows.length;
     });
   }
 
   aggregate(collection: string, pipeline: Doc[]): Doc[] {
-    // A leading $match narrows the input through the indexes before mingo runs the pipeline.
     const first = pipeline[0];
+    if (first && '$geoNear' in first) {
+      // mingo has no $geoNear stage: its query narrows through the indexes, then distances.
+      const stage = geoNearStage(first.$geoNear);
+      const input = stage.run(this.select(collection, stage.query).map((row) => row.doc));
+      return new Aggregator(pipeline.slice(1), this.mingoOptions).run(input) as Doc[];
+    }
+    // A leading $match narrows the input through the indexes before mingo runs the pipeline.
     const leadingMatch = first && '$match' in first ? (first.$match as Doc) : {};
     const input = this.select(collection, leadingMatch).map((row) => row.doc);
     const rest = first && '$match' in first ? pipeline.slice(1) : pipeline;
@@ -539,3 +581,4 @@ function translateSqliteError(error: unknown, collection: string, id: string): E
   }
   return error instanceof Error ? error : new Error(message);
 }
+
