@@ -152,6 +152,9 @@ async function postJson(path: string, body: unknown, token: string | null): Prom
   } catch (error) {
     throw new TransportFailure(error);
   }
+  // The local cloud still starting (503 UNAVAILABLE, with Retry-After): nothing ran, so the same
+  // body is sent again after the usual back-off, as after a network failure.
+  if (response.status === 503) throw new TransportFailure(new Error('service unavailable'));
   try {
     return { status: response.status, json: (await response.json()) as unknown };
   } catch (error) {

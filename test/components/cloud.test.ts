@@ -78,6 +78,19 @@ describe('cloud transport (H5)', () => {
     expect(sentBody(0)).toEqual({ action: 'groups.join', input: { groupId: 'g-taiji' }, requestId: ids[0] });
   });
 
+  it('retries, with the same requestId, while the local cloud answers 503 because it is still starting', async () => {
+    jest.useFakeTimers();
+    const starting = () => new Response(JSON.stringify({ ok: false, error: { code: 'UNAVAILABLE', message: '本地云正在启动（seed），请稍后再试' } }), { status: 503, headers: { 'content-type': 'application/json', 'retry-after': '1' } });
+    fetchMock.mockResolvedValueOnce(starting()).mockResolvedValueOnce(starting()).mockResolvedValueOnce(reply(200, { ok: true, data: groupDetail() }));
+
+    const joined = call('groups.join', { groupId: 'g-taiji' });
+    await jest.advanceTimersByTimeAsync(RETRY_DELAYS_MS[0]!);
+    await jest.advanceTimersByTimeAsync(RETRY_DELAYS_MS[1]!);
+    await expect(joined).resolves.toMatchObject({ id: 'g-taiji' });
+    expect(fetchMock).toHaveBeenCalledTimes(3);
+    expect(new Set([0, 1, 2].map((i) => sentBody(i).requestId)).size).toBe(1);
+  });
+
   it('uses a new requestId for each new mutation', async () => {
     fetchMock.mockImplementation(async () => reply(200, { ok: true, data: groupDetail() }));
     await call('groups.join', { groupId: 'g-taiji' });

@@ -194,6 +194,7 @@ describe('group page: applications', () => {
       'posts.list': () => ({ items: [post()], total: 1, hasMore: false }),
     });
     renderPage(<GroupPage />);
+    expect(await screen.findByText('这个组织已解散：成员搬迁')).toBeTruthy();
     expect(await screen.findByText('周六上午九点北苑广场集合，带好水杯。')).toBeTruthy();
   });
 });

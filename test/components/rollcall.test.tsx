@@ -197,7 +197,7 @@ describe('volunteer: answering a roll-call', () => {
       'rollcalls.respond': (input) => called({ myAnswer: { answer: input.answer, etaMinutes: null, answeredAt: '2026-07-01T01:05:00.000Z' } }),
     });
     renderPage(<RollCallAnswerPage />);
-    expect(await screen.findByText('北苑北门岗亭', undefined, { timeout: 3000 })).toBeTruthy();
+    expect(await screen.findByText('北苑北门岗亭')).toBeTruthy();
     await act(async () => {
       fireEvent.click(await findElement('.rollcall-answer__cannot'));
     });

@@ -69,6 +69,10 @@ describe('credits and star levels of a community', () => {
     routerParams.communityId = 'cm-beiyuan';
     mockActions({ 'account.me': () => account(), 'credits.pool': () => pool(true), 'credits.postings': () => ({ items: [], total: 0, hasMore: false }) });
     renderPage(<PoolPage />);
+    // Typed only once the form shows the loaded rate: the form takes the loaded settings after it
+    // renders, and typing before that could be overwritten on a slow machine.
+    const rate = await findElement<HTMLInputElement>('[data-field="selfReportRate"] input');
+    await waitFor(() => expect(rate.value).toBe('10'));
     await fill('selfReportRate', '500');
     await act(async () => {
       fireEvent.click(await findElement('.pool__save'));

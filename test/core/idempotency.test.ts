@@ -44,6 +44,27 @@ const main = createHandler({
   },
 });
 
+type GetDoc = (this: { id: string | number }, ...args: unknown[]) => Promise<unknown>;
+
+/**
+ * Resolves once `count` reads of the stored result with key `key` have been answered. Only a call
+ * that found its request id marked by another attempt reads it (and, with no result there yet,
+ * waits and reads again), so this tells the test, without sleeping, that a duplicate is waiting.
+ */
+function answeredReadsOf(key: string, count: number): { reached: Promise<void>; restore(): void } {
+  const proto = Object.getPrototypeOf(database().collection('idempotency').doc('probe')) as { get: GetDoc };
+  const original = proto.get;
+  let seen = 0;
+  let reached!: () => void;
+  const promise = new Promise<void>((resolve) => (reached = resolve));
+  const spy = jest.spyOn(proto, 'get').mockImplementation(async function (this: { id: string | number }, ...args: unknown[]) {
+    const reply = await original.apply(this, args);
+    if (this.id === key && (seen += 1) >= count) reached();
+    return reply;
+  });
+  return { reached: promise, restore: () => spy.mockRestore() };
+}
+
 const contextOf = (openid: string) => ({ request_id: `t-${Math.random()}`, environment: JSON.stringify({ TCB_ENV: 'local', WX_OPENID: openid, WX_CONTEXT_KEYS: 'WX_OPENID' }) });
 const update = (openid: string, requestId: string, nickname: string) => main({ action: 'account.updateProfile', input: { nickname }, requestId }, contextOf(openid));
 const userDoc = async (openid: string) => (await database().collection('users').doc(userIdOf(openid)).get()).data[0] as UserDoc;
@@ -52,8 +73,13 @@ test('concurrent duplicates run once and all get the first result; a later retry
   runs = 0;
   let open!: () => void;
   gate = new Promise((resolve) => (open = resolve));
+  const reads = answeredReadsOf(requestTicket(userIdOf('idem-a'), 'account.updateProfile', 'request-1', '', new Date()).key, 2);
   const replies = [update('idem-a', 'request-1', '甲'), update('idem-a', 'request-1', '甲'), update('idem-a', 'request-1', '甲')];
-  await new Promise((resolve) => setTimeout(resolve, 100));
+  // The first attempt is held inside its command; it is let go only once its result has been
+  // looked for twice and not found — by duplicates, which are waiting then (a condition, not a
+  // guess at how long they take to get there).
+  await reads.reached;
+  reads.restore();
   open();
   gate = null;
   const results = await Promise.all(replies);
@@ -89,8 +115,11 @@ test("a dead attempt's mark is taken over after 30 s; a live one is waited for",
   // A fresh mark with no result yet: the retry waits and then replays what the attempt stored.
   const live = requestTicket(userId, 'account.updateProfile', 'request-4', inputHash, new Date());
   await database().collection('users').doc(userId).update({ [live.mark.field]: live.mark.value });
+  const reads = answeredReadsOf(live.key, 1);
   const waiting = update('idem-c', 'request-4', '戊');
-  await new Promise((resolve) => setTimeout(resolve, 200));
+  // The retry has found the request marked and no result yet: from here on it is waiting.
+  await reads.reached;
+  reads.restore();
   const stored = { ok: true, data: { account: { id: userId, nickname: '由先前的尝试存下' } } };
   const { completeRequest } = await import('../../cloudfunctions/_core/runtime/idempotency');
   await completeRequest(live, stored as never, new Date());

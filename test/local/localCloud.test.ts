@@ -1,7 +1,38 @@
 /** The local cloud process: start, stop on signals, what it exposes and what it never does. */
 import type { IncomingMessage } from 'node:http';
 import { isLoopback } from '../../cloudfunctions/_local/host/http';
-import { Client, removeDataDir, startCloud } from '../support/localCloud';
+import type { CreditsMineOutput } from '../../src/shared/schemas/credits';
+import { Client, dataOf, healthOf, removeDataDir, startCloud } from '../support/localCloud';
+
+test('nothing is answered from a half-seeded database: 503 with Retry-After until every start-up step is done', async () => {
+  // Held before the seed's last step, the one that writes 王阿姨's volunteer hours and credits.
+  const cloud = await startCloud({ pauseSeedAt: 'volunteers' });
+  try {
+    expect(await healthOf(cloud.url)).toMatchObject({ status: 503, retryAfter: '1', body: { ready: false, starting: { phase: 'seed', step: 'volunteers' } } });
+    // A sign-in as her now would read (and create) data the seed has not finished: it is turned away.
+    const session = await fetch(`${cloud.url}/api/dev/session`, { method: 'POST', body: '{"openid":"demo-resident"}' });
+    expect(session.status).toBe(503);
+    expect(session.headers.get('retry-after')).toBe('1');
+    expect(await session.json()).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    // Function calls too, before authentication, and the database endpoint itself.
+    expect(await Client.anonymous(cloud.url).call('account', 'account.me', {}, null)).toMatchObject({ status: 503, body: { ok: false, error: { code: 'UNAVAILABLE' } } });
+    expect((await fetch(`${cloud.url}/tcb/admin`, { method: 'POST', body: '{}' })).status).toBe(503);
+    // The contract is static: it answers whatever the state of the data.
+    expect((await fetch(`${cloud.url}/api/contract`)).status).toBe(200);
+    // The URL to open is printed only once the cloud is ready.
+    expect(cloud.output()).not.toContain('open:');
+
+    cloud.resume();
+    await cloud.untilReady();
+    expect(await healthOf(cloud.url)).toMatchObject({ status: 200, body: { ready: true } });
+    // The first answer sees the whole seed, its last step included.
+    const resident = await Client.signIn(cloud.url, 'demo-resident');
+    expect((await dataOf<CreditsMineOutput>(resident.call('credits', 'credits.mine', {}, null))).balance).toBeGreaterThan(0);
+  } finally {
+    await cloud.stop();
+    removeDataDir(cloud.dataDir);
+  }
+});
 
 test('stops cleanly on SIGTERM and SIGINT, keeping its data', async () => {
   const cloud = await startCloud();
@@ -79,28 +110,24 @@ test('H5 image uploads: signed-in users only, images only, stored as a cloud fil
 test('client calls spread over function instances on worker threads, each answered once and to its own caller', async () => {
   const cloud = await startCloud({ env: { LINLI_FUNCTION_INSTANCES: '2' } });
   try {
-    type Health = { functionInstances: Array<{ instance: string; calls: number }>; database: { requestsAnswered: number } };
-    const health = async () => (await (await fetch(`${cloud.url}/api/health`)).json()) as Health;
-    // The worker instances start after the cloud answers; wait for both.
-    for (let tries = 0; (await health()).functionInstances.length < 3; tries += 1) {
-      if (tries > 200) throw new Error('worker instances did not start');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    // Ready means every instance is up: the worker threads are listed from the first answer on.
+    const health = async () => (await healthOf(cloud.url)).body;
+    expect((await health()).functionInstances!.map((s) => s.instance)).toEqual(['main', 'worker-1', 'worker-2']);
     const clients = await Promise.all(Array.from({ length: 20 }, (_, i) => Client.signIn(cloud.url, `inst-${i}`)));
-    const requestsBefore = (await health()).database.requestsAnswered;
+    const requestsBefore = (await health()).database!.requestsAnswered;
     const replies = await Promise.all(
       clients.flatMap((client, i) => Array.from({ length: 5 }, (_, k) => client.call<{ account: { nickname: string } }>('account', 'account.updateProfile', { nickname: `居民${i}-${k}` }))),
     );
     expect(replies.every((r) => r.status === 200)).toBe(true);
     // Every reply belongs to the call that asked: caller i only ever sees her own nicknames.
     replies.forEach((reply, n) => expect(reply.body.ok && reply.body.data.account.nickname).toMatch(new RegExp(`^居民${Math.floor(n / 5)}-`)));
-    const served = (await health()).functionInstances;
+    const served = (await health()).functionInstances!;
     expect(served.map((s) => s.instance)).toEqual(['main', 'worker-1', 'worker-2']);
     expect(served.filter((s) => s.calls > 0).length).toBeGreaterThan(1);
     expect(served.reduce((sum, s) => sum + s.calls, 0)).toBeGreaterThanOrEqual(100);
     // Each profile update counts the call and marks its request id (one write) and changes the user;
     // the replies stored for replay may share inserts.
-    expect((await health()).database.requestsAnswered - requestsBefore).toBeGreaterThanOrEqual(200);
+    expect((await health()).database!.requestsAnswered - requestsBefore).toBeGreaterThanOrEqual(200);
   } finally {
     await cloud.stop();
     removeDataDir(cloud.dataDir);

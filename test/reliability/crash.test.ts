@@ -14,7 +14,9 @@ afterAll(() => removeDataDir(dataDir));
 
 test('acknowledged writes survive kill -9 of the local cloud', async () => {
   const first = await startCloud({ dataDir });
-  const app = tcb.init({ env: 'local', secretId: 'x', secretKey: 'y', serviceUrl: `${first.url}/tcb/admin`, timeout: 5000 });
+  // The SDK's timeout bounds a reply that never comes (a killed cloud fails the connection at
+  // once); 5 s was within reach of a write's fsync on a loaded CI machine.
+  const app = tcb.init({ env: 'local', secretId: 'x', secretKey: 'y', serviceUrl: `${first.url}/tcb/admin`, timeout: 30_000 });
   const db = app.database();
   await db.createCollection('crash_burst');
   const users = await Promise.all(Array.from({ length: 12 }, (_, i) => Client.signIn(first.url, `crash-user-${i}`)));

@@ -141,7 +141,9 @@ test('kill -9 in the middle of a bulk confirmation: after a restart every record
     const leader = await Client.signIn(first.url, 'crash-leader');
     const pending = leader.call('volunteers', 'hours.confirm', { activityId, items: signupIds.map((signupId) => ({ signupId })) }).catch(() => null);
     // Kill once some records are in, before the command can finish.
-    const raw = tcb.init({ env: 'local', secretId: 'x', secretKey: 'y', serviceUrl: `${first.url}/tcb/admin`, timeout: 5000 }).database();
+    // The SDK's timeout bounds a reply that never comes (a killed cloud fails the connection at
+    // once); 5 s was within reach of a write's fsync on a loaded CI machine.
+    const raw = tcb.init({ env: 'local', secretId: 'x', secretKey: 'y', serviceUrl: `${first.url}/tcb/admin`, timeout: 30_000 }).database();
     const deadline = Date.now() + 60_000;
     for (;;) {
       const { total } = await raw.collection('hour_records').where({ activityId }).count();

@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Envelope } from '../../src/shared/errors';
+import type { SeedStep } from '../../cloudfunctions/_local/seed/seed';
 
 const root = join(__dirname, '..', '..');
 
@@ -16,15 +17,39 @@ export interface RunningCloud {
   child: ChildProcess;
   output: () => string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Lets a start-up held by `pauseSeedAt` go on (see untilReady). */
+  resume(): void;
+  /** Resolves once /api/health says the cloud is ready (startCloud already waited, unless paused). */
+  untilReady(): Promise<void>;
 }
+
+/** How long a cloud may take to start, however loaded the machine: a bound for a broken start, not a wait. */
+const START_DEADLINE_MS = 30_000;
 
 /** A fresh temporary data folder. */
 export function freshDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'linli-test-'));
 }
 
-/** Spawns the local cloud and waits until it prints its URL. */
-export async function startCloud(options: { dataDir?: string; env?: Record<string, string> } = {}): Promise<RunningCloud> {
+/** What /api/health answers: 503 and `ready: false` while starting, 200 and `ready: true` after. */
+export interface Health {
+  ready: boolean;
+  starting?: { phase: string; step?: string };
+  functionInstances?: Array<{ instance: string; calls: number }>;
+  database?: { requestsAnswered: number };
+}
+
+export async function healthOf(url: string): Promise<{ status: number; retryAfter: string | null; body: Health }> {
+  const res = await fetch(`${url}/api/health`);
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), body: (await res.json()) as Health };
+}
+
+/**
+ * Spawns the local cloud and waits until it is ready: its URL printed, and /api/health saying so.
+ * With `pauseSeedAt` it resolves as soon as start-up is held before that seed step (the URL is
+ * printed then, for tests only); `resume()` lets it go on and `untilReady()` waits for the rest.
+ */
+export async function startCloud(options: { dataDir?: string; env?: Record<string, string>; pauseSeedAt?: SeedStep } = {}): Promise<RunningCloud> {
   const dataDir = options.dataDir ?? freshDataDir();
   // LINLI_CLOUD_NODE_FLAGS: extra node flags for the cloud process (e.g. --cpu-prof when profiling the bench).
   const child = spawn(process.execPath, [...(process.env.LINLI_CLOUD_NODE_FLAGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', join(root, 'cloudfunctions/_local/cli/start.ts')], {
@@ -36,6 +61,7 @@ export async function startCloud(options: { dataDir?: string; env?: Record<strin
       LINLI_QUIET: '1',
       LINLI_TIMERS: '0',
       LINLI_BUILD_H5: '0',
+      ...(options.pauseSeedAt ? { LINLI_START_PAUSE_AT: options.pauseSeedAt } : {}),
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -43,10 +69,15 @@ export async function startCloud(options: { dataDir?: string; env?: Record<strin
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + START_DEADLINE_MS;
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  // The ready line carries the URL; a held start-up prints it on its "paused" line instead.
+  const urlLine = options.pauseSeedAt ? /paused before seed step \S+ at (http:\/\/\S+)\s/ : /open:\s+(http:\/\/\S+?)\/?\s/;
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`local cloud did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`local cloud did not start:\n${output}`)), deadline - Date.now());
     const check = () => {
-      const match = /open:\s+(http:\/\/\S+?)\/?\s/.exec(output);
+      const match = urlLine.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);
@@ -58,11 +89,25 @@ export async function startCloud(options: { dataDir?: string; env?: Record<strin
       reject(new Error(`local cloud exited with ${code}:\n${output}`));
     });
   });
+  /** Polls /api/health until it says ready: the condition tools are told to wait for. */
+  const untilReady = async (): Promise<void> => {
+    for (;;) {
+      if (exited) throw new Error(`local cloud exited while starting:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`local cloud not ready in ${START_DEADLINE_MS} ms:\n${output}`);
+      const health = await healthOf(url);
+      if (health.status === 200 && health.body.ready) return;
+      // Not ready yet: ask again shortly (the cloud says Retry-After: 1 s; start-up is usually closer than that).
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  };
+  if (!options.pauseSeedAt) await untilReady();
   return {
     url,
     dataDir,
     child,
     output: () => output,
+    resume: () => void child.kill('SIGUSR2'),
+    untilReady,
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
         // A process killed by a signal has no exit code, only a signal code; either means it is gone

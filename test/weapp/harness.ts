@@ -164,8 +164,12 @@ export function loadPage(route: string, options: { wx?: Record<string, unknown>;
   return { page, pages };
 }
 
-/** Polls (no fixed sleeps) until `predicate` returns something truthy. */
-export async function waitFor<T>(predicate: () => T, { timeout = 5000, interval = 10 } = {}): Promise<NonNullable<T>> {
+/**
+ * Polls (no fixed sleeps) until `predicate` returns something truthy. The bound only ends a wait
+ * for something that will never come: a loaded 2-core CI renders several times slower than an
+ * idle machine, so it sits well above any real wait (and below jest's 60 s testTimeout).
+ */
+export async function waitFor<T>(predicate: () => T, { timeout = 20_000, interval = 10 } = {}): Promise<NonNullable<T>> {
   const started = Date.now();
   for (;;) {
     const value = predicate();

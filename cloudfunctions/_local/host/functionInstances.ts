@@ -25,6 +25,8 @@ class WorkerInstance implements Instance {
   inFlight = 0;
   served = 0;
   ready = false;
+  /** Settles once the thread is ready to take calls, or has stopped before it was. */
+  readonly started: Promise<void>;
   private readonly worker: Worker;
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
@@ -34,9 +36,12 @@ class WorkerInstance implements Instance {
     // The instance gets a copy of the environment, taken after the host has set the SDK's configuration
     // in it. A larger young generation: the SDK allocates a lot per call, and scavenges took ~10 % of the thread.
     this.worker = new Worker(source, { eval: true, workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
+    let settle: () => void = () => undefined;
+    this.started = new Promise((resolve) => (settle = resolve));
     this.worker.on('message', (message: FromInstance) => {
       if (message.type === 'ready') {
         this.ready = true;
+        settle();
         return;
       }
       const waiting = this.pending.get(message.id);
@@ -46,6 +51,8 @@ class WorkerInstance implements Instance {
     });
     this.worker.once('exit', (code) => {
       this.ready = false;
+      // A thread that dies while starting is replaced (below); start-up does not wait for that one.
+      settle();
       for (const waiting of this.pending.values()) waiting.reject(new Error(`function instance stopped (exit code ${code})`));
       this.pending.clear();
       onExit(this);
@@ -81,19 +88,24 @@ export class FunctionInstances {
     this.local = { inFlight: 0, served: 0, invoke: (name, event, openid, callId) => host.invoke(name, event, openid, callId) };
   }
 
-  /** Starts `count` worker instances in the background; calls reach them once they are ready. */
-  start(count: number): void {
-    for (let i = 0; i < count; i += 1) this.spawn();
+  /**
+   * Starts `count` worker instances; settles once each is ready to take calls (or has stopped
+   * before it was). The local cloud awaits this before it reports ready.
+   */
+  async start(count: number): Promise<void> {
+    const started: Array<Promise<void>> = [];
+    for (let i = 0; i < count; i += 1) started.push(this.spawn().started);
+    await Promise.all(started);
   }
 
-  private spawn(): void {
-    this.workers.push(
-      new WorkerInstance(this.data, (gone) => {
-        this.workers.splice(this.workers.indexOf(gone), 1);
-        // A crashed instance is replaced, as the platform starts a new one.
-        if (!this.closing) this.spawn();
-      }),
-    );
+  private spawn(): WorkerInstance {
+    const instance = new WorkerInstance(this.data, (gone) => {
+      this.workers.splice(this.workers.indexOf(gone), 1);
+      // A crashed instance is replaced, as the platform starts a new one.
+      if (!this.closing) this.spawn();
+    });
+    this.workers.push(instance);
+    return instance;
   }
 
   /**

@@ -21,8 +21,8 @@ import { FunctionInstances } from './functionInstances';
 import { BodyTooLarge, isLoopback, mimeOf, readBody, sendJson } from './http';
 import { TimerScheduler } from './timers';
 import { FileStorage } from '../emulator/fileStorage';
-import { startEmulatorThread } from './emulatorThread';
-import { seedDemoData } from '../seed/seed';
+import { startEmulatorThread, type EmulatorThread } from './emulatorThread';
+import { seedDemoData, type SeedStep } from '../seed/seed';
 import { imageFormatOf } from '../../_core/ports/imageCheck';
 
 /** Where the emulator's Unix socket goes: the data folder, or the temp folder when that path is too long. */
@@ -56,36 +56,46 @@ const FUNCTION_BODY_LIMIT = 4 * 1024 * 1024;
 const ADMIN_BODY_LIMIT = 32 * 1024 * 1024;
 const UPLOAD_LIMIT = 20 * 1024 * 1024;
 
-/** Starts the local cloud and resolves once it accepts requests. */
-export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {}): Promise<LocalCloud> {
+/** What start-up is doing; /api/health shows it until the cloud is ready. */
+export type StartPhase = 'database' | 'functions' | 'seed' | 'instances' | 'timers';
+
+/** Observers of start-up (the CLI and tests); none of them is needed to start. */
+export interface StartHooks {
+  /** The port is bound and the URL known; only /api/health, the H5 files and storage answer yet. */
+  onListening?(url: string): void;
+  /** Awaited before each seed step, once /api/health shows that step (a test holds start-up here). */
+  beforeSeedStep?(step: SeedStep): Promise<void>;
+}
+
+/** The parts that answer calls; they exist once start-up has finished. */
+interface Running {
+  emulator: EmulatorThread;
+  sessions: DevSessions;
+  instances: FunctionInstances;
+}
+
+/** Seconds a client is told to wait (`Retry-After`) while the cloud is starting: start-up takes about one. */
+const RETRY_AFTER_SECONDS = 1;
+
+/**
+ * Starts the local cloud and resolves once it is ready. The port is bound first, so /api/health
+ * can say what start-up is doing; everything that reads or writes data (function calls, dev
+ * sessions, uploads, timers fired by hand, the database endpoint) answers 503 with `Retry-After`
+ * until the database, the bundles, the demo seed, the function instances and the timers are all
+ * up. A 503 rather than holding the request: a tool sees at once that it came too early, nothing
+ * is answered from a half-seeded database, and the H5 app retries it (services/cloud.ts).
+ */
+export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {}, hooks: StartHooks = {}): Promise<LocalCloud> {
   const config = readConfig(overrides);
   mkdirSync(config.dataDir, { recursive: true });
   const functions = new FunctionHost();
   let baseUrl = '';
   const storageSecret = randomBytes(32);
   const storage = new FileStorage(config.dataDir, () => baseUrl, storageSecret);
-  // The database runs on its own thread (its own loopback endpoint for the SDK).
-  const emulatorStarting = startEmulatorThread({ dataDir: config.dataDir, synchronous: config.synchronous, storageSecret, socketPath: emulatorSocketPath(config.dataDir) }, (name, data) =>
-    functions.invoke(name, data, null),
-  );
-  // The bundles load while the thread starts (they read their configuration only when called).
-  try {
-    functions.load();
-  } catch (error) {
-    await emulatorStarting.then((started) => started.close()).catch(() => undefined);
-    throw error;
-  }
-  const emulator = await emulatorStarting;
-  // The SDK in the bundles uses Node's global agent (see runtime/cloudbase.ts): this one reaches
-  // the emulator over its Unix socket, everything else as before.
-  http.globalAgent = emulator.agent;
-  // Dev sessions are the host's own table, on a connection of its own to the same file.
-  const sessionDb = new Database(join(config.dataDir, 'linli.sqlite'));
-  sessionDb.pragma('busy_timeout = 5000');
-  const sessions = new DevSessions(sessionDb);
-  const instances = new FunctionInstances(functions, { emulatorPort: emulator.port, ...(emulator.socketPath ? { socketPath: emulator.socketPath } : {}), quiet: config.quiet });
-  // Quiet mode drops the per-call lines (of every bundle: the sink is process-wide) but never an internal error.
-  if (config.quiet) setLogSink((line) => (line.includes('"level":"error"') ? process.stderr.write(`${line}\n`) : undefined));
+  const startedAt = Date.now();
+  // Set while starting (what is being done), cleared once the cloud is ready.
+  let starting: { phase: StartPhase; step?: SeedStep } | null = { phase: 'database' };
+  let running: Running | null = null;
 
   const server = createServer((req, res) => {
     route(req, res).catch((error: unknown) => {
@@ -95,28 +105,41 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   });
   server.keepAliveTimeout = 60_000;
 
+  /** The reply to anything that needs data while the cloud is still starting. */
+  function notReady(res: ServerResponse, body: unknown = { ok: false, error: { code: 'UNAVAILABLE', message: `本地云正在启动（${starting?.phase ?? 'starting'}），请稍后再试` } }): void {
+    sendJson(res, 503, body, { 'retry-after': String(RETRY_AFTER_SECONDS) });
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://local');
     const path = url.pathname;
+    const up = running;
     if (path.startsWith('/tcb/')) {
       // The emulator is the database itself: never reachable from beyond this machine.
       if (!isLoopback(req)) return sendJson(res, 403, { code: 'FORBIDDEN', message: 'loopback only' });
-      if (path === '/tcb/admin' && req.method === 'POST') return adminApi(req, res);
+      if (path === '/tcb/admin' && req.method === 'POST') return up ? adminApi(req, res, up) : notReady(res, { code: 'UNAVAILABLE', message: 'local cloud is starting' });
+      // Upload URLs are handed out by the database itself (start-up may be using one): always answered.
       if (path.startsWith('/tcb/upload/') && req.method === 'PUT') return upload(req, res, decodeURIComponent(path.slice('/tcb/upload/'.length)));
       return sendJson(res, 404, { code: 'NOT_FOUND', message: 'no such endpoint' });
     }
-    if (path.startsWith('/api/functions/') && req.method === 'POST') return callFunction(req, res, path.slice('/api/functions/'.length));
-    if (path === '/api/dev/session' && req.method === 'POST' && config.devSessions) return devSession(req, res);
-    if (path === '/api/files' && req.method === 'POST') return uploadForUser(req, res, url);
-    if (path.startsWith('/api/dev/timers/') && req.method === 'POST' && config.devSessions && isLoopback(req)) return fireTimer(res, path.slice('/api/dev/timers/'.length));
+    if (path.startsWith('/api/functions/') && req.method === 'POST') return up ? callFunction(req, res, up, path.slice('/api/functions/'.length)) : notReady(res);
+    if (path === '/api/dev/session' && req.method === 'POST' && config.devSessions) return up ? devSession(req, res, up) : notReady(res);
+    if (path === '/api/files' && req.method === 'POST') return up ? uploadForUser(req, res, up, url) : notReady(res);
+    if (path.startsWith('/api/dev/timers/') && req.method === 'POST' && config.devSessions && isLoopback(req)) return up ? fireTimer(res, path.slice('/api/dev/timers/'.length)) : notReady(res);
     if (path === '/api/contract' && req.method === 'GET') return sendJson(res, 200, describeContract());
-    if (path === '/api/health') return sendJson(res, 200, { ok: true, functionInstances: instances.describe(), database: { requestsAnswered: await emulator.requestsAnswered() } });
+    if (path === '/api/health') return health(res, up);
     if (path.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) return download(req, res, url);
     if (req.method === 'GET' || req.method === 'HEAD') return staticH5(res, path);
     return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '接口不存在' } });
   }
 
-  async function adminApi(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** Ready: the instances and the database's count; starting: 503 with what start-up is doing. */
+  async function health(res: ServerResponse, up: Running | null): Promise<void> {
+    if (!up) return notReady(res, { ok: false, ready: false, starting: { ...starting, ms: Date.now() - startedAt } });
+    sendJson(res, 200, { ok: true, ready: true, functionInstances: up.instances.describe(), database: { requestsAnswered: await up.emulator.requestsAnswered() } });
+  }
+
+  async function adminApi(req: IncomingMessage, res: ServerResponse, { emulator }: Running): Promise<void> {
     const raw = await readBody(req, ADMIN_BODY_LIMIT);
     const reply = await emulator.admin(raw.toString('utf8'));
     res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(reply), 'cache-control': 'no-store' });
@@ -152,7 +175,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     await pipeline(createReadStream(file), res);
   }
 
-  async function callFunction(req: IncomingMessage, res: ServerResponse, fn: string): Promise<void> {
+  async function callFunction(req: IncomingMessage, res: ServerResponse, { instances, sessions }: Running, fn: string): Promise<void> {
     if (!functions.has(fn)) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数不存在：${fn.slice(0, 40)}` } });
     let body: unknown;
     try {
@@ -161,14 +184,14 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
       const message = error instanceof BodyTooLarge ? '请求内容过大' : '请求不是有效的 JSON';
       return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message } });
     }
-    const openid = openidOfRequest(req);
+    const openid = openidOfRequest(req, sessions);
     // Only the three call fields pass through; identity comes from the session, never the body.
     const { action, input, requestId } = (body ?? {}) as Record<string, unknown>;
     const envelope = (await instances.invoke(fn, { action, input, requestId }, openid)) as Envelope<unknown>;
     sendJson(res, envelope.ok ? 200 : httpStatusOf(envelope.error.code), envelope);
   }
 
-  function openidOfRequest(req: IncomingMessage): string | null {
+  function openidOfRequest(req: IncomingMessage, sessions: DevSessions): string | null {
     if (!config.devSessions) return null;
     const header = req.headers.authorization ?? '';
     const match = /^Bearer\s+([A-Za-z0-9_-]{16,128})$/.exec(header);
@@ -179,8 +202,8 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
    * H5 uploads (images for posts, covers, avatars): what `wx.cloud.uploadFile` is in WeChat.
    * Signed-in users only; images only; stored under the user's own folder. Answers the file id.
    */
-  async function uploadForUser(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const openid = openidOfRequest(req);
+  async function uploadForUser(req: IncomingMessage, res: ServerResponse, { sessions }: Running, url: URL): Promise<void> {
+    const openid = openidOfRequest(req, sessions);
     if (!openid) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
     let bytes: Buffer;
     try {
@@ -197,7 +220,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     sendJson(res, 200, { ok: true, data: { fileID: storage.uploadMetadata(cloudPath).fileId } });
   }
 
-  async function devSession(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  async function devSession(req: IncomingMessage, res: ServerResponse, { sessions }: Running): Promise<void> {
     let body: { openid?: unknown; nickname?: unknown } = {};
     try {
       const raw = (await readBody(req, 16 * 1024)).toString('utf8');
@@ -256,37 +279,95 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
   const port = (server.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   baseUrl = `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${port}`;
-  emulator.setBaseUrl(baseUrl);
+  hooks.onListening?.(baseUrl);
 
-  // The SDK inside the bundles reaches the emulator through configuration only.
-  process.env.TENCENTCLOUD = 'true';
-  process.env.SILENCE = 'true';
-  process.env.TCB_ENV = 'local';
-  process.env.TCB_SERVICE_URL = emulator.serviceUrl;
-  process.env.LINLI_SDK_TIMEOUT_MS ??= '60000';
-  process.env.LINLI_PLATFORM = 'local';
-  process.env.LINLI_PUBLIC_URL = baseUrl;
-  process.env.LINLI_DATA_KEY ??= localDataKey(config.dataDir);
-  await seedDemoData(async (fn, openid, action, input, requestId) => {
-    const envelope = (await functions.invoke(fn, { action, input, requestId }, openid)) as Envelope<unknown>;
-    if (!envelope.ok) throw new Error(`seed: ${action} failed: ${envelope.error.code} ${envelope.error.message}`);
-    return envelope.data;
-  });
-
+  // What has been started, so a failed start-up stops it again (the port above included).
+  let emulator: EmulatorThread | undefined;
+  let sessionDb: Database.Database | undefined;
+  let instances: FunctionInstances | undefined;
   const scheduler = new TimerScheduler(functions, (trigger, error) => {
     if (!config.quiet) console.error(`[local-cloud] timer ${trigger.fn}.${trigger.name} failed:`, error);
   });
-  if (config.timers) scheduler.start();
-  functions.warmUp();
-  // Started last: they read the environment set above, and start-up does not wait for them.
-  instances.start(config.functionInstances);
+  try {
+    // The database runs on its own thread (its own loopback endpoint for the SDK).
+    const emulatorStarting = startEmulatorThread({ dataDir: config.dataDir, synchronous: config.synchronous, storageSecret, socketPath: emulatorSocketPath(config.dataDir) }, (name, data) =>
+      functions.invoke(name, data, null),
+    );
+    // The bundles load while the thread starts (they read their configuration only when called).
+    starting = { phase: 'functions' };
+    try {
+      functions.load();
+    } catch (error) {
+      await emulatorStarting.then((started) => started.close()).catch(() => undefined);
+      throw error;
+    }
+    starting = { phase: 'database' };
+    emulator = await emulatorStarting;
+    // The SDK in the bundles uses Node's global agent (see runtime/cloudbase.ts): this one reaches
+    // the emulator over its Unix socket, everything else as before.
+    http.globalAgent = emulator.agent;
+    emulator.setBaseUrl(baseUrl);
+    // Dev sessions are the host's own table, on a connection of its own to the same file.
+    sessionDb = new Database(join(config.dataDir, 'linli.sqlite'));
+    sessionDb.pragma('busy_timeout = 5000');
+    const sessions = new DevSessions(sessionDb);
+    // Quiet mode drops the per-call lines (of every bundle: the sink is process-wide) but never an internal error.
+    if (config.quiet) setLogSink((line) => (line.includes('"level":"error"') ? process.stderr.write(`${line}\n`) : undefined));
 
+    // The SDK inside the bundles reaches the emulator through configuration only.
+    process.env.TENCENTCLOUD = 'true';
+    process.env.SILENCE = 'true';
+    process.env.TCB_ENV = 'local';
+    process.env.TCB_SERVICE_URL = emulator.serviceUrl;
+    process.env.LINLI_SDK_TIMEOUT_MS ??= '60000';
+    process.env.LINLI_PLATFORM = 'local';
+    process.env.LINLI_PUBLIC_URL = baseUrl;
+    process.env.LINLI_DATA_KEY ??= localDataKey(config.dataDir);
+
+    // The worker instances start now, after the environment above (they take a copy of it), so
+    // their threads come up while the seed runs; they load bundles only on their first calls.
+    instances = new FunctionInstances(functions, { emulatorPort: emulator.port, ...(emulator.socketPath ? { socketPath: emulator.socketPath } : {}), quiet: config.quiet });
+    const instancesStarted = instances.start(config.functionInstances);
+    starting = { phase: 'seed' };
+    await seedDemoData(
+      async (fn, openid, action, input, requestId) => {
+        const envelope = (await functions.invoke(fn, { action, input, requestId }, openid)) as Envelope<unknown>;
+        if (!envelope.ok) throw new Error(`seed: ${action} failed: ${envelope.error.code} ${envelope.error.message}`);
+        return envelope.data;
+      },
+      async (step) => {
+        starting = { phase: 'seed', step };
+        await hooks.beforeSeedStep?.(step);
+      },
+    );
+    starting = { phase: 'instances' };
+    await instancesStarted;
+    starting = { phase: 'timers' };
+    if (config.timers) scheduler.start();
+    running = { emulator, sessions, instances };
+    starting = null;
+  } catch (error) {
+    scheduler.stop();
+    await new Promise<void>((done) => {
+      server.close(() => done());
+      server.closeAllConnections();
+    });
+    await instances?.close();
+    sessionDb?.close();
+    await emulator?.close();
+    throw error;
+  }
+  // After ready: loading the bundles not called yet only saves the first callers a cold start.
+  functions.warmUp();
+
+  const up = running;
+  const openSessionDb = sessionDb;
   let closed = false;
   return {
     url: baseUrl,
     config,
     functions,
-    sessions,
+    sessions: up.sessions,
     async close() {
       if (closed) return;
       closed = true;
@@ -295,9 +376,9 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
         server.close(() => done());
         server.closeAllConnections();
       });
-      await instances.close();
-      sessionDb.close();
-      await emulator.close();
+      await up.instances.close();
+      openSessionDb.close();
+      await up.emulator.close();
     },
   };
 }

@@ -17,9 +17,17 @@ function ancestorsOf(regionId: string | null): string[] {
   return chain;
 }
 
-/** Applies the seed; safe to run on every start. */
-export async function seedDemoData(call: SeedCall): Promise<void> {
+/** The seed's steps, in the order they run (named so start-up can report and tests can hold them). */
+export const seedSteps = ['regions', 'users', 'groups', 'volunteers'] as const;
+export type SeedStep = (typeof seedSteps)[number];
+
+/**
+ * Applies the seed; safe to run on every start. `beforeStep` is awaited before each step: the
+ * local cloud reports the step in /api/health, and a test can hold start-up at a known point.
+ */
+export async function seedDemoData(call: SeedCall, beforeStep: (step: SeedStep) => Promise<void> = async () => undefined): Promise<void> {
   const db = database();
+  await beforeStep('regions');
   for (const region of seedRegions) {
     await db.collection(Collections.regions).doc(region.id).set({
       name: region.name,
@@ -30,6 +38,7 @@ export async function seedDemoData(call: SeedCall): Promise<void> {
     });
   }
   const epoch = new Date('2026-01-01T00:00:00Z');
+  await beforeStep('users');
   for (const user of [...seedUsers, ...seedNeighbours]) {
     const id = userIdOf(user.openid);
     const { data } = await db.collection(Collections.users).doc(id).get();
@@ -56,7 +65,9 @@ export async function seedDemoData(call: SeedCall): Promise<void> {
       });
     }
   }
+  await beforeStep('groups');
   for (const group of seedGroups) await seedGroup(group, epoch);
+  await beforeStep('volunteers');
   await seedVolunteerService(call);
 }
 

@@ -18,11 +18,13 @@ export function availableAction(group: GroupDetail): GroupAction | null {
 }
 
 export function noticeFor(group: GroupDetail): GroupNotice {
+  // A dissolved group says so (and why) first: to its members too, for whom "you are a member"
+  // would hide that the group no longer exists.
+  if (group.status === 'dissolved') return 'dissolved';
   const status = group.myMembership?.status;
   if (status === 'pending') return 'pending';
   if (status === 'active') return 'active';
   if (status === 'rejected') return 'rejected';
-  if (group.status === 'dissolved') return 'dissolved';
   // An application has its own notice, with the reviewer's reason (ReviewNotice).
   if (group.status === 'pending' || group.status === 'rejected') return null;
   if (group.status !== 'active') return 'notActive';
