@@ -24,6 +24,7 @@ import { FileStorage } from '../emulator/fileStorage';
 import { startEmulatorThread } from './emulatorThread';
 import { seedDemoData } from '../seed/seed';
 import { imageFormatOf } from '../../_core/ports/imageCheck';
+import { wechatDevRoute } from '../wechat/devRoutes';
 
 /** Where the emulator's Unix socket goes: the data folder, or the temp folder when that path is too long. */
 function emulatorSocketPath(dataDir: string): string | undefined {
@@ -109,6 +110,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {})
     if (path === '/api/dev/session' && req.method === 'POST' && config.devSessions) return devSession(req, res);
     if (path === '/api/files' && req.method === 'POST') return uploadForUser(req, res, url);
     if (path.startsWith('/api/dev/timers/') && req.method === 'POST' && config.devSessions && isLoopback(req)) return fireTimer(res, path.slice('/api/dev/timers/'.length));
+    if (path.startsWith('/api/dev/wechat/') && config.devSessions && isLoopback(req)) return wechatDevRoute(req, res, url, (raw) => emulator.admin(raw));
     if (path === '/api/contract' && req.method === 'GET') return sendJson(res, 200, describeContract());
     if (path === '/api/health') return sendJson(res, 200, { ok: true, functionInstances: instances.describe(), database: { requestsAnswered: await emulator.requestsAnswered() } });
     if (path.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) return download(req, res, url);
