@@ -99,6 +99,24 @@ describe('subscribe messages', () => {
     expect((await database().collection(Collections.inbox).doc('offer-2-u-notify').get()).data).toHaveLength(1);
   });
 
+  test('a WeChat that does not answer (timeout) is counted like any refusal; the action goes on', async () => {
+    process.env.LINLI_WX_TIMEOUT_MS = '200';
+    await dev('faults', { faults: [{ api: 'subscribeMessage.send', errcode: 'timeout', delayMs: 20_000 }] });
+    try {
+      await notifier().notify({ userId: 'u-notify', kind: 'offer', title: '候补转正', body: 'b', link: null, dedupeKey: 'offer-3-u-notify' });
+    } finally {
+      delete process.env.LINLI_WX_TIMEOUT_MS;
+    }
+    const { data } = await database().collection(Collections.notifyFailures).doc('offer-3-u-notify').get();
+    expect(data[0]).toMatchObject({ errcode: -1 });
+  });
+
+  test('the local page lists what was sent', async () => {
+    const html = await (await fetch(`${cloud.url}/api/dev/wechat/messages.html`)).text();
+    expect(html).toContain('tpl-offer');
+    expect(html).toContain('o-notify');
+  });
+
   test('data WeChat would refuse (47003) fails locally too', async () => {
     process.env.LINLI_TEMPLATE_BAD_ID = 'tpl-bad';
     process.env.LINLI_TEMPLATE_BAD_KEYS = 'letter1:title';
