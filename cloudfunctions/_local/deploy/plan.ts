@@ -28,10 +28,11 @@ export interface IndexDeployment {
 /** Variables every deployed function gets; secrets come from the deployer's environment. */
 function functionEnvironment(): Record<string, string> {
   const env: Record<string, string> = { LINLI_PLATFORM: 'cloudbase' };
-  for (const key of ['LINLI_DATA_KEY', 'LINLI_PUBLIC_URL']) {
+  for (const key of ['LINLI_DATA_KEY', 'LINLI_PUBLIC_URL', 'LINLI_MINIPROGRAM_STATE', 'LINLI_WX_TIMEOUT_MS']) {
     const value = process.env[key];
     if (value) env[key] = value;
   }
+  // Subscribe-message templates: LINLI_TEMPLATE_<KIND>_ID and _KEYS (see _core/ports/wechat/templates.ts).
   for (const [key, value] of Object.entries(process.env)) if (key.startsWith('LINLI_TEMPLATE_') && value) env[key] = value;
   return env;
 }
