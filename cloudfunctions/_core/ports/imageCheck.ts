@@ -13,6 +13,7 @@ import { Collections } from '../repositories/collections';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
 import { fileStore } from './storage';
+export { imageFormatOf } from './imageFormat';
 import { callOpenApi, type OpenApi } from './wechat/openApi';
 
 const MEDIA_CHECK_ASYNC: OpenApi = { path: '/wxa/media_check_async', permission: 'security.mediaCheckAsync' };
@@ -35,15 +36,6 @@ interface MediaCheckDoc {
 
 /** How long WeChat may take before a file is submitted again (its push can be lost). */
 const RESUBMIT_MS = 30 * 60_000;
-/** The image format of some bytes, by their magic numbers. */
-export function imageFormatOf(bytes: Buffer): 'png' | 'jpeg' | 'gif' | 'webp' | null {
-  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png';
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  if (bytes.length >= 6 && /^GIF8[79]a$/.test(bytes.subarray(0, 6).toString('latin1'))) return 'gif';
-  if (bytes.length >= 12 && bytes.subarray(0, 4).toString('latin1') === 'RIFF' && bytes.subarray(8, 12).toString('latin1') === 'WEBP') return 'webp';
-  return null;
-}
-
 const checks = () => database().collection(Collections.mediaChecks);
 
 export class MediaCheckAsync implements ImageChecker {

@@ -21,7 +21,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import QRCode from 'qrcode';
-import { imageFormatOf } from '../../_core/ports/imageCheck';
+import { imageFormatOf } from '../../_core/ports/imageFormat';
 import { keywordProblem } from '../../_core/ports/wechat/keywords';
 import { DEFAULT_WORDS, judgeText, type WordEntry } from '../../_core/ports/wordRule';
 import { Collections } from '../../_core/repositories/collections';
