@@ -4,7 +4,7 @@
  */
 import QRCode from 'qrcode';
 import { assertContentAllowed, contentChecker, WeChatChecker } from '../../cloudfunctions/_core/ports/contentCheck';
-import { notifier } from '../../cloudfunctions/_core/ports/notify';
+import { notifier, SubscribeMessageNotifier } from '../../cloudfunctions/_core/ports/notify';
 import { qrCodes } from '../../cloudfunctions/_core/ports/qrCode';
 import { fileStore } from '../../cloudfunctions/_core/ports/storage';
 import { keywordProblem, formatKeyword } from '../../cloudfunctions/_core/ports/wechat/keywords';
@@ -109,6 +109,21 @@ describe('subscribe messages', () => {
     }
     const { data } = await database().collection(Collections.notifyFailures).doc('offer-3-u-notify').get();
     expect(data[0]).toMatchObject({ errcode: -1 });
+  });
+
+  test('after three unreachable answers in a row an instance pauses sending, counting what it skips', async () => {
+    process.env.LINLI_WX_TIMEOUT_MS = '200';
+    await dev('faults', { faults: [{ api: 'subscribeMessage.send', errcode: 'timeout', delayMs: 20_000, times: 3 }] });
+    const instance = new SubscribeMessageNotifier();
+    const sentBefore = (await dev<unknown[]>('messages?openid=o-notify')).length;
+    try {
+      for (let i = 1; i <= 4; i += 1) await instance.notify({ userId: 'u-notify', kind: 'offer', title: '候补转正', body: 'b', link: null, dedupeKey: `outage-${i}` });
+    } finally {
+      delete process.env.LINLI_WX_TIMEOUT_MS;
+    }
+    const { data } = await database().collection(Collections.notifyFailures).where({ _id: database().RegExp({ regexp: '^outage-' }) }).get();
+    expect(data.map((f) => [f._id, f.errcode]).sort()).toEqual([['outage-1', -1], ['outage-2', -1], ['outage-3', -1], ['outage-4', -2]]);
+    expect(await dev<unknown[]>('messages?openid=o-notify')).toHaveLength(sentBefore);
   });
 
   test('the local page lists what was sent', async () => {

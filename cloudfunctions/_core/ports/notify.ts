@@ -67,12 +67,28 @@ async function recordFailure(notice: Notice, error: unknown, now: Date): Promise
     .catch(() => undefined);
 }
 
+/** Consecutive unreachable answers (timeouts, gateway errors) after which sends pause. */
+const OUTAGE_AFTER = 3;
+const OUTAGE_PAUSE_MS = 60_000;
+
 export class SubscribeMessageNotifier implements Notifier {
+  /**
+   * While WeChat is unreachable, a roll-call of 2,000 would wait a timeout per person and outlive
+   * its function; so after a few unreachable answers in a row this instance stops trying for a
+   * minute and counts the notices it skips (errcode -2). WeChat's own refusals do not count.
+   */
+  private unreachable = 0;
+  private pausedUntil = 0;
+
   async notify(notice: Notice, openid?: string): Promise<void> {
     if (!(await writeInbox(notice))) return;
     const now = new Date();
     const message = templateMessageOf(notice, now);
     if (!message) return;
+    if (now.getTime() < this.pausedUntil) {
+      await recordFailure(notice, new WxApiError(SUBSCRIBE_SEND.permission, -2, 'skipped: WeChat unreachable'), now);
+      return;
+    }
     try {
       const touser = openid ?? (await findUser(notice.userId))?.openid;
       if (!touser) throw new Error(`no openid for user ${notice.userId}`);
@@ -85,7 +101,12 @@ export class SubscribeMessageNotifier implements Notifier {
         // developer / trial / formal: which build the message opens (WeChat's default is formal).
         ...(process.env.LINLI_MINIPROGRAM_STATE ? { miniprogram_state: process.env.LINLI_MINIPROGRAM_STATE } : {}),
       });
+      this.unreachable = 0;
     } catch (error) {
+      if (error instanceof WxApiError && error.errcode === -1 && ++this.unreachable >= OUTAGE_AFTER) {
+        this.pausedUntil = Date.now() + OUTAGE_PAUSE_MS;
+        this.unreachable = 0;
+      }
       await recordFailure(notice, error, now);
     }
   }
