@@ -130,6 +130,15 @@ describe('verifying a proof (public)', () => {
     expect(Taro.navigateTo).not.toHaveBeenCalled();
   });
 
+  it("checks the code of the proof's mini-program code (its scene) at once", async () => {
+    hasSession.mockImplementation(() => false);
+    routerParams.scene = 'AB12CD34EF';
+    mockActions({ 'proofs.verify': () => valid });
+    renderPage(<VerifyPage />);
+    expect(await screen.findByText('证明有效')).toBeTruthy();
+    expect(call).toHaveBeenCalledWith('proofs.verify', { code: 'AB12CD34EF' });
+  });
+
   it('says clearly when no proof matches, and checks the format before asking', async () => {
     mockActions({ 'proofs.verify': () => ({ valid: false as const }) });
     renderPage(<VerifyPage />);

@@ -7,6 +7,7 @@ import type { PostView } from '../../src/shared/schemas/posts';
 import { snapshotDatabase } from '../support/dbSnapshot';
 import { createGroup, databaseOf, type Db } from '../support/fixtures';
 import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
+import { waitFor } from '../support/wechat';
 
 let cloud: RunningCloud;
 let db: Db;
@@ -230,8 +231,15 @@ describe('posts', () => {
     const seenEarly = await data<{ items: PostView[] }>(member.call('posts', 'posts.list', { groupId }, null));
     expect(seenEarly.items[0]).toMatchObject({ text: '周六上午九点北苑广场集合，带好水杯。', images: [], imagesPending: 0 });
 
-    const fired = await fetch(`${cloud.url}/api/dev/timers/posts/checkPendingImages`, { method: 'POST' });
-    expect(await fired.json()).toMatchObject({ ok: true, result: { checked: 2 } });
+    // The timer submits both images to mediaCheckAsync; WeChat pushes the verdicts to the posts
+    // function later (here the emulated WeChat, at once), and a later run of the timer applies them.
+    const fire = async () => (await fetch(`${cloud.url}/api/dev/timers/posts/checkPendingImages`, { method: 'POST' })).json();
+    expect(await fire()).toMatchObject({ ok: true, result: { checked: 2 } });
+    expect((await data<{ items: PostView[] }>(leader.call('posts', 'posts.list', { groupId }, null))).items[0]).toMatchObject({ imagesPending: 2 });
+    await waitFor(async () => {
+      await fire();
+      return (await data<{ items: PostView[] }>(leader.call('posts', 'posts.list', { groupId }, null))).items[0]!.imagesPending === 0;
+    });
     const seenLater = await data<{ items: PostView[] }>(member.call('posts', 'posts.list', { groupId }, null));
     expect(seenLater.items[0]!.images).toHaveLength(1);
     const image = await fetch(encodeURI(seenLater.items[0]!.images[0]!));

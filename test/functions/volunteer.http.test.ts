@@ -13,6 +13,7 @@ import type { HourRecordView, VolunteerProfile } from '../../src/shared/schemas/
 import { snapshotDatabase } from '../support/dbSnapshot';
 import { createActivity, createAttendance, createGroup, databaseOf, grantRole, type Db } from '../support/fixtures';
 import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
+import { issuedCodes } from '../support/wechat';
 
 let cloud: RunningCloud;
 let db: Db;
@@ -231,6 +232,12 @@ test('a proof is requested, issued as a PDF with a verification code, and verifi
   const pdf = Buffer.from(await (await fetch(link.url)).arrayBuffer());
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   expect(pdf.toString('latin1')).toMatch(/FontFile|CIDFontType/); // the CJK font is embedded
+  // Its QR codes: a mini-program code opening the verify page with the code as its scene, and
+  // (LINLI_PUBLIC_URL is configured on the local cloud) the web link.
+  expect((await issuedCodes(cloud.url)).find((c) => c.scene === issued.verificationCode)).toMatchObject({ page: 'package-volunteer/verify/index' });
+  const widths = [...pdf.toString('latin1').matchAll(/\/Subtype \/Image[^>]*?\/Width (\d+)|\/Width (\d+)[^>]*?\/Subtype \/Image/g)].map((m) => Number(m[1] ?? m[2]));
+  // The images (each PNG with its alpha mask): the 430-pixel mini-program code and the 240-pixel link QR.
+  expect([...new Set(widths)].sort()).toEqual([240, 430]);
   const stranger = await Client.signIn(cloud.url, 'vol-pf-stranger');
   expect((await stranger.call('proofs', 'proofs.download', { proofId: requested.id }, null)).status).toBe(404);
 

@@ -121,9 +121,11 @@ export async function checkPendingImages(): Promise<{ checked: number }> {
   let checked = 0;
   for (const post of data as PostDoc[]) {
     const images = [...post.images];
+    // mediaCheckAsync v2 wants the openid of the user who published the image.
+    const openid = (await findUser(post.authorId))?.openid ?? '';
     for (let i = 0; i < images.length; i += 1) {
       if (images[i]!.status !== 'pending') continue;
-      images[i] = { ...images[i]!, status: await imageChecker().check(images[i]!.fileId) };
+      images[i] = { ...images[i]!, status: await imageChecker().check(images[i]!.fileId, openid) };
       checked += 1;
     }
     await posts().doc(post._id).update({ images, imagesPending: images.filter((img) => img.status === 'pending').length });

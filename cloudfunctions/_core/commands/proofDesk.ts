@@ -10,6 +10,7 @@ import { communityPolicies, hourPolicies } from '../../../src/shared/policies/vo
 import type { ProofsRequestInput, ProofView } from '../../../src/shared/schemas/proofs';
 import type { IdType } from '../../../src/shared/schemas/volunteer';
 import { renderServiceDocument, type ServiceLine } from '../documents/serviceDocument';
+import { qrCodes } from '../ports/qrCode';
 import { fileStore } from '../ports/storage';
 import { groupResource } from '../presenters/groups';
 import { newestFirstPage } from '../repositories/newestFirstPage';
@@ -187,7 +188,8 @@ function verificationCode(): string {
   return Array.from({ length: 10 }, () => CODE_ALPHABET[randomInt(0, CODE_ALPHABET.length)]).join('');
 }
 
-const verifyUrlOf = (code: string) => `${process.env.LINLI_PUBLIC_URL ?? 'http://127.0.0.1:8080'}/#/package-volunteer/verify/index?code=${code}`;
+/** The proof's web verification link, where a public address is configured (LINLI_PUBLIC_URL). */
+const verifyUrlOf = (code: string) => (process.env.LINLI_PUBLIC_URL ? `${process.env.LINLI_PUBLIC_URL}/#/package-volunteer/verify/index?code=${code}` : null);
 
 export async function issueProof(actor: Actor, input: { proofId: string; personInCharge: string; contact: string; remarks: string }, now: Date): Promise<ProofView> {
   const request = await loadForIssuer(actor, input.proofId);
@@ -199,6 +201,10 @@ export async function issueProof(actor: Actor, input: { proofId: string; personI
   // Hours are counted again at issue time: corrections approved since the request count.
   const scoped = recordsInScope(await recordsOfUser(request.userId), request.issuerType, request.issuerId, request.from, request.to);
   const minutes = scoped.reduce((sum, r) => sum + r.minutes, 0);
+  // The code and its mini-program code (opening the verify page with the code as its scene) are
+  // made before the transaction: a WeChat call has no place inside one, and a retry reuses them.
+  const code = verificationCode();
+  const miniProgramCode = (await qrCodes().forPage('package-volunteer/verify/index', code)).png;
   const issued = await inTransaction(async (tx) => {
     const { data: current } = (await tx.collection(Collections.proofs).doc(request._id).get()) as { data: ProofDoc | null };
     if (!current || current.state !== 'requested') throw new AppError('CONFLICT', '这份证明已处理');
@@ -208,7 +214,6 @@ export async function issueProof(actor: Actor, input: { proofId: string; personI
     const seq = (counter?.value ?? 0) + 1;
     await tx.collection(Collections.counters).doc(counterId).set({ value: seq });
     const serialNo = `LL${year}-${digest(request.issuerId).slice(0, 6).toUpperCase()}-${String(seq).padStart(5, '0')}`;
-    const code = verificationCode();
     const pdf = await renderServiceDocument({
       kind: 'proof',
       serialNo,
@@ -228,6 +233,7 @@ export async function issueProof(actor: Actor, input: { proofId: string; personI
       remarks: input.remarks,
       verificationCode: code,
       verifyUrl: verifyUrlOf(code),
+      miniProgramCode,
     });
     const fileId = await fileStore().upload(`proofs/${request._id}.pdf`, pdf);
     const changes = {

@@ -54,7 +54,10 @@ export interface ProofDocument {
   issueDate: string;
   remarks: string;
   verificationCode: string;
-  verifyUrl: string;
+  /** The web verification link (printed, and drawn as a second QR code), when a public URL is configured. */
+  verifyUrl: string | null;
+  /** The mini-program code (PNG, wxacode.getUnlimited) opening the verify page with the code. */
+  miniProgramCode: Buffer;
 }
 
 export interface RecordDocument {
@@ -73,7 +76,7 @@ const hours = (minutes: number) => (minutes / 60).toFixed(1);
 /** Renders a proof or a record to PDF bytes. */
 export async function renderServiceDocument(doc: ProofDocument | RecordDocument): Promise<Buffer> {
   const font = cjkFont();
-  const qr = doc.kind === 'proof' ? await QRCode.toBuffer(doc.verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 }) : null;
+  const urlQr = doc.kind === 'proof' && doc.verifyUrl ? await QRCode.toBuffer(doc.verifyUrl, { errorCorrectionLevel: 'M', margin: 1, width: 240 }) : null;
   const pdf = new PDFDocument({ size: 'A4', margin: 56, info: { Title: doc.kind === 'proof' ? '志愿服务证明' : '志愿服务记录', Creator: 'Linli 邻里' } });
   const chunks: Buffer[] = [];
   pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -114,10 +117,13 @@ export async function renderServiceDocument(doc: ProofDocument | RecordDocument)
     if (doc.remarks) pdf.text(`备注：${doc.remarks}`);
     pdf.moveDown();
     const y = pdf.y;
-    pdf.image(qr!, 56, y, { width: 96 });
+    pdf.image(doc.miniProgramCode, 56, y, { width: 96 });
     pdf.fontSize(10).text(`核验码：${doc.verificationCode}`, 168, y + 20);
-    pdf.text(`扫码或在“邻里”小程序中输入核验码核验本证明`, 168, y + 40);
-    pdf.text(doc.verifyUrl, 168, y + 60, { width: 360 });
+    pdf.text(`微信扫码或在“邻里”小程序中输入核验码核验本证明`, 168, y + 40);
+    if (doc.verifyUrl && urlQr) {
+      pdf.text(doc.verifyUrl, 168, y + 60, { width: 260 });
+      pdf.image(urlQr, 443, y, { width: 96 });
+    }
   } else {
     pdf.fontSize(10).text(`生成时间：${doc.generatedAt}`);
   }

@@ -1,12 +1,14 @@
 /**
- * Content safety for every user text. Production asks WeChat's msgSecCheck v2; locally a
- * rule-based checker reads an editable word list from the `content_words` collection.
- * Both answer pass / review (ask the author to rephrase) / risky (refuse).
+ * Content safety for every user text: WeChat's msgSecCheck v2 (openid + scene + content; the
+ * verdict is `result.suggest`: pass / review / risky), called through the cloud-call bridge
+ * (./wechat/openApi.ts). On the local cloud the emulated WeChat answers the same call from the
+ * word list (./wordRule.ts and the `content_words` collection).
+ * Doc: https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/msgSecCheck.html
  */
 import { AppError } from '../../../src/shared/errors';
-import { Collections } from '../repositories/collections';
-import { cloudbaseApp, database } from '../runtime/cloudbase';
-import { platform } from './platform';
+import { callOpenApi, type OpenApi } from './wechat/openApi';
+
+const MSG_SEC_CHECK: OpenApi = { path: '/wxa/msg_sec_check', permission: 'security.msgSecCheck' };
 
 export type Suggest = 'pass' | 'review' | 'risky';
 /** msgSecCheck scenes: 1 profile, 2 comment, 3 forum, 4 social log. */
@@ -21,68 +23,15 @@ export interface ContentChecker {
   check(text: string, scene: Scene, openid: string): Promise<CheckResult>;
 }
 
-interface WordDoc {
-  word: string;
-  level: 'review' | 'risky';
-  label: string;
-}
-
-/** Words shipped with the product; committees extend the list in the database. */
-export const DEFAULT_WORDS: ReadonlyArray<Omit<WordDoc, never>> = [
-  { word: '赌博', level: 'risky', label: 'gambling' },
-  { word: '博彩', level: 'risky', label: 'gambling' },
-  { word: '代开发票', level: 'risky', label: 'fraud' },
-  { word: '刷单', level: 'risky', label: 'fraud' },
-  { word: '传销', level: 'risky', label: 'fraud' },
-  { word: '高利贷', level: 'risky', label: 'fraud' },
-  { word: '毒品', level: 'risky', label: 'illegal' },
-  { word: '枪支', level: 'risky', label: 'illegal' },
-  { word: '加微信领红包', level: 'review', label: 'spam' },
-  { word: '免费领取', level: 'review', label: 'spam' },
-  { word: '保本高收益', level: 'review', label: 'fraud' },
-  { word: '傻逼', level: 'review', label: 'abuse' },
-  { word: '滚蛋', level: 'review', label: 'abuse' },
-];
-
-const CACHE_MS = 30_000;
-
-/** Rule-based local checker; case- and width-insensitive, ignores spaces between characters. */
-export class WordListChecker implements ContentChecker {
-  private cache: { words: WordDoc[]; at: number } | undefined;
-
-  private async words(): Promise<WordDoc[]> {
-    if (this.cache && Date.now() - this.cache.at < CACHE_MS) return this.cache.words;
-    const { data } = await database().collection(Collections.contentWords).limit(1000).get();
-    const words = [...DEFAULT_WORDS, ...(data as WordDoc[])];
-    this.cache = { words, at: Date.now() };
-    return words;
-  }
-
-  async check(text: string): Promise<CheckResult> {
-    const normalised = normalise(text);
-    let result: CheckResult = { suggest: 'pass', label: null };
-    for (const entry of await this.words()) {
-      if (!normalised.includes(normalise(entry.word))) continue;
-      if (entry.level === 'risky') return { suggest: 'risky', label: entry.label };
-      result = { suggest: 'review', label: entry.label };
-    }
-    return result;
-  }
-}
-
-function normalise(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[\s\u200b-\u200d\ufeff·.,，。_\-*]/g, '');
-}
-
-/** WeChat msgSecCheck v2 through the SDK's open-API bridge. */
+/** msgSecCheck v2; content is at most 2,500 characters per call. */
 export class WeChatChecker implements ContentChecker {
   async check(text: string, scene: Scene, openid: string): Promise<CheckResult> {
-    const response = await cloudbaseApp().callWxOpenApi({
-      apiName: '/wxa/msg_sec_check',
-      requestData: { version: 2, openid, scene, content: text.slice(0, 2500) },
+    const body = await callOpenApi<{ result?: { suggest?: string; label?: number } }>(MSG_SEC_CHECK, {
+      version: 2,
+      openid,
+      scene,
+      content: text.slice(0, 2500),
     });
-    const body = parseOpenApiResult(response.result) as { errcode?: number; result?: { suggest?: string; label?: number } };
-    if (body.errcode && body.errcode !== 0) throw new Error(`msgSecCheck failed with errcode ${body.errcode}`);
     const suggest = body.result?.suggest;
     return {
       suggest: suggest === 'risky' || suggest === 'review' ? suggest : 'pass',
@@ -91,17 +40,11 @@ export class WeChatChecker implements ContentChecker {
   }
 }
 
-function parseOpenApiResult(result: unknown): unknown {
-  if (Buffer.isBuffer(result)) return JSON.parse(result.toString('utf8'));
-  if (typeof result === 'string') return JSON.parse(result);
-  return result;
-}
-
 let checker: ContentChecker | undefined;
 
-/** The configured checker. */
+/** The content checker (one implementation; where WeChat is, is configuration). */
 export function contentChecker(): ContentChecker {
-  checker ??= platform() === 'cloudbase' ? new WeChatChecker() : new WordListChecker();
+  checker ??= new WeChatChecker();
   return checker;
 }
 

@@ -1,6 +1,8 @@
 /**
- * Which implementation each port uses: `LINLI_PLATFORM=cloudbase` (the default inside CloudBase,
- * where TENCENTCLOUD_RUNENV=SCF) or `local` (set by the local cloud).
+ * Where the functions run: `LINLI_PLATFORM=cloudbase` (the default inside CloudBase, where
+ * TENCENTCLOUD_RUNENV=SCF) or `local` (set by the local cloud). It chooses no implementation:
+ * every port has one code path (DESIGN §6), and the WeChat ports reach WeChat or the emulated
+ * WeChat by configuration (`TCB_SERVICE_URL`). Only tunings read it (storage URL lifetimes).
  */
 export type Platform = 'cloudbase' | 'local';
 

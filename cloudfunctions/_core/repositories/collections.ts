@@ -34,6 +34,10 @@ export const Collections = {
   proofs: 'proofs',
   rollCalls: 'roll_calls',
   rollCallAnswers: 'roll_call_answers',
+  /** Subscribe messages WeChat did not take (see ports/notify.ts). */
+  notifyFailures: 'notify_failures',
+  /** Image checks submitted to WeChat and their pushed verdicts (see ports/imageCheck.ts). */
+  mediaChecks: 'media_checks',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

@@ -24,6 +24,8 @@ export interface IndexDeclaration {
 /** All indexes of the product; features append theirs here. */
 export const indexDeclarations: IndexDeclaration[] = [
   { collection: Collections.users, name: 'openid', unique: true, fields: [{ field: 'openid', type: 'string' }] },
+  // A pushed image verdict finds its submission by WeChat's trace id.
+  { collection: Collections.mediaChecks, name: 'trace', fields: [{ field: 'traceId', type: 'string' }] },
   {
     collection: Collections.users,
     name: 'home_community',

@@ -35,6 +35,12 @@ export interface FunctionDefinition {
   actions: ActionHandlers;
   /** Timer triggers by trigger name, as declared in the function's config.json. */
   timers?: Record<string, TimerHandler>;
+  /**
+   * Message-push events (消息推送) by `Event`, e.g. `wxa_media_check`: WeChat delivers them to
+   * the function with `MsgType: 'event'` instead of an action. They carry no caller; a handler
+   * must only act on what the server itself started (e.g. a trace id it holds).
+   */
+  pushEvents?: Record<string, (event: unknown) => Promise<unknown>>;
 }
 
 const DEFAULT_LIMITS: Record<'read' | 'write', RateLimit> = {
@@ -63,6 +69,8 @@ export function createHandler(definition: FunctionDefinition): Main {
 
   return async function main(event, context) {
     if (isTimerInvocation(context)) return runTimer(definition, event);
+    const push = pushEventOf(definition, event);
+    if (push) return { ok: true as const, timer: 'push', result: await push(event) };
     const started = Date.now();
     const callId = readCallId(context);
     let action = '(none)';
@@ -177,6 +185,11 @@ function firedAtOf(event: unknown): Date | undefined {
   const time = (event as { Time?: unknown } | null)?.Time;
   const at = typeof time === 'string' ? new Date(time) : undefined;
   return at && !Number.isNaN(at.getTime()) ? at : undefined;
+}
+
+function pushEventOf(definition: FunctionDefinition, event: unknown): ((event: unknown) => Promise<unknown>) | undefined {
+  const { MsgType, Event } = (event ?? {}) as { MsgType?: unknown; Event?: unknown };
+  return MsgType === 'event' && typeof Event === 'string' ? definition.pushEvents?.[Event] : undefined;
 }
 
 function readCallId(context: unknown): string {

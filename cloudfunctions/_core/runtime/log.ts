@@ -32,3 +32,9 @@ export function logCall(line: CallLogLine): void {
   const sink = (globalThis as WithSink)[SINK] ?? defaultSink;
   sink(JSON.stringify({ ts: new Date().toISOString(), level: line.code === 'INTERNAL' ? 'error' : 'info', ...line }));
 }
+
+/** Writes one event line (a warning the call itself survived, e.g. a subscribe message WeChat refused). */
+export function logEvent(level: 'warn' | 'error', event: string, fields: Record<string, unknown>): void {
+  const sink = (globalThis as WithSink)[SINK] ?? defaultSink;
+  sink(JSON.stringify({ ts: new Date().toISOString(), level, event, ...fields }));
+}

@@ -90,7 +90,11 @@ export function functionEnvironment(env: Record<string, string | undefined> = pr
     // A malformed key gets no fingerprint; the deploy refuses it (deployFunctions) with the reason.
     if (Buffer.from(env.LINLI_DATA_KEY, 'base64').length === 32) vars[DATA_KEY_FINGERPRINT_VARIABLE] = dataKeyFingerprint(env.LINLI_DATA_KEY);
   }
-  if (env.LINLI_PUBLIC_URL) vars.LINLI_PUBLIC_URL = env.LINLI_PUBLIC_URL;
+  for (const key of ['LINLI_PUBLIC_URL', 'LINLI_MINIPROGRAM_STATE', 'LINLI_WX_TIMEOUT_MS']) {
+    const value = env[key];
+    if (value) vars[key] = value;
+  }
+  // Subscribe-message templates: LINLI_TEMPLATE_<KIND>_ID and _KEYS (see _core/ports/wechat/templates.ts).
   for (const [key, value] of Object.entries(env)) if (key.startsWith('LINLI_TEMPLATE_') && value) vars[key] = value;
   return vars;
 }

@@ -10,6 +10,7 @@ import type { FileStorage } from './fileStorage';
 import type { DocumentStore, Modifier, SortSpec } from './store';
 import type { TransactionManager } from './transactions';
 import type { Doc } from './values';
+import { handleWxApi, handleWxDev } from '../wechat/emulatedWeChat';
 
 export interface AdminApiDeps {
   store: DocumentStore;
@@ -291,6 +292,10 @@ const handlers: Record<string, Handler> = {
       },
     };
   },
+
+  // WeChat open APIs (node-sdk callWxOpenApi) and their dev controls: the emulated WeChat.
+  'wx.api': (body, deps) => handleWxApi(body, deps),
+  'wx.dev': (body, deps) => handleWxDev(body, deps),
 
   'functions.invokeFunction': async (body, { invokeFunction }) => {
     if (!invokeFunction) return { code: 'FUNCTION_NOT_FOUND', message: 'no function host attached' };

@@ -24,6 +24,7 @@ import { FileStorage } from '../emulator/fileStorage';
 import { startEmulatorThread, type EmulatorThread } from './emulatorThread';
 import { seedDemoData, type SeedStep } from '../seed/seed';
 import { imageFormatOf } from '../../_core/ports/imageCheck';
+import { wechatDevRoute } from '../wechat/devRoutes';
 
 /** Where the emulator's Unix socket goes: the data folder, or the temp folder when that path is too long. */
 function emulatorSocketPath(dataDir: string): string | undefined {
@@ -126,6 +127,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {},
     if (path === '/api/dev/session' && req.method === 'POST' && config.devSessions) return up ? devSession(req, res, up) : notReady(res);
     if (path === '/api/files' && req.method === 'POST') return up ? uploadForUser(req, res, up, url) : notReady(res);
     if (path.startsWith('/api/dev/timers/') && req.method === 'POST' && config.devSessions && isLoopback(req)) return up ? fireTimer(res, path.slice('/api/dev/timers/'.length)) : notReady(res);
+    if (path.startsWith('/api/dev/wechat/') && config.devSessions && isLoopback(req)) return up ? wechatDevRoute(req, res, url, (raw) => up.emulator.admin(raw)) : notReady(res);
     if (path === '/api/contract' && req.method === 'GET') return sendJson(res, 200, describeContract());
     if (path === '/api/health') return health(res, up);
     if (path.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) return download(req, res, url);

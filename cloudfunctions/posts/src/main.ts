@@ -1,5 +1,6 @@
 /** Cloud function `posts`: group announcements, with images shown once checked. */
 import { checkPendingImages, createPost, listPosts, removePost } from '../../_core/commands/groupPosts';
+import { recordMediaVerdict } from '../../_core/ports/imageCheck';
 import { createHandler } from '../../_core/runtime/createHandler';
 
 export const main = createHandler({
@@ -13,4 +14,6 @@ export const main = createHandler({
     },
   },
   timers: { checkPendingImages: async () => checkPendingImages() },
+  // WeChat's asynchronous image verdicts (message push; see ports/imageCheck.ts).
+  pushEvents: { wxa_media_check: recordMediaVerdict },
 });

@@ -26,7 +26,9 @@ const normalise = (value: string) => value.toUpperCase().replace(/[^A-Z0-9]/g, '
  */
 export default function VerifyPage() {
   const { t } = useI18n();
-  const initial = normalise(useRouter().params.code ?? '');
+  const params = useRouter().params;
+  // ?code= from the printed link; ?scene= from the proof's mini-program code (WeChat URL-encodes it).
+  const initial = normalise(params.code ?? decodeURIComponent(params.scene ?? ''));
   const [code, setCode] = useState(initial);
   const [problem, setProblem] = useState<string | null>(null);
   const [answer, setAnswer] = useState<Answer | null>(null);

@@ -1,0 +1,48 @@
+/**
+ * Which subscribe-message template each notice kind uses, and how a notice fills its keywords.
+ * All in configuration, because template ids are issued per mini-program (mp.weixin.qq.com →
+ * 订阅消息 → 我的模板) and each template has its own keyword keys:
+ *
+ * - `LINLI_TEMPLATE_<KIND>_ID`: the template id for notices of that kind (kind upper-cased,
+ *   e.g. `LINLI_TEMPLATE_SEAT_OFFER_ID`). A kind `a_b` with no id of its own falls back to
+ *   `LINLI_TEMPLATE_A_ID` (every `reminder_<when>` to `LINLI_TEMPLATE_REMINDER_ID`). No id: the
+ *   notice stays in the inbox only.
+ * - `LINLI_TEMPLATE_<KIND>_KEYS` (same fallback): the keyword keys and what fills each,
+ *   `key:source` comma-separated, e.g. `thing1:title,thing2:body,time3:sentAt`. Sources:
+ *   `title`, `body`, `sentAt` (when it is sent), or `=text` for fixed text. Default
+ *   `thing1:title,thing2:body`.
+ *
+ * Values are then fitted to their keyword type (./keywords.ts): a `thing` is cut to 20
+ * characters, a `time` written as China time, and so on.
+ */
+import { formatKeyword } from './keywords';
+
+export interface TemplateMessage {
+  templateId: string;
+  data: Record<string, { value: string }>;
+}
+
+const DEFAULT_KEYS = 'thing1:title,thing2:body';
+
+/** The environment value of a kind's setting, with the fallback to its first word. */
+function setting(kind: string, name: 'ID' | 'KEYS'): string | undefined {
+  const upper = kind.toUpperCase().replace(/[^A-Z0-9]+/g, '_');
+  const own = process.env[`LINLI_TEMPLATE_${upper}_${name}`];
+  if (own) return own;
+  const family = upper.split('_')[0];
+  return family && family !== upper ? process.env[`LINLI_TEMPLATE_${family}_${name}`] || undefined : undefined;
+}
+
+/** The template message of a notice, or null when its kind has no template configured. */
+export function templateMessageOf(notice: { kind: string; title: string; body: string }, sentAt: Date): TemplateMessage | null {
+  const templateId = setting(notice.kind, 'ID');
+  if (!templateId) return null;
+  const data: Record<string, { value: string }> = {};
+  for (const pair of (setting(notice.kind, 'KEYS') ?? DEFAULT_KEYS).split(',')) {
+    const [key, source] = pair.split(':').map((part) => part.trim());
+    if (!key || !source) continue;
+    const raw = source.startsWith('=') ? source.slice(1) : source === 'sentAt' ? sentAt : source === 'title' ? notice.title : source === 'body' ? notice.body : '';
+    data[key] = { value: formatKeyword(key, raw) };
+  }
+  return { templateId, data };
+}
