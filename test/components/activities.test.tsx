@@ -10,6 +10,7 @@ import { triggerLifecycle } from '../mocks/taro';
 import { activityCard, mySignup } from './support/eventFixtures';
 import { account } from './support/fixtures';
 import { renderPage } from './support/render';
+import { typeInto } from './support/registryFixtures';
 import { resetApp } from './support/reset';
 
 jest.mock('../../src/services/cloud', () => require('../mocks/cloud'));
@@ -117,7 +118,7 @@ describe('activities tab', () => {
     fireEvent.click(screen.getByText('只看志愿服务'));
     await waitFor(() => expect(listCalls().at(-1)).toEqual({ ...base, category: 'sports', volunteerOnly: true }));
 
-    fireEvent.input(document.querySelector('.activities__search input')!, { target: { value: '太极' } });
+    await typeInto('.activities__search', '太极');
     fireEvent.click(screen.getByText('搜索'));
     await waitFor(() => expect(listCalls().at(-1)).toEqual({ ...base, category: 'sports', volunteerOnly: true, q: '太极' }));
 

@@ -5,6 +5,7 @@ import { call, ClientError, devSignIn } from '../../src/services/cloud';
 import { mockActions } from '../mocks/cloud';
 import { routerParams } from '../mocks/taro';
 import { account, beiyuan, regionTree } from './support/fixtures';
+import { typeInto } from './support/registryFixtures';
 import { renderPage } from './support/render';
 import { resetApp } from './support/reset';
 
@@ -75,7 +76,8 @@ describe('login page (H5, local cloud)', () => {
     expect(await screen.findByText('请填写昵称')).toBeTruthy();
     expect(devSignIn).not.toHaveBeenCalled();
 
-    fireEvent.input(document.querySelector('.login__nickname input')!, { target: { value: '张阿姨' } });
+    // Taro's H5 input fills in its native <input> once the custom element is upgraded: wait for it.
+    await typeInto('.login__nickname', '张阿姨');
     await act(async () => {
       fireEvent.click(screen.getByText('下一步：选择社区'));
     });
