@@ -89,6 +89,9 @@ async function unpacked(): Promise<string> {
   return target;
 }
 
+/** Text for an XML element (a folder name may hold `&` or `<`). */
+const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
 /** A fonts.conf with only the npm font package's folder, and the generic families mapped to it. */
 function fontConfig(): string {
   const fonts = packagedFontDir();
@@ -101,8 +104,8 @@ function fontConfig(): string {
     '<?xml version="1.0"?>',
     '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
     '<fontconfig>',
-    `  <dir>${fonts}</dir>`,
-    `  <cachedir>${join(folder, 'cache')}</cachedir>`,
+    `  <dir>${xml(fonts)}</dir>`,
+    `  <cachedir>${xml(join(folder, 'cache'))}</cachedir>`,
     // The app's own stack names PingFang SC / Noto Sans CJK SC; on this machine they are this one.
     ...['sans-serif', 'serif', 'monospace', 'system-ui', 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei'].map(alias),
     '</fontconfig>',
