@@ -1,5 +1,6 @@
 /**
- * End-to-end: Debian's chromium (playwright-core) drives the H5 build served by a real local
+ * End-to-end: the headless chromium that `npm install` brings (test/support/chromium.ts, with
+ * the npm CJK font) driven by playwright-core, against the H5 build served by a real local
  * cloud (`npm start`'s entry) on a free port and a fresh data folder; screenshots go to
  * docs/screenshots/. `npm test` builds dist/h5 first when needed (config/build-app.mjs).
  */

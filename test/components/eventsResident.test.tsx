@@ -21,6 +21,12 @@ beforeEach(() => {
 
 const since = '2025-11-01T00:00:00.000Z';
 
+/** For `waitFor`, which retries only while its callback throws: an element not there yet throws. */
+function present<T extends Element>(element: T | null): T {
+  if (!element) throw new Error('not rendered yet');
+  return element;
+}
+
 describe('proxy consent (代报名授权)', () => {
   it('a helper gets a code; the elder enters one and sees who may sign her up', async () => {
     mockActions({
@@ -53,7 +59,7 @@ describe('proxy consent (代报名授权)', () => {
       fireEvent.click(screen.getByText('确认授权'));
     });
     expect(call).toHaveBeenCalledWith('proxies.accept', { code: '135790' });
-    const acting = await waitFor(() => document.querySelector<HTMLElement>('.proxies__acting-for-me')!);
+    const acting = await waitFor(() => present(document.querySelector<HTMLElement>('.proxies__acting-for-me')));
     expect(within(acting).getByText('小芳')).toBeTruthy();
     expect(within(acting).getByText('家人 · 11月1日 周六 起')).toBeTruthy();
   });
@@ -68,7 +74,7 @@ describe('proxy consent (代报名授权)', () => {
     });
     renderPage(<ProxiesPage />);
     await screen.findByText('还没有授权任何人');
-    const input = await waitFor(() => document.querySelector<HTMLInputElement>('.linli-code-input input')!);
+    const input = await waitFor(() => present(document.querySelector<HTMLInputElement>('.linli-code-input input')));
     fireEvent.input(input, { target: { value: '000000' } });
     await act(async () => {
       fireEvent.click(screen.getByText('确认授权'));

@@ -1,6 +1,7 @@
 /**
- * The first resident journey in a real browser: Debian's chromium (playwright-core) drives the
- * H5 build served by a real local cloud (`npm start`'s entry, free port, fresh data folder).
+ * The first resident journey in a real browser: the npm-installed chromium (playwright-core)
+ * drives the H5 build served by a real local cloud (`npm start`'s entry, free port, fresh data
+ * folder).
  * Sign in as 王阿姨 → choose a community → search → open a group → join → see it under 我的,
  * then English once and elderly mode once. Phone-sized screenshots go to docs/screenshots/ for
  * the README. Every wait is on a condition (selector, URL, text), never a fixed delay.

@@ -9,6 +9,7 @@
  * 北苑's volunteers for an emergency, she answers from her inbox, and the tally shows her coming.
  * Every wait is on a condition, never a fixed delay.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { browserSuite, choose, newPhone, on, openRoute, screenshot } from '../support/browser';
 import { mainlandCheckChar } from '../../src/shared/identity/idNumber';
@@ -186,17 +187,30 @@ describe('volunteer service: register, hours, credits, store, proof, verify (H5 
     await issued.scrollIntoViewIfNeeded();
     await screenshot(wang, 'volunteer-proofs');
 
-    // H5 opens the (signed, short-lived) file link in a new tab.
+    // H5 opens the (signed, short-lived) file link in a new tab. A browser with a PDF viewer
+    // shows it there; the headless shell that `npm install` brings (test/support/chromium.ts)
+    // has none: the tab's navigation becomes a download, which playwright reports on the page
+    // that opened the tab (the empty tab then closes). Either way the link is the one answered
+    // and what it brings is the PDF. Whichever of the two does not happen is left unwaited.
+    const download = wang.waitForEvent('download');
+    download.catch(() => undefined);
     const tab = wang.context().waitForEvent('page');
     const answer = wang.waitForResponse((response) => response.url().endsWith('/api/functions/proofs') && (response.request().postData() ?? '').includes('proofs.download'));
     await issued.locator('.proofs__download').click();
     const body = (await (await answer).json()) as { ok: boolean; data: { url: string; fileName: string } };
     expect(body.ok).toBe(true);
     const opened = await tab;
-    await opened.waitForURL(/\/files\/proofs\/pf[0-9a-f]+\.pdf\?/);
-    expect(opened.url()).toBe(body.data.url);
-    expect(await opened.evaluate(() => document.contentType)).toBe('application/pdf');
-    const pdf = Buffer.from(await (await fetch(opened.url())).arrayBuffer());
+    const shown = opened.waitForURL(/\/files\/proofs\/pf[0-9a-f]+\.pdf\?/).then(() => null);
+    const downloaded = await Promise.race([download, shown.catch(() => download)]);
+    let pdf: Buffer;
+    if (downloaded) {
+      expect(downloaded.url()).toBe(body.data.url);
+      pdf = readFileSync(await downloaded.path());
+    } else {
+      expect(opened.url()).toBe(body.data.url);
+      expect(await opened.evaluate(() => document.contentType)).toBe('application/pdf');
+      pdf = Buffer.from(await (await fetch(opened.url())).arrayBuffer());
+    }
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(10_000);
     await opened.close();

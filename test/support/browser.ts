@@ -1,24 +1,22 @@
 /**
- * What every browser suite shares: Debian's chromium driven by playwright-core, phone-sized
- * contexts signed in with a dev-session token, and waits on the app's own state (never a
- * fixed delay). Importing it fails fast when the H5 build or chromium is missing.
+ * What every browser suite shares: the npm-installed headless chromium (./chromium.ts) driven by
+ * playwright-core, phone-sized contexts signed in with a dev-session token, and waits on the
+ * app's own state (never a fixed delay). Importing it fails fast when the H5 build is missing.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { removeDataDir, startCloud, type RunningCloud } from './localCloud';
 
 const root = join(__dirname, '..', '..');
 export const SHOTS = join(root, 'docs', 'screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 if (!existsSync(join(root, 'dist', 'h5', 'index.html'))) throw new Error('dist/h5 is missing: run `node config/build-app.mjs h5`');
-if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk`);
 
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  return launchChromium();
 }
 
 /** What a browser suite runs against: a fresh local cloud and one chromium. */

@@ -2,19 +2,15 @@
  * PDF documents of volunteer service: the proof (志愿服务证明, numbered, issued by the organiser,
  * with a verification code and QR) and the plain record (志愿服务记录, the volunteer's own
  * export, explicitly not a proof). Chinese text needs an embedded CJK font: LINLI_PDF_FONT, or
- * Debian's Noto CJK (fonts-noto-cjk), or a font copied beside the deployed function.
+ * the font staged beside the deployed function, or the one `npm install` brought (cjkFont.ts).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { FONT_PACKAGE, packagedFont } from './cjkFont';
 
 const STAGED = join(__dirname, 'fonts', 'font.json');
-
-const FONT_CANDIDATES: Array<{ path: string; family?: string }> = [
-  { path: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', family: 'NotoSansCJKsc-Regular' },
-  { path: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', family: 'NotoSerifCJKsc-Regular' },
-];
 
 function cjkFont(): { path: string; family?: string } {
   const configured = process.env.LINLI_PDF_FONT;
@@ -24,9 +20,10 @@ function cjkFont(): { path: string; family?: string } {
     const staged = JSON.parse(readFileSync(STAGED, 'utf8')) as { file: string; family?: string };
     return { path: join(__dirname, 'fonts', staged.file), family: staged.family };
   }
-  const found = FONT_CANDIDATES.find((candidate) => existsSync(candidate.path));
-  if (!found) throw new Error('no CJK font for PDFs: install fonts-noto-cjk or set LINLI_PDF_FONT');
-  return found;
+  // Locally (the local cloud, tests): the npm package, resolved from the running bundle.
+  const packaged = packagedFont();
+  if (!packaged || !existsSync(packaged)) throw new Error(`no CJK font for PDFs: run \`npm install\` (it brings ${FONT_PACKAGE}) or set LINLI_PDF_FONT`);
+  return { path: packaged };
 }
 
 export interface ServiceLine {

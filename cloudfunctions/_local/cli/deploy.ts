@@ -3,8 +3,9 @@
  * CloudBase — every function, past failures, with merged variables and the data key checked by
  * fingerprint (deploy/deployFunctions.ts, docs/deploy.md). Exits 1 when any function failed.
  */
-import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { FONT_PACKAGE, packagedFont } from '../../_core/documents/cjkFont';
 import { projectRoot } from '../host/config';
 import { parseDataKey } from '../deploy/dataKey';
 import { unpinnedDependencies } from '../deploy/dependencies';
@@ -13,15 +14,20 @@ import { functionDeployments, functionsRoot } from '../deploy/plan';
 import { managerFromEnvironment } from './cloudbaseManager';
 
 /**
- * The proofs function draws Chinese text into PDFs and CloudBase has no CJK font: stage one
- * beside its bundle (LINLI_PDF_FONT, or Debian's fonts-noto-cjk) so the upload includes it.
+ * The proofs function draws Chinese text into PDFs and CloudBase has no CJK font (and the
+ * bundle no node_modules): stage one beside its bundle so the upload includes it —
+ * LINLI_PDF_FONT, or the Noto Sans S Chinese of the npm package that `npm install` brought.
  */
 function stageProofFont(): void {
   const configured = process.env.LINLI_PDF_FONT;
-  const source = configured ?? '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc';
-  if (!existsSync(source)) throw new Error(`no CJK font at ${source}: install fonts-noto-cjk or set LINLI_PDF_FONT (and LINLI_PDF_FONT_FAMILY for a collection)`);
-  const family = configured ? process.env.LINLI_PDF_FONT_FAMILY : 'NotoSansCJKsc-Regular';
+  const source = configured ?? packagedFont();
+  if (!source || !existsSync(source)) {
+    throw new Error(`no CJK font at ${source ?? FONT_PACKAGE}: run \`npm install\` (it brings ${FONT_PACKAGE}) or set LINLI_PDF_FONT (and LINLI_PDF_FONT_FAMILY for a collection)`);
+  }
+  const family = configured ? process.env.LINLI_PDF_FONT_FAMILY : undefined;
   const folder = join(projectRoot, 'cloudfunctions', 'proofs', 'fonts');
+  // A font staged by an earlier deploy (another file) must not ride along.
+  rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
   copyFileSync(source, join(folder, basename(source)));
   writeFileSync(join(folder, 'font.json'), JSON.stringify({ file: basename(source), ...(family ? { family } : {}) }));

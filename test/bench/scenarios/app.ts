@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../../support/chromium';
 import { Client } from '../../support/localCloud';
 import { percentile, type Row } from '../harness';
 import type { BenchContext } from '../run';
@@ -16,8 +16,6 @@ import type { BenchContext } from '../run';
 const root = join(__dirname, '..', '..', '..');
 const WEAPP = join(root, 'dist', 'weapp');
 const H5 = join(root, 'dist', 'h5');
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 const RUNS = 5;
 
 function files(dir: string): string[] {
@@ -58,7 +56,7 @@ function ensureBuilt(): void {
 }
 
 async function firstLoad(url: string, token: string): Promise<{ interactive: number[]; domContentLoaded: number[] }> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const browser = await launchChromium();
   const interactive: number[] = [];
   const domContentLoaded: number[] = [];
   try {
