@@ -73,6 +73,7 @@ const moderationStaffEn: typeof moderationStaffZhCN = {
       moderation_restore: 'Restored content',
       moderation_warn: 'Warned',
       moderation_suspend: 'Suspended',
+      moderation_dismiss: 'Report found unfounded',
       moderation_appeal_uphold: 'Appeal: decision kept',
       moderation_appeal_overturn: 'Appeal: content restored',
       roles_grant: 'Granted a role',

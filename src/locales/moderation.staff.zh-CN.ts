@@ -71,6 +71,7 @@ const moderationStaffZhCN = {
       moderation_restore: '恢复内容',
       moderation_warn: '警告',
       moderation_suspend: '暂停',
+      moderation_dismiss: '举报不成立',
       moderation_appeal_uphold: '申诉维持原处理',
       moderation_appeal_overturn: '申诉恢复内容',
       roles_grant: '授予角色',
