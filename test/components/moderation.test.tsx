@@ -130,6 +130,15 @@ describe('moderation queue', () => {
     await waitFor(() => expect(call).toHaveBeenCalledWith('moderation.decide', { caseId: 'mc-group', action: 'warn', reason: '请勿发布与社区无关的广告' }));
     await waitFor(() => expect(card('mc-group').getAttribute('data-state')).toBe('warned'));
     expect(within(card('mc-group')).getByText(/上次处理：警告，请勿发布与社区无关的广告/)).toBeTruthy();
+    // Warned, still visible: nothing to restore, and the report is no longer waiting.
+    expect(card('mc-group').querySelector('.staff-case__action--restore')).toBeNull();
+    expect(card('mc-group').querySelector('.staff-case__action--dismiss')).toBeNull();
+    // Hidden now: restore is offered.
+    fireEvent.click(within(card('mc-group')).getByText('隐藏'));
+    await typeInto('.linli-reason', '确认是广告');
+    await confirmDialog('linli-reason');
+    await waitFor(() => expect(card('mc-group').getAttribute('data-state')).toBe('hidden'));
+    expect(card('mc-group').querySelector('.staff-case__action--restore')).toBeTruthy();
   });
 
   it('keeps the dialog open with the server error and offers no actions without the ability', async () => {

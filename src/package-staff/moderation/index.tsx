@@ -23,6 +23,15 @@ const ACTIONS: readonly ModerationAction[] = ['hide', 'restore', 'warn', 'suspen
 /** Restore and dismiss have abilities of their own (only for hidden items, only while reports wait). */
 const ABILITY: Partial<Record<ModerationAction, string>> = { restore: 'moderation.restore', dismiss: 'moderation.dismiss' };
 const offered = (item: CaseView, action: ModerationAction) => item.abilities.includes(ABILITY[action] ?? 'moderation.decide');
+
+/**
+ * The abilities of a case just decided, as the server will answer them: the waiting reports are
+ * closed (nothing to dismiss) and restore follows whether the item is now hidden.
+ */
+function abilitiesAfter(abilities: string[], itemHidden: boolean): string[] {
+  const kept = abilities.filter((a) => a !== 'moderation.dismiss' && a !== 'moderation.restore');
+  return itemHidden && kept.includes('moderation.decide') ? [...kept, 'moderation.restore'] : kept;
+}
 type Filter = 'open' | 'all';
 
 interface Deciding {
@@ -62,7 +71,7 @@ export default function ModerationQueuePage() {
     queue.setItems((items) =>
       filter === 'open'
         ? items.filter((c) => c.id !== item.id)
-        : items.map((c) => (c.id === item.id ? { ...c, state, itemHidden, abilities: c.abilities.filter((a) => a !== 'moderation.dismiss' && (itemHidden || a !== 'moderation.restore')), lastDecision: { action, reason: reason ?? '', at: new Date().toISOString(), byMe: true } } : c)),
+        : items.map((c) => (c.id === item.id ? { ...c, state, itemHidden, abilities: abilitiesAfter(c.abilities, itemHidden), lastDecision: { action, reason: reason ?? '', at: new Date().toISOString(), byMe: true } } : c)),
     );
     Taro.showToast({ title: t('moderation.queue.decided', { action: actionLabel(item, action) }), icon: 'none' }).catch(() => undefined);
   };
