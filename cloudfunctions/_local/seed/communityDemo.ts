@@ -234,6 +234,8 @@ const AD_REPORTS = [
 async function seedReportedPost(call: SeedCall, now: Date): Promise<void> {
   const posts = database().collection(Collections.posts);
   const { data } = await posts.doc(AD_POST).get();
+  // Removed by its group's leader while trying the app: nothing left to report.
+  if ((data[0] as { removedAt?: Date | null } | undefined)?.removedAt) return;
   if (data.length === 0) {
     await posts.doc(AD_POST).set({
       groupId: 'g-beiyuan-taiji',
