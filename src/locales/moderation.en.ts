@@ -19,7 +19,7 @@ const moderationEn: typeof moderationZhCN = {
   states: { open: 'Open', hidden: 'Hidden', restored: 'Restored', warned: 'Warned', suspended: 'Suspended', dismissed: 'Report unfounded' },
   appealStates: { pending: 'Appeal under review', upheld: 'Appeal declined; the decision stands', overturned: 'Appeal accepted; the content is back' },
   levels: { county: 'County', street: 'Street / township', community: 'Community / village' },
-  me: { staff: 'Staff console', notices: 'Moderation notices' },
+  me: { staff: 'Staff console', notices: 'Moderation notices', waiting: '{count} waiting' },
   report: {
     link: 'Report',
     what: 'Report this {type}',

@@ -18,7 +18,7 @@ const moderationZhCN = {
   states: { open: '待处理', hidden: '已隐藏', restored: '已恢复', warned: '已警告', suspended: '已暂停', dismissed: '举报不成立' },
   appealStates: { pending: '申诉待复核', upheld: '申诉未通过，维持原处理', overturned: '申诉已通过，内容已恢复' },
   levels: { county: '县（区）', street: '街道（乡镇）', community: '社区（村）' },
-  me: { staff: '工作台', notices: '处理通知' },
+  me: { staff: '工作台', notices: '处理通知', waiting: '{count} 条待办' },
   report: {
     link: '举报',
     what: '举报{type}',
