@@ -51,6 +51,7 @@ const eventsEn: typeof eventsZhCN = {
     today: 'Today',
     tomorrow: 'Tomorrow',
     date: '{weekday}, {month} {day}',
+    dateYear: '{weekday}, {month} {day}, {year}',
     dateTime: '{date} {time}',
     range: '{date} {from}–{to}',
     rangeDays: '{from} to {to}',

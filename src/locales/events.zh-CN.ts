@@ -49,6 +49,7 @@ const eventsZhCN = {
     today: '今天',
     tomorrow: '明天',
     date: '{month}{day}日 {weekday}',
+    dateYear: '{year}年{month}{day}日 {weekday}',
     dateTime: '{date} {time}',
     range: '{date} {from}–{to}',
     rangeDays: '{from} 至 {to}',

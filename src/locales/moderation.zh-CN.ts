@@ -14,11 +14,11 @@ const moderationZhCN = {
   /** What else the audit log names (staff work on hours, the points store, proofs and settings). */
   auditTargets: { membership: '成员', role: '角色', hour_record: '时长记录', correction: '更正申请', store_item: '积分物品', redemption: '兑换', proof: '服务证明', region: '地区设置', rollcall: '应急召集' },
   reasons: { spam: '垃圾广告', offensive: '辱骂或不友善', unsafe: '不安全或涉嫌诈骗', off_topic: '与社区无关', other: '其他' },
-  actions: { hide: '隐藏', restore: '恢复显示', warn: '警告', suspend: '暂停' },
-  states: { open: '待处理', hidden: '已隐藏', restored: '已恢复', warned: '已警告', suspended: '已暂停' },
+  actions: { hide: '隐藏', restore: '恢复显示', warn: '警告', suspend: '暂停', dismiss: '举报不成立' },
+  states: { open: '待处理', hidden: '已隐藏', restored: '已恢复', warned: '已警告', suspended: '已暂停', dismissed: '举报不成立' },
   appealStates: { pending: '申诉待复核', upheld: '申诉未通过，维持原处理', overturned: '申诉已通过，内容已恢复' },
   levels: { county: '县（区）', street: '街道（乡镇）', community: '社区（村）' },
-  me: { staff: '工作台', notices: '处理通知' },
+  me: { staff: '工作台', notices: '处理通知', waiting: '{count} 条待办' },
   report: {
     link: '举报',
     what: '举报{type}',

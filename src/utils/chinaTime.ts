@@ -77,19 +77,30 @@ export function chinaDaysFrom(now: Instant, count: number): string[] {
   return Array.from({ length: count }, (_, i) => chinaDay(start + i * DAY));
 }
 
-/** '11月26日 周三' / 'Wed, Nov 26'. */
-export function formatDate(t: Translate, value: Instant): string {
-  const d = inChina(value);
-  return t('events.time.date', {
-    month: t(MONTHS[d.month()]!),
-    day: d.date(),
-    weekday: weekdayOf(t, d),
-  });
+/**
+ * Whether a date carries its year: 'auto' only when it falls outside the current China year
+ * (a date without one reads as this year); 'always' where the year is the point — credit
+ * expiry, a proof's issue date — so '2029' is never read as today.
+ */
+export type YearShown = 'auto' | 'always';
+
+export interface DateFormat {
+  year?: YearShown;
+  /** The reader's present (tests pin it); the clock by default. */
+  now?: Instant;
 }
 
-/** '11月26日 周三 09:00' / 'Wed, Nov 26 09:00'. */
-export function formatDateTime(t: Translate, value: Instant): string {
-  return t('events.time.dateTime', { date: formatDate(t, value), time: chinaClock(value) });
+/** '11月26日 周三' / 'Wed, Nov 26'; with the year '2029年11月26日 周一' / 'Mon, Nov 26, 2029'. */
+export function formatDate(t: Translate, value: Instant, format: DateFormat = {}): string {
+  const d = inChina(value);
+  const withYear = format.year === 'always' || d.year() !== inChina(format.now ?? Date.now()).year();
+  const parts = { month: t(MONTHS[d.month()]!), day: d.date(), weekday: weekdayOf(t, d) };
+  return withYear ? t('events.time.dateYear', { ...parts, year: d.year() }) : t('events.time.date', parts);
+}
+
+/** '11月26日 周三 09:00' / 'Wed, Nov 26 09:00' (the year as formatDate decides). */
+export function formatDateTime(t: Translate, value: Instant, format: DateFormat = {}): string {
+  return t('events.time.dateTime', { date: formatDate(t, value, format), time: chinaClock(value) });
 }
 
 /** One day: '11月26日 周三 09:00–11:00'; across midnight both ends carry their date. */

@@ -32,13 +32,13 @@ describe('activity page', () => {
     renderPage(<ActivityPage />);
 
     expect(await screen.findByText('周末护河行动')).toBeTruthy();
-    expect(screen.getByText('11月26日 周四 09:00–11:00')).toBeTruthy();
+    expect(screen.getByText('2099年11月26日 周四 09:00–11:00')).toBeTruthy();
     expect(screen.getByText('南湖公园东门')).toBeTruthy();
     expect(screen.getByText('城关街道南湖路 1 号')).toBeTruthy();
     expect(screen.getByText('剩 4 个名额')).toBeTruthy();
     expect(screen.getByText('活动开始前 24 小时内取消记为迟退')).toBeTruthy();
     expect(screen.getByText('志愿 2 小时 · 每小时 10 积分')).toBeTruthy();
-    expect(screen.getByText('即日起至 11月26日 周四 09:00')).toBeTruthy();
+    expect(screen.getByText('即日起至 2099年11月26日 周四 09:00')).toBeTruthy();
     expect(button('.activity__action').textContent).toBe('立即报名');
     expect(call).toHaveBeenCalledWith('activities.get', { activityId: ID });
     // H5 has no map component: the address can be copied instead.

@@ -1,5 +1,6 @@
 /** The staff dashboard and the audit log (package-staff). */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import DashboardPage from '../../src/package-staff/dashboard/index';
 import AuditPage from '../../src/package-staff/audit/index';
 import { call, ClientError } from '../../src/services/cloud';
@@ -40,6 +41,12 @@ describe('dashboard', () => {
     expect(call).toHaveBeenCalledWith('dashboard.summary', { regionId: 'cty-linxi' });
     expect(within(await findElement('.dash-tile--groups')).getByText('12')).toBeTruthy();
     expect(within(await findElement('.dash-tile--new')).getByText('4')).toBeTruthy();
+    // Waiting work leads to its queue; plain numbers lead nowhere.
+    expect(document.querySelector('.dash-tile--groups')!.getAttribute('role')).toBeNull();
+    fireEvent.click(await findElement('.dash-tile--pending'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/package-staff/review/index' });
+    fireEvent.click(await findElement('.dash-tile--hour-reviews'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/package-volunteer/review/index' });
     // Bars are relative to the largest count.
     expect(width('.dash-bars--level [data-key="community"] .dash-bar__fill')).toBe('100%');
     expect(width('.dash-bars--level [data-key="filed"] .dash-bar__fill')).toBe('50%');

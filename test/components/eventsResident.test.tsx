@@ -47,7 +47,7 @@ describe('proxy consent (代报名授权)', () => {
       fireEvent.click(screen.getByText('获取授权码'));
     });
     expect(await screen.findByText('482913')).toBeTruthy();
-    expect(screen.getByText('授权码在 11月26日 周四 09:30 前有效')).toBeTruthy();
+    expect(screen.getByText('授权码在 2099年11月26日 周四 09:30 前有效')).toBeTruthy();
 
     const input = await waitFor(() => {
       const element = document.querySelector<HTMLInputElement>('.linli-code-input input');
@@ -61,7 +61,7 @@ describe('proxy consent (代报名授权)', () => {
     expect(call).toHaveBeenCalledWith('proxies.accept', { code: '135790' });
     const acting = await waitFor(() => present(document.querySelector<HTMLElement>('.proxies__acting-for-me')));
     expect(within(acting).getByText('小芳')).toBeTruthy();
-    expect(within(acting).getByText('家人 · 11月1日 周六 起')).toBeTruthy();
+    expect(within(acting).getByText('家人 · 2025年11月1日 周六 起')).toBeTruthy();
   });
 
   it('shows a wrong code beside the box', async () => {

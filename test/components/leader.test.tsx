@@ -40,6 +40,32 @@ describe('我的: community groups', () => {
     fireEvent.click(await screen.findByText('小组审核'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/package-staff/review/index' });
   });
+
+  it('staff see how much waits for them at the door: the console the total, review its applications', async () => {
+    mockActions({
+      'account.me': () => ({ ...account({ nickname: '张主任' }), abilities: ['account.updateProfile', 'staff.console'] }),
+      'memberships.mine': () => ({ groups: [], requests: [] }),
+      'moderation.queue': (input) => ({ items: [], total: input.state === 'appealed' ? 0 : 2, hasMore: true }),
+      'groups.reviewQueue': () => ({ items: [], total: 1, hasMore: true }),
+      'hours.queue': () => ({ items: [], total: 3, hasMore: true }),
+      // A queue that fails leaves the others counted.
+      'proofs.queue': () => {
+        throw new Error('offline');
+      },
+    });
+    renderPage(<MePage />);
+    const staff = await findElement('.me__staff');
+    await waitFor(() => expect(within(staff).getByText('6 条待办')).toBeTruthy());
+    expect(within(await findElement('.me__review')).getByText('1 条待办')).toBeTruthy();
+  });
+
+  it('a resident asks no staff queue', async () => {
+    mockActions({ 'account.me': () => account(), 'memberships.mine': () => ({ groups: [], requests: [] }) });
+    renderPage(<MePage />);
+    await screen.findByText('还没有加入组织');
+    expect(jest.mocked(call).mock.calls.map(([action]) => action).filter((a) => /queue|reviewQueue/i.test(a))).toEqual([]);
+    expect(document.querySelector('.me__badge')).toBeNull();
+  });
 });
 
 describe('my applications', () => {

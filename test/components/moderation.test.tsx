@@ -21,7 +21,7 @@ function card(caseId: string): HTMLElement {
 }
 
 const post = caseView();
-const group = caseView({ id: 'mc-group', targetType: 'group', targetId: 'g-qipai', title: '北苑棋牌协会', excerpt: '象棋围棋', state: 'open', reportCount: 1, reasons: { off_topic: 1 }, autoHidden: false });
+const group = caseView({ id: 'mc-group', targetType: 'group', targetId: 'g-qipai', title: '北苑棋牌协会', excerpt: '象棋围棋', state: 'open', reportCount: 1, reasons: { off_topic: 1 }, autoHidden: false, itemHidden: false, reports: [{ reason: 'off_topic', text: '和小区无关的宣传', at: '2026-03-02T02:00:00.000Z', reporter: '吴＊' }], abilities: ['moderation.view', 'moderation.decide', 'moderation.dismiss'] });
 
 describe('moderation queue', () => {
   it('shows each reported item with its reports and reasons, and keeps a hidden post hidden with a reason', async () => {
@@ -62,6 +62,57 @@ describe('moderation queue', () => {
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已处理：维持隐藏' }));
   });
 
+  it('shows what each reporter wrote, masked, with the time; restore only for hidden items', async () => {
+    mockActions({
+      'account.me': committee,
+      'moderation.queue': () => ({ items: [post, group], total: 2, hasMore: false }),
+    });
+    renderPage(<ModerationQueuePage />);
+    await findElement('.staff-case[data-case-id="mc-post"]');
+    const postCard = within(card('mc-post'));
+    expect(postCard.getByText('举报人说')).toBeTruthy();
+    expect(postCard.getByText('像是诈骗信息，让加微信领奖')).toBeTruthy();
+    expect(postCard.getByText('群里天天发')).toBeTruthy();
+    // A reason without words says so rather than showing nothing.
+    expect(postCard.getByText('（未填写说明）')).toBeTruthy();
+    // The registry's digits-only time, in the reader's time zone.
+    expect(postCard.getByText(/^赵＊ · 2026-03-01 \d\d:00$/)).toBeTruthy();
+    expect(card('mc-post').querySelectorAll('.staff-case__report')).toHaveLength(3);
+    expect(postCard.getByText('恢复显示')).toBeTruthy();
+    // The group was never hidden: nothing to restore, but its report can be found unfounded.
+    expect(card('mc-group').querySelector('.staff-case__action--restore')).toBeNull();
+    expect(within(card('mc-group')).getByText('和小区无关的宣传')).toBeTruthy();
+    expect(within(card('mc-group')).getByText('举报不成立')).toBeTruthy();
+  });
+
+  it('says when more people reported than are shown', async () => {
+    mockActions({
+      'account.me': committee,
+      'moderation.queue': () => ({ items: [caseView({ reportCount: 25 })], total: 1, hasMore: false }),
+    });
+    renderPage(<ModerationQueuePage />);
+    await findElement('.staff-case[data-case-id="mc-post"]');
+    expect(within(card('mc-post')).getByText('仅显示最近 3 条，共 25 人举报')).toBeTruthy();
+  });
+
+  it('finds a report unfounded with a reason: the case leaves the open queue', async () => {
+    mockActions({
+      'account.me': committee,
+      'moderation.queue': () => ({ items: [group], total: 1, hasMore: false }),
+      'moderation.decide': () => ({ decided: true }),
+    });
+    renderPage(<ModerationQueuePage />);
+    await findElement('.staff-case[data-case-id="mc-group"]');
+    fireEvent.click(within(card('mc-group')).getByText('举报不成立'));
+    await findElement('.linli-reason');
+    expect(screen.getByText('举报不成立“北苑棋牌协会”')).toBeTruthy();
+    await typeInto('.linli-reason', '经核实为正常活动宣传');
+    await confirmDialog('linli-reason');
+    await waitFor(() => expect(call).toHaveBeenCalledWith('moderation.decide', { caseId: 'mc-group', action: 'dismiss', reason: '经核实为正常活动宣传' }));
+    await waitFor(() => expect(document.querySelector('.staff-case[data-case-id="mc-group"]')).toBeNull());
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已处理：举报不成立' }));
+  });
+
   it('under "all" a decided case stays, showing the new state and the decision', async () => {
     mockActions({
       'account.me': committee,
@@ -79,6 +130,15 @@ describe('moderation queue', () => {
     await waitFor(() => expect(call).toHaveBeenCalledWith('moderation.decide', { caseId: 'mc-group', action: 'warn', reason: '请勿发布与社区无关的广告' }));
     await waitFor(() => expect(card('mc-group').getAttribute('data-state')).toBe('warned'));
     expect(within(card('mc-group')).getByText(/上次处理：警告，请勿发布与社区无关的广告/)).toBeTruthy();
+    // Warned, still visible: nothing to restore, and the report is no longer waiting.
+    expect(card('mc-group').querySelector('.staff-case__action--restore')).toBeNull();
+    expect(card('mc-group').querySelector('.staff-case__action--dismiss')).toBeNull();
+    // Hidden now: restore is offered.
+    fireEvent.click(within(card('mc-group')).getByText('隐藏'));
+    await typeInto('.linli-reason', '确认是广告');
+    await confirmDialog('linli-reason');
+    await waitFor(() => expect(card('mc-group').getAttribute('data-state')).toBe('hidden'));
+    expect(card('mc-group').querySelector('.staff-case__action--restore')).toBeTruthy();
   });
 
   it('keeps the dialog open with the server error and offers no actions without the ability', async () => {

@@ -61,6 +61,7 @@ describe('staff console entry', () => {
       'account.me': street,
       'moderation.queue': (input) => (input.state === 'appealed' ? { items: [caseView()], total: 1, hasMore: true } : { items: [caseView()], total: 4, hasMore: true }),
       'hours.queue': () => ({ items: [], total: 2, hasMore: true }),
+      'groups.reviewQueue': () => ({ items: [], total: 1, hasMore: true }),
       'proofs.queue': () => {
         throw new Error('offline');
       },
@@ -73,6 +74,13 @@ describe('staff console entry', () => {
     // Hour reviews have their badge; the proofs queue failing leaves the rest standing.
     expect(within(await findElement('.staff-home__entry--hours')).getByText('2 条待办')).toBeTruthy();
     expect(within(await findElement('.staff-home__entry--proofs')).queryByText(/条待办/)).toBeNull();
+    expect(within(await findElement('.staff-home__entry--review')).getByText('1 条待办')).toBeTruthy();
+    // The summary adds up what waits and opens each queue.
+    const pending = await findElement('.staff-home__pending');
+    expect(within(pending).getByText('共 8 项待办')).toBeTruthy();
+    expect(Array.from(pending.querySelectorAll('.staff-home__pending-item')).map((el) => el.textContent)).toEqual(['4举报处理', '1申诉复核', '1小组审核', '2时长审核']);
+    fireEvent.click(pending.querySelector('.staff-home__pending-item--review')!);
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/package-staff/review/index' });
     fireEvent.click(within(await findElement('.staff-home__entry--dashboard')).getByText('数据看板'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/package-staff/dashboard/index' });
   });

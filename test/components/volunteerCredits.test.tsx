@@ -92,11 +92,11 @@ describe('my credits', () => {
     expect((await findElement('.credits__balance')).textContent).toBe('255');
     expect(document.querySelector('.linli-state--loading')).toBeNull();
     expect(call).toHaveBeenCalledWith('credits.mine', { offset: 0, limit: 20 });
-    expect(document.querySelector('.credits__expiring')!.textContent).toMatch(/^50 积分将于 5月1日.* 过期$/);
+    expect(document.querySelector('.credits__expiring')!.textContent).toBe('50 积分将于 2026年5月1日 周五 过期');
     expect(within(row('earned')).getByText('服务获得')).toBeTruthy();
     expect(within(row('earned')).getByText('重阳节敬老院慰问演出')).toBeTruthy();
     expect(within(row('earned')).getByText('+25')).toBeTruthy();
-    expect(within(row('earned')).getByText(/^3月1日.* 到期$/)).toBeTruthy();
+    expect(within(row('earned')).getByText('2029年3月1日 周四 到期')).toBeTruthy();
     expect(within(row('redeemed')).getByText('兑换')).toBeTruthy();
     expect(within(row('redeemed')).getByText('-120')).toBeTruthy();
     expect(row('redeemed').querySelector('.credits__amount--out')).toBeTruthy();

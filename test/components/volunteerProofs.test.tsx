@@ -71,6 +71,8 @@ describe('service proofs (volunteer)', () => {
     expect(within(card('p-2')).getByText('已出具')).toBeTruthy();
     expect(within(card('p-2')).getByText('编号 BY-2026-0007')).toBeTruthy();
     expect(within(card('p-2')).getByText('AB12CD34EF')).toBeTruthy();
+    // A proof is read years later: its issue date always carries the year.
+    expect(within(card('p-2')).getByText('2026年4月3日 周五')).toBeTruthy();
     expect(within(card('p-4')).getByText('未通过原因：该期间没有本组织的服务记录')).toBeTruthy();
     expect(within(card('p-4')).queryByText('下载证明')).toBeNull();
 
@@ -124,6 +126,7 @@ describe('verifying a proof (public)', () => {
     expect(screen.getByText('王*英')).toBeTruthy();
     expect(screen.getByText('25.5 小时')).toBeTruthy();
     expect(screen.getByText('BY-2026-0007')).toBeTruthy();
+    expect(screen.getByText('2026年4月3日 周五')).toBeTruthy();
     // no account is loaded and nobody is sent to the sign-in page
     expect(jest.mocked(call).mock.calls.map(([action]) => action)).toEqual(['proofs.verify']);
     expect(Taro.reLaunch).not.toHaveBeenCalled();

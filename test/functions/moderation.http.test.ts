@@ -80,6 +80,87 @@ test('three reports hide a post; the committee keeps it hidden with a reason; th
   expect(book.worksheets[0]!.getColumn(4).values.slice(2)).toEqual([`post:${postId}`, `post:${postId}`]);
 });
 
+test('staff read each reporter\'s words, masked; restore only what is hidden; a report found unfounded closes without action', async () => {
+  const [r1, r2, r3] = await Promise.all([
+    Client.signIn(cloud.url, 'modd-r1', '赵明亮'),
+    Client.signIn(cloud.url, 'modd-r2', '孙丽'),
+    Client.signIn(cloud.url, 'modd-r3', '周强'),
+  ]);
+  const author = await Client.signIn(cloud.url, 'modd-author', '钱多多');
+  const groupId = await createGroup(db, { leader: 'modd-author', members: ['modd-r1', 'modd-r2', 'modd-r3'] });
+  const postId = await createPost(db, groupId, 'modd-author');
+  await data(r1.call('moderation', 'reports.create', { targetType: 'post', targetId: postId, reason: 'spam' }));
+  await data(r2.call('moderation', 'reports.create', { targetType: 'post', targetId: postId, reason: 'other', text: '看起来像保健品广告' }));
+
+  const committee = await Client.signIn(cloud.url, 'demo-committee');
+  const openCase = async () => (await data<{ items: CaseView[] }>(committee.call('moderation', 'moderation.queue', { limit: 50 }, null))).items.find((c) => c.targetId === postId);
+  const found = (await openCase())!;
+  expect(found).toMatchObject({ state: 'open', itemHidden: false, reportCount: 2, reasons: { spam: 1, other: 1 } });
+  // Newest first, each with its time; the reporter is a first character and ＊, never the name.
+  expect(found.reports.map(({ reason, text, reporter }) => ({ reason, text, reporter }))).toEqual([
+    { reason: 'other', text: '看起来像保健品广告', reporter: '孙＊' },
+    { reason: 'spam', text: null, reporter: '赵＊' },
+  ]);
+  expect(found.reports.every((r) => !Number.isNaN(Date.parse(r.at)))).toBe(true);
+  expect(JSON.stringify(found)).not.toMatch(/赵明亮|孙丽|modd-r/);
+  expect(found.abilities).toEqual(expect.arrayContaining(['moderation.decide', 'moderation.dismiss']));
+  expect(found.abilities).not.toContain('moderation.restore');
+
+  // Nothing is hidden: restore has nothing to do and writes nothing.
+  const before = snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'users']);
+  const restore = await committee.call('moderation', 'moderation.decide', { caseId: found.id, action: 'restore', reason: '试试恢复' });
+  expect([restore.status, !restore.body.ok && restore.body.error]).toEqual([409, { code: 'CONFLICT', message: '该内容正在正常显示，无需恢复' }]);
+  expect(snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'users'])).toBe(before);
+
+  await data(committee.call('moderation', 'moderation.decide', { caseId: found.id, action: 'dismiss', reason: '经核实为正常的社区通知' }));
+  expect(await openCase()).toBeUndefined();
+  const all = await data<{ items: CaseView[] }>(committee.call('moderation', 'moderation.queue', { state: 'all', limit: 50 }, null));
+  const dismissed = all.items.find((c) => c.id === found.id)!;
+  expect(dismissed).toMatchObject({ state: 'dismissed', itemHidden: false, lastDecision: { action: 'dismiss', reason: '经核实为正常的社区通知', byMe: true } });
+  expect(dismissed.abilities).not.toContain('moderation.dismiss');
+  // The post stays in its group.
+  expect((await data<{ items: PostView[] }>(r1.call('posts', 'posts.list', { groupId }, null))).items.map((p) => p.id)).toEqual([postId]);
+
+  // Each reporter hears the outcome, not who decided it; the author has nothing to read or appeal.
+  for (const reporter of [r1, r2]) {
+    const inbox = await data<{ items: Array<{ kind: string; title: string; body: string }> }>(reporter.call('inbox', 'inbox.list', {}, null));
+    expect(inbox.items[0]).toMatchObject({ kind: 'report', title: '你的举报已处理' });
+    expect(inbox.items[0]!.body).toContain('未发现违规');
+    expect(JSON.stringify(inbox.items)).not.toMatch(/张主任|经核实为正常的社区通知/);
+  }
+  expect((await data<{ items: CaseView[] }>(author.call('moderation', 'moderation.mine', {}, null))).items).toEqual([]);
+  expect((await author.call('moderation', 'moderation.appeal', { caseId: found.id, text: '我想申诉这个决定。' })).status).toBe(403);
+
+  const again = await committee.call('moderation', 'moderation.decide', { caseId: found.id, action: 'dismiss', reason: '再来一次' });
+  expect([again.status, !again.body.ok && again.body.error.message]).toEqual([409, '该内容没有待处理的举报']);
+  const log = await data<{ items: Array<{ action: string; reason: string | null }> }>(committee.call('console', 'audit.search', { regionId: 'cm-beiyuan', targetId: postId }, null));
+  expect(log.items.map((e) => [e.action, e.reason])).toEqual([['moderation.dismiss', '经核实为正常的社区通知']]);
+
+  // A new report after the dismissal brings the case back to the open queue.
+  await data(r3.call('moderation', 'reports.create', { targetType: 'post', targetId: postId, reason: 'offensive', text: '言语不文明' }));
+  const reopened = (await openCase())!;
+  expect(reopened.reports[0]).toMatchObject({ reason: 'offensive', text: '言语不文明', reporter: '周＊' });
+  expect(reopened.abilities).toContain('moderation.dismiss');
+});
+
+test('an auto-hidden item found unfounded is visible again; restore is offered while it is hidden', async () => {
+  const groupId = await createGroup(db, { leader: 'modh-author', members: ['modh-r1', 'modh-r2', 'modh-r3'] });
+  const postId = await createPost(db, groupId, 'modh-author');
+  const reporters = await Promise.all(['modh-r1', 'modh-r2', 'modh-r3'].map((id) => Client.signIn(cloud.url, id)));
+  for (const r of reporters) await data(r.call('moderation', 'reports.create', { targetType: 'post', targetId: postId, reason: 'spam' }));
+  expect((await data<{ items: PostView[] }>(reporters[0]!.call('posts', 'posts.list', { groupId }, null))).items).toEqual([]);
+  const committee = await Client.signIn(cloud.url, 'demo-committee');
+  const found = (await data<{ items: CaseView[] }>(committee.call('moderation', 'moderation.queue', {}, null))).items.find((c) => c.targetId === postId)!;
+  expect(found).toMatchObject({ state: 'hidden', itemHidden: true, autoHidden: true });
+  expect(found.abilities).toEqual(expect.arrayContaining(['moderation.restore', 'moderation.dismiss']));
+  expect(found.reports).toHaveLength(3);
+  await data(committee.call('moderation', 'moderation.decide', { caseId: found.id, action: 'dismiss', reason: '误报，内容正常' }));
+  expect((await data<{ items: PostView[] }>(reporters[0]!.call('posts', 'posts.list', { groupId }, null))).items.map((p) => p.id)).toEqual([postId]);
+  const after = (await data<{ items: CaseView[] }>(committee.call('moderation', 'moderation.queue', { state: 'all', limit: 50 }, null))).items.find((c) => c.id === found.id)!;
+  expect(after).toMatchObject({ state: 'dismissed', itemHidden: false });
+  expect(after.abilities).not.toContain('moderation.restore');
+});
+
 test('a reported group is hidden from discovery and restored by the committee', async () => {
   const groupId = await createGroup(db, { leader: 'modg-leader', joinPolicy: 'open' });
   const reporters = await Promise.all(['modg-1', 'modg-2', 'modg-3'].map((id) => Client.signIn(cloud.url, id)));

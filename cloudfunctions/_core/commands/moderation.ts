@@ -2,19 +2,22 @@
  * Reports and moderation: one report per person per item; an item reported by N different
  * people (LINLI_AUTO_HIDE_REPORTS, default 3) is hidden pending review; staff over the item's
  * community (or street) hide, restore, warn or suspend with a reason; the author gets a notice
- * and may appeal once, to another staff member. Every staff action goes to the audit log.
+ * and may appeal once, to another staff member. Staff may also find the reports unfounded
+ * (dismiss): the reports close, the item stays or comes back, the reporters are told the outcome
+ * (never who decided). Every staff action goes to the audit log.
  */
 import { AppError } from '../../../src/shared/errors';
 import { abilities, authorize } from '../../../src/shared/policies/authorize';
 import { casePolicies, type CaseResource } from '../../../src/shared/policies/moderation';
-import type { CaseView, ModerationAction, ReportReason, ReportTargetType, ReportsCreateInput } from '../../../src/shared/schemas/moderation';
+import type { CaseReportView, CaseView, ModerationAction, ReportReason, ReportTargetType, ReportsCreateInput } from '../../../src/shared/schemas/moderation';
 import { assertContentAllowed } from '../ports/contentCheck';
 import { notifier } from '../ports/notify';
+import { maskNickname } from '../privacy/personalData';
 import { recordAudit } from '../repositories/auditLog';
 import { Collections } from '../repositories/collections';
 import { findGroup, type GroupDoc } from '../repositories/groups';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
-import { findUser } from '../repositories/users';
+import { findUser, nicknamesOf } from '../repositories/users';
 import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
 import { isDuplicateError } from '../runtime/dbErrors';
@@ -37,18 +40,46 @@ interface CaseDoc {
   communityId: string | null;
   streetId: string | null;
   countyId: string | null;
-  state: 'open' | 'hidden' | 'restored' | 'warned' | 'suspended';
+  state: 'open' | 'hidden' | 'restored' | 'warned' | 'suspended' | 'dismissed';
   reportCount: number;
   reasons: Partial<Record<ReportReason, number>>;
   autoHidden: boolean;
+  /** Whether the item is out of sight now (absent on cases written before it: read from `state`). */
+  itemHidden?: boolean;
+  /** The latest report (absent on older cases: their creation). */
+  lastReportAt?: Date;
   decisions: Decision[];
   appeal: { text: string; at: Date; state: 'pending' | 'upheld' | 'overturned'; decidedBy: string | null; reason: string | null } | null;
   createdAt: Date;
   updatedAt: Date;
 }
 
+interface ReportDoc {
+  _id: string;
+  caseId: string;
+  reporterId: string;
+  reason: ReportReason;
+  text: string | null;
+  createdAt: Date;
+}
+
 const cases = () => database().collection(Collections.moderationCases);
 const reports = () => database().collection(Collections.reports);
+
+/** Reports shown beside a case: the newest, enough to read what people wrote. */
+const REPORTS_SHOWN = 20;
+
+/** Whether the item is out of sight because of this case (auto-hidden, hidden or suspended). */
+function isItemHidden(c: Pick<CaseDoc, 'itemHidden' | 'state'>): boolean {
+  return c.itemHidden ?? (c.state === 'hidden' || c.state === 'suspended');
+}
+
+/** Reports wait for staff: nobody decided yet, or someone reported again after the last decision. */
+function reportsOpen(c: Pick<CaseDoc, 'decisions' | 'reportCount' | 'lastReportAt' | 'createdAt'>): boolean {
+  const last = c.decisions.at(-1);
+  if (!last) return c.reportCount > 0;
+  return (c.lastReportAt ?? c.createdAt).getTime() > last.at.getTime();
+}
 
 /** How many different people's reports hide an item until staff look at it. */
 export function autoHideThreshold(): number {
@@ -104,7 +135,7 @@ async function loadTarget(type: ReportTargetType, id: string): Promise<Target> {
   };
 }
 
-function resourceOf(c: Pick<CaseDoc, 'communityId' | 'streetId' | 'countyId' | 'authorId' | 'decisions' | 'appeal'>): CaseResource {
+function resourceOf(c: CaseDoc): CaseResource {
   const regionId = c.communityId ?? c.streetId ?? c.countyId ?? '';
   const ancestorIds = [c.countyId, c.communityId ? c.streetId : null].filter((id): id is string => !!id);
   return {
@@ -112,7 +143,10 @@ function resourceOf(c: Pick<CaseDoc, 'communityId' | 'streetId' | 'countyId' | '
     ancestorIds,
     authorId: c.authorId,
     lastDecisionBy: c.decisions.at(-1)?.by ?? null,
+    lastDecisionAction: c.decisions.at(-1)?.action ?? null,
     appealState: c.appeal === null ? 'none' : c.appeal.state === 'pending' ? 'pending' : 'decided',
+    itemHidden: isItemHidden(c),
+    reportsOpen: reportsOpen(c),
   };
 }
 
@@ -175,6 +209,8 @@ export async function reportItem(actor: Actor, input: ReportsCreateInput, now: D
     reportCount: 0,
     reasons: {},
     autoHidden: false,
+    itemHidden: false,
+    lastReportAt: now,
     decisions: [],
     appeal: null,
     createdAt: now,
@@ -187,12 +223,12 @@ export async function reportItem(actor: Actor, input: ReportsCreateInput, now: D
   }
   const bumped = (await cases()
     .where({ _id: caseId })
-    .updateAndReturn({ reportCount: _.inc(1), [`reasons.${input.reason}`]: _.inc(1), updatedAt: now })) as { doc: CaseDoc };
+    .updateAndReturn({ reportCount: _.inc(1), [`reasons.${input.reason}`]: _.inc(1), lastReportAt: now, updatedAt: now })) as { doc: CaseDoc };
   const count = bumped.doc.reportCount;
   let hidden = false;
   // Only a case nobody has decided on is hidden automatically; staff decisions stand.
   if (count >= autoHideThreshold() && bumped.doc.decisions.length === 0 && !bumped.doc.autoHidden) {
-    const won = await cases().where({ _id: caseId, autoHidden: false }).update({ autoHidden: true, state: 'hidden' });
+    const won = await cases().where({ _id: caseId, autoHidden: false }).update({ autoHidden: true, state: 'hidden', itemHidden: true });
     if (won.updated === 1) {
       await setHidden(target, input.targetId, true);
       hidden = true;
@@ -223,24 +259,69 @@ async function audit(actor: Actor, action: string, c: CaseDoc, reason: string, r
 /** The author's notices page (package-me), where the decision and the appeal button are. */
 const noticesLink = (caseId: string) => `package-me/notices/index?id=${caseId}`;
 
-const ACTION_TEXT: Record<ModerationAction, string> = { hide: '已被隐藏', restore: '已恢复显示', warn: '收到警告', suspend: '已被暂停' };
+const ACTION_TEXT: Record<Exclude<ModerationAction, 'dismiss'>, string> = { hide: '已被隐藏', restore: '已恢复显示', warn: '收到警告', suspend: '已被暂停' };
 
-/** Staff act on a case: hide, restore, warn or suspend, with a reason; the author is told why. */
+/**
+ * Brings a hidden or suspended item back: its status, a suspended group's or person's standing.
+ * Used by restore, a dismissed report and an overturned appeal.
+ */
+async function bringBack(c: CaseDoc, now: Date): Promise<void> {
+  const target = await loadTarget(c.targetType, c.targetId).catch(() => null);
+  if (target) await setHidden(target, c.targetId, false);
+  if (c.state !== 'suspended') return;
+  if (c.targetType === 'group') await database().collection(Collections.groups).where({ _id: c.targetId, status: 'suspended' }).update({ status: 'active', updatedAt: now });
+  if (c.targetType === 'user') await database().collection(Collections.users).doc(c.targetId).update({ suspendedUntil: null });
+}
+
+/** The people whose reports a decision closes: those who reported since the one before it. */
+async function openReporters(c: CaseDoc): Promise<string[]> {
+  const since = c.decisions.at(-1)?.at ?? new Date(0);
+  const _ = database().command;
+  const { data } = await reports().where({ caseId: c._id, createdAt: _.gt(since) }).orderBy('createdAt', 'desc').limit(1000).get();
+  return [...new Set((data as ReportDoc[]).map((r) => r.reporterId))];
+}
+
+/**
+ * Staff act on a case: hide, restore (only what is hidden), warn, suspend, or dismiss the
+ * reports as unfounded — always with a reason. The author is told why (a dismissal took nothing
+ * from them); on a dismissal the reporters are told the outcome, never who decided it.
+ */
 export async function decideCase(actor: Actor, caseId: string, action: ModerationAction, reason: string, requestId: string, now: Date): Promise<void> {
   const c = await loadCase(actor, caseId, 'moderation.decide');
-  const target = await loadTarget(c.targetType, c.targetId).catch(() => null);
-  if (action === 'hide' || action === 'restore') {
-    if (target) await setHidden(target, c.targetId, action === 'hide');
-  }
-  if (action === 'suspend') {
+  const hiddenNow = isItemHidden(c);
+  if (action === 'restore' && !hiddenNow) throw new AppError('CONFLICT', '该内容正在正常显示，无需恢复');
+  if (action === 'dismiss' && !reportsOpen(c)) throw new AppError('CONFLICT', '该内容没有待处理的举报');
+  // Read before the decision is written: the reports it closes are those since the previous one.
+  const reporters = action === 'dismiss' ? await openReporters(c) : [];
+  if (action === 'restore' || (action === 'dismiss' && hiddenNow)) {
+    await bringBack(c, now);
+  } else if (action === 'hide') {
+    const target = await loadTarget(c.targetType, c.targetId).catch(() => null);
+    if (target) await setHidden(target, c.targetId, true);
+  } else if (action === 'suspend') {
+    const target = await loadTarget(c.targetType, c.targetId).catch(() => null);
     if (c.targetType === 'group') await database().collection(Collections.groups).doc(c.targetId).update({ status: 'suspended', updatedAt: now });
     else if (c.targetType === 'user') await database().collection(Collections.users).doc(c.targetId).update({ suspendedUntil: new Date(now.getTime() + 30 * 24 * 3600_000) });
     else if (target) await setHidden(target, c.targetId, true);
   }
-  const state = ({ hide: 'hidden', restore: 'restored', warn: 'warned', suspend: 'suspended' } as const)[action];
+  const state = ({ hide: 'hidden', restore: 'restored', warn: 'warned', suspend: 'suspended', dismiss: 'dismissed' } as const)[action];
+  const itemHidden = action === 'hide' || action === 'suspend' ? true : action === 'warn' ? hiddenNow : false;
   const decision: Decision = { action, reason, by: actor.userId, at: now };
-  await cases().doc(caseId).update({ state, decisions: [...c.decisions, decision], updatedAt: now });
+  await cases().doc(caseId).update({ state, itemHidden, decisions: [...c.decisions, decision], updatedAt: now });
   await audit(actor, `moderation.${action}`, c, reason, requestId, now);
+  if (action === 'dismiss') {
+    for (const reporterId of reporters) {
+      await notifier().notify({
+        userId: reporterId,
+        kind: 'report',
+        title: '你的举报已处理',
+        body: `你举报的「${c.title}」经核查未发现违规，内容将继续显示。感谢你对社区的关心。`,
+        link: null,
+        dedupeKey: `report-${digest(caseId, requestId, reporterId).slice(0, 24)}`,
+      });
+    }
+    return;
+  }
   if (c.authorId) {
     await notifier().notify({
       userId: c.authorId,
@@ -268,17 +349,14 @@ export async function appealCase(actor: Actor, caseId: string, text: string, now
 export async function decideAppeal(actor: Actor, caseId: string, uphold: boolean, reason: string, requestId: string, now: Date): Promise<void> {
   const c = await loadCase(actor, caseId, 'moderation.decideAppeal');
   const last = c.decisions.at(-1);
-  if (!uphold && last && (last.action === 'hide' || last.action === 'suspend')) {
-    const target = await loadTarget(c.targetType, c.targetId).catch(() => null);
-    if (target) await setHidden(target, c.targetId, false);
-    if (c.targetType === 'group' && last.action === 'suspend') await database().collection(Collections.groups).doc(c.targetId).update({ status: 'active', updatedAt: now });
-    if (c.targetType === 'user' && last.action === 'suspend') await database().collection(Collections.users).doc(c.targetId).update({ suspendedUntil: null });
-  }
+  const overturnsHiding = !uphold && last !== undefined && (last.action === 'hide' || last.action === 'suspend');
+  if (overturnsHiding) await bringBack(c, now);
   await cases()
     .doc(caseId)
     .update({
       appeal: { ...c.appeal!, state: uphold ? 'upheld' : 'overturned', decidedBy: actor.userId, reason },
       state: uphold ? c.state : 'restored',
+      itemHidden: overturnsHiding ? false : isItemHidden(c),
       updatedAt: now,
     });
   await audit(actor, uphold ? 'moderation.appeal.uphold' : 'moderation.appeal.overturn', c, reason, requestId, now);
@@ -294,7 +372,24 @@ export async function decideAppeal(actor: Actor, caseId: string, uphold: boolean
   }
 }
 
-function presentCase(actor: Actor, c: CaseDoc, regions: Map<string, RegionDoc>): CaseView {
+/**
+ * The newest reports of each case, reporters masked (王＊): staff read what people wrote, not who
+ * they are. One query a case (on its index), in parallel, so a busy case cannot crowd out the rest.
+ */
+async function reportsOf(caseIds: string[]): Promise<Map<string, CaseReportView[]>> {
+  const pages = await Promise.all(
+    caseIds.map(async (caseId) => (await reports().where({ caseId }).orderBy('createdAt', 'desc').limit(REPORTS_SHOWN).get()).data as ReportDoc[]),
+  );
+  const nicknames = await nicknamesOf(pages.flat().map((r) => r.reporterId));
+  return new Map(
+    caseIds.map((caseId, i) => [
+      caseId,
+      pages[i]!.map((r) => ({ reason: r.reason, text: r.text, at: r.createdAt.toISOString(), reporter: maskNickname(nicknames.get(r.reporterId) ?? '') })),
+    ]),
+  );
+}
+
+function presentCase(actor: Actor, c: CaseDoc, regions: Map<string, RegionDoc>, caseReports: CaseReportView[] = []): CaseView {
   const last = c.decisions.at(-1);
   return {
     id: c._id,
@@ -306,6 +401,9 @@ function presentCase(actor: Actor, c: CaseDoc, regions: Map<string, RegionDoc>):
     state: c.state,
     reportCount: c.reportCount,
     reasons: c.reasons as Record<string, number>,
+    // Never to the author, even one who is staff too: who reported them stays with the others.
+    reports: c.authorId === actor.userId ? [] : caseReports,
+    itemHidden: isItemHidden(c),
     autoHidden: c.autoHidden,
     lastDecision: last ? { action: last.action, reason: last.reason, at: last.at.toISOString(), byMe: last.by === actor.userId } : null,
     appeal: c.appeal ? { text: c.appeal.text, at: c.appeal.at.toISOString(), state: c.appeal.state } : null,
@@ -325,15 +423,17 @@ export async function moderationQueue(actor: Actor, state: 'open' | 'appealed' |
     for (const c of data as CaseDoc[]) found.set(c._id, c);
   }
   const all = [...found.values()]
-    .filter((c) => (state === 'all' ? true : state === 'appealed' ? c.appeal?.state === 'pending' : c.decisions.length === 0))
+    .filter((c) => (state === 'all' ? true : state === 'appealed' ? c.appeal?.state === 'pending' : reportsOpen(c) && c.appeal?.state !== 'pending'))
     .sort((a, b) => b.reportCount - a.reportCount || a.createdAt.getTime() - b.createdAt.getTime());
   const page = all.slice(offset, offset + limit);
-  return { items: page.map((c) => presentCase(actor, c, regions)), total: all.length, hasMore: offset + page.length < all.length };
+  const pageReports = await reportsOf(page.map((c) => c._id));
+  return { items: page.map((c) => presentCase(actor, c, regions, pageReports.get(c._id))), total: all.length, hasMore: offset + page.length < all.length };
 }
 
 /** Decisions about my own content, with their reasons and my appeal. */
 export async function myCases(actor: Actor) {
   const { data } = await cases().where({ authorId: actor.userId }).orderBy('updatedAt', 'desc').limit(50).get();
   const regions = await regionDirectory();
-  return { items: (data as CaseDoc[]).filter((c) => c.decisions.length > 0).map((c) => presentCase(actor, c, regions)) };
+  // A dismissed report decided nothing about the author's content: it is not theirs to read.
+  return { items: (data as CaseDoc[]).filter((c) => c.decisions.some((d) => d.action !== 'dismiss')).map((c) => presentCase(actor, c, regions)) };
 }

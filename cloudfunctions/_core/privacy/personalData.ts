@@ -43,6 +43,15 @@ export function maskName(name: string): string {
 }
 
 /**
+ * A nickname as staff see a reporter: its first character and ＊ (王＊), enough to tell reports
+ * apart without exposing who reported whom.
+ */
+export function maskNickname(nickname: string): string {
+  const first = Array.from(nickname.trim())[0];
+  return first ? `${first}＊` : '＊';
+}
+
+/**
  * A keyed digest of a personal value, to find duplicates (one registration per ID number)
  * without storing the value: ID numbers are few enough that a plain hash could be reversed.
  */

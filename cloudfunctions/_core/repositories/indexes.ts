@@ -307,6 +307,15 @@ export const indexDeclarations: IndexDeclaration[] = [
     ],
   },
   { collection: Collections.moderationCases, name: 'author', fields: [{ field: 'authorId', type: 'string' }] },
+  // The reporters' own words beside each case in the staff queue, newest first.
+  {
+    collection: Collections.reports,
+    name: 'case_created',
+    fields: [
+      { field: 'caseId', type: 'string' },
+      { field: 'createdAt', type: 'date', direction: -1 },
+    ],
+  },
   {
     collection: Collections.auditLog,
     name: 'region_created',

@@ -1,13 +1,16 @@
 /**
  * Writes the demo data through the SDK, like any function would. Idempotent: regions and
- * grants are upserted by fixed id; users are created only when missing, so profile changes
- * made while trying the app survive a restart.
+ * grants are upserted by fixed id (written only when they differ, so a restart writes nothing);
+ * users are created only when missing, so profile changes made while trying the app survive a
+ * restart; the weekly activities, announcement and report are described in communityDemo.ts.
+ * `LINLI_SEED_NOW` (an ISO instant) sets the seed's "today" for screenshots and tests.
  */
 import { Collections } from '../../_core/repositories/collections';
 import { sealPersonal } from '../../_core/privacy/personalData';
 import { membershipIdOf } from '../../_core/repositories/memberships';
 import { userIdOf } from '../../_core/repositories/users';
 import { database } from '../../_core/runtime/cloudbase';
+import { seedCommunityDemo } from './communityDemo';
 import { seedVolunteerService, type SeedCall } from './volunteerDemo';
 import { seedGroups, seedNeighbours, seedRegions, seedUsers, type SeedGroup } from './demoData';
 
@@ -17,19 +20,48 @@ function ancestorsOf(regionId: string | null): string[] {
   return chain;
 }
 
+/** A value with its object keys sorted and dates as ISO text, to compare documents by content. */
+function canonical(value: unknown): unknown {
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== '_id')
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([key, inner]) => [key, canonical(inner)]),
+    );
+  }
+  return value;
+}
+
+/** Sets a document unless it already holds exactly this content: a second start writes nothing. */
+async function upsert(collection: string, id: string, doc: Record<string, unknown>): Promise<void> {
+  const ref = database().collection(collection).doc(id);
+  const { data } = await ref.get();
+  if (data[0] && JSON.stringify(canonical(data[0])) === JSON.stringify(canonical(doc))) return;
+  await ref.set(doc);
+}
+
+/** The seed's "today": LINLI_SEED_NOW when set (screenshots, tests), else the clock. */
+function seedNow(): Date {
+  const pinned = process.env.LINLI_SEED_NOW ? new Date(process.env.LINLI_SEED_NOW) : null;
+  return pinned && !Number.isNaN(pinned.getTime()) ? pinned : new Date();
+}
+
 /** The seed's steps, in the order they run (named so start-up can report and tests can hold them). */
-export const seedSteps = ['regions', 'users', 'groups', 'volunteers'] as const;
+export const seedSteps = ['regions', 'users', 'groups', 'volunteers', 'community'] as const;
 export type SeedStep = (typeof seedSteps)[number];
 
 /**
  * Applies the seed; safe to run on every start. `beforeStep` is awaited before each step: the
  * local cloud reports the step in /api/health, and a test can hold start-up at a known point.
  */
-export async function seedDemoData(call: SeedCall, beforeStep: (step: SeedStep) => Promise<void> = async () => undefined): Promise<void> {
+export async function seedDemoData(call: SeedCall, beforeStep: (step: SeedStep) => Promise<void> = async () => undefined, now: Date = seedNow()): Promise<void> {
   const db = database();
   await beforeStep('regions');
   for (const region of seedRegions) {
-    await db.collection(Collections.regions).doc(region.id).set({
+    await upsert(Collections.regions, region.id, {
       name: region.name,
       level: region.level,
       parentId: region.parentId,
@@ -55,7 +87,7 @@ export async function seedDemoData(call: SeedCall, beforeStep: (step: SeedStep) 
       });
     }
     if (user.grant) {
-      await db.collection(Collections.roleGrants).doc(`grant-${user.openid}`).set({
+      await upsert(Collections.roleGrants, `grant-${user.openid}`, {
         userId: id,
         role: user.grant.role,
         regionId: user.grant.regionId,
@@ -68,7 +100,9 @@ export async function seedDemoData(call: SeedCall, beforeStep: (step: SeedStep) 
   await beforeStep('groups');
   for (const group of seedGroups) await seedGroup(group, epoch);
   await beforeStep('volunteers');
-  await seedVolunteerService(call);
+  await seedVolunteerService(call, now);
+  await beforeStep('community');
+  await seedCommunityDemo(call, now);
 }
 
 /** Creates a demo group with its memberships once; later starts leave it (and its counts) alone. */

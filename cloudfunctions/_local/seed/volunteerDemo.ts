@@ -28,9 +28,28 @@ const STORE_ITEMS = [
   { key: 'item-oil', name: '食用油 1 升', description: '居委会办公室领取', cost: 80, stock: 5, perPersonLimit: 1 },
 ];
 
+const CAPACITY = 10;
+
+/**
+ * Every place of the meal delivery has its seat document (the seat model: `capacity` seats).
+ * Data folders seeded before this held only the taken seat; the free ones are added once,
+ * never touching a seat that exists.
+ */
+async function ensureMealSeats(): Promise<void> {
+  const { total } = await seats().where({ activityId: ACTIVITY_ID }).count();
+  if (total >= CAPACITY || !(await activities().doc(ACTIVITY_ID).get()).data.length) return;
+  for (let seatNo = 0; seatNo < CAPACITY; seatNo += 1) {
+    const ref = seats().doc(`${ACTIVITY_ID}-seat-${seatNo}`);
+    if ((await ref.get()).data.length === 0) await ref.set({ activityId: ACTIVITY_ID, seatNo, state: 'free', signupId: null, attemptId: null });
+  }
+}
+
 export async function seedVolunteerService(call: SeedCall, now = new Date()): Promise<void> {
   const residentId = userIdOf('demo-resident');
-  if (await findVolunteer(residentId)) return;
+  if (await findVolunteer(residentId)) {
+    await ensureMealSeats();
+    return;
+  }
   await call('volunteers', 'demo-resident', 'volunteers.register', { realName: '王秀英', idType: 'mainland_id', idNumber: DEMO_ID, phone: '13800138000', skills: ['助老', '烹饪'], sensitiveConsent: true }, 'seed-volunteer-register');
 
   const startAt = new Date(now.getTime() - 7 * 24 * HOUR);
@@ -49,7 +68,7 @@ export async function seedVolunteerService(call: SeedCall, now = new Date()): Pr
       startAt,
       endAt,
       location: { name: '北苑社区食堂', address: '北苑路 6 号', latitude: null, longitude: null },
-      capacity: 10,
+      capacity: CAPACITY,
       signupOpenAt: new Date(0),
       signupCloseAt: startAt,
       cancelCutoffAt: new Date(startAt.getTime() - 24 * HOUR),
@@ -73,7 +92,11 @@ export async function seedVolunteerService(call: SeedCall, now = new Date()): Pr
       remindersSent: ['24h', '2h'],
     });
   const signupId = signupIdOf(ACTIVITY_ID, residentId);
-  await seats().doc(`${ACTIVITY_ID}-seat-0`).set({ activityId: ACTIVITY_ID, seatNo: 0, state: 'held', signupId });
+  for (let seatNo = 0; seatNo < CAPACITY; seatNo += 1) {
+    await seats()
+      .doc(`${ACTIVITY_ID}-seat-${seatNo}`)
+      .set({ activityId: ACTIVITY_ID, seatNo, state: seatNo === 0 ? 'held' : 'free', signupId: seatNo === 0 ? signupId : null, attemptId: null });
+  }
   await signups()
     .doc(signupId)
     .set({

@@ -16,6 +16,7 @@ const STATE_COLORS: Record<CaseView['state'], { background: string; color: strin
   restored: { background: '#ebfbee', color: '#237032' },
   warned: { background: '#fff4e6', color: '#c2410c' },
   suspended: { background: '#f1f3f5', color: '#1f2329' },
+  dismissed: { background: '#ebfbee', color: '#237032' },
 };
 
 /** The page of the reported item, where there is one to open (posts and people have none). */
@@ -30,6 +31,30 @@ export interface CaseCardProps {
   focused?: boolean;
   /** The actions under the card. */
   children?: ReactNode;
+}
+
+/** What each reporter wrote, newest first, with the time and the reporter masked (first character and a star). */
+function CaseReports({ item }: { item: CaseView }) {
+  const { t } = useI18n();
+  if (item.reports.length === 0) return null;
+  return (
+    <View className='staff-case__reports'>
+      <Text className='staff-card__meta staff-case__reports-title'>{t('moderation.queue.reportsTitle')}</Text>
+      {item.reports.map((report, i) => {
+        const key = `moderation.reasons.${report.reason}`;
+        return (
+          <View key={`${report.at}-${i}`} className='staff-case__report' data-reason={report.reason}>
+            <Text className='staff-reason'>{hasMessage(key) ? t(key) : report.reason}</Text>
+            <Text className='staff-card__quote staff-case__report-text'>{report.text ?? t('moderation.queue.noText')}</Text>
+            <Text className='staff-card__meta staff-case__report-by'>{t('moderation.queue.reportBy', { reporter: report.reporter, time: formatDateTime(report.at) })}</Text>
+          </View>
+        );
+      })}
+      {item.reportCount > item.reports.length ? (
+        <Text className='staff-card__meta staff-case__reports-more'>{t('moderation.queue.reportsMore', { shown: item.reports.length, count: item.reportCount })}</Text>
+      ) : null}
+    </View>
+  );
 }
 
 /** A moderation case as staff see it: what was reported, how often and why, what happened so far. */
@@ -68,6 +93,7 @@ export function CaseCard({ item, focused = false, children }: CaseCardProps) {
           })}
         </View>
       ) : null}
+      <CaseReports item={item} />
       {item.lastDecision ? (
         <Text className='staff-card__meta staff-case__decision'>
           {t('moderation.queue.lastDecision', { action: t(`moderation.actions.${item.lastDecision.action}`), reason: item.lastDecision.reason })}

@@ -13,6 +13,8 @@ import { ErrorState, LoadingState } from '../../components/StateView';
 import { useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { cx } from '../../utils/cx';
+import { reviewPath } from '../../utils/registryRoutes';
+import { volunteerRoutes } from '../../utils/volunteerRoutes';
 import { ExportButton } from '../components/ExportButton';
 import { ScopeChips, scopeState, useStaffScope, type StaffScope } from '../components/StaffScope';
 import '../components/staff.scss';
@@ -84,6 +86,8 @@ function Dashboard({ data, onOpenChild }: { data: DashboardOutput; onOpenChild: 
     const full = `${prefix}.${key}`;
     return hasMessage(full) ? t(full) : key;
   };
+  // Tiles of waiting work open the queue where it is done.
+  const queueOf: Record<string, string> = { pending: reviewPath(), 'hour-reviews': volunteerRoutes.review, 'hour-reviews-overdue': volunteerRoutes.review };
   const tiles: Array<[MessageKey, number, string]> = [
     ['moderation.dashboard.groups', data.groups.total, 'groups'],
     ['moderation.dashboard.newGroups', data.groups.newLast30Days, 'new'],
@@ -108,12 +112,27 @@ function Dashboard({ data, onOpenChild }: { data: DashboardOutput; onOpenChild: 
       </View>
 
       <View className='dash-tiles'>
-        {tiles.map(([key, value, name]) => (
-          <View key={name} className={`linli-card dash-tile dash-tile--${name}`}>
-            <Text className='dash-tile__value'>{value}</Text>
-            <Text className='dash-tile__label'>{t(key)}</Text>
-          </View>
-        ))}
+        {tiles.map(([key, value, name]) => {
+          const url = queueOf[name];
+          return url ? (
+            <View
+              key={name}
+              className={`linli-card dash-tile dash-tile--${name} dash-tile--link`}
+              role='link'
+              aria-label={`${t(key)} ${value}`}
+              onClick={() => void Taro.navigateTo({ url }).catch(() => undefined)}
+            >
+              <Text className='dash-tile__value'>{value}</Text>
+              <Text className='dash-tile__label'>{t(key)}</Text>
+              <Text className='dash-tile__go'>{t('moderation.dashboard.openQueue')}</Text>
+            </View>
+          ) : (
+            <View key={name} className={`linli-card dash-tile dash-tile--${name}`}>
+              <Text className='dash-tile__value'>{value}</Text>
+              <Text className='dash-tile__label'>{t(key)}</Text>
+            </View>
+          );
+        })}
       </View>
 
       <View className='dash-columns'>

@@ -9,6 +9,7 @@ import type { MessageKey } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { useAsync } from '../../hooks/useAsync';
+import { useStaffPending } from '../../hooks/useStaffPending';
 import { useI18n } from '../../hooks/useI18n';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { formatDateTime } from '../../utils/chinaTime';
@@ -39,20 +40,7 @@ export default function StaffHomePage() {
   const { t } = useI18n();
   const scope = useStaffScope();
   const isStaff = scope.grants.length > 0;
-  // One row each is enough: the totals are what the badges show.
-  const counts = useAsync(
-    () =>
-      // Each badge on its own: one queue failing to answer leaves the others' counts standing.
-      Promise.all([
-        call('moderation.queue', { state: 'open', limit: 1 }).catch(() => null),
-        call('moderation.queue', { state: 'appealed', limit: 1 }).catch(() => null),
-        // Hour self-reports and corrections wait here too (past 3 days they count as overdue).
-        call('hours.queue', { limit: 1 }).catch(() => null),
-        call('proofs.queue', { limit: 1 }).catch(() => null),
-      ]),
-    [isStaff],
-    { enabled: isStaff },
-  );
+  const counts = useStaffPending(isStaff);
 
   // Back from the queue or the appeals: the badges follow what was decided there (the first
   // show is the first load, which useAsync already makes).
@@ -68,11 +56,11 @@ export default function StaffHomePage() {
   const waiting = scopeState(scope);
   const entries: Entry[] = [
     { name: 'rollcall', title: 'moderation.staff.rollcall', hint: 'moderation.staff.rollcallHint', url: rollCallPath(), icon: <Notice size={20} color='#e8590c' /> },
-    { name: 'queue', title: 'moderation.staff.queue', hint: 'moderation.staff.queueHint', url: moderationRoutes.queue, icon: <Warning size={20} color='#e8590c' />, waiting: counts.data?.[0]?.total },
-    { name: 'appeals', title: 'moderation.staff.appeals', hint: 'moderation.staff.appealsHint', url: moderationRoutes.appeals, icon: <Comment size={20} color='#e8590c' />, waiting: counts.data?.[1]?.total },
-    { name: 'review', title: 'moderation.staff.review', hint: 'moderation.staff.reviewHint', url: reviewPath(), icon: <ShieldCheck size={20} color='#e8590c' /> },
-    { name: 'hours', title: 'moderation.staff.hours', hint: 'moderation.staff.hoursHint', url: volunteerRoutes.review, icon: <Clock size={20} color='#e8590c' />, waiting: counts.data?.[2]?.total },
-    { name: 'proofs', title: 'moderation.staff.proofs', hint: 'moderation.staff.proofsHint', url: volunteerRoutes.issue, icon: <Order size={20} color='#e8590c' />, waiting: counts.data?.[3]?.total },
+    { name: 'queue', title: 'moderation.staff.queue', hint: 'moderation.staff.queueHint', url: moderationRoutes.queue, icon: <Warning size={20} color='#e8590c' />, waiting: counts.data?.queue ?? undefined },
+    { name: 'appeals', title: 'moderation.staff.appeals', hint: 'moderation.staff.appealsHint', url: moderationRoutes.appeals, icon: <Comment size={20} color='#e8590c' />, waiting: counts.data?.appeals ?? undefined },
+    { name: 'review', title: 'moderation.staff.review', hint: 'moderation.staff.reviewHint', url: reviewPath(), icon: <ShieldCheck size={20} color='#e8590c' />, waiting: counts.data?.review ?? undefined },
+    { name: 'hours', title: 'moderation.staff.hours', hint: 'moderation.staff.hoursHint', url: volunteerRoutes.review, icon: <Clock size={20} color='#e8590c' />, waiting: counts.data?.hours ?? undefined },
+    { name: 'proofs', title: 'moderation.staff.proofs', hint: 'moderation.staff.proofsHint', url: volunteerRoutes.issue, icon: <Order size={20} color='#e8590c' />, waiting: counts.data?.proofs ?? undefined },
     { name: 'store', title: 'moderation.staff.store', hint: 'moderation.staff.storeHint', url: volunteerRoutes.storeAdmin, icon: <Cart size={20} color='#e8590c' /> },
     { name: 'dashboard', title: 'moderation.staff.dashboard', hint: 'moderation.staff.dashboardHint', url: moderationRoutes.dashboard, icon: <Category size={20} color='#e8590c' /> },
     { name: 'audit', title: 'moderation.staff.audit', hint: 'moderation.staff.auditHint', url: moderationRoutes.audit, icon: <Order size={20} color='#e8590c' /> },
@@ -94,6 +82,7 @@ export default function StaffHomePage() {
                 ))}
               </View>
             </View>
+            <PendingSummary entries={entries} loaded={counts.data !== null} />
             <CellGroup className='staff-home__menu'>
               {entries.map((entry) => (
                 <Cell
@@ -118,6 +107,33 @@ export default function StaffHomePage() {
         )}
       </View>
     </PageRoot>
+  );
+}
+
+/**
+ * What waits, at a glance: the total and one chip per queue with work in it, each opening its
+ * queue (the menu below carries the same counts as badges).
+ */
+function PendingSummary({ entries, loaded }: { entries: Entry[]; loaded: boolean }) {
+  const { t } = useI18n();
+  if (!loaded) return null;
+  const waiting = entries.filter((entry) => (entry.waiting ?? 0) > 0);
+  const total = waiting.reduce((sum, entry) => sum + (entry.waiting ?? 0), 0);
+  return (
+    <View className='linli-card staff-home__pending' data-total={total}>
+      <Text className='staff-scope__label'>{t('moderation.staff.pendingTitle')}</Text>
+      <Text className='staff-home__pending-total'>{total > 0 ? t('moderation.staff.pendingTotal', { count: total }) : t('moderation.staff.pendingNone')}</Text>
+      {waiting.length > 0 ? (
+        <View className='staff-home__pending-items'>
+          {waiting.map((entry) => (
+            <View key={entry.name} className={`staff-home__pending-item staff-home__pending-item--${entry.name}`} role='link' onClick={() => go(entry.url)}>
+              <Text className='staff-home__pending-count'>{entry.waiting}</Text>
+              <Text className='staff-home__pending-label'>{t(entry.title)}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
+    </View>
   );
 }
 

@@ -18,7 +18,20 @@ import { CaseCard } from '../components/CaseCard';
 import '../components/staff.scss';
 
 const PAGE_SIZE = 20;
-const ACTIONS: readonly ModerationAction[] = ['hide', 'restore', 'warn', 'suspend'];
+const ACTIONS: readonly ModerationAction[] = ['hide', 'restore', 'warn', 'suspend', 'dismiss'];
+
+/** Restore and dismiss have abilities of their own (only for hidden items, only while reports wait). */
+const ABILITY: Partial<Record<ModerationAction, string>> = { restore: 'moderation.restore', dismiss: 'moderation.dismiss' };
+const offered = (item: CaseView, action: ModerationAction) => item.abilities.includes(ABILITY[action] ?? 'moderation.decide');
+
+/**
+ * The abilities of a case just decided, as the server will answer them: the waiting reports are
+ * closed (nothing to dismiss) and restore follows whether the item is now hidden.
+ */
+function abilitiesAfter(abilities: string[], itemHidden: boolean): string[] {
+  const kept = abilities.filter((a) => a !== 'moderation.dismiss' && a !== 'moderation.restore');
+  return itemHidden && kept.includes('moderation.decide') ? [...kept, 'moderation.restore'] : kept;
+}
 type Filter = 'open' | 'all';
 
 interface Deciding {
@@ -28,7 +41,8 @@ interface Deciding {
 
 /**
  * The moderation queue of the staff member's communities and streets: reported items, most
- * reported first. Hide, restore, warn or suspend — always with a reason the author will read.
+ * reported first, with what each reporter wrote. Hide, restore (hidden items only), warn,
+ * suspend or find the reports unfounded — always with a reason.
  */
 export default function ModerationQueuePage() {
   const { t } = useI18n();
@@ -51,12 +65,13 @@ export default function ModerationQueuePage() {
     if (!deciding) return;
     const { item, action } = deciding;
     await call('moderation.decide', { caseId: item.id, action, reason: reason ?? '' });
-    const state = ({ hide: 'hidden', restore: 'restored', warn: 'warned', suspend: 'suspended' } as const)[action];
+    const state = ({ hide: 'hidden', restore: 'restored', warn: 'warned', suspend: 'suspended', dismiss: 'dismissed' } as const)[action];
+    const itemHidden = action === 'hide' || action === 'suspend' ? true : action === 'warn' ? item.itemHidden : false;
     // A decided case leaves the open queue; under "all" it stays, showing the decision.
     queue.setItems((items) =>
       filter === 'open'
         ? items.filter((c) => c.id !== item.id)
-        : items.map((c) => (c.id === item.id ? { ...c, state, lastDecision: { action, reason: reason ?? '', at: new Date().toISOString(), byMe: true } } : c)),
+        : items.map((c) => (c.id === item.id ? { ...c, state, itemHidden, abilities: abilitiesAfter(c.abilities, itemHidden), lastDecision: { action, reason: reason ?? '', at: new Date().toISOString(), byMe: true } } : c)),
     );
     Taro.showToast({ title: t('moderation.queue.decided', { action: actionLabel(item, action) }), icon: 'none' }).catch(() => undefined);
   };
@@ -73,7 +88,7 @@ export default function ModerationQueuePage() {
               {item.appeal?.state === 'pending' ? <Text className='staff-card__note'>{t('moderation.queue.appealPending')}</Text> : null}
               {item.abilities.includes('moderation.decide') ? (
                 <View className='staff-actions'>
-                  {ACTIONS.map((action) => (
+                  {ACTIONS.filter((action) => offered(item, action)).map((action) => (
                     <Button
                       key={action}
                       className={`staff-case__action staff-case__action--${action} ${action === 'suspend' ? 'staff-danger' : ''}`}

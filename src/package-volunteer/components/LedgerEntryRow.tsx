@@ -23,7 +23,7 @@ export function LedgerEntryRow({ entry, label }: { entry: LedgerEntry; label?: s
         <Text className='credits__kind'>{label ? `${label} · ${t(`volunteer.credits.kinds.${entry.kind}`)}` : t(`volunteer.credits.kinds.${entry.kind}`)}</Text>
         {entry.memo ? <Text className='volunteer-item__line'>{entry.memo}</Text> : null}
         <Text className='volunteer-item__line'>{formatDateTime(t, entry.createdAt)}</Text>
-        {entry.expiresAt && entry.amount > 0 ? <Text className='volunteer-item__line'>{t('volunteer.credits.expiresAt', { date: formatDate(t, entry.expiresAt) })}</Text> : null}
+        {entry.expiresAt && entry.amount > 0 ? <Text className='volunteer-item__line'>{t('volunteer.credits.expiresAt', { date: formatDate(t, entry.expiresAt, { year: 'always' }) })}</Text> : null}
       </View>
       <Text className={cx('credits__amount', entry.amount < 0 && 'credits__amount--out')}>{`${signOf(entry.amount)}${entry.amount}`}</Text>
     </View>

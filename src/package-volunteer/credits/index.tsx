@@ -63,7 +63,7 @@ export default function CreditsPage() {
             <Text className='volunteer-big credits__balance'>{summary.balance}</Text>
             {summary.expiringSoon ? (
               <Text className='volunteer-item__line volunteer-item__line--warn credits__expiring'>
-                {t('volunteer.credits.expiring', { count: summary.expiringSoon.amount, date: formatDate(t, summary.expiringSoon.at) })}
+                {t('volunteer.credits.expiring', { count: summary.expiringSoon.amount, date: formatDate(t, summary.expiringSoon.at, { year: 'always' }) })}
               </Text>
             ) : null}
             <Button className='credits__to-store' fill='outline' size='large' block onClick={() => void Taro.navigateTo({ url: volunteerRoutes.store }).catch(() => undefined)}>

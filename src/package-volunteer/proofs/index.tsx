@@ -101,7 +101,7 @@ export default function ProofsPage() {
             <Text className='volunteer-item__line'>{`${t('volunteer.proofs.period', { from: proof.from, to: proof.to })} · ${t('volunteer.proofs.minutes', { hours: hoursOf(proof.minutes) })}`}</Text>
             {proof.purpose ? <Text className='volunteer-item__line'>{proof.purpose}</Text> : null}
             {proof.serialNo ? <Text className='volunteer-item__line'>{t('volunteer.proofs.serial', { serial: proof.serialNo })}</Text> : null}
-            {proof.issuedAt ? <Text className='volunteer-item__line'>{formatDate(t, proof.issuedAt)}</Text> : null}
+            {proof.issuedAt ? <Text className='volunteer-item__line'>{formatDate(t, proof.issuedAt, { year: 'always' })}</Text> : null}
             {proof.rejectReason ? <Text className='volunteer-item__line volunteer-item__line--danger'>{t('volunteer.proofs.rejectReason', { reason: proof.rejectReason })}</Text> : null}
             {proof.verificationCode ? (
               <View className='proofs__code'>

@@ -105,7 +105,7 @@ export default function VerifyPage() {
             <Cell title={t('volunteer.verify.period')} extra={t('volunteer.proofs.period', { from: answer.from, to: answer.to })} />
             <Cell title={t('volunteer.verify.issuer')} extra={answer.issuerName} />
             <Cell title={t('volunteer.verify.personInCharge')} extra={answer.personInCharge} />
-            <Cell title={t('volunteer.verify.issuedAt')} extra={formatDate(t, answer.issuedAt)} />
+            <Cell title={t('volunteer.verify.issuedAt')} extra={formatDate(t, answer.issuedAt, { year: 'always' })} />
           </CellGroup>
         </View>
       ) : null}

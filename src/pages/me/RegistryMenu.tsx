@@ -1,9 +1,10 @@
-import type { ReactNode } from 'react';
-import Taro from '@tarojs/taro';
+import { useRef, type ReactNode } from 'react';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { Add, Category, Order, ShieldCheck } from '@nutui/icons-react-taro';
 import { useI18n } from '../../hooks/useI18n';
+import { pendingTotal, useStaffPending } from '../../hooks/useStaffPending';
 import { moderationRoutes } from '../../utils/moderationRoutes';
 import { foundPath, registryRoutes, reviewPath } from '../../utils/registryRoutes';
 
@@ -19,6 +20,17 @@ export interface RegistryMenuProps {
 /** The Me tab's community groups: start one, follow my applications, and (staff) review others'. */
 export function RegistryMenu({ abilities }: RegistryMenuProps) {
   const { t } = useI18n();
+  const isStaff = abilities.includes('staff.console');
+  // Staff see at the door how much waits for them (the console breaks it down by queue).
+  const pending = useStaffPending(isStaff);
+  const shown = useRef(false);
+  useDidShow(() => {
+    if (shown.current && isStaff) void pending.reload();
+    shown.current = true;
+  });
+  const total = pendingTotal(pending.data);
+  const review = pending.data?.review ?? 0;
+  const badge = (count: number) => (count > 0 ? <Text className='me__badge'>{t('moderation.me.waiting', { count })}</Text> : null);
   return (
     <View className='linli-section me__registry'>
       <Text className='linli-section__title'>{t('registry.me.section')}</Text>
@@ -30,10 +42,24 @@ export function RegistryMenu({ abilities }: RegistryMenuProps) {
           clickable
           onClick={() => go(registryRoutes.applications)}
         />
-        {abilities.includes('staff.console') ? (
+        {isStaff ? (
           <>
-            <Cell className='me__staff' title={<Title icon={<Category size={18} color='#4e5969' />} text={t('moderation.me.staff')} />} clickable onClick={() => go(moderationRoutes.staff)} />
-            <Cell className='me__review' title={<Title icon={<ShieldCheck size={18} color='#4e5969' />} text={t('registry.me.review')} />} clickable onClick={() => go(reviewPath())} />
+            <Cell
+              className='me__staff'
+              title={<Title icon={<Category size={18} color='#4e5969' />} text={t('moderation.me.staff')} />}
+              extra={badge(total)}
+              align='center'
+              clickable
+              onClick={() => go(moderationRoutes.staff)}
+            />
+            <Cell
+              className='me__review'
+              title={<Title icon={<ShieldCheck size={18} color='#4e5969' />} text={t('registry.me.review')} />}
+              extra={badge(review)}
+              align='center'
+              clickable
+              onClick={() => go(reviewPath())}
+            />
           </>
         ) : null}
       </CellGroup>

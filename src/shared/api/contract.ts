@@ -693,7 +693,7 @@ export const contract = {
     output: z.object({ decided: z.boolean() }),
     mutation: true,
     audience: 'staff',
-    roles: 'committee of the item\'s community, street and county above it',
+    roles: 'committee of the item\'s community, street and county above it; restore only while the item is hidden, dismiss only while reports wait',
   }),
   'moderation.appeal': action({
     fn: 'moderation',

@@ -13,8 +13,22 @@ export const ReportsCreateInput = z
 export type ReportsCreateInput = z.infer<typeof ReportsCreateInput>;
 export const ReportsCreateOutput = z.object({ reported: z.boolean(), hidden: z.boolean() });
 
-export const ModerationAction = z.enum(['hide', 'restore', 'warn', 'suspend']);
+/**
+ * Staff decisions: hide, restore (only what is hidden), warn, suspend — and dismiss, "report
+ * unfounded" (举报不成立): the reports are closed without action and the item stays (or, when
+ * auto-hidden, is again) visible; the author has nothing to appeal.
+ */
+export const ModerationAction = z.enum(['hide', 'restore', 'warn', 'suspend', 'dismiss']);
 export type ModerationAction = z.infer<typeof ModerationAction>;
+
+/** One report as staff read it: the reporter's own words, when, and who — masked (王＊). */
+export const CaseReportView = z.object({
+  reason: ReportReason,
+  text: z.string().nullable(),
+  at: z.string(),
+  reporter: z.string(),
+});
+export type CaseReportView = z.infer<typeof CaseReportView>;
 
 export const CaseView = z.object({
   id: Id,
@@ -23,9 +37,13 @@ export const CaseView = z.object({
   title: z.string(),
   excerpt: z.string(),
   regionName: z.string(),
-  state: z.enum(['open', 'hidden', 'restored', 'warned', 'suspended']),
+  state: z.enum(['open', 'hidden', 'restored', 'warned', 'suspended', 'dismissed']),
   reportCount: z.number().int(),
   reasons: z.record(z.string(), z.number().int()),
+  /** The newest reports (at most 20), for staff only; the author's view has none. */
+  reports: z.array(CaseReportView),
+  /** Whether the item is out of sight now (auto-hidden, hidden or suspended): only then can it be restored. */
+  itemHidden: z.boolean(),
   autoHidden: z.boolean(),
   lastDecision: z.object({ action: ModerationAction, reason: z.string(), at: z.string(), byMe: z.boolean() }).nullable(),
   appeal: z.object({ text: z.string(), at: z.string(), state: z.enum(['pending', 'upheld', 'overturned']) }).nullable(),

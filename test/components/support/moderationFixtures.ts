@@ -26,10 +26,16 @@ export function caseView(overrides: Partial<CaseView> = {}): CaseView {
     state: 'hidden',
     reportCount: 3,
     reasons: { spam: 2, other: 1 },
+    reports: [
+      { reason: 'other', text: '像是诈骗信息，让加微信领奖', at: '2026-03-01T03:00:00.000Z', reporter: '赵＊' },
+      { reason: 'spam', text: null, at: '2026-03-01T02:00:00.000Z', reporter: '孙＊' },
+      { reason: 'spam', text: '群里天天发', at: '2026-03-01T01:00:00.000Z', reporter: '周＊' },
+    ],
+    itemHidden: true,
     autoHidden: true,
     lastDecision: null,
     appeal: null,
-    abilities: ['moderation.view', 'moderation.decide'],
+    abilities: ['moderation.view', 'moderation.decide', 'moderation.restore', 'moderation.dismiss'],
     ...overrides,
   };
 }
