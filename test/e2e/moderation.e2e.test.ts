@@ -88,7 +88,8 @@ describe('moderation: report, auto-hide, queue, notice, appeal, restore (H5 on t
     await open(committee, '/pages/me/index');
     await on(committee, '.me__staff').click();
     await committee.waitForURL(/#\/package-staff\/home\/index/);
-    await on(committee, '.staff-home__entry--queue').filter({ hasText: '1 条待办' }).click();
+    // The demo seed keeps a reported announcement in the queue too: this case joins it.
+    await on(committee, '.staff-home__entry--queue').filter({ hasText: '2 条待办' }).click();
     await committee.waitForURL(/#\/package-staff\/moderation\/index/);
     const item = on(committee, `.staff-case[data-target-id="${postId}"]`);
     await item.filter({ hasText: '3 人举报' }).waitFor();

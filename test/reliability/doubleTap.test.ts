@@ -7,7 +7,7 @@
  */
 import ExcelJS from 'exceljs';
 import type { ActivityDetail } from '../../src/shared/schemas/activities';
-import { createActivity, createGroup, databaseOf, type Db } from '../support/fixtures';
+import { allDocsOf, createActivity, createGroup, databaseOf, type Db } from '../support/fixtures';
 import { Client, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
 
 let cloud: RunningCloud;
@@ -27,14 +27,7 @@ afterAll(async () => {
   removeDataDir(cloud.dataDir);
 });
 
-async function allDocs<T>(collection: string, where: Record<string, unknown>): Promise<T[]> {
-  const out: T[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const { data } = await db.collection(collection).where(where).skip(skip).limit(1000).get();
-    out.push(...(data as T[]));
-    if (data.length < 1000) return out;
-  }
-}
+const allDocs = <T>(collection: string, where: Record<string, unknown>) => allDocsOf<T>(db, collection, where);
 
 interface SignupRow {
   _id: string;

@@ -6,7 +6,7 @@
  */
 import type { ActivityDetail } from '../../src/shared/schemas/activities';
 import { userIdOf } from '../../cloudfunctions/_core/repositories/users';
-import { createGroup, databaseOf, type Db } from '../support/fixtures';
+import { allDocsOf, createGroup, databaseOf, type Db } from '../support/fixtures';
 import { Client, removeDataDir, startCloud, type CallResult, type RunningCloud } from '../support/localCloud';
 
 const RESIDENTS = 2000;
@@ -31,14 +31,7 @@ interface SignupRow {
   waitSeq: number | null;
 }
 
-async function allDocs<T>(collection: string, where: Record<string, unknown>): Promise<T[]> {
-  const out: T[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const { data } = await db.collection(collection).where(where).skip(skip).limit(1000).get();
-    out.push(...(data as T[]));
-    if (data.length < 1000) return out;
-  }
-}
+const allDocs = <T>(collection: string, where: Record<string, unknown>) => allDocsOf<T>(db, collection, where);
 
 /** The invariants of one activity's seats and sign-ups. */
 async function checkInvariants(activityId: string) {
