@@ -122,7 +122,7 @@ export const ActivityDetail = ActivityCard.extend({
 });
 export type ActivityDetail = z.infer<typeof ActivityDetail>;
 
-/** A place chosen by the resident to sort by distance from (WGS-84 degrees). */
+/** A place chosen by the resident to sort by distance from, in degrees of the datum activity pins are stored in (GCJ-02, as WeChat's map picker gives them). */
 export const NearPoint = z
   .object({
     latitude: z.number({ error: '纬度必须是数字' }).min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间'),
