@@ -153,8 +153,11 @@ type Filter = Record<string, unknown>;
  * distance (CloudBase's `geoNear` over the 2dsphere index; it needs the near condition at the
  * top level, so `withCondition` puts it beside the list's own conditions), then those without,
  * soonest first. The paging contract (offset/limit over the whole list) stays: the page, the
- * total and the number with coordinates are read at once; only a page that reaches past the
- * located ones reads the rest after them. Ties in distance come in the database's order.
+ * total and the number with coordinates are read at once. Where the unlocated ones start on a
+ * page depends on that number, so a later page reaching them reads them after it; the first
+ * page (every visit's, and the one that matters while few activities have coordinates) reads
+ * them alongside, so it costs one round trip like the soonest-first list. Ties in distance
+ * come in the database's order.
  */
 export async function nearestActivitiesPage(
   withCondition: (extra: Filter) => object,
@@ -165,7 +168,15 @@ export async function nearestActivitiesPage(
   const db = database();
   const _ = db.command;
   const geometry = new db.Geo.Point(near.longitude, near.latitude);
-  const [page, all, located] = await Promise.all([
+  const unlocated = (skip: number, take: number) =>
+    activities()
+      .where(withCondition({ geo: _.exists(false) }))
+      .orderBy('startAt', 'asc')
+      .orderBy('_id', 'asc')
+      .skip(skip)
+      .limit(take)
+      .get();
+  const [page, all, located, firstUnlocated] = await Promise.all([
     activities()
       .where(withCondition({ geo: _.geoNear({ geometry, maxDistance: NEAREST_MAX_METERS }) }))
       .skip(offset)
@@ -174,19 +185,14 @@ export async function nearestActivitiesPage(
     // count() takes no near condition on CloudBase (MongoDB refuses $nearSphere in a count).
     activities().where(withCondition({})).count(),
     activities().where(withCondition({ geo: _.exists(true) })).count(),
+    offset === 0 ? unlocated(0, limit) : null,
   ]);
   const docs = page.data as ActivityDoc[];
   const total = all.total ?? 0;
   const locatedTotal = located.total ?? 0;
   if (docs.length < limit && offset + docs.length < total) {
-    const { data } = await activities()
-      .where(withCondition({ geo: _.exists(false) }))
-      .orderBy('startAt', 'asc')
-      .orderBy('_id', 'asc')
-      .skip(Math.max(0, offset - locatedTotal))
-      .limit(limit - docs.length)
-      .get();
-    docs.push(...(data as ActivityDoc[]));
+    const rest = firstUnlocated ?? (await unlocated(Math.max(0, offset - locatedTotal), limit - docs.length));
+    docs.push(...(rest.data as ActivityDoc[]).slice(0, limit - docs.length));
   }
   return { docs, total };
 }
