@@ -42,3 +42,14 @@ export type Relation = (typeof RELATIONS)[number];
 export function relationKey(relation: string): Relation {
   return RELATIONS.find((known) => known === relation) ?? 'neighbour';
 }
+
+/**
+ * '350 米' / '1.2 公里' / '12 公里': metres to the nearest 10 under a kilometre, one decimal
+ * under 10 km, whole kilometres beyond (finer would be false precision for a map pin).
+ */
+export function distanceText(t: Translate, meters: number): string {
+  const tens = Math.max(10, Math.round(meters / 10) * 10);
+  if (tens < 1000) return t('events.card.distanceMeters', { distance: tens });
+  const km = meters / 1000;
+  return t('events.card.distanceKm', { distance: km < 9.95 ? km.toFixed(1) : String(Math.round(km)) });
+}

@@ -1,6 +1,6 @@
 /** The deploy step derives functions, triggers and indexes from the same declarations as the local cloud. */
-import { collectionNames, functionDeployments, indexDeployments } from '../../cloudfunctions/_local/deploy/plan';
-import { indexDeclarations } from '../../cloudfunctions/_core/repositories/indexes';
+import { collectionNames, functionDeployments, geoIndexDeployments, indexDeployments } from '../../cloudfunctions/_local/deploy/plan';
+import { geoIndexDeclarations, indexDeclarations } from '../../cloudfunctions/_core/repositories/indexes';
 import { dataKeyFingerprint } from '../../cloudfunctions/_local/deploy/dataKey';
 
 test('every deployable function is deployed with its one timer trigger, Node 20, its timeout and memory, and the cloudbase platform', () => {
@@ -43,4 +43,12 @@ test('indexes become CloudBase index payloads, one per declaration, and their co
     { Name: 'createdAt', Direction: '-1' },
   ]);
   for (const p of payloads) expect(collectionNames()).toContain(p.collection);
+});
+
+test('geo declarations become 2dsphere index payloads (CloudBase answers geoNear only over one)', () => {
+  expect(geoIndexDeployments(geoIndexDeclarations)).toContainEqual({
+    collection: 'activities',
+    IndexName: 'geo',
+    MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: [{ Name: 'geo', Direction: '2dsphere' }] },
+  });
 });

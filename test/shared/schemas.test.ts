@@ -1,5 +1,6 @@
 /** Shared schemas: exact messages for each failure class (they reach users verbatim). */
 import { AccountUpdateProfileInput } from '../../src/shared/schemas/account';
+import { ActivitiesListInput } from '../../src/shared/schemas/activities';
 import { Id, RequestId, text } from '../../src/shared/schemas/common';
 
 const issues = (result: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) =>
@@ -31,5 +32,17 @@ describe('account.updateProfile input', () => {
     expect(issues(AccountUpdateProfileInput.safeParse({}))).toEqual([': 至少修改一项']);
     expect(issues(AccountUpdateProfileInput.safeParse({ nickname: '甲', openid: 'x' }))).toHaveLength(1);
     expect(issues(AccountUpdateProfileInput.safeParse({ avatar: 'javascript:alert(1)' }))).toEqual(['avatar: 不是有效的文件地址']);
+  });
+});
+
+describe('activities.list near', () => {
+  test('takes a place in degrees within range, and nothing else', () => {
+    expect(ActivitiesListInput.parse({ near: { latitude: 30.25, longitude: 120.15 } }).near).toEqual({ latitude: 30.25, longitude: 120.15 });
+    expect(ActivitiesListInput.parse({}).near).toBeUndefined();
+    expect(issues(ActivitiesListInput.safeParse({ near: { latitude: 90.5, longitude: 0 } }))).toEqual(['near.latitude: 纬度应在 -90 到 90 之间']);
+    expect(issues(ActivitiesListInput.safeParse({ near: { latitude: 0, longitude: -181 } }))).toEqual(['near.longitude: 经度应在 -180 到 180 之间']);
+    expect(issues(ActivitiesListInput.safeParse({ near: { latitude: '30', longitude: 120 } }))).toEqual(['near.latitude: 纬度必须是数字']);
+    expect(issues(ActivitiesListInput.safeParse({ near: { latitude: Number.NaN, longitude: 120 } }))).toEqual(['near.latitude: 纬度必须是数字']);
+    expect(ActivitiesListInput.safeParse({ near: { latitude: 30, longitude: 120, maxDistance: 10 } }).success).toBe(false);
   });
 });

@@ -10,7 +10,7 @@ import { groupPolicies } from '../../../src/shared/policies/groups';
 import type { ActivitiesCreateInput, ActivitiesListInput, ActivitiesUpdateInput, ActivityCard, ActivityDetail, MySignup } from '../../../src/shared/schemas/activities';
 import { assertContentAllowed } from '../ports/contentCheck';
 import { notifier } from '../ports/notify';
-import { activities, findActivity, seats, signups, signupsOfUserIn, type ActivityDoc, type SignupDoc } from '../repositories/activities';
+import { activities, findActivity, geoPointOf, nearestActivitiesPage, seats, signups, signupsOfUserIn, type ActivityDoc, type SignupDoc } from '../repositories/activities';
 import { findGroup, findGroups, type GroupDoc } from '../repositories/groups';
 import { findMembership } from '../repositories/memberships';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
@@ -18,6 +18,7 @@ import { findUser } from '../repositories/users';
 import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
 import { Coalescer } from '../runtime/coalesce';
+import { greatCircleMeters, type LatLng } from '../runtime/geo';
 import { digest } from '../runtime/hash';
 import { groupResource } from '../presenters/groups';
 import { groupNotFound } from './groupMembership';
@@ -105,6 +106,7 @@ export async function createActivities(actor: Actor, input: ActivitiesCreateInpu
   await checkActivityTexts(actor, input);
   const seriesId = input.repeatWeeks > 1 ? `sr${digest('series', actor.userId, requestId).slice(0, 20)}` : null;
   const ids: string[] = [];
+  const geo = geoPointOf(input.location);
   for (let week = 0; week < input.repeatWeeks; week += 1) {
     const id = `a${digest('activity', actor.userId, requestId, String(week)).slice(0, 24)}`;
     const doc: ActivityDoc = {
@@ -119,6 +121,8 @@ export async function createActivities(actor: Actor, input: ActivitiesCreateInpu
       coverImage: input.coverImage,
       ...scheduleOf(input, group, week),
       location: input.location,
+      // Kept beside the location so nearest-first lists can use the geo index.
+      ...(geo ? { geo } : {}),
       capacity: input.capacity,
       skills: input.skills,
       minAge: input.minAge,
@@ -203,6 +207,8 @@ export async function updateActivity(actor: Actor, input: ActivitiesUpdateInput,
       coverImage: input.coverImage,
       ...schedule,
       location: input.location,
+      // The geo point follows the location; a place without coordinates drops it (listed last).
+      geo: geoPointOf(input.location) ?? database().command.remove(),
       capacity: input.capacity,
       skills: input.skills,
       minAge: input.minAge,
@@ -281,7 +287,13 @@ export async function waitlistPosition(signup: SignupDoc | undefined): Promise<n
   return total + 1;
 }
 
-/** Activities of my community or street from now on (or on one day), soonest first. */
+/** Whole metres from a place to an activity, or null when it has no coordinates. */
+function distanceOf(activity: ActivityDoc, near: LatLng): number | null {
+  const { latitude, longitude } = activity.location;
+  return latitude === null || longitude === null ? null : Math.round(greatCircleMeters(near, { latitude, longitude }));
+}
+
+/** Activities of my community or street from now on (or on one day), soonest first or nearest first (`near`). */
 export async function listActivities(actor: Actor, input: ActivitiesListInput, now: Date) {
   const _ = database().command;
   const db = database();
@@ -303,20 +315,34 @@ export async function listActivities(actor: Actor, input: ActivitiesListInput, n
   where.startAt = window.to ? _.gte(window.from).and(_.lt(window.to)) : _.gte(new Date(now.getTime() - 3 * HOUR));
   if (input.category) where.category = input.category;
   if (input.volunteerOnly) where.isVolunteer = true;
-  const filter = input.q
-    ? _.and([where, _.or([{ title: db.RegExp({ regexp: input.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' }) }, { description: db.RegExp({ regexp: input.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' }) }])])
-    : where;
-  const [page, count] = await Promise.all([
-    activities().where(filter).orderBy('startAt', 'asc').orderBy('_id', 'asc').skip(input.offset).limit(input.limit).get(),
-    activities().where(filter).count(),
-  ]);
-  const docs = page.data as ActivityDoc[];
+  const textMatch = input.q
+    ? _.or([{ title: db.RegExp({ regexp: input.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' }) }, { description: db.RegExp({ regexp: input.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' }) }])
+    : null;
+  // Extra conditions join the plain conditions at the top level, where a near condition must be.
+  const withCondition = (extra: Record<string, unknown>): object => (textMatch ? _.and([{ ...where, ...extra }, textMatch]) : { ...where, ...extra });
+  let docs: ActivityDoc[];
+  let total: number;
+  if (input.near) {
+    ({ docs, total } = await nearestActivitiesPage(withCondition, input.near, input.offset, input.limit));
+  } else {
+    const filter = withCondition({});
+    const [page, count] = await Promise.all([
+      activities().where(filter).orderBy('startAt', 'asc').orderBy('_id', 'asc').skip(input.offset).limit(input.limit).get(),
+      activities().where(filter).count(),
+    ]);
+    docs = page.data as ActivityDoc[];
+    total = count.total;
+  }
   const [groups, mine] = await Promise.all([findGroups([...new Set(docs.map((a) => a.groupId))]), signupsOfUserIn(actor.userId, docs.map((a) => a._id))]);
   const byId = new Map(groups.map((g) => [g._id, g]));
+  const near = input.near;
   const items = await Promise.all(
-    docs.map(async (a) => presentActivityCard(a, byId.get(a.groupId), regions, presentMySignup(mine.get(a._id), await waitlistPosition(mine.get(a._id)), null))),
+    docs.map(async (a) => {
+      const card = presentActivityCard(a, byId.get(a.groupId), regions, presentMySignup(mine.get(a._id), await waitlistPosition(mine.get(a._id)), null));
+      return near ? { ...card, distanceMeters: distanceOf(a, near) } : card;
+    }),
   );
-  return { items, total: count.total, hasMore: input.offset + items.length < count.total };
+  return { items, total, hasMore: input.offset + items.length < total };
 }
 
 /** An activity's page with my status and what I may do. */

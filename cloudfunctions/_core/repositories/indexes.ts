@@ -492,6 +492,25 @@ export const indexDeclarations: IndexDeclaration[] = [
   },
 ];
 
+/**
+ * A geo (2dsphere) index over a field holding GeoJSON points. CloudBase answers `geoNear` only
+ * over one, and `npm run deploy:indexes` creates it (key direction "2dsphere", as CloudBase's
+ * index API takes it). Kept apart from `indexDeclarations` on purpose: the emulator builds
+ * SQLite expression indexes from those and pushes conditions on their fields down as scalar
+ * comparisons, which a GeoJSON field is not; it answers geo conditions without a declaration,
+ * narrowing candidates by the area's bounding box in SQL (docs/emulator.md, "Geo").
+ */
+export interface GeoIndexDeclaration {
+  collection: string;
+  name: string;
+  field: string;
+}
+
+export const geoIndexDeclarations: GeoIndexDeclaration[] = [
+  // Nearest-first activity lists (`activities.list` with `near`); `geo` mirrors `location`.
+  { collection: Collections.activities, name: 'geo', field: 'geo' },
+];
+
 /** Declarations of one collection, for the emulator when it creates the table. */
 export function indexesOf(collection: string): IndexDeclaration[] {
   return indexDeclarations.filter((decl) => decl.collection === collection);

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Collections } from '../../_core/repositories/collections';
-import type { IndexDeclaration } from '../../_core/repositories/indexes';
+import type { GeoIndexDeclaration, IndexDeclaration } from '../../_core/repositories/indexes';
 import { projectRoot } from '../host/config';
 import { deployableFunctions } from '../host/functionHost';
 import { DATA_KEY_FINGERPRINT_VARIABLE, dataKeyFingerprint } from './dataKey';
@@ -58,7 +58,7 @@ export interface FunctionConfig {
 export interface IndexDeployment {
   collection: string;
   IndexName: string;
-  MgoKeySchema: { MgoIsUnique: boolean; MgoIndexKeys: Array<{ Name: string; Direction: '1' | '-1' }> };
+  MgoKeySchema: { MgoIsUnique: boolean; MgoIndexKeys: Array<{ Name: string; Direction: '1' | '-1' | '2dsphere' }> };
 }
 
 export function functionsRoot(): string {
@@ -134,5 +134,14 @@ export function indexDeployments(declarations: IndexDeclaration[]): IndexDeploym
       MgoIsUnique: decl.unique === true,
       MgoIndexKeys: decl.fields.map((f) => ({ Name: f.field, Direction: f.direction === -1 ? '-1' : '1' })),
     },
+  }));
+}
+
+/** CloudBase index payloads for geo declarations: one "2dsphere" key each. */
+export function geoIndexDeployments(declarations: GeoIndexDeclaration[]): IndexDeployment[] {
+  return declarations.map((decl) => ({
+    collection: decl.collection,
+    IndexName: decl.name,
+    MgoKeySchema: { MgoIsUnique: false, MgoIndexKeys: [{ Name: decl.field, Direction: '2dsphere' }] },
   }));
 }

@@ -3,7 +3,7 @@ import { Tag } from '@nutui/nutui-react-taro';
 import { Clock, Location } from '@nutui/icons-react-taro';
 import type { ActivityCard as ActivityCardData } from '../../shared/schemas/activities';
 import { useI18n } from '../../hooks/useI18n';
-import { hasEnded, seatsText, volunteerText } from '../../utils/activityText';
+import { distanceText, hasEnded, seatsText, volunteerText } from '../../utils/activityText';
 import { formatRange, inChina } from '../../utils/chinaTime';
 import { cx } from '../../utils/cx';
 import { SignupTag } from '../SignupTag';
@@ -50,7 +50,13 @@ export function ActivityCard({ activity, onOpen, simple = false, now = Date.now(
       </View>
       <View className='linli-activity-card__line'>
         <Location size={14} color='#86909c' />
-        <Text>{activity.regionName ? t('events.card.place', { place: activity.locationName, region: activity.regionName }) : activity.locationName}</Text>
+        <Text className='linli-activity-card__place'>{activity.regionName ? t('events.card.place', { place: activity.locationName, region: activity.regionName }) : activity.locationName}</Text>
+        {/* Present only on a list sorted by distance; null: the place has no map location. */}
+        {activity.distanceMeters === undefined ? null : (
+          <Text className={cx('linli-activity-card__distance', activity.distanceMeters === null && 'linli-activity-card__distance--none')}>
+            {activity.distanceMeters === null ? t('events.card.noDistance') : distanceText(t, activity.distanceMeters)}
+          </Text>
+        )}
       </View>
       <View className='linli-activity-card__foot'>
         {cancelled || hidden ? (

@@ -9,18 +9,23 @@ import { PageRoot } from '../../components/PageRoot';
 import { ActivityCard } from '../../components/ActivityCard';
 import { Chips, type ChipOption } from '../../components/Chips';
 import { DayStrip } from '../../components/DayStrip';
+import { ChoiceChips } from '../../components/ChoiceChips';
 import { ListFooter } from '../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
 import { useReloadOnActivityChange } from '../../hooks/useReloadOnActivityChange';
 import { useI18n, useSettings } from '../../hooks/useI18n';
 import { usePagedList } from '../../hooks/usePagedList';
+import { useStore } from '../../stores/createStore';
 import { applyUnreadBadge, refreshUnread, unreadStore } from '../../stores/events';
+import { nearPlaceStore } from '../../stores/nearPlace';
 import { activityPath } from '../../utils/eventRoutes';
 import { cx } from '../../utils/cx';
+import { chooseNearPlace } from '../../utils/nearPlace';
 import './index.scss';
 
 type Area = 'community' | 'nearby';
+type Sort = 'soonest' | 'nearest';
 
 const openActivity = (activityId: string) => {
   Taro.navigateTo({ url: activityPath(activityId) }).catch(() => undefined);
@@ -30,7 +35,8 @@ const ACTIVITY_PAGE_SIZE = 10;
 
 /**
  * The Activities tab: what is on in my community (or nearby) by day, category and text, the
- * volunteer ones on request; each card shows seats or the waitlist and my sign-up.
+ * volunteer ones on request, soonest or nearest first; each card shows seats or the waitlist,
+ * my sign-up and, sorted by distance, how far it is.
  */
 export default function ActivitiesPage() {
   const { t } = useI18n();
@@ -46,6 +52,12 @@ export default function ActivitiesPage() {
   const [query, setQuery] = useState('');
   // Elderly mode keeps the screen simple: no category row (and none applied).
   const activeCategory = elderly ? null : category;
+  const [sort, setSort] = useState<Sort>('soonest');
+  const place = useStore(nearPlaceStore);
+  const [locating, setLocating] = useState(false);
+  const [placeProblem, setPlaceProblem] = useState<string | null>(null);
+  // Sorted by distance only once there is a place to measure from.
+  const near = sort === 'nearest' && place ? { latitude: place.latitude, longitude: place.longitude } : null;
 
   const list = usePagedList<ActivityCardData>(
     (offset, limit) =>
@@ -57,8 +69,9 @@ export default function ActivitiesPage() {
         ...(day ? { day } : {}),
         ...(activeCategory ? { category: activeCategory } : {}),
         ...(query ? { q: query } : {}),
+        ...(near ? { near } : {}),
       }),
-    [community?.id, area, day, activeCategory, volunteerOnly, query],
+    [community?.id, area, day, activeCategory, volunteerOnly, query, near?.latitude, near?.longitude],
     { enabled: community !== null, pageSize: ACTIVITY_PAGE_SIZE, keyOf: (a) => a.id },
   );
 
@@ -85,6 +98,43 @@ export default function ActivitiesPage() {
   const categories: Array<ChipOption<ActivityCategory | null>> = [
     { key: 'all', value: null, label: t('events.categories.all') },
     ...ActivityCategory.options.map((value) => ({ key: value, value, label: t(`events.categories.${value}`) })),
+  ];
+
+  /**
+   * Asks for a place (WeChat's map picker, or the browser's position on H5) and sorts by it.
+   * Regions carry no centre yet, so H5 has no community fallback: without a position the
+   * resident is told why and the list stays in time order.
+   */
+  const locate = async () => {
+    setLocating(true);
+    setPlaceProblem(null);
+    try {
+      const outcome = await chooseNearPlace(null);
+      if ('place' in outcome) {
+        nearPlaceStore.set(outcome.place);
+        setSort('nearest');
+      } else if (outcome.failed === 'unavailable') {
+        setPlaceProblem(t('events.list.locateUnavailable'));
+      } else {
+        Taro.showToast({ title: t('events.list.locateCancelled'), icon: 'none' }).catch(() => undefined);
+      }
+    } finally {
+      setLocating(false);
+    }
+  };
+  const chooseSort = (next: Sort) => {
+    if (next === 'soonest') {
+      setSort('soonest');
+      setPlaceProblem(null);
+    } else if (nearPlaceStore.get()) {
+      setSort('nearest');
+    } else if (!locating) {
+      void locate();
+    }
+  };
+  const sorts = [
+    { value: 'soonest' as const, label: t('events.list.sortSoonest') },
+    { value: 'nearest' as const, label: t('events.list.sortNearest'), disabled: locating },
   ];
 
   const search = (value: string) => setQuery(value.trim());
@@ -168,6 +218,30 @@ export default function ActivitiesPage() {
         {community ? <Text className='activities__community'>{area === 'community' ? community.name : t('events.list.nearbyOf', { name: community.name })}</Text> : null}
       </View>
       {elderly ? null : <Chips className='activities__categories' options={categories} value={category} onChange={setCategory} />}
+
+      <View className='activities__sort'>
+        <Text className='activities__sort-label'>{t('events.list.sortLabel')}</Text>
+        <ChoiceChips className='activities__sort-choices' options={sorts} value={sort} onChange={chooseSort} />
+      </View>
+      {locating ? (
+        <View className='activities__near activities__near--busy' role='status'>
+          <Text>{t('events.list.locating')}</Text>
+        </View>
+      ) : null}
+      {placeProblem ? (
+        <View className='activities__near activities__near--problem' role='alert'>
+          <Text>{placeProblem}</Text>
+        </View>
+      ) : null}
+      {near && place && !locating ? (
+        <View className='activities__near'>
+          <Text className='activities__near-place'>{t('events.list.nearFrom', { place: place.name ?? t('events.list.nearHere') })}</Text>
+          <View className='activities__near-change' role='button' onClick={() => void locate()}>
+            <Text>{t('events.list.changePlace')}</Text>
+          </View>
+          <Text className='activities__near-note'>{t('events.list.nearestNote')}</Text>
+        </View>
+      ) : null}
 
       {renderList()}
     </PageRoot>

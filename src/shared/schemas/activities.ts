@@ -98,6 +98,11 @@ export const ActivityCard = z.object({
   volunteer: z.object({ plannedHours: z.number(), creditsPerHour: z.number() }).nullable(),
   status: z.enum(['published', 'cancelled', 'hidden']),
   mySignup: MySignup.nullable(),
+  /**
+   * Great-circle metres from the place the list was sorted by (`near`); null when the activity
+   * has no coordinates; absent when the list was not asked for distances.
+   */
+  distanceMeters: z.number().nullable().optional(),
 });
 export type ActivityCard = z.infer<typeof ActivityCard>;
 
@@ -117,6 +122,15 @@ export const ActivityDetail = ActivityCard.extend({
 });
 export type ActivityDetail = z.infer<typeof ActivityDetail>;
 
+/** A place chosen by the resident to sort by distance from, in degrees of the datum activity pins are stored in (GCJ-02, as WeChat's map picker gives them). */
+export const NearPoint = z
+  .object({
+    latitude: z.number({ error: '纬度必须是数字' }).min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间'),
+    longitude: z.number({ error: '经度必须是数字' }).min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间'),
+  })
+  .strict();
+export type NearPoint = z.infer<typeof NearPoint>;
+
 export const ActivitiesListInput = Page.extend({
   area: z.enum(['community', 'nearby']).default('nearby'),
   communityId: Id.optional(),
@@ -126,6 +140,8 @@ export const ActivitiesListInput = Page.extend({
   category: ActivityCategory.optional(),
   volunteerOnly: z.boolean().default(false),
   q: text(1, 30).optional(),
+  /** Nearest first from this place (located activities first, then those without coordinates). */
+  near: NearPoint.optional(),
 }).strict();
 export type ActivitiesListInput = z.infer<typeof ActivitiesListInput>;
 export const ActivitiesListOutput = paged(ActivityCard);
