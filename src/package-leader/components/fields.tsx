@@ -72,7 +72,8 @@ export function ContactFields({
         <Input
           className='leader-input'
           value={phone}
-          type='text'
+          // Digits keyboard (weapp `number`, H5 `tel`): a landline's area-code dash is optional.
+          type='number'
           maxLength={13}
           placeholder={t('registry.form.contactPhonePlaceholder')}
           onChange={(contactPhone) => onChange({ contactPhone })}
