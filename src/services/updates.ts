@@ -1,9 +1,10 @@
 /**
- * weapp: a new version of the mini-program. WeChat starts an old cached package and fetches the
- * new one in the background; the old code would keep meeting a newer server's replies, which
- * fail its response schemas (BAD_RESPONSE). So once the new package is downloaded we offer a
- * restart into it (applyUpdate). Declining is safe: WeChat starts the new version next time.
- * https://developers.weixin.qq.com/miniprogram/dev/api/base/update/wx.getUpdateManager.html
+ * weapp: a new version of the mini-program. WeChat may start an old cached package; it checks
+ * for a new one at every start (hot starts too) and downloads it in the background. The old code
+ * would keep meeting a newer server's replies, which fail its response schemas (BAD_RESPONSE),
+ * so once the new package is downloaded we offer a restart into it (applyUpdate). Declining is
+ * safe: WeChat starts the new version next time.
+ * https://developers.weixin.qq.com/miniprogram/dev/api/base/update/UpdateManager.html
  */
 import Taro from '@tarojs/taro';
 import { translate } from '../locales';
