@@ -47,7 +47,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     env: taroAppEnv,
     defineConstants: {},
-    copy: { patterns: [], options: {} },
+    // weapp: the sitemap (app.config's sitemapLocation) and the share cards' default picture,
+    // which must be files in the package (src/utils/share.ts).
+    copy: {
+      patterns:
+        process.env.TARO_ENV === 'weapp'
+          ? [
+              { from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' },
+              { from: 'src/assets/share/', to: 'dist/weapp/assets/share/' },
+            ]
+          : [],
+      options: {},
+    },
     framework: 'react',
     // Taro's default escapes every non-ASCII character as \uXXXX (6 bytes instead of 3 for
     // each Chinese character); WeChat reads UTF-8 sources, so keep them as they are.

@@ -74,7 +74,24 @@ export default defineAppConfig({
       { pagePath: 'pages/me/index', text: zhCN.tabs.me, iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-active.png' },
     ],
   },
-  // Required by WeChat before privacy APIs (avatar, nickname) may run; see PrivacyPopup.
+  // Subpackages fetched in the background once a page that leads to them is open, so the first
+  // tap does not wait for a download (each page's preloads stay under WeChat's 2 MB).
+  // https://developers.weixin.qq.com/miniprogram/dev/framework/subpackages/preload.html
+  preloadRule: {
+    // 我的 links to volunteer service, the staff console, notices, and founding a group.
+    'pages/me/index': { network: 'all', packages: ['package-volunteer', 'package-staff', 'package-me', 'package-leader'] },
+    // An activity leads to its organiser's pages (roster, check-in code, edit).
+    'pages/activity/index': { network: 'all', packages: ['package-events'] },
+    // A group leads to its leader's management pages.
+    'pages/group/index': { network: 'all', packages: ['package-leader'] },
+  },
+  // Which pages WeChat search may index: public ones only (src/sitemap.json, copied by config/index.ts).
+  sitemapLocation: 'sitemap.json',
+  // PC WeChat: staff work at a desk, so the window may be resized (and rotated on tablets);
+  // pages are single-column and stretch to the window (see docs/app.md, "WeChat", on rpx at desktop width).
+  resizable: true,
+  // Required by WeChat before privacy APIs (avatar, nickname, album, location) may run; PageRoot
+  // mounts the PrivacyPopup on every page.
   __usePrivacyCheck__: true,
   // WeChat refuses wx.chooseLocation (the activity form's place picker) unless it is declared.
   requiredPrivateInfos: ['chooseLocation'],

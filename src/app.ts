@@ -1,6 +1,8 @@
 import type { PropsWithChildren } from 'react';
 import { configure as configureIcons } from '@nutui/icons-react-taro';
 import { initCloud } from './services/cloud';
+import { watchForUpdates } from './services/updates';
+import { listenForPrivacyRequests } from './stores/privacy';
 import './app.scss';
 
 // NutUI icons render an <i> by default; mini-program templates have no `i`
@@ -11,6 +13,10 @@ if (process.env.TARO_ENV !== 'h5') {
 
 // Before any page calls a function (weapp only; H5 talks HTTP).
 initCloud();
+// weapp: offer a restart when a newer package is downloaded, and answer WeChat's privacy
+// requests from whichever page asks (the notice is in every page's PageRoot).
+watchForUpdates();
+listenForPrivacyRequests();
 
 /** The app shell; pages render inside. State lives in module stores, so no providers. */
 function App({ children }: PropsWithChildren) {

@@ -18,6 +18,9 @@ declare namespace NodeJS {
     TARO_APP_CLOUD_ENV?: string;
     /** Origin of the local cloud's HTTP face for the H5 build; empty = same origin. */
     TARO_APP_API_BASE?: string;
+    /** Subscribe-message template ids of the sign-up prompt (weapp); empty = no prompt. */
+    TARO_APP_TMPL_REMINDER?: string;
+    TARO_APP_TMPL_OFFER?: string;
     /** package.json version, injected by config/index.ts. */
     TARO_APP_VERSION?: string;
   }

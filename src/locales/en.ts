@@ -256,10 +256,22 @@ const en: Messages = {
   },
   privacy: {
     title: 'Privacy notice',
-    body: 'Before using your photo and name, please read and accept',
+    body: 'Before using your photo, name, album or location, please read and accept',
     contract: 'the Linli privacy guideline',
     agree: 'Accept and continue',
     disagree: 'Decline',
+  },
+  update: {
+    title: 'New version ready',
+    body: 'A new version of Linli is ready. Restart to use it.',
+    restart: 'Restart now',
+    later: 'Later',
+  },
+  files: {
+    openFailed: 'The file could not be opened. Please try again later.',
+  },
+  share: {
+    defaultTitle: 'Linli · community groups near you',
   },
 };
 

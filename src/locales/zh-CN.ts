@@ -264,10 +264,22 @@ const zhCN = {
   },
   privacy: {
     title: '用户隐私保护提示',
-    body: '在使用头像、昵称等功能前，请阅读并同意',
+    body: '在使用头像、昵称、相册、位置等功能前，请阅读并同意',
     contract: '《邻里小程序隐私保护指引》',
     agree: '同意并继续',
     disagree: '不同意',
+  },
+  update: {
+    title: '新版本已就绪',
+    body: '邻里有了新版本，重启后即可使用。',
+    restart: '立即重启',
+    later: '稍后',
+  },
+  files: {
+    openFailed: '文件打开失败，请稍后重试',
+  },
+  share: {
+    defaultTitle: '邻里 · 身边的社区组织',
   },
 };
 

@@ -303,3 +303,14 @@ export async function uploadImage(localPath: string, kind: ImageKind): Promise<s
   if (typeof fileID !== 'string' || fileID === '') throw clientError('BAD_RESPONSE');
   return fileID;
 }
+
+/**
+ * weapp: a stored file by its cloud file id (cloud://…) into a temp file. wx.cloud.downloadFile
+ * needs no "downloadFile legal domain" in the mini-program's settings, unlike the temporary
+ * https link the server also answers, and the id does not expire.
+ */
+export async function downloadCloudFile(fileId: string): Promise<string> {
+  const result = await Taro.cloud.downloadFile({ fileID: fileId });
+  if (result.statusCode !== undefined && result.statusCode !== 200) throw new Error(`cloud download failed: ${result.statusCode}`);
+  return result.tempFilePath;
+}

@@ -303,7 +303,7 @@ describe('activity page', () => {
     act(() => {
       shared = triggerLifecycle('shareAppMessage');
     });
-    expect(shared).toEqual([{ title: expect.stringMatching(/^周末护河行动 · /), path: `/pages/activity/index?id=${ID}` }]);
+    expect(shared).toEqual([{ title: expect.stringMatching(/^周末护河行动 · /), path: `/pages/activity/index?id=${ID}`, imageUrl: '/assets/share/default.png' }]);
   });
 
   it('residents see no leader tools; a cancelled activity says why and offers nothing', async () => {

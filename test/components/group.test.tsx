@@ -192,7 +192,8 @@ describe('group page', () => {
     act(() => {
       shared = triggerLifecycle('shareAppMessage');
     });
-    expect(shared).toEqual([{ title: '北苑晨练太极队 · 邀你一起参加社区组织', path: '/pages/group/index?id=g-taiji' }]);
+    // no cover: the packaged default picture (a file in the package, not a screenshot)
+    expect(shared).toEqual([{ title: '北苑晨练太极队 · 邀你一起参加社区组织', path: '/pages/group/index?id=g-taiji', imageUrl: '/assets/share/default.png' }]);
 
     fireEvent.click(screen.getByText('复制链接'));
     await waitFor(() => expect(Taro.setClipboardData).toHaveBeenCalledWith({ data: window.location.href }));

@@ -47,8 +47,9 @@ describe('weapp build: pages/activity/index', () => {
     expect(page.dom.textContent).toContain('取消报名');
 
     // the share card of this page (onShareAppMessage, weapp only)
-    const share = pages[0]!.onShareAppMessage?.({ from: 'button' }) as { title: string; path: string };
+    const share = pages[0]!.onShareAppMessage?.({ from: 'button' }) as { title: string; path: string; imageUrl: string };
     expect(share.path).toBe(`/pages/activity/index?id=${ID}`);
+    expect(share.imageUrl).toBe('/assets/share/default.png');
     expect(share.title).toMatch(/^周末护河行动 · /);
   });
 });

@@ -47,6 +47,6 @@ describe('weapp build: pages/group/index', () => {
 
     // the share card of this page (onShareAppMessage, weapp only)
     const share = pages[0]!.onShareAppMessage?.({ from: 'button' });
-    expect(share).toEqual({ title: '北苑晨练太极队 · 邀你一起参加社区组织', path: '/pages/group/index?id=g-taiji' });
+    expect(share).toEqual({ title: '北苑晨练太极队 · 邀你一起参加社区组织', path: '/pages/group/index?id=g-taiji', imageUrl: '/assets/share/default.png' });
   });
 });

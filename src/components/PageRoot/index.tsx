@@ -5,6 +5,7 @@ import type { MessageKey } from '../../locales';
 import { useI18n, useSettings } from '../../hooks/useI18n';
 import { applyTabBarLocale } from '../../utils/tabBar';
 import { cx } from '../../utils/cx';
+import { PrivacyPopup } from '../PrivacyPopup';
 
 export interface PageRootProps {
   /** Locale key of the navigation bar title. */
@@ -19,7 +20,8 @@ export interface PageRootProps {
 
 /**
  * The root of every page: applies elderly mode and the language (as classes, so NutUI's CSS
- * variables cascade), and keeps the navigation bar title in the current language.
+ * variables cascade), keeps the navigation bar title in the current language, and holds the
+ * privacy notice WeChat may ask for on any page.
  */
 export function PageRoot({ titleKey, tab = false, className, busy = false, children }: PageRootProps) {
   const { t, locale } = useI18n();
@@ -42,6 +44,8 @@ export function PageRoot({ titleKey, tab = false, className, busy = false, child
   return (
     <View className={cx('linli-page', elderly && 'linli-page--elderly', `linli-page--${locale}`, className)} data-locale={locale} aria-busy={busy}>
       {children}
+      {/* weapp: WeChat's privacy notice, whichever page's API asks (renders nothing on H5). */}
+      <PrivacyPopup />
     </View>
   );
 }

@@ -1,45 +1,31 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect } from 'react';
 import Taro from '@tarojs/taro';
 import { Button, Text, View } from '@tarojs/components';
 import { Popup } from '@nutui/nutui-react-taro';
 import { useI18n } from '../../hooks/useI18n';
+import { answerPrivacyRequests, listenForPrivacyRequests, usePrivacyRequested } from '../../stores/privacy';
 import './index.scss';
-
-type Resolve = (option: Taro.onNeedPrivacyAuthorization.ResolveOption) => void;
 
 const AGREE_BUTTON_ID = 'linli-privacy-agree';
 
 /**
- * WeChat's privacy flow: before a privacy API or component (avatar, nickname) runs, the
- * platform asks us through onNeedPrivacyAuthorization; we show the notice, and only a tap on a
- * button with open-type="agreePrivacyAuthorization" lets the pending call continue. Mount it
- * on every page that uses such APIs. Renders nothing outside weapp.
+ * WeChat's privacy notice: shows while WeChat holds a privacy API or component for the user's
+ * consent (src/stores/privacy.ts), and only a tap on the button with
+ * open-type="agreePrivacyAuthorization" lets the held calls continue. PageRoot mounts it on
+ * every page, since any page may use such an API (an album, a location, the avatar).
+ * Renders nothing outside weapp.
  */
 export function PrivacyPopup() {
   const { t } = useI18n();
-  const [visible, setVisible] = useState(false);
-  const pending = useRef<Resolve | null>(null);
+  const requested = usePrivacyRequested();
 
-  useEffect(() => {
-    if (process.env.TARO_ENV !== 'weapp' || typeof Taro.onNeedPrivacyAuthorization !== 'function') return;
-    // wx has no "off" for this listener; the newest registration (the page on screen) wins.
-    Taro.onNeedPrivacyAuthorization((resolve) => {
-      pending.current = resolve;
-      resolve({ event: 'exposureAuthorization' });
-      setVisible(true);
-    });
-  }, []);
+  // Normally already done by app.ts at launch; here too so a page works on its own (tests).
+  useEffect(() => listenForPrivacyRequests(), []);
 
   if (process.env.TARO_ENV !== 'weapp') return null;
 
-  const finish = (agreed: boolean) => {
-    pending.current?.(agreed ? { event: 'agree', buttonId: AGREE_BUTTON_ID } : { event: 'disagree' });
-    pending.current = null;
-    setVisible(false);
-  };
-
   return (
-    <Popup visible={visible} position='bottom' round closeable={false} closeOnOverlayClick={false}>
+    <Popup visible={requested} position='bottom' round closeable={false} closeOnOverlayClick={false}>
       <View className='linli-privacy'>
         <Text className='linli-privacy__title'>{t('privacy.title')}</Text>
         <View className='linli-privacy__body'>
@@ -48,10 +34,10 @@ export function PrivacyPopup() {
             {t('privacy.contract')}
           </Text>
         </View>
-        <Button id={AGREE_BUTTON_ID} className='linli-privacy__agree' openType='agreePrivacyAuthorization' onAgreePrivacyAuthorization={() => finish(true)}>
+        <Button id={AGREE_BUTTON_ID} className='linli-privacy__agree' openType='agreePrivacyAuthorization' onAgreePrivacyAuthorization={() => answerPrivacyRequests(true, AGREE_BUTTON_ID)}>
           {t('privacy.agree')}
         </Button>
-        <Button className='linli-privacy__disagree' onClick={() => finish(false)}>
+        <Button className='linli-privacy__disagree' onClick={() => answerPrivacyRequests(false, AGREE_BUTTON_ID)}>
           {t('privacy.disagree')}
         </Button>
       </View>

@@ -71,8 +71,11 @@ export function ContactFields({
       <FormField name='contactPhone' label={t('registry.form.contactPhone')} required error={errors.contactPhone} hint={hint ?? t('registry.form.contactPrivacy')}>
         <Input
           className='leader-input'
-          value={phone}
-          type='text'
+          // Digits keyboard (weapp `number`, H5 `tel`). A landline's area-code dash is optional
+          // (010-62345678 = 01062345678), and NutUI's number formatting cuts a value at a dash,
+          // so a stored dash is shown without it: editing keeps every digit.
+          value={phone.replace(/-/g, '')}
+          type='number'
           maxLength={13}
           placeholder={t('registry.form.contactPhonePlaceholder')}
           onChange={(contactPhone) => onChange({ contactPhone })}

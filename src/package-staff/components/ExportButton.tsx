@@ -6,9 +6,13 @@ import type { InputOf, OutputOf } from '../../shared/api/contract';
 import { call } from '../../services/cloud';
 import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
+import { openFile } from '../../utils/openFile';
 
 type ExportKind = 'groups' | 'activities' | 'hours' | 'audit';
 type Exported = OutputOf<'dashboard.export'>;
+
+/** Exports are spreadsheets; the name only tells WeChat's viewer the type. */
+const EXPORT_NAME = 'export.xlsx';
 
 export interface ExportButtonProps {
   regionId: string;
@@ -56,15 +60,6 @@ export function ExportButton({ regionId, kind, label, filters }: ExportButtonPro
   );
 }
 
-function open(url: string) {
-  if (process.env.TARO_ENV === 'h5') {
-    window.open(url, '_blank', 'noopener');
-    return;
-  }
-  Taro.downloadFile({ url })
-    .then(({ tempFilePath }) => Taro.openDocument({ filePath: tempFilePath, fileType: 'xlsx', showMenu: true }))
-    .catch(() => undefined);
-}
 
 function ExportResult({ result }: { result: Exported }) {
   const { t } = useI18n();
@@ -73,7 +68,7 @@ function ExportResult({ result }: { result: Exported }) {
       <Text className='staff-card__meta'>{t('moderation.export.ready', { rows: result.rows })}</Text>
       <Text className='staff-export__url'>{result.url}</Text>
       <View className='staff-actions'>
-        <Button className='staff-export__open' size='small' type='primary' onClick={() => open(result.url)}>
+        <Button className='staff-export__open' size='small' type='primary' onClick={() => void openFile(result.url, EXPORT_NAME, result.fileId)}>
           {t('moderation.export.open')}
         </Button>
         <Button

@@ -39,7 +39,8 @@ export default function DashboardPage() {
   const scope = useStaffScope();
   // Areas opened below the chosen grant, from the table of children.
   const [trail, setTrail] = useState<Crumb[]>([]);
-  const regionId = trail.at(-1)?.id ?? scope.regionId;
+  // Index, not Array.prototype.at: older iOS WeChat lacks it (src/tsconfig.json's lib).
+  const regionId = (trail.length > 0 ? trail[trail.length - 1]?.id : undefined) ?? scope.regionId;
   const summary = useAsync(() => call('dashboard.summary', { regionId: regionId ?? '' }), [regionId], { enabled: regionId !== null });
 
   usePullDownRefresh(() => {

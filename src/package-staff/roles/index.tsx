@@ -53,7 +53,9 @@ export default function RolesPage() {
   };
 
   const waiting = scopeState(scope);
-  const area = regionId && tree.data ? findPath(tree.data.roots, regionId)?.at(-1) : undefined;
+  const path = regionId && tree.data ? findPath(tree.data.roots, regionId) : undefined;
+  // Index, not Array.prototype.at: older iOS WeChat lacks it (src/tsconfig.json's lib).
+  const area = path && path.length > 0 ? path[path.length - 1] : undefined;
 
   const rows = () => {
     if (list.loading && !list.data) return <LoadingState cards={2} />;

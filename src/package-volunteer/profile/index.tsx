@@ -154,7 +154,7 @@ function EditForm({ profile, onSaved, onCancel }: EditFormProps) {
     <View className='linli-section'>
       <View className='linli-card'>
         <FormField name='phone' label={t('volunteer.register.phone')}>
-          <Input className='volunteer-input' type='tel' value={phone} maxLength={11} placeholder={t('volunteer.register.phonePlaceholder')} onChange={setPhone} />
+          <Input className='volunteer-input' type='number' value={phone} maxLength={11} placeholder={t('volunteer.register.phonePlaceholder')} onChange={setPhone} />
         </FormField>
         <FormField name='skills' label={t('volunteer.register.skills')}>
           <ChipSelect name='skillChoice' multiple options={skills.map((s) => ({ value: s, label: s }))} value={skills} onChange={setSkills} />
@@ -178,7 +178,7 @@ function EditForm({ profile, onSaved, onCancel }: EditFormProps) {
         <FormField name='emergency' label={t('volunteer.register.emergency')}>
           <View className='volunteer-row-inputs'>
             <Input className='volunteer-input' value={emergencyName} maxLength={30} placeholder={t('volunteer.register.emergencyName')} onChange={setEmergencyName} />
-            <Input className='volunteer-input' type='tel' value={emergencyPhone} maxLength={11} placeholder={t('volunteer.register.emergencyPhone')} onChange={setEmergencyPhone} />
+            <Input className='volunteer-input' type='number' value={emergencyPhone} maxLength={11} placeholder={t('volunteer.register.emergencyPhone')} onChange={setEmergencyPhone} />
           </View>
         </FormField>
       </View>

@@ -72,8 +72,8 @@ export default function ProofsPage() {
     setExporting(true);
     try {
       const file = await call('records.export', {});
-      await openFile(file.url, file.fileName);
-      toast(t('volunteer.proofs.exportDone'));
+      // openFile toasts its own failure; "done" only when the viewer opened.
+      if (await openFile(file.url, file.fileName)) toast(t('volunteer.proofs.exportDone'));
     } catch (error) {
       toast(isClientError(error) ? errorMessage(error) : t('volunteer.proofs.openFailed'));
     } finally {

@@ -252,6 +252,9 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
           <FormField name='idNumber' label={t('volunteer.register.idNumber')} required error={idError}>
             <Input
               className='volunteer-input'
+              // WeChat's ID-card keyboard (digits and the X check character) for a mainland ID;
+              // permits and passports carry letters, so they keep the full keyboard.
+              type={values.idType === 'mainland_id' ? 'idcard' : 'text'}
               value={values.idNumber}
               maxLength={values.idType === 'mainland_id' ? 18 : 17}
               placeholder={t('volunteer.register.idNumberPlaceholder')}
@@ -265,7 +268,7 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
             </FormField>
           ) : null}
           <FormField name='phone' label={t('volunteer.register.phone')} error={problems.phone}>
-            <Input className='volunteer-input' type='tel' value={values.phone} maxLength={11} placeholder={t('volunteer.register.phonePlaceholder')} onChange={(v) => set('phone', v, 'phone')} />
+            <Input className='volunteer-input' type='number' value={values.phone} maxLength={11} placeholder={t('volunteer.register.phonePlaceholder')} onChange={(v) => set('phone', v, 'phone')} />
           </FormField>
           <FormField name='skills' label={t('volunteer.register.skills')} hint={t('volunteer.register.skillsHint')} error={problems.skills}>
             <ChipSelect name='skillChoice' multiple options={skillOptions} value={values.skills} onChange={(skills) => set('skills', skills, 'skills')} />
@@ -282,7 +285,7 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
           <FormField name='emergency' label={t('volunteer.register.emergency')} error={problems.emergency}>
             <View className='volunteer-row-inputs'>
               <Input className='volunteer-input' value={values.emergencyName} maxLength={30} placeholder={t('volunteer.register.emergencyName')} onChange={(v) => set('emergencyName', v, 'emergency')} />
-              <Input className='volunteer-input' type='tel' value={values.emergencyPhone} maxLength={11} placeholder={t('volunteer.register.emergencyPhone')} onChange={(v) => set('emergencyPhone', v, 'emergency')} />
+              <Input className='volunteer-input' type='number' value={values.emergencyPhone} maxLength={11} placeholder={t('volunteer.register.emergencyPhone')} onChange={(v) => set('emergencyPhone', v, 'emergency')} />
             </View>
           </FormField>
         </View>
@@ -300,7 +303,7 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
               <Input className='volunteer-input' value={values.guardianRelation} maxLength={10} placeholder={t('volunteer.register.guardianRelationPlaceholder')} onChange={(v) => set('guardianRelation', v, 'guardian')} />
             </FormField>
             <FormField name='guardianPhone' label={t('volunteer.register.guardianPhone')} required>
-              <Input className='volunteer-input' type='tel' value={values.guardianPhone} maxLength={11} placeholder={t('volunteer.register.phonePlaceholder')} onChange={(v) => set('guardianPhone', v, 'guardian')} />
+              <Input className='volunteer-input' type='number' value={values.guardianPhone} maxLength={11} placeholder={t('volunteer.register.phonePlaceholder')} onChange={(v) => set('guardianPhone', v, 'guardian')} />
             </FormField>
             <View className='register__consent-card'>
               <Tick name='guardianConsent' checked={values.guardianConsent} onChange={(v) => set('guardianConsent', v, 'guardianConsent')}>

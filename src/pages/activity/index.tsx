@@ -6,6 +6,7 @@ import { Copy, Share, Tips } from '@nutui/icons-react-taro';
 import type { ActivityDetail, SignupOutput } from '../../shared/schemas/activities';
 import type { MessageKey, Translate } from '../../locales';
 import { call, ClientError } from '../../services/cloud';
+import { shareImageOf } from '../../utils/share';
 import { PageRoot } from '../../components/PageRoot';
 import { ActivityMap } from '../../components/ActivityMap';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -78,8 +79,9 @@ export default function ActivityPage() {
   });
 
   useShareAppMessage(() => ({
-    title: activity ? t('events.detail.shareTitle', { title: activity.title, time: formatDateTime(t, activity.startAt) }) : t('app.name'),
+    title: activity ? t('events.detail.shareTitle', { title: activity.title, time: formatDateTime(t, activity.startAt) }) : t('share.defaultTitle'),
     path: activityPath(activityId),
+    imageUrl: shareImageOf(activity?.coverImage),
   }));
 
   /** Shows a sign-up answer on the page without another round trip. */

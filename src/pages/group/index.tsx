@@ -6,6 +6,7 @@ import { Clock, Copy, Failure, Location, Phone, Share, Success, Tips } from '@nu
 import type { GroupDetail } from '../../shared/schemas/groups';
 import type { MessageKey } from '../../locales';
 import { call } from '../../services/cloud';
+import { shareImageOf } from '../../utils/share';
 import { PageRoot } from '../../components/PageRoot';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
@@ -49,8 +50,9 @@ export default function GroupPage() {
   useGroupChanges(groupId, () => void detail.reload());
 
   useShareAppMessage(() => ({
-    title: group ? t('group.shareTitle', { name: group.name }) : t('app.name'),
+    title: group ? t('group.shareTitle', { name: group.name }) : t('share.defaultTitle'),
     path: groupPath(groupId),
+    imageUrl: shareImageOf(group?.coverImage),
   }));
 
   const act = async (action: GroupAction) => {

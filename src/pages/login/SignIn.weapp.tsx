@@ -3,7 +3,6 @@ import Taro from '@tarojs/taro';
 import { Button as NativeButton, Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { call, uploadAvatar } from '../../services/cloud';
-import { PrivacyPopup } from '../../components/PrivacyPopup';
 import { UserAvatar } from '../../components/UserAvatar';
 import { useAccount } from '../../hooks/useAccount';
 import { errorMessage } from '../../hooks/useAsync';
@@ -20,7 +19,7 @@ function stringDetail(detail: unknown, key: string): string | null {
 /**
  * weapp: WeChat already identified the user, so "sign in" is WeChat's avatar-and-nickname fill-in: the avatar from
  * <button open-type="chooseAvatar"> and the nickname from <input type="nickname">, both
- * privacy components, hence the PrivacyPopup.
+ * privacy components: WeChat asks first through the PrivacyPopup that PageRoot mounts.
  */
 export function SignIn() {
   const { t } = useI18n();
@@ -58,7 +57,6 @@ export function SignIn() {
 
   return (
     <View className='login__body login__profile'>
-      <PrivacyPopup />
       <Text className='login__intro login__intro--dark'>{t('profile.intro')}</Text>
       <View className='linli-card login__new'>
         <NativeButton
