@@ -226,14 +226,23 @@ function randomOp(rng: SeededRandom, activityId: string, startAt: Date, approval
 }
 
 /** Runs an operation; an expected refusal is an AppError of a domain code, anything else fails. */
-async function attempt(op: Op): Promise<string | null> {
+async function attempt(op: Op, outcomes?: string[]): Promise<string | null> {
   try {
     await op.run();
+    outcomes?.push(`${op.name}: ok`);
     return null;
   } catch (error) {
+    outcomes?.push(`${op.name}: ${error instanceof AppError ? `${error.code} ${error.message}` : String(error)}`);
     if (error instanceof AppError && error.code !== 'INTERNAL') return null;
     return `${op.name} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`;
   }
+}
+
+/** A state in a line a person can read in a failure report. */
+function describeState(state: State): string {
+  const signups = state.signups.map((s) => `${s.id.slice(0, 7)}:${s.status}${s.waitSeq !== null ? `#${s.waitSeq}` : ''}`).join(' ');
+  const seats = state.seats.filter((s) => s.state !== 'free').map((s) => `${s.id.split('-').pop()}:${s.state}>${(s.signupId ?? '').slice(0, 7)}`).join(' ');
+  return `counters ${JSON.stringify(state.activity)}; sign-ups ${signups}; seats taken ${seats}`;
 }
 
 /** Confirmed sign-ups of the fillers, each holding its seat, and the counter to match. */
@@ -274,11 +283,15 @@ async function runSchedule(seed: number): Promise<string[]> {
       const now = new Date(clock);
       const ops = Array.from({ length: rng.int(1, 4) }, () => randomOp(rng, activityId, startAt, approval, now));
       const starts = ops.map(() => rng.int(0, 6));
-      const errors = await Promise.all(ops.map((op, i) => afterTurns(starts[i]!).then(() => attempt(op))));
+      const outcomes: string[] = [];
+      const errors = await Promise.all(ops.map((op, i) => afterTurns(starts[i]!).then(() => attempt(op, outcomes))));
       failures.push(...errors.filter((e): e is string => e !== null));
       const after = readState(activityId);
       if (process.env.LINLI_MODEL_TRACE) console.info(`step ${step} [${ops.map((o) => o.name).join(' | ')}] -> ${errors.join(';')}\n${JSON.stringify(after, null, 0)}`);
-      failures.push(...invariantViolations(after, before).map((p) => `step ${step} [${ops.map((o) => o.name).join(' | ')}]: ${p}`));
+      const violations = invariantViolations(after, before);
+      failures.push(...violations.map((p) => `step ${step} [${ops.map((o) => o.name).join(' | ')}]: ${p}`));
+      // What happened, for a schedule whose interleaving a replay may not hit again.
+      if (violations.length > 0) failures.push(`  before: ${describeState(before)}`, `  outcomes (in order of answer): ${outcomes.join('; ')}`, `  after: ${describeState(after)}`);
       before = after;
     }
     if (failures.length === 0) {

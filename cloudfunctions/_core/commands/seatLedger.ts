@@ -134,7 +134,10 @@ export async function passSeatOn(activity: ActivityDoc, from: SignupDoc, now: Da
     // Conditional: a concurrent release may have offered this person a seat already.
     const won = await signups().where({ _id: next._id, status: 'waitlisted' }).update({ status: 'offered', seatId, offerExpiresAt, updatedAt: now });
     if (won.updated !== 1) continue;
-    const moved = await seats().where(mine).update({ state: 'offered', signupId: next._id, attemptId: null });
+    // Find-and-modify counts the match (CloudBase and the emulator alike): the seat may already read
+    // exactly so when the person offered it is the one it came from — an offer that expired while
+    // she signed up again and came first in line — and that is a move, not a lost race.
+    const moved = (await seats().where(mine).updateAndReturn({ state: 'offered', signupId: next._id, attemptId: null })) as { updated: number };
     if (moved.updated !== 1) {
       // The seat was already passed on (a retried release): put the person back in line.
       await signups().where({ _id: next._id, status: 'offered', seatId }).update({ status: 'waitlisted', seatId: null, offerExpiresAt: null, updatedAt: now });
