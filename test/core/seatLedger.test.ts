@@ -2,7 +2,7 @@
  * Seat moves in-process against the emulator, in orders a crowd only sometimes produces: each
  * one found by the seat model test (test/reliability/seatModel.test.ts) and pinned down here.
  */
-import { passSeatOn } from '../../cloudfunctions/_core/commands/seatLedger';
+import { passSeatOn, remindExpiringOffers } from '../../cloudfunctions/_core/commands/seatLedger';
 import { cancelSignup, createSignup } from '../../cloudfunctions/_core/commands/signupFlow';
 import { findActivity, findSignup, signupIdOf } from '../../cloudfunctions/_core/repositories/activities';
 import { resolveActor } from '../../cloudfunctions/_core/runtime/actor';
@@ -41,4 +41,31 @@ test('an offer that expired while she signed up again, first in line: the seat i
   expect(seats.map((s) => [s.state, s.signupId])).toEqual([['offered', offered._id]]);
   const activity = (await findActivity(activityId))!;
   expect({ offered: activity.offeredCount, waiting: activity.waitlistCount }).toEqual({ offered: 1, waiting: 0 });
+});
+
+test('an offer reaches the elder and the proxy who signed her up; an hour before it lapses both get one last reminder', async () => {
+  const groupId = await createGroup(database(), { leader: 'sl2-leader' });
+  const activityId = await createActivity(database(), groupId, 'sl2-leader', { capacity: 1, startsInHours: 48 });
+  const [a, elder, daughter] = await Promise.all(['sl2-a', 'sl2-elder', 'sl2-daughter'].map((openid) => resolveActor(openid)));
+  // The elder consented that her daughter may sign her up (as proxies.accept records it).
+  await database().collection('proxies').add({ proxyUserId: daughter!.userId, elderUserId: elder!.userId, relation: 'family', status: 'active', createdAt: new Date() });
+  const now = new Date();
+  await createSignup(a!, SignupsCreateInput.parse({ activityId }), now);
+  await createSignup(daughter!, SignupsCreateInput.parse({ activityId, forUserId: elder!.userId }), now);
+  await cancelSignup(a!, activityId, undefined, now);
+  const inboxOf = async (userId: string) => (await allDocsOf<{ kind: string; body: string }>(database(), 'inbox', { userId })).map((n) => n.kind).sort();
+  expect(await inboxOf(elder!.userId)).toEqual(['seat_offer']);
+  expect(await inboxOf(daughter!.userId)).toEqual(['seat_offer']);
+  const offer = (await findSignup(signupIdOf(activityId, elder!.userId)))!;
+  const almost = new Date(offer.offerExpiresAt!.getTime() - 30 * 60_000);
+  // Offers of the other tests here are out of the way, so the runs' counts are this offer's.
+  await database().collection('signups').where({ activityId: database().command.neq(activityId), status: 'offered' }).update({ status: 'expired' });
+  // Two timer runs at once, then a later one: one reminder each.
+  const runs = await Promise.all([remindExpiringOffers(almost), remindExpiringOffers(almost)]);
+  expect(runs.reduce((sum, r) => sum + r.offerReminders, 0)).toBe(1);
+  expect((await remindExpiringOffers(new Date(almost.getTime() + 60_000))).offerReminders).toBe(0);
+  expect(await inboxOf(elder!.userId)).toEqual(['reminder_offer', 'seat_offer']);
+  expect(await inboxOf(daughter!.userId)).toEqual(['reminder_offer', 'seat_offer']);
+  // Not before the last hour.
+  expect((await remindExpiringOffers(now)).offerReminders).toBe(0);
 });

@@ -1,5 +1,5 @@
 /** Timer: reminders 24 h and 2 h before an activity starts, once per person and kind. */
-import { notifier } from '../ports/notify';
+import { notifySignedUp } from '../ports/notify';
 import { activities, signups, type ActivityDoc, type SignupDoc } from '../repositories/activities';
 import { database } from '../runtime/cloudbase';
 import { chinaDateTimeOf } from '../runtime/chinaDay';
@@ -22,14 +22,17 @@ export async function sendReminders(now: Date): Promise<{ sent: number }> {
     for (const activity of (data as ActivityDoc[]).filter((a) => !a.remindersSent.includes(reminder.key))) {
       const { data: list } = await signups().where({ activityId: activity._id, status: 'confirmed' }).limit(1000).get();
       for (const signup of list as SignupDoc[]) {
-        await notifier().notify({
-          userId: signup.userId,
-          kind: `reminder_${reminder.key}`,
-          title: reminder.title,
-          body: `「${activity.title}」${chinaDateTimeOf(activity.startAt).slice(5)} 在 ${activity.location.name}`,
-          link: `pages/activity/index?id=${activity._id}`,
-          dedupeKey: `reminder-${reminder.key}-${activity._id}-${signup.userId}`,
-        });
+        await notifySignedUp(
+          {
+            userId: signup.userId,
+            kind: `reminder_${reminder.key}`,
+            title: reminder.title,
+            body: `「${activity.title}」${chinaDateTimeOf(activity.startAt).slice(5)} 在 ${activity.location.name}`,
+            link: `pages/activity/index?id=${activity._id}`,
+            dedupeKey: `reminder-${reminder.key}-${activity._id}-${signup.userId}`,
+          },
+          signup.proxy,
+        );
         sent += 1;
       }
       await activities().doc(activity._id).update({ remindersSent: _.addToSet(reminder.key) });

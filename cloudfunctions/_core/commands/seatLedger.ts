@@ -5,8 +5,9 @@
  * concurrency. A freed seat goes straight to the first in the waitlist (never back to the
  * crowd), which keeps the waitlist first-in first-out. Counters on the activity are for display.
  */
-import { notifier } from '../ports/notify';
-import { activities, firstWaiting, seats, signups, type ActivityDoc, type SeatDoc, type SignupDoc } from '../repositories/activities';
+import { notifySignedUp } from '../ports/notify';
+import { activities, findActivity, firstWaiting, seats, signups, type ActivityDoc, type SeatDoc, type SignupDoc } from '../repositories/activities';
+import { chinaDateTimeOf } from '../runtime/chinaDay';
 import { database } from '../runtime/cloudbase';
 import { Coalescer } from '../runtime/coalesce';
 
@@ -14,14 +15,53 @@ const HOUR = 3600_000;
 
 /** Tells a waiting resident a seat is hers to confirm within the window. */
 async function notifyOffer(activity: ActivityDoc, signup: SignupDoc, now: Date): Promise<void> {
-  await notifier().notify({
-    userId: signup.userId,
-    kind: 'seat_offer',
-    title: '候补转正机会',
-    body: `「${activity.title}」有空位了，请在 ${activity.offerWindowHours} 小时内确认`,
-    link: `pages/activity/index?id=${activity._id}`,
-    dedupeKey: `offer-${signup._id}-${now.getTime()}`,
-  });
+  await notifySignedUp(
+    {
+      userId: signup.userId,
+      kind: 'seat_offer',
+      title: '候补转正机会',
+      body: `「${activity.title}」有空位了，请在 ${activity.offerWindowHours} 小时内确认`,
+      link: `pages/activity/index?id=${activity._id}`,
+      dedupeKey: `offer-${signup._id}-${now.getTime()}`,
+    },
+    signup.proxy,
+  );
+}
+
+/**
+ * Timer: a last reminder an hour before an offer lapses unconfirmed, once per offer (the offer's
+ * deadline is remembered on the sign-up), to her and her proxy. Offers whose whole window is an
+ * hour or less get none: their first message said as much.
+ */
+export async function remindExpiringOffers(now: Date): Promise<{ offerReminders: number }> {
+  const _ = database().command;
+  const { data } = await signups()
+    .where({ status: 'offered', offerExpiresAt: _.gt(now).and(_.lte(new Date(now.getTime() + HOUR))) })
+    .limit(200)
+    .get();
+  let sent = 0;
+  for (const signup of data as SignupDoc[]) {
+    const deadline = signup.offerExpiresAt;
+    if (!deadline || signup.offerRemindedFor?.getTime() === deadline.getTime()) continue;
+    const activity = await findActivity(signup.activityId);
+    if (!activity || activity.offerWindowHours <= 1) continue;
+    // Claimed first, so two timer runs at once remind once.
+    const claimed = await signups().where({ _id: signup._id, status: 'offered', offerExpiresAt: deadline, offerRemindedFor: _.neq(deadline) }).update({ offerRemindedFor: deadline });
+    if (claimed.updated !== 1) continue;
+    await notifySignedUp(
+      {
+        userId: signup.userId,
+        kind: 'reminder_offer',
+        title: '候补空位即将过期',
+        body: `「${activity.title}」的空位将于 ${chinaDateTimeOf(deadline).slice(5)} 过期，请尽快确认`,
+        link: `pages/activity/index?id=${activity._id}`,
+        dedupeKey: `offer-last-${signup._id}-${deadline.getTime()}`,
+      },
+      signup.proxy,
+    );
+    sent += 1;
+  }
+  return { offerReminders: sent };
 }
 
 /** Takes a free seat for a claim attempt of a sign-up; null when none is left. */
@@ -172,14 +212,17 @@ export async function expireOffers(now: Date): Promise<{ expired: number }> {
     const { data: found } = await activities().doc(signup.activityId).get();
     const activity = found[0] as ActivityDoc | undefined;
     if (!activity) continue;
-    await notifier().notify({
-      userId: signup.userId,
-      kind: 'offer_expired',
-      title: '候补名额已过期',
-      body: `「${activity.title}」的空位确认已超时，名额已顺延给下一位`,
-      link: `pages/activity/index?id=${activity._id}`,
-      dedupeKey: `offer-expired-${signup._id}-${now.getTime()}`,
-    });
+    await notifySignedUp(
+      {
+        userId: signup.userId,
+        kind: 'offer_expired',
+        title: '候补名额已过期',
+        body: `「${activity.title}」的空位确认已超时，名额已顺延给下一位`,
+        link: `pages/activity/index?id=${activity._id}`,
+        dedupeKey: `offer-expired-${signup._id}-${now.getTime()}`,
+      },
+      signup.proxy,
+    );
     await passSeatOn(activity, signup, now);
   }
   return { expired };

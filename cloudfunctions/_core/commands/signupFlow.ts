@@ -9,7 +9,7 @@ import { AppError, asError } from '../../../src/shared/errors';
 import { activityPolicies } from '../../../src/shared/policies/activities';
 import { authorize } from '../../../src/shared/policies/authorize';
 import type { SignupsCreateInput } from '../../../src/shared/schemas/activities';
-import { notifier } from '../ports/notify';
+import { notifySignedUp } from '../ports/notify';
 import { qrCodes } from '../ports/qrCode';
 import { activities, findActivity, findSignup, signupIdOf, signups, type ActivityDoc, type ClaimAttempt, type SeatDoc, type SignupDoc } from '../repositories/activities';
 import { Collections } from '../repositories/collections';
@@ -368,14 +368,17 @@ export async function removeSignup(actor: Actor, activityId: string, userId: str
   if (!signup || !LIVE.includes(signup.status)) throw new AppError('NOT_FOUND', '该居民没有有效的报名');
   if (now.getTime() >= activity.endAt.getTime()) throw new AppError('CONFLICT', '活动已结束，不能移出');
   await endSignup(activity, signup, 'removed', now);
-  await notifier().notify({
-    userId,
-    kind: 'signup_removed',
-    title: '你已被移出活动',
-    body: `「${activity.title}」的组织者已将你移出报名名单：${reason}`,
-    link: `pages/activity/index?id=${activityId}`,
-    dedupeKey: `signup-removed-${signup._id}-${now.getTime()}`,
-  });
+  await notifySignedUp(
+    {
+      userId,
+      kind: 'signup_removed',
+      title: '你已被移出活动',
+      body: `「${activity.title}」的组织者已将你移出报名名单：${reason}`,
+      link: `pages/activity/index?id=${activityId}`,
+      dedupeKey: `signup-removed-${signup._id}-${now.getTime()}`,
+    },
+    signup.proxy,
+  );
   return { ...signup, status: 'removed', offerExpiresAt: null, updatedAt: now };
 }
 
@@ -387,7 +390,10 @@ export async function decideSignup(actor: Actor, activityId: string, userId: str
   if (!signup || signup.status !== 'pending_approval') throw new AppError('NOT_FOUND', '没有待审核的报名');
   if (decision === 'reject') {
     await signups().where({ _id: signup._id, status: 'pending_approval' }).update({ status: 'rejected', updatedAt: now });
-    await notifier().notify({ userId, kind: 'signup_rejected', title: '报名未通过', body: `「${activity.title}」的报名未通过审核`, link: `pages/activity/index?id=${activityId}`, dedupeKey: `signup-rejected-${signup._id}-${now.getTime()}` });
+    await notifySignedUp(
+      { userId, kind: 'signup_rejected', title: '报名未通过', body: `「${activity.title}」的报名未通过审核`, link: `pages/activity/index?id=${activityId}`, dedupeKey: `signup-rejected-${signup._id}-${now.getTime()}` },
+      signup.proxy,
+    );
     return { ...signup, status: 'rejected' };
   }
   const attempt: ClaimAttempt = { id: randomUUID(), at: now };
@@ -395,14 +401,17 @@ export async function decideSignup(actor: Actor, activityId: string, userId: str
   if (claimed.updated !== 1) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
   // A pending sign-up holds no seat: it queues behind anyone already waiting, like a newcomer.
   const { signup: settled } = await settleClaim(activity, { ...signup, status: 'claiming', attempt }, attempt, now);
-  await notifier().notify({
-    userId,
-    kind: 'signup_approved',
-    title: '报名已通过',
-    body: settled.status === 'confirmed' ? `「${activity.title}」报名成功` : `「${activity.title}」名额已满，你已进入候补`,
-    link: `pages/activity/index?id=${activityId}`,
-    dedupeKey: `signup-approved-${signup._id}-${now.getTime()}`,
-  });
+  await notifySignedUp(
+    {
+      userId,
+      kind: 'signup_approved',
+      title: '报名已通过',
+      body: settled.status === 'confirmed' ? `「${activity.title}」报名成功` : `「${activity.title}」名额已满，你已进入候补`,
+      link: `pages/activity/index?id=${activityId}`,
+      dedupeKey: `signup-approved-${signup._id}-${now.getTime()}`,
+    },
+    signup.proxy,
+  );
   return settled;
 }
 

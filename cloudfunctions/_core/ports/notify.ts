@@ -119,3 +119,15 @@ export function notifier(): Notifier {
   current ??= new SubscribeMessageNotifier();
   return current;
 }
+
+/**
+ * Tells a resident about her sign-up, and the family member or grid worker who signed her up
+ * for her too (an elder without a phone of her own learns of a seat through her proxy): the
+ * proxy's copy says it is on someone's behalf and is deduplicated on its own.
+ */
+export async function notifySignedUp(notice: Notice, proxy: { userId: string } | null | undefined): Promise<void> {
+  await notifier().notify(notice);
+  if (proxy && proxy.userId !== notice.userId) {
+    await notifier().notify({ ...notice, userId: proxy.userId, body: `（代报名）${notice.body}`, dedupeKey: `${notice.dedupeKey}-proxy` });
+  }
+}

@@ -89,6 +89,8 @@ export interface SignupDoc {
   attempt?: ClaimAttempt | null;
   waitSeq: number | null;
   offerExpiresAt: Date | null;
+  /** The offer deadline the last reminder was sent for (one reminder per offer). */
+  offerRemindedFor?: Date | null;
   proxy: { userId: string; relation: string; consentId: string } | null;
   guardianConsent: boolean;
   checkedInAt: Date | null;

@@ -1,7 +1,7 @@
 /** Cloud function `activities`: posting, editing, discovery; timers for offers and reminders. */
 import { cancelActivity, createActivities, getActivityDetail, listActivities, updateActivity } from '../../_core/commands/activityPlanner';
 import { sendReminders } from '../../_core/commands/reminders';
-import { expireOffers, offerSeatsToWaiting } from '../../_core/commands/seatLedger';
+import { expireOffers, offerSeatsToWaiting, remindExpiringOffers } from '../../_core/commands/seatLedger';
 import { reconcileActivity } from '../../_core/commands/seatReconciler';
 import { createHandler } from '../../_core/runtime/createHandler';
 import { timerJobs } from '../../_core/runtime/timerJobs';
@@ -33,7 +33,7 @@ export const main = createHandler({
     schedules: config.jobs,
     run: {
       // Offers past their window pass on, and free seats reach the people waiting.
-      expireOffers: async (now) => ({ ...(await expireOffers(now)), ...(await offerSeatsToWaiting(now)) }),
+      expireOffers: async (now) => ({ ...(await expireOffers(now)), ...(await offerSeatsToWaiting(now)), ...(await remindExpiringOffers(now)) }),
       sendReminders: async (now) => sendReminders(now),
     },
   }),
