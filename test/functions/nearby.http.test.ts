@@ -6,16 +6,9 @@
  */
 import type { ActivityCard } from '../../src/shared/schemas/activities';
 import { createGroup, databaseOf } from '../support/fixtures';
-import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
+import { Client, cloudSuite, dataOf } from '../support/localCloud';
 
-let cloud: RunningCloud;
-beforeAll(async () => {
-  cloud = await startCloud();
-});
-afterAll(async () => {
-  await cloud.stop();
-  removeDataDir(cloud.dataDir);
-});
+const suite = cloudSuite();
 
 const HOUR = 3600_000;
 const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
@@ -52,9 +45,9 @@ function activityInput(groupId: string, place: Place) {
 type Page = { items: ActivityCard[]; total: number; hasMore: boolean };
 
 test('nearest first with distances in metres, paged, those without coordinates last; edits move an activity', async () => {
-  const leader = await Client.signIn(cloud.url, 'near-leader');
+  const leader = await Client.signIn(suite.cloud.url, 'near-leader');
   // Not 北苑: the second test lists 北苑's seeded activities alone.
-  const groupId = await createGroup(databaseOf(cloud), { leader: 'near-leader', communityId: 'cm-xinghua' });
+  const groupId = await createGroup(databaseOf(suite.cloud), { leader: 'near-leader', communityId: 'cm-xinghua' });
   const places: Place[] = [
     { title: '太极晨练一', hours: 30, at: { latitude: 30.001, longitude: 120 } }, // ≈ 111 m north
     { title: '太极晨练二', hours: 26, at: { latitude: 30.01, longitude: 120 } }, // ≈ 1.1 km north
@@ -108,7 +101,7 @@ test('nearest first with distances in metres, paged, those without coordinates l
 });
 
 test('a place out of range or of the wrong shape is INVALID_INPUT', async () => {
-  const resident = await Client.signIn(cloud.url, 'near-resident');
+  const resident = await Client.signIn(suite.cloud.url, 'near-resident');
   await resident.call('account', 'account.updateProfile', { homeCommunityId: 'cm-beiyuan' });
   for (const near of [
     { latitude: 91, longitude: 120 },

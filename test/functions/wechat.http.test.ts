@@ -7,26 +7,21 @@
 import QRCode from 'qrcode';
 import type { ActivityDetail } from '../../src/shared/schemas/activities';
 import { createGroup, databaseOf, type Db } from '../support/fixtures';
-import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
+import { Client, cloudSuite, dataOf } from '../support/localCloud';
 import { issuedCodes, sentMessages, setWeChatFaults } from '../support/wechat';
 import { keywordProblem } from '../../cloudfunctions/_core/ports/wechat/keywords';
 
-let cloud: RunningCloud;
-let db: Db;
-beforeAll(async () => {
-  cloud = await startCloud({
-    env: {
-      LINLI_TEMPLATE_REMINDER_ID: 'tpl-reminder',
-      LINLI_TEMPLATE_REMINDER_KEYS: 'thing1:body,time2:sentAt,thing3:title',
-      LINLI_TEMPLATE_SEAT_OFFER_ID: 'tpl-seat-offer',
-      LINLI_TEMPLATE_SEAT_OFFER_KEYS: 'thing1:body,phrase2:=候补转正',
-    },
-  });
-  db = databaseOf(cloud);
+const suite = cloudSuite({
+  env: {
+    LINLI_TEMPLATE_REMINDER_ID: 'tpl-reminder',
+    LINLI_TEMPLATE_REMINDER_KEYS: 'thing1:body,time2:sentAt,thing3:title',
+    LINLI_TEMPLATE_SEAT_OFFER_ID: 'tpl-seat-offer',
+    LINLI_TEMPLATE_SEAT_OFFER_KEYS: 'thing1:body,phrase2:=候补转正',
+  },
 });
-afterAll(async () => {
-  await cloud.stop();
-  removeDataDir(cloud.dataDir);
+let db: Db;
+beforeAll(() => {
+  db = databaseOf(suite.cloud);
 });
 
 const data = dataOf;
@@ -54,17 +49,17 @@ function expectValidData(message: { data: Record<string, { value: string }> }) {
 }
 
 test("a sign-up's reminder arrives as a subscribe message with valid data, to her openid, once", async () => {
-  const leader = await Client.signIn(cloud.url, 'wx-rem-leader');
+  const leader = await Client.signIn(suite.cloud.url, 'wx-rem-leader');
   const groupId = await createGroup(db, { leader: 'wx-rem-leader' });
   const { ids } = await data<{ ids: string[] }>(leader.call('activities', 'activities.create', activityInput(groupId, { startAt: inHours(1), endAt: inHours(3) })));
-  const resident = await Client.signIn(cloud.url, 'wx-rem-resident');
+  const resident = await Client.signIn(suite.cloud.url, 'wx-rem-resident');
   await data(resident.call('signups', 'signups.create', { activityId: ids[0] }));
 
-  const fire = async () => (await fetch(`${cloud.url}/api/dev/timers/activities/sendReminders`, { method: 'POST' })).json();
+  const fire = async () => (await fetch(`${suite.cloud.url}/api/dev/timers/activities/sendReminders`, { method: 'POST' })).json();
   expect(await fire()).toMatchObject({ ok: true, result: { sent: 2 } });
   expect(await fire()).toMatchObject({ ok: true, result: { sent: 0 } });
 
-  const messages = await sentMessages(cloud.url, 'wx-rem-resident');
+  const messages = await sentMessages(suite.cloud.url, 'wx-rem-resident');
   expect(messages).toHaveLength(2);
   for (const message of messages) {
     expect(message).toMatchObject({ templateId: 'tpl-reminder', page: `pages/activity/index?id=${ids[0]}` });
@@ -77,26 +72,26 @@ test("a sign-up's reminder arrives as a subscribe message with valid data, to he
 });
 
 test("a freed seat's offer reaches the phone; a refused subscription (43101) falls back to the inbox and is counted", async () => {
-  const leader = await Client.signIn(cloud.url, 'wx-seat-leader');
+  const leader = await Client.signIn(suite.cloud.url, 'wx-seat-leader');
   const groupId = await createGroup(db, { leader: 'wx-seat-leader' });
   const { ids } = await data<{ ids: string[] }>(leader.call('activities', 'activities.create', activityInput(groupId)));
   const activityId = ids[0]!;
-  const [a, b, c] = await Promise.all(['wx-seat-a', 'wx-seat-b', 'wx-seat-c'].map((id) => Client.signIn(cloud.url, id)));
+  const [a, b, c] = await Promise.all(['wx-seat-a', 'wx-seat-b', 'wx-seat-c'].map((id) => Client.signIn(suite.cloud.url, id)));
   await data(a!.call('signups', 'signups.create', { activityId }));
   expect((await data<ActivityDetail>(b!.call('signups', 'signups.create', { activityId }))).mySignup).toMatchObject({ status: 'waitlisted' });
   expect((await data<ActivityDetail>(c!.call('signups', 'signups.create', { activityId }))).mySignup).toMatchObject({ status: 'waitlisted' });
 
   // a leaves: b (first in line) is offered the seat on her phone.
   await data(a!.call('signups', 'signups.cancel', { activityId }));
-  const offers = await sentMessages(cloud.url, 'wx-seat-b');
+  const offers = await sentMessages(suite.cloud.url, 'wx-seat-b');
   expect(offers).toHaveLength(1);
   expect(offers[0]).toMatchObject({ templateId: 'tpl-seat-offer', page: `pages/activity/index?id=${activityId}`, data: { phrase2: { value: '候补转正' } } });
   expectValidData(offers[0]!);
 
   // c has used up her one-time consent: WeChat answers 43101. b declines, c's offer still lands.
-  await setWeChatFaults(cloud.url, [{ api: 'subscribeMessage.send', openid: 'wx-seat-c', errcode: 43101 }]);
+  await setWeChatFaults(suite.cloud.url, [{ api: 'subscribeMessage.send', openid: 'wx-seat-c', errcode: 43101 }]);
   await data(b!.call('signups', 'signups.cancel', { activityId }));
-  expect(await sentMessages(cloud.url, 'wx-seat-c')).toHaveLength(0);
+  expect(await sentMessages(suite.cloud.url, 'wx-seat-c')).toHaveLength(0);
   const { data: users } = await db.collection('users').where({ openid: 'wx-seat-c' }).get();
   const cId = (users[0] as { _id: string })._id;
   const { data: inbox } = await db.collection('inbox').where({ userId: cId, kind: 'seat_offer' }).get();
@@ -107,16 +102,16 @@ test("a freed seat's offer reaches the phone; a refused subscription (43101) fal
 });
 
 test("check-in by the leader's mini-program code, end to end", async () => {
-  const leader = await Client.signIn(cloud.url, 'wx-chk-leader');
+  const leader = await Client.signIn(suite.cloud.url, 'wx-chk-leader');
   const groupId = await createGroup(db, { leader: 'wx-chk-leader' });
   const { ids } = await data<{ ids: string[] }>(leader.call('activities', 'activities.create', activityInput(groupId, { startAt: inHours(0.5), endAt: inHours(2) })));
   const activityId = ids[0]!;
-  const resident = await Client.signIn(cloud.url, 'wx-chk-resident');
+  const resident = await Client.signIn(suite.cloud.url, 'wx-chk-resident');
   await data(resident.call('signups', 'signups.create', { activityId }));
 
   const shown = await data<{ code: string; qr: string; payload: string }>(leader.call('signups', 'checkin.code', { activityId }, null));
   // The code WeChat issued opens the check-in page with the activity and the code in its scene…
-  const issued = (await issuedCodes(cloud.url)).find((c) => c.scene.startsWith(activityId.slice(0, 25)));
+  const issued = (await issuedCodes(suite.cloud.url)).find((c) => c.scene.startsWith(activityId.slice(0, 25)));
   expect(issued).toMatchObject({ page: 'pages/checkin/index', scene: `${activityId.slice(0, 25)}.${shown.code}` });
   // …and the image shown is that very code (a QR of page?scene=).
   const png = Buffer.from(shown.qr.slice('data:image/png;base64,'.length), 'base64');

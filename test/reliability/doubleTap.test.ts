@@ -8,24 +8,19 @@
 import ExcelJS from 'exceljs';
 import type { ActivityDetail } from '../../src/shared/schemas/activities';
 import { allDocsOf, createActivity, createGroup, databaseOf, type Db } from '../support/fixtures';
-import { Client, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
+import { Client, cloudSuite } from '../support/localCloud';
 
-let cloud: RunningCloud;
+const suite = cloudSuite();
 let db: Db;
 let leader: Client;
 let staff: Client;
 let groupId: string;
 beforeAll(async () => {
-  cloud = await startCloud();
-  db = databaseOf(cloud);
+  db = databaseOf(suite.cloud);
   groupId = await createGroup(db, { leader: 'dt-leader' });
-  leader = await Client.signIn(cloud.url, 'dt-leader');
-  staff = await Client.signIn(cloud.url, 'demo-committee');
+  leader = await Client.signIn(suite.cloud.url, 'dt-leader');
+  staff = await Client.signIn(suite.cloud.url, 'demo-committee');
 }, 120_000);
-afterAll(async () => {
-  await cloud.stop();
-  removeDataDir(cloud.dataDir);
-});
 
 const allDocs = <T>(collection: string, where: Record<string, unknown>) => allDocsOf<T>(db, collection, where);
 
@@ -65,7 +60,7 @@ async function expectConsistent(activityId: string, capacity: number) {
 
 /** Each resident taps `taps(i)` times at once, every tap with its own request id; all released together. */
 async function crowd(prefix: string, people: number, activityId: string, taps: (i: number) => number) {
-  const residents = await Promise.all(Array.from({ length: people }, (_, i) => Client.signIn(cloud.url, `${prefix}-${i}`)));
+  const residents = await Promise.all(Array.from({ length: people }, (_, i) => Client.signIn(suite.cloud.url, `${prefix}-${i}`)));
   const calls = residents.flatMap((client, i) => Array.from({ length: taps(i) }, () => client));
   for (let i = calls.length - 1; i > 0; i -= 1) {
     const j = Math.floor(Math.random() * (i + 1));

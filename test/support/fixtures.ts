@@ -167,12 +167,14 @@ export async function createAttendance(db: Db, activityId: string, openid: strin
   return id;
 }
 
-/** Every document matching `where`, a thousand at a time (tests reading a whole activity). */
+/** Every document matching `where`, a thousand at a time by ascending id (tests reading a whole activity). */
 export async function allDocsOf<T>(db: Db, collection: string, where: Record<string, unknown>): Promise<T[]> {
   const out: T[] = [];
-  for (let skip = 0; ; skip += 1000) {
-    const { data } = await db.collection(collection).where(where).skip(skip).limit(1000).get();
+  for (let after: string | null = null; ; ) {
+    const page: Record<string, unknown> = after === null ? where : { ...where, _id: db.command.gt(after) };
+    const { data }: { data: unknown[] } = await db.collection(collection).where(page).orderBy('_id', 'asc').limit(1000).get();
     out.push(...(data as T[]));
     if (data.length < 1000) return out;
+    after = (data[data.length - 1] as { _id: string })._id;
   }
 }

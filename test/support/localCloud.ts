@@ -182,3 +182,26 @@ export async function dataOf<T>(promise: Promise<CallResult>): Promise<T> {
   if (!body.ok) throw new Error(JSON.stringify(body));
   return body.data as T;
 }
+
+/** What a functions-over-HTTP suite runs against: a fresh local cloud (and its database). */
+export interface CloudSuite {
+  cloud: RunningCloud;
+}
+
+/**
+ * Registers a suite's set-up and tear-down: a local cloud on a fresh data folder before its
+ * tests (with `options` as for `startCloud`), stopped and its folder removed after them. The
+ * field is there once `beforeAll` has run.
+ */
+export function cloudSuite(options: Parameters<typeof startCloud>[0] = {}): CloudSuite {
+  const suite = {} as CloudSuite;
+  beforeAll(async () => {
+    suite.cloud = await startCloud(options);
+  }, 120_000);
+  afterAll(async () => {
+    if (!suite.cloud) return;
+    await suite.cloud.stop();
+    removeDataDir(suite.cloud.dataDir);
+  });
+  return suite;
+}

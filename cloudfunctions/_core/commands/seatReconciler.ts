@@ -37,9 +37,13 @@ function countersOf(list: SignupDoc[]) {
 export async function reconcileActivity(actor: Actor, activityId: string, fix: boolean, requestKey: string, now: Date) {
   const { activity, resource } = await loadVisibleActivity(actor, activityId, false);
   authorize(activityPolicies, 'activities.reconcile', actor, resource);
-  const problems = await seatProblems(activity, fix, now);
+  // One read of each: the seat fixes change seats only, and the free count is kept as they go.
+  const [seatList, list] = await Promise.all([
+    allMatching<SeatDoc>(Collections.seats, { activityId }, { field: 'seatNo', direction: 'asc' }),
+    allMatching<SignupDoc>(Collections.signups, { activityId }),
+  ]);
+  const { problems, free } = await seatProblems(activity, seatList, list, fix, now);
   const stored = { confirmed: activity.confirmedCount, offered: activity.offeredCount ?? 0, waitlist: activity.waitlistCount };
-  const list = await allMatching<SignupDoc>(Collections.signups, { activityId });
   const actual = countersOf(list);
   for (const key of ['confirmed', 'offered', 'waitlist'] as const) {
     if (stored[key] !== actual[key]) problems.push({ kind: `counter_${key}`, detail: `计数 ${stored[key]}，实际 ${actual[key]}`, fixed: fix });
@@ -47,8 +51,6 @@ export async function reconcileActivity(actor: Actor, activityId: string, fix: b
   if (fix && problems.some((p) => p.kind.startsWith('counter_'))) {
     await activities().doc(activityId).update({ confirmedCount: actual.confirmed, offeredCount: actual.offered, waitlistCount: actual.waitlist });
   }
-  const seatList = await allMatching<SeatDoc>(Collections.seats, { activityId });
-  const free = seatList.filter((s) => s.state === 'free').length;
   if (free > 0 && actual.waitlist > 0) {
     // A seat left free while people wait: the timer would offer it within a minute; a fix does it now.
     const offered = fix ? await offerFreeSeats(activity, now) : 0;
@@ -65,12 +67,9 @@ export async function reconcileActivity(actor: Actor, activityId: string, fix: b
 }
 
 /** Seats that do not match the sign-ups: wrong holders, two seats for one sign-up, none for a confirmed one, a count off the capacity. */
-async function seatProblems(activity: ActivityDoc, fix: boolean, now: Date): Promise<Problem[]> {
+async function seatProblems(activity: ActivityDoc, seatList: SeatDoc[], list: SignupDoc[], fix: boolean, now: Date): Promise<{ problems: Problem[]; free: number }> {
   const problems: Problem[] = [];
-  const [seatList, list] = await Promise.all([
-    allMatching<SeatDoc>(Collections.seats, { activityId: activity._id }, { field: 'seatNo', direction: 'asc' }),
-    allMatching<SignupDoc>(Collections.signups, { activityId: activity._id }),
-  ]);
+  let free = seatList.filter((s) => s.state === 'free').length;
   const byId = new Map(list.map((s) => [s._id, s]));
   const seen = new Set<string>();
   for (const seat of seatList.filter((s) => s.state !== 'free')) {
@@ -82,6 +81,7 @@ async function seatProblems(activity: ActivityDoc, fix: boolean, now: Date): Pro
     const detail = `座位 ${seat.seatNo}（${seat.state}）属于 ${holder ? `状态为 ${holder.status} 的报名` : '不存在的报名'}${twice ? '，该报名已有一个座位' : ''}`;
     let fixed = false;
     if (fix) fixed = (await seats().where({ _id: seat._id, state: seat.state, signupId: seat.signupId }).update({ state: 'free', signupId: null, attemptId: null })).updated === 1;
+    if (fixed) free += 1;
     problems.push({ kind: twice ? 'second_seat' : 'orphan_seat', detail, fixed });
   }
   for (const signup of list.filter((s) => (HOLDS.includes(s.status) || s.status === 'offered') && !seen.has(s._id))) {
@@ -90,6 +90,7 @@ async function seatProblems(activity: ActivityDoc, fix: boolean, now: Date): Pro
     if (fix) {
       const taken = (await seats().where({ activityId: activity._id, state: 'free' }).updateAndReturn({ state, signupId: signup._id, attemptId: null })) as { doc?: SeatDoc | null };
       fixed = Boolean(taken.doc);
+      if (fixed) free -= 1;
       if (taken.doc) await signups().where({ _id: signup._id, status: signup.status }).update({ seatId: taken.doc._id });
     }
     problems.push({ kind: 'missing_seat', detail: `状态为 ${signup.status} 的报名没有座位${fix && !fixed ? '，且已无空位（超额）' : ''}`, fixed });
@@ -106,5 +107,5 @@ async function seatProblems(activity: ActivityDoc, fix: boolean, now: Date): Pro
   }
   const seqs = list.filter((s) => s.status === 'waitlisted').map((s) => s.waitSeq);
   if (new Set(seqs).size !== seqs.length) problems.push({ kind: 'waitlist_order', detail: '候补号有重复', fixed: false });
-  return problems;
+  return { problems, free };
 }

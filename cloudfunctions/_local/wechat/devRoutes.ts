@@ -9,7 +9,7 @@
  *   — the errors WeChat should answer next (see ./faults.ts); `{ faults: [] }` clears them.
  *
  * The records live in the emulator's thread; these routes reach them through its admin API
- * (`wx.dev`), as any SDK request would.
+ * (`wx.dev`), the way every SDK request does.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readBody, sendJson } from '../host/http';
