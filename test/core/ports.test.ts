@@ -5,7 +5,7 @@
 import QRCode from 'qrcode';
 import { assertContentAllowed, contentChecker, WeChatChecker } from '../../cloudfunctions/_core/ports/contentCheck';
 import { notifier, SubscribeMessageNotifier } from '../../cloudfunctions/_core/ports/notify';
-import { qrCodes } from '../../cloudfunctions/_core/ports/qrCode';
+import { MiniProgramCodes, qrCodes } from '../../cloudfunctions/_core/ports/qrCode';
 import { fileStore } from '../../cloudfunctions/_core/ports/storage';
 import { keywordProblem, formatKeyword } from '../../cloudfunctions/_core/ports/wechat/keywords';
 import { templateMessageOf } from '../../cloudfunctions/_core/ports/wechat/templates';
@@ -150,6 +150,25 @@ test('mini-program codes: a real PNG of page?scene=, recorded by the emulated We
   const codes = await dev<Array<Record<string, unknown>>>('codes');
   expect(codes.some((c) => c.scene === 'a1b2c3' && c.page === 'package-leader/pages/checkin/index')).toBe(true);
   await expect(qrCodes().forPage('pages/x', 'x'.repeat(33))).rejects.toThrow('scene must be 1-32');
+});
+
+test("mini-program codes travel as bytes through wx.openApi (wx-server-sdk's protocol); WeChat's errors and timeouts come back as errors", async () => {
+  const codes = new MiniProgramCodes();
+  // A page WeChat refuses (41030 for a leading slash after our normalising is impossible, so a fault) and a timeout.
+  await dev('faults', { faults: [{ api: 'wxacode.getUnlimited', errcode: 45009 }] });
+  await expect(codes.forPage('pages/activity/index', 'err1')).rejects.toMatchObject({ name: 'WxApiError', errcode: 45009 });
+  await dev('faults', { faults: [{ api: 'wxacode.getUnlimited', errcode: 'timeout', delayMs: 20_000 }] });
+  process.env.LINLI_WX_TIMEOUT_MS = '300';
+  try {
+    await expect(codes.forPage('pages/activity/index', 'slow1')).rejects.toMatchObject({ name: 'WxApiError', errcode: -1 });
+  } finally {
+    delete process.env.LINLI_WX_TIMEOUT_MS;
+    await dev('faults', { faults: [] });
+  }
+  // The same call then answers a PNG whose bytes survived the trip (a JSON string could not carry them).
+  const image = await codes.forPage('pages/activity/index', 'ok1');
+  expect(image.png.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))).toBe(true);
+  expect(image.png.equals(await QRCode.toBuffer('pages/activity/index?scene=ok1', { errorCorrectionLevel: 'M', margin: 2, width: 430 }))).toBe(true);
 });
 
 test('files round-trip through storage and temporary URLs serve them over HTTP', async () => {

@@ -1,7 +1,7 @@
 /**
  * Mini-program codes that open a page: WeChat's wxacode.getUnlimited (scene ≤ 32 visible ASCII
  * characters, read by the page as its `scene` option), through the cloud-call bridge
- * (./wechat/openApi.ts). On the local cloud the emulated WeChat draws a real QR code of
+ * (`wx.openApi`, ./wechat/imageApi.ts). On the local cloud the emulated WeChat draws a real QR code of
  * `page?scene=…` (the `qrcode` package) and records it.
  *
  * Nothing is stored: the image goes back to the client as a data: URL (a leader's rotating
@@ -9,7 +9,8 @@
  * keeps the last codes it made so a screen polled within the same minute costs no second call.
  * Doc: https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/qr-code/getUnlimitedQRCode.html
  */
-import { callImageApi, type OpenApi } from './wechat/openApi';
+import { callImageApi } from './wechat/imageApi';
+import type { OpenApi } from './wechat/openApi';
 
 const GET_UNLIMITED: OpenApi = { path: '/wxa/getwxacodeunlimit', permission: 'wxacode.getUnlimited' };
 

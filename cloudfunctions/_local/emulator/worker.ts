@@ -24,6 +24,8 @@ import { indexDeclarations } from '../../_core/repositories/indexes';
 import { isLoopback, readBody, sendJson } from '../host/http';
 import { startCheckpointer } from './checkpointer';
 import { FileStorage } from './fileStorage';
+import { handleWxOpenApi } from '../wechat/emulatedWeChat';
+import { isMultipart, readMultipart } from './multipart';
 import { handleAdminRequest, type AdminApiDeps } from './protocol';
 import { DocumentStore } from './store';
 import { TransactionManager } from './transactions';
@@ -69,6 +71,18 @@ async function answer(text: string, deps: AdminApiDeps): Promise<string> {
   return JSON.stringify(await handleAdminRequest(body, deps));
 }
 
+/**
+ * Answers one multipart admin request: node-sdk's `wx.openApi` (callCompatibleWxOpenApi), whose
+ * reply is raw bytes (a protobuf CommOpenApiResp) or, for a gateway error, JSON text.
+ */
+async function answerForm(contentType: string, raw: Buffer, deps: AdminApiDeps): Promise<string | Buffer> {
+  requestsAnswered += 1;
+  const fields = await readMultipart(contentType, raw);
+  if (fields.action !== 'wx.openApi') return JSON.stringify({ code: 'INVALID_PARAM', message: `multipart action ${String(fields.action)} is not emulated` });
+  const reply = await handleWxOpenApi(fields, deps);
+  return Buffer.isBuffer(reply) ? reply : JSON.stringify(reply);
+}
+
 function run(): void {
   const port = parentPort!;
   const send = (message: FromWorker) => port.postMessage(message);
@@ -97,10 +111,12 @@ function run(): void {
     // The database itself: never reachable from beyond this machine, whatever the bind.
     if (!local && !isLoopback(req)) return sendJson(res, 403, { code: 'FORBIDDEN', message: 'loopback only' });
     if (path !== '/tcb/admin' || req.method !== 'POST') return sendJson(res, 404, { code: 'NOT_FOUND', message: 'no such endpoint' });
+    const contentType = req.headers['content-type'];
     readBody(req, ADMIN_BODY_LIMIT)
-      .then((raw) => answer(raw.toString('utf8'), deps))
+      .then((raw) => (isMultipart(contentType) ? answerForm(contentType!, raw, deps) : answer(raw.toString('utf8'), deps)))
       .then((reply) => {
-        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(reply), 'cache-control': 'no-store' });
+        const type = typeof reply === 'string' ? 'application/json; charset=utf-8' : 'application/octet-stream';
+        res.writeHead(200, { 'content-type': type, 'content-length': Buffer.byteLength(reply), 'cache-control': 'no-store' });
         res.end(reply);
       })
       .catch(() => {

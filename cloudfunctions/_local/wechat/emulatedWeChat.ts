@@ -11,7 +11,10 @@
  *   (40037), every keyword valid for its type (47003); each message sent is recorded in
  *   `wx_subscribe_messages` (GET /api/dev/wechat/messages shows them).
  * - wxacode.getUnlimited: a real PNG QR code of `page?scene=…` (scene ≤ 32 visible ASCII, else
- *   40169), recorded in `wx_codes`; the image travels in responseData as base64.
+ *   40169), recorded in `wx_codes`. The image travels as bytes through `wx.openApi` (the protobuf
+ *   protocol of wx-server-sdk's cloud.openapi: ../../_core/ports/wechat/commApi.ts), as on
+ *   CloudBase; asked through the JSON `wx.api`, its bytes arrive as the string `responseData` can
+ *   hold (UTF-8 text), unusable, which is why functions never ask that way.
  * - mediaCheckAsync v2: answers a trace id, then pushes the verdict as a `wxa_media_check`
  *   event to the message-push function (LINLI_WX_PUSH_FUNCTION, default `posts`) through the
  *   function host. Rule: a PNG/JPEG/GIF/WebP of at most 10 MB whose name does not contain
@@ -22,6 +25,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import QRCode from 'qrcode';
 import { imageFormatOf } from '../../_core/ports/imageFormat';
+import { decodeCommApiData, encodeCommOpenApiResp } from '../../_core/ports/wechat/commApi';
 import { keywordProblem } from '../../_core/ports/wechat/keywords';
 import { DEFAULT_WORDS, judgeText, type WordEntry } from '../../_core/ports/wordRule';
 import { Collections } from '../../_core/repositories/collections';
@@ -34,7 +38,8 @@ export const WxCollections = {
   mediaChecks: 'wx_media_checks',
 } as const;
 
-type Answer = Record<string, unknown> | string;
+/** WeChat's JSON answer, or the bytes of an image. */
+type Answer = Record<string, unknown> | Buffer;
 type Api = (data: Record<string, unknown>, deps: AdminApiDeps) => Promise<Answer> | Answer;
 
 /** WeChat's numeric labels (msgSecCheck v2 `result.label`) for the word list's labels. */
@@ -93,7 +98,7 @@ const apis: Record<string, { name: string; answer: Api }> = {
       const width = Math.min(Math.max(Number(data.width) || 430, 280), 1280);
       const png = await QRCode.toBuffer(content, { errorCorrectionLevel: 'M', margin: 2, width });
       record(deps, WxCollections.codes, { page, scene, content, bytes: png.length });
-      return png.toString('base64');
+      return png;
     },
   },
 
@@ -134,6 +139,20 @@ function pushLater(deps: AdminApiDeps, event: Record<string, unknown>): void {
   });
 }
 
+type Outcome = { answer: Answer } | { timeout: true };
+
+/** Runs one emulated API call: a fault set through the dev route first, else the API's answer. */
+async function answerCall(api: { name: string; answer: Api }, data: Record<string, unknown>, deps: AdminApiDeps): Promise<Outcome> {
+  const fault = takeFault(api.name, typeof data.touser === 'string' ? data.touser : typeof data.openid === 'string' ? data.openid : undefined);
+  if (fault?.errcode === 'timeout') {
+    await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 30_000));
+    return { timeout: true };
+  }
+  return { answer: fault ? errorBody(fault.errcode as number) : await api.answer(data, deps) };
+}
+
+const TIMEOUT_REPLY = { code: 'ESOCKETTIMEDOUT', message: 'emulated timeout' };
+
 /** Answers one `wx.api` request of node-sdk's callWxOpenApi. */
 export async function handleWxApi(body: Record<string, unknown>, deps: AdminApiDeps): Promise<Record<string, unknown>> {
   const path = String(body.apiName ?? '');
@@ -146,13 +165,34 @@ export async function handleWxApi(body: Record<string, unknown>, deps: AdminApiD
   } catch {
     return { data: { responseData: JSON.stringify({ errcode: 47001, errmsg: 'data format error rid: local' }) } };
   }
-  const fault = takeFault(api.name, typeof data.touser === 'string' ? data.touser : typeof data.openid === 'string' ? data.openid : undefined);
-  if (fault?.errcode === 'timeout') {
-    await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 30_000));
-    return { code: 'ESOCKETTIMEDOUT', message: 'emulated timeout' };
+  const outcome = await answerCall(api, data, deps);
+  if ('timeout' in outcome) return TIMEOUT_REPLY;
+  const { answer } = outcome;
+  return { data: { responseData: Buffer.isBuffer(answer) ? answer.toString('utf8') : JSON.stringify(answer) } };
+}
+
+/**
+ * Answers one `wx.openApi` request of node-sdk's callCompatibleWxOpenApi (multipart: `apiName`
+ * the cloud-call name, `requestData` a protobuf CommApiData) with the raw bytes of a protobuf
+ * CommOpenApiResp, or a gateway error `{ code, message }` as JSON.
+ */
+export async function handleWxOpenApi(fields: Record<string, string | Buffer>, deps: AdminApiDeps): Promise<Buffer | Record<string, unknown>> {
+  const name = String(fields.apiName ?? '');
+  const api = Object.values(apis).find((candidate) => candidate.name === name);
+  const json = (body: Record<string, unknown>) => encodeCommOpenApiResp({ respData: Buffer.from(JSON.stringify(body)), contentType: 'application/json', errorCode: 0 });
+  if (!api) return json({ errcode: 48001, errmsg: `api unauthorized: ${name} is not emulated rid: local` });
+  const requestData = fields.requestData;
+  if (!Buffer.isBuffer(requestData)) return { code: 'INVALID_PARAM', message: 'requestData must be bytes' };
+  let data: Record<string, unknown>;
+  try {
+    data = decodeCommApiData(requestData).data;
+  } catch {
+    return json({ errcode: 47001, errmsg: 'data format error rid: local' });
   }
-  const answer = fault ? errorBody(fault.errcode as number) : await api.answer(data, deps);
-  return { data: { responseData: typeof answer === 'string' ? answer : JSON.stringify(answer) } };
+  const outcome = await answerCall(api, data, deps);
+  if ('timeout' in outcome) return TIMEOUT_REPLY;
+  const { answer } = outcome;
+  return Buffer.isBuffer(answer) ? encodeCommOpenApiResp({ respData: answer, contentType: 'image/png', errorCode: 0 }) : json(answer);
 }
 
 /**

@@ -1,5 +1,6 @@
 /**
- * WeChat open APIs from a cloud function, one code path for CloudBase and the local cloud.
+ * WeChat's JSON open APIs from a cloud function, one code path for CloudBase and the local cloud
+ * (the image API, whose answer is binary, goes through `wx.openApi`: ./imageApi.ts).
  *
  * The call is node-sdk's `callWxOpenApi` (src/wx/index.ts of TencentCloudBase/node-sdk): one
  * admin-API request `{ action: 'wx.api', apiName, requestData: JSON.stringify(data) }`, whose
@@ -36,11 +37,11 @@ export interface OpenApi {
 }
 
 /** How long one open-API call may take; WeChat's own calls answer well within a second or two. */
-function timeoutMs(): number {
+export function timeoutMs(): number {
   return Number(process.env.LINLI_WX_TIMEOUT_MS) || 5000;
 }
 
-/** Calls an open API and returns WeChat's answer (a parsed JSON object or, for images, a string). */
+/** Calls an open API and returns WeChat's answer (parsed JSON). */
 async function call(api: OpenApi, data: Record<string, unknown>): Promise<unknown> {
   let response: { result?: unknown; code?: unknown; message?: unknown };
   try {
@@ -64,20 +65,4 @@ export async function callOpenApi<T>(api: OpenApi, data: Record<string, unknown>
   const result = await call(api, data);
   if (!result || typeof result !== 'object') throw new WxApiError(api.permission, -1, 'answer is not JSON');
   return result as T;
-}
-
-const PNG_BASE64 = 'iVBORw0KGgo';
-const JPEG_BASE64 = '/9j/';
-
-/**
- * An image open API (getUnlimited). WeChat answers the image bytes; `wx.api` carries its answer
- * as the string `responseData`, which the emulated WeChat fills with the image in base64 and
- * which the SDK hands back unparsed (it is not JSON). A Buffer is taken as it is. Anything else is
- * an error. Unverified on CloudBase: see docs/wechat.md "Open risks".
- */
-export async function callImageApi(api: OpenApi, data: Record<string, unknown>): Promise<Buffer> {
-  const result = await call(api, data);
-  if (Buffer.isBuffer(result)) return result;
-  if (typeof result === 'string' && (result.startsWith(PNG_BASE64) || result.startsWith(JPEG_BASE64))) return Buffer.from(result, 'base64');
-  throw new WxApiError(api.permission, -1, 'answer is not an image');
 }
