@@ -6,7 +6,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { ChoiceChips } from '../ChoiceChips';
 
 export interface GridAreaPickerProps {
-  /** The community whose grid areas (网格) are offered; null while it is not known. */
+  /** The community whose grid areas are offered; null while it is not known. */
   communityId: string | null;
   value: string;
   onChange: (value: string) => void;
