@@ -95,4 +95,8 @@ export default defineAppConfig({
   __usePrivacyCheck__: true,
   // WeChat refuses wx.chooseLocation (the activity form's place picker) unless it is declared.
   requiredPrivateInfos: ['chooseLocation'],
+  // What WeChat tells the user when location permission (scope.userLocation) is asked for; the
+  // app picks places with chooseLocation only, and says why in its privacy guide (docs/go-live.md).
+  // https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#permission
+  permission: { 'scope.userLocation': { desc: zhCN.app.locationPurpose } },
 });

@@ -157,7 +157,7 @@ describe('grid-area chooser', () => {
     const onChange = jest.fn();
     render(<GridAreaPicker communityId='cm-beiyuan' value='3号网格' onChange={onChange} noneLabel='暂不选择' placeholder='如：3号网格（选填）' />);
     const chips = await waitFor(() => {
-      const found = [...document.querySelectorAll('.linli-choice')].map((chip) => chip.textContent);
+      const found = Array.from(document.querySelectorAll('.linli-choice'), (chip) => chip.textContent);
       if (found.length === 0) throw new Error('no chips yet');
       return found;
     });
