@@ -3,7 +3,15 @@
  * .csv into rows of named columns, and writes the template staff download. Reading knows
  * nothing of regions' rules; the import command validates what it reads.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+
+/**
+ * exceljs, loaded on first use: the `regions` function also answers regions.tree, the pickers'
+ * hot read, whose cold start should not pay for a spreadsheet library it does not use.
+ */
+async function excel(): Promise<typeof ExcelJS> {
+  return (await import('exceljs')).default;
+}
 
 /** The columns of the file, by the name the import uses. */
 export const REGION_COLUMNS = ['code', 'name', 'parentCode', 'urbanRuralCode', 'gridAreas'] as const;
@@ -77,7 +85,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 async function readXlsx(bytes: Buffer): Promise<SheetReading> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   try {
     // exceljs's load takes the zip's bytes (its typings predate Buffer<ArrayBufferLike>).
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -168,7 +176,7 @@ export const TEMPLATE_ROWS: Array<Record<RegionColumn, string>> = [
 
 /** The template workbook staff fill in: the header, the example rows, codes kept as text. */
 export async function regionTemplateWorkbook(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await excel()).Workbook();
   const sheet = workbook.addWorksheet('区划');
   sheet.columns = REGION_COLUMNS.map((column) => ({ header: REGION_COLUMN_HEADERS[column].header, key: column, width: column === 'gridAreas' ? 40 : 18, style: { numFmt: '@' } }));
   for (const row of TEMPLATE_ROWS) sheet.addRow(row);

@@ -243,7 +243,8 @@ export const contract = {
     output: RegionsImportOutput,
     mutation: true,
     audience: 'staff',
-    rateLimit: { limit: 30, windowSeconds: 3600 },
+    // A preview and an import per attempt; staff correcting a file try a few times.
+    rateLimit: { limit: 60, windowSeconds: 3600 },
     roles: 'county staff of the county in the file (apply: false previews and writes nothing)',
   }),
   'regions.importTemplate': action({
