@@ -150,7 +150,15 @@ function CreateForm({ preferred, onCreated }: { preferred: string | null; onCrea
       {communities.length > 1 ? (
         <View className='linli-section'>
           <Text className='linli-section__title'>{t('moderation.rollcall.community')}</Text>
-          <ChoiceChips options={communities.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setChosen} />
+          <ChoiceChips
+            options={communities.map((c) => ({ value: c.id, label: c.name }))}
+            value={communityId}
+            onChange={(id) => {
+              setChosen(id);
+              // Grid areas belong to one community: a target chosen for another does not carry over.
+              set('gridArea', '', 'gridArea');
+            }}
+          />
         </View>
       ) : null}
       <View className='linli-card rollcall__card'>
