@@ -16,6 +16,7 @@ import { digest } from '../../_core/runtime/hash';
 import { importRegions } from '../../_core/commands/regionImport';
 import type { RegionImportReport } from '../../../src/shared/schemas/regions';
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { ensureBuilt } from './ensureBuilt';
 import { startLocalCloud, type LocalCloud } from '../host/localCloud';
 
@@ -50,7 +51,9 @@ async function run(args: string[], dryRun: boolean): Promise<void> {
   const [command, openid, role, regionId] = args;
   if (command === 'regions') {
     if (openid !== 'import' || !role || args.length !== 3) usage();
-    const report = await importRegions(() => readFile(role), !dryRun, { kind: 'cli' }, new Date());
+    // npm runs scripts in the package folder; a relative path means the caller's folder (INIT_CWD).
+    const file = resolve(process.env.INIT_CWD ?? process.cwd(), role);
+    const report = await importRegions(() => readFile(file), !dryRun, { kind: 'cli' }, new Date());
     if (!printImportReport(report, dryRun)) process.exitCode = 1;
     return;
   }
