@@ -29,7 +29,7 @@ export default defineAppConfig({
     },
     // Staff of committees, streets and counties: the console (entry page), reviewing group
     // applications, the moderation queue and appeals, the audit log, dashboards, roles, roll-calls.
-    { root: 'package-staff', pages: ['review/index', 'home/index', 'moderation/index', 'appeals/index', 'audit/index', 'dashboard/index', 'roles/index', 'rollcall/index'] },
+    { root: 'package-staff', pages: ['review/index', 'home/index', 'moderation/index', 'appeals/index', 'audit/index', 'dashboard/index', 'roles/index', 'rollcall/index', 'regions/index'] },
     // Residents' less-visited pages: reporting content, and the notices about their own content.
     { root: 'package-me', pages: ['report/index', 'notices/index'] },
     // Activity organisers: post and edit, sign-ups and check-in by hand, the check-in code, cancelling.
@@ -95,4 +95,8 @@ export default defineAppConfig({
   __usePrivacyCheck__: true,
   // WeChat refuses wx.chooseLocation (the activity form's place picker) unless it is declared.
   requiredPrivateInfos: ['chooseLocation'],
+  // What WeChat tells the user when location permission (scope.userLocation) is asked for; the
+  // app picks places with chooseLocation only, and says why in its privacy guide (docs/go-live.md).
+  // https://developers.weixin.qq.com/miniprogram/dev/reference/configuration/app.html#permission
+  permission: { 'scope.userLocation': { desc: zhCN.app.locationPurpose } },
 });

@@ -16,6 +16,7 @@ const en: Messages = {
   app: {
     name: 'Linli',
     slogan: 'Find the community groups around you',
+    locationPurpose: 'To pick activity places on the map and find activities near you',
   },
   tabs: {
     home: 'Home',

@@ -69,6 +69,7 @@ const volunteerEn: typeof volunteerZhCN = {
     gridArea: 'Grid area',
     gridAreaHint: 'With it, your community can call you nearby in an emergency (floods, a missing person)',
     gridAreaPlaceholder: 'e.g. Grid 3 (optional)',
+    gridAreaNone: 'Not now',
     emergency: 'Emergency contact (optional)',
     emergencyName: 'Name',
     emergencyPhone: 'Phone',

@@ -67,6 +67,7 @@ const volunteerZhCN = {
     gridArea: '所在网格',
     gridAreaHint: '填写后，社区有紧急情况（如防汛、寻人）时可以按网格就近召集你',
     gridAreaPlaceholder: '如：3号网格（选填）',
+    gridAreaNone: '暂不选择',
     emergency: '紧急联系人（选填）',
     emergencyName: '姓名',
     emergencyPhone: '电话',

@@ -24,6 +24,8 @@ const zhCN = {
   app: {
     name: '邻里',
     slogan: '发现身边的社区社会组织',
+    /** Shown by WeChat when it asks for scope.userLocation (app.config.ts `permission`). */
+    locationPurpose: '用于在地图上选择活动地点，查找离你近的活动',
   },
   tabs: {
     home: '首页',

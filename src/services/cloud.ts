@@ -249,6 +249,20 @@ export async function uploadAvatar(tempFilePath: string): Promise<string> {
   }
 }
 
+/**
+ * weapp: uploads a spreadsheet chosen with chooseMessageFile for the region import and answers
+ * its cloud file id. The folder is the one regions.import accepts (imports/regions/).
+ */
+export async function uploadImportFile(tempFilePath: string, fileName: string): Promise<string> {
+  const extension = /\.(xlsx|csv)$/i.exec(fileName)?.[1]?.toLowerCase() ?? 'xlsx';
+  try {
+    const result = await Taro.cloud.uploadFile({ cloudPath: `imports/regions/${newRequestId()}.${extension}`, filePath: tempFilePath });
+    return result.fileID;
+  } catch {
+    throw clientError('NETWORK');
+  }
+}
+
 /** Where an uploaded image goes (the storage folder, and the `kind` of the H5 upload). */
 export type ImageKind = 'posts' | 'covers' | 'evidence' | 'store';
 

@@ -31,4 +31,7 @@ export const uploadAvatar = jest.fn(async () => 'cloud://test/avatar.png');
 /** Answers `cloud://test/<kind>/<the local path's letters>` (predictable per chosen file). */
 export const uploadImage = jest.fn(async (localPath: string, kind: string): Promise<string> => `cloud://test/${kind}/${localPath.replace(/[^A-Za-z0-9-]/g, '_')}`);
 
+/** Answers `cloud://test/imports/regions/<the file name>`. */
+export const uploadImportFile = jest.fn(async (_localPath: string, fileName: string): Promise<string> => `cloud://test/imports/regions/${fileName}`);
+
 export const { ClientError, isClientError, messageFor, RETRY_DELAYS_MS } = actual;

@@ -8,6 +8,7 @@ import { AppError } from '../../../src/shared/errors';
 import { authorize, abilities } from '../../../src/shared/policies/authorize';
 import { rollCallCommunityPolicies, rollCallPolicies, type RollCallResource } from '../../../src/shared/policies/rollCall';
 import type { RegionScope } from '../../../src/shared/policies/actor';
+import { gridAreaAllowed } from '../../../src/shared/schemas/regions';
 import {
   ROLLCALL_RECIPIENT_CAP,
   type RollCallComer,
@@ -23,7 +24,7 @@ import { notifier, type Notice } from '../ports/notify';
 import { recordAudit } from '../repositories/auditLog';
 import { Collections } from '../repositories/collections';
 import { newestFirstPage } from '../repositories/newestFirstPage';
-import { regionDirectory, type RegionDoc } from '../repositories/regions';
+import { findRegion, regionDirectory, type RegionDoc } from '../repositories/regions';
 import {
   answerCounts,
   answerIdOf,
@@ -129,6 +130,10 @@ export async function createRollCall(actor: Actor, input: RollCallsCreateInput, 
   }
   const skills = [...new Set(input.skills)];
   const gridArea = input.gridArea ?? null;
+  // Once the community's grid areas are imported, the target is one of them (read fresh: a just-made import counts).
+  if (gridArea && !gridAreaAllowed((await findRegion(region._id))?.gridAreas ?? [], gridArea)) {
+    throw new AppError('INVALID_INPUT', 'gridArea: 请从本社区的网格中选择', [{ path: 'gridArea', message: '请从本社区的网格中选择' }]);
+  }
   await assertContentAllowed(
     { title: input.title, description: input.description, meetingPlace: input.meetingPlace, gridArea: gridArea ?? undefined, skills: skills.join('，') },
     3,

@@ -6,6 +6,7 @@
 import { AppError } from '../../../src/shared/errors';
 import { birthDateOf, maskIdNumber } from '../../../src/shared/identity/idNumber';
 import { hasStaffRoleOver, isStaff } from '../../../src/shared/policies/actor';
+import { gridAreaAllowed } from '../../../src/shared/schemas/regions';
 import type { VolunteerProfile, VolunteerRegisterInput, VolunteerUpdateInput } from '../../../src/shared/schemas/volunteer';
 import { assertContentAllowed } from '../ports/contentCheck';
 import { blindIndex, maskName, maskPhone, openPersonal, sealPersonal } from '../privacy/personalData';
@@ -13,7 +14,7 @@ import { recordAudit } from '../repositories/auditLog';
 import { Collections } from '../repositories/collections';
 import { settingsFor, starsOf } from '../repositories/communitySettings';
 import { confirmedMinutesOf } from '../repositories/hourRecords';
-import { regionDirectory } from '../repositories/regions';
+import { findRegion, regionDirectory } from '../repositories/regions';
 import { activeVolunteerWithId, findVolunteer, findVolunteerByNo, type VolunteerDoc } from '../repositories/volunteers';
 import type { Actor } from '../runtime/actor';
 import { addYears, chinaDayOf } from '../runtime/chinaDay';
@@ -37,6 +38,17 @@ async function nextVolunteerNo(year: string, tx: Parameters<Parameters<typeof in
   return `V${year}${String(value).padStart(6, '0')}`;
 }
 
+/**
+ * Once a community's grid areas are imported, a volunteer picks one of them; the value she
+ * already has (free text from before the import) stays acceptable, so saving a profile never
+ * fails on it. Read fresh, not from the cached directory: an import just made must count.
+ */
+async function assertGridAreaOffered(communityId: string | null, gridArea: string | null | undefined, stored: string | null): Promise<void> {
+  if (!gridArea || !communityId) return;
+  const offered = (await findRegion(communityId))?.gridAreas ?? [];
+  if (!gridAreaAllowed(offered, gridArea, stored)) throw new AppError('INVALID_INPUT', 'gridArea: 请从本社区的网格中选择', [{ path: 'gridArea', message: '请从本社区的网格中选择' }]);
+}
+
 export async function registerVolunteer(actor: Actor, input: VolunteerRegisterInput, now: Date): Promise<VolunteerProfile> {
   const communityId = actor.user.homeCommunityId;
   if (!communityId) throw new AppError('INVALID_INPUT', '请先在“我的”中选择所在社区', [{ path: 'community', message: '请先选择所在社区' }]);
@@ -48,6 +60,7 @@ export async function registerVolunteer(actor: Actor, input: VolunteerRegisterIn
   if (minor && !input.guardian) {
     throw new AppError('INVALID_INPUT', 'guardian: 未满 18 周岁需要监护人同意', [{ path: 'guardian', message: '未满 18 周岁需要监护人同意' }]);
   }
+  await assertGridAreaOffered(communityId, input.gridArea, null);
   await assertContentAllowed({ skills: input.skills.join('，'), gridArea: input.gridArea, emergencyContact: input.emergencyContact?.name }, 1, actor.openid);
 
   const idDigest = blindIndex(input.idType, input.idNumber);
@@ -88,6 +101,7 @@ export async function registerVolunteer(actor: Actor, input: VolunteerRegisterIn
 
 export async function updateVolunteer(actor: Actor, input: VolunteerUpdateInput, now: Date): Promise<VolunteerProfile> {
   const volunteer = await requireVolunteer(actor);
+  if (input.gridArea) await assertGridAreaOffered(volunteer.homeCommunityId, input.gridArea, volunteer.gridArea ?? null);
   if (input.skills || input.gridArea || input.emergencyContact) {
     await assertContentAllowed({ skills: input.skills?.join('，'), gridArea: input.gridArea ?? undefined, emergencyContact: input.emergencyContact?.name }, 1, actor.openid);
   }

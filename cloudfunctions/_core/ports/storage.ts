@@ -8,6 +8,8 @@ import { platform } from './platform';
 
 export interface FileStore {
   upload(cloudPath: string, content: Buffer): Promise<string>;
+  /** The bytes of a stored file (an uploaded spreadsheet to import). */
+  download(fileId: string): Promise<Buffer>;
   temporaryUrls(fileIds: string[]): Promise<Map<string, string>>;
   remove(fileIds: string[]): Promise<void>;
 }
@@ -19,6 +21,13 @@ class CloudBaseFileStore implements FileStore {
     const { fileID } = await cloudbaseApp().uploadFile({ cloudPath, fileContent: content });
     if (!fileID) throw new Error(`upload of ${cloudPath} returned no file id`);
     return fileID;
+  }
+
+  async download(fileId: string): Promise<Buffer> {
+    // node-sdk downloadFile without tempFilePath answers the content as a Buffer (storage docs, "downloadFile").
+    const { fileContent } = await cloudbaseApp().downloadFile({ fileID: fileId });
+    if (!fileContent) throw new Error(`download of ${fileId} returned no content`);
+    return Buffer.isBuffer(fileContent) ? fileContent : Buffer.from(fileContent);
   }
 
   async temporaryUrls(fileIds: string[]): Promise<Map<string, string>> {

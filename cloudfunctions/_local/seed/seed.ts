@@ -61,6 +61,10 @@ export async function seedDemoData(call: SeedCall, beforeStep: (step: SeedStep) 
   const db = database();
   await beforeStep('regions');
   for (const region of seedRegions) {
+    // A node imported from a county's file (it has a statistical code) belongs to the import now:
+    // the seed leaves it as it is, or every start would undo the import (docs/regions-import.md).
+    const { data: stored } = await db.collection(Collections.regions).doc(region.id).get();
+    if ((stored[0] as { code?: unknown } | undefined)?.code) continue;
     await upsert(Collections.regions, region.id, {
       name: region.name,
       level: region.level,

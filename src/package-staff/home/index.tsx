@@ -65,6 +65,10 @@ export default function StaffHomePage() {
     { name: 'dashboard', title: 'moderation.staff.dashboard', hint: 'moderation.staff.dashboardHint', url: moderationRoutes.dashboard, icon: <Category size={20} color='#e8590c' /> },
     { name: 'audit', title: 'moderation.staff.audit', hint: 'moderation.staff.auditHint', url: moderationRoutes.audit, icon: <Order size={20} color='#e8590c' /> },
     { name: 'roles', title: 'moderation.staff.roles', hint: 'moderation.staff.rolesHint', url: moderationRoutes.roles, icon: <User size={20} color='#e8590c' /> },
+    // The region tree is the county's: only county staff import it.
+    ...(scope.grants.some((grant) => grant.role === 'county')
+      ? [{ name: 'regions', title: 'moderation.staff.regions', hint: 'moderation.staff.regionsHint', url: moderationRoutes.regions, icon: <Category size={20} color='#e8590c' /> } satisfies Entry]
+      : []),
   ];
 
   return (

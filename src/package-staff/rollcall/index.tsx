@@ -11,6 +11,7 @@ import { FormField } from '../../components/FormField';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateTimeField } from '../../components/DateTimeField';
+import { GridAreaPicker } from '../../components/GridAreaPicker';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
@@ -149,7 +150,15 @@ function CreateForm({ preferred, onCreated }: { preferred: string | null; onCrea
       {communities.length > 1 ? (
         <View className='linli-section'>
           <Text className='linli-section__title'>{t('moderation.rollcall.community')}</Text>
-          <ChoiceChips options={communities.map((c) => ({ value: c.id, label: c.name }))} value={communityId} onChange={setChosen} />
+          <ChoiceChips
+            options={communities.map((c) => ({ value: c.id, label: c.name }))}
+            value={communityId}
+            onChange={(id) => {
+              setChosen(id);
+              // Grid areas belong to one community: a target chosen for another does not carry over.
+              set('gridArea', '', 'gridArea');
+            }}
+          />
         </View>
       ) : null}
       <View className='linli-card rollcall__card'>
@@ -175,7 +184,16 @@ function CreateForm({ preferred, onCreated }: { preferred: string | null; onCrea
           </View>
         </FormField>
         <FormField name='gridArea' label={t('moderation.rollcall.form.gridArea')} hint={t('moderation.rollcall.form.gridAreaHint')} error={problems.gridArea}>
-          <Input className='rollcall__input' value={draft.gridArea} maxLength={TEXT_MAX.gridArea} placeholder={t('moderation.rollcall.form.gridAreaPlaceholder')} onChange={(v) => set('gridArea', v, 'gridArea')} />
+          <GridAreaPicker
+            key={communityId}
+            communityId={communityId}
+            value={draft.gridArea}
+            onChange={(v) => set('gridArea', v, 'gridArea')}
+            noneLabel={t('moderation.rollcall.gridAny')}
+            placeholder={t('moderation.rollcall.form.gridAreaPlaceholder')}
+            maxLength={TEXT_MAX.gridArea}
+            inputClassName='rollcall__input'
+          />
         </FormField>
         <FormField name='meetingPlace' label={t('moderation.rollcall.form.meetingPlace')} required error={problems.meetingPlace}>
           <Input className='rollcall__input' value={draft.meetingPlace} maxLength={TEXT_MAX.meetingPlace} placeholder={t('moderation.rollcall.form.meetingPlacePlaceholder')} onChange={(v) => set('meetingPlace', v, 'meetingPlace')} />

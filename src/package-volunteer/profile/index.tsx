@@ -7,6 +7,7 @@ import type { VolunteerProfile } from '../../shared/schemas/volunteer';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
+import { GridAreaPicker } from '../../components/GridAreaPicker';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
@@ -120,6 +121,7 @@ interface EditFormProps {
 /** Contacts, skills and grid area: what a volunteer may change themself (identity changes go through staff). */
 function EditForm({ profile, onSaved, onCancel }: EditFormProps) {
   const { t } = useI18n();
+  const account = useAccount();
   const [phone, setPhone] = useState(profile.phone ?? '');
   const [skills, setSkills] = useState<string[]>(profile.skills);
   const [skill, setSkill] = useState('');
@@ -173,7 +175,14 @@ function EditForm({ profile, onSaved, onCancel }: EditFormProps) {
           </View>
         </FormField>
         <FormField name='gridArea' label={t('volunteer.register.gridArea')} hint={t('volunteer.register.gridAreaHint')}>
-          <Input className='volunteer-input' value={gridArea} maxLength={20} placeholder={t('volunteer.register.gridAreaPlaceholder')} onChange={setGridArea} />
+          <GridAreaPicker
+            communityId={account.me?.account.homeCommunity?.id ?? null}
+            value={gridArea}
+            onChange={setGridArea}
+            noneLabel={t('volunteer.register.gridAreaNone')}
+            placeholder={t('volunteer.register.gridAreaPlaceholder')}
+            inputClassName='volunteer-input'
+          />
         </FormField>
         <FormField name='emergency' label={t('volunteer.register.emergency')}>
           <View className='volunteer-row-inputs'>

@@ -11,6 +11,7 @@ import type { MessageKey } from '../../locales';
 import { call, isClientError } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
+import { GridAreaPicker } from '../../components/GridAreaPicker';
 import { ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
@@ -181,6 +182,7 @@ function Already({ profile }: { profile: VolunteerProfile }) {
 
 function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void }) {
   const { t } = useI18n();
+  const account = useAccount();
   const [values, setValues] = useState<Values>(EMPTY);
   const [problems, setProblems] = useState<Problems>({});
   const [general, setGeneral] = useState<string | null>(null);
@@ -280,7 +282,15 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
             </View>
           </FormField>
           <FormField name='gridArea' label={t('volunteer.register.gridArea')} hint={t('volunteer.register.gridAreaHint')} error={problems.gridArea}>
-            <Input className='volunteer-input' value={values.gridArea} maxLength={GRID_AREA_MAX_LENGTH} placeholder={t('volunteer.register.gridAreaPlaceholder')} onChange={(v) => set('gridArea', v, 'gridArea')} />
+            <GridAreaPicker
+              communityId={account.me?.account.homeCommunity?.id ?? null}
+              value={values.gridArea}
+              onChange={(v) => set('gridArea', v, 'gridArea')}
+              noneLabel={t('volunteer.register.gridAreaNone')}
+              placeholder={t('volunteer.register.gridAreaPlaceholder')}
+              maxLength={GRID_AREA_MAX_LENGTH}
+              inputClassName='volunteer-input'
+            />
           </FormField>
           <FormField name='emergency' label={t('volunteer.register.emergency')} error={problems.emergency}>
             <View className='volunteer-row-inputs'>
