@@ -8,6 +8,7 @@ import { formatRange, inChina } from '../../utils/chinaTime';
 import { cx } from '../../utils/cx';
 import { SignupTag } from '../SignupTag';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 export interface ActivityCardProps {
   activity: ActivityCardData;
@@ -45,11 +46,11 @@ export function ActivityCard({ activity, onOpen, simple = false, now = Date.now(
         {activity.mySignup ? <SignupTag signup={activity.mySignup} /> : null}
       </View>
       <View className='linli-activity-card__line'>
-        <Clock size={14} color='#86909c' />
+        <Clock size={14} color={colors.ink3} />
         <Text>{formatRange(t, activity.startAt, activity.endAt)}</Text>
       </View>
       <View className='linli-activity-card__line'>
-        <Location size={14} color='#86909c' />
+        <Location size={14} color={colors.ink3} />
         <Text className='linli-activity-card__place'>{activity.regionName ? t('events.card.place', { place: activity.locationName, region: activity.regionName }) : activity.locationName}</Text>
         {/* Present only on a list sorted by distance; null: the place has no map location. */}
         {activity.distanceMeters === undefined ? null : (

@@ -4,6 +4,7 @@ import { Location } from '@nutui/icons-react-taro';
 import type { ActivityDetail } from '../../shared/schemas/activities';
 import { useI18n } from '../../hooks/useI18n';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 export interface ActivityMapProps {
   location: ActivityDetail['location'];
@@ -40,7 +41,7 @@ export function ActivityMap({ location }: ActivityMapProps) {
         />
       ) : null}
       <View className='linli-activity-map__place' onClick={open}>
-        <Location size={20} color='#e8590c' />
+        <Location size={20} color={colors.primary} />
         <View className='linli-activity-map__text'>
           <Text className='linli-activity-map__name'>{location.name}</Text>
           <Text className='linli-activity-map__address'>{location.address}</Text>

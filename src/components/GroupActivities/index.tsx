@@ -12,6 +12,7 @@ import { activityPath, createActivityPath } from '../../utils/eventRoutes';
 import { ActivityCard } from '../ActivityCard';
 import { ListFooter } from '../ListFooter';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 const go = (url: string) => {
   Taro.navigateTo({ url }).catch(() => undefined);
@@ -64,7 +65,7 @@ export function GroupActivities({ group }: GroupActivitiesProps) {
         {list.total > 0 ? <Text className='linli-section__extra'>{t('events.group.count', { count: list.total })}</Text> : null}
       </View>
       {canCreate ? (
-        <Button className='linli-group-activities__create' type='primary' fill='outline' size='large' block icon={<Plus size={18} color='#e8590c' />} onClick={() => go(createActivityPath(group.id))}>
+        <Button className='linli-group-activities__create' type='primary' fill='outline' size='large' block icon={<Plus size={18} color={colors.primary} />} onClick={() => go(createActivityPath(group.id))}>
           {t('events.group.create')}
         </Button>
       ) : null}

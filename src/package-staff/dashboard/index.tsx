@@ -19,6 +19,7 @@ import { ExportButton } from '../components/ExportButton';
 import { ScopeChips, scopeState, useStaffScope, type StaffScope } from '../components/StaffScope';
 import '../components/staff.scss';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 interface Crumb {
   id: string;
@@ -71,7 +72,7 @@ export default function DashboardPage() {
         <ScopeChips scope={chooseGrant} />
         {trail.length > 0 ? (
           <View className='dash-up' onClick={() => setTrail(trail.slice(0, -1))}>
-            <ArrowLeft size={14} color='#c2410c' />
+            <ArrowLeft size={14} color={colors.primary} />
             <Text>{t('moderation.scope.up', { name: parent })}</Text>
           </View>
         ) : null}
@@ -107,7 +108,7 @@ function Dashboard({ data, onOpenChild }: { data: DashboardOutput; onOpenChild: 
     <>
       <View className='dash-title'>
         <Text className='dash-title__name'>{data.region.name}</Text>
-        <Tag plain color='#4e5969'>
+        <Tag plain color={colors.ink2}>
           {t(`moderation.levels.${data.region.level}`)}
         </Tag>
       </View>
@@ -231,7 +232,7 @@ function TargetBar({ name, title, target }: { name: string; title: string; targe
       <View className='dash-target__head'>
         <Text className='dash-target__title'>{title}</Text>
         {target.of > 0 ? (
-          <Tag background={met ? '#ebfbee' : '#fff3bf'} color={met ? '#237032' : '#a35200'}>
+          <Tag background={met ? colors.successSoft : colors.warningSoft} color={met ? colors.success : colors.warning}>
             {t(met ? 'moderation.dashboard.met' : 'moderation.dashboard.notMet')}
           </Tag>
         ) : null}
