@@ -9,6 +9,7 @@ import { cx } from '../../utils/cx';
 import { SignupTag } from '../SignupTag';
 import './index.scss';
 import { colors } from '../../styles/colors';
+import { pressable } from '../Pressable';
 
 export interface ActivityCardProps {
   activity: ActivityCardData;
@@ -29,10 +30,11 @@ export function ActivityCard({ activity, onOpen, simple = false, now = Date.now(
   const full = activity.seatsLeft === 0 && !hasEnded(activity, now);
   return (
     <View
-      className={cx('linli-activity-card', 'linli-card', simple && 'linli-activity-card--simple', (cancelled || hidden) && 'linli-activity-card--cancelled')}
+      className={cx('linli-activity-card', 'linli-card', 'linli-pressable', simple && 'linli-activity-card--simple', (cancelled || hidden) && 'linli-activity-card--cancelled')}
       hoverClass='linli-activity-card--pressed'
       data-activity-id={activity.id}
       onClick={() => onOpen(activity.id)}
+      {...pressable(() => onOpen(activity.id), { role: 'link' })}
     >
       <View className='linli-activity-card__head'>
         <View className='linli-activity-card__date' aria-hidden>

@@ -7,6 +7,7 @@ import { GroupBadge } from '../GroupBadge';
 import { MembershipTag } from './MembershipTag';
 import './index.scss';
 import { colors } from '../../styles/colors';
+import { pressable } from '../Pressable';
 
 export interface GroupCardProps {
   group: GroupCardData;
@@ -22,10 +23,11 @@ export function GroupCard({ group, onOpen, simple = false }: GroupCardProps) {
   const typeColors = TYPE_COLORS[group.type];
   return (
     <View
-      className={`linli-group-card linli-card${simple ? ' linli-group-card--simple' : ''}`}
+      className={`linli-group-card linli-card linli-pressable${simple ? ' linli-group-card--simple' : ''}`}
       hoverClass='linli-group-card--pressed'
       data-group-id={group.id}
       onClick={() => onOpen(group.id)}
+      {...pressable(() => onOpen(group.id), { role: 'link' })}
     >
       <View className='linli-group-card__head'>
         <GroupBadge type={group.type} />

@@ -163,7 +163,14 @@ function SummaryCard({ summary, volunteerNo }: { summary: Summary; volunteerNo: 
           {Array.from({ length: 5 }, (_, i) => (i < summary.stars ? <StarFill key={i} size={22} color={colors.star} /> : <Star key={i} size={22} color={colors.decoration} />))}
           <Text className='hours__star-text'>{summary.stars > 0 ? t('volunteer.hours.stars', { count: summary.stars }) : t('volunteer.hours.noStar')}</Text>
         </View>
-        <View className='hours__progress' role='progressbar' aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+        <View
+          className='hours__progress'
+          role='progressbar'
+          aria-label={next === null ? t('volunteer.hours.topStar') : t('volunteer.hours.progressLabel', { count: summary.stars + 1 })}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(progress * 100)}
+        >
           <View className='hours__progress-fill' style={{ width: `${Math.round(progress * 100)}%` }} />
         </View>
         <Text className='hours__next'>
