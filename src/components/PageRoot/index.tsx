@@ -29,7 +29,7 @@ export function PageRoot({ titleKey, tab = false, className, busy = false, child
   const { elderly } = useSettings();
   const heading = t(titleKey);
   const root = useRef<HTMLElement>(null);
-  useKeyboardAccess(root);
+  useKeyboardAccess(root, t('common.mainNavigation'));
 
   useEffect(() => {
     Taro.setNavigationBarTitle({ title: heading }).catch(() => undefined);

@@ -53,12 +53,25 @@ export function pressFocused(event: KeyboardEvent): void {
   target.click();
 }
 
+/**
+ * Taro H5 draws the native tab bar as `taro-tabbar` beside the pages, with no landmark: it
+ * becomes the navigation landmark (WCAG 1.3.1; axe's `region`). A custom tab bar that renders
+ * its own landmark makes this a no-op.
+ */
+function markTabBar(label: string): void {
+  const bar = document.querySelector('taro-tabbar');
+  if (!bar || bar.getAttribute('role')) return;
+  bar.setAttribute('role', 'navigation');
+  bar.setAttribute('aria-label', label);
+}
+
 /** Gives the page's unfocusable actions a tab stop and lets Enter/Space press them (H5). */
-export function useKeyboardAccess(root: RefObject<HTMLElement | null>): void {
+export function useKeyboardAccess(root: RefObject<HTMLElement | null>, navigationLabel: string): void {
   useEffect(() => {
     const element = root.current;
     if (process.env.TARO_ENV !== 'h5' || !element || typeof MutationObserver === 'undefined') return undefined;
     markActions(element);
+    markTabBar(navigationLabel);
     const observer = new MutationObserver(() => markActions(element));
     observer.observe(element, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'disabled'] });
     element.addEventListener('keydown', pressFocused);
@@ -66,5 +79,5 @@ export function useKeyboardAccess(root: RefObject<HTMLElement | null>): void {
       observer.disconnect();
       element.removeEventListener('keydown', pressFocused);
     };
-  }, [root]);
+  }, [root, navigationLabel]);
 }
