@@ -9,6 +9,7 @@ import { ActivityCard } from '../../src/components/ActivityCard';
 import { Chips } from '../../src/components/Chips';
 import { ChoiceChips } from '../../src/components/ChoiceChips';
 import { GroupCard } from '../../src/components/GroupCard';
+import { ListFooter } from '../../src/components/ListFooter';
 import { PageRoot } from '../../src/components/PageRoot';
 import { activityCard } from './support/eventFixtures';
 import { groupCard } from './support/fixtures';
@@ -132,4 +133,19 @@ test('the page root is the main landmark and gives NutUI cells and buttons a tab
   const disabled = element('.activity__disabled');
   expect(disabled.getAttribute('tabindex')).toBe('-1');
   expect(disabled.getAttribute('aria-disabled')).toBe('true');
+});
+
+test('a row that only has a role (load more) gets its tab stop from the page root, and Enter presses it', async () => {
+  const onLoadMore = jest.fn();
+  renderPage(
+    <PageRoot titleKey='titles.me'>
+      <ListFooter hasMore loadingMore={false} error={null} onLoadMore={onLoadMore} />
+    </PageRoot>,
+  );
+  const more = element('.linli-list-footer--more');
+  await waitFor(() => expect(more.getAttribute('tabindex')).toBe('0'));
+  expect(more.getAttribute('role')).toBe('button');
+  focus(more);
+  fireEvent.keyDown(more, { key: 'Enter' });
+  expect(onLoadMore).toHaveBeenCalledTimes(1);
 });

@@ -137,10 +137,20 @@ async function show(page: Page, screen: Screen): Promise<void> {
   await settled(page);
 }
 
+/** Presses Tab until the focus is on an element matching `selector` (at most 80 presses). */
+async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let presses = 0; presses < 80; presses += 1) {
+    await page.keyboard.press('Tab');
+    const there = await page.evaluate((wanted) => document.activeElement?.closest('.taro_page:not(.taro_page_shade)') !== null && !!document.activeElement?.matches(wanted), selector);
+    if (there) return;
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
 const describeFinding = (screen: string, mode: string, finding: AxeFinding) =>
   `${mode} · ${screen} · ${finding.impact ?? 'unknown'} · ${finding.rule}: ${finding.help} — ${finding.targets.join(' | ')} — ${finding.summary}`;
 
-describe('accessibility: axe-core on every README screen (H5 on the local cloud)', () => {
+describe('accessibility: axe-core on every README screen, keyboard and tap targets (H5 on the local cloud)', () => {
   for (const mode of MODES) {
     it(`has no serious or critical violation in ${mode.label}`, async () => {
       const phones = new Map<Who, Page>();
@@ -171,6 +181,66 @@ describe('accessibility: axe-core on every README screen (H5 on the local cloud)
       expect(pageErrors).toEqual([]);
     });
   }
+
+  it('reaches an activity card and the main button of the activity with Tab, and Enter acts on each', async () => {
+    const page = await newPhone(suite.browser, clients.resident.token, 'keyboard', pageErrors);
+    try {
+      await openRoute(page, suite.cloud.url, '/pages/activities/index');
+      await on(page, '.linli-activity-card').first().waitFor();
+      await settled(page);
+      await tabTo(page, '.linli-activity-card');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/#\/pages\/activity\/index\?id=/);
+      await on(page, '.activity__action').waitFor();
+      await settled(page);
+      await tabTo(page, '.activity__action');
+      await page.keyboard.press('Enter');
+      // Whatever the action was (sign up, join the waitlist), it answered with a status.
+      await on(page, '.activity__status').first().waitFor();
+    } finally {
+      await page.context().close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('draws every tap target at least 44 CSS px high, in normal and elderly mode', async () => {
+    const tooSmall: string[] = [];
+    for (const elderly of [false, true]) {
+      const targets: Array<{ who: Exclude<Who, 'visitor'>; route: string; selectors: string[] }> = [
+        { who: 'resident', route: '/pages/home/index', selectors: elderly ? ['.home__search-button'] : ['.linli-type-filter__chip'] },
+        { who: 'resident', route: '/pages/activities/index', selectors: elderly ? ['.linli-day-strip .linli-chips__chip'] : ['.linli-day-strip .linli-chips__chip', '.activities__categories .linli-chips__chip'] },
+        { who: 'resident', route: '/pages/settings/index', selectors: ['.settings__elderly-switch'] },
+        { who: 'resident', route: '/package-leader/found/index', selectors: ['.linli-choice', '.nut-inputnumber-add', '.nut-inputnumber-minus'] },
+        { who: 'committee', route: '/package-staff/review/index', selectors: ['.review__approve', '.review__reject'] },
+      ];
+      for (const { who, route, selectors } of targets) {
+        const page = await newPhone(suite.browser, clients[who].token, `targets ${who}`, pageErrors);
+        await applySettings(page, { locale: 'zh-CN', elderly });
+        try {
+          await openRoute(page, suite.cloud.url, route);
+          for (const selector of selectors) {
+            await on(page, selector).first().waitFor();
+            await settled(page);
+            // The tap area: the element's box, or the larger hit area a ::after draws around it (switches).
+            const sizes = await on(page, selector).evaluateAll((elements) =>
+              elements.map((element) => {
+                const box = element.getBoundingClientRect();
+                const after = getComputedStyle(element, '::after');
+                const hit = after.content !== 'none' && after.position === 'absolute' ? parseFloat(after.height) || 0 : 0;
+                return Math.max(box.height, hit);
+              }),
+            );
+            const smallest = Math.min(...sizes);
+            if (!(smallest >= 44)) tooSmall.push(`${elderly ? 'elderly' : 'normal'} ${route} ${selector}: ${smallest.toFixed(1)} px`);
+          }
+        } finally {
+          await page.context().close();
+        }
+      }
+    }
+    expect(tooSmall).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
 
   afterAll(() => {
     // The moderate and minor findings, for whoever improves the screens next.

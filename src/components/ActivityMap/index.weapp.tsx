@@ -40,7 +40,7 @@ export function ActivityMap({ location }: ActivityMapProps) {
           onError={() => undefined}
         />
       ) : null}
-      <View className='linli-activity-map__place' onClick={open}>
+      <View className='linli-activity-map__place' role='button' onClick={open}>
         <Location size={20} color={colors.primary} />
         <View className='linli-activity-map__text'>
           <Text className='linli-activity-map__name'>{location.name}</Text>

@@ -62,7 +62,7 @@ export function CommunityPicker({ currentId, saving, onSave }: CommunityPickerPr
     <View className='linli-community-picker'>
       <View className='linli-community-picker__crumbs'>
         {path.map((node, index) => (
-          <View key={node.id} className='linli-community-picker__crumb' onClick={() => setPath(path.slice(0, index))}>
+          <View key={node.id} className='linli-community-picker__crumb' role='button' onClick={() => setPath(path.slice(0, index))}>
             <Text>{node.name}</Text>
             <ArrowRight size={12} color={colors.ink3} />
           </View>

@@ -41,7 +41,7 @@ export function GroupActivities({ group }: GroupActivitiesProps) {
     if (list.loading) return <Text className='linli-group-activities__note'>{t('common.loading')}</Text>;
     if (list.error) {
       return (
-        <View className='linli-group-activities__note linli-group-activities__note--error' onClick={() => void list.refresh()}>
+        <View className='linli-group-activities__note linli-group-activities__note--error' role='button' onClick={() => void list.refresh()}>
           <Text>{list.error}</Text>
           <Text className='linli-group-activities__retry'>{t('common.retry')}</Text>
         </View>

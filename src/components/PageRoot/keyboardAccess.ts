@@ -13,11 +13,15 @@
  */
 import { useEffect, type RefObject } from 'react';
 
-/** Elements that act on a tap but are not focusable by themselves. */
-const UNFOCUSABLE_ACTIONS = ['.nut-cell-clickable', 'taro-button-core'].map((selector) => `${selector}:not([tabindex])`).join(',');
+/**
+ * Elements that act on a tap but are not focusable by themselves: NutUI's, and our Views that
+ * carry a button-like role but no tab stop of their own (those from `pressable()` have one).
+ */
+const ROLES = ['button', 'link', 'radio', 'checkbox', 'switch'];
+const UNFOCUSABLE_ACTIONS = ['.nut-cell-clickable', 'taro-button-core', ...ROLES.map((role) => `[role="${role}"]`)].map((selector) => `${selector}:not([tabindex])`).join(',');
 
 const PRESS_KEYS = new Set(['Enter', ' ', 'Spacebar']);
-const PRESSED_ROLES = new Set(['button', 'link', 'radio', 'checkbox', 'switch', 'tab', 'menuitem']);
+const PRESSED_ROLES = new Set([...ROLES, 'tab', 'menuitem']);
 /** Native controls answer keys themselves. */
 const NATIVE = new Set(['BUTTON', 'A', 'INPUT', 'TEXTAREA', 'SELECT']);
 
@@ -34,7 +38,9 @@ function nameInputs(root: HTMLElement): void {
 function markActions(root: HTMLElement): void {
   nameInputs(root);
   root.querySelectorAll<HTMLElement>(UNFOCUSABLE_ACTIONS).forEach((element) => {
-    const disabled = element.hasAttribute('disabled') || element.classList.contains('nut-button-disabled');
+    // Native controls (an <input type="checkbox">) are in the tab order already.
+    if (NATIVE.has(element.tagName)) return;
+    const disabled = element.hasAttribute('disabled') || element.classList.contains('nut-button-disabled') || element.getAttribute('aria-disabled') === 'true';
     if (!element.getAttribute('role')) element.setAttribute('role', 'button');
     element.setAttribute('tabindex', disabled ? '-1' : '0');
     if (disabled) element.setAttribute('aria-disabled', 'true');
@@ -73,7 +79,7 @@ export function useKeyboardAccess(root: RefObject<HTMLElement | null>, navigatio
     markActions(element);
     markTabBar(navigationLabel);
     const observer = new MutationObserver(() => markActions(element));
-    observer.observe(element, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'disabled'] });
+    observer.observe(element, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'disabled', 'role'] });
     element.addEventListener('keydown', pressFocused);
     return () => {
       observer.disconnect();

@@ -43,7 +43,7 @@ export function RegionSelect({ visible, level, roots, currentId, onSelect, onClo
   return (
     <Popup className='linli-region-select' visible={visible} position='bottom' round title={t('registry.regionSelect.title')} closeable onClose={onClose}>
       {path.length > 0 ? (
-        <View className='linli-region-select__back' onClick={() => setPath(path.slice(0, -1))}>
+        <View className='linli-region-select__back' role='button' onClick={() => setPath(path.slice(0, -1))}>
           <ArrowLeft size={14} color={colors.ink2} />
           <Text>{path.map((node) => node.name).join(t('common.separator'))}</Text>
         </View>

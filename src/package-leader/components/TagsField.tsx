@@ -41,7 +41,7 @@ export function TagsField({ tags, error, onChange }: TagsFieldProps) {
       {tags.length > 0 ? (
         <View className='leader-tags'>
           {tags.map((tag) => (
-            <View key={tag} className='leader-tags__tag' aria-label={t('registry.form.removeTag', { tag })} onClick={() => onChange(tags.filter((x) => x !== tag))}>
+            <View key={tag} className='leader-tags__tag' role='button' aria-label={t('registry.form.removeTag', { tag })} onClick={() => onChange(tags.filter((x) => x !== tag))}>
               <Text>{tag}</Text>
               <Close size={12} color={colors.ink3} />
             </View>

@@ -76,7 +76,7 @@ export function HubOutreach({ group }: { group: GroupDetail }) {
     return (
       <View className='linli-card leader-list'>
         {members.data.items.map((item) => (
-          <View key={item.group.id} className='leader-row hub__member' onClick={() => open(item.group.id)}>
+          <View key={item.group.id} className='leader-row hub__member' role='link' onClick={() => open(item.group.id)}>
             <GroupBadge type={item.group.type} />
             <View className='leader-row__main'>
               <Text className='leader-row__title'>{item.group.name}</Text>

@@ -127,6 +127,7 @@ function Composer({ group }: { group: GroupDetail }) {
                   <Image className='post__image-img' src={image.path} mode='aspectFill' />
                   <View
                     className='post__image-remove'
+                    role='button'
                     aria-label={t('registry.post.removeImage', { index: index + 1 })}
                     onClick={() => !busy && setImages(images.filter((x) => x.path !== image.path))}
                   >
@@ -135,7 +136,7 @@ function Composer({ group }: { group: GroupDetail }) {
                 </View>
               ))}
               {images.length < IMAGES_MAX ? (
-                <View className='post__image post__image--add' aria-label={t('registry.post.addImage')} onClick={() => !busy && void choose()}>
+                <View className='post__image post__image--add' role='button' aria-label={t('registry.post.addImage')} onClick={() => !busy && void choose()}>
                   <Photograph size={28} color={colors.ink3} />
                   <Text className='post__image-count'>{`${images.length}/${IMAGES_MAX}`}</Text>
                 </View>

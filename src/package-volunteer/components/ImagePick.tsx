@@ -37,7 +37,7 @@ export function ImagePick({ value, onChange, disabled = false }: ImagePickProps)
     return (
       <View className='volunteer-image'>
         <Image className='volunteer-image__img' src={value.path} mode='aspectFill' />
-        <View className='volunteer-image__remove' aria-label={t('volunteer.common.removeImage')} onClick={() => !disabled && onChange(null)}>
+        <View className='volunteer-image__remove' role='button' aria-label={t('volunteer.common.removeImage')} onClick={() => !disabled && onChange(null)}>
           <Close size={12} color={colors.onPrimary} />
         </View>
       </View>

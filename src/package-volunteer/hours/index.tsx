@@ -100,7 +100,7 @@ export default function HoursPage() {
             <Text className='volunteer-item__line'>{t('volunteer.hours.awaitingHint')}</Text>
             <View className='volunteer-list'>
               {summary.awaiting.map((item) => (
-                <View key={item.activityId} className='linli-card volunteer-item hours__awaiting-item' onClick={() => go(activityPath(item.activityId))}>
+                <View key={item.activityId} className='linli-card volunteer-item hours__awaiting-item' role='link' onClick={() => go(activityPath(item.activityId))}>
                   <Text className='volunteer-item__title'>{item.title}</Text>
                   <Text className='volunteer-item__line'>
                     {[

@@ -315,7 +315,7 @@ export default function ActivityPage() {
             <Text>{t('events.detail.share')}</Text>
           </NativeButton>
         ) : (
-          <View className='activity__share' onClick={copyLink}>
+          <View className='activity__share' role='button' onClick={copyLink}>
             <Copy size={18} color={colors.ink2} />
             <Text>{t('events.detail.copyLink')}</Text>
           </View>

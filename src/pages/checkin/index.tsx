@@ -136,7 +136,7 @@ export default function CheckinPage() {
   return (
     <PageRoot titleKey='events.titles.checkin' className='checkin' busy={busy}>
       <View className='linli-section'>
-        <View className='linli-card checkin__activity' onClick={() => void Taro.navigateTo({ url: activityPath(activity.id) }).catch(() => undefined)}>
+        <View className='linli-card checkin__activity' role='link' onClick={() => void Taro.navigateTo({ url: activityPath(activity.id) }).catch(() => undefined)}>
           <Text className='checkin__title'>{activity.title}</Text>
           <Text className='checkin__line'>{formatRange(t, activity.startAt, activity.endAt)}</Text>
           <Text className='checkin__line'>{activity.location.name}</Text>

@@ -34,6 +34,7 @@ export function HubMembers({ group }: { group: GroupDetail }) {
           <View
             key={item.group.id}
             className='group-hub__item'
+            role='link'
             data-group-id={item.group.id}
             onClick={() => void Taro.navigateTo({ url: groupPath(item.group.id) }).catch(() => undefined)}
           >

@@ -66,7 +66,7 @@ export function ManageEntry({ group }: Props) {
   const { t } = useI18n();
   if (canManage(group.abilities)) {
     return (
-      <View className='group-entry group-entry--manage' onClick={() => go(leaderPath('manage', group.id))}>
+      <View className='group-entry group-entry--manage' role='link' onClick={() => go(leaderPath('manage', group.id))}>
         <Setting size={22} color={colors.primary} />
         <View className='group-entry__text'>
           <Text className='group-entry__title'>{t('registry.group.manage')}</Text>
@@ -78,7 +78,7 @@ export function ManageEntry({ group }: Props) {
   }
   if (group.abilities.includes('members.view')) {
     return (
-      <View className='group-entry group-entry--members' onClick={() => go(leaderPath('members', group.id))}>
+      <View className='group-entry group-entry--members' role='link' onClick={() => go(leaderPath('members', group.id))}>
         <User size={22} color={colors.primary} />
         <View className='group-entry__text'>
           <Text className='group-entry__title'>{t('registry.group.members')}</Text>

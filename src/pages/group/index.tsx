@@ -182,7 +182,7 @@ export default function GroupPage() {
             <Text>{t('group.share')}</Text>
           </NativeButton>
         ) : (
-          <View className='group__share' onClick={copyLink}>
+          <View className='group__share' role='button' onClick={copyLink}>
             <Copy size={18} color={colors.ink2} />
             <Text>{t('group.copyLink')}</Text>
           </View>

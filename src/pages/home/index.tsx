@@ -97,7 +97,7 @@ export default function HomePage() {
       <View className='home__hero'>
         <Text className='home__greeting'>{me ? t('home.greeting', { name: me.nickname }) : t('home.greetingAnonymous')}</Text>
         <Text className='home__slogan'>{t('app.slogan')}</Text>
-        <View className='home__community' onClick={() => void Taro.navigateTo({ url: communityPath() }).catch(() => undefined)}>
+        <View className='home__community' role='link' onClick={() => void Taro.navigateTo({ url: communityPath() }).catch(() => undefined)}>
           <Location size={16} color={colors.onPrimary} />
           <Text className='home__community-name'>{community ? community.name : t('common.loading')}</Text>
           <Text className='home__community-switch'>{t('home.switchCommunity')}</Text>

@@ -73,6 +73,7 @@ export default function InboxPage() {
               className={cx('inbox__item', 'linli-card', !item.read && 'inbox__item--unread', `inbox__item--${item.kind}`)}
               data-kind={item.kind}
               hoverClass={linked ? 'inbox__item--pressed' : 'none'}
+              {...(linked ? { role: 'link' } : {})}
               onClick={() => open(item.link)}
             >
               <View className='inbox__item-head'>

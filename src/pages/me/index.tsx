@@ -108,7 +108,7 @@ export default function MePage() {
               </View>
             </View>
             {process.env.TARO_ENV === 'weapp' ? (
-              <View className='me__edit' onClick={() => go(routes.login)}>
+              <View className='me__edit' role='button' onClick={() => go(routes.login)}>
                 <Edit size={16} color={colors.onPrimary} />
                 <Text>{t('me.editProfile')}</Text>
               </View>
