@@ -3,7 +3,8 @@
  * tab order with a role, and Enter or Space does what a tap does; NutUI cells and buttons, which
  * take no such props, get theirs from the page root.
  */
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
 import { Button, Cell } from '@nutui/nutui-react-taro';
 import { ActivityCard } from '../../src/components/ActivityCard';
 import { Chips } from '../../src/components/Chips';
@@ -148,4 +149,31 @@ test('a row that only has a role (load more) gets its tab stop from the page roo
   focus(more);
   fireEvent.keyDown(more, { key: 'Enter' });
   expect(onLoadMore).toHaveBeenCalledTimes(1);
+});
+
+test('a NutUI button disabled at first joins the tab order once enabled, and Enter then presses it', async () => {
+  const submit = jest.fn();
+  let enable = () => {};
+  function Form() {
+    const [ready, setReady] = useState(false);
+    enable = () => setReady(true);
+    return (
+      <PageRoot titleKey='titles.me'>
+        <Button className='checkin__submit' type='primary' disabled={!ready} onClick={submit}>
+          签到
+        </Button>
+      </PageRoot>
+    );
+  }
+  renderPage(<Form />);
+  const button = element('.checkin__submit');
+  await waitFor(() => expect(button.getAttribute('tabindex')).toBe('-1'));
+  expect(button.getAttribute('aria-disabled')).toBe('true');
+
+  act(() => enable());
+  await waitFor(() => expect(button.getAttribute('tabindex')).toBe('0'));
+  expect(button.hasAttribute('aria-disabled')).toBe(false);
+  focus(button);
+  fireEvent.keyDown(button, { key: 'Enter' });
+  expect(submit).toHaveBeenCalledTimes(1);
 });

@@ -31,20 +31,45 @@ const UNNAMED_INPUTS = '.linli-field input:not([aria-label]):not([aria-labelledb
 function nameInputs(root: HTMLElement): void {
   root.querySelectorAll<HTMLInputElement>(UNNAMED_INPUTS).forEach((input) => {
     const label = input.closest('.linli-field')?.querySelector('.linli-field__label')?.textContent?.trim();
-    if (label) input.setAttribute('aria-label', label);
+    if (label) setAttribute(input, 'aria-label', label);
   });
+}
+
+/** Marks the elements this module manages, so their state is kept in step as it changes. */
+const MANAGED = 'data-linli-keyboard';
+
+/**
+ * Sets an attribute only when it changes: the observer below watches some attributes, and a
+ * write of the same value would still be a mutation that runs it again.
+ */
+function setAttribute(element: HTMLElement, name: string, value: string | null): void {
+  if (element.getAttribute(name) === value) return;
+  if (value === null) element.removeAttribute(name);
+  else element.setAttribute(name, value);
+}
+
+/**
+ * Gives one action its role and tab stop, and keeps them in step with its state: a NutUI
+ * button disabled now (Taro's `disabled` attribute, NutUI's class) and enabled later leaves the
+ * tab order and comes back, told to screen readers as aria-disabled meanwhile.
+ */
+function syncAction(element: HTMLElement): void {
+  const isButton = element.tagName === 'TARO-BUTTON-CORE';
+  const nutuiDisabled = element.hasAttribute('disabled') || element.classList.contains('nut-button-disabled');
+  // A View's own aria-disabled is the page's to set; a NutUI button's is ours.
+  const disabled = nutuiDisabled || (!isButton && element.getAttribute('aria-disabled') === 'true');
+  if (!element.getAttribute('role')) setAttribute(element, 'role', 'button');
+  setAttribute(element, 'tabindex', disabled ? '-1' : '0');
+  if (isButton) setAttribute(element, 'aria-disabled', nutuiDisabled ? 'true' : null);
+  setAttribute(element, MANAGED, '');
+  if (!element.classList.contains('linli-pressable')) element.classList.add('linli-pressable');
 }
 
 function markActions(root: HTMLElement): void {
   nameInputs(root);
-  root.querySelectorAll<HTMLElement>(UNFOCUSABLE_ACTIONS).forEach((element) => {
+  root.querySelectorAll<HTMLElement>(`${UNFOCUSABLE_ACTIONS},[${MANAGED}]`).forEach((element) => {
     // Native controls (an <input type="checkbox">) are in the tab order already.
-    if (NATIVE.has(element.tagName)) return;
-    const disabled = element.hasAttribute('disabled') || element.classList.contains('nut-button-disabled') || element.getAttribute('aria-disabled') === 'true';
-    if (!element.getAttribute('role')) element.setAttribute('role', 'button');
-    element.setAttribute('tabindex', disabled ? '-1' : '0');
-    if (disabled) element.setAttribute('aria-disabled', 'true');
-    element.classList.add('linli-pressable');
+    if (!NATIVE.has(element.tagName)) syncAction(element);
   });
 }
 
@@ -79,7 +104,7 @@ export function useKeyboardAccess(root: RefObject<HTMLElement | null>, navigatio
     markActions(element);
     markTabBar(navigationLabel);
     const observer = new MutationObserver(() => markActions(element));
-    observer.observe(element, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'disabled', 'role'] });
+    observer.observe(element, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'disabled', 'role', 'aria-disabled'] });
     element.addEventListener('keydown', pressFocused);
     return () => {
       observer.disconnect();
