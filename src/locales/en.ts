@@ -34,6 +34,7 @@ const en: Messages = {
     profile: 'Your profile',
   },
   common: {
+    mainNavigation: 'Main navigation',
     retry: 'Try again',
     confirm: 'OK',
     cancel: 'Cancel',

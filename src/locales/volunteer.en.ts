@@ -153,6 +153,7 @@ const volunteerEn: typeof volunteerZhCN = {
     noStar: 'No star yet',
     starsLabel: 'Stars',
     toNext: '{hours} more hours to {count} stars',
+    progressLabel: 'Progress to {count} stars',
     topStar: 'Top star level reached',
     volunteerNo: 'No. {no}',
     byYear: 'By year',

@@ -151,6 +151,7 @@ const volunteerZhCN = {
     noStar: '尚未评星',
     starsLabel: '星级',
     toNext: '再服务 {hours} 小时可达 {count} 星',
+    progressLabel: '距 {count} 星的进度',
     topStar: '已达到最高星级',
     volunteerNo: '编号 {no}',
     byYear: '按年度',

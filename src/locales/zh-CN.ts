@@ -43,6 +43,7 @@ const zhCN = {
     profile: '完善资料',
   },
   common: {
+    mainNavigation: '主导航',
     retry: '重新加载',
     confirm: '确定',
     cancel: '取消',

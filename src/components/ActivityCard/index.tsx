@@ -8,6 +8,8 @@ import { formatRange, inChina } from '../../utils/chinaTime';
 import { cx } from '../../utils/cx';
 import { SignupTag } from '../SignupTag';
 import './index.scss';
+import { colors } from '../../styles/colors';
+import { pressable } from '../Pressable';
 
 export interface ActivityCardProps {
   activity: ActivityCardData;
@@ -28,10 +30,11 @@ export function ActivityCard({ activity, onOpen, simple = false, now = Date.now(
   const full = activity.seatsLeft === 0 && !hasEnded(activity, now);
   return (
     <View
-      className={cx('linli-activity-card', 'linli-card', simple && 'linli-activity-card--simple', (cancelled || hidden) && 'linli-activity-card--cancelled')}
+      className={cx('linli-activity-card', 'linli-card', 'linli-pressable', simple && 'linli-activity-card--simple', (cancelled || hidden) && 'linli-activity-card--cancelled')}
       hoverClass='linli-activity-card--pressed'
       data-activity-id={activity.id}
       onClick={() => onOpen(activity.id)}
+      {...pressable(() => onOpen(activity.id), { role: 'link' })}
     >
       <View className='linli-activity-card__head'>
         <View className='linli-activity-card__date' aria-hidden>
@@ -45,11 +48,11 @@ export function ActivityCard({ activity, onOpen, simple = false, now = Date.now(
         {activity.mySignup ? <SignupTag signup={activity.mySignup} /> : null}
       </View>
       <View className='linli-activity-card__line'>
-        <Clock size={14} color='#86909c' />
+        <Clock size={14} color={colors.ink3} />
         <Text>{formatRange(t, activity.startAt, activity.endAt)}</Text>
       </View>
       <View className='linli-activity-card__line'>
-        <Location size={14} color='#86909c' />
+        <Location size={14} color={colors.ink3} />
         <Text className='linli-activity-card__place'>{activity.regionName ? t('events.card.place', { place: activity.locationName, region: activity.regionName }) : activity.locationName}</Text>
         {/* Present only on a list sorted by distance; null: the place has no map location. */}
         {activity.distanceMeters === undefined ? null : (

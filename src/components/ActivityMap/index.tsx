@@ -4,6 +4,7 @@ import { Copy, Location } from '@nutui/icons-react-taro';
 import type { ActivityDetail } from '../../shared/schemas/activities';
 import { useI18n } from '../../hooks/useI18n';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 export interface ActivityMapProps {
   location: ActivityDetail['location'];
@@ -23,14 +24,14 @@ export function ActivityMap({ location }: ActivityMapProps) {
   return (
     <View className='linli-activity-map linli-card'>
       <View className='linli-activity-map__place'>
-        <Location size={20} color='#e8590c' />
+        <Location size={20} color={colors.primary} />
         <View className='linli-activity-map__text'>
           <Text className='linli-activity-map__name'>{location.name}</Text>
           <Text className='linli-activity-map__address'>{location.address}</Text>
         </View>
       </View>
       <View className='linli-activity-map__copy' role='button' onClick={copy}>
-        <Copy size={16} color='#c2410c' />
+        <Copy size={16} color={colors.primary} />
         <Text>{t('events.detail.copyAddress')}</Text>
       </View>
     </View>

@@ -4,6 +4,7 @@ import { Location } from '@nutui/icons-react-taro';
 import type { ActivityDetail } from '../../shared/schemas/activities';
 import { useI18n } from '../../hooks/useI18n';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 export interface ActivityMapProps {
   location: ActivityDetail['location'];
@@ -39,8 +40,8 @@ export function ActivityMap({ location }: ActivityMapProps) {
           onError={() => undefined}
         />
       ) : null}
-      <View className='linli-activity-map__place' onClick={open}>
-        <Location size={20} color='#e8590c' />
+      <View className='linli-activity-map__place' role='button' onClick={open}>
+        <Location size={20} color={colors.primary} />
         <View className='linli-activity-map__text'>
           <Text className='linli-activity-map__name'>{location.name}</Text>
           <Text className='linli-activity-map__address'>{location.address}</Text>

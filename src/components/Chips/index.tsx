@@ -1,6 +1,7 @@
 import { ScrollView, Text, View } from '@tarojs/components';
 import { cx } from '../../utils/cx';
 import './index.scss';
+import { pressable } from '../Pressable';
 
 export interface ChipOption<V> {
   /** Stable key, also the chip's `data-value` (tests and e2e select by it). */
@@ -29,11 +30,11 @@ export function Chips<V>({ options, value, onChange, className, wrap = false }: 
         return (
           <View
             key={option.key}
-            className={cx('linli-chips__chip', option.sub !== undefined && 'linli-chips__chip--two-line', active && 'linli-chips__chip--active')}
+            className={cx('linli-pressable', 'linli-chips__chip', option.sub !== undefined && 'linli-chips__chip--two-line', active && 'linli-chips__chip--active')}
             data-value={option.key}
-            role='button'
-            aria-pressed={active}
+            aria-pressed={active ? 'true' : 'false'}
             onClick={() => onChange(option.value)}
+            {...pressable(() => onChange(option.value))}
           >
             <Text className='linli-chips__label'>{option.label}</Text>
             {option.sub !== undefined ? <Text className='linli-chips__sub'>{option.sub}</Text> : null}

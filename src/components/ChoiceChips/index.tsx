@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { cx } from '../../utils/cx';
 import './index.scss';
+import { pressable } from '../Pressable';
 
 export interface Choice<V extends string> {
   value: V;
@@ -31,14 +32,13 @@ export function ChoiceChips<V extends string>({ options, value, onChange, layout
         return (
           <View
             key={option.value}
-            className={cx('linli-choice', selected && 'linli-choice--selected', option.disabled && 'linli-choice--disabled')}
-            role='radio'
-            aria-checked={selected}
-            aria-disabled={option.disabled ?? false}
+            className={cx('linli-pressable', 'linli-choice', selected && 'linli-choice--selected', option.disabled && 'linli-choice--disabled')}
+            aria-checked={selected ? 'true' : 'false'}
             data-value={option.value}
             onClick={() => {
               if (!option.disabled) onChange(option.value);
             }}
+            {...pressable(() => onChange(option.value), { role: 'radio', disabled: option.disabled })}
           >
             <Text className='linli-choice__label'>{option.label}</Text>
             {option.description ? <Text className='linli-choice__description'>{option.description}</Text> : null}

@@ -10,6 +10,7 @@ import { cx } from '../../utils/cx';
 import { EmptyState, ErrorState, LoadingState } from '../StateView';
 import { findPath, levelLabelKey } from './tree';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 export interface CommunityPickerProps {
   /** The community chosen before (pre-selected), if any. */
@@ -43,7 +44,7 @@ export function CommunityPicker({ currentId, saving, onSave }: CommunityPickerPr
 
   if (tree.loading) return <LoadingState cards={2} />;
   if (tree.error) return <ErrorState message={tree.error} onRetry={() => void tree.reload()} />;
-  if (!roots || roots.length === 0) return <EmptyState title={t('community.empty')} icon={<Location size={40} color='#c9cdd4' />} />;
+  if (!roots || roots.length === 0) return <EmptyState title={t('community.empty')} icon={<Location size={40} color={colors.decoration} />} />;
 
   const options = path.length === 0 ? roots : path[path.length - 1]!.children;
   const nextLevel = options[0]?.level ?? 'community';
@@ -61,9 +62,9 @@ export function CommunityPicker({ currentId, saving, onSave }: CommunityPickerPr
     <View className='linli-community-picker'>
       <View className='linli-community-picker__crumbs'>
         {path.map((node, index) => (
-          <View key={node.id} className='linli-community-picker__crumb' onClick={() => setPath(path.slice(0, index))}>
+          <View key={node.id} className='linli-community-picker__crumb' role='button' onClick={() => setPath(path.slice(0, index))}>
             <Text>{node.name}</Text>
-            <ArrowRight size={12} color='#86909c' />
+            <ArrowRight size={12} color={colors.ink3} />
           </View>
         ))}
         <View className='linli-community-picker__crumb linli-community-picker__crumb--current'>
@@ -123,6 +124,6 @@ interface OptionMarkProps {
 
 /** A tick on the chosen community; an arrow on levels that open further. */
 function OptionMark({ leaf, selected }: OptionMarkProps) {
-  if (!leaf) return <ArrowRight size={16} color='#86909c' />;
-  return selected ? <Checked size={22} color='#e8590c' /> : null;
+  if (!leaf) return <ArrowRight size={16} color={colors.ink3} />;
+  return selected ? <Checked size={22} color={colors.primary} /> : null;
 }

@@ -2,6 +2,7 @@ import { Picker, Text, View } from '@tarojs/components';
 import { ArrowRight } from '@nutui/icons-react-taro';
 import { cx } from '../../utils/cx';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 export interface DateTimeFieldProps {
   /** China day 'YYYY-MM-DD' and clock 'HH:mm'. */
@@ -24,7 +25,7 @@ export function DateTimeField({ day, clock, onChange, dayLabel, clockLabel, minD
           <Text className='linli-datetime__label'>{dayLabel}</Text>
           <View className='linli-datetime__value'>
             <Text>{day}</Text>
-            <ArrowRight size={14} color='#86909c' />
+            <ArrowRight size={14} color={colors.ink3} />
           </View>
         </View>
       </Picker>
@@ -33,7 +34,7 @@ export function DateTimeField({ day, clock, onChange, dayLabel, clockLabel, minD
           <Text className='linli-datetime__label'>{clockLabel}</Text>
           <View className='linli-datetime__value'>
             <Text>{clock}</Text>
-            <ArrowRight size={14} color='#86909c' />
+            <ArrowRight size={14} color={colors.ink3} />
           </View>
         </View>
       </Picker>

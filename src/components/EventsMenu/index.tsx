@@ -8,6 +8,7 @@ import { useStore } from '../../stores/createStore';
 import { applyUnreadBadge, refreshUnread, unreadStore } from '../../stores/events';
 import { eventRoutes } from '../../utils/eventRoutes';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 const go = (url: string) => {
   Taro.navigateTo({ url }).catch(() => undefined);
@@ -29,15 +30,15 @@ export function EventsMenu() {
   return (
     <View className='linli-section linli-events-menu'>
       <CellGroup className='linli-events-menu__group'>
-        <Cell className='linli-events-menu__mine' title={<EntryTitle icon={<Clock size={18} color='#4e5969' />} text={t('events.me.myActivities')} />} clickable onClick={() => go(eventRoutes.myActivities)} />
+        <Cell className='linli-events-menu__mine' title={<EntryTitle icon={<Clock size={18} color={colors.ink2} />} text={t('events.me.myActivities')} />} clickable onClick={() => go(eventRoutes.myActivities)} />
         <Cell
           className='linli-events-menu__inbox'
-          title={<EntryTitle icon={<Message size={18} color='#4e5969' />} text={t('events.me.inbox')} />}
+          title={<EntryTitle icon={<Message size={18} color={colors.ink2} />} text={t('events.me.inbox')} />}
           extra={unread ? <Badge className='linli-events-menu__badge' value={unread} max={99} /> : undefined}
           clickable
           onClick={() => go(eventRoutes.inbox)}
         />
-        <Cell className='linli-events-menu__proxies' title={<EntryTitle icon={<User size={18} color='#4e5969' />} text={t('events.me.proxies')} />} clickable onClick={() => go(eventRoutes.proxies)} />
+        <Cell className='linli-events-menu__proxies' title={<EntryTitle icon={<User size={18} color={colors.ink2} />} text={t('events.me.proxies')} />} clickable onClick={() => go(eventRoutes.proxies)} />
       </CellGroup>
     </View>
   );

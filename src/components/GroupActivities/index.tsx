@@ -12,6 +12,7 @@ import { activityPath, createActivityPath } from '../../utils/eventRoutes';
 import { ActivityCard } from '../ActivityCard';
 import { ListFooter } from '../ListFooter';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 const go = (url: string) => {
   Taro.navigateTo({ url }).catch(() => undefined);
@@ -40,7 +41,7 @@ export function GroupActivities({ group }: GroupActivitiesProps) {
     if (list.loading) return <Text className='linli-group-activities__note'>{t('common.loading')}</Text>;
     if (list.error) {
       return (
-        <View className='linli-group-activities__note linli-group-activities__note--error' onClick={() => void list.refresh()}>
+        <View className='linli-group-activities__note linli-group-activities__note--error' role='button' onClick={() => void list.refresh()}>
           <Text>{list.error}</Text>
           <Text className='linli-group-activities__retry'>{t('common.retry')}</Text>
         </View>
@@ -64,7 +65,7 @@ export function GroupActivities({ group }: GroupActivitiesProps) {
         {list.total > 0 ? <Text className='linli-section__extra'>{t('events.group.count', { count: list.total })}</Text> : null}
       </View>
       {canCreate ? (
-        <Button className='linli-group-activities__create' type='primary' fill='outline' size='large' block icon={<Plus size={18} color='#e8590c' />} onClick={() => go(createActivityPath(group.id))}>
+        <Button className='linli-group-activities__create' type='primary' fill='outline' size='large' block icon={<Plus size={18} color={colors.primary} />} onClick={() => go(createActivityPath(group.id))}>
           {t('events.group.create')}
         </Button>
       ) : null}

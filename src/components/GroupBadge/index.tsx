@@ -4,6 +4,7 @@ import { Category, Gardener, Gift, Heart, Service, ShieldCheck, Star } from '@nu
 import type { GroupType } from '../../shared/schemas/groups';
 import { TYPE_COLORS } from '../../utils/groupStyle';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 export interface GroupBadgeProps {
   type: GroupType;
@@ -12,7 +13,7 @@ export interface GroupBadgeProps {
 
 /** A picture for each type (group names in one community often share their first character). */
 function iconFor(type: GroupType, size: number): ReactNode {
-  const props = { size, color: '#ffffff' };
+  const props = { size, color: colors.onPrimary };
   switch (type) {
     case 'service':
       return <Service {...props} />;

@@ -6,6 +6,8 @@ import { TYPE_COLORS } from '../../utils/groupStyle';
 import { GroupBadge } from '../GroupBadge';
 import { MembershipTag } from './MembershipTag';
 import './index.scss';
+import { colors } from '../../styles/colors';
+import { pressable } from '../Pressable';
 
 export interface GroupCardProps {
   group: GroupCardData;
@@ -18,24 +20,25 @@ export interface GroupCardProps {
 export function GroupCard({ group, onOpen, simple = false }: GroupCardProps) {
   const { t } = useI18n();
   const sep = t('common.separator');
-  const colors = TYPE_COLORS[group.type];
+  const typeColors = TYPE_COLORS[group.type];
   return (
     <View
-      className={`linli-group-card linli-card${simple ? ' linli-group-card--simple' : ''}`}
+      className={`linli-group-card linli-card linli-pressable${simple ? ' linli-group-card--simple' : ''}`}
       hoverClass='linli-group-card--pressed'
       data-group-id={group.id}
       onClick={() => onOpen(group.id)}
+      {...pressable(() => onOpen(group.id), { role: 'link' })}
     >
       <View className='linli-group-card__head'>
         <GroupBadge type={group.type} />
         <View className='linli-group-card__titles'>
           <Text className='linli-group-card__name'>{group.name}</Text>
           <View className='linli-group-card__tags'>
-            <Tag className='linli-type-tag' background={colors.soft} color={colors.strong}>
+            <Tag className='linli-type-tag' background={typeColors.soft} color={typeColors.strong}>
               {t(`groupTypes.${group.type}`)}
             </Tag>
             {simple ? null : (
-              <Tag plain color='#4e5969' className='linli-level-tag'>
+              <Tag plain color={colors.ink2} className='linli-level-tag'>
                 {t(`levels.${group.managementLevel}`)}
               </Tag>
             )}

@@ -9,6 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../StateView';
 import { useAccount } from '../../hooks/useAccount';
 import { useAsync, type AsyncState } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
+import { colors } from '../../styles/colors';
 
 export interface GroupGateProps {
   titleKey: MessageKey;
@@ -35,7 +36,7 @@ export function GroupGate({ titleKey, className, abilities, children }: GroupGat
     if (detail.loading && !group) return <LoadingState cards={2} />;
     if (detail.error || !group) return <ErrorState message={detail.error ?? ''} onRetry={() => void detail.reload()} />;
     if (!abilities.some((ability) => group.abilities.includes(ability))) {
-      return <EmptyState title={t('registry.common.noPermission')} description={t('registry.common.noPermissionHint')} icon={<ShieldCheck size={40} color='#c9cdd4' />} />;
+      return <EmptyState title={t('registry.common.noPermission')} description={t('registry.common.noPermissionHint')} icon={<ShieldCheck size={40} color={colors.decoration} />} />;
     }
     return children(group, detail);
   };

@@ -25,7 +25,7 @@ export function ListFooter({ hasMore, loadingMore, error, onLoadMore }: ListFoot
   }
   if (error) {
     return (
-      <View className='linli-list-footer linli-list-footer--error' onClick={onLoadMore}>
+      <View className='linli-list-footer linli-list-footer--error' role='button' onClick={onLoadMore}>
         <Text>{error}</Text>
         <Text className='linli-list-footer__action'>{t('common.retry')}</Text>
       </View>
@@ -33,7 +33,7 @@ export function ListFooter({ hasMore, loadingMore, error, onLoadMore }: ListFoot
   }
   if (hasMore) {
     return (
-      <View className='linli-list-footer linli-list-footer--more' onClick={onLoadMore}>
+      <View className='linli-list-footer linli-list-footer--more' role='button' onClick={onLoadMore}>
         <Text className='linli-list-footer__action'>{t('common.loadMore')}</Text>
       </View>
     );

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import type { MessageKey } from '../../locales';
@@ -6,6 +6,7 @@ import { useI18n, useSettings } from '../../hooks/useI18n';
 import { applyTabBarLocale } from '../../utils/tabBar';
 import { cx } from '../../utils/cx';
 import { PrivacyPopup } from '../PrivacyPopup';
+import { useKeyboardAccess } from './keyboardAccess';
 
 export interface PageRootProps {
   /** Locale key of the navigation bar title. */
@@ -27,6 +28,8 @@ export function PageRoot({ titleKey, tab = false, className, busy = false, child
   const { t, locale } = useI18n();
   const { elderly } = useSettings();
   const heading = t(titleKey);
+  const root = useRef<HTMLElement>(null);
+  useKeyboardAccess(root, t('common.mainNavigation'));
 
   useEffect(() => {
     Taro.setNavigationBarTitle({ title: heading }).catch(() => undefined);
@@ -42,7 +45,8 @@ export function PageRoot({ titleKey, tab = false, className, busy = false, child
   });
 
   return (
-    <View className={cx('linli-page', elderly && 'linli-page--elderly', `linli-page--${locale}`, className)} data-locale={locale} aria-busy={busy}>
+    // The page's main landmark (WCAG 1.3.1; axe's `region` and `landmark-one-main`), named by its title.
+    <View ref={root} className={cx('linli-page', elderly && 'linli-page--elderly', `linli-page--${locale}`, className)} data-locale={locale} aria-busy={busy ? 'true' : 'false'} role='main' aria-label={heading}>
       {children}
       {/* weapp: WeChat's privacy notice, whichever page's API asks (renders nothing on H5). */}
       <PrivacyPopup />

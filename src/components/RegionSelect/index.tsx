@@ -8,6 +8,7 @@ import { cx } from '../../utils/cx';
 import { findPath } from '../CommunityPicker/tree';
 import { EmptyState } from '../StateView';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 export interface RegionSelectProps {
   visible: boolean;
@@ -42,8 +43,8 @@ export function RegionSelect({ visible, level, roots, currentId, onSelect, onClo
   return (
     <Popup className='linli-region-select' visible={visible} position='bottom' round title={t('registry.regionSelect.title')} closeable onClose={onClose}>
       {path.length > 0 ? (
-        <View className='linli-region-select__back' onClick={() => setPath(path.slice(0, -1))}>
-          <ArrowLeft size={14} color='#4e5969' />
+        <View className='linli-region-select__back' role='button' onClick={() => setPath(path.slice(0, -1))}>
+          <ArrowLeft size={14} color={colors.ink2} />
           <Text>{path.map((node) => node.name).join(t('common.separator'))}</Text>
         </View>
       ) : null}
@@ -64,7 +65,7 @@ export function RegionSelect({ visible, level, roots, currentId, onSelect, onClo
                       {node.name}
                     </Text>
                   }
-                  extra={pickable ? selected ? <Checked size={20} color='#e8590c' /> : null : <ArrowRight size={16} color='#86909c' />}
+                  extra={pickable ? selected ? <Checked size={20} color={colors.primary} /> : null : <ArrowRight size={16} color={colors.ink3} />}
                   align='center'
                   clickable
                   onClick={() => choose(node)}

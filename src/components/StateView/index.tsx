@@ -8,6 +8,7 @@ import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro';
 import { Failure, NetworkError } from '@nutui/icons-react-taro';
 import { useI18n } from '../../hooks/useI18n';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 export interface LoadingStateProps {
   /** How many placeholder cards. */
@@ -45,7 +46,7 @@ export function EmptyState({ title, description, icon, action, className }: Empt
   return (
     <View className={`linli-state linli-state--empty ${className ?? ''}`}>
       <Empty
-        image={<View className='linli-state__icon'>{icon ?? <Failure size={40} color='#c9cdd4' />}</View>}
+        image={<View className='linli-state__icon'>{icon ?? <Failure size={40} color={colors.decoration} />}</View>}
         title={title}
         description={description ?? ''}
       >
@@ -68,7 +69,7 @@ export function ErrorState({ message, onRetry }: ErrorStateProps) {
         status='error'
         image={
           <View className='linli-state__icon linli-state__icon--error'>
-            <NetworkError size={40} color='#e8590c' />
+            <NetworkError size={40} color={colors.primary} />
           </View>
         }
         title={t('common.errorTitle')}

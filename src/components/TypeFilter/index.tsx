@@ -3,6 +3,7 @@ import { GroupType } from '../../shared/schemas/groups';
 import { useI18n } from '../../hooks/useI18n';
 import { cx } from '../../utils/cx';
 import './index.scss';
+import { pressable } from '../Pressable';
 
 export interface TypeFilterProps {
   value: GroupType | null;
@@ -26,11 +27,11 @@ export function TypeFilter({ value, onChange }: TypeFilterProps) {
           return (
             <View
               key={chip.key}
-              className={cx('linli-type-filter__chip', active && 'linli-type-filter__chip--active')}
+              className={cx('linli-pressable', 'linli-type-filter__chip', active && 'linli-type-filter__chip--active')}
               data-type={chip.key}
-              role='button'
-              aria-pressed={active}
+              aria-pressed={active ? 'true' : 'false'}
               onClick={() => onChange(chip.type)}
+              {...pressable(() => onChange(chip.type))}
             >
               <Text>{chip.label}</Text>
             </View>

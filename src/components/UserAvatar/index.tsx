@@ -1,6 +1,7 @@
 import { Text } from '@tarojs/components';
 import { Avatar } from '@nutui/nutui-react-taro';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 export interface UserAvatarProps {
   name: string;
@@ -19,7 +20,7 @@ function displayable(src: string | null | undefined): src is string {
 export function UserAvatar({ name, src, size = 'normal', className }: UserAvatarProps) {
   if (displayable(src)) return <Avatar className={className} size={size} src={src} />;
   return (
-    <Avatar className={className} size={size} background='#fff4e6' color='#c2410c'>
+    <Avatar className={className} size={size} background={colors.primarySoft} color={colors.primary}>
       <Text className={`linli-avatar__initial linli-avatar__initial--${size}`}>{Array.from(name)[0] ?? ''}</Text>
     </Avatar>
   );

@@ -81,7 +81,8 @@ export default function CheckinCodePage() {
       ) : null}
       <View className='linli-section'>
         <View className='linli-card checkin-code__card'>
-          <Image className='checkin-code__qr' src={current.qr} mode='aspectFit' ariaLabel={t('events.code.qrLabel')} />
+          {/* H5 draws an <img> inside taro-image-core and gives it only what nativeProps holds (taro-image-core.js). */}
+          <Image className='checkin-code__qr' src={current.qr} mode='aspectFit' ariaLabel={t('events.code.qrLabel')} nativeProps={{ alt: t('events.code.qrLabel') }} />
           <Text className='checkin-code__label'>{t('events.code.digitsLabel')}</Text>
           <Text className='checkin-code__digits' aria-label={t('events.code.digitsAria', { code: current.code.split('').join(' ') })}>
             {`${current.code.slice(0, 3)} ${current.code.slice(3)}`}

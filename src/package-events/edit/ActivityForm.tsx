@@ -10,6 +10,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { chinaDay } from '../../utils/chinaTime';
 import { cx } from '../../utils/cx';
 import { checkForm, type ActivityFields, type FieldErrors, type FieldName, type FormValues } from './form';
+import { colors } from '../../styles/colors';
 
 export interface ActivityFormProps {
   initial: FormValues;
@@ -137,7 +138,7 @@ export function ActivityForm({ initial, editing, onSubmit }: ActivityFormProps) 
 
       <Section title={t('events.form.sectionWhere')}>
         {process.env.TARO_ENV === 'weapp' ? (
-          <Button className='events-form__choose-location' fill='outline' type='primary' block icon={<Location size={18} color='#e8590c' />} onClick={() => void chooseLocation()}>
+          <Button className='events-form__choose-location' fill='outline' type='primary' block icon={<Location size={18} color={colors.primary} />} onClick={() => void chooseLocation()}>
             {values.latitude !== null ? t('events.form.locationChosen') : t('events.form.chooseLocation')}
           </Button>
         ) : null}

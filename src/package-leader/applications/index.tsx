@@ -15,6 +15,7 @@ import { foundPath } from '../../utils/registryRoutes';
 import { groupPath } from '../../utils/routes';
 import '../components/leader.scss';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 const go = (url: string) => {
   Taro.navigateTo({ url }).catch(() => undefined);
@@ -52,7 +53,7 @@ export default function ApplicationsPage() {
         <EmptyState
           title={t('registry.applications.empty')}
           description={t('registry.applications.emptyHint')}
-          icon={<Add size={40} color='#c9cdd4' />}
+          icon={<Add size={40} color={colors.decoration} />}
           action={{ text: t('registry.applications.found'), onClick: () => go(foundPath()) }}
         />
       );

@@ -61,7 +61,7 @@ export function PlacementField({ values, errors, roots, onChange }: PlacementFie
         required
         error={atStreet ? errors.streetId : errors.communityId}
       >
-        <View className='leader-place' onClick={() => setOpen(true)}>
+        <View className='leader-place' role='button' onClick={() => setOpen(true)}>
           <Text className={name ? 'leader-place__name' : 'leader-place__name leader-place__name--empty'}>{name ?? t('registry.form.choose')}</Text>
           <Text className='leader-place__change'>{t('registry.form.change')}</Text>
         </View>

@@ -5,6 +5,7 @@ import { Close } from '@nutui/icons-react-taro';
 import { FormField } from '../../components/FormField';
 import { useI18n } from '../../hooks/useI18n';
 import { TAG_MAX, TAGS_MAX } from './groupForm';
+import { colors } from '../../styles/colors';
 
 export interface TagsFieldProps {
   tags: string[];
@@ -40,9 +41,9 @@ export function TagsField({ tags, error, onChange }: TagsFieldProps) {
       {tags.length > 0 ? (
         <View className='leader-tags'>
           {tags.map((tag) => (
-            <View key={tag} className='leader-tags__tag' aria-label={t('registry.form.removeTag', { tag })} onClick={() => onChange(tags.filter((x) => x !== tag))}>
+            <View key={tag} className='leader-tags__tag' role='button' aria-label={t('registry.form.removeTag', { tag })} onClick={() => onChange(tags.filter((x) => x !== tag))}>
               <Text>{tag}</Text>
-              <Close size={12} color='#86909c' />
+              <Close size={12} color={colors.ink3} />
             </View>
           ))}
         </View>

@@ -10,6 +10,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { emptyGroupForm, formFromGroup } from '../components/groupForm';
 import { FoundForm } from './FoundForm';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 /**
  * The street of a street-level hub. The group page carries only the street's name
@@ -51,7 +52,7 @@ export default function FoundPage() {
     if (resubmitId) {
       const group = original.data!;
       if (!group.abilities.includes('groups.resubmit')) {
-        return <EmptyState title={t('registry.common.noPermission')} icon={<Tips size={40} color='#c9cdd4' />} />;
+        return <EmptyState title={t('registry.common.noPermission')} icon={<Tips size={40} color={colors.decoration} />} />;
       }
       const streetId = group.communityId === null ? streetNamed(roots, group.regionName) : null;
       return <FoundForm key={group.id} initial={formFromGroup(group, streetId)} roots={roots} resubmit={group} />;

@@ -12,6 +12,7 @@ import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { groupChanged } from '../../stores/groupChanges';
 import { formatDate } from '../../utils/registryFormat';
+import { colors } from '../../styles/colors';
 
 /** Invitations from hub organizations waiting for this group's leaders: accept or decline. */
 export function HubInvitations({ group, onAnswered }: { group: GroupDetail; onAnswered: () => void }) {
@@ -39,7 +40,7 @@ export function HubInvitations({ group, onAnswered }: { group: GroupDetail; onAn
   const body = () => {
     if (invitations.loading && !items) return <LoadingState cards={1} />;
     if (invitations.error || !items) return <ErrorState message={invitations.error ?? ''} onRetry={() => void invitations.reload()} />;
-    if (items.length === 0) return <EmptyState title={t('registry.hub.invitationsEmpty')} icon={<Link size={40} color='#c9cdd4' />} />;
+    if (items.length === 0) return <EmptyState title={t('registry.hub.invitationsEmpty')} icon={<Link size={40} color={colors.decoration} />} />;
     return (
       <View className='linli-card leader-list'>
         {items.map((link) => (

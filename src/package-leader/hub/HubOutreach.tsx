@@ -13,6 +13,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { groupChanged } from '../../stores/groupChanges';
 import { formatDate } from '../../utils/registryFormat';
 import { groupPath } from '../../utils/routes';
+import { colors } from '../../styles/colors';
 
 /**
  * A community of the hub's street, to ask groups.list for the street ("nearby" is the street
@@ -71,11 +72,11 @@ export function HubOutreach({ group }: { group: GroupDetail }) {
   const memberList = () => {
     if (members.loading && !members.data) return <LoadingState cards={1} />;
     if (members.error || !members.data) return <ErrorState message={members.error ?? ''} onRetry={() => void members.reload()} />;
-    if (members.data.items.length === 0) return <EmptyState title={t('registry.hub.membersEmpty')} icon={<Link size={40} color='#c9cdd4' />} />;
+    if (members.data.items.length === 0) return <EmptyState title={t('registry.hub.membersEmpty')} icon={<Link size={40} color={colors.decoration} />} />;
     return (
       <View className='linli-card leader-list'>
         {members.data.items.map((item) => (
-          <View key={item.group.id} className='leader-row hub__member' onClick={() => open(item.group.id)}>
+          <View key={item.group.id} className='leader-row hub__member' role='link' onClick={() => open(item.group.id)}>
             <GroupBadge type={item.group.type} />
             <View className='leader-row__main'>
               <Text className='leader-row__title'>{item.group.name}</Text>
@@ -105,7 +106,7 @@ export function HubOutreach({ group }: { group: GroupDetail }) {
       );
     }
     if (!candidates.data) return <LoadingState cards={2} />;
-    if (invitable.length === 0) return <EmptyState title={t('registry.hub.candidatesEmpty')} icon={<Search size={40} color='#c9cdd4' />} />;
+    if (invitable.length === 0) return <EmptyState title={t('registry.hub.candidatesEmpty')} icon={<Search size={40} color={colors.decoration} />} />;
     return (
       <View className='linli-card leader-list'>
         {invitable.map((card) => {

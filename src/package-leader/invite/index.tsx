@@ -13,6 +13,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { formatDateTime } from '../../utils/registryFormat';
 import '../components/leader.scss';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 const VALIDITY = ['24', '72', '168', '720'] as const;
 type Validity = (typeof VALIDITY)[number];
@@ -100,13 +101,13 @@ function InviteBody({ group }: { group: GroupDetail }) {
             <View className='invite__actions'>
               {process.env.TARO_ENV === 'weapp' ? (
                 <NativeButton className='invite__share' openType='share'>
-                  <Share size={18} color='#ffffff' />
+                  <Share size={18} color={colors.onPrimary} />
                   <Text>{t('registry.invite.share')}</Text>
                 </NativeButton>
               ) : null}
               <Button className='invite__copy' size='large' block onClick={copy}>
                 <View className='invite__copy-label'>
-                  <Copy size={16} color='#4e5969' />
+                  <Copy size={16} color={colors.ink2} />
                   <Text>{t('registry.invite.copy')}</Text>
                 </View>
               </Button>

@@ -17,6 +17,7 @@ import { leaderPath } from '../../utils/registryRoutes';
 import { MANAGE_ABILITIES } from '../../utils/registryAbilities';
 import '../components/leader.scss';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 const go = (url: string) => {
   Taro.navigateTo({ url }).catch(() => undefined);
@@ -99,7 +100,7 @@ function ManageBody({ group, detail }: { group: GroupDetail; detail: AsyncState<
       <Entry
         key='requests'
         name='requests'
-        icon={<UserAdd size={20} color='#e8590c' />}
+        icon={<UserAdd size={20} color={colors.primary} />}
         title={t('registry.manage.requests')}
         hint={t('registry.manage.requestsHint', { count: pending })}
         onClick={() => go(leaderPath('requests', group.id))}
@@ -111,7 +112,7 @@ function ManageBody({ group, detail }: { group: GroupDetail; detail: AsyncState<
       <Entry
         key='members'
         name='members'
-        icon={<User size={20} color='#e8590c' />}
+        icon={<User size={20} color={colors.primary} />}
         title={t(manages ? 'registry.manage.members' : 'registry.manage.membersView')}
         hint={t('registry.manage.membersHint', { count: group.memberCount })}
         onClick={() => go(leaderPath('members', group.id))}
@@ -120,22 +121,22 @@ function ManageBody({ group, detail }: { group: GroupDetail; detail: AsyncState<
   }
   if (can('posts.create')) {
     entries.push(
-      <Entry key='post' name='post' icon={<Notice size={20} color='#e8590c' />} title={t('registry.manage.post')} hint={t('registry.manage.postHint')} onClick={() => go(leaderPath('post', group.id))} />,
+      <Entry key='post' name='post' icon={<Notice size={20} color={colors.primary} />} title={t('registry.manage.post')} hint={t('registry.manage.postHint')} onClick={() => go(leaderPath('post', group.id))} />,
     );
   }
   if (can('invites.create')) {
     entries.push(
-      <Entry key='invite' name='invite' icon={<Share size={20} color='#e8590c' />} title={t('registry.manage.invite')} hint={t('registry.manage.inviteHint')} onClick={() => go(leaderPath('invite', group.id))} />,
+      <Entry key='invite' name='invite' icon={<Share size={20} color={colors.primary} />} title={t('registry.manage.invite')} hint={t('registry.manage.inviteHint')} onClick={() => go(leaderPath('invite', group.id))} />,
     );
   }
   if (can('groups.edit')) {
     entries.push(
-      <Entry key='edit' name='edit' icon={<Edit size={20} color='#e8590c' />} title={t('registry.manage.edit')} hint={t('registry.manage.editHint')} onClick={() => go(leaderPath('edit', group.id))} />,
+      <Entry key='edit' name='edit' icon={<Edit size={20} color={colors.primary} />} title={t('registry.manage.edit')} hint={t('registry.manage.editHint')} onClick={() => go(leaderPath('edit', group.id))} />,
     );
   }
   if (can('hubs.invite') || can('hubs.respond')) {
     entries.push(
-      <Entry key='hub' name='hub' icon={<Link size={20} color='#e8590c' />} title={t('registry.manage.hub')} hint={t('registry.manage.hubHint')} onClick={() => go(leaderPath('hub', group.id))} />,
+      <Entry key='hub' name='hub' icon={<Link size={20} color={colors.primary} />} title={t('registry.manage.hub')} hint={t('registry.manage.hubHint')} onClick={() => go(leaderPath('hub', group.id))} />,
     );
   }
 
@@ -164,7 +165,7 @@ function ManageBody({ group, detail }: { group: GroupDetail; detail: AsyncState<
               className='manage__rate'
               title={
                 <View className='manage__entry-title'>
-                  <Star size={20} color='#a35200' />
+                  <Star size={20} color={colors.warning} />
                   <Text>{t('registry.manage.rateYear', { year })}</Text>
                 </View>
               }
@@ -182,7 +183,7 @@ function ManageBody({ group, detail }: { group: GroupDetail; detail: AsyncState<
             <Entry
               name='dissolve'
               danger
-              icon={<Del size={20} color='#e03131' />}
+              icon={<Del size={20} color={colors.danger} />}
               title={t('registry.manage.dissolve')}
               hint={t('registry.manage.dissolveHint')}
               onClick={() => setDissolving(true)}

@@ -23,6 +23,7 @@ import { formatDate } from '../../utils/registryFormat';
 import { memberActions, type MemberAction } from './memberActions';
 import '../components/leader.scss';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 const PAGE_SIZE = 20;
 
@@ -91,7 +92,7 @@ function MemberList({ group, detail }: { group: GroupDetail; detail: AsyncState<
 
   if (list.loading && !list.loaded) return <LoadingState cards={3} />;
   if (list.error) return <ErrorState message={list.error} onRetry={() => void list.refresh()} />;
-  if (list.items.length === 0) return <EmptyState title={t('registry.members.empty')} icon={<User size={40} color='#c9cdd4' />} />;
+  if (list.items.length === 0) return <EmptyState title={t('registry.members.empty')} icon={<User size={40} color={colors.decoration} />} />;
 
   const dialog = confirming ? DIALOGS[confirming.action] : null;
   return (

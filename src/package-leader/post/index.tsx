@@ -12,6 +12,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { groupChanged } from '../../stores/groupChanges';
 import '../components/leader.scss';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 /** The contract's limits (PostsCreateInput): text 1–2000, at most 9 images. */
 const TEXT_MAX = 2000;
@@ -126,16 +127,17 @@ function Composer({ group }: { group: GroupDetail }) {
                   <Image className='post__image-img' src={image.path} mode='aspectFill' />
                   <View
                     className='post__image-remove'
+                    role='button'
                     aria-label={t('registry.post.removeImage', { index: index + 1 })}
                     onClick={() => !busy && setImages(images.filter((x) => x.path !== image.path))}
                   >
-                    <Close size={12} color='#ffffff' />
+                    <Close size={12} color={colors.onPrimary} />
                   </View>
                 </View>
               ))}
               {images.length < IMAGES_MAX ? (
-                <View className='post__image post__image--add' aria-label={t('registry.post.addImage')} onClick={() => !busy && void choose()}>
-                  <Photograph size={28} color='#86909c' />
+                <View className='post__image post__image--add' role='button' aria-label={t('registry.post.addImage')} onClick={() => !busy && void choose()}>
+                  <Photograph size={28} color={colors.ink3} />
                   <Text className='post__image-count'>{`${images.length}/${IMAGES_MAX}`}</Text>
                 </View>
               ) : null}

@@ -15,6 +15,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { groupChanged } from '../../stores/groupChanges';
 import { formatDateTime } from '../../utils/registryFormat';
 import '../components/leader.scss';
+import { colors } from '../../styles/colors';
 
 /** Join requests of an approval group, oldest first: approve, or decline with a reason. */
 export default function RequestsPage() {
@@ -68,7 +69,7 @@ function RequestList({ group }: { group: GroupDetail }) {
   return (
     <View className='requests__body'>
       {items.length === 0 ? (
-        <EmptyState title={t('registry.requests.empty')} icon={<UserAdd size={40} color='#c9cdd4' />} />
+        <EmptyState title={t('registry.requests.empty')} icon={<UserAdd size={40} color={colors.decoration} />} />
       ) : (
         <View className='linli-section'>
           <View className='linli-card leader-list'>

@@ -15,11 +15,12 @@ import { formatDateTime } from '../../utils/registryFormat';
 import { paramText } from '../components/decode';
 import { AppealDialog } from './AppealDialog';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 const APPEAL_COLORS: Record<NonNullable<CaseView['appeal']>['state'], { background: string; color: string }> = {
-  pending: { background: '#e7f5ff', color: '#1864ab' },
-  upheld: { background: '#f1f3f5', color: '#1f2329' },
-  overturned: { background: '#ebfbee', color: '#237032' },
+  pending: { background: colors.infoSoft, color: colors.info },
+  upheld: { background: colors.neutralSoft, color: colors.ink },
+  overturned: { background: colors.successSoft, color: colors.success },
 };
 
 /**
@@ -52,7 +53,7 @@ export default function NoticesPage() {
   const body = () => {
     if (mine.loading && !mine.data) return <LoadingState cards={2} />;
     if (mine.error || !mine.data) return <ErrorState message={mine.error ?? ''} onRetry={() => void mine.reload()} />;
-    if (mine.data.items.length === 0) return <EmptyState title={t('moderation.notices.empty')} description={t('moderation.notices.emptyHint')} icon={<Notice size={40} color='#c9cdd4' />} />;
+    if (mine.data.items.length === 0) return <EmptyState title={t('moderation.notices.empty')} description={t('moderation.notices.emptyHint')} icon={<Notice size={40} color={colors.decoration} />} />;
     // The case an inbox notice pointed at comes first.
     const items = focusId ? [...mine.data.items].sort((a, b) => Number(b.id === focusId) - Number(a.id === focusId)) : mine.data.items;
     return (
@@ -81,10 +82,10 @@ function NoticeCard({ item, focused, onAppeal }: { item: CaseView; focused: bool
   return (
     <View className={cx('linli-card notices__item', focused && 'notices__item--focused')} data-case-id={item.id} data-state={item.state}>
       <View className='notices__head'>
-        <Tag plain color='#4e5969'>
+        <Tag plain color={colors.ink2}>
           {t(`moderation.targets.${item.targetType}`)}
         </Tag>
-        <Tag className='notices__state' background='#fff4e6' color='#c2410c'>
+        <Tag className='notices__state' background={colors.primarySoft} color={colors.primary}>
           {t(`moderation.states.${item.state}`)}
         </Tag>
       </View>

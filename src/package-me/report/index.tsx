@@ -16,6 +16,7 @@ import { activitiesChanged } from '../../stores/events';
 import { groupChanged } from '../../stores/groupChanges';
 import { paramText } from '../components/decode';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 /** The contract's rule for the report text (text(2, 200)). */
 const TEXT_MIN = 2;
@@ -91,7 +92,7 @@ export default function ReportPage() {
           <EmptyState
             title={t(already ? 'moderation.report.alreadyTitle' : 'moderation.report.doneTitle')}
             description={t(already ? 'moderation.report.already' : outcome === 'hidden' ? 'moderation.report.doneHidden' : 'moderation.report.done')}
-            icon={already ? <Tips size={40} color='#e8590c' /> : <Checked size={40} color='#237032' />}
+            icon={already ? <Tips size={40} color={colors.primary} /> : <Checked size={40} color={colors.success} />}
             action={{ text: t('moderation.report.back'), onClick: back }}
           />
         </View>

@@ -15,6 +15,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { usePaged } from '../../hooks/usePaged';
 import { CaseCard } from '../components/CaseCard';
 import '../components/staff.scss';
+import { colors } from '../../styles/colors';
 
 const PAGE_SIZE = 20;
 
@@ -52,7 +53,7 @@ export default function AppealsPage() {
   const body = () => {
     if (queue.loading && !queue.loaded) return <LoadingState cards={2} />;
     if (queue.error) return <ErrorState message={queue.error} onRetry={() => void queue.refresh()} />;
-    if (queue.items.length === 0) return <EmptyState title={t('moderation.appeals.empty')} description={t('moderation.appeals.emptyHint')} icon={<Checked size={40} color='#c9cdd4' />} />;
+    if (queue.items.length === 0) return <EmptyState title={t('moderation.appeals.empty')} description={t('moderation.appeals.emptyHint')} icon={<Checked size={40} color={colors.decoration} />} />;
     return (
       <>
         <View className='staff-list staff-list--grid'>

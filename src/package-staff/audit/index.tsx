@@ -19,6 +19,7 @@ import { DayField } from '../components/DayField';
 import { ExportButton } from '../components/ExportButton';
 import { ScopeChips, scopeState, useStaffScope } from '../components/StaffScope';
 import '../components/staff.scss';
+import { colors } from '../../styles/colors';
 
 const PAGE_SIZE = 20;
 /** The contract's id rule, said before the server would refuse it. */
@@ -99,7 +100,7 @@ export default function AuditPage() {
   const results = () => {
     if (log.loading && !log.loaded) return <LoadingState cards={3} />;
     if (log.error) return <ErrorState message={log.error} onRetry={() => void log.refresh()} />;
-    if (log.items.length === 0) return <EmptyState title={t('moderation.audit.empty')} description={t('moderation.audit.emptyHint')} icon={<Order size={40} color='#c9cdd4' />} />;
+    if (log.items.length === 0) return <EmptyState title={t('moderation.audit.empty')} description={t('moderation.audit.emptyHint')} icon={<Order size={40} color={colors.decoration} />} />;
     return (
       <>
         <View className='staff-table staff-audit__table'>

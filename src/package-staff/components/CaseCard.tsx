@@ -9,14 +9,15 @@ import { activityPath } from '../../utils/eventRoutes';
 import { formatDateTime } from '../../utils/registryFormat';
 import { groupPath } from '../../utils/routes';
 import { cx } from '../../utils/cx';
+import { colors } from '../../styles/colors';
 
 const STATE_COLORS: Record<CaseView['state'], { background: string; color: string }> = {
-  open: { background: '#fff3bf', color: '#a35200' },
-  hidden: { background: '#fff5f5', color: '#c92a2a' },
-  restored: { background: '#ebfbee', color: '#237032' },
-  warned: { background: '#fff4e6', color: '#c2410c' },
-  suspended: { background: '#f1f3f5', color: '#1f2329' },
-  dismissed: { background: '#ebfbee', color: '#237032' },
+  open: { background: colors.warningSoft, color: colors.warning },
+  hidden: { background: colors.dangerSoft, color: colors.danger },
+  restored: { background: colors.successSoft, color: colors.success },
+  warned: { background: colors.primarySoft, color: colors.primary },
+  suspended: { background: colors.neutralSoft, color: colors.ink },
+  dismissed: { background: colors.successSoft, color: colors.success },
 };
 
 /** The page of the reported item, where there is one to open (posts and people have none). */
@@ -66,14 +67,14 @@ export function CaseCard({ item, focused = false, children }: CaseCardProps) {
   return (
     <View className={cx('linli-card staff-card staff-case', focused && 'staff-card--focused')} data-case-id={item.id} data-target-id={item.targetId} data-state={item.state}>
       <View className='staff-card__head'>
-        <Tag plain color='#4e5969'>
+        <Tag plain color={colors.ink2}>
           {t(`moderation.targets.${item.targetType}`)}
         </Tag>
         <Tag className='staff-case__state' background={state.background} color={state.color}>
           {t(`moderation.states.${item.state}`)}
         </Tag>
         {item.autoHidden && item.state === 'hidden' ? (
-          <Tag background='#fff5f5' color='#c92a2a'>
+          <Tag background={colors.dangerSoft} color={colors.danger}>
             {t('moderation.queue.autoHidden')}
           </Tag>
         ) : null}

@@ -6,6 +6,7 @@ import { ChoiceChips } from '../../components/ChoiceChips';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount, type AccountState } from '../../hooks/useAccount';
 import { useI18n } from '../../hooks/useI18n';
+import { colors } from '../../styles/colors';
 
 export interface StaffScope {
   account: AccountState;
@@ -38,7 +39,7 @@ export function scopeState(scope: StaffScope): ReactNode | null {
 
 function NoStaffRole() {
   const { t } = useI18n();
-  return <EmptyState title={t('moderation.scope.none')} description={t('moderation.scope.noneHint')} icon={<ShieldCheck size={40} color='#c9cdd4' />} />;
+  return <EmptyState title={t('moderation.scope.none')} description={t('moderation.scope.noneHint')} icon={<ShieldCheck size={40} color={colors.decoration} />} />;
 }
 
 /** Chips for the regions the person is staff of; hidden when there is only one. */

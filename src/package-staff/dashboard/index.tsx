@@ -19,6 +19,8 @@ import { ExportButton } from '../components/ExportButton';
 import { ScopeChips, scopeState, useStaffScope, type StaffScope } from '../components/StaffScope';
 import '../components/staff.scss';
 import './index.scss';
+import { colors } from '../../styles/colors';
+import { pressable } from '../../components/Pressable';
 
 interface Crumb {
   id: string;
@@ -70,8 +72,8 @@ export default function DashboardPage() {
       <View className='staff-frame'>
         <ScopeChips scope={chooseGrant} />
         {trail.length > 0 ? (
-          <View className='dash-up' onClick={() => setTrail(trail.slice(0, -1))}>
-            <ArrowLeft size={14} color='#c2410c' />
+          <View className='dash-up linli-pressable' onClick={() => setTrail(trail.slice(0, -1))} {...pressable(() => setTrail(trail.slice(0, -1)))}>
+            <ArrowLeft size={14} color={colors.primary} />
             <Text>{t('moderation.scope.up', { name: parent })}</Text>
           </View>
         ) : null}
@@ -107,7 +109,7 @@ function Dashboard({ data, onOpenChild }: { data: DashboardOutput; onOpenChild: 
     <>
       <View className='dash-title'>
         <Text className='dash-title__name'>{data.region.name}</Text>
-        <Tag plain color='#4e5969'>
+        <Tag plain color={colors.ink2}>
           {t(`moderation.levels.${data.region.level}`)}
         </Tag>
       </View>
@@ -118,10 +120,9 @@ function Dashboard({ data, onOpenChild }: { data: DashboardOutput; onOpenChild: 
           return url ? (
             <View
               key={name}
-              className={`linli-card dash-tile dash-tile--${name} dash-tile--link`}
-              role='link'
-              aria-label={`${t(key)} ${value}`}
+              className={`linli-card linli-pressable dash-tile dash-tile--${name} dash-tile--link`}
               onClick={() => void Taro.navigateTo({ url }).catch(() => undefined)}
+              {...pressable(() => void Taro.navigateTo({ url }).catch(() => undefined), { role: 'link' })}
             >
               <Text className='dash-tile__value'>{value}</Text>
               <Text className='dash-tile__label'>{t(key)}</Text>
@@ -162,7 +163,7 @@ function Dashboard({ data, onOpenChild }: { data: DashboardOutput; onOpenChild: 
                 <Text className='staff-table__cell'>{t('moderation.dashboard.columns.activities')}</Text>
               </View>
               {data.byChild.map((child) => (
-                <View key={child.id} className='staff-table__row staff-table__row--link dash-child' data-region-id={child.id} onClick={() => onOpenChild({ id: child.id, name: child.name })}>
+                <View key={child.id} className='staff-table__row staff-table__row--link dash-child linli-pressable' data-region-id={child.id} onClick={() => onOpenChild({ id: child.id, name: child.name })} {...pressable(() => onOpenChild({ id: child.id, name: child.name }))}>
                   <Text className='staff-table__cell staff-table__cell--main'>{child.name}</Text>
                   <Text className='staff-table__cell'>
                     <Text className='staff-table__label'>{t('moderation.dashboard.columns.groups')}</Text>
@@ -231,7 +232,7 @@ function TargetBar({ name, title, target }: { name: string; title: string; targe
       <View className='dash-target__head'>
         <Text className='dash-target__title'>{title}</Text>
         {target.of > 0 ? (
-          <Tag background={met ? '#ebfbee' : '#fff3bf'} color={met ? '#237032' : '#a35200'}>
+          <Tag background={met ? colors.successSoft : colors.warningSoft} color={met ? colors.success : colors.warning}>
             {t(met ? 'moderation.dashboard.met' : 'moderation.dashboard.notMet')}
           </Tag>
         ) : null}
@@ -240,7 +241,7 @@ function TargetBar({ name, title, target }: { name: string; title: string; targe
         <Text className='staff-card__meta'>{t('moderation.dashboard.noBase')}</Text>
       ) : (
         <>
-          <View className='dash-target__track' role='progressbar' aria-valuenow={percent(target.share)} aria-valuemin={0} aria-valuemax={100}>
+          <View className='dash-target__track' role='progressbar' aria-label={title} aria-valuenow={percent(target.share)} aria-valuemin={0} aria-valuemax={100}>
             <View className={cx('dash-target__fill', met && 'dash-target__fill--met')} style={{ width: `${Math.min(100, target.share * 100)}%` }} />
             <View className='dash-target__goal' style={{ left: `${Math.min(100, target.goal * 100)}%` }} />
           </View>

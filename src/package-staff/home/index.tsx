@@ -20,6 +20,7 @@ import { rollCallCommunities } from '../components/rollCallCommunities';
 import { scopeState, useStaffScope } from '../components/StaffScope';
 import '../components/staff.scss';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 interface Entry {
   name: string;
@@ -55,19 +56,19 @@ export default function StaffHomePage() {
 
   const waiting = scopeState(scope);
   const entries: Entry[] = [
-    { name: 'rollcall', title: 'moderation.staff.rollcall', hint: 'moderation.staff.rollcallHint', url: rollCallPath(), icon: <Notice size={20} color='#e8590c' /> },
-    { name: 'queue', title: 'moderation.staff.queue', hint: 'moderation.staff.queueHint', url: moderationRoutes.queue, icon: <Warning size={20} color='#e8590c' />, waiting: counts.data?.queue ?? undefined },
-    { name: 'appeals', title: 'moderation.staff.appeals', hint: 'moderation.staff.appealsHint', url: moderationRoutes.appeals, icon: <Comment size={20} color='#e8590c' />, waiting: counts.data?.appeals ?? undefined },
-    { name: 'review', title: 'moderation.staff.review', hint: 'moderation.staff.reviewHint', url: reviewPath(), icon: <ShieldCheck size={20} color='#e8590c' />, waiting: counts.data?.review ?? undefined },
-    { name: 'hours', title: 'moderation.staff.hours', hint: 'moderation.staff.hoursHint', url: volunteerRoutes.review, icon: <Clock size={20} color='#e8590c' />, waiting: counts.data?.hours ?? undefined },
-    { name: 'proofs', title: 'moderation.staff.proofs', hint: 'moderation.staff.proofsHint', url: volunteerRoutes.issue, icon: <Order size={20} color='#e8590c' />, waiting: counts.data?.proofs ?? undefined },
-    { name: 'store', title: 'moderation.staff.store', hint: 'moderation.staff.storeHint', url: volunteerRoutes.storeAdmin, icon: <Cart size={20} color='#e8590c' /> },
-    { name: 'dashboard', title: 'moderation.staff.dashboard', hint: 'moderation.staff.dashboardHint', url: moderationRoutes.dashboard, icon: <Category size={20} color='#e8590c' /> },
-    { name: 'audit', title: 'moderation.staff.audit', hint: 'moderation.staff.auditHint', url: moderationRoutes.audit, icon: <Order size={20} color='#e8590c' /> },
-    { name: 'roles', title: 'moderation.staff.roles', hint: 'moderation.staff.rolesHint', url: moderationRoutes.roles, icon: <User size={20} color='#e8590c' /> },
+    { name: 'rollcall', title: 'moderation.staff.rollcall', hint: 'moderation.staff.rollcallHint', url: rollCallPath(), icon: <Notice size={20} color={colors.primary} /> },
+    { name: 'queue', title: 'moderation.staff.queue', hint: 'moderation.staff.queueHint', url: moderationRoutes.queue, icon: <Warning size={20} color={colors.primary} />, waiting: counts.data?.queue ?? undefined },
+    { name: 'appeals', title: 'moderation.staff.appeals', hint: 'moderation.staff.appealsHint', url: moderationRoutes.appeals, icon: <Comment size={20} color={colors.primary} />, waiting: counts.data?.appeals ?? undefined },
+    { name: 'review', title: 'moderation.staff.review', hint: 'moderation.staff.reviewHint', url: reviewPath(), icon: <ShieldCheck size={20} color={colors.primary} />, waiting: counts.data?.review ?? undefined },
+    { name: 'hours', title: 'moderation.staff.hours', hint: 'moderation.staff.hoursHint', url: volunteerRoutes.review, icon: <Clock size={20} color={colors.primary} />, waiting: counts.data?.hours ?? undefined },
+    { name: 'proofs', title: 'moderation.staff.proofs', hint: 'moderation.staff.proofsHint', url: volunteerRoutes.issue, icon: <Order size={20} color={colors.primary} />, waiting: counts.data?.proofs ?? undefined },
+    { name: 'store', title: 'moderation.staff.store', hint: 'moderation.staff.storeHint', url: volunteerRoutes.storeAdmin, icon: <Cart size={20} color={colors.primary} /> },
+    { name: 'dashboard', title: 'moderation.staff.dashboard', hint: 'moderation.staff.dashboardHint', url: moderationRoutes.dashboard, icon: <Category size={20} color={colors.primary} /> },
+    { name: 'audit', title: 'moderation.staff.audit', hint: 'moderation.staff.auditHint', url: moderationRoutes.audit, icon: <Order size={20} color={colors.primary} /> },
+    { name: 'roles', title: 'moderation.staff.roles', hint: 'moderation.staff.rolesHint', url: moderationRoutes.roles, icon: <User size={20} color={colors.primary} /> },
     // The region tree is the county's: only county staff import it.
     ...(scope.grants.some((grant) => grant.role === 'county')
-      ? [{ name: 'regions', title: 'moderation.staff.regions', hint: 'moderation.staff.regionsHint', url: moderationRoutes.regions, icon: <Category size={20} color='#e8590c' /> } satisfies Entry]
+      ? [{ name: 'regions', title: 'moderation.staff.regions', hint: 'moderation.staff.regionsHint', url: moderationRoutes.regions, icon: <Category size={20} color={colors.primary} /> } satisfies Entry]
       : []),
   ];
 
@@ -80,7 +81,7 @@ export default function StaffHomePage() {
               <Text className='staff-scope__label'>{t('moderation.staff.scope')}</Text>
               <View className='staff-home__grants'>
                 {scope.grants.map((grant) => (
-                  <Tag key={grant.regionId} className='staff-home__grant' background='#fff4e6' color='#c2410c'>
+                  <Tag key={grant.regionId} className='staff-home__grant' background={colors.primarySoft} color={colors.primary}>
                     {`${grant.regionName}${t('common.separator')}${t(`moderation.roles.names.${grant.role}`)}`}
                   </Tag>
                 ))}

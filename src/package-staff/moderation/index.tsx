@@ -16,6 +16,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { usePaged } from '../../hooks/usePaged';
 import { CaseCard } from '../components/CaseCard';
 import '../components/staff.scss';
+import { colors } from '../../styles/colors';
 
 const PAGE_SIZE = 20;
 const ACTIONS: readonly ModerationAction[] = ['hide', 'restore', 'warn', 'suspend', 'dismiss'];
@@ -79,7 +80,7 @@ export default function ModerationQueuePage() {
   const body = () => {
     if (queue.loading && !queue.loaded) return <LoadingState cards={3} />;
     if (queue.error) return <ErrorState message={queue.error} onRetry={() => void queue.refresh()} />;
-    if (queue.items.length === 0) return <EmptyState title={t('moderation.queue.empty')} description={t('moderation.queue.emptyHint')} icon={<Checked size={40} color='#c9cdd4' />} />;
+    if (queue.items.length === 0) return <EmptyState title={t('moderation.queue.empty')} description={t('moderation.queue.emptyHint')} icon={<Checked size={40} color={colors.decoration} />} />;
     return (
       <>
         <View className='staff-list staff-list--grid'>

@@ -21,6 +21,7 @@ import { groupPath } from '../../utils/routes';
 import { cx } from '../../utils/cx';
 import { ApproveDialog } from './ApproveDialog';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 const PAGE_SIZE = 20;
 
@@ -68,7 +69,7 @@ export default function ReviewPage() {
   const body = () => {
     if (queue.loading && !queue.loaded) return <LoadingState cards={3} />;
     if (queue.error) return <ErrorState message={queue.error} onRetry={() => void queue.refresh()} />;
-    if (items.length === 0) return <EmptyState title={t('registry.review.empty')} description={t('registry.review.emptyHint')} icon={<Checked size={40} color='#c9cdd4' />} />;
+    if (items.length === 0) return <EmptyState title={t('registry.review.empty')} description={t('registry.review.emptyHint')} icon={<Checked size={40} color={colors.decoration} />} />;
     return (
       <>
         <View className='review__list'>
@@ -112,7 +113,7 @@ interface ApplicationCardProps {
 
 function ApplicationCard({ item, focused, onApprove, onDecline }: ApplicationCardProps) {
   const { t } = useI18n();
-  const colors = TYPE_COLORS[item.group.type];
+  const typeColors = TYPE_COLORS[item.group.type];
   return (
     <View className={cx('linli-card review__item', focused && 'review__item--focused')} data-group-id={item.group.id}>
       <View className='review__item-head'>
@@ -120,10 +121,10 @@ function ApplicationCard({ item, focused, onApprove, onDecline }: ApplicationCar
         <View className='review__item-titles'>
           <Text className='review__name'>{item.group.name}</Text>
           <View className='review__tags'>
-            <Tag background={colors.soft} color={colors.strong}>
+            <Tag background={typeColors.soft} color={typeColors.strong}>
               {t(`groupTypes.${item.group.type}`)}
             </Tag>
-            <Tag plain color='#4e5969'>
+            <Tag plain color={colors.ink2}>
               {t(`levels.${item.managementLevel}`)}
             </Tag>
           </View>

@@ -19,6 +19,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { formatDate } from '../../utils/registryFormat';
 import { ScopeChips, scopeState, useStaffScope } from '../components/StaffScope';
 import '../components/staff.scss';
+import { colors } from '../../styles/colors';
 
 /** The role that belongs to each level of the tree (the server refuses any other pairing). */
 const ROLE_OF: Record<RegionLevel, StaffRole> = { county: 'county', street: 'street', community: 'committee' };
@@ -60,7 +61,7 @@ export default function RolesPage() {
   const rows = () => {
     if (list.loading && !list.data) return <LoadingState cards={2} />;
     if (list.error || !list.data) return <ErrorState message={list.error ?? ''} onRetry={() => void list.reload()} />;
-    if (list.data.items.length === 0) return <EmptyState title={t('moderation.roles.empty')} icon={<User size={40} color='#c9cdd4' />} />;
+    if (list.data.items.length === 0) return <EmptyState title={t('moderation.roles.empty')} icon={<User size={40} color={colors.decoration} />} />;
     return (
       <View className='staff-table staff-roles__table'>
         {list.data.items.map((row) => (

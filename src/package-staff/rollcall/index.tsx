@@ -21,6 +21,7 @@ import { cx } from '../../utils/cx';
 import { needsRegionTree, rollCallCommunities } from '../components/rollCallCommunities';
 import '../components/staff.scss';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 const SKILLS = ['elderly', 'children', 'medical', 'teaching', 'legal', 'repair', 'driving', 'photo', 'culture', 'sign'] as const;
 const SKILLS_MAX = 10;
@@ -313,7 +314,7 @@ function RollCallSummary({ rollCall }: { rollCall: RollCallView }) {
     <View className='linli-card rollcall__summary'>
       <View className='rollcall__summary-head'>
         <Text className='rollcall__summary-title'>{rollCall.title}</Text>
-        <Tag className={`rollcall__status rollcall__status--${rollCall.status}`} background={rollCall.status === 'open' ? '#fff4e6' : '#f2f3f5'} color={rollCall.status === 'open' ? '#c2410c' : '#4e5969'}>
+        <Tag className={`rollcall__status rollcall__status--${rollCall.status}`} background={rollCall.status === 'open' ? colors.primarySoft : colors.fill} color={rollCall.status === 'open' ? colors.primary : colors.ink2}>
           {t(`moderation.rollcall.status.${rollCall.status}`)}
         </Tag>
       </View>

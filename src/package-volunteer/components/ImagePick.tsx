@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Close, Photograph } from '@nutui/icons-react-taro';
 import { useI18n } from '../../hooks/useI18n';
+import { colors } from '../../styles/colors';
 
 /** One chosen image: the local path to preview, and its file id once uploaded (so a retry does not upload again). */
 export interface PickedImage {
@@ -36,15 +37,15 @@ export function ImagePick({ value, onChange, disabled = false }: ImagePickProps)
     return (
       <View className='volunteer-image'>
         <Image className='volunteer-image__img' src={value.path} mode='aspectFill' />
-        <View className='volunteer-image__remove' aria-label={t('volunteer.common.removeImage')} onClick={() => !disabled && onChange(null)}>
-          <Close size={12} color='#ffffff' />
+        <View className='volunteer-image__remove' role='button' aria-label={t('volunteer.common.removeImage')} onClick={() => !disabled && onChange(null)}>
+          <Close size={12} color={colors.onPrimary} />
         </View>
       </View>
     );
   }
   return (
     <View className='volunteer-image volunteer-image--add' role='button' aria-label={t('volunteer.common.chooseImage')} onClick={() => !disabled && void choose()}>
-      <Photograph size={28} color='#86909c' />
+      <Photograph size={28} color={colors.ink3} />
       <Text className='volunteer-image__label'>{t('volunteer.common.chooseImage')}</Text>
     </View>
   );

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Check } from '@nutui/icons-react-taro';
 import { cx } from '../../utils/cx';
+import { colors } from '../../styles/colors';
 
 export interface TickProps {
   checked: boolean;
@@ -18,7 +19,7 @@ export interface TickProps {
 export function Tick({ checked, onChange, name, children }: TickProps) {
   return (
     <View className={cx('volunteer-tick', checked && 'volunteer-tick--checked')} role='checkbox' aria-checked={checked} data-field={name} onClick={() => onChange(!checked)}>
-      <View className='volunteer-tick__box'>{checked ? <Check size={14} color='#ffffff' /> : null}</View>
+      <View className='volunteer-tick__box'>{checked ? <Check size={14} color={colors.onPrimary} /> : null}</View>
       <Text className='volunteer-tick__label'>{children}</Text>
     </View>
   );

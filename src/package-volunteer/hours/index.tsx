@@ -22,6 +22,7 @@ import { hoursOf } from '../components/format';
 import { CorrectionDialog } from './CorrectionDialog';
 import '../components/volunteer.scss';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 type Summary = Omit<OutputOf<'hours.mine'>, 'records'>;
 const PAGE_SIZE = 20;
@@ -99,7 +100,7 @@ export default function HoursPage() {
             <Text className='volunteer-item__line'>{t('volunteer.hours.awaitingHint')}</Text>
             <View className='volunteer-list'>
               {summary.awaiting.map((item) => (
-                <View key={item.activityId} className='linli-card volunteer-item hours__awaiting-item' onClick={() => go(activityPath(item.activityId))}>
+                <View key={item.activityId} className='linli-card volunteer-item hours__awaiting-item' role='link' onClick={() => go(activityPath(item.activityId))}>
                   <Text className='volunteer-item__title'>{item.title}</Text>
                   <Text className='volunteer-item__line'>
                     {[
@@ -159,10 +160,17 @@ function SummaryCard({ summary, volunteerNo }: { summary: Summary; volunteerNo: 
         </View>
         <Text className='hours__no'>{t('volunteer.hours.volunteerNo', { no: volunteerNo })}</Text>
         <View className='hours__stars' aria-label={summary.stars > 0 ? t('volunteer.hours.stars', { count: summary.stars }) : t('volunteer.hours.noStar')} data-stars={summary.stars}>
-          {Array.from({ length: 5 }, (_, i) => (i < summary.stars ? <StarFill key={i} size={22} color='#f59f00' /> : <Star key={i} size={22} color='#c9cdd4' />))}
+          {Array.from({ length: 5 }, (_, i) => (i < summary.stars ? <StarFill key={i} size={22} color={colors.star} /> : <Star key={i} size={22} color={colors.decoration} />))}
           <Text className='hours__star-text'>{summary.stars > 0 ? t('volunteer.hours.stars', { count: summary.stars }) : t('volunteer.hours.noStar')}</Text>
         </View>
-        <View className='hours__progress' role='progressbar' aria-valuemin={0} aria-valuemax={100} aria-valuenow={Math.round(progress * 100)}>
+        <View
+          className='hours__progress'
+          role='progressbar'
+          aria-label={next === null ? t('volunteer.hours.topStar') : t('volunteer.hours.progressLabel', { count: summary.stars + 1 })}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={Math.round(progress * 100)}
+        >
           <View className='hours__progress-fill' style={{ width: `${Math.round(progress * 100)}%` }} />
         </View>
         <Text className='hours__next'>

@@ -24,6 +24,7 @@ import { Tick } from '../components/Tick';
 import { idProblemKey, isMinor, knownBirthDate, PHONE } from '../components/format';
 import '../components/volunteer.scss';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 const ID_TYPES: readonly IdType[] = ['mainland_id', 'hk_macao_permit', 'taiwan_permit', 'passport'];
 const SKILLS = ['elderly', 'children', 'medical', 'teaching', 'legal', 'repair', 'driving', 'photo', 'culture', 'sign'] as const;
@@ -152,7 +153,7 @@ function Done({ profile }: { profile: VolunteerProfile }) {
   return (
     <View className='linli-section'>
       <View className='linli-card register__done'>
-        <CheckChecked size={48} color='#237032' />
+        <CheckChecked size={48} color={colors.success} />
         <Text className='register__done-title'>{t('volunteer.register.doneTitle')}</Text>
         <Text className='register__done-label'>{t('volunteer.register.doneNumber')}</Text>
         <Text className='register__number'>{profile.volunteerNo}</Text>

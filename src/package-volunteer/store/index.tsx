@@ -22,6 +22,7 @@ import { ChipSelect } from '../components/ChipSelect';
 import { groupedCode } from '../components/format';
 import '../components/volunteer.scss';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 type Tab = 'items' | 'mine';
 
@@ -107,7 +108,7 @@ export default function StorePage() {
           </View>
         </View>
         {items.length === 0 ? (
-          <EmptyState title={t('volunteer.store.empty')} description={t('volunteer.store.emptyHint')} icon={<Gift size={40} color='#c9cdd4' />} />
+          <EmptyState title={t('volunteer.store.empty')} description={t('volunteer.store.emptyHint')} icon={<Gift size={40} color={colors.decoration} />} />
         ) : (
           <View className='linli-section store__grid'>
             {items.map((item) => {
@@ -115,7 +116,7 @@ export default function StorePage() {
               const atLimit = item.mine >= item.perPersonLimit;
               return (
                 <View key={item.id} className={cx('linli-card store__item', (soldOut || atLimit) && 'store__item--off')} data-item-id={item.id}>
-                  {item.image ? <Image className='store__image' src={item.image} mode='aspectFill' /> : <View className='store__image store__image--none'><Gift size={40} color='#c9cdd4' /></View>}
+                  {item.image ? <Image className='store__image' src={item.image} mode='aspectFill' /> : <View className='store__image store__image--none'><Gift size={40} color={colors.decoration} /></View>}
                   <View className='store__body'>
                     <Text className='store__name'>{item.name}</Text>
                     {item.description ? <Text className='volunteer-item__line'>{item.description}</Text> : null}

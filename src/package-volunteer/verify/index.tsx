@@ -14,6 +14,7 @@ import { formatDate } from '../../utils/chinaTime';
 import { hoursOf } from '../components/format';
 import '../components/volunteer.scss';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 type Answer = OutputOf<'proofs.verify'>;
 const CODE = /^[A-Z0-9]{10}$/;
@@ -91,7 +92,7 @@ export default function VerifyPage() {
         <View className='linli-section'>
           <View className='linli-card verify__result verify__result--valid' role='status'>
             <View className='verify__verdict'>
-              <CheckChecked size={40} color='#237032' />
+              <CheckChecked size={40} color={colors.success} />
               <Text className='verify__verdict-text'>{t('volunteer.verify.valid')}</Text>
             </View>
             <Text className='volunteer-item__line'>{t('volunteer.verify.validHint')}</Text>
@@ -113,7 +114,7 @@ export default function VerifyPage() {
         <View className='linli-section'>
           <View className='linli-card verify__result verify__result--invalid' role='status'>
             <View className='verify__verdict'>
-              <MaskClose size={40} color='#e03131' />
+              <MaskClose size={40} color={colors.danger} />
               <Text className='verify__verdict-text'>{t('volunteer.verify.invalid')}</Text>
             </View>
             <Text className='volunteer-item__line'>{t('volunteer.verify.invalidHint')}</Text>

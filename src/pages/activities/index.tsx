@@ -23,6 +23,7 @@ import { activityPath } from '../../utils/eventRoutes';
 import { cx } from '../../utils/cx';
 import { chooseNearPlace } from '../../utils/nearPlace';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 type Area = 'community' | 'nearby';
 type Sort = 'soonest' | 'nearest';
@@ -164,7 +165,7 @@ export default function ActivitiesPage() {
         <EmptyState
           title={query ? t('events.list.emptySearch', { q: query }) : t('events.list.emptyTitle')}
           description={filtered ? t('events.list.emptyFiltered') : t('events.list.emptyDescription')}
-          icon={<Search size={40} color='#c9cdd4' />}
+          icon={<Search size={40} color={colors.decoration} />}
           action={action}
         />
       );

@@ -6,6 +6,7 @@ import { SignupTag } from '../../components/SignupTag';
 import { useI18n } from '../../hooks/useI18n';
 import { useNow } from '../../hooks/useNow';
 import { chinaClock, formatCountdown, formatDateTime, hoursBetween } from '../../utils/chinaTime';
+import { colors } from '../../styles/colors';
 
 export interface SignupStatusProps {
   activity: ActivityDetail;
@@ -29,25 +30,25 @@ export function SignupStatus({ activity, signup, onOfferExpired }: SignupStatusP
   }, [offered, left, onOfferExpired]);
 
   const lines: string[] = [];
-  let icon = <Tips size={22} color='#4e5969' />;
+  let icon = <Tips size={22} color={colors.ink2} />;
   switch (signup.status) {
     case 'confirmed':
-      icon = <Success size={22} color='#2b8a3e' />;
+      icon = <Success size={22} color={colors.success} />;
       if (signup.checkedOutAt) lines.push(t('events.detail.checkedOut', { time: chinaClock(signup.checkedOutAt) }));
       else if (signup.checkedInAt) lines.push(t('events.detail.checkedIn', { time: chinaClock(signup.checkedInAt) }));
       else lines.push(t('events.detail.confirmedNotice'));
       break;
     case 'waitlisted':
-      icon = <Clock size={22} color='#b35c00' />;
+      icon = <Clock size={22} color={colors.warning} />;
       lines.push(signup.waitlistPosition ? t('events.detail.waitlistPosition', { position: signup.waitlistPosition }) : t('events.detail.waitlisted'));
       lines.push(t('events.detail.waitlistHint', { hours: activity.offerWindowHours }));
       break;
     case 'offered':
-      icon = <Clock size={22} color='#c2410c' />;
+      icon = <Clock size={22} color={colors.primary} />;
       lines.push(signup.offerExpiresAt ? t('events.detail.offerNotice', { deadline: formatDateTime(t, signup.offerExpiresAt) }) : t('events.detail.offerNoticeNoDeadline'));
       break;
     case 'pending_approval':
-      icon = <Clock size={22} color='#b35c00' />;
+      icon = <Clock size={22} color={colors.warning} />;
       lines.push(t('events.detail.pendingNotice'));
       break;
     case 'late_cancelled':

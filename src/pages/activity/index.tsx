@@ -28,6 +28,7 @@ import { actionsFor, leaderTools, type CancelKind, type PrimaryAction } from './
 import { ProxySignup } from './ProxySignup';
 import { SignupStatus } from './SignupStatus';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 const go = (url: string) => {
   Taro.navigateTo({ url }).catch(() => undefined);
@@ -181,16 +182,16 @@ export default function ActivityPage() {
       <View className='activity__hero'>
         <View className='activity__hero-card linli-card'>
           <View className='activity__tags'>
-            <Tag background='#fff4e6' color='#c2410c'>
+            <Tag background={colors.primarySoft} color={colors.primary}>
               {t(`events.categories.${activity.category}`)}
             </Tag>
             {activity.volunteer ? (
-              <Tag background='#e7f5ff' color='#1864ab'>
+              <Tag background={colors.infoSoft} color={colors.info}>
                 {t('events.detail.volunteerTag')}
               </Tag>
             ) : null}
             {activity.seriesId ? (
-              <Tag plain color='#4e5969'>
+              <Tag plain color={colors.ink2}>
                 {t('events.detail.seriesTag')}
               </Tag>
             ) : null}
@@ -229,13 +230,13 @@ export default function ActivityPage() {
 
       {activity.status === 'hidden' ? (
         <View className='activity__notice activity__notice--hidden' role='status'>
-          <Tips size={20} color='#4e5969' />
+          <Tips size={20} color={colors.ink2} />
           <Text className='activity__notice-text'>{t('events.detail.hidden')}</Text>
         </View>
       ) : null}
       {activity.status === 'cancelled' ? (
         <View className='activity__notice activity__notice--cancelled' role='status'>
-          <Tips size={20} color='#c92a2a' />
+          <Tips size={20} color={colors.danger} />
           <Text className='activity__notice-text'>
             {activity.cancelReason ? t('events.detail.cancelledReason', { reason: activity.cancelReason }) : t('events.detail.cancelled')}
           </Text>
@@ -310,12 +311,12 @@ export default function ActivityPage() {
       <View className='activity__bar'>
         {process.env.TARO_ENV === 'weapp' ? (
           <NativeButton className='activity__share' openType='share'>
-            <Share size={18} color='#4e5969' />
+            <Share size={18} color={colors.ink2} />
             <Text>{t('events.detail.share')}</Text>
           </NativeButton>
         ) : (
-          <View className='activity__share' onClick={copyLink}>
-            <Copy size={18} color='#4e5969' />
+          <View className='activity__share' role='button' onClick={copyLink}>
+            <Copy size={18} color={colors.ink2} />
             <Text>{t('events.detail.copyLink')}</Text>
           </View>
         )}

@@ -18,6 +18,7 @@ import { activityPath, checkinPath } from '../../utils/eventRoutes';
 import { checkinOpen } from '../activity/actions';
 import { parseScene, sceneFromScan } from './scene';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 type Direction = 'in' | 'out';
 
@@ -95,7 +96,7 @@ export default function CheckinPage() {
 
   const scanButton =
     process.env.TARO_ENV === 'weapp' ? (
-      <Button className='checkin__scan' type='primary' size='large' icon={<Scan size={22} color='#ffffff' />} onClick={() => void scan()}>
+      <Button className='checkin__scan' type='primary' size='large' icon={<Scan size={22} color={colors.onPrimary} />} onClick={() => void scan()}>
         {t('events.checkin.scan')}
       </Button>
     ) : null;
@@ -135,7 +136,7 @@ export default function CheckinPage() {
   return (
     <PageRoot titleKey='events.titles.checkin' className='checkin' busy={busy}>
       <View className='linli-section'>
-        <View className='linli-card checkin__activity' onClick={() => void Taro.navigateTo({ url: activityPath(activity.id) }).catch(() => undefined)}>
+        <View className='linli-card checkin__activity' role='link' onClick={() => void Taro.navigateTo({ url: activityPath(activity.id) }).catch(() => undefined)}>
           <Text className='checkin__title'>{activity.title}</Text>
           <Text className='checkin__line'>{formatRange(t, activity.startAt, activity.endAt)}</Text>
           <Text className='checkin__line'>{activity.location.name}</Text>
@@ -146,7 +147,7 @@ export default function CheckinPage() {
 
       {done ? (
         <View className='linli-section checkin__done' role='status'>
-          <Success size={64} color='#2b8a3e' />
+          <Success size={64} color={colors.success} />
           <Text className='checkin__done-title'>{done.direction === 'in' ? t('events.checkin.doneIn') : t('events.checkin.doneOut')}</Text>
           <Text className='checkin__done-time'>{chinaClock(done.at)}</Text>
         </View>

@@ -8,6 +8,7 @@ import { useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { groupPath } from '../../utils/routes';
 import './registry.scss';
+import { colors } from '../../styles/colors';
 
 /** A hub organization's page lists the groups linked to it, busiest first. */
 export function HubMembers({ group }: { group: GroupDetail }) {
@@ -33,6 +34,7 @@ export function HubMembers({ group }: { group: GroupDetail }) {
           <View
             key={item.group.id}
             className='group-hub__item'
+            role='link'
             data-group-id={item.group.id}
             onClick={() => void Taro.navigateTo({ url: groupPath(item.group.id) }).catch(() => undefined)}
           >
@@ -41,7 +43,7 @@ export function HubMembers({ group }: { group: GroupDetail }) {
               <Text className='group-hub__name'>{item.group.name}</Text>
               <Text className='group-hub__meta'>{[item.group.regionName, t('registry.hub.activities', { count: item.activityCount })].join(t('common.separator'))}</Text>
             </View>
-            <ArrowRight size={14} color='#86909c' />
+            <ArrowRight size={14} color={colors.ink3} />
           </View>
         ))}
       </View>

@@ -17,6 +17,7 @@ import { usePaged } from '../../hooks/usePaged';
 import { formatDateTime } from '../../utils/registryFormat';
 import { leaderPath } from '../../utils/registryRoutes';
 import './registry.scss';
+import { colors } from '../../styles/colors';
 
 const PAGE_SIZE = 10;
 
@@ -83,7 +84,7 @@ export function PostsFeed({ group }: { group: GroupDetail }) {
     <View className='linli-section group-feed'>
       <View className='linli-section__title'>
         <View className='group-feed__title'>
-          <Notice size={18} color='#e8590c' />
+          <Notice size={18} color={colors.primary} />
           <Text>{t('registry.feed.title')}</Text>
         </View>
         {group.abilities.includes('posts.create') ? (
@@ -137,7 +138,7 @@ function PostCard({ post, onRemove }: { post: PostView; onRemove: () => void }) 
       ) : null}
       {post.imagesPending > 0 ? (
         <View className='group-post__pending'>
-          <Clock size={14} color='#a35200' />
+          <Clock size={14} color={colors.warning} />
           <Text>{t('registry.feed.imagesPending', { count: post.imagesPending })}</Text>
         </View>
       ) : null}

@@ -18,6 +18,7 @@ import { canManage } from '../../utils/registryAbilities';
 import { formatDateTime } from '../../utils/registryFormat';
 import { foundPath, leaderPath, reviewPath } from '../../utils/registryRoutes';
 import './registry.scss';
+import { colors } from '../../styles/colors';
 
 const go = (url: string) => {
   Taro.navigateTo({ url }).catch(() => undefined);
@@ -37,7 +38,7 @@ export function ReviewNotice({ group }: Props) {
   return (
     <View className={`group-review group-review--${group.status}`} role='status'>
       <View className='group-review__head'>
-        {pending ? <Clock size={20} color='#a35200' /> : <Failure size={20} color='#c92a2a' />}
+        {pending ? <Clock size={20} color={colors.warning} /> : <Failure size={20} color={colors.danger} />}
         <Text className='group-review__title'>
           {pending
             ? t('registry.group.pendingNotice', { time: group.review ? formatDateTime(group.review.submittedAt) : '' })
@@ -65,25 +66,25 @@ export function ManageEntry({ group }: Props) {
   const { t } = useI18n();
   if (canManage(group.abilities)) {
     return (
-      <View className='group-entry group-entry--manage' onClick={() => go(leaderPath('manage', group.id))}>
-        <Setting size={22} color='#e8590c' />
+      <View className='group-entry group-entry--manage' role='link' onClick={() => go(leaderPath('manage', group.id))}>
+        <Setting size={22} color={colors.primary} />
         <View className='group-entry__text'>
           <Text className='group-entry__title'>{t('registry.group.manage')}</Text>
           <Text className='group-entry__hint'>{t('registry.group.manageHint')}</Text>
         </View>
-        <ArrowRight size={16} color='#86909c' />
+        <ArrowRight size={16} color={colors.ink3} />
       </View>
     );
   }
   if (group.abilities.includes('members.view')) {
     return (
-      <View className='group-entry group-entry--members' onClick={() => go(leaderPath('members', group.id))}>
-        <User size={22} color='#e8590c' />
+      <View className='group-entry group-entry--members' role='link' onClick={() => go(leaderPath('members', group.id))}>
+        <User size={22} color={colors.primary} />
         <View className='group-entry__text'>
           <Text className='group-entry__title'>{t('registry.group.members')}</Text>
           <Text className='group-entry__hint'>{t('common.members', { count: group.memberCount })}</Text>
         </View>
-        <ArrowRight size={16} color='#86909c' />
+        <ArrowRight size={16} color={colors.ink3} />
       </View>
     );
   }
@@ -119,7 +120,7 @@ export function InviteBanner({ group, onJoined }: Props & { onJoined: (group: Gr
   return (
     <View className='group-invite' role='status'>
       <View className='group-review__head'>
-        <UserAdd size={20} color='#e8590c' />
+        <UserAdd size={20} color={colors.primary} />
         <Text className='group-review__title'>{t('registry.joinInvite.title')}</Text>
       </View>
       <Text className='group-review__text'>{t('registry.joinInvite.hint')}</Text>

@@ -26,6 +26,7 @@ import { HubMembers } from './HubMembers';
 import { PostsFeed } from './PostsFeed';
 import { InviteBanner, ManageEntry, ReviewNotice } from './RegistryNotices';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 const openGroup = (groupId: string) => {
   Taro.navigateTo({ url: groupPath(groupId) }).catch(() => undefined);
@@ -113,7 +114,7 @@ export default function GroupPage() {
           {group.tags.length > 0 ? (
             <View className='group__tags'>
               {group.tags.map((tag) => (
-                <Tag key={tag} plain color='#4e5969'>
+                <Tag key={tag} plain color={colors.ink2}>
                   {tag}
                 </Tag>
               ))}
@@ -158,7 +159,7 @@ export default function GroupPage() {
           {group.contact ? (
             <>
               <View className='group__contact-row'>
-                <Phone size={18} color='#e8590c' />
+                <Phone size={18} color={colors.primary} />
                 <Text className='group__contact-name'>{group.contact.name}</Text>
                 <Text className='group__contact-phone'>{group.contact.phone}</Text>
               </View>
@@ -177,12 +178,12 @@ export default function GroupPage() {
       <View className='group__bar'>
         {process.env.TARO_ENV === 'weapp' ? (
           <NativeButton className='group__share' openType='share'>
-            <Share size={18} color='#4e5969' />
+            <Share size={18} color={colors.ink2} />
             <Text>{t('group.share')}</Text>
           </NativeButton>
         ) : (
-          <View className='group__share' onClick={copyLink}>
-            <Copy size={18} color='#4e5969' />
+          <View className='group__share' role='button' onClick={copyLink}>
+            <Copy size={18} color={colors.ink2} />
             <Text>{t('group.copyLink')}</Text>
           </View>
         )}
@@ -216,7 +217,7 @@ interface GroupPartProps {
 
 function GroupHero({ group }: GroupPartProps) {
   const { t } = useI18n();
-  const colors = TYPE_COLORS[group.type];
+  const typeColors = TYPE_COLORS[group.type];
   return (
     <View className='group__hero'>
       <View className='group__hero-card linli-card'>
@@ -225,16 +226,16 @@ function GroupHero({ group }: GroupPartProps) {
           <View className='group__hero-titles'>
             <Text className='group__name'>{group.name}</Text>
             <View className='group__hero-tags'>
-              <Tag background={colors.soft} color={colors.strong}>
+              <Tag background={typeColors.soft} color={typeColors.strong}>
                 {t(`groupTypes.${group.type}`)}
               </Tag>
-              <Tag plain color='#4e5969'>
+              <Tag plain color={colors.ink2}>
                 {t(`levels.${group.managementLevel}`)}
               </Tag>
               {group.ratings
                 .filter((rating) => rating.excellent)
                 .map((rating) => (
-                  <Tag key={rating.year} className='group__excellent' background='#fff3bf' color='#a35200'>
+                  <Tag key={rating.year} className='group__excellent' background={colors.warningSoft} color={colors.warning}>
                     {t('group.excellent', { year: rating.year })}
                   </Tag>
                 ))}
@@ -242,7 +243,7 @@ function GroupHero({ group }: GroupPartProps) {
           </View>
         </View>
         <View className='group__region'>
-          <Location size={14} color='#86909c' />
+          <Location size={14} color={colors.ink3} />
           <Text>{group.regionName}</Text>
           {/* Its leaders run the group; everyone else may report it. */}
           {group.status === 'active' && !group.abilities.includes('groups.edit') ? (
@@ -274,13 +275,13 @@ function MembershipNotice({ group }: GroupPartProps) {
   if (!notice) return null;
   const role = group.myMembership?.role ?? 'member';
   const content = {
-    pending: { icon: <Clock size={20} color='#e67700' />, text: t('group.pendingNotice') },
-    active: { icon: <Success size={20} color='#2b8a3e' />, text: t('group.activeNotice', { role: t(`roles.${role}`) }) },
-    rejected: { icon: <Failure size={20} color='#e03131' />, text: t('group.rejectedNotice') },
-    inviteOnly: { icon: <Tips size={20} color='#4e5969' />, text: t('group.inviteOnly') },
-    notActive: { icon: <Tips size={20} color='#4e5969' />, text: t('group.notActive') },
+    pending: { icon: <Clock size={20} color={colors.warning} />, text: t('group.pendingNotice') },
+    active: { icon: <Success size={20} color={colors.success} />, text: t('group.activeNotice', { role: t(`roles.${role}`) }) },
+    rejected: { icon: <Failure size={20} color={colors.danger} />, text: t('group.rejectedNotice') },
+    inviteOnly: { icon: <Tips size={20} color={colors.ink2} />, text: t('group.inviteOnly') },
+    notActive: { icon: <Tips size={20} color={colors.ink2} />, text: t('group.notActive') },
     dissolved: {
-      icon: <Tips size={20} color='#4e5969' />,
+      icon: <Tips size={20} color={colors.ink2} />,
       text: group.dissolvedReason ? t('group.dissolvedReason', { reason: group.dissolvedReason }) : t('group.dissolved'),
     },
   }[notice];

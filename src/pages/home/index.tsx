@@ -15,6 +15,7 @@ import { useI18n, useSettings } from '../../hooks/useI18n';
 import { membershipVersion } from '../../stores/session';
 import { communityPath, groupPath } from '../../utils/routes';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 const openGroup = (groupId: string) => {
   Taro.navigateTo({ url: groupPath(groupId) }).catch(() => undefined);
@@ -75,7 +76,7 @@ export default function HomePage() {
         <EmptyState
           title={query ? t('home.emptySearch', { q: query }) : t('home.emptyTitle')}
           description={t('home.emptyDescription')}
-          icon={<Search size={40} color='#c9cdd4' />}
+          icon={<Search size={40} color={colors.decoration} />}
           action={action}
         />
       );
@@ -96,8 +97,8 @@ export default function HomePage() {
       <View className='home__hero'>
         <Text className='home__greeting'>{me ? t('home.greeting', { name: me.nickname }) : t('home.greetingAnonymous')}</Text>
         <Text className='home__slogan'>{t('app.slogan')}</Text>
-        <View className='home__community' onClick={() => void Taro.navigateTo({ url: communityPath() }).catch(() => undefined)}>
-          <Location size={16} color='#ffffff' />
+        <View className='home__community' role='link' onClick={() => void Taro.navigateTo({ url: communityPath() }).catch(() => undefined)}>
+          <Location size={16} color={colors.onPrimary} />
           <Text className='home__community-name'>{community ? community.name : t('common.loading')}</Text>
           <Text className='home__community-switch'>{t('home.switchCommunity')}</Text>
         </View>

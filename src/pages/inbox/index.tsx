@@ -15,6 +15,7 @@ import { formatDateTime } from '../../utils/chinaTime';
 import { cx } from '../../utils/cx';
 import { linkTarget } from '../../utils/eventRoutes';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 type InboxItem = OutputOf<'inbox.list'>['items'][number];
 
@@ -61,7 +62,7 @@ export default function InboxPage() {
   const render = () => {
     if (list.loading) return <LoadingState cards={3} />;
     if (list.error) return <ErrorState message={list.error} onRetry={() => void list.refresh()} />;
-    if (list.items.length === 0) return <EmptyState title={t('events.inbox.emptyTitle')} description={t('events.inbox.emptyDescription')} icon={<Notice size={40} color='#c9cdd4' />} />;
+    if (list.items.length === 0) return <EmptyState title={t('events.inbox.emptyTitle')} description={t('events.inbox.emptyDescription')} icon={<Notice size={40} color={colors.decoration} />} />;
     return (
       <View className='inbox__list'>
         {list.items.map((item) => {
@@ -72,12 +73,13 @@ export default function InboxPage() {
               className={cx('inbox__item', 'linli-card', !item.read && 'inbox__item--unread', `inbox__item--${item.kind}`)}
               data-kind={item.kind}
               hoverClass={linked ? 'inbox__item--pressed' : 'none'}
+              {...(linked ? { role: 'link' } : {})}
               onClick={() => open(item.link)}
             >
               <View className='inbox__item-head'>
                 {item.read ? null : <Text className='inbox__new'>{t('events.inbox.new')}</Text>}
                 <Text className='inbox__title'>{item.title}</Text>
-                {linked ? <ArrowRight size={14} color='#86909c' /> : null}
+                {linked ? <ArrowRight size={14} color={colors.ink3} /> : null}
               </View>
               <Text className='inbox__body'>{item.body}</Text>
               <Text className='inbox__time'>{formatDateTime(t, item.createdAt)}</Text>

@@ -12,6 +12,7 @@ import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { loadAccount, sessionStore, setAccount } from '../../stores/session';
 import { routes, safeReturnTo } from '../../utils/routes';
+import { colors } from '../../styles/colors';
 
 /** The seed's demo users (dev openids of the local cloud). */
 export const DEMO_USERS = ['demo-resident', 'demo-leader', 'demo-committee', 'demo-street', 'demo-county'] as const;
@@ -129,7 +130,7 @@ export function SignIn() {
                   </View>
                 </View>
               }
-              extra={busy === openid ? <Loading type='circular' /> : <ArrowRight size={16} color='#86909c' />}
+              extra={busy === openid ? <Loading type='circular' /> : <ArrowRight size={16} color={colors.ink3} />}
               onClick={() => busy === null && void signInDemo(openid)}
             />
           ))}

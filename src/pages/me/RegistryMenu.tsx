@@ -7,6 +7,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { pendingTotal, useStaffPending } from '../../hooks/useStaffPending';
 import { moderationRoutes } from '../../utils/moderationRoutes';
 import { foundPath, registryRoutes, reviewPath } from '../../utils/registryRoutes';
+import { colors } from '../../styles/colors';
 
 const go = (url: string) => {
   Taro.navigateTo({ url }).catch(() => undefined);
@@ -35,10 +36,10 @@ export function RegistryMenu({ abilities }: RegistryMenuProps) {
     <View className='linli-section me__registry'>
       <Text className='linli-section__title'>{t('registry.me.section')}</Text>
       <CellGroup className='me__menu'>
-        <Cell className='me__found' title={<Title icon={<Add size={18} color='#4e5969' />} text={t('registry.me.found')} />} clickable onClick={() => go(foundPath())} />
+        <Cell className='me__found' title={<Title icon={<Add size={18} color={colors.ink2} />} text={t('registry.me.found')} />} clickable onClick={() => go(foundPath())} />
         <Cell
           className='me__applications'
-          title={<Title icon={<Order size={18} color='#4e5969' />} text={t('registry.me.applications')} />}
+          title={<Title icon={<Order size={18} color={colors.ink2} />} text={t('registry.me.applications')} />}
           clickable
           onClick={() => go(registryRoutes.applications)}
         />
@@ -46,7 +47,7 @@ export function RegistryMenu({ abilities }: RegistryMenuProps) {
           <>
             <Cell
               className='me__staff'
-              title={<Title icon={<Category size={18} color='#4e5969' />} text={t('moderation.me.staff')} />}
+              title={<Title icon={<Category size={18} color={colors.ink2} />} text={t('moderation.me.staff')} />}
               extra={badge(total)}
               align='center'
               clickable
@@ -54,7 +55,7 @@ export function RegistryMenu({ abilities }: RegistryMenuProps) {
             />
             <Cell
               className='me__review'
-              title={<Title icon={<ShieldCheck size={18} color='#4e5969' />} text={t('registry.me.review')} />}
+              title={<Title icon={<ShieldCheck size={18} color={colors.ink2} />} text={t('registry.me.review')} />}
               extra={badge(review)}
               align='center'
               clickable

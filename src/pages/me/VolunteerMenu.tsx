@@ -6,6 +6,7 @@ import { Cart, Checked, Clock, Gift, Notice, Order, Service, Star } from '@nutui
 import type { GroupCard } from '../../shared/schemas/groups';
 import { useI18n } from '../../hooks/useI18n';
 import { volunteerRoutes } from '../../utils/volunteerRoutes';
+import { colors } from '../../styles/colors';
 
 const go = (url: string) => {
   Taro.navigateTo({ url }).catch(() => undefined);
@@ -30,19 +31,19 @@ export function VolunteerMenu({ abilities, groups }: VolunteerMenuProps) {
     <View className='linli-section me__volunteer'>
       <Text className='linli-section__title'>{t('volunteer.me.section')}</Text>
       <CellGroup className='me__menu'>
-        <Cell className='me__volunteer-hours' title={<Title icon={<Clock size={18} color='#4e5969' />} text={t('volunteer.me.volunteer')} />} clickable onClick={() => go(volunteerRoutes.hours)} />
-        <Cell className='me__credits' title={<Title icon={<Star size={18} color='#4e5969' />} text={t('volunteer.me.credits')} />} clickable onClick={() => go(volunteerRoutes.credits)} />
-        <Cell className='me__store' title={<Title icon={<Gift size={18} color='#4e5969' />} text={t('volunteer.me.store')} />} clickable onClick={() => go(volunteerRoutes.store)} />
-        <Cell className='me__proofs' title={<Title icon={<Order size={18} color='#4e5969' />} text={t('volunteer.me.proofs')} />} clickable onClick={() => go(volunteerRoutes.proofs)} />
-        <Cell className='me__rollcalls' title={<Title icon={<Notice size={18} color='#4e5969' />} text={t('volunteer.me.rollcall')} />} clickable onClick={() => go(volunteerRoutes.rollcall)} />
+        <Cell className='me__volunteer-hours' title={<Title icon={<Clock size={18} color={colors.ink2} />} text={t('volunteer.me.volunteer')} />} clickable onClick={() => go(volunteerRoutes.hours)} />
+        <Cell className='me__credits' title={<Title icon={<Star size={18} color={colors.ink2} />} text={t('volunteer.me.credits')} />} clickable onClick={() => go(volunteerRoutes.credits)} />
+        <Cell className='me__store' title={<Title icon={<Gift size={18} color={colors.ink2} />} text={t('volunteer.me.store')} />} clickable onClick={() => go(volunteerRoutes.store)} />
+        <Cell className='me__proofs' title={<Title icon={<Order size={18} color={colors.ink2} />} text={t('volunteer.me.proofs')} />} clickable onClick={() => go(volunteerRoutes.proofs)} />
+        <Cell className='me__rollcalls' title={<Title icon={<Notice size={18} color={colors.ink2} />} text={t('volunteer.me.rollcall')} />} clickable onClick={() => go(volunteerRoutes.rollcall)} />
         {staff || leads ? (
           <>
-            <Cell className='me__hours-review' title={<Title icon={<Checked size={18} color='#4e5969' />} text={t('volunteer.me.review')} />} clickable onClick={() => go(volunteerRoutes.review)} />
-            <Cell className='me__proof-issue' title={<Title icon={<Service size={18} color='#4e5969' />} text={t('volunteer.me.issue')} />} clickable onClick={() => go(volunteerRoutes.issue)} />
+            <Cell className='me__hours-review' title={<Title icon={<Checked size={18} color={colors.ink2} />} text={t('volunteer.me.review')} />} clickable onClick={() => go(volunteerRoutes.review)} />
+            <Cell className='me__proof-issue' title={<Title icon={<Service size={18} color={colors.ink2} />} text={t('volunteer.me.issue')} />} clickable onClick={() => go(volunteerRoutes.issue)} />
           </>
         ) : null}
         {staff ? (
-          <Cell className='me__store-admin' title={<Title icon={<Cart size={18} color='#4e5969' />} text={t('volunteer.me.storeAdmin')} />} clickable onClick={() => go(volunteerRoutes.storeAdmin)} />
+          <Cell className='me__store-admin' title={<Title icon={<Cart size={18} color={colors.ink2} />} text={t('volunteer.me.storeAdmin')} />} clickable onClick={() => go(volunteerRoutes.storeAdmin)} />
         ) : null}
       </CellGroup>
     </View>

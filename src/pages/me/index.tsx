@@ -20,6 +20,7 @@ import { communityPath, groupPath, routes } from '../../utils/routes';
 import { RegistryMenu } from './RegistryMenu';
 import { VolunteerMenu } from './VolunteerMenu';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 const go = (url: string) => {
   Taro.navigateTo({ url }).catch(() => undefined);
@@ -77,7 +78,7 @@ export default function MePage() {
               className='me__empty'
               title={t('me.groupsEmpty')}
               description={t('me.groupsEmptyHint')}
-              icon={<User size={40} color='#c9cdd4' />}
+              icon={<User size={40} color={colors.decoration} />}
               action={{ text: t('me.browse'), onClick: () => void Taro.switchTab({ url: routes.home }).catch(() => undefined) }}
             />
           )}
@@ -102,13 +103,13 @@ export default function MePage() {
             <View className='me__who'>
               <Text className='me__nickname'>{me.nickname}</Text>
               <View className='me__community'>
-                <Location size={14} color='#ffffff' />
+                <Location size={14} color={colors.onPrimary} />
                 <Text>{me.homeCommunity ? me.homeCommunity.name : t('me.noCommunity')}</Text>
               </View>
             </View>
             {process.env.TARO_ENV === 'weapp' ? (
-              <View className='me__edit' onClick={() => go(routes.login)}>
-                <Edit size={16} color='#ffffff' />
+              <View className='me__edit' role='button' onClick={() => go(routes.login)}>
+                <Edit size={16} color={colors.onPrimary} />
                 <Text>{t('me.editProfile')}</Text>
               </View>
             ) : null}
@@ -128,9 +129,9 @@ export default function MePage() {
 
       <View className='linli-section'>
         <CellGroup className='me__menu'>
-          <Cell className='me__community-cell' title={<MenuTitle icon={<Location size={18} color='#4e5969' />} text={t('me.switchCommunity')} />} extra={me?.homeCommunity?.name} clickable onClick={() => go(communityPath())} />
-          <Cell className='me__notices' title={<MenuTitle icon={<Notice size={18} color='#4e5969' />} text={t('moderation.me.notices')} />} clickable onClick={() => go(noticesPath())} />
-          <Cell className='me__settings' title={<MenuTitle icon={<Setting size={18} color='#4e5969' />} text={t('me.settings')} />} clickable onClick={() => go(routes.settings)} />
+          <Cell className='me__community-cell' title={<MenuTitle icon={<Location size={18} color={colors.ink2} />} text={t('me.switchCommunity')} />} extra={me?.homeCommunity?.name} clickable onClick={() => go(communityPath())} />
+          <Cell className='me__notices' title={<MenuTitle icon={<Notice size={18} color={colors.ink2} />} text={t('moderation.me.notices')} />} clickable onClick={() => go(noticesPath())} />
+          <Cell className='me__settings' title={<MenuTitle icon={<Setting size={18} color={colors.ink2} />} text={t('me.settings')} />} clickable onClick={() => go(routes.settings)} />
           {process.env.TARO_ENV === 'h5' ? <Cell className='me__sign-out' title={t('me.signOut')} clickable onClick={() => setConfirmSignOut(true)} /> : null}
         </CellGroup>
       </View>

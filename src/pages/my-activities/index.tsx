@@ -16,6 +16,7 @@ import { usePagedList } from '../../hooks/usePagedList';
 import { activityPath } from '../../utils/eventRoutes';
 import { routes } from '../../utils/routes';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 type Scope = 'upcoming' | 'past';
 
@@ -49,11 +50,11 @@ export default function MyActivitiesPage() {
         <EmptyState
           title={t('events.mine.emptyUpcoming')}
           description={t('events.mine.emptyUpcomingHint')}
-          icon={<Clock size={40} color='#c9cdd4' />}
+          icon={<Clock size={40} color={colors.decoration} />}
           action={{ text: t('events.mine.browse'), onClick: () => void Taro.switchTab({ url: routes.activities }).catch(() => undefined) }}
         />
       ) : (
-        <EmptyState title={t('events.mine.emptyPast')} icon={<Clock size={40} color='#c9cdd4' />} />
+        <EmptyState title={t('events.mine.emptyPast')} icon={<Clock size={40} color={colors.decoration} />} />
       );
     }
     return (

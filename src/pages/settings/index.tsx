@@ -9,6 +9,7 @@ import { sessionStore } from '../../stores/session';
 import { useStore } from '../../stores/createStore';
 import { setElderly, setLocale } from '../../stores/settings';
 import './index.scss';
+import { colors } from '../../styles/colors';
 
 const LANGUAGES: ReadonlyArray<{ locale: Locale; label: MessageKey }> = [
   { locale: 'zh-CN', label: 'settings.chinese' },
@@ -31,7 +32,7 @@ export default function SettingsPage() {
               key={language.locale}
               className={`settings__language settings__language--${language.locale}`}
               title={t(language.label)}
-              extra={language.locale === locale ? <Checked size={22} color='#e8590c' /> : null}
+              extra={language.locale === locale ? <Checked size={22} color={colors.primary} /> : null}
               align='center'
               clickable
               onClick={() => setLocale(language.locale)}
