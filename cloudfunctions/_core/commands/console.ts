@@ -12,6 +12,7 @@ import { accountId, type AccountDoc } from '../ledger/accounts';
 import type { HourRecordDoc } from '../repositories/hourRecords';
 import type { ActivityDoc } from '../repositories/activities';
 import type { GroupDoc } from '../repositories/groups';
+import { countOf, countsByKey, tallyBy, tallyOf, totalOf } from '../repositories/figures';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
 import { findUser } from '../repositories/users';
 import type { Actor } from '../runtime/actor';
@@ -70,71 +71,96 @@ export async function searchAudit(actor: Actor, input: { regionId: string; staff
 const HOUR_SOURCES: Record<HourRecordDoc['source'], string> = { checkin: '签到签退', leader_entry: '负责人录入', self_report: '自行申报', correction: '更正', reversal: '冲销' };
 const HOUR_STATES: Record<HourRecordDoc['state'], string> = { pending: '待审核', confirmed: '已确认', rejected: '已驳回' };
 
-function tally<T>(items: T[], key: (item: T) => string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
-  return out;
-}
-
-/** Waiting reviews and those past the deadline (3 days). */
-function reviewBacklog(waitingSince: Date[], now: Date) {
-  return { pending: waitingSince.length, overdue: waitingSince.filter((at) => now.getTime() - at.getTime() > 3 * DAY).length };
-}
-
 /**
  * Credits issued by the communities (and hub streets) of a region — minus the balance of their
- * issuance accounts — and credits spent in their points stores (the stores' balances).
+ * issuance accounts — and credits spent in their points stores (the stores' balances): summed by
+ * the database, one round trip per 500 regions (an `in` of at most 1,000 account ids).
  */
 async function creditsOf(regions: RegionDoc[]): Promise<{ issued: number; redeemed: number }> {
   const ids = regions.filter((r) => r.level !== 'county').flatMap((r) => [accountId('issuance', r._id), accountId('store', r._id)]);
-  const accounts: AccountDoc[] = [];
-  // A page holds at most 1,000 documents: the accounts are read a thousand ids at a time.
-  for (let i = 0; i < ids.length; i += 1000) {
-    const { data } = await database().collection(Collections.ledgerAccounts).where({ _id: database().command.in(ids.slice(i, i + 1000)) }).limit(1000).get();
-    accounts.push(...(data as AccountDoc[]));
-  }
-  return {
-    issued: -accounts.filter((a) => a.kind === 'issuance').reduce((sum, a) => sum + a.balance, 0),
-    redeemed: accounts.filter((a) => a.kind === 'store').reduce((sum, a) => sum + a.balance, 0),
-  };
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += 1000) chunks.push(ids.slice(i, i + 1000));
+  const byKind = await Promise.all(chunks.map((chunk) => tallyBy(Collections.ledgerAccounts, { _id: database().command.in(chunk) }, 'kind', 'balance')));
+  const sumOf = (kind: AccountDoc['kind']) => byKind.reduce((sum, tallies) => sum + (tallies.get(kind)?.sum ?? 0), 0);
+  // `|| 0`: nothing issued is 0, not -0.
+  return { issued: -sumOf('issuance') || 0, redeemed: sumOf('store') };
 }
 
-/** Numbers and policy targets of a region (and of each region directly below it). */
+/**
+ * Numbers and policy targets of a region (and of each region directly below it), counted and
+ * summed by the database: a fixed number of round trips (about 17, run side by side) whatever the
+ * region holds. Each figure means what it meant when it was computed from every document.
+ */
 export async function dashboard(actor: Actor, regionId: string, year: number | undefined, now: Date): Promise<DashboardOutput> {
   const { region, regions } = await staffRegion(actor, regionId);
-  const field = fieldOf(region);
-  const groups = await allMatching<GroupDoc>(Collections.groups, { [field]: region._id });
-  const live = groups.filter((g) => g.status === 'active');
-  const activities = await allMatching<ActivityDoc>(Collections.activities, { [field]: region._id });
-  const hours = await allMatching<{ _id: string; minutes: number; state: string; recordedAt: Date }>(Collections.hourRecords, { [field]: region._id });
-  const corrections = await allMatching<{ _id: string; createdAt: Date }>(Collections.hourCorrections, { [field]: region._id, state: 'pending' });
+  const _ = database().command;
+  const inRegion = { [fieldOf(region)]: region._id };
+  const live = { ...inRegion, status: 'active' };
+  const published = { ...inRegion, status: 'published' };
   const ratingYear = year ?? now.getUTCFullYear();
-  const below = [...regions.values()].filter((r) => r.ancestorIds.includes(region._id) || r._id === region._id);
-  const rural = below.filter((r) => r.level === 'community' && r.kind === 'rural');
-  const ruralWithExcellent = rural.filter((c) => live.some((g) => g.communityId === c._id && g.ratings.some((r) => r.year === ratingYear && r.excellent)));
-  const streets = below.filter((r) => r.level === 'street');
-  const streetsWithHub = streets.filter((s) => live.some((g) => g.type === 'hub' && g.streetId === s._id));
-  const children = [...regions.values()].filter((r) => r.parentId === region._id);
   const childField = region.level === 'county' ? 'streetId' : 'communityId';
+  const below = [...regions.values()].filter((r) => r.ancestorIds.includes(region._id) || r._id === region._id);
+  const since30Days = new Date(now.getTime() - 30 * DAY);
+  const overdueBefore = new Date(now.getTime() - 3 * DAY);
+  const [
+    groupsByChild,
+    groupsByType,
+    groupsByLevel,
+    newGroups,
+    pendingGroups,
+    excellentByCommunity,
+    hubsByStreet,
+    publishedByChild,
+    upcoming,
+    recent,
+    signups,
+    confirmedHours,
+    pendingHours,
+    overdueHours,
+    pendingCorrections,
+    overdueCorrections,
+    credits,
+  ] = await Promise.all([
+    tallyBy(Collections.groups, live, childField, 'memberCount'),
+    tallyBy(Collections.groups, live, 'type'),
+    tallyBy(Collections.groups, live, 'managementLevel'),
+    countOf(Collections.groups, { ...live, createdAt: _.gte(since30Days) }),
+    countOf(Collections.groups, { ...inRegion, status: 'pending' }),
+    tallyBy(Collections.groups, { ...live, ratings: _.elemMatch({ year: ratingYear, excellent: true }) }, 'communityId'),
+    tallyBy(Collections.groups, { ...live, type: 'hub' }, 'streetId'),
+    tallyBy(Collections.activities, published, childField),
+    countOf(Collections.activities, { ...published, startAt: _.gte(now) }),
+    countOf(Collections.activities, { ...published, startAt: _.lt(now).and(_.gte(since30Days)) }),
+    tallyOf(Collections.activities, inRegion, 'confirmedCount'),
+    // Confirmed records only; reversals are negative, so corrected hours count once.
+    tallyOf(Collections.hourRecords, { ...inRegion, state: 'confirmed' }, 'minutes'),
+    countOf(Collections.hourRecords, { ...inRegion, state: 'pending' }),
+    countOf(Collections.hourRecords, { ...inRegion, state: 'pending', recordedAt: _.lt(overdueBefore) }),
+    countOf(Collections.hourCorrections, { ...inRegion, state: 'pending' }),
+    countOf(Collections.hourCorrections, { ...inRegion, state: 'pending', createdAt: _.lt(overdueBefore) }),
+    creditsOf(below),
+  ]);
+  const liveTotal = totalOf(groupsByChild);
+  const rural = below.filter((r) => r.level === 'community' && r.kind === 'rural');
+  const ruralWithExcellent = rural.filter((c) => excellentByCommunity.has(c._id));
+  const streets = below.filter((r) => r.level === 'street');
+  const streetsWithHub = streets.filter((s) => hubsByStreet.has(s._id));
+  const children = [...regions.values()].filter((r) => r.parentId === region._id);
   return {
     region: { id: region._id, name: region.name, level: region.level },
     groups: {
-      total: live.length,
-      byType: tally(live, (g) => g.type),
-      byLevel: tally(live, (g) => g.managementLevel),
-      newLast30Days: live.filter((g) => g.createdAt.getTime() >= now.getTime() - 30 * DAY).length,
-      pendingReview: groups.filter((g) => g.status === 'pending').length,
+      total: liveTotal.count,
+      byType: countsByKey(groupsByType),
+      byLevel: countsByKey(groupsByLevel),
+      newLast30Days: newGroups,
+      pendingReview: pendingGroups,
     },
-    members: live.reduce((sum, g) => sum + g.memberCount, 0),
-    activities: {
-      upcoming: activities.filter((a) => a.status === 'published' && a.startAt.getTime() >= now.getTime()).length,
-      last30Days: activities.filter((a) => a.status === 'published' && a.startAt.getTime() < now.getTime() && a.startAt.getTime() >= now.getTime() - 30 * DAY).length,
-      signups: activities.reduce((sum, a) => sum + a.confirmedCount, 0),
-    },
-    // Confirmed records only; reversals are negative, so corrected hours count once.
-    volunteerHours: Math.round((hours.filter((h) => h.state === 'confirmed').reduce((sum, h) => sum + h.minutes, 0) / 60) * 10) / 10,
-    hourReviews: reviewBacklog([...hours.filter((h) => h.state === 'pending').map((h) => h.recordedAt), ...corrections.map((c) => c.createdAt)], now),
-    credits: await creditsOf(below),
+    members: liveTotal.sum,
+    activities: { upcoming, last30Days: recent, signups: signups.sum },
+    volunteerHours: Math.round((confirmedHours.sum / 60) * 10) / 10,
+    // Waiting reviews and those past the deadline (3 days).
+    hourReviews: { pending: pendingHours + pendingCorrections, overdue: overdueHours + overdueCorrections },
+    credits,
     targets: {
       ruralCommunitiesWithExcellentTeam: {
         share: rural.length ? ruralWithExcellent.length / rural.length : 0,
@@ -147,9 +173,9 @@ export async function dashboard(actor: Actor, regionId: string, year: number | u
     byChild: children.map((child) => ({
       id: child._id,
       name: child.name,
-      groups: live.filter((g) => g[childField] === child._id).length,
-      members: live.filter((g) => g[childField] === child._id).reduce((sum, g) => sum + g.memberCount, 0),
-      activities: activities.filter((a) => a[childField] === child._id && a.status === 'published').length,
+      groups: groupsByChild.get(child._id)?.count ?? 0,
+      members: groupsByChild.get(child._id)?.sum ?? 0,
+      activities: publishedByChild.get(child._id)?.count ?? 0,
     })),
   };
 }
