@@ -65,13 +65,27 @@ async function communityOf(communityId: string): Promise<RegionDoc> {
   return region;
 }
 
-/** Runs `work` over the items, `width` at a time. */
+/**
+ * Runs `work` over the items, `width` at a time. After a failure no lane takes another item, and
+ * the failure is thrown only once every lane has stopped: a failed slice leaves nothing running
+ * behind it (its next run would race it).
+ */
 async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failed = false;
   const lane = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (!failed && next < items.length) {
+      try {
+        await work(items[next++]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  const lanes = await Promise.allSettled(Array.from({ length: Math.min(width, items.length) }, lane));
+  const failure = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /** Sends one notice to each user, with her openid for the subscribe message where there is one. */
