@@ -1,11 +1,14 @@
-/** Background jobs on screen: an export's rows done of rows to write, then its file; a failed job's error. */
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+/** Background jobs on screen: an export's rows done of rows to write, then its file; a failed job's error; a roll-call's notices going out. */
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import '../../src/package-staff/locale';
 import { ExportButton } from '../../src/package-staff/components/ExportButton';
+import StaffRollCallPage, { DISPATCH_POLL_MS } from '../../src/package-staff/rollcall/index';
 import { JobProgress } from '../../src/package-staff/components/JobProgress';
 import type { ExportOutput } from '../../src/shared/schemas/moderation';
 import { call } from '../../src/services/cloud';
 import { mockActions } from '../mocks/cloud';
+import { routerParams } from '../mocks/taro';
+import { account } from './support/fixtures';
 import { findElement } from './support/registryFixtures';
 import { renderPage } from './support/render';
 import { resetApp } from './support/reset';
@@ -76,5 +79,41 @@ describe('job progress', () => {
     expect(screen.getByRole('progressbar').getAttribute('aria-valuenow')).toBe('20');
     rerender(<JobProgress job={{ id: 'jb-1', state: 'done', done: 2000, total: 2000, error: null }} unit='people' />);
     expect(screen.getByText('已通知全部 2000 人')).toBeTruthy();
+  });
+});
+
+describe('roll-call notices going out', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('the tally shows people notified of people to notify and asks again until all are', async () => {
+    jest.useFakeTimers();
+    routerParams.id = 'rc-big';
+    const answers = [400, 1400, 2000];
+    const view = (done: number) => ({
+      rollCall: {
+        id: 'rc-big', communityId: 'cm-beiyuan', communityName: '北苑社区', title: '北门防汛', description: '装沙袋', skills: [], gridArea: null,
+        meetingPlace: '北门岗亭', meetAt: '2026-07-01T02:00:00.000Z', needed: 30, status: 'open' as const, createdAt: '2026-07-01T01:00:00.000Z', closedAt: null,
+        tally: { notified: 2000, coming: 0, cannot: 0, pending: 2000, capped: false, dispatch: { id: 'jn-1', state: done < 2000 ? ('running' as const) : ('done' as const), done, total: 2000, error: null } },
+        myAnswer: null, abilities: ['rollcalls.view', 'rollcalls.tally'],
+      },
+      coming: [],
+    });
+    let asked = 0;
+    mockActions({ 'account.me': () => account({ roles: [{ role: 'committee', regionId: 'cm-beiyuan', regionName: '北苑社区' }] }), 'rollcalls.get': () => view(answers[Math.min(asked++, answers.length - 1)]!) });
+    renderPage(<StaffRollCallPage />);
+    expect(await screen.findByText('正在通知：400/2000 人')).toBeTruthy();
+    await act(async () => {
+      jest.advanceTimersByTime(DISPATCH_POLL_MS);
+    });
+    expect(await screen.findByText('正在通知：1400/2000 人')).toBeTruthy();
+    await act(async () => {
+      jest.advanceTimersByTime(DISPATCH_POLL_MS);
+    });
+    // All sent: the bar goes away and nobody asks again.
+    await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
+    await act(async () => {
+      jest.advanceTimersByTime(DISPATCH_POLL_MS * 3);
+    });
+    expect(asked).toBe(3);
   });
 });

@@ -1,5 +1,5 @@
 import '../locale';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
@@ -17,6 +17,7 @@ import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { chinaClock, chinaDay, chinaInstant, chinaIso, formatDateTime } from '../../utils/chinaTime';
 import { cx } from '../../utils/cx';
+import { JobProgress } from '../components/JobProgress';
 import { needsRegionTree, rollCallCommunities } from '../components/rollCallCommunities';
 import '../components/staff.scss';
 import './index.scss';
@@ -24,6 +25,9 @@ import './index.scss';
 const SKILLS = ['elderly', 'children', 'medical', 'teaching', 'legal', 'repair', 'driving', 'photo', 'culture', 'sign'] as const;
 const SKILLS_MAX = 10;
 const TEXT_MAX = { skill: 20, gridArea: 20, title: 30, description: 500, meetingPlace: 60 } as const;
+
+/** While a big call-out's notices are still going out, the tally asks again this often (each ask also moves them on). */
+export const DISPATCH_POLL_MS = 2000;
 
 const toast = (title: string) => {
   Taro.showToast({ title, icon: 'none', duration: 3000 }).catch(() => undefined);
@@ -220,6 +224,15 @@ function Tally({ id }: { id: string }) {
     void state.reload().finally(() => Taro.stopPullDownRefresh());
   });
 
+  const dispatch = state.data?.rollCall.tally?.dispatch ?? null;
+  const sending = dispatch !== null && (dispatch.state === 'queued' || dispatch.state === 'running');
+  useEffect(() => {
+    if (!sending) return undefined;
+    const timer = setTimeout(() => void state.reload(), DISPATCH_POLL_MS);
+    return () => clearTimeout(timer);
+    // Each answer (a new data object, even with the same count) schedules the next ask.
+  }, [sending, state.data, state.reload]);
+
   if (state.loading && !state.data) return <LoadingState cards={3} />;
   if (state.error || !state.data) return <ErrorState message={state.error ?? ''} onRetry={() => void state.reload()} />;
   const { rollCall, coming } = state.data;
@@ -246,6 +259,11 @@ function Tally({ id }: { id: string }) {
               <Text className='rollcall__number-label'>{t(`moderation.rollcall.tally.${key}`)}</Text>
             </View>
           ))}
+        </View>
+      ) : null}
+      {rollCall.tally?.dispatch && rollCall.tally.dispatch.state !== 'done' ? (
+        <View className='linli-card rollcall__dispatch'>
+          <JobProgress job={rollCall.tally.dispatch} unit='people' />
         </View>
       ) : null}
       {rollCall.tally?.capped ? <Text className='staff-intro'>{t('moderation.rollcall.capped', { count: rollCall.tally.notified })}</Text> : null}
