@@ -2,9 +2,11 @@
  * Dashboards computed by the database (aggregate, count) equal the figures computed by brute
  * force from every document of a county built with known, seeded-random data — at the county, a
  * street and a community — and cost the same bounded number of database round trips when the
- * county holds three times as much (past the 1,000 documents a query pages at).
+ * county holds three times as much (past the 1,000 documents a query pages at). Then that
+ * county's export, as a job, over HTTP.
  */
-import type { DashboardOutput } from '../../src/shared/schemas/moderation';
+import ExcelJS from 'exceljs';
+import type { DashboardOutput, ExportOutput } from '../../src/shared/schemas/moderation';
 import { allDocsOf, databaseOf, type Db } from '../support/fixtures';
 import { Client, dataOf, healthOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
 import { SeededRandom } from '../support/seededRandom';
@@ -202,4 +204,30 @@ test('dashboards equal the brute-force figures from every document, at 1× and 3
   expect(hours.length).toBeGreaterThan(2000);
   expect({ seed: SEED, small, big }).toEqual({ seed: SEED, small, big: small });
   for (const trips of big) expect(trips).toBeLessThanOrEqual(ROUND_TRIP_BOUND);
+});
+
+test('a county-wide export over HTTP: a job whose progress reaches done, with every row in the workbook; the timers of console and volunteers run jobs', async () => {
+  const expected = (await allDocsOf<Hour>(db, 'hour_records', { countyId: 'cty-linxi' })).length;
+  let job = await dataOf<ExportOutput>(county.call('console', 'dashboard.export', { regionId: 'cty-linxi', kind: 'hours' }));
+  expect(job).toMatchObject({ kind: 'hours', total: expected, error: null });
+  const seen = [job.done];
+  while (job.state !== 'done') {
+    expect(job.state).not.toBe('failed');
+    job = await dataOf<ExportOutput>(county.call('console', 'exports.get', { jobId: job.id }, null));
+    expect(job.done).toBeGreaterThanOrEqual(seen.at(-1)!);
+    seen.push(job.done);
+    expect(seen.length).toBeLessThan(50);
+  }
+  expect(job).toMatchObject({ done: expected, total: expected, file: { rows: expected } });
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await (await fetch(encodeURI(job.file!.url))).arrayBuffer());
+  expect(book.worksheets[0]!.rowCount).toBe(expected + 1);
+  // Someone else's export answers like one that does not exist.
+  const street = await Client.signIn(cloud.url, 'demo-street');
+  expect((await street.call('console', 'exports.get', { jobId: job.id }, null)).status).toBe(404);
+  // One trigger each (everyMinute), behind it the job runner: nothing is left to do.
+  for (const fn of ['console', 'volunteers']) {
+    const fired = (await (await fetch(`${cloud.url}/api/dev/timers/${fn}/everyMinute`, { method: 'POST' })).json()) as { ok: boolean };
+    expect({ fn, ok: fired.ok }).toEqual({ fn, ok: true });
+  }
 });
