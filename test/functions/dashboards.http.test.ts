@@ -13,8 +13,8 @@ import { SeededRandom } from '../support/seededRandom';
 
 const DAY = 24 * 3600_000;
 const SEED = Number(process.env.DASHBOARD_SEED ?? 20261206);
-/** Round trips one dashboard may take: the actor, the region tree and the figures (17 side by side). */
-const ROUND_TRIP_BOUND = 20;
+/** Round trips one dashboard may take: the actor, the region tree and the figures (10 side by side). */
+const ROUND_TRIP_BOUND = 12;
 
 interface Region { _id: string; level: 'county' | 'street' | 'community'; kind?: string; parentId: string | null; ancestorIds: string[]; name: string }
 type Placed = { communityId: string | null; streetId: string; countyId: string };

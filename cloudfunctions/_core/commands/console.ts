@@ -12,7 +12,7 @@ import { accountId, type AccountDoc } from '../ledger/accounts';
 import { activityRow, auditRow, groupRow, hourRow, SHEET_COLUMNS, SHEET_TITLES, type AuditEntryDoc, type ExportRow, type PlaceName } from '../presenters/exports';
 import type { ActivityDoc } from '../repositories/activities';
 import { Collections } from '../repositories/collections';
-import { countOf, countsByKey, tallyBy, tallyOf, totalOf } from '../repositories/figures';
+import { countAll, countOf, countsByKey, countWhen, figuresBy, figuresOf, sumOf, sumWhen, tallyBy, when } from '../repositories/figures';
 import type { GroupDoc } from '../repositories/groups';
 import type { HourRecordDoc } from '../repositories/hourRecords';
 import { pageAfter } from '../repositories/idPages';
@@ -101,59 +101,45 @@ async function creditsOf(regions: RegionDoc[]): Promise<{ issued: number; redeem
 
 /**
  * Numbers and policy targets of a region (and of each region directly below it), counted and
- * summed by the database: a fixed number of round trips (about 17, run side by side) whatever the
- * region holds. Each figure means what it meant when it was computed from every document.
+ * summed by the database: ten queries side by side, each one pass over the region's documents of
+ * one collection, whatever the region holds. Each figure means what it meant when it was
+ * computed from every document (test/functions/dashboards.http.test.ts checks them against that).
  */
 export async function dashboard(actor: Actor, regionId: string, year: number | undefined, now: Date): Promise<DashboardOutput> {
   const { region, regions } = await staffRegion(actor, regionId);
   const _ = database().command;
   const inRegion = { [fieldOf(region)]: region._id };
   const live = { ...inRegion, status: 'active' };
-  const published = { ...inRegion, status: 'published' };
   const ratingYear = year ?? now.getUTCFullYear();
   const childField = region.level === 'county' ? 'streetId' : 'communityId';
   const below = [...regions.values()].filter((r) => r.ancestorIds.includes(region._id) || r._id === region._id);
   const since30Days = new Date(now.getTime() - 30 * DAY);
+  // Waiting reviews past the deadline: more than 3 days.
   const overdueBefore = new Date(now.getTime() - 3 * DAY);
-  const [
-    groupsByChild,
-    groupsByType,
-    groupsByLevel,
-    newGroups,
-    pendingGroups,
-    excellentByCommunity,
-    hubsByStreet,
-    publishedByChild,
-    upcoming,
-    recent,
-    signups,
-    confirmedHours,
-    pendingHours,
-    overdueHours,
-    pendingCorrections,
-    overdueCorrections,
-    credits,
-  ] = await Promise.all([
-    tallyBy(Collections.groups, live, childField, 'memberCount'),
+  const published = when.eq('status', 'published');
+  const [groupsByChild, groupsByType, groupsByLevel, pendingGroups, excellentByCommunity, hubsByStreet, activitiesByChild, hours, corrections, credits] = await Promise.all([
+    figuresBy(Collections.groups, live, childField, { count: countAll(), members: sumOf('memberCount'), recent: countWhen(when.gte('createdAt', since30Days)) }),
     tallyBy(Collections.groups, live, 'type'),
     tallyBy(Collections.groups, live, 'managementLevel'),
-    countOf(Collections.groups, { ...live, createdAt: _.gte(since30Days) }),
     countOf(Collections.groups, { ...inRegion, status: 'pending' }),
     tallyBy(Collections.groups, { ...live, ratings: _.elemMatch({ year: ratingYear, excellent: true }) }, 'communityId'),
     tallyBy(Collections.groups, { ...live, type: 'hub' }, 'streetId'),
-    tallyBy(Collections.activities, published, childField),
-    countOf(Collections.activities, { ...published, startAt: _.gte(now) }),
-    countOf(Collections.activities, { ...published, startAt: _.lt(now).and(_.gte(since30Days)) }),
-    tallyOf(Collections.activities, inRegion, 'confirmedCount'),
+    figuresBy(Collections.activities, inRegion, childField, {
+      published: countWhen(published),
+      upcoming: countWhen(when.all(published, when.gte('startAt', now))),
+      recent: countWhen(when.all(published, when.lt('startAt', now), when.gte('startAt', since30Days))),
+      signups: sumOf('confirmedCount'),
+    }),
     // Confirmed records only; reversals are negative, so corrected hours count once.
-    tallyOf(Collections.hourRecords, { ...inRegion, state: 'confirmed' }, 'minutes'),
-    countOf(Collections.hourRecords, { ...inRegion, state: 'pending' }),
-    countOf(Collections.hourRecords, { ...inRegion, state: 'pending', recordedAt: _.lt(overdueBefore) }),
-    countOf(Collections.hourCorrections, { ...inRegion, state: 'pending' }),
-    countOf(Collections.hourCorrections, { ...inRegion, state: 'pending', createdAt: _.lt(overdueBefore) }),
+    figuresOf(Collections.hourRecords, inRegion, {
+      confirmedMinutes: sumWhen(when.eq('state', 'confirmed'), 'minutes'),
+      pending: countWhen(when.eq('state', 'pending')),
+      overdue: countWhen(when.all(when.eq('state', 'pending'), when.lt('recordedAt', overdueBefore))),
+    }),
+    figuresOf(Collections.hourCorrections, { ...inRegion, state: 'pending' }, { pending: countAll(), overdue: countWhen(when.lt('createdAt', overdueBefore)) }),
     creditsOf(below),
   ]);
-  const liveTotal = totalOf(groupsByChild);
+  const sum = <K extends string>(rows: Map<string | null, Record<K, number>>, name: K) => [...rows.values()].reduce((total, row) => total + row[name], 0);
   const rural = below.filter((r) => r.level === 'community' && r.kind === 'rural');
   const ruralWithExcellent = rural.filter((c) => excellentByCommunity.has(c._id));
   const streets = below.filter((r) => r.level === 'street');
@@ -162,17 +148,16 @@ export async function dashboard(actor: Actor, regionId: string, year: number | u
   return {
     region: { id: region._id, name: region.name, level: region.level },
     groups: {
-      total: liveTotal.count,
+      total: sum(groupsByChild, 'count'),
       byType: countsByKey(groupsByType),
       byLevel: countsByKey(groupsByLevel),
-      newLast30Days: newGroups,
+      newLast30Days: sum(groupsByChild, 'recent'),
       pendingReview: pendingGroups,
     },
-    members: liveTotal.sum,
-    activities: { upcoming, last30Days: recent, signups: signups.sum },
-    volunteerHours: Math.round((confirmedHours.sum / 60) * 10) / 10,
-    // Waiting reviews and those past the deadline (3 days).
-    hourReviews: { pending: pendingHours + pendingCorrections, overdue: overdueHours + overdueCorrections },
+    members: sum(groupsByChild, 'members'),
+    activities: { upcoming: sum(activitiesByChild, 'upcoming'), last30Days: sum(activitiesByChild, 'recent'), signups: sum(activitiesByChild, 'signups') },
+    volunteerHours: Math.round((hours.confirmedMinutes / 60) * 10) / 10,
+    hourReviews: { pending: hours.pending + corrections.pending, overdue: hours.overdue + corrections.overdue },
     credits,
     targets: {
       ruralCommunitiesWithExcellentTeam: {
@@ -187,8 +172,8 @@ export async function dashboard(actor: Actor, regionId: string, year: number | u
       id: child._id,
       name: child.name,
       groups: groupsByChild.get(child._id)?.count ?? 0,
-      members: groupsByChild.get(child._id)?.sum ?? 0,
-      activities: publishedByChild.get(child._id)?.count ?? 0,
+      members: groupsByChild.get(child._id)?.members ?? 0,
+      activities: activitiesByChild.get(child._id)?.published ?? 0,
     })),
   };
 }

@@ -22,43 +22,63 @@ export interface Tally {
  */
 const MAX_GROUPS = 1000;
 
+/** An aggregation expression (node-sdk `db.command.aggregate`), serialized as MongoDB's. */
+export type Figure = unknown;
+
+const agg = () => database().command.aggregate;
+
+/** Conditions on a document's fields, for `countWhen` / `sumWhen`. */
+export const when = {
+  eq: (field: string, value: unknown): Figure => agg().eq([`$${field}`, value]),
+  gte: (field: string, value: unknown): Figure => agg().gte([`$${field}`, value]),
+  lt: (field: string, value: unknown): Figure => agg().lt([`$${field}`, value]),
+  all: (...conditions: Figure[]): Figure => agg().and(conditions),
+};
+
+/** How many documents are in the group. */
+export const countAll = (): Figure => agg().sum(1);
+/** The sum of a numeric field over the group. */
+export const sumOf = (field: string): Figure => agg().sum(`$${field}`);
+/** How many documents of the group meet the condition. */
+export const countWhen = (condition: Figure): Figure => agg().sum(agg().cond({ if: condition, then: 1, else: 0 }));
+/** The sum of a numeric field over the documents of the group that meet the condition. */
+export const sumWhen = (condition: Figure, field: string): Figure => agg().sum(agg().cond({ if: condition, then: `$${field}`, else: 0 }));
+
 /**
- * Counts (and sums `sumField` over) the documents matching `match`, grouped by the value of
- * `key` (null: one group for all). One round trip. A document without the key is counted under
- * null, as MongoDB groups a missing field.
+ * Several figures of the documents matching `match`, grouped by the value of `key` (null: one
+ * group for all) — one round trip, one pass over the documents. A document without the key is
+ * counted under null, as MongoDB groups a missing field.
  */
-export async function tallyBy(collection: string, match: Record<string, unknown>, key: string | null, sumField?: string): Promise<Map<string | null, Tally>> {
-  const $ = database().command.aggregate;
+export async function figuresBy<K extends string>(collection: string, match: Record<string, unknown>, key: string | null, figures: Record<K, Figure>): Promise<Map<string | null, Record<K, number>>> {
   const { data } = (await database()
     .collection(collection)
     .aggregate()
     .match(match)
-    .group({ _id: key === null ? null : `$${key}`, count: $.sum(1), sum: $.sum(sumField ? `$${sumField}` : 0) })
+    .group({ _id: key === null ? null : `$${key}`, ...figures })
     .limit(MAX_GROUPS)
-    .end()) as { data: Array<{ _id: string | null; count: number; sum: number | null }> };
-  return new Map(data.map((row) => [row._id ?? null, { count: row.count, sum: row.sum ?? 0 }]));
+    .end()) as { data: Array<{ _id: string | null } & Record<K, number | null>> };
+  const names = Object.keys(figures) as K[];
+  return new Map(data.map((row) => [row._id ?? null, Object.fromEntries(names.map((name) => [name, row[name] ?? 0])) as Record<K, number>]));
 }
 
-/** The tally of all matching documents (zero when none match). One round trip. */
-export async function tallyOf(collection: string, match: Record<string, unknown>, sumField?: string): Promise<Tally> {
-  return (await tallyBy(collection, match, null, sumField)).get(null) ?? { count: 0, sum: 0 };
+/** The figures of all matching documents (zeros when none match). One round trip. */
+export async function figuresOf<K extends string>(collection: string, match: Record<string, unknown>, figures: Record<K, Figure>): Promise<Record<K, number>> {
+  const all = (await figuresBy(collection, match, null, figures)).get(null);
+  return all ?? (Object.fromEntries(Object.keys(figures).map((name) => [name, 0])) as Record<K, number>);
+}
+
+/**
+ * Counts (and sums `sumField` over) the documents matching `match`, grouped by the value of
+ * `key` (null: one group for all). One round trip.
+ */
+export async function tallyBy(collection: string, match: Record<string, unknown>, key: string | null, sumField?: string): Promise<Map<string | null, Tally>> {
+  return figuresBy(collection, match, key, { count: countAll(), sum: sumField ? sumOf(sumField) : agg().sum(0) });
 }
 
 /** How many documents match. One round trip. */
 export async function countOf(collection: string, where: Record<string, unknown>): Promise<number> {
   const { total } = await database().collection(collection).where(where).count();
   return total ?? 0;
-}
-
-/** Sum over every key's tally. */
-export function totalOf(tallies: Map<string | null, Tally>): Tally {
-  let count = 0;
-  let sum = 0;
-  for (const t of tallies.values()) {
-    count += t.count;
-    sum += t.sum;
-  }
-  return { count, sum };
 }
 
 /** The tallies as plain counts by key (keys that are null left out). */
