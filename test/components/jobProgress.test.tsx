@@ -2,8 +2,8 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import '../../src/package-staff/locale';
 import { ExportButton } from '../../src/package-staff/components/ExportButton';
-import StaffRollCallPage, { DISPATCH_POLL_MS } from '../../src/package-staff/rollcall/index';
-import { JobProgress } from '../../src/package-staff/components/JobProgress';
+import StaffRollCallPage from '../../src/package-staff/rollcall/index';
+import { JOB_POLL_MS, JobProgress } from '../../src/package-staff/components/JobProgress';
 import type { ExportOutput } from '../../src/shared/schemas/moderation';
 import { call } from '../../src/services/cloud';
 import { mockActions } from '../mocks/cloud';
@@ -103,16 +103,16 @@ describe('roll-call notices going out', () => {
     renderPage(<StaffRollCallPage />);
     expect(await screen.findByText('正在通知：400/2000 人')).toBeTruthy();
     await act(async () => {
-      jest.advanceTimersByTime(DISPATCH_POLL_MS);
+      jest.advanceTimersByTime(JOB_POLL_MS);
     });
     expect(await screen.findByText('正在通知：1400/2000 人')).toBeTruthy();
     await act(async () => {
-      jest.advanceTimersByTime(DISPATCH_POLL_MS);
+      jest.advanceTimersByTime(JOB_POLL_MS);
     });
     // All sent: the bar goes away and nobody asks again.
     await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
     await act(async () => {
-      jest.advanceTimersByTime(DISPATCH_POLL_MS * 3);
+      jest.advanceTimersByTime(JOB_POLL_MS * 3);
     });
     expect(asked).toBe(3);
   });

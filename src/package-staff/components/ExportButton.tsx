@@ -8,7 +8,7 @@ import { call } from '../../services/cloud';
 import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { openFile } from '../../utils/openFile';
-import { JobProgress } from './JobProgress';
+import { JOB_POLL_MS, JobProgress } from './JobProgress';
 
 type ExportKind = 'groups' | 'activities' | 'hours' | 'audit';
 type Exported = OutputOf<'dashboard.export'>;
@@ -34,7 +34,7 @@ const finished = (job: Exported) => job.state === 'done' || job.state === 'faile
  * on) and shows rows done of rows to write. Then the link: H5 opens it in a new tab; WeChat
  * downloads it and opens it with its document viewer. The link stays on screen to copy.
  */
-export function ExportButton({ regionId, kind, label, filters, pollMs = 1500 }: ExportButtonProps) {
+export function ExportButton({ regionId, kind, label, filters, pollMs = JOB_POLL_MS }: ExportButtonProps) {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [job, setJob] = useState<Exported | null>(null);

@@ -2,6 +2,9 @@ import { Text, View } from '@tarojs/components';
 import type { JobProgress as JobProgressData } from '../../shared/schemas/jobs';
 import { useI18n } from '../../hooks/useI18n';
 
+/** How often a screen watching a background job asks how far it is (each ask also moves it on). */
+export const JOB_POLL_MS = 1500;
+
 export interface JobProgressProps {
   job: JobProgressData;
   /** What the job counts: `rows` (an export) or `people` (a roll-call's notices). */

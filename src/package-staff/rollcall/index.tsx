@@ -17,7 +17,7 @@ import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { chinaClock, chinaDay, chinaInstant, chinaIso, formatDateTime } from '../../utils/chinaTime';
 import { cx } from '../../utils/cx';
-import { JobProgress } from '../components/JobProgress';
+import { JOB_POLL_MS, JobProgress } from '../components/JobProgress';
 import { needsRegionTree, rollCallCommunities } from '../components/rollCallCommunities';
 import '../components/staff.scss';
 import './index.scss';
@@ -25,9 +25,6 @@ import './index.scss';
 const SKILLS = ['elderly', 'children', 'medical', 'teaching', 'legal', 'repair', 'driving', 'photo', 'culture', 'sign'] as const;
 const SKILLS_MAX = 10;
 const TEXT_MAX = { skill: 20, gridArea: 20, title: 30, description: 500, meetingPlace: 60 } as const;
-
-/** While a big call-out's notices are still going out, the tally asks again this often (each ask also moves them on). */
-export const DISPATCH_POLL_MS = 2000;
 
 const toast = (title: string) => {
   Taro.showToast({ title, icon: 'none', duration: 3000 }).catch(() => undefined);
@@ -228,7 +225,8 @@ function Tally({ id }: { id: string }) {
   const sending = dispatch !== null && (dispatch.state === 'queued' || dispatch.state === 'running');
   useEffect(() => {
     if (!sending) return undefined;
-    const timer = setTimeout(() => void state.reload(), DISPATCH_POLL_MS);
+    // While a big call-out's notices are still going out, ask again (each ask also moves them on).
+    const timer = setTimeout(() => void state.reload(), JOB_POLL_MS);
     return () => clearTimeout(timer);
     // Each answer (a new data object, even with the same count) schedules the next ask.
   }, [sending, state.data, state.reload]);
