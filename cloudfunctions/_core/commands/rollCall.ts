@@ -142,7 +142,10 @@ async function visibleRollCall(actor: Actor, rollCallId: string) {
   return { doc, region, answer };
 }
 
-/** Creates a roll-call and notifies every matching active volunteer of the community, once each. */
+/**
+ * Creates a roll-call and notifies every matching active volunteer of the community, once each:
+ * the notices are a background job (up to 2,000 do not fit one call), begun here within `budgetMs`.
+ */
 export async function createRollCall(actor: Actor, input: RollCallsCreateInput, requestId: string, now: Date, budgetMs: number): Promise<RollCallView> {
   const region = await communityOf(input.communityId);
   authorize(rollCallCommunityPolicies, 'rollcalls.create', actor, scopeOf(region));
