@@ -96,6 +96,13 @@ const moderationStaffEn: typeof moderationStaffZhCN = {
       volunteer_read: 'Viewed a volunteer\'s full record',
     },
   },
+  jobs: {
+    queued: 'Queued, starting soon…',
+    running: { rows: 'Exporting: {done} of {total} rows', people: 'Notifying: {done} of {total} people' },
+    done: { rows: 'Exported {total} rows', people: 'All {total} people notified' },
+    failed: 'Could not finish: {error}',
+    keepOpen: 'You may leave this page and come back later',
+  },
   export: {
     working: 'Exporting…',
     ready: '{rows} rows exported',

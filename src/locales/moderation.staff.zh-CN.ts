@@ -94,6 +94,13 @@ const moderationStaffZhCN = {
       volunteer_read: '查看志愿者完整信息',
     },
   },
+  jobs: {
+    queued: '排队中，马上开始…',
+    running: { rows: '正在导出：{done}/{total} 行', people: '正在通知：{done}/{total} 人' },
+    done: { rows: '已导出 {total} 行', people: '已通知全部 {total} 人' },
+    failed: '未能完成：{error}',
+    keepOpen: '可以离开本页，稍后回来查看',
+  },
   export: {
     working: '正在导出…',
     ready: '已导出 {rows} 行',

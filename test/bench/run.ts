@@ -14,6 +14,7 @@ import { startupScenarios } from './scenarios/startup';
 import { activityScenarios, hotSignupScenarios } from './scenarios/activities';
 import { appScenarios } from './scenarios/app';
 import { ledgerScenarios } from './scenarios/ledger';
+import { dashboardScenarios } from './scenarios/dashboards';
 
 export interface BenchContext {
   cloud: RunningCloud;
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     ['activities', activityScenarios],
     ['app', appScenarios],
     ['ledger', ledgerScenarios],
+    ['dashboards', dashboardScenarios],
   ];
   try {
     for (const [name, run] of scenarios) {

@@ -76,7 +76,10 @@ describe('dashboard', () => {
     mockActions({
       'account.me': street,
       'dashboard.summary': () => dashboard(),
-      'dashboard.export': (input) => ({ fileId: `exports/${input.regionId}/${input.kind}.xlsx`, url: `http://127.0.0.1:8080/files/exports/${input.kind}.xlsx`, rows: 9 }),
+      'dashboard.export': (input) => ({
+        id: 'jx-1', state: 'done', done: 9, total: 9, error: null, kind: input.kind,
+        file: { fileId: `exports/${input.regionId}/${input.kind}.xlsx`, url: `http://127.0.0.1:8080/files/exports/${input.kind}.xlsx`, rows: 9 },
+      }),
     });
     renderPage(<DashboardPage />);
     const hours = await findElement('.staff-export__item[data-export="hours"]');
@@ -156,7 +159,7 @@ describe('audit log', () => {
     mockActions({
       'account.me': street,
       'audit.search': () => ({ items: [], total: 0, hasMore: false }),
-      'dashboard.export': () => ({ fileId: 'f', url: 'http://127.0.0.1:8080/files/audit.xlsx', rows: 0 }),
+      'dashboard.export': () => ({ id: 'jx-2', state: 'done', done: 0, total: 0, error: null, kind: 'audit', file: { fileId: 'f', url: 'http://127.0.0.1:8080/files/audit.xlsx', rows: 0 } }),
     });
     renderPage(<AuditPage />);
     expect(await screen.findByText('没有符合条件的记录')).toBeTruthy();

@@ -122,7 +122,7 @@ test('a roll-call notifies only the matching active volunteers of the community,
 
   const staffView = await committee.call<RollCallsGetOutput>('volunteers', 'rollcalls.get', { rollCallId: created.id }, null);
   const tally = await dataOf<RollCallsGetOutput>(Promise.resolve(staffView));
-  expect(tally.rollCall.tally).toEqual({ notified: 2, coming: 2, cannot: 0, pending: 0, capped: false });
+  expect(tally.rollCall.tally).toEqual({ notified: 2, coming: 2, cannot: 0, pending: 0, capped: false, dispatch: expect.objectContaining({ state: 'done', done: 2, total: 2 }) });
   expect(tally.coming).toEqual([
     expect.objectContaining({ nickname: '阿芳', skills: ['急救'], gridArea: '3号网格', etaMinutes: 15 }),
     expect.objectContaining({ nickname: '阿东', skills: ['急救', '水上救援'], gridArea: '3号网格', etaMinutes: 40 }),

@@ -1,22 +1,28 @@
 /**
  * The committee and street console: the audit log (search and export), dashboards per
- * community, street and county with the policy targets, and Excel exports.
+ * community, street and county with the policy targets (counted by the database), and Excel
+ * exports (background jobs in slices: a county's rows do not fit one function call).
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../src/shared/errors';
-import type { DashboardOutput } from '../../../src/shared/schemas/moderation';
+import { ExportInput, type DashboardOutput, type ExportOutput } from '../../../src/shared/schemas/moderation';
+import type * as z from '../../../src/shared/zod';
 import { fileStore } from '../ports/storage';
-import { allMatching } from '../repositories/allMatching';
-import { Collections } from '../repositories/collections';
 import { accountId, type AccountDoc } from '../ledger/accounts';
-import type { HourRecordDoc } from '../repositories/hourRecords';
+import { activityRow, auditRow, groupRow, hourRow, SHEET_COLUMNS, SHEET_TITLES, type AuditEntryDoc, type ExportRow, type PlaceName } from '../presenters/exports';
 import type { ActivityDoc } from '../repositories/activities';
+import { Collections } from '../repositories/collections';
+import { countAll, countOf, countsByKey, countWhen, figuresBy, figuresOf, sumOf, sumWhen, tallyBy, when } from '../repositories/figures';
 import type { GroupDoc } from '../repositories/groups';
+import type { HourRecordDoc } from '../repositories/hourRecords';
+import { pageAfter } from '../repositories/idPages';
+import { createJob, findJob, partsOf, progressOf, removeParts, writePart, type JobDoc } from '../repositories/jobs';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
 import { findUser } from '../repositories/users';
 import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
-import { chinaDateTimeOf } from '../runtime/chinaDay';
+import { digest } from '../runtime/hash';
+import { advanceJob, type JobHandlers, type SliceStep } from '../runtime/jobRunner';
 
 const DAY = 24 * 3600_000;
 /** Policy targets from the documents: every rural community has an excellent team; ≥ 70 % of streets a hub. */
@@ -36,105 +42,123 @@ function fieldOf(region: RegionDoc): 'communityId' | 'streetId' | 'countyId' {
   return region.level === 'community' ? 'communityId' : region.level === 'street' ? 'streetId' : 'countyId';
 }
 
-/** The audit log of a region and below, newest first, filtered by staff, target and time. */
-export async function searchAudit(actor: Actor, input: { regionId: string; staffId?: string; targetId?: string; from?: string; to?: string; offset: number; limit: number }) {
-  const { region, regions } = await staffRegion(actor, input.regionId);
+/** The audit log's filter: entries of a region and below, by staff, target and time. */
+function auditWhere(region: RegionDoc, regions: Map<string, RegionDoc>, filters: AuditFilters): Record<string, unknown> {
   const below = [...regions.values()].filter((r) => r._id === region._id || r.ancestorIds.includes(region._id)).map((r) => r._id);
   const _ = database().command;
   const where: Record<string, unknown> = { regionId: _.in(below) };
-  if (input.staffId) where.actorId = input.staffId;
-  if (input.targetId) where.targetId = input.targetId;
-  if (input.from || input.to) {
-    where.createdAt = input.from && input.to ? _.gte(new Date(input.from)).and(_.lte(new Date(input.to))) : input.from ? _.gte(new Date(input.from)) : _.lte(new Date(input.to!));
+  if (filters.staffId) where.actorId = filters.staffId;
+  if (filters.targetId) where.targetId = filters.targetId;
+  if (filters.from || filters.to) {
+    where.createdAt = filters.from && filters.to ? _.gte(new Date(filters.from)).and(_.lte(new Date(filters.to))) : filters.from ? _.gte(new Date(filters.from)) : _.lte(new Date(filters.to!));
   }
-  const log = database().collection(Collections.auditLog);
-  const [page, count] = await Promise.all([log.where(where).orderBy('createdAt', 'desc').skip(input.offset).limit(input.limit).get(), log.where(where).count()]);
-  const entries = page.data as Array<{ _id: string; actorId: string; action: string; targetType: string; targetId: string; regionId: string | null; reason: string | null; createdAt: Date }>;
-  const staff = new Map((await Promise.all([...new Set(entries.map((e) => e.actorId))].map((id) => findUser(id)))).flatMap((u) => (u ? [[u._id, u] as const] : [])));
+  return where;
+}
+
+/** A page of the audit log, newest first, and the staff members' nicknames. */
+async function auditPage(where: Record<string, unknown>, offset: number, limit: number): Promise<{ entries: AuditEntryDoc[]; staff: Map<string, string> }> {
+  const { data } = await database().collection(Collections.auditLog).where(where).orderBy('createdAt', 'desc').skip(offset).limit(limit).get();
+  const entries = data as AuditEntryDoc[];
+  const users = await Promise.all([...new Set(entries.map((e) => e.actorId))].map((id) => findUser(id)));
+  return { entries, staff: new Map(users.flatMap((u) => (u ? [[u._id, u.nickname] as const] : []))) };
+}
+
+/** The audit log of a region and below, newest first, filtered by staff, target and time. */
+export async function searchAudit(actor: Actor, input: { regionId: string; staffId?: string; targetId?: string; from?: string; to?: string; offset: number; limit: number }) {
+  const { region, regions } = await staffRegion(actor, input.regionId);
+  const where = auditWhere(region, regions, input);
+  const [{ entries, staff }, total] = await Promise.all([auditPage(where, input.offset, input.limit), countOf(Collections.auditLog, where)]);
   return {
     items: entries.map((e) => ({
       id: e._id,
       at: e.createdAt.toISOString(),
-      staff: { id: e.actorId, nickname: staff.get(e.actorId)?.nickname ?? e.actorId },
+      staff: { id: e.actorId, nickname: staff.get(e.actorId) ?? e.actorId },
       action: e.action,
       targetType: e.targetType,
       targetId: e.targetId,
       regionName: (e.regionId && regions.get(e.regionId)?.name) || '',
       reason: e.reason,
     })),
-    total: count.total,
-    hasMore: input.offset + entries.length < count.total,
+    total,
+    hasMore: input.offset + entries.length < total,
   };
-}
-
-const HOUR_SOURCES: Record<HourRecordDoc['source'], string> = { checkin: '签到签退', leader_entry: '负责人录入', self_report: '自行申报', correction: '更正', reversal: '冲销' };
-const HOUR_STATES: Record<HourRecordDoc['state'], string> = { pending: '待审核', confirmed: '已确认', rejected: '已驳回' };
-
-function tally<T>(items: T[], key: (item: T) => string): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
-  return out;
-}
-
-/** Waiting reviews and those past the deadline (3 days). */
-function reviewBacklog(waitingSince: Date[], now: Date) {
-  return { pending: waitingSince.length, overdue: waitingSince.filter((at) => now.getTime() - at.getTime() > 3 * DAY).length };
 }
 
 /**
  * Credits issued by the communities (and hub streets) of a region — minus the balance of their
- * issuance accounts — and credits spent in their points stores (the stores' balances).
+ * issuance accounts — and credits spent in their points stores (the stores' balances): summed by
+ * the database, one round trip per 500 regions (an `in` of at most 1,000 account ids).
  */
 async function creditsOf(regions: RegionDoc[]): Promise<{ issued: number; redeemed: number }> {
   const ids = regions.filter((r) => r.level !== 'county').flatMap((r) => [accountId('issuance', r._id), accountId('store', r._id)]);
-  const accounts: AccountDoc[] = [];
-  // A page holds at most 1,000 documents: the accounts are read a thousand ids at a time.
-  for (let i = 0; i < ids.length; i += 1000) {
-    const { data } = await database().collection(Collections.ledgerAccounts).where({ _id: database().command.in(ids.slice(i, i + 1000)) }).limit(1000).get();
-    accounts.push(...(data as AccountDoc[]));
-  }
-  return {
-    issued: -accounts.filter((a) => a.kind === 'issuance').reduce((sum, a) => sum + a.balance, 0),
-    redeemed: accounts.filter((a) => a.kind === 'store').reduce((sum, a) => sum + a.balance, 0),
-  };
+  const chunks: string[][] = [];
+  for (let i = 0; i < ids.length; i += 1000) chunks.push(ids.slice(i, i + 1000));
+  const byKind = await Promise.all(chunks.map((chunk) => tallyBy(Collections.ledgerAccounts, { _id: database().command.in(chunk) }, 'kind', 'balance')));
+  const sumOf = (kind: AccountDoc['kind']) => byKind.reduce((sum, tallies) => sum + (tallies.get(kind)?.sum ?? 0), 0);
+  // `|| 0`: nothing issued is 0, not -0.
+  return { issued: -sumOf('issuance') || 0, redeemed: sumOf('store') };
 }
 
-/** Numbers and policy targets of a region (and of each region directly below it). */
+/**
+ * Numbers and policy targets of a region (and of each region directly below it), counted and
+ * summed by the database: ten queries side by side, each one pass over the region's documents of
+ * one collection, whatever the region holds. Each figure means what it meant when it was
+ * computed from every document (test/functions/dashboards.http.test.ts checks them against that).
+ */
 export async function dashboard(actor: Actor, regionId: string, year: number | undefined, now: Date): Promise<DashboardOutput> {
   const { region, regions } = await staffRegion(actor, regionId);
-  const field = fieldOf(region);
-  const groups = await allMatching<GroupDoc>(Collections.groups, { [field]: region._id });
-  const live = groups.filter((g) => g.status === 'active');
-  const activities = await allMatching<ActivityDoc>(Collections.activities, { [field]: region._id });
-  const hours = await allMatching<{ _id: string; minutes: number; state: string; recordedAt: Date }>(Collections.hourRecords, { [field]: region._id });
-  const corrections = await allMatching<{ _id: string; createdAt: Date }>(Collections.hourCorrections, { [field]: region._id, state: 'pending' });
+  const _ = database().command;
+  const inRegion = { [fieldOf(region)]: region._id };
+  const live = { ...inRegion, status: 'active' };
   const ratingYear = year ?? now.getUTCFullYear();
-  const below = [...regions.values()].filter((r) => r.ancestorIds.includes(region._id) || r._id === region._id);
-  const rural = below.filter((r) => r.level === 'community' && r.kind === 'rural');
-  const ruralWithExcellent = rural.filter((c) => live.some((g) => g.communityId === c._id && g.ratings.some((r) => r.year === ratingYear && r.excellent)));
-  const streets = below.filter((r) => r.level === 'street');
-  const streetsWithHub = streets.filter((s) => live.some((g) => g.type === 'hub' && g.streetId === s._id));
-  const children = [...regions.values()].filter((r) => r.parentId === region._id);
   const childField = region.level === 'county' ? 'streetId' : 'communityId';
+  const below = [...regions.values()].filter((r) => r.ancestorIds.includes(region._id) || r._id === region._id);
+  const since30Days = new Date(now.getTime() - 30 * DAY);
+  // Waiting reviews past the deadline: more than 3 days.
+  const overdueBefore = new Date(now.getTime() - 3 * DAY);
+  const published = when.eq('status', 'published');
+  const [groupsByChild, groupsByType, groupsByLevel, pendingGroups, excellentByCommunity, hubsByStreet, activitiesByChild, hours, corrections, credits] = await Promise.all([
+    figuresBy(Collections.groups, live, childField, { count: countAll(), members: sumOf('memberCount'), recent: countWhen(when.gte('createdAt', since30Days)) }),
+    tallyBy(Collections.groups, live, 'type'),
+    tallyBy(Collections.groups, live, 'managementLevel'),
+    countOf(Collections.groups, { ...inRegion, status: 'pending' }),
+    tallyBy(Collections.groups, { ...live, ratings: _.elemMatch({ year: ratingYear, excellent: true }) }, 'communityId'),
+    tallyBy(Collections.groups, { ...live, type: 'hub' }, 'streetId'),
+    figuresBy(Collections.activities, inRegion, childField, {
+      published: countWhen(published),
+      upcoming: countWhen(when.all(published, when.gte('startAt', now))),
+      recent: countWhen(when.all(published, when.lt('startAt', now), when.gte('startAt', since30Days))),
+      signups: sumOf('confirmedCount'),
+    }),
+    // Confirmed records only; reversals are negative, so corrected hours count once.
+    figuresOf(Collections.hourRecords, inRegion, {
+      confirmedMinutes: sumWhen(when.eq('state', 'confirmed'), 'minutes'),
+      pending: countWhen(when.eq('state', 'pending')),
+      overdue: countWhen(when.all(when.eq('state', 'pending'), when.lt('recordedAt', overdueBefore))),
+    }),
+    figuresOf(Collections.hourCorrections, { ...inRegion, state: 'pending' }, { pending: countAll(), overdue: countWhen(when.lt('createdAt', overdueBefore)) }),
+    creditsOf(below),
+  ]);
+  const sum = <K extends string>(rows: Map<string | null, Record<K, number>>, name: K) => [...rows.values()].reduce((total, row) => total + row[name], 0);
+  const rural = below.filter((r) => r.level === 'community' && r.kind === 'rural');
+  const ruralWithExcellent = rural.filter((c) => excellentByCommunity.has(c._id));
+  const streets = below.filter((r) => r.level === 'street');
+  const streetsWithHub = streets.filter((s) => hubsByStreet.has(s._id));
+  const children = [...regions.values()].filter((r) => r.parentId === region._id);
   return {
     region: { id: region._id, name: region.name, level: region.level },
     groups: {
-      total: live.length,
-      byType: tally(live, (g) => g.type),
-      byLevel: tally(live, (g) => g.managementLevel),
-      newLast30Days: live.filter((g) => g.createdAt.getTime() >= now.getTime() - 30 * DAY).length,
-      pendingReview: groups.filter((g) => g.status === 'pending').length,
+      total: sum(groupsByChild, 'count'),
+      byType: countsByKey(groupsByType),
+      byLevel: countsByKey(groupsByLevel),
+      newLast30Days: sum(groupsByChild, 'recent'),
+      pendingReview: pendingGroups,
     },
-    members: live.reduce((sum, g) => sum + g.memberCount, 0),
-    activities: {
-      upcoming: activities.filter((a) => a.status === 'published' && a.startAt.getTime() >= now.getTime()).length,
-      last30Days: activities.filter((a) => a.status === 'published' && a.startAt.getTime() < now.getTime() && a.startAt.getTime() >= now.getTime() - 30 * DAY).length,
-      signups: activities.reduce((sum, a) => sum + a.confirmedCount, 0),
-    },
-    // Confirmed records only; reversals are negative, so corrected hours count once.
-    volunteerHours: Math.round((hours.filter((h) => h.state === 'confirmed').reduce((sum, h) => sum + h.minutes, 0) / 60) * 10) / 10,
-    hourReviews: reviewBacklog([...hours.filter((h) => h.state === 'pending').map((h) => h.recordedAt), ...corrections.map((c) => c.createdAt)], now),
-    credits: await creditsOf(below),
+    members: sum(groupsByChild, 'members'),
+    activities: { upcoming: sum(activitiesByChild, 'upcoming'), last30Days: sum(activitiesByChild, 'recent'), signups: sum(activitiesByChild, 'signups') },
+    volunteerHours: Math.round((hours.confirmedMinutes / 60) * 10) / 10,
+    hourReviews: { pending: hours.pending + corrections.pending, overdue: hours.overdue + corrections.overdue },
+    credits,
     targets: {
       ruralCommunitiesWithExcellentTeam: {
         share: rural.length ? ruralWithExcellent.length / rural.length : 0,
@@ -147,25 +171,14 @@ export async function dashboard(actor: Actor, regionId: string, year: number | u
     byChild: children.map((child) => ({
       id: child._id,
       name: child.name,
-      groups: live.filter((g) => g[childField] === child._id).length,
-      members: live.filter((g) => g[childField] === child._id).reduce((sum, g) => sum + g.memberCount, 0),
-      activities: activities.filter((a) => a[childField] === child._id && a.status === 'published').length,
+      groups: groupsByChild.get(child._id)?.count ?? 0,
+      members: groupsByChild.get(child._id)?.members ?? 0,
+      activities: activitiesByChild.get(child._id)?.published ?? 0,
     })),
   };
 }
 
-const GROUP_TYPE_ZH: Record<string, string> = {
-  service: '为民服务',
-  charity: '公益慈善',
-  mutual_aid: '邻里互助',
-  safety: '平安创建',
-  culture_sports: '文体娱乐',
-  rural_tech: '农村生产技术服务',
-  hub: '枢纽型',
-};
-const LEVEL_ZH: Record<string, string> = { registered: '县级登记', filed: '乡镇（街道）备案', community: '村（社区）直接管理' };
-
-/** An Excel workbook of the region's groups, activities, volunteer hours or audit log, stored for download. */
+/** The audit export follows the search on screen: by staff, target and time. */
 export interface AuditFilters {
   staffId?: string;
   targetId?: string;
@@ -173,112 +186,117 @@ export interface AuditFilters {
   to?: string;
 }
 
-export async function exportWorkbook(actor: Actor, regionId: string, kind: 'groups' | 'activities' | 'hours' | 'audit', now: Date, filters: AuditFilters = {}) {
-  const { region, regions } = await staffRegion(actor, regionId);
-  const field = fieldOf(region);
+/** The job kind of exports (the console function's jobs). */
+export const EXPORT_JOB = 'export';
+/** Rows one slice reads and writes: one query page (CloudBase answers at most 1,000 documents). */
+const EXPORT_SLICE = 1000;
+/** The audit export holds at most this many entries, newest first (as it always has). */
+const AUDIT_EXPORT_CAP = 10_000;
+/** Parts the finishing step reads a round trip (20,000 rows). */
+const PARTS_PER_READ = 20;
+
+const EXPORT_COLLECTIONS = { groups: Collections.groups, activities: Collections.activities, hours: Collections.hourRecords } as const;
+/** What an export job keeps of its request: the kind and, for the audit log, the search. */
+const ExportParams = ExportInput.omit({ regionId: true });
+type ExportParams = z.infer<typeof ExportParams>;
+
+async function jobRegion(job: JobDoc): Promise<{ region: RegionDoc; regions: Map<string, RegionDoc> }> {
+  const regions = await regionDirectory();
+  const region = regions.get(job.regionId);
+  if (!region) throw new Error(`export ${job._id}: region ${job.regionId} is gone`);
+  return { region, regions };
+}
+
+/** How many rows the export will have (the progress bar's whole). */
+async function exportTotal(params: ExportParams, region: RegionDoc, regions: Map<string, RegionDoc>): Promise<number> {
+  if (params.kind === 'audit') return Math.min(AUDIT_EXPORT_CAP, await countOf(Collections.auditLog, auditWhere(region, regions, params)));
+  return countOf(EXPORT_COLLECTIONS[params.kind], { [fieldOf(region)]: region._id });
+}
+
+/**
+ * One slice: the next thousand documents (by id, or the next thousand audit entries newest
+ * first) as rows, kept in the slice's own part — a slice run twice writes the same part again.
+ */
+async function exportSlice(job: JobDoc): Promise<SliceStep> {
+  const params = ExportParams.parse(job.params);
+  const { region, regions } = await jobRegion(job);
+  const place: PlaceName = (doc) => regions.get(doc.communityId ?? doc.streetId)?.name ?? '';
+  if (params.kind === 'audit') {
+    const offset = Number(job.cursor ?? 0);
+    const limit = Math.min(EXPORT_SLICE, AUDIT_EXPORT_CAP - offset);
+    const { entries, staff } = limit > 0 ? await auditPage(auditWhere(region, regions, params), offset, limit) : { entries: [], staff: new Map<string, string>() };
+    await writePart(job._id, job.slice, entries.map((e) => auditRow(e, staff.get(e.actorId) ?? e.actorId)));
+    return { cursor: String(offset + entries.length), processed: entries.length, sliced: entries.length < limit || offset + entries.length >= AUDIT_EXPORT_CAP };
+  }
+  const where = { [fieldOf(region)]: region._id };
+  let rows: ExportRow[];
+  let last: string | null;
+  if (params.kind === 'groups') {
+    const docs = await pageAfter<GroupDoc>(Collections.groups, where, job.cursor, EXPORT_SLICE);
+    [rows, last] = [docs.map((g) => groupRow(g, place)), docs.at(-1)?._id ?? null];
+  } else if (params.kind === 'activities') {
+    const docs = await pageAfter<ActivityDoc>(Collections.activities, where, job.cursor, EXPORT_SLICE);
+    [rows, last] = [docs.map((a) => activityRow(a, place)), docs.at(-1)?._id ?? null];
+  } else {
+    const docs = await pageAfter<HourRecordDoc>(Collections.hourRecords, where, job.cursor, EXPORT_SLICE);
+    [rows, last] = [docs.map(hourRow), docs.at(-1)?._id ?? null];
+  }
+  await writePart(job._id, job.slice, rows);
+  return { cursor: last ?? job.cursor, processed: rows.length, sliced: rows.length < EXPORT_SLICE };
+}
+
+/** The finishing step: every part's rows, in slice order, into one workbook (exceljs), stored for download. */
+async function exportFinish(job: JobDoc): Promise<Record<string, unknown>> {
+  const params = ExportParams.parse(job.params);
   const book = new ExcelJS.Workbook();
   book.creator = 'Linli 邻里';
-  book.created = now;
-  const sheet = book.addWorksheet({ groups: '社会组织', activities: '活动', hours: '志愿服务时长', audit: '操作日志' }[kind]);
-  const place = (doc: { communityId: string | null; streetId: string }) => regions.get(doc.communityId ?? doc.streetId)?.name ?? '';
+  book.created = job.createdAt;
+  const sheet = book.addWorksheet(SHEET_TITLES[params.kind]);
+  sheet.columns = SHEET_COLUMNS[params.kind];
   let rows = 0;
-  if (kind === 'groups') {
-    sheet.columns = [
-      { header: '名称', key: 'name', width: 28 },
-      { header: '类型', key: 'type', width: 16 },
-      { header: '管理层级', key: 'level', width: 18 },
-      { header: '登记/备案编号', key: 'number', width: 24 },
-      { header: '所在地', key: 'place', width: 14 },
-      { header: '状态', key: 'status', width: 10 },
-      { header: '成员数', key: 'members', width: 10 },
-      { header: '优秀服务队年份', key: 'excellent', width: 16 },
-      { header: '成立时间', key: 'created', width: 14 },
-    ];
-    for (const g of await allMatching<GroupDoc>(Collections.groups, { [field]: region._id })) {
-      sheet.addRow({
-        name: g.name,
-        type: GROUP_TYPE_ZH[g.type] ?? g.type,
-        level: LEVEL_ZH[g.managementLevel] ?? g.managementLevel,
-        number: g.registrationNumber ?? g.filingNumber ?? '',
-        place: place(g),
-        status: g.status,
-        members: g.memberCount,
-        excellent: g.ratings.filter((r) => r.excellent).map((r) => r.year).join('、'),
-        created: g.createdAt.toISOString().slice(0, 10),
-      });
-      rows += 1;
-    }
-  } else if (kind === 'activities') {
-    sheet.columns = [
-      { header: '活动', key: 'title', width: 28 },
-      { header: '开始', key: 'start', width: 18 },
-      { header: '地点', key: 'location', width: 20 },
-      { header: '所在地', key: 'place', width: 14 },
-      { header: '名额', key: 'capacity', width: 8 },
-      { header: '已报名', key: 'confirmed', width: 8 },
-      { header: '候补', key: 'waitlist', width: 8 },
-      { header: '志愿服务', key: 'volunteer', width: 10 },
-      { header: '状态', key: 'status', width: 10 },
-    ];
-    for (const a of await allMatching<ActivityDoc>(Collections.activities, { [field]: region._id })) {
-      sheet.addRow({
-        title: a.title,
-        start: chinaDateTimeOf(a.startAt),
-        location: a.location.name,
-        place: place({ communityId: a.communityId, streetId: a.streetId }),
-        capacity: a.capacity,
-        confirmed: a.confirmedCount,
-        waitlist: a.waitlistCount,
-        volunteer: a.volunteer ? `${a.volunteer.plannedHours} 小时` : '',
-        status: a.status,
-      });
-      rows += 1;
-    }
-  } else if (kind === 'hours') {
-    sheet.columns = [
-      { header: '志愿者编号', key: 'volunteer', width: 16 },
-      { header: '组织', key: 'group', width: 24 },
-      { header: '服务内容', key: 'content', width: 30 },
-      { header: '服务日期', key: 'date', width: 12 },
-      { header: '时长（小时）', key: 'hours', width: 12 },
-      { header: '来源', key: 'source', width: 12 },
-      { header: '状态', key: 'state', width: 10 },
-      { header: '记录人', key: 'recordedBy', width: 14 },
-      { header: '记录时间', key: 'at', width: 18 },
-    ];
-    // Volunteer numbers only: the export leaves the system, names and ID numbers stay in it.
-    for (const h of await allMatching<HourRecordDoc>(Collections.hourRecords, { [field]: region._id })) {
-      sheet.addRow({
-        volunteer: h.volunteerNo,
-        group: h.groupName,
-        content: h.content,
-        date: h.serviceDate,
-        hours: Math.round((h.minutes / 60) * 10) / 10,
-        source: HOUR_SOURCES[h.source],
-        state: HOUR_STATES[h.state],
-        recordedBy: h.recordedByName,
-        at: h.recordedAt.toISOString().slice(0, 16),
-      });
-      rows += 1;
-    }
-  } else {
-    sheet.columns = [
-      { header: '时间', key: 'at', width: 20 },
-      { header: '工作人员', key: 'staff', width: 16 },
-      { header: '操作', key: 'action', width: 26 },
-      { header: '对象', key: 'target', width: 30 },
-      { header: '理由', key: 'reason', width: 30 },
-    ];
-    for (let offset = 0; ; offset += 50) {
-      const page = await searchAudit(actor, { regionId, ...filters, offset, limit: 50 });
-      for (const e of page.items) sheet.addRow({ at: e.at, staff: e.staff.nickname, action: e.action, target: `${e.targetType}:${e.targetId}`, reason: e.reason ?? '' });
-      rows += page.items.length;
-      if (!page.hasMore || offset > 10_000) break;
-    }
+  for (const part of await partsOf(job._id, PARTS_PER_READ)) {
+    for (const row of part.rows) sheet.addRow(row);
+    rows += part.rows.length;
   }
   sheet.getRow(1).font = { bold: true };
   const buffer = Buffer.from(await book.xlsx.writeBuffer());
-  const fileId = await fileStore().upload(`exports/${region._id}/${kind}-${now.getTime()}.xlsx`, buffer);
-  const url = (await fileStore().temporaryUrls([fileId])).get(fileId) ?? '';
-  return { fileId, url, rows };
+  // The same path whenever the step runs again: a rerun overwrites the file, never adds one.
+  const fileId = await fileStore().upload(`exports/${job.regionId}/${params.kind}-${job._id}.xlsx`, buffer);
+  return { fileId, rows };
+}
+
+/** The console function's background jobs. */
+export const consoleJobs: JobHandlers = {
+  [EXPORT_JOB]: { slice: exportSlice, finish: exportFinish, cleanup: (job) => removeParts(job._id) },
+};
+
+/** The export as its starter sees it: progress, then the file with a fresh temporary link. */
+async function presentExport(job: JobDoc): Promise<ExportOutput> {
+  const params = ExportParams.parse(job.params);
+  const result = job.state === 'done' ? (job.result as { fileId: string; rows: number }) : null;
+  const url = result ? ((await fileStore().temporaryUrls([result.fileId])).get(result.fileId) ?? '') : '';
+  return { ...progressOf(job), kind: params.kind, file: result ? { fileId: result.fileId, url, rows: result.rows } : null };
+}
+
+/**
+ * Starts an Excel export of the region's groups, activities, volunteer hours or audit log as a
+ * job, and works on it for up to `budgetMs` at once: a community's export is usually done when
+ * this answers; a county's goes on in the progress polls and the function's timer.
+ */
+export async function startExport(actor: Actor, input: ExportInput, requestId: string, now: Date, budgetMs: number): Promise<ExportOutput> {
+  const { region, regions } = await staffRegion(actor, input.regionId);
+  const params: ExportParams = input.kind === 'audit' ? { kind: 'audit', staffId: input.staffId, targetId: input.targetId, from: input.from, to: input.to } : { kind: input.kind };
+  // The id comes from the request: a retry finds the job its first try started.
+  const id = `jx${digest('export', actor.userId, requestId).slice(0, 30)}`;
+  const total = await exportTotal(params, region, regions);
+  await createJob({ _id: id, fn: 'console', kind: EXPORT_JOB, params: JSON.parse(JSON.stringify(params)) as Record<string, unknown>, total, createdBy: actor.userId, regionId: region._id }, now);
+  return exportProgress(actor, id, now, budgetMs);
+}
+
+/** The starter's export: advanced for up to `budgetMs` unless someone else is on it, then its progress. */
+export async function exportProgress(actor: Actor, jobId: string, now: Date, budgetMs: number): Promise<ExportOutput> {
+  const job = await findJob(jobId);
+  // Someone else's export answers like one that does not exist.
+  if (!job || job.kind !== EXPORT_JOB || job.createdBy !== actor.userId) throw new AppError('NOT_FOUND', '导出任务不存在');
+  return presentExport((await advanceJob(jobId, consoleJobs, { now: () => now, budgetMs })) ?? job);
 }

@@ -19,10 +19,13 @@ import {
   type RollCallTally,
   type RollCallView,
 } from '../../../src/shared/schemas/rollCall';
+import type { JobProgress } from '../../../src/shared/schemas/jobs';
 import { assertContentAllowed } from '../ports/contentCheck';
-import { notifier, type Notice } from '../ports/notify';
+import { notifier, type Notice, type Notifier } from '../ports/notify';
 import { recordAudit } from '../repositories/auditLog';
 import { Collections } from '../repositories/collections';
+import { pageAfter } from '../repositories/idPages';
+import { createJob, findJob, progressOf, type JobDoc } from '../repositories/jobs';
 import { newestFirstPage } from '../repositories/newestFirstPage';
 import { findRegion, regionDirectory, type RegionDoc } from '../repositories/regions';
 import {
@@ -44,6 +47,7 @@ import { matchingVolunteers, volunteersOf } from '../repositories/volunteers';
 import type { Actor } from '../runtime/actor';
 import { digest } from '../runtime/hash';
 import { chinaDateTimeOf } from '../runtime/chinaDay';
+import { advanceJob, type JobHandlers, type SliceStep } from '../runtime/jobRunner';
 
 /** A meet-at time a minute old is still "now" (clocks of phones and servers differ a little). */
 const PAST_GRACE_MS = 60_000;
@@ -62,19 +66,33 @@ async function communityOf(communityId: string): Promise<RegionDoc> {
   return region;
 }
 
-/** Runs `work` over the items, `width` at a time. */
+/**
+ * Runs `work` over the items, `width` at a time. After a failure no lane takes another item, and
+ * the failure is thrown only once every lane has stopped: a failed slice leaves nothing running
+ * behind it (its next run would race it).
+ */
 async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failed = false;
   const lane = async () => {
-    while (next < items.length) await work(items[next++]!);
+    while (!failed && next < items.length) {
+      try {
+        await work(items[next++]!);
+      } catch (error) {
+        failed = true;
+        throw error;
+      }
+    }
   };
-  await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
+  const lanes = await Promise.allSettled(Array.from({ length: Math.min(width, items.length) }, lane));
+  const failure = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 /** Sends one notice to each user, with her openid for the subscribe message where there is one. */
-async function notifyEach(userIds: string[], notice: (userId: string) => Notice): Promise<void> {
+async function notifyEach(userIds: string[], notice: (userId: string) => Notice, via: Notifier = notifier()): Promise<void> {
   const openids = await openidsOf(userIds);
-  await inParallel(userIds, NOTIFY_WIDTH, (userId) => notifier().notify(notice(userId), openids.get(userId)));
+  await inParallel(userIds, NOTIFY_WIDTH, (userId) => via.notify(notice(userId), openids.get(userId)));
 }
 
 function resourceOf(doc: RollCallDoc, region: RegionDoc, answer: RollCallAnswerDoc | null): RollCallResource {
@@ -82,12 +100,19 @@ function resourceOf(doc: RollCallDoc, region: RegionDoc, answer: RollCallAnswerD
 }
 
 /** The roll-call as the actor may see it; staff over it get the tally (counted unless given). */
-async function present(actor: Actor, doc: RollCallDoc, region: RegionDoc, answer: RollCallAnswerDoc | null, known?: { coming: number; cannot: number }): Promise<RollCallView> {
+async function present(
+  actor: Actor,
+  doc: RollCallDoc,
+  region: RegionDoc,
+  answer: RollCallAnswerDoc | null,
+  known?: { coming: number; cannot: number },
+  dispatch?: JobProgress | null,
+): Promise<RollCallView> {
   const resource = resourceOf(doc, region, answer);
   let tally: RollCallTally | null = null;
   if (rollCallPolicies['rollcalls.tally']!(actor, resource)) {
     const counts = known ?? (await answerCounts(doc._id));
-    tally = { notified: doc.notified, ...counts, pending: Math.max(0, doc.notified - counts.coming - counts.cannot), capped: doc.capped };
+    tally = { notified: doc.notified, ...counts, pending: Math.max(0, doc.notified - counts.coming - counts.cannot), capped: doc.capped, ...(dispatch === undefined ? {} : { dispatch }) };
   }
   return {
     id: doc._id,
@@ -118,8 +143,11 @@ async function visibleRollCall(actor: Actor, rollCallId: string) {
   return { doc, region, answer };
 }
 
-/** Creates a roll-call and notifies every matching active volunteer of the community, once each. */
-export async function createRollCall(actor: Actor, input: RollCallsCreateInput, requestId: string, now: Date): Promise<RollCallView> {
+/**
+ * Creates a roll-call and notifies every matching active volunteer of the community, once each:
+ * the notices are a background job (up to 2,000 do not fit one call), begun here within `budgetMs`.
+ */
+export async function createRollCall(actor: Actor, input: RollCallsCreateInput, requestId: string, now: Date, budgetMs: number): Promise<RollCallView> {
   const region = await communityOf(input.communityId);
   authorize(rollCallCommunityPolicies, 'rollcalls.create', actor, scopeOf(region));
   if (input.meetAt.getTime() < now.getTime() - PAST_GRACE_MS) {
@@ -168,17 +196,10 @@ export async function createRollCall(actor: Actor, input: RollCallsCreateInput, 
   );
   // Written after the answers: a roll-call never shows a tally its answers do not back.
   await rollCalls().doc(id).set(fields);
-  await notifyEach(
-    volunteers.map((v) => v.userId),
-    (userId) => ({
-      userId,
-      kind: 'rollcall',
-      title: `应急召集：${input.title}`,
-      body: `${chinaDateTimeOf(input.meetAt).slice(5)} 在 ${input.meetingPlace} 集合，需要 ${input.needed} 人。能否到场，请点开回复。`,
-      link: linkOf(id),
-      dedupeKey: `rollcall-${id}-${userId}`,
-    }),
-  );
+  // The notices go out as a job, from the answers just written: as many as the budget allows now,
+  // the rest while staff watch the tally and on the function's timer (runtime/jobRunner.ts).
+  await createJob({ _id: dispatchJobIdOf(id), fn: 'volunteers', kind: ROLLCALL_NOTIFY_JOB, params: { rollCallId: id }, total: volunteers.length, createdBy: actor.userId, regionId: region._id }, now);
+  const dispatch = await advanceJob(dispatchJobIdOf(id), rollCallJobs, { now: () => now, budgetMs });
   await recordAudit(
     {
       actorId: actor.userId,
@@ -192,7 +213,7 @@ export async function createRollCall(actor: Actor, input: RollCallsCreateInput, 
     `rollcall-${actor.userId}-${requestId}`,
     now,
   );
-  return present(actor, doc, region, null, { coming: 0, cannot: 0 });
+  return present(actor, doc, region, null, { coming: 0, cannot: 0 }, dispatch ? progressOf(dispatch) : null);
 }
 
 /** A called volunteer answers (or changes her answer) while the roll-call is open. */
@@ -211,9 +232,16 @@ export async function respondToRollCall(actor: Actor, input: RollCallsRespondInp
 }
 
 /** Staff over it: the tally and who is coming (soonest first); a called volunteer: her own answer. */
-export async function getRollCall(actor: Actor, rollCallId: string): Promise<RollCallsGetOutput> {
+export async function getRollCall(actor: Actor, rollCallId: string, now: Date, budgetMs: number): Promise<RollCallsGetOutput> {
   const { doc, region, answer } = await visibleRollCall(actor, rollCallId);
-  const view = await present(actor, doc, region, answer);
+  let dispatch: JobProgress | null | undefined;
+  if (rollCallPolicies['rollcalls.tally']!(actor, resourceOf(doc, region, answer))) {
+    // Staff watching the tally move the notices on (slices are idempotent; a live lease means someone else is).
+    const job = await findJob(dispatchJobIdOf(rollCallId));
+    const moved = job && (job.state === 'queued' || job.state === 'running') ? await advanceJob(job._id, rollCallJobs, { now: () => now, budgetMs }) : job;
+    dispatch = moved ? progressOf(moved) : null;
+  }
+  const view = await present(actor, doc, region, answer, undefined, dispatch);
   if (!view.tally) return { rollCall: view, coming: null };
   const answers = await comingAnswers(rollCallId);
   const ids = answers.map((a) => a.userId);
@@ -286,3 +314,51 @@ export async function closeRollCall(actor: Actor, rollCallId: string, requestId:
   );
   return present(actor, { ...doc, ...changes }, region, answer);
 }
+
+/** The job kind that sends a roll-call's notices (the volunteers function's jobs). */
+export const ROLLCALL_NOTIFY_JOB = 'rollcall.notify';
+/** Notices one slice sends: a few seconds of WeChat calls at NOTIFY_WIDTH at once. */
+const NOTIFY_SLICE = 200;
+
+/** The id of a roll-call's notice job: derived, so a retried create finds the same job. */
+export function dispatchJobIdOf(rollCallId: string): string {
+  return `jn${digest('rollcall-notify', rollCallId).slice(0, 30)}`;
+}
+
+function callNotice(doc: RollCallDoc, userId: string): Notice {
+  return {
+    userId,
+    kind: 'rollcall',
+    title: `应急召集：${doc.title}`,
+    body: `${chinaDateTimeOf(doc.meetAt).slice(5)} 在 ${doc.meetingPlace} 集合，需要 ${doc.needed} 人。能否到场，请点开回复。`,
+    link: linkOf(doc._id),
+    dedupeKey: `rollcall-${doc._id}-${userId}`,
+  };
+}
+
+/**
+ * One slice of a roll-call's notices: the next answers by id (everyone called has one), each
+ * notified once — the dedupe key makes a slice that runs again after a crash send nothing twice
+ * (the inbox keeps one notice per key, and only a new one goes to WeChat: ports/notify.ts).
+ * A roll-call closed meanwhile notifies no one more.
+ */
+async function notifySlice(job: JobDoc, via: () => Notifier): Promise<SliceStep> {
+  const rollCallId = String(job.params.rollCallId);
+  const doc = await findRollCall(rollCallId);
+  if (!doc || doc.status !== 'open') return { cursor: job.cursor, processed: 0, sliced: true };
+  const answers = await pageAfter<RollCallAnswerDoc>(Collections.rollCallAnswers, { rollCallId }, job.cursor, NOTIFY_SLICE);
+  await notifyEach(
+    answers.map((a) => a.userId),
+    (userId) => callNotice(doc, userId),
+    via(),
+  );
+  return { cursor: answers.at(-1)?._id ?? job.cursor, processed: answers.length, sliced: answers.length < NOTIFY_SLICE };
+}
+
+/** The roll-call jobs, sending through `via` (tests give a notifier that fails on cue). */
+export function rollCallJobsVia(via: () => Notifier): JobHandlers {
+  return { [ROLLCALL_NOTIFY_JOB]: { slice: (job) => notifySlice(job, via) } };
+}
+
+/** The volunteers function's background jobs. */
+export const rollCallJobs: JobHandlers = rollCallJobsVia(notifier);

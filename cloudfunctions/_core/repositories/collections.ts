@@ -38,6 +38,10 @@ export const Collections = {
   notifyFailures: 'notify_failures',
   /** Image checks submitted to WeChat and their pushed verdicts (see ports/imageCheck.ts). */
   mediaChecks: 'media_checks',
+  /** Background jobs: big exports, a roll-call's notices (see repositories/jobs.ts). */
+  jobs: 'jobs',
+  /** What a job's slices made, kept for its finishing step (an export's rows). */
+  jobParts: 'job_parts',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

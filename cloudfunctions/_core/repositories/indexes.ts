@@ -490,6 +490,25 @@ export const indexDeclarations: IndexDeclaration[] = [
       { field: 'notifiedAt', type: 'date', direction: -1 },
     ],
   },
+  // Background jobs: a function's timer finds its unfinished jobs, oldest first.
+  {
+    collection: Collections.jobs,
+    name: 'fn_state_time',
+    fields: [
+      { field: 'fn', type: 'string' },
+      { field: 'state', type: 'string' },
+      { field: 'createdAt', type: 'date' },
+    ],
+  },
+  // A job's parts in slice order, for its finishing step.
+  {
+    collection: Collections.jobParts,
+    name: 'job_seq',
+    fields: [
+      { field: 'jobId', type: 'string' },
+      { field: 'seq', type: 'number' },
+    ],
+  },
 ];
 
 /**

@@ -1,8 +1,15 @@
-/** Cloud function `volunteers`: registration, the hour book and emergency roll-calls. */
+/** Cloud function `volunteers`: registration, the hour book and emergency roll-calls (their notices a background job). */
 import { activityHours, confirmHours, hoursQueue, myHours, requestCorrection, reviewCorrection, reviewSelfReport, selfReport } from '../../_core/commands/hourBook';
-import { closeRollCall, createRollCall, getRollCall, listRollCalls, respondToRollCall } from '../../_core/commands/rollCall';
+import { closeRollCall, createRollCall, getRollCall, listRollCalls, respondToRollCall, rollCallJobs } from '../../_core/commands/rollCall';
 import { myVolunteerProfile, registerVolunteer, updateVolunteer, volunteerByNo, withdrawVolunteer } from '../../_core/commands/volunteerRegistry';
 import { createHandler } from '../../_core/runtime/createHandler';
+import { jobBudgetMs, runDueJobs } from '../../_core/runtime/jobRunner';
+import { timerJobs } from '../../_core/runtime/timerJobs';
+import config from '../config.json';
+
+/** Half the function's time on a roll-call's notices in a call, the rest for the answer; most of it on the timer. */
+const CALL_BUDGET_MS = jobBudgetMs(config.timeout, 0.5);
+const TIMER_BUDGET_MS = jobBudgetMs(config.timeout, 0.7);
 
 export const main = createHandler({
   fn: 'volunteers',
@@ -23,10 +30,17 @@ export const main = createHandler({
     'hours.requestCorrection': async ({ actor, input, now }) => ({ correctionId: await requestCorrection(actor, input.recordId, input.minutes, input.reason, now) }),
     'hours.reviewCorrection': async ({ actor, input, now }) => reviewCorrection(actor, input.correctionId, input.approve, input.reason, now),
     'hours.queue': async ({ actor, input, now }) => hoursQueue(actor, input.offset, input.limit, now),
-    'rollcalls.create': async ({ actor, input, requestId, now }) => createRollCall(actor, input, requestId!, now),
+    'rollcalls.create': async ({ actor, input, requestId, now }) => createRollCall(actor, input, requestId!, now, CALL_BUDGET_MS),
     'rollcalls.respond': async ({ actor, input, now }) => respondToRollCall(actor, input, now),
-    'rollcalls.get': async ({ actor, input }) => getRollCall(actor, input.rollCallId),
+    'rollcalls.get': async ({ actor, input, now }) => getRollCall(actor, input.rollCallId, now, CALL_BUDGET_MS),
     'rollcalls.list': async ({ actor, input }) => listRollCalls(actor, input),
     'rollcalls.close': async ({ actor, input, requestId, now }) => closeRollCall(actor, input.rollCallId, requestId!, now),
   },
+  // CloudBase allows one timer trigger per function: `everyMinute` runs each job due by its own
+  // schedule in config.json (runJobs: a big roll-call's notices go on even if nobody watches).
+  timers: timerJobs({
+    trigger: config.triggers[0]!.name,
+    schedules: config.jobs,
+    run: { runJobs: async (now) => runDueJobs('volunteers', rollCallJobs, { now: () => now, budgetMs: TIMER_BUDGET_MS }) },
+  }),
 });

@@ -1,5 +1,5 @@
 import '../locale';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
@@ -18,6 +18,7 @@ import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { chinaClock, chinaDay, chinaInstant, chinaIso, formatDateTime } from '../../utils/chinaTime';
 import { cx } from '../../utils/cx';
+import { JOB_POLL_MS, JobProgress } from '../components/JobProgress';
 import { needsRegionTree, rollCallCommunities } from '../components/rollCallCommunities';
 import '../components/staff.scss';
 import './index.scss';
@@ -239,6 +240,16 @@ function Tally({ id }: { id: string }) {
     void state.reload().finally(() => Taro.stopPullDownRefresh());
   });
 
+  const dispatch = state.data?.rollCall.tally?.dispatch ?? null;
+  const sending = dispatch !== null && (dispatch.state === 'queued' || dispatch.state === 'running');
+  useEffect(() => {
+    if (!sending) return undefined;
+    // While a big call-out's notices are still going out, ask again (each ask also moves them on).
+    const timer = setTimeout(() => void state.reload(), JOB_POLL_MS);
+    return () => clearTimeout(timer);
+    // Each answer (a new data object, even with the same count) schedules the next ask.
+  }, [sending, state.data, state.reload]);
+
   if (state.loading && !state.data) return <LoadingState cards={3} />;
   if (state.error || !state.data) return <ErrorState message={state.error ?? ''} onRetry={() => void state.reload()} />;
   const { rollCall, coming } = state.data;
@@ -265,6 +276,11 @@ function Tally({ id }: { id: string }) {
               <Text className='rollcall__number-label'>{t(`moderation.rollcall.tally.${key}`)}</Text>
             </View>
           ))}
+        </View>
+      ) : null}
+      {rollCall.tally?.dispatch && rollCall.tally.dispatch.state !== 'done' ? (
+        <View className='linli-card rollcall__dispatch'>
+          <JobProgress job={rollCall.tally.dispatch} unit='people' />
         </View>
       ) : null}
       {rollCall.tally?.capped ? <Text className='staff-intro'>{t('moderation.rollcall.capped', { count: rollCall.tally.notified })}</Text> : null}

@@ -102,6 +102,7 @@ import {
   ReportsCreateInput,
   ReportsCreateOutput,
 } from '../schemas/moderation';
+import { JobsGetInput } from '../schemas/jobs';
 import { RolesGrantInput, RolesListInput, RolesListOutput, RolesRevokeInput } from '../schemas/roles';
 import { PostsCreateInput, PostsListInput, PostsListOutput, PostsRemoveInput, PostsRemoveOutput, PostView } from '../schemas/posts';
 
@@ -770,6 +771,15 @@ export const contract = {
     audience: 'staff',
     rateLimit: { limit: 20, windowSeconds: 3600 },
     roles: 'staff of the region or above it',
+  }),
+  // Advances the export a slice if no one else is (slices are idempotent), then tells how far it is.
+  'exports.get': action({
+    fn: 'console',
+    input: JobsGetInput,
+    output: ExportOutput,
+    mutation: false,
+    audience: 'staff',
+    roles: 'the staff member who started the export',
   }),
   'volunteers.register': action({
     fn: 'volunteers',

@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import { JobProgress } from './jobs';
 import { Id, Page, paged, text } from './common';
 
 export const ReportTargetType = z.enum(['group', 'post', 'activity', 'user']);
@@ -113,4 +114,9 @@ export const ExportInput = z
     to: z.iso.datetime({ offset: true }).optional(),
   })
   .strict();
-export const ExportOutput = z.object({ fileId: z.string(), url: z.string(), rows: z.number().int() });
+export type ExportInput = z.infer<typeof ExportInput>;
+export const ExportFile = z.object({ fileId: z.string(), url: z.string(), rows: z.number().int() });
+export type ExportFile = z.infer<typeof ExportFile>;
+/** An export runs as a job: its progress (rows written of rows to write), then the file. */
+export const ExportOutput = JobProgress.extend({ kind: ExportInput.shape.kind, file: ExportFile.nullable() });
+export type ExportOutput = z.infer<typeof ExportOutput>;

@@ -5,6 +5,7 @@
 import * as z from '../zod';
 import { DateTime } from './activities';
 import { Id, Page, paged, text } from './common';
+import { JobProgress } from './jobs';
 import { GridArea, Skill } from './volunteer';
 
 /** How many volunteers one roll-call notifies at most (the rest are told to staff as `capped`). */
@@ -56,6 +57,11 @@ export const RollCallTally = z.object({
   pending: z.number().int(),
   /** More volunteers matched than one roll-call notifies (ROLLCALL_RECIPIENT_CAP). */
   capped: z.boolean(),
+  /**
+   * Sending the notices, a background job for a big call-out: how many have been notified so
+   * far (`notified` is how many will be). Null once no job is behind it (older roll-calls).
+   */
+  dispatch: JobProgress.nullable().optional(),
 });
 export type RollCallTally = z.infer<typeof RollCallTally>;
 
