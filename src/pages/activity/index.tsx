@@ -28,6 +28,7 @@ import { actionsFor, leaderTools, type CancelKind, type PrimaryAction } from './
 import { ProxySignup } from './ProxySignup';
 import { SignupStatus } from './SignupStatus';
 import './index.scss';
+import { pageIdOf } from '../../utils/posterScene';
 
 const go = (url: string) => {
   Taro.navigateTo({ url }).catch(() => undefined);
@@ -56,7 +57,8 @@ function signedUpText(t: Translate, result: SignupOutput): string {
  */
 export default function ActivityPage() {
   const { t } = useI18n();
-  const activityId = useRouter().params.id ?? '';
+  // Opened from a link (id) or by scanning a poster's mini-program code (scene).
+  const activityId = pageIdOf(useRouter().params);
   useAccount();
   const detail = useAsync(() => call('activities.get', { activityId }), [activityId], { enabled: activityId !== '' });
   const activity = detail.data;

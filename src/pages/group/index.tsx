@@ -26,6 +26,7 @@ import { HubMembers } from './HubMembers';
 import { PostsFeed } from './PostsFeed';
 import { InviteBanner, ManageEntry, ReviewNotice } from './RegistryNotices';
 import './index.scss';
+import { pageIdOf } from '../../utils/posterScene';
 
 const openGroup = (groupId: string) => {
   Taro.navigateTo({ url: groupPath(groupId) }).catch(() => undefined);
@@ -41,7 +42,8 @@ const CONFIRM: Record<GroupAction, { title: MessageKey; message: MessageKey; but
 /** The group page (?id=): what the group is, who runs it, and join / request / leave / withdraw. */
 export default function GroupPage() {
   const { t } = useI18n();
-  const groupId = useRouter().params.id ?? '';
+  // Opened from a link (id) or by scanning a poster's mini-program code (scene).
+  const groupId = pageIdOf(useRouter().params);
   useAccount();
   const detail = useAsync(() => call('groups.get', { groupId }), [groupId], { enabled: groupId !== '' });
   const [confirming, setConfirming] = useState<GroupAction | null>(null);

@@ -1,5 +1,5 @@
 import * as z from '../zod';
-import { FileRef, Id, Page, paged, text } from './common';
+import { FileRef, Id, Page, Poster, paged, text } from './common';
 
 export const ActivityCategory = z.enum(['culture', 'sports', 'elderly_care', 'children', 'environment', 'safety', 'learning', 'volunteer', 'other']);
 export type ActivityCategory = z.infer<typeof ActivityCategory>;
@@ -153,6 +153,11 @@ export const ActivitiesListOutput = paged(ActivityCard).extend({
   /** With `near`: how many of the list have a place (they come first); pass it back with the next page. */
   located: z.number().int().optional(),
 });
+
+/** A noticeboard poster of an activity, for its organisers. */
+export const ActivitiesPosterInput = z.object({ activityId: Id }).strict();
+export type ActivitiesPosterInput = z.infer<typeof ActivitiesPosterInput>;
+export const ActivitiesPosterOutput = Poster;
 
 export const ActivitiesGetInput = z.object({ activityId: Id }).strict();
 

@@ -1,6 +1,6 @@
 import * as z from '../zod';
 import { NearLocated, NearPoint } from './activities';
-import { Id, Page, paged, text } from './common';
+import { Id, Page, Poster, paged, text } from './common';
 
 /** The seven types of community social organization in the policy documents. */
 export const GroupType = z.enum(['service', 'charity', 'mutual_aid', 'safety', 'culture_sports', 'rural_tech', 'hub']);
@@ -97,6 +97,11 @@ export const GroupsListOutput = paged(GroupCard).extend({
   located: z.number().int().optional(),
 });
 export type GroupsListOutput = z.infer<typeof GroupsListOutput>;
+
+/** A noticeboard poster of a group, for its leaders. */
+export const GroupsPosterInput = z.object({ groupId: Id }).strict();
+export type GroupsPosterInput = z.infer<typeof GroupsPosterInput>;
+export const GroupsPosterOutput = Poster;
 
 export const GroupsGetInput = z.object({ groupId: Id }).strict();
 export type GroupsGetInput = z.infer<typeof GroupsGetInput>;
