@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
 import type { GroupCard as GroupCardData } from '../../shared/schemas/groups';
 import { useI18n } from '../../hooks/useI18n';
+import { roundedDistance } from '../../utils/activityText';
+import { cx } from '../../utils/cx';
 import { TYPE_COLORS } from '../../utils/groupStyle';
 import { GroupBadge } from '../GroupBadge';
 import { MembershipTag } from './MembershipTag';
@@ -44,6 +46,12 @@ export function GroupCard({ group, onOpen, simple = false }: GroupCardProps) {
         {group.myMembership ? <MembershipTag status={group.myMembership.status} /> : null}
       </View>
       {group.summary ? <Text className='linli-group-card__summary'>{group.summary}</Text> : null}
+      {/* Present only on a list sorted by distance; null: the group has not said where it meets. */}
+      {group.distanceMeters === undefined ? null : (
+        <Text className={cx('linli-group-card__distance', group.distanceMeters === null && 'linli-group-card__distance--none')}>
+          {group.distanceMeters === null ? t('home.noPlace') : groupDistanceText(t, group.distanceMeters)}
+        </Text>
+      )}
       <View className='linli-group-card__foot'>
         <Text>{group.regionName}</Text>
         <Text>{sep}</Text>
@@ -53,4 +61,10 @@ export function GroupCard({ group, onOpen, simple = false }: GroupCardProps) {
       </View>
     </View>
   );
+}
+
+/** '约 350 米' / '约 1.2 公里': the rounding of activity cards, said as an estimate (a group meets around a place). */
+export function groupDistanceText(t: ReturnType<typeof useI18n>['t'], meters: number): string {
+  const { unit, distance } = roundedDistance(meters);
+  return unit === 'm' ? t('home.distanceMeters', { distance }) : t('home.distanceKm', { distance });
 }
