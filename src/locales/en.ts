@@ -286,6 +286,28 @@ const en: Messages = {
   share: {
     defaultTitle: 'Linli · community groups near you',
   },
+  poster: {
+    title: 'Poster',
+    make: 'Make a poster',
+    makeHint: 'A poster with the mini-program code for the noticeboard',
+    brand: 'Linli · community noticeboard',
+    when: 'When: {time}',
+    where: 'Where: {place}',
+    group: 'Group: {name}',
+    groupLine: 'Neighbours welcome to join',
+    scan: 'Scan with WeChat to see and sign up',
+    save: 'Save to album',
+    saving: 'Saving…',
+    saved: 'Poster saved to your album: print it for the noticeboard',
+    download: 'Download the poster',
+    downloaded: 'Poster downloaded: print it for the noticeboard',
+    fileName: 'linli-poster',
+    hint: 'Print it and put it on the noticeboard: neighbours scan the code to see and sign up.',
+    denied: 'No permission to save to your album. Allow “Save to album” in settings and try again.',
+    openSettings: 'Open settings',
+    failed: 'Could not save the poster; please try again later',
+    drawFailed: 'Could not make the poster; please try again later',
+  },
 };
 
 export default en;

@@ -294,6 +294,28 @@ const zhCN = {
   share: {
     defaultTitle: '邻里 · 身边的社区组织',
   },
+  poster: {
+    title: '活动海报',
+    make: '生成海报',
+    makeHint: '带小程序码的海报，打印后贴在公告栏',
+    brand: '邻里 · 社区公告栏',
+    when: '时间：{time}',
+    where: '地点：{place}',
+    group: '组织：{name}',
+    groupLine: '欢迎街坊邻居加入',
+    scan: '微信扫码查看并报名',
+    save: '保存到相册',
+    saving: '正在保存…',
+    saved: '海报已保存到相册，可以打印张贴在公告栏',
+    download: '下载海报图片',
+    downloaded: '海报图片已下载，可以打印张贴在公告栏',
+    fileName: '邻里海报',
+    hint: '保存后打印出来，贴在小区公告栏，街坊扫码就能查看并报名。',
+    denied: '没有相册权限，海报无法保存。请在设置中允许“保存到相册”后再试。',
+    openSettings: '去设置',
+    failed: '海报保存失败，请稍后重试',
+    drawFailed: '海报生成失败，请稍后重试',
+  },
 };
 
 export default zhCN;

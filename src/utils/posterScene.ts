@@ -19,3 +19,8 @@ export function pageIdOf(params: { id?: string; scene?: string }): string {
   const scene = params.scene ? decode(params.scene.trim()) : '';
   return ID.test(scene) ? scene : '';
 }
+
+/** The poster page of a group or an activity (package-poster). */
+export function posterPath(kind: 'group' | 'activity', id: string): string {
+  return `/package-poster/poster/index?kind=${kind}&id=${encodeURIComponent(id)}`;
+}

@@ -28,7 +28,7 @@ import { actionsFor, leaderTools, type CancelKind, type PrimaryAction } from './
 import { ProxySignup } from './ProxySignup';
 import { SignupStatus } from './SignupStatus';
 import './index.scss';
-import { pageIdOf } from '../../utils/posterScene';
+import { pageIdOf, posterPath } from '../../utils/posterScene';
 
 const go = (url: string) => {
   Taro.navigateTo({ url }).catch(() => undefined);
@@ -304,6 +304,7 @@ export default function ActivityPage() {
               <Cell className='activity__tool-hours' title={t('volunteer.rosterConfirm')} clickable onClick={() => go(confirmHoursPath(activity.id))} />
             ) : null}
             {tools.edit ? <Cell className='activity__tool-edit' title={t('events.detail.toolEdit')} clickable onClick={() => go(editActivityPath(activity.id))} /> : null}
+            {tools.edit ? <Cell className='activity__tool-poster' title={t('poster.make')} clickable onClick={() => go(posterPath('activity', activity.id))} /> : null}
             {tools.cancel ? <Cell className='activity__tool-cancel' title={t('events.detail.toolCancel')} clickable onClick={() => go(cancelActivityPath(activity.id))} /> : null}
           </CellGroup>
         </View>
