@@ -13,7 +13,6 @@ import { Location } from '@nutui/icons-react-taro';
 import { FormField } from '../../components/FormField';
 import { useI18n } from '../../hooks/useI18n';
 import { chooseNearPlace } from '../../utils/nearPlace';
-import { isWeapp } from '../../utils/platform';
 import type { MeetingPlaceValue } from './groupForm';
 
 export interface MeetingPlaceFieldProps {
@@ -53,7 +52,8 @@ export function MeetingPlaceField({ value, error, onChange }: MeetingPlaceFieldP
   return (
     <View className='meeting-place'>
       <FormField name='place' label={t('registry.form.meetingPlace')} hint={t('registry.form.meetingPlaceHint')} error={error}>
-        {isWeapp ? (
+        {/* Read at render (the build makes it a constant), as the activity form does. */}
+        {process.env.TARO_ENV === 'weapp' ? (
           <Button className='meeting-place__map' fill='outline' type='primary' block icon={<Location size={18} />} onClick={() => void pickOnMap()}>
             {onMap ? t('registry.form.placeChosen') : t('registry.form.placeOnMap')}
           </Button>
