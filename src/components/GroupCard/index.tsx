@@ -63,7 +63,7 @@ export function GroupCard({ group, onOpen, simple = false }: GroupCardProps) {
   );
 }
 
-/** '约 350 米' / '约 1.2 公里': the rounding of activity cards, said as an estimate (a group meets around a place). */
+/** 'about 350 m' / 'about 1.2 km' (home.distanceMeters/Km): the rounding of activity cards, said as an estimate (a group meets around a place). */
 export function groupDistanceText(t: ReturnType<typeof useI18n>['t'], meters: number): string {
   const { unit, distance } = roundedDistance(meters);
   return unit === 'm' ? t('home.distanceMeters', { distance }) : t('home.distanceKm', { distance });

@@ -1,6 +1,6 @@
 /**
  * Where a group meets, as its leaders set it when founding and editing: a name and an address,
- * and a point on the map so "离我最近" can sort the group. On the mini-program WeChat's map
+ * and a point on the map so "Nearest" (home.sortNearest) can sort the group. On the mini-program WeChat's map
  * picker gives all four (`Taro.chooseLocation`, declared in app.config's requiredPrivateInfos);
  * on H5 the browser's position marks the point (converted to GCJ-02 by utils/nearPlace, the
  * datum the picker answers in) and the name and address are typed.
