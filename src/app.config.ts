@@ -34,6 +34,8 @@ export default defineAppConfig({
     { root: 'package-me', pages: ['report/index', 'notices/index'] },
     // Activity organisers: post and edit, sign-ups and check-in by hand, the check-in code, cancelling.
     { root: 'package-events', pages: ['edit/index', 'roster/index', 'code/index', 'cancel/index'] },
+    // Noticeboard posters of a group or an activity (leaders and organisers): canvas, album.
+    { root: 'package-poster', pages: ['poster/index'] },
     // Volunteer service: registration, hours and their review, credits, the points store, proofs
     // (verify/ is public: a proof's reader needs no account).
     {

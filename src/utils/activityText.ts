@@ -48,8 +48,14 @@ export function relationKey(relation: string): Relation {
  * under 10 km, whole kilometres beyond (finer would be false precision for a map pin).
  */
 export function distanceText(t: Translate, meters: number): string {
+  const { unit, distance } = roundedDistance(meters);
+  return unit === 'm' ? t('events.card.distanceMeters', { distance }) : t('events.card.distanceKm', { distance });
+}
+
+/** The rounding of `distanceText`, for lists that word distances their own way ("约 350 米" for groups). */
+export function roundedDistance(meters: number): { unit: 'm' | 'km'; distance: string } {
   const tens = Math.max(10, Math.round(meters / 10) * 10);
-  if (tens < 1000) return t('events.card.distanceMeters', { distance: tens });
+  if (tens < 1000) return { unit: 'm', distance: String(tens) };
   const km = meters / 1000;
-  return t('events.card.distanceKm', { distance: km < 9.95 ? km.toFixed(1) : String(Math.round(km)) });
+  return { unit: 'km', distance: km < 9.95 ? km.toFixed(1) : String(Math.round(km)) };
 }

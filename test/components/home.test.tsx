@@ -61,8 +61,11 @@ describe('home page', () => {
     fireEvent.input(searchInput(), { target: { value: '太极' } });
     fireEvent.click(screen.getByText('搜索'));
 
-    await waitFor(() => expect(screen.queryByText('北苑平安巡逻队')).toBeNull());
-    expect(screen.getByText('北苑晨练太极队')).toBeTruthy();
+    // The list reloads (a loading state between): wait for the new one, not just for the old to go.
+    await waitFor(() => {
+      expect(screen.queryByText('北苑平安巡逻队')).toBeNull();
+      expect(screen.getByText('北苑晨练太极队')).toBeTruthy();
+    });
     expect(listCalls().at(-1)).toEqual({ area: 'community', offset: 0, limit: 10, q: '太极' });
   });
 
@@ -75,8 +78,10 @@ describe('home page', () => {
     await screen.findByText('北苑晨练太极队');
 
     fireEvent.click(document.querySelector('[data-type="safety"]')!);
-    await waitFor(() => expect(screen.queryByText('北苑晨练太极队')).toBeNull());
-    expect(screen.getByText('北苑平安巡逻队')).toBeTruthy();
+    await waitFor(() => {
+      expect(screen.queryByText('北苑晨练太极队')).toBeNull();
+      expect(screen.getByText('北苑平安巡逻队')).toBeTruthy();
+    });
     expect(listCalls().at(-1)).toEqual({ area: 'community', offset: 0, limit: 10, type: 'safety' });
 
     fireEvent.click(screen.getByText('附近'));

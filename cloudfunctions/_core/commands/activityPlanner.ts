@@ -322,8 +322,9 @@ export async function listActivities(actor: Actor, input: ActivitiesListInput, n
   const withCondition = (extra: Record<string, unknown>): object => (textMatch ? _.and([{ ...where, ...extra }, textMatch]) : { ...where, ...extra });
   let docs: ActivityDoc[];
   let total: number;
+  let located: number | undefined;
   if (input.near) {
-    ({ docs, total } = await nearestActivitiesPage(withCondition, input.near, input.offset, input.limit));
+    ({ docs, total, located } = await nearestActivitiesPage(withCondition, input.near, input.offset, input.limit, input.located));
   } else {
     const filter = withCondition({});
     const [page, count] = await Promise.all([
@@ -342,7 +343,7 @@ export async function listActivities(actor: Actor, input: ActivitiesListInput, n
       return near ? { ...card, distanceMeters: distanceOf(a, near) } : card;
     }),
   );
-  return { items, total, hasMore: input.offset + items.length < total };
+  return { items, total, hasMore: input.offset + items.length < total, ...(located === undefined ? {} : { located }) };
 }
 
 /** An activity's page with my status and what I may do. */

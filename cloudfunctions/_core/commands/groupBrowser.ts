@@ -4,7 +4,8 @@ import { authorize } from '../../../src/shared/policies/authorize';
 import { groupPolicies } from '../../../src/shared/policies/groups';
 import type { GroupDetail, GroupsListInput, GroupsListOutput, MembershipsMineOutput } from '../../../src/shared/schemas/groups';
 import type { Actor } from '../runtime/actor';
-import { findGroup, findGroups, searchActiveGroups, type GroupDoc } from '../repositories/groups';
+import { findGroup, findGroups, nearestActiveGroups, searchActiveGroups, type GroupDoc } from '../repositories/groups';
+import { greatCircleMeters, type LatLng } from '../runtime/geo';
 import { findMembership, membershipsInGroups, membershipsOfUser } from '../repositories/memberships';
 import { regionDirectory } from '../repositories/regions';
 import { findUser } from '../repositories/users';
@@ -22,24 +23,35 @@ export async function listGroups(actor: Actor, input: GroupsListInput): Promise<
   if (!community || community.level !== 'community') {
     throw new AppError('INVALID_INPUT', 'communityId: 社区不存在', [{ path: 'communityId', message: '社区不存在' }]);
   }
-  const { items, total } = await searchActiveGroups(
-    {
-      ...(input.area === 'community' ? { communityId } : { streetId: community.parentId ?? '' }),
-      ...(input.type ? { type: input.type } : {}),
-      ...(input.q ? { text: input.q } : {}),
-    },
-    input.offset,
-    input.limit,
-  );
+  const query = {
+    ...(input.area === 'community' ? { communityId } : { streetId: community.parentId ?? '' }),
+    ...(input.type ? { type: input.type } : {}),
+    ...(input.q ? { text: input.q } : {}),
+  };
+  const near = input.near;
+  const { items, total, located } = near
+    ? await nearestActiveGroups(query, near, input.offset, input.limit, input.located).then(({ docs, ...rest }) => ({ items: docs, ...rest }))
+    : { ...(await searchActiveGroups(query, input.offset, input.limit)), located: undefined };
   const mine = await membershipsInGroups(
     actor.userId,
     items.map((g) => g._id),
   );
   return {
-    items: items.map((group) => presentGroupCard(group, mine.get(group._id) ?? null, regions)),
+    items: items.map((group) => {
+      const card = presentGroupCard(group, mine.get(group._id) ?? null, regions);
+      return near ? { ...card, distanceMeters: distanceOf(group, near) } : card;
+    }),
     total,
     hasMore: input.offset + items.length < total,
+    ...(located === undefined ? {} : { located }),
   };
+}
+
+/** Whole metres from a place to where a group meets, or null when it has not said (on CloudBase's sphere, as geoNear orders). */
+function distanceOf(group: GroupDoc, near: LatLng): number | null {
+  const place = group.place;
+  if (!place || place.latitude === null || place.longitude === null) return null;
+  return Math.round(greatCircleMeters(near, { latitude: place.latitude, longitude: place.longitude }));
 }
 
 /** A group's page as the actor may see it; a group they may not see answers like a missing one. */

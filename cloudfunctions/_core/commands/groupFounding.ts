@@ -12,7 +12,8 @@ import { notifier } from '../ports/notify';
 import { sealPersonal } from '../privacy/personalData';
 import { recordAudit } from '../repositories/auditLog';
 import { Collections } from '../repositories/collections';
-import { findGroup, groupsCollection, type GroupDoc } from '../repositories/groups';
+import { findGroup, groupsCollection, meetingPointOf, type GroupDoc } from '../repositories/groups';
+import { database } from '../runtime/cloudbase';
 import { membershipIdOf, type MembershipDoc } from '../repositories/memberships';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
 import { findUser } from '../repositories/users';
@@ -53,11 +54,22 @@ function applicationFields(input: GroupFields, placement: Placement) {
     joinPolicy: input.joinPolicy,
     noShowLimit: input.noShowLimit,
     cancelCutoffHours: input.cancelCutoffHours,
+    place: input.place,
   };
 }
 
+/** The `geo` field of a new group: its meeting point, or nothing when the place has no coordinates. */
+function geoOf(place: GroupDoc['place']): { geo?: object } {
+  const geo = meetingPointOf(place);
+  return geo ? { geo } : {};
+}
+
 async function checkTexts(actor: Actor, input: GroupFields): Promise<void> {
-  await assertContentAllowed({ name: input.name, description: input.description, tags: input.tags.join(' '), contactName: input.contactName }, 3, actor.openid);
+  await assertContentAllowed(
+    { name: input.name, description: input.description, tags: input.tags.join(' '), contactName: input.contactName, place: input.place ? `${input.place.name} ${input.place.address}` : undefined },
+    3,
+    actor.openid,
+  );
 }
 
 /** A resident applies to found a group; it waits for review. */
@@ -68,6 +80,8 @@ export async function foundGroup(actor: Actor, input: GroupsFoundInput, requestI
   const group: GroupDoc = {
     _id: id,
     ...applicationFields(input, placement),
+    // Kept beside the place so nearest-first lists can use the geo index.
+    ...geoOf(input.place),
     registrationNumber: null,
     filingNumber: null,
     status: 'pending',
@@ -97,7 +111,7 @@ export async function resubmitApplication(actor: Actor, input: GroupsResubmitInp
   authorize(groupPolicies, 'groups.resubmit', actor, resource);
   const placement = await placementOf(input);
   await checkTexts(actor, input);
-  const changes = { ...applicationFields(input, placement), status: 'pending' as const, submittedAt: now, reviewedAt: null, reviewedBy: null, updatedAt: now };
+  const changes = { ...applicationFields(input, placement), geo: meetingPointOf(input.place) ?? database().command.remove(), status: 'pending' as const, submittedAt: now, reviewedAt: null, reviewedBy: null, updatedAt: now };
   // Conditional on still being rejected, so a resubmission cannot race a second one.
   const { updated } = await groupsCollection().where({ _id: group._id, status: 'rejected' }).update(changes);
   if (updated !== 1) throw new AppError('CONFLICT', '申请状态已变化，请刷新后再试');

@@ -6,7 +6,8 @@ import type { GroupsDissolveInput, GroupsRateInput, GroupsUpdateInput } from '..
 import { assertContentAllowed } from '../ports/contentCheck';
 import { sealPersonal } from '../privacy/personalData';
 import { recordAudit } from '../repositories/auditLog';
-import { findGroup, groupsCollection, type GroupDoc } from '../repositories/groups';
+import { findGroup, groupsCollection, meetingPointOf, type GroupDoc } from '../repositories/groups';
+import { database } from '../runtime/cloudbase';
 import { findMembership } from '../repositories/memberships';
 import type { Actor } from '../runtime/actor';
 import { digest } from '../runtime/hash';
@@ -27,7 +28,11 @@ export async function loadVisibleGroup(actor: Actor, groupId: string) {
 export async function updateGroup(actor: Actor, input: GroupsUpdateInput, now: Date): Promise<void> {
   const { resource } = await loadVisibleGroup(actor, input.groupId);
   authorize(groupPolicies, 'groups.edit', actor, resource);
-  await assertContentAllowed({ description: input.description, tags: input.tags?.join(' '), contactName: input.contactName }, 3, actor.openid);
+  await assertContentAllowed(
+    { description: input.description, tags: input.tags?.join(' '), contactName: input.contactName, place: input.place ? `${input.place.name} ${input.place.address}` : undefined },
+    3,
+    actor.openid,
+  );
   const changes: Partial<GroupDoc> & Record<string, unknown> = { updatedAt: now };
   if (input.description !== undefined) changes.description = input.description;
   if (input.tags !== undefined) changes.tags = input.tags;
@@ -37,6 +42,11 @@ export async function updateGroup(actor: Actor, input: GroupsUpdateInput, now: D
   if (input.cancelCutoffHours !== undefined) changes.cancelCutoffHours = input.cancelCutoffHours;
   if (input.contactName !== undefined) changes['contact.name'] = input.contactName;
   if (input.contactPhone !== undefined) changes['contact.phoneSealed'] = sealPersonal(input.contactPhone);
+  if (input.place !== undefined) {
+    changes.place = input.place;
+    // The geo point follows the place; a place without coordinates (or none) drops it: listed after the located ones.
+    changes.geo = meetingPointOf(input.place) ?? database().command.remove();
+  }
   await groupsCollection().doc(input.groupId).update(changes);
 }
 

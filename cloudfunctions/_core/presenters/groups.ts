@@ -77,6 +77,7 @@ export function presentGroupDetail(
         ? { submittedAt: group.submittedAt.toISOString(), reviewedAt: group.reviewedAt?.toISOString() ?? null, reason: group.reviewReason }
         : null,
     dissolvedReason: group.dissolvedReason,
+    place: group.place ?? null,
     rules: { noShowLimit: group.noShowLimit, cancelCutoffHours: group.cancelCutoffHours },
     abilities: allowed,
   };

@@ -1,9 +1,10 @@
 /** Activities, their seats and sign-ups: documents and queries. */
 import type { ActivityCategory, SignupStatus } from '../../../src/shared/schemas/activities';
 import { database } from '../runtime/cloudbase';
-import { EARTH_RADIUS_M, type LatLng } from '../runtime/geo';
+import type { LatLng } from '../runtime/geo';
 import { digest } from '../runtime/hash';
 import { Collections } from './collections';
+import { nearestFirstPage, type NearestFirstPage } from './nearestFirstPage';
 
 export interface ActivityDoc {
   _id: string;
@@ -141,60 +142,18 @@ export function geoPointOf(location: ActivityDoc['location']): object | null {
   return new (database().Geo.Point)(location.longitude, location.latitude);
 }
 
-/**
- * How far `geoNear` looks: the whole sphere. The list's own filters (a community, a street or a
- * group) already bound the area, and an activity with coordinates must never drop out of the
- * list because the chosen place is far away (a resident away from home picking a spot).
- */
-export const NEAREST_MAX_METERS = Math.PI * EARTH_RADIUS_M;
-
 type Filter = Record<string, unknown>;
 
 /**
- * One page of a list ordered nearest first from `near`: activities with coordinates by
- * distance (CloudBase's `geoNear` over the 2dsphere index; it needs the near condition at the
- * top level, so `withCondition` puts it beside the list's own conditions), then those without,
- * soonest first. The paging contract (offset/limit over the whole list) stays: the page, the
- * total and the number with coordinates are read at once. Where the unlocated ones start on a
- * page depends on that number, so a later page reaching them reads them after it; the first
- * page (every visit's, and the one that matters while few activities have coordinates) reads
- * them alongside, so it costs one round trip like the soonest-first list. Ties in distance
- * come in the database's order.
+ * One page of activities nearest first from `near` (`nearestFirstPage`): located by distance,
+ * then those without coordinates soonest first. Ties in distance come in the database's order.
  */
 export async function nearestActivitiesPage(
   withCondition: (extra: Filter) => object,
   near: LatLng,
   offset: number,
   limit: number,
-): Promise<{ docs: ActivityDoc[]; total: number }> {
-  const db = database();
-  const _ = db.command;
-  const geometry = new db.Geo.Point(near.longitude, near.latitude);
-  const unlocated = (skip: number, take: number) =>
-    activities()
-      .where(withCondition({ geo: _.exists(false) }))
-      .orderBy('startAt', 'asc')
-      .orderBy('_id', 'asc')
-      .skip(skip)
-      .limit(take)
-      .get();
-  const [page, all, located, firstUnlocated] = await Promise.all([
-    activities()
-      .where(withCondition({ geo: _.geoNear({ geometry, maxDistance: NEAREST_MAX_METERS }) }))
-      .skip(offset)
-      .limit(limit)
-      .get(),
-    // count() takes no near condition on CloudBase (MongoDB refuses $nearSphere in a count).
-    activities().where(withCondition({})).count(),
-    activities().where(withCondition({ geo: _.exists(true) })).count(),
-    offset === 0 ? unlocated(0, limit) : null,
-  ]);
-  const docs = page.data as ActivityDoc[];
-  const total = all.total ?? 0;
-  const locatedTotal = located.total ?? 0;
-  if (docs.length < limit && offset + docs.length < total) {
-    const rest = firstUnlocated ?? (await unlocated(Math.max(0, offset - locatedTotal), limit - docs.length));
-    docs.push(...(rest.data as ActivityDoc[]).slice(0, limit - docs.length));
-  }
-  return { docs, total };
+  locatedHint?: number,
+): Promise<NearestFirstPage<ActivityDoc>> {
+  return nearestFirstPage<ActivityDoc>({ collection: activities, withCondition, near, unlocatedOrder: [{ field: 'startAt', direction: 'asc' }], offset, limit, locatedHint });
 }

@@ -1,7 +1,9 @@
 /** Groups (community social organizations): documents, queries and their indexes. */
 import type { GroupStatus, GroupType, JoinPolicy, ManagementLevel } from '../../../src/shared/schemas/groups';
 import { database } from '../runtime/cloudbase';
+import type { LatLng } from '../runtime/geo';
 import { Collections } from './collections';
+import { nearestFirstPage, type NearestFirstPage } from './nearestFirstPage';
 
 export interface GroupDoc {
   _id: string;
@@ -38,6 +40,13 @@ export interface GroupDoc {
   /** The hub organization this group is linked to, if any. */
   hubId: string | null;
   dissolvedReason: string | null;
+  /** Where the group meets, set by its leader; absent on groups written before it (and null when removed). */
+  place?: { name: string; address: string; latitude: number | null; longitude: number | null } | null;
+  /**
+   * The place's coordinates as a GeoJSON point (node-sdk's `db.Geo.Point`), the field the
+   * 2dsphere index covers so `geoNear` can sort groups by distance; absent without coordinates.
+   */
+  geo?: object;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -73,8 +82,14 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Active groups matching a query, most members first, with the total count. */
-export async function searchActiveGroups(query: GroupQuery, offset: number, limit: number): Promise<{ items: GroupDoc[]; total: number }> {
+/** The `geo` field for a meeting place: its GeoJSON point, or null when it has no coordinates. */
+export function meetingPointOf(place: GroupDoc['place']): object | null {
+  if (!place || place.latitude === null || place.longitude === null) return null;
+  return new (database().Geo.Point)(place.longitude, place.latitude);
+}
+
+/** The discovery conditions of a query, with room for one more condition at the top level (where CloudBase wants a near condition). */
+function activeGroupsCondition(query: GroupQuery): (extra: Record<string, unknown>) => object {
   const _ = database().command;
   const db = database();
   // Only active groups are discovered; a group hidden by moderation has status 'hidden'.
@@ -82,19 +97,39 @@ export async function searchActiveGroups(query: GroupQuery, offset: number, limi
   if (query.communityId) where.communityId = query.communityId;
   if (query.streetId) where.streetId = query.streetId;
   if (query.type) where.type = query.type;
-  const filter = query.text
-    ? _.and([
-        where,
-        _.or([
-          { name: db.RegExp({ regexp: escapeRegExp(query.text), options: 'i' }) },
-          { tags: db.RegExp({ regexp: escapeRegExp(query.text), options: 'i' }) },
-          { description: db.RegExp({ regexp: escapeRegExp(query.text), options: 'i' }) },
-        ]),
+  const text = query.text;
+  const textMatch = text
+    ? _.or([
+        { name: db.RegExp({ regexp: escapeRegExp(text), options: 'i' }) },
+        { tags: db.RegExp({ regexp: escapeRegExp(text), options: 'i' }) },
+        { description: db.RegExp({ regexp: escapeRegExp(text), options: 'i' }) },
       ])
-    : where;
+    : null;
+  return (extra) => (textMatch ? _.and([{ ...where, ...extra }, textMatch]) : { ...where, ...extra });
+}
+
+/** Active groups matching a query, most members first, with the total count. */
+export async function searchActiveGroups(query: GroupQuery, offset: number, limit: number): Promise<{ items: GroupDoc[]; total: number }> {
+  const filter = activeGroupsCondition(query)({});
   const [page, count] = await Promise.all([
     groupsCollection().where(filter).orderBy('memberCount', 'desc').orderBy('_id', 'asc').skip(offset).limit(limit).get(),
     groupsCollection().where(filter).count(),
   ]);
   return { items: page.data as GroupDoc[], total: count.total };
+}
+
+/**
+ * Active groups matching a query nearest first from `near` (`nearestFirstPage`): those that say
+ * where they meet by distance, then the others most members first.
+ */
+export async function nearestActiveGroups(query: GroupQuery, near: LatLng, offset: number, limit: number, locatedHint?: number): Promise<NearestFirstPage<GroupDoc>> {
+  return nearestFirstPage<GroupDoc>({
+    collection: groupsCollection,
+    withCondition: activeGroupsCondition(query),
+    near,
+    unlocatedOrder: [{ field: 'memberCount', direction: 'desc' }],
+    offset,
+    limit,
+    locatedHint,
+  });
 }

@@ -528,6 +528,8 @@ export interface GeoIndexDeclaration {
 export const geoIndexDeclarations: GeoIndexDeclaration[] = [
   // Nearest-first activity lists (`activities.list` with `near`); `geo` mirrors `location`.
   { collection: Collections.activities, name: 'geo', field: 'geo' },
+  // Nearest-first group discovery (`groups.list` with `near`); `geo` mirrors the meeting `place`.
+  { collection: Collections.groups, name: 'geo', field: 'geo' },
 ];
 
 /** Declarations of one collection, for the emulator when it creates the table. */

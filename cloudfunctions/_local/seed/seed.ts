@@ -113,7 +113,12 @@ export async function seedDemoData(call: SeedCall, beforeStep: (step: SeedStep) 
 async function seedGroup(group: SeedGroup, epoch: Date): Promise<void> {
   const db = database();
   const { data } = await db.collection(Collections.groups).doc(group.id).get();
-  if (data.length > 0) return;
+  const existing = data[0] as { place?: unknown } | undefined;
+  if (existing) {
+    // Data folders from before meeting places get the demo place once (nothing else changes).
+    if (existing.place === undefined && group.place) await db.collection(Collections.groups).doc(group.id).update(placeFields(group.place));
+    return;
+  }
   // An application still under review has its applicant but no members yet.
   const pending = group.status === 'pending';
   const members = pending ? [] : [{ openid: group.leader, role: 'leader' as const }, ...group.members.map((openid) => ({ openid, role: 'member' as const }))];
@@ -159,7 +164,13 @@ async function seedGroup(group: SeedGroup, epoch: Date): Promise<void> {
     ratings: [],
     hubId: null,
     dissolvedReason: null,
+    ...(group.place ? placeFields(group.place) : { place: null }),
     createdAt: epoch,
     updatedAt: epoch,
   });
+}
+
+/** A demo group's meeting place and the GeoJSON point nearest-first lists sort by. */
+function placeFields(place: NonNullable<SeedGroup['place']>): { place: NonNullable<SeedGroup['place']>; geo: object } {
+  return { place, geo: new (database().Geo.Point)(place.longitude, place.latitude) };
 }

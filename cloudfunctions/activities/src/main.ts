@@ -3,6 +3,7 @@ import { cancelActivity, createActivities, getActivityDetail, listActivities, up
 import { sendReminders } from '../../_core/commands/reminders';
 import { expireOffers, offerSeatsToWaiting, remindExpiringOffers } from '../../_core/commands/seatLedger';
 import { reconcileActivity } from '../../_core/commands/seatReconciler';
+import { activityPoster } from '../../_core/commands/posterCodes';
 import { createHandler } from '../../_core/runtime/createHandler';
 import { timerJobs } from '../../_core/runtime/timerJobs';
 import config from '../config.json';
@@ -24,6 +25,7 @@ export const main = createHandler({
     },
     'activities.list': async ({ actor, input, now }) => listActivities(actor, input, now),
     'activities.get': async ({ actor, input }) => getActivityDetail(actor, input.activityId),
+    'activities.poster': async ({ actor, input }) => activityPoster(actor, input.activityId),
     'activities.reconcile': async ({ actor, input, requestId, now }) => reconcileActivity(actor, input.activityId, input.fix, requestId!, now),
   },
   // CloudBase allows one timer trigger per function: `everyMinute` runs each job when the job's

@@ -4,6 +4,7 @@ import { foundGroup, myApplications, resubmitApplication, reviewApplication, rev
 import { joinGroup, leaveGroup } from '../../_core/commands/groupMembership';
 import { dissolveGroup, rateGroup, updateGroup } from '../../_core/commands/groupStewardship';
 import { joinByInvite, transferLeadership } from '../../_core/commands/memberManagement';
+import { groupPoster } from '../../_core/commands/posterCodes';
 import { createHandler } from '../../_core/runtime/createHandler';
 
 /** Mutations answer with the group as the caller now sees it. */
@@ -14,6 +15,7 @@ export const main = createHandler({
   actions: {
     'groups.list': async ({ actor, input }) => listGroups(actor, input),
     'groups.get': async ({ actor, input }) => getGroupDetail(actor, input.groupId),
+    'groups.poster': async ({ actor, input }) => groupPoster(actor, input.groupId),
     'groups.join': async ({ actor, input, now }) => {
       await joinGroup(actor, input.groupId, input.message, now);
       return detailAfter(actor, input.groupId);

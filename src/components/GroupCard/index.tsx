@@ -2,6 +2,8 @@ import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
 import type { GroupCard as GroupCardData } from '../../shared/schemas/groups';
 import { useI18n } from '../../hooks/useI18n';
+import { roundedDistance } from '../../utils/activityText';
+import { cx } from '../../utils/cx';
 import { TYPE_COLORS } from '../../utils/groupStyle';
 import { GroupBadge } from '../GroupBadge';
 import { MembershipTag } from './MembershipTag';
@@ -47,6 +49,12 @@ export function GroupCard({ group, onOpen, simple = false }: GroupCardProps) {
         {group.myMembership ? <MembershipTag status={group.myMembership.status} /> : null}
       </View>
       {group.summary ? <Text className='linli-group-card__summary'>{group.summary}</Text> : null}
+      {/* Present only on a list sorted by distance; null: the group has not said where it meets. */}
+      {group.distanceMeters === undefined ? null : (
+        <Text className={cx('linli-group-card__distance', group.distanceMeters === null && 'linli-group-card__distance--none')}>
+          {group.distanceMeters === null ? t('home.noPlace') : groupDistanceText(t, group.distanceMeters)}
+        </Text>
+      )}
       <View className='linli-group-card__foot'>
         <Text>{group.regionName}</Text>
         <Text>{sep}</Text>
@@ -56,4 +64,10 @@ export function GroupCard({ group, onOpen, simple = false }: GroupCardProps) {
       </View>
     </View>
   );
+}
+
+/** 'about 350 m' / 'about 1.2 km' (home.distanceMeters/Km): the rounding of activity cards, said as an estimate (a group meets around a place). */
+export function groupDistanceText(t: ReturnType<typeof useI18n>['t'], meters: number): string {
+  const { unit, distance } = roundedDistance(meters);
+  return unit === 'm' ? t('home.distanceMeters', { distance }) : t('home.distanceKm', { distance });
 }

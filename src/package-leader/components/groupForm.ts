@@ -27,6 +27,42 @@ export interface GroupFormValues {
   joinPolicy: JoinPolicy;
   noShowLimit: number;
   cancelCutoffHours: number;
+  /** Where the group meets (optional): empty texts and no point when not given. */
+  place: MeetingPlaceValue;
+}
+
+/** The meeting place as the form holds it: texts as typed, the point from the map or the browser. */
+export interface MeetingPlaceValue {
+  name: string;
+  address: string;
+  latitude: number | null;
+  longitude: number | null;
+}
+
+export const NO_PLACE: MeetingPlaceValue = { name: '', address: '', latitude: null, longitude: null };
+
+/** The form's place from a group's (none: empty). */
+export function placeValueOf(place: GroupDetail['place']): MeetingPlaceValue {
+  return place ? { name: place.name, address: place.address, latitude: place.latitude, longitude: place.longitude } : NO_PLACE;
+}
+
+/** The contract's place: null when both texts are empty (the point alone names no place). */
+export function placeInputOf(value: MeetingPlaceValue): FoundInput['place'] {
+  const name = value.name.trim();
+  const address = value.address.trim();
+  if (!name && !address) return null;
+  return { name, address, latitude: value.latitude, longitude: value.longitude };
+}
+
+/** A half-filled place (a name without an address, or the other way round), else null. */
+export function placeProblem(t: Translate, value: MeetingPlaceValue): string | null {
+  const name = value.name.trim();
+  const address = value.address.trim();
+  if (!name && !address) return null;
+  if (!name || !address) return t('registry.form.placeIncomplete');
+  if (name.length > 50) return t('registry.errors.tooLong', { field: t('registry.form.placeName'), max: 50 });
+  if (address.length > 120) return t('registry.errors.tooLong', { field: t('registry.form.placeAddress'), max: 120 });
+  return null;
 }
 
 export type GroupFormField = keyof GroupFormValues;
@@ -48,6 +84,7 @@ export function emptyGroupForm(homeCommunityId: string | null): GroupFormValues 
     joinPolicy: 'approval',
     noShowLimit: 3,
     cancelCutoffHours: 24,
+    place: NO_PLACE,
   };
 }
 
@@ -70,6 +107,7 @@ export function formFromGroup(group: GroupDetail, streetId: string | null): Grou
     contactName: contact?.name ?? '',
     contactPhone: contact?.phone ?? '',
     joinPolicy: group.joinPolicy,
+    place: placeValueOf(group.place),
   };
 }
 
@@ -127,6 +165,7 @@ export function validateGroupForm(values: GroupFormValues, t: Translate): FieldE
   set('contactName', checkContactName(t, values.contactName));
   set('contactPhone', phoneProblem(t, values.contactPhone));
   if (values.tags.length > TAGS_MAX) set('tags', t('registry.errors.tooManyTags'));
+  set('place', placeProblem(t, values.place));
   return errors;
 }
 
@@ -134,6 +173,7 @@ export type FoundInput = InputOf<'groups.found'>;
 
 /** The contract input of a valid form (call validateGroupForm first). */
 export function toFoundInput(values: GroupFormValues): FoundInput {
+  const place = placeInputOf(values.place);
   const atStreet = values.type === 'hub' && values.placement === 'street';
   return {
     name: values.name.trim(),
@@ -148,6 +188,8 @@ export function toFoundInput(values: GroupFormValues): FoundInput {
     joinPolicy: values.joinPolicy,
     noShowLimit: values.noShowLimit,
     cancelCutoffHours: values.cancelCutoffHours,
+    // Left out when not given (the schema's default is none, also on a resubmission).
+    ...(place ? { place } : {}),
   };
 }
 
@@ -165,6 +207,7 @@ const FORM_FIELDS: readonly GroupFormField[] = [
   'joinPolicy',
   'noShowLimit',
   'cancelCutoffHours',
+  'place',
 ];
 
 function isFormField(path: string): path is GroupFormField {

@@ -10,8 +10,9 @@ import { GroupGate } from '../../components/GroupGate';
 import { useI18n } from '../../hooks/useI18n';
 import { groupChanged } from '../../stores/groupChanges';
 import { ContactFields, DescriptionField, FormSection, RulesFields } from '../components/fields';
+import { MeetingPlaceField } from '../components/MeetingPlaceField';
 import { TagsField } from '../components/TagsField';
-import { checkContactName, checkDescription, phoneProblem, submitFailure, type FieldErrors } from '../components/groupForm';
+import { checkContactName, checkDescription, phoneProblem, placeInputOf, placeProblem, placeValueOf, submitFailure, type FieldErrors, type MeetingPlaceValue } from '../components/groupForm';
 import '../components/leader.scss';
 import './index.scss';
 
@@ -32,6 +33,7 @@ interface EditValues {
   joinPolicy: JoinPolicy;
   noShowLimit: number;
   cancelCutoffHours: number;
+  place: MeetingPlaceValue;
 }
 
 type UpdateInput = InputOf<'groups.update'>;
@@ -47,6 +49,7 @@ function initialValues(group: GroupDetail): EditValues {
     joinPolicy: group.joinPolicy,
     noShowLimit: group.rules.noShowLimit,
     cancelCutoffHours: group.rules.cancelCutoffHours,
+    place: placeValueOf(group.place),
   };
 }
 
@@ -60,6 +63,8 @@ function changesOf(initial: EditValues, values: EditValues, groupId: string): Up
   if (values.joinPolicy !== initial.joinPolicy) input.joinPolicy = values.joinPolicy;
   if (values.noShowLimit !== initial.noShowLimit) input.noShowLimit = values.noShowLimit;
   if (values.cancelCutoffHours !== initial.cancelCutoffHours) input.cancelCutoffHours = values.cancelCutoffHours;
+  const place = placeInputOf(values.place);
+  if (JSON.stringify(place) !== JSON.stringify(placeInputOf(initial.place))) input.place = place;
   return Object.keys(input).length > 1 ? input : null;
 }
 
@@ -94,6 +99,8 @@ function EditForm({ group, detail }: { group: GroupDetail; detail: AsyncState<Gr
       if (name) found.contactName = name;
       if (phone) found.contactPhone = phone;
     }
+    const place = placeProblem(t, values.place);
+    if (place) found.place = place;
     if (Object.keys(found).length > 0) {
       setErrors(found);
       setGeneral(t('registry.form.fixErrors'));
@@ -125,6 +132,10 @@ function EditForm({ group, detail }: { group: GroupDetail; detail: AsyncState<Gr
       <FormSection title={t('registry.form.basics')}>
         <DescriptionField value={values.description} error={errors.description} onChange={(description) => change({ description })} />
         <TagsField tags={values.tags} error={errors.tags} onChange={(tags) => change({ tags })} />
+      </FormSection>
+
+      <FormSection title={t('registry.form.meetingPlace')}>
+        <MeetingPlaceField value={values.place} error={errors.place} onChange={(place) => change({ place })} />
       </FormSection>
 
       <FormSection title={t('registry.form.contact')}>

@@ -10,6 +10,7 @@ import { groupChanged } from '../../stores/groupChanges';
 import { registryRoutes } from '../../utils/registryRoutes';
 import { DescriptionField, ContactFields, FormSection, LevelField, NameField, RulesFields, TypeField } from '../components/fields';
 import { PlacementField } from '../components/PlacementField';
+import { MeetingPlaceField } from '../components/MeetingPlaceField';
 import { TagsField } from '../components/TagsField';
 import {
   schemaErrors,
@@ -109,6 +110,10 @@ export function FoundForm({ initial, roots, resubmit }: FoundFormProps) {
       <FormSection title={t('registry.form.management')}>
         <PlacementField values={values} errors={errors} roots={roots} onChange={change} />
         <LevelField value={values.managementLevel} error={errors.managementLevel} streetOnly={atStreet} onChange={(managementLevel) => change({ managementLevel })} />
+      </FormSection>
+
+      <FormSection title={t('registry.form.meetingPlace')}>
+        <MeetingPlaceField value={values.place} error={errors.place} onChange={(place) => change({ place })} />
       </FormSection>
 
       <FormSection title={t('registry.form.contact')}>

@@ -13,6 +13,7 @@ import { useAsync, errorMessage } from '../../hooks/useAsync';
 import { useGroupChanges } from '../../hooks/useGroupChanges';
 import { useI18n } from '../../hooks/useI18n';
 import { groupChanged } from '../../stores/groupChanges';
+import { posterPath } from '../../utils/posterScene';
 import { leaderPath } from '../../utils/registryRoutes';
 import { MANAGE_ABILITIES } from '../../utils/registryAbilities';
 import '../components/leader.scss';
@@ -128,7 +129,12 @@ function ManageBody({ group, detail }: { group: GroupDetail; detail: AsyncState<
     entries.push(
       <Entry key='invite' name='invite' icon={<Share size={20} color={colors.primary} />} title={t('registry.manage.invite')} hint={t('registry.manage.inviteHint')} onClick={() => go(leaderPath('invite', group.id))} />,
     );
+  }  if (can('invites.create')) {
+    entries.push(
+      <Entry key='poster' name='poster' icon={<Notice size={20} color={colors.primary} />} title={t('poster.make')} hint={t('poster.makeHint')} onClick={() => go(posterPath('group', group.id))} />,
+    );
   }
+
   if (can('groups.edit')) {
     entries.push(
       <Entry key='edit' name='edit' icon={<Edit size={20} color={colors.primary} />} title={t('registry.manage.edit')} hint={t('registry.manage.editHint')} onClick={() => go(leaderPath('edit', group.id))} />,

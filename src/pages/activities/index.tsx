@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { SearchBar, Tabs } from '@nutui/nutui-react-taro';
@@ -60,6 +60,9 @@ export default function ActivitiesPage() {
   // Sorted by distance only once there is a place to measure from.
   const near = sort === 'nearest' && place ? { latitude: place.latitude, longitude: place.longitude } : null;
 
+  // A nearest-first page answers how many activities have a place; the next page passes it back
+  // so the server reads the unlocated ones alongside (one round trip fewer past the boundary).
+  const located = useRef<number | undefined>(undefined);
   const list = usePagedList<ActivityCardData>(
     (offset, limit) =>
       call('activities.list', {
@@ -71,6 +74,10 @@ export default function ActivitiesPage() {
         ...(activeCategory ? { category: activeCategory } : {}),
         ...(query ? { q: query } : {}),
         ...(near ? { near } : {}),
+        ...(near && offset > 0 && located.current !== undefined ? { located: located.current } : {}),
+      }).then((page) => {
+        located.current = page.located;
+        return page;
       }),
     [community?.id, area, day, activeCategory, volunteerOnly, query, near?.latitude, near?.longitude],
     { enabled: community !== null, pageSize: ACTIVITY_PAGE_SIZE, keyOf: (a) => a.id },

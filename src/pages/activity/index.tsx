@@ -29,6 +29,7 @@ import { ProxySignup } from './ProxySignup';
 import { SignupStatus } from './SignupStatus';
 import './index.scss';
 import { colors } from '../../styles/colors';
+import { pageIdOf, posterPath } from '../../utils/posterScene';
 
 const go = (url: string) => {
   Taro.navigateTo({ url }).catch(() => undefined);
@@ -57,7 +58,8 @@ function signedUpText(t: Translate, result: SignupOutput): string {
  */
 export default function ActivityPage() {
   const { t } = useI18n();
-  const activityId = useRouter().params.id ?? '';
+  // Opened from a link (id) or by scanning a poster's mini-program code (scene).
+  const activityId = pageIdOf(useRouter().params);
   useAccount();
   const detail = useAsync(() => call('activities.get', { activityId }), [activityId], { enabled: activityId !== '' });
   const activity = detail.data;
@@ -303,6 +305,7 @@ export default function ActivityPage() {
               <Cell className='activity__tool-hours' title={t('volunteer.rosterConfirm')} clickable onClick={() => go(confirmHoursPath(activity.id))} />
             ) : null}
             {tools.edit ? <Cell className='activity__tool-edit' title={t('events.detail.toolEdit')} clickable onClick={() => go(editActivityPath(activity.id))} /> : null}
+            {tools.edit ? <Cell className='activity__tool-poster' title={t('poster.make')} clickable onClick={() => go(posterPath('activity', activity.id))} /> : null}
             {tools.cancel ? <Cell className='activity__tool-cancel' title={t('events.detail.toolCancel')} clickable onClick={() => go(cancelActivityPath(activity.id))} /> : null}
           </CellGroup>
         </View>

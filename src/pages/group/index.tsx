@@ -27,6 +27,7 @@ import { PostsFeed } from './PostsFeed';
 import { InviteBanner, ManageEntry, ReviewNotice } from './RegistryNotices';
 import './index.scss';
 import { colors } from '../../styles/colors';
+import { pageIdOf } from '../../utils/posterScene';
 
 const openGroup = (groupId: string) => {
   Taro.navigateTo({ url: groupPath(groupId) }).catch(() => undefined);
@@ -42,7 +43,8 @@ const CONFIRM: Record<GroupAction, { title: MessageKey; message: MessageKey; but
 /** The group page (?id=): what the group is, who runs it, and join / request / leave / withdraw. */
 export default function GroupPage() {
   const { t } = useI18n();
-  const groupId = useRouter().params.id ?? '';
+  // Opened from a link (id) or by scanning a poster's mini-program code (scene).
+  const groupId = pageIdOf(useRouter().params);
   useAccount();
   const detail = useAsync(() => call('groups.get', { groupId }), [groupId], { enabled: groupId !== '' });
   const [confirming, setConfirming] = useState<GroupAction | null>(null);

@@ -7,11 +7,13 @@ import type { GroupArea, GroupType } from '../../shared/schemas/groups';
 import { PageRoot } from '../../components/PageRoot';
 import { GroupCard } from '../../components/GroupCard';
 import { TypeFilter } from '../../components/TypeFilter';
+import { ChoiceChips } from '../../components/ChoiceChips';
 import { ListFooter } from '../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
 import { useGroupList } from '../../hooks/useGroupList';
 import { useI18n, useSettings } from '../../hooks/useI18n';
+import { useNearSort } from '../../hooks/useNearSort';
 import { membershipVersion } from '../../stores/session';
 import { communityPath, groupPath } from '../../utils/routes';
 import './index.scss';
@@ -33,8 +35,14 @@ export default function HomePage() {
   const [type, setType] = useState<GroupType | null>(null);
   const [keyword, setKeyword] = useState('');
   const [query, setQuery] = useState('');
-  // Elderly mode keeps the home simple: no type filter (and none applied).
-  const list = useGroupList({ area, type: elderly ? null : type, q: query }, community?.id ?? null);
+  const nearSort = useNearSort({ unavailable: t('home.locateUnavailable'), cancelled: t('home.locateCancelled') });
+  // Elderly mode keeps the home simple: no type filter (and none applied). The sort stays: it is
+  // one row of two large choices, and "nearest" is what a resident on foot asks first.
+  const list = useGroupList({ area, type: elderly ? null : type, q: query, near: nearSort.near }, community?.id ?? null);
+  const sorts = [
+    { value: 'members' as const, label: t('home.sortMembers') },
+    { value: 'nearest' as const, label: t('home.sortNearest'), disabled: nearSort.locating },
+  ];
 
   usePullDownRefresh(() => {
     void Promise.all([list.refresh(), account.status === 'error' ? account.retry() : undefined]).finally(() => {
@@ -127,6 +135,30 @@ export default function HomePage() {
       </Tabs>
 
       {elderly ? null : <TypeFilter value={type} onChange={setType} />}
+
+      <View className='home__sort'>
+        <Text className='home__sort-label'>{t('home.sortLabel')}</Text>
+        <ChoiceChips className='home__sort-choices' options={sorts} value={nearSort.near ? 'nearest' : 'members'} onChange={(v) => nearSort.choose(v === 'nearest')} />
+      </View>
+      {nearSort.locating ? (
+        <View className='home__near home__near--busy' role='status'>
+          <Text>{t('home.locating')}</Text>
+        </View>
+      ) : null}
+      {nearSort.problem ? (
+        <View className='home__near home__near--problem' role='alert'>
+          <Text>{nearSort.problem}</Text>
+        </View>
+      ) : null}
+      {nearSort.near && nearSort.place && !nearSort.locating ? (
+        <View className='home__near'>
+          <Text className='home__near-place'>{t('home.nearFrom', { place: nearSort.place.name ?? t('home.nearHere') })}</Text>
+          <View className='home__near-change' role='button' onClick={() => void nearSort.locate()}>
+            <Text>{t('home.changePlace')}</Text>
+          </View>
+          <Text className='home__near-note'>{t('home.nearestNote')}</Text>
+        </View>
+      ) : null}
 
       {renderList()}
     </PageRoot>

@@ -1,5 +1,5 @@
 import * as z from '../zod';
-import { FileRef, Id, Page, paged, text } from './common';
+import { FileRef, Id, Page, Poster, paged, text } from './common';
 
 export const ActivityCategory = z.enum(['culture', 'sports', 'elderly_care', 'children', 'environment', 'safety', 'learning', 'volunteer', 'other']);
 export type ActivityCategory = z.infer<typeof ActivityCategory>;
@@ -131,6 +131,9 @@ export const NearPoint = z
   .strict();
 export type NearPoint = z.infer<typeof NearPoint>;
 
+/** The number of located items a nearest-first page answered, as the next page passes it back (a paging hint, never trusted for more). */
+export const NearLocated = z.number({ error: '必须是数字' }).int('必须是整数').min(0, '不能小于 0').max(100_000, '过大');
+
 export const ActivitiesListInput = Page.extend({
   area: z.enum(['community', 'nearby']).default('nearby'),
   communityId: Id.optional(),
@@ -142,9 +145,19 @@ export const ActivitiesListInput = Page.extend({
   q: text(1, 30).optional(),
   /** Nearest first from this place (located activities first, then those without coordinates). */
   near: NearPoint.optional(),
+  /** With `near`: the `located` the previous page answered, so a page reaching past the located ones costs no extra round trip. */
+  located: NearLocated.optional(),
 }).strict();
 export type ActivitiesListInput = z.infer<typeof ActivitiesListInput>;
-export const ActivitiesListOutput = paged(ActivityCard);
+export const ActivitiesListOutput = paged(ActivityCard).extend({
+  /** With `near`: how many of the list have a place (they come first); pass it back with the next page. */
+  located: z.number().int().optional(),
+});
+
+/** A noticeboard poster of an activity, for its organisers. */
+export const ActivitiesPosterInput = z.object({ activityId: Id }).strict();
+export type ActivitiesPosterInput = z.infer<typeof ActivitiesPosterInput>;
+export const ActivitiesPosterOutput = Poster;
 
 export const ActivitiesGetInput = z.object({ activityId: Id }).strict();
 

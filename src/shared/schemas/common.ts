@@ -45,3 +45,18 @@ export const FileRef = z
   .regex(/^(cloud:\/\/|https?:\/\/|\/)[^\s]*$/, '不是有效的文件地址');
 
 export const Empty = z.object({}).strict();
+
+/**
+ * What a noticeboard poster shows: the mini-program code (wxacode.getUnlimited, a PNG data URL)
+ * that opens the group's or activity's page with its id as the scene, and the facts printed
+ * beside it. `startAt`/`endAt` and `place` are null where they do not apply (a group).
+ */
+export const Poster = z.object({
+  code: z.object({ image: z.string(), page: z.string(), scene: z.string() }),
+  title: z.string(),
+  groupName: z.string(),
+  startAt: z.string().nullable(),
+  endAt: z.string().nullable(),
+  place: z.string().nullable(),
+});
+export type Poster = z.infer<typeof Poster>;

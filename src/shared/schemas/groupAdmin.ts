@@ -1,4 +1,5 @@
 import * as z from '../zod';
+import { Location } from './activities';
 import { FileRef, Id, Page, paged, text } from './common';
 import { GroupCard, GroupDetail, GroupType, JoinPolicy, ManagementLevel } from './groups';
 
@@ -24,6 +25,8 @@ const GroupFields = {
   joinPolicy: JoinPolicy,
   noShowLimit: z.number().int().min(0).max(20).default(3),
   cancelCutoffHours: z.number().int().min(0).max(168).default(24),
+  /** Where the group meets (WeChat's map picker on weapp, the browser's position or an address on H5); lists sort by it with `near`. */
+  place: Location.nullable().default(null),
 };
 
 type Placement = { type: GroupType; managementLevel: ManagementLevel; communityId: string | null; streetId?: string };
@@ -90,6 +93,8 @@ export const GroupsUpdateInput = z
     joinPolicy: JoinPolicy.optional(),
     noShowLimit: z.number().int().min(0).max(20).optional(),
     cancelCutoffHours: z.number().int().min(0).max(168).optional(),
+    /** A new meeting place, or null to remove it. */
+    place: Location.nullable().optional(),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 1, { message: '至少修改一项' });

@@ -1,5 +1,6 @@
 import * as z from '../zod';
-import { Id, Page, paged, text } from './common';
+import { NearLocated, NearPoint } from './activities';
+import { Id, Page, Poster, paged, text } from './common';
 
 /** The seven types of community social organization in the policy documents. */
 export const GroupType = z.enum(['service', 'charity', 'mutual_aid', 'safety', 'culture_sports', 'rural_tech', 'hub']);
@@ -40,8 +41,17 @@ export const GroupCard = z.object({
   memberCount: z.number().int(),
   joinPolicy: JoinPolicy,
   myMembership: MyMembership.nullable(),
+  /**
+   * Great-circle metres from the place the list was sorted by (`near`); null when the group has
+   * not said where it meets; absent when the list was not asked for distances.
+   */
+  distanceMeters: z.number().nullable().optional(),
 });
 export type GroupCard = z.infer<typeof GroupCard>;
+
+/** Where a group meets: a named place with its address and, when chosen on a map, its coordinates (GCJ-02, as WeChat's picker gives them). */
+export const GroupPlace = z.object({ name: z.string(), address: z.string(), latitude: z.number().nullable(), longitude: z.number().nullable() });
+export type GroupPlace = z.infer<typeof GroupPlace>;
 
 /** A group's page. Contact details are masked unless the viewer is a member or staff. */
 export const GroupDetail = GroupCard.extend({
@@ -59,6 +69,8 @@ export const GroupDetail = GroupCard.extend({
   /** The application's review, for its applicant and reviewers only. */
   review: z.object({ submittedAt: z.string(), reviewedAt: z.string().nullable(), reason: z.string().nullable() }).nullable(),
   dissolvedReason: z.string().nullable(),
+  /** Where the group meets (set by its leader); null when not given. */
+  place: GroupPlace.nullable().optional(),
   /** Activity rules: no-shows before sign-ups are blocked, hours before the start that cancelling becomes late. */
   rules: z.object({ noShowLimit: z.number().int(), cancelCutoffHours: z.number().int() }),
   abilities: z.array(z.string()),
@@ -74,10 +86,22 @@ export const GroupsListInput = Page.extend({
   communityId: Id.optional(),
   type: GroupType.optional(),
   q: text(1, 30).optional(),
+  /** Nearest first from this place (groups that say where they meet first, then the others, most members first). */
+  near: NearPoint.optional(),
+  /** With `near`: the `located` the previous page answered (a paging hint). */
+  located: NearLocated.optional(),
 }).strict();
 export type GroupsListInput = z.infer<typeof GroupsListInput>;
-export const GroupsListOutput = paged(GroupCard);
+export const GroupsListOutput = paged(GroupCard).extend({
+  /** With `near`: how many of the list have a place (they come first); pass it back with the next page. */
+  located: z.number().int().optional(),
+});
 export type GroupsListOutput = z.infer<typeof GroupsListOutput>;
+
+/** A noticeboard poster of a group, for its leaders. */
+export const GroupsPosterInput = z.object({ groupId: Id }).strict();
+export type GroupsPosterInput = z.infer<typeof GroupsPosterInput>;
+export const GroupsPosterOutput = Poster;
 
 export const GroupsGetInput = z.object({ groupId: Id }).strict();
 export type GroupsGetInput = z.infer<typeof GroupsGetInput>;
