@@ -10,6 +10,8 @@
  */
 import tcb from '@cloudbase/node-sdk';
 import { fileStore } from '../../cloudfunctions/_core/ports/storage';
+import { findGroups } from '../../cloudfunctions/_core/repositories/groups';
+import { nicknamesOf } from '../../cloudfunctions/_core/repositories/users';
 import { Client, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
 
 interface PoolState {
@@ -114,12 +116,32 @@ describe('under CloudBase’s model (the default)', () => {
     expect((await app.getTempFileURL({ fileList: [fileID!] })).fileList[0]).toMatchObject({ code: 'SUCCESS' });
   });
 
-  test('the storage port asks for 120 files in three requests of at most 50, and deletes them the same way', async () => {
+  /** Points `_core`'s SDK in this process at the cloud's emulator, as the function host configures it. */
+  function coreAgainstCloud(): void {
     process.env.TENCENTCLOUD = 'true';
     process.env.SILENCE = 'true';
     process.env.TCB_ENV = 'local';
     process.env.TCB_SERVICE_URL = `${cloud.url}/tcb/admin`;
     process.env.LINLI_PLATFORM = 'local';
+  }
+
+  test('the emulator returns at most 1,000 documents per query, and lookups by more ids than that read them all', async () => {
+    coreAgainstCloud();
+    const db = tcb.init({ env: 'local', secretId: 'x', secretKey: 'y', serviceUrl: `${cloud.url}/tcb/admin` }).database();
+    const ids = Array.from({ length: 1200 }, (_, i) => `limits-user-${String(i).padStart(4, '0')}`);
+    for (let start = 0; start < ids.length; start += 400) {
+      await db.collection('users').add(ids.slice(start, start + 400).map((_id, k) => ({ _id, nickname: `居民${start + k}` })));
+    }
+    const asked = await db.collection('users').where({ _id: db.command.in(ids) }).limit(1000).get();
+    expect(asked.data).toHaveLength(1000);
+    const names = await nicknamesOf(ids);
+    expect(names.size).toBe(1200);
+    expect(names.get('limits-user-1199')).toBe('居民1199');
+    expect(await findGroups([...ids, 'g-beiyuan-taiji'])).toEqual([expect.objectContaining({ _id: 'g-beiyuan-taiji' })]);
+  });
+
+  test('the storage port asks for 120 files in three requests of at most 50, and deletes them the same way', async () => {
+    coreAgainstCloud();
     const ids: string[] = [];
     for (let i = 0; i < 120; i += 1) ids.push(await fileStore().upload(`limits/batch/${i}.txt`, Buffer.from(`文件 ${i}`)));
     const before = (await health(cloud)).database.requestsAnswered;
