@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client, removeDataDir, startCloud } from '../../support/localCloud';
-import { databaseRequests, instanceModeOf, percentile, roundTripsPerCall, summarise, timeOp, type Row } from '../harness';
+import { databaseRequests, instanceModeOf, percentile, renderReport, roundTripsPerCall, summarise, timeOp, type Row } from '../harness';
 import type { BenchContext } from '../run';
 
 const HOUR = 3600_000;
@@ -84,6 +84,7 @@ async function hotActivity(leader: Client): Promise<string> {
  */
 export async function hotSignupScenarios(ctx: BenchContext): Promise<Row[]> {
   const rows = await hotSignupOn(ctx, "Under CloudBase's model: hot sign-up, 2,000 residents + 400 retries released together on 50 seats");
+  console.log(renderReport(rows, []));
   const shared = await startCloud({ env: { LINLI_INSTANCE_MODE: 'shared' } });
   try {
     rows.push(...(await hotSignupOn({ ...ctx, cloud: shared }, 'Hot sign-up: 2,000 residents + 400 retries released together on 50 seats')));
@@ -129,7 +130,7 @@ async function hotSignupOn(ctx: BenchContext, group: string): Promise<Row[]> {
   latencies.sort((a, b) => a - b);
 
   // The same sign-up as one SQLite transaction: unique sign-up row, take a free seat or queue.
-  const raw = new Database(join(ctx.dir, 'signup-baseline.sqlite'));
+  const raw = new Database(join(ctx.dir, `signup-baseline-${Date.now().toString(36)}.sqlite`));
   raw.pragma('journal_mode = WAL');
   raw.exec(`CREATE TABLE signups (id TEXT PRIMARY KEY, activity TEXT, user TEXT, status TEXT, wait_seq INTEGER);
     CREATE TABLE seats (id INTEGER PRIMARY KEY, activity TEXT, state TEXT, signup TEXT);
