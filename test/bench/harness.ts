@@ -84,3 +84,27 @@ export function mergeReport(existing: string, rows: Row[], meta: string[]): stri
   const note = `- partial runs (latest: ${meta.join('; ')}): ${groups}`;
   return [[...headLines, note].join('\n'), ...merged].join('\n\n');
 }
+
+/** Database requests the local cloud's emulator has answered so far (its /api/health). */
+export async function databaseRequests(url: string): Promise<number> {
+  const health = (await (await fetch(`${url}/api/health`)).json()) as { database: { requestsAnswered: number } };
+  return health.database.requestsAnswered;
+}
+
+/**
+ * Database round trips per call of `op`, over `calls` calls made one after another: the figure
+ * that predicts latency and cost on CloudBase, where each round trip is a network hop.
+ */
+export async function roundTripsPerCall(url: string, calls: number, op: (i: number) => Promise<unknown>): Promise<number> {
+  const before = await databaseRequests(url);
+  for (let i = 0; i < calls; i += 1) await op(i);
+  return ((await databaseRequests(url)) - before) / calls;
+}
+
+/** How the local cloud runs functions, for the notes of a bench row (its /api/health). */
+export async function instanceModeOf(url: string): Promise<string> {
+  const health = (await (await fetch(`${url}/api/health`)).json()) as { instanceMode?: string; instancesPerFunction?: number; functionInstances?: unknown[] };
+  return health.instanceMode === 'cloudbase'
+    ? `CloudBase's model: one request per instance, up to ${health.instancesPerFunction} instances per function`
+    : `shared mode: many requests per instance, ${health.functionInstances?.length ?? 1} instances running every function`;
+}

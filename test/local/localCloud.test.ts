@@ -107,8 +107,8 @@ test('H5 image uploads: signed-in users only, images only, stored as a cloud fil
   }
 });
 
-test('client calls spread over function instances on worker threads, each answered once and to its own caller', async () => {
-  const cloud = await startCloud({ env: { LINLI_FUNCTION_INSTANCES: '2' } });
+test('shared mode: client calls spread over function instances on worker threads, each answered once and to its own caller', async () => {
+  const cloud = await startCloud({ env: { LINLI_INSTANCE_MODE: 'shared', LINLI_FUNCTION_INSTANCES: '2' } });
   try {
     // Ready means every instance is up: the worker threads are listed from the first answer on.
     const health = async () => (await healthOf(cloud.url)).body;

@@ -17,6 +17,7 @@ import { recordAudit } from '../repositories/auditLog';
 import { fileStore } from '../ports/storage';
 import { groupResource } from '../presenters/groups';
 import { activities as activitiesCollection, findActivity, signups, type ActivityDoc, type SignupDoc } from '../repositories/activities';
+import { allMatching } from '../repositories/allMatching';
 import { Collections } from '../repositories/collections';
 import { settingsFor } from '../repositories/communitySettings';
 import { findGroup, type GroupDoc } from '../repositories/groups';
@@ -73,12 +74,8 @@ async function volunteerActivity(actor: Actor, activityId: string) {
 }
 
 async function attendeesOf(activityId: string): Promise<SignupDoc[]> {
-  const _ = database().command;
-  const { data } = await signups()
-    .where({ activityId, status: _.in(['confirmed', 'no_show']) })
-    .limit(1000)
-    .get();
-  return data as SignupDoc[];
+  // Every attendee, past a page of 1,000 (CloudBase's most per query).
+  return allMatching<SignupDoc>(Collections.signups, { activityId, status: database().command.in(['confirmed', 'no_show']) });
 }
 
 /** The leader's sheet of an activity: who came, for how long, what is already recorded. */

@@ -18,6 +18,7 @@ import type {
   MemberView,
 } from '../../../src/shared/schemas/members';
 import { notifier } from '../ports/notify';
+import { allMatching } from '../repositories/allMatching';
 import { Collections } from '../repositories/collections';
 import type { GroupDoc } from '../repositories/groups';
 import { membershipIdOf, membershipsCollection, type MembershipDoc } from '../repositories/memberships';
@@ -45,8 +46,8 @@ const ROLE_ORDER = { leader: 0, co_leader: 1, member: 2 } as const;
 export async function listMembers(actor: Actor, groupId: string, offset: number, limit: number) {
   const { resource } = await loadVisibleGroup(actor, groupId);
   authorize(groupPolicies, 'members.view', actor, resource);
-  const { data } = await membershipsCollection().where({ groupId, status: 'active' }).limit(1000).get();
-  const members = (data as MembershipDoc[]).sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.createdAt.getTime() - b.createdAt.getTime());
+  // Every member, past a page of 1,000 (CloudBase's most per query), then sorted.
+  const members = (await allMatching<MembershipDoc>(Collections.memberships, { groupId, status: 'active' })).sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.createdAt.getTime() - b.createdAt.getTime());
   const page = members.slice(offset, offset + limit);
   const users = await usersById(page.map((m) => m.userId));
   return { items: page.map((m) => presentMember(m, users.get(m.userId))), total: members.length, hasMore: offset + page.length < members.length };

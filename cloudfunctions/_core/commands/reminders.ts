@@ -1,6 +1,8 @@
 /** Timer: reminders 24 h and 2 h before an activity starts, once per person and kind. */
 import { notifySignedUp } from '../ports/notify';
-import { activities, signups, type ActivityDoc, type SignupDoc } from '../repositories/activities';
+import { activities, type ActivityDoc, type SignupDoc } from '../repositories/activities';
+import { allMatching } from '../repositories/allMatching';
+import { Collections } from '../repositories/collections';
 import { database } from '../runtime/cloudbase';
 import { chinaDateTimeOf } from '../runtime/chinaDay';
 
@@ -20,8 +22,9 @@ export async function sendReminders(now: Date): Promise<{ sent: number }> {
       .limit(200)
       .get();
     for (const activity of (data as ActivityDoc[]).filter((a) => !a.remindersSent.includes(reminder.key))) {
-      const { data: list } = await signups().where({ activityId: activity._id, status: 'confirmed' }).limit(1000).get();
-      for (const signup of list as SignupDoc[]) {
+      // Every confirmed person, past a page of 1,000 (CloudBase's most per query).
+      const list = await allMatching<SignupDoc>(Collections.signups, { activityId: activity._id, status: 'confirmed' });
+      for (const signup of list) {
         await notifySignedUp(
           {
             userId: signup.userId,

@@ -14,6 +14,22 @@ export interface FileStore {
   remove(fileIds: string[]): Promise<void>;
 }
 
+/**
+ * Files per storage request. CloudBase answers at most 50 temporary URLs per `getTempFileURL`
+ * and deletes at most 50 files per `deleteFile` ("一次最多 50 个": wx.cloud.getTempFileURL /
+ * deleteFile reference, developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-client-api/storage/);
+ * node-sdk (dist/storage/index.js) sends the whole list in one `storage.batchGetDownloadUrl` /
+ * `storage.batchDeleteFile` request and leaves the limit to the server, so longer lists are split here.
+ */
+export const FILES_PER_STORAGE_REQUEST = 50;
+
+/** `items` in consecutive batches of at most `size`. */
+export function inBatches<T>(items: readonly T[], size: number): T[][] {
+  const batches: T[][] = [];
+  for (let start = 0; start < items.length; start += size) batches.push(items.slice(start, start + size));
+  return batches;
+}
+
 class CloudBaseFileStore implements FileStore {
   constructor(private readonly urlSeconds: number) {}
 
@@ -32,14 +48,18 @@ class CloudBaseFileStore implements FileStore {
 
   async temporaryUrls(fileIds: string[]): Promise<Map<string, string>> {
     const urls = new Map<string, string>();
-    if (fileIds.length === 0) return urls;
-    const { fileList } = await cloudbaseApp().getTempFileURL({ fileList: fileIds.map((fileID) => ({ fileID, maxAge: this.urlSeconds })) });
-    for (const item of fileList) if (item.code === 'SUCCESS') urls.set(item.fileID, item.tempFileURL);
+    // A page may show one image several times: each file is asked for once.
+    const unique = [...new Set(fileIds)];
+    // The batches go at once: one round trip's latency whatever the count.
+    const replies = await Promise.all(
+      inBatches(unique, FILES_PER_STORAGE_REQUEST).map((batch) => cloudbaseApp().getTempFileURL({ fileList: batch.map((fileID) => ({ fileID, maxAge: this.urlSeconds })) })),
+    );
+    for (const { fileList } of replies) for (const item of fileList) if (item.code === 'SUCCESS') urls.set(item.fileID, item.tempFileURL);
     return urls;
   }
 
   async remove(fileIds: string[]): Promise<void> {
-    if (fileIds.length > 0) await cloudbaseApp().deleteFile({ fileList: fileIds });
+    await Promise.all(inBatches([...new Set(fileIds)], FILES_PER_STORAGE_REQUEST).map((batch) => cloudbaseApp().deleteFile({ fileList: batch })));
   }
 }
 

@@ -37,3 +37,22 @@ export async function allMatching<T extends { _id: string }>(
   }
   return out;
 }
+
+/**
+ * Documents by id, however many ids: CloudBase returns at most 1,000 documents per query
+ * (node-sdk's Query.get caps `limit` at 1000: @cloudbase/database dist/commonjs/query.js), so
+ * longer lists are asked for in chunks of 1,000, all at once. Missing ids are left out.
+ */
+export async function byIds<T>(collection: string, ids: readonly string[], field?: Record<string, boolean>): Promise<T[]> {
+  const unique = [...new Set(ids)];
+  const _ = database().command;
+  const chunks: string[][] = [];
+  for (let start = 0; start < unique.length; start += PAGE) chunks.push(unique.slice(start, start + PAGE));
+  const pages = await Promise.all(
+    chunks.map((chunk) => {
+      const query = database().collection(collection).where({ _id: _.in(chunk) });
+      return (field ? query.field(field) : query).limit(PAGE).get();
+    }),
+  );
+  return pages.flatMap(({ data }) => data as T[]);
+}

@@ -2,6 +2,7 @@
 import type { GroupStatus, GroupType, JoinPolicy, ManagementLevel } from '../../../src/shared/schemas/groups';
 import { database } from '../runtime/cloudbase';
 import type { LatLng } from '../runtime/geo';
+import { byIds } from './allMatching';
 import { Collections } from './collections';
 import { nearestFirstPage, type NearestFirstPage } from './nearestFirstPage';
 
@@ -61,13 +62,7 @@ export async function findGroup(groupId: string): Promise<GroupDoc | null> {
 
 /** Groups by ids (missing ones left out). */
 export async function findGroups(groupIds: string[]): Promise<GroupDoc[]> {
-  if (groupIds.length === 0) return [];
-  const _ = database().command;
-  const { data } = await groupsCollection()
-    .where({ _id: _.in(groupIds) })
-    .limit(1000)
-    .get();
-  return data as GroupDoc[];
+  return byIds<GroupDoc>(Collections.groups, groupIds);
 }
 
 export interface GroupQuery {

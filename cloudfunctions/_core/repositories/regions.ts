@@ -1,5 +1,6 @@
 /** Regions: county → street/township → community/village, each with its ancestors. */
 import { database } from '../runtime/cloudbase';
+import { byIds } from './allMatching';
 import { Collections } from './collections';
 
 export interface RegionDoc {
@@ -32,13 +33,7 @@ export async function findRegion(regionId: string): Promise<RegionDoc | null> {
 
 /** Regions by ids (missing ones are left out). */
 export async function findRegions(regionIds: string[]): Promise<RegionDoc[]> {
-  if (regionIds.length === 0) return [];
-  const _ = database().command;
-  const { data } = await regions()
-    .where({ _id: _.in(regionIds) })
-    .limit(1000)
-    .get();
-  return data as RegionDoc[];
+  return byIds<RegionDoc>(Collections.regions, regionIds);
 }
 
 /** Every region; the tree is small (a county has tens of streets and hundreds of communities). */

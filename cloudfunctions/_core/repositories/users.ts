@@ -2,6 +2,7 @@
 import { database } from '../runtime/cloudbase';
 import { isDuplicateError } from '../runtime/dbErrors';
 import { digest } from '../runtime/hash';
+import { byIds } from './allMatching';
 import { Collections } from './collections';
 import { activeGrantsOf } from './roleGrants';
 
@@ -55,15 +56,9 @@ export async function findUser(userId: string): Promise<UserDoc | null> {
 
 /** Nicknames of many users in one query (lists name people; the rest of the profile stays put). */
 export async function nicknamesOf(userIds: string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(userIds)];
-  if (ids.length === 0) return new Map();
-  const _ = database().command;
-  const { data } = await users()
-    .where({ _id: _.in(ids) })
-    .field({ nickname: true })
-    .limit(1000)
-    .get();
-  return new Map((data as Array<Pick<UserDoc, '_id' | 'nickname'>>).map((u) => [u._id, u.nickname]));
+  if (userIds.length === 0) return new Map();
+  const data = await byIds<Pick<UserDoc, '_id' | 'nickname'>>(Collections.users, userIds, { nickname: true });
+  return new Map(data.map((u) => [u._id, u.nickname]));
 }
 
 /** The user of an openid, created with defaults on first sight. */

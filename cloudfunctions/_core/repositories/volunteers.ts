@@ -6,6 +6,7 @@
  */
 import type { IdType } from '../../../src/shared/schemas/volunteer';
 import { database } from '../runtime/cloudbase';
+import { byIds } from './allMatching';
 import { Collections } from './collections';
 
 interface SealedPhone {
@@ -59,13 +60,8 @@ export async function activeVolunteerWithId(idDigest: string): Promise<Volunteer
 
 /** Volunteers of many users at once (for rosters and queues). */
 export async function volunteersOf(userIds: string[]): Promise<Map<string, VolunteerDoc>> {
-  if (userIds.length === 0) return new Map();
-  const _ = database().command;
-  const { data } = await volunteersCollection()
-    .where({ _id: _.in([...new Set(userIds)]) })
-    .limit(1000)
-    .get();
-  return new Map((data as VolunteerDoc[]).map((doc) => [doc._id, doc]));
+  const data = await byIds<VolunteerDoc>(Collections.volunteers, userIds);
+  return new Map(data.map((doc) => [doc._id, doc]));
 }
 
 /** What a roll-call asks of the volunteers of one community. */

@@ -5,6 +5,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { copyFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, resolve, sep } from 'node:path';
+import { DbError, DbErrorCodes } from './errors';
 
 export interface DownloadItem {
   fileID: string;
@@ -14,6 +15,24 @@ export interface DownloadItem {
 }
 
 const FILE_ID_PREFIX = 'cloud://local.linli/';
+
+/**
+ * Files CloudBase takes in one temporary-URL or delete request: "一次最多 50 个" (wx.cloud.getTempFileURL
+ * and wx.cloud.deleteFile reference, developers.weixin.qq.com/miniprogram/dev/wxcloud/reference-client-api/storage/).
+ * node-sdk sends any list as given (dist/storage/index.js), so the limit is the server's: kept here.
+ */
+export const MAX_FILES_PER_REQUEST = 50;
+
+/**
+ * Refuses a storage batch over CloudBase's limit before anything is done. The code is the one
+ * node-sdk's own parameter checks reject with (`ERROR.INVALID_PARAM`, dist/const/code.js), so
+ * the caller's promise rejects with `code: 'INVALID_PARAM'` as for any bad storage argument.
+ */
+export function checkFileBatch(count: number, api: 'getTempFileURL' | 'deleteFile'): void {
+  if (count > MAX_FILES_PER_REQUEST) {
+    throw new DbError(DbErrorCodes.invalidParam, `${api}: fileList 一次最多 ${MAX_FILES_PER_REQUEST} 个文件（收到 ${count} 个）`);
+  }
+}
 
 export class FileStorage {
   private readonly root: string;

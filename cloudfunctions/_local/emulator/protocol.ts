@@ -6,7 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { decodeEjson, encodeDocument } from './ejson';
 import { DbError, DbErrorCodes } from './errors';
-import type { FileStorage } from './fileStorage';
+import { checkFileBatch, type FileStorage } from './fileStorage';
 import type { DocumentStore, Modifier, SortSpec } from './store';
 import type { TransactionManager } from './transactions';
 import type { Doc } from './values';
@@ -266,6 +266,7 @@ const handlers: Record<string, Handler> = {
 
   'storage.batchGetDownloadUrl': (body, { storage }) => {
     const list = Array.isArray(body.file_list) ? body.file_list : [];
+    checkFileBatch(list.length, 'getTempFileURL');
     return {
       data: {
         download_list: list.map((item) => {
@@ -278,6 +279,7 @@ const handlers: Record<string, Handler> = {
 
   'storage.batchDeleteFile': (body, { storage }) => {
     const list = Array.isArray(body.fileid_list) ? body.fileid_list : [];
+    checkFileBatch(list.length, 'deleteFile');
     return { data: { delete_list: list.map((fileId) => storage.remove(String(fileId))) } };
   },
 

@@ -10,6 +10,18 @@ import { projectRoot } from './config';
 
 export type FunctionMain = (event: unknown, context: unknown) => Promise<unknown>;
 
+/** Where calls go once the local cloud is up, when not to this thread's own bundles (functionPools.ts). */
+export type CallDispatcher = (name: string, event: unknown, context: CallContext) => Promise<unknown>;
+
+/** The context CloudBase passes to `main(event, context)`. */
+export interface CallContext {
+  request_id: string;
+  function_name: string;
+  namespace: string;
+  /** JSON of the caller's environment: the openid travels here (`WX_OPENID`), as on the platform. */
+  environment: string;
+}
+
 export interface TimerTrigger {
   fn: string;
   name: string;
@@ -46,6 +58,16 @@ export class FunctionHost {
   private readonly mains = new Map<string, FunctionMain>();
   private running = 0;
   private readonly waiting: Array<() => void> = [];
+  private dispatcher: CallDispatcher | undefined;
+
+  /**
+   * Sends every call from now on (client calls, timers, function-to-function calls, dev sessions)
+   * to `dispatcher` instead of this thread's bundles: the instances of CloudBase's model. The seed
+   * runs before, on this thread.
+   */
+  dispatchTo(dispatcher: CallDispatcher): void {
+    this.dispatcher = dispatcher;
+  }
 
   /**
    * Finds every built bundle; the caller builds them first when missing. Requiring all sixteen
@@ -90,6 +112,15 @@ export class FunctionHost {
     setTimeout(next, 0).unref();
   }
 
+  /** Loads `name`'s bundle now (an instance's cold start); a broken bundle is reported when called. */
+  prepare(name: string): void {
+    try {
+      this.mainOf(name);
+    } catch {
+      // Answered to the callers by runHere.
+    }
+  }
+
   private mainOf(name: string): FunctionMain | undefined {
     const loaded = this.mains.get(name);
     if (loaded) return loaded;
@@ -103,19 +134,14 @@ export class FunctionHost {
 
   /** Invokes a function as a mini-program user (openid) or anonymously (null). */
   async invoke(name: string, event: unknown, openid: string | null, callId: string = randomUUID()): Promise<unknown> {
-    const environment: Record<string, string> = { TCB_ENV: 'local' };
-    if (openid) {
-      environment.WX_OPENID = openid;
-      environment.WX_CONTEXT_KEYS = 'WX_OPENID';
-    }
-    return this.run(name, event, { request_id: callId, function_name: name, namespace: 'local', environment: JSON.stringify(environment) });
+    return this.route(name, event, callContext(name, openid, callId));
   }
 
   /** Fires a timer trigger the way CloudBase does; `firedAt` is the time it was scheduled for. */
   async fireTimer(trigger: TimerTrigger, firedAt: Date = new Date()): Promise<unknown> {
     const environment = { TCB_ENV: 'local', TRIGGER_SRC: 'timer' };
     const event = { Type: 'Timer', TriggerName: trigger.name, Time: firedAt.toISOString() };
-    return this.run(trigger.fn, event, {
+    return this.route(trigger.fn, event, {
       request_id: randomUUID(),
       function_name: trigger.fn,
       namespace: 'local',
@@ -123,7 +149,13 @@ export class FunctionHost {
     });
   }
 
-  private async run(name: string, event: unknown, context: unknown): Promise<unknown> {
+  private route(name: string, event: unknown, context: CallContext): Promise<unknown> {
+    if (!this.has(name)) return Promise.reject(new Error(`unknown function ${name}`));
+    return this.dispatcher ? this.dispatcher(name, event, context) : this.runHere(name, event, context);
+  }
+
+  /** Runs a call on this thread's own bundles. */
+  async runHere(name: string, event: unknown, context: unknown): Promise<unknown> {
     const main = this.mainOf(name);
     if (!main) throw new Error(`unknown function ${name}`);
     // A finishing invocation hands its slot straight to the longest waiting one, so the queue is
@@ -156,4 +188,14 @@ export class FunctionHost {
     }
     return triggers;
   }
+}
+
+/** The context of a call as a mini-program user (openid) or anonymously (null). */
+export function callContext(name: string, openid: string | null, callId: string = randomUUID()): CallContext {
+  const environment: Record<string, string> = { TCB_ENV: 'local' };
+  if (openid) {
+    environment.WX_OPENID = openid;
+    environment.WX_CONTEXT_KEYS = 'WX_OPENID';
+  }
+  return { request_id: callId, function_name: name, namespace: 'local', environment: JSON.stringify(environment) };
 }

@@ -1,15 +1,17 @@
 /**
- * Client calls spread over function instances: the host thread's own FunctionHost and, where
- * the machine has cores to spare, worker threads running the same bundles (functionWorker.ts).
+ * The shared mode (LINLI_INSTANCE_MODE=shared): client calls spread over function instances
+ * that each run every function and many calls at once — the host thread's own FunctionHost and,
+ * where the machine has cores to spare, worker threads running the same bundles. Looser than
+ * CloudBase (module state is shared by concurrent calls, no timeout), kept for speed and for
+ * comparison in the bench; the default is functionPools.ts.
  * Calls go to the host thread's instance while it is not busy, then to the instance with the
  * fewest calls in flight; an instance still starting takes none. Timers, the seed and function-to-function calls stay on the host thread.
  */
 import { randomUUID } from 'node:crypto';
-import { Worker } from 'node:worker_threads';
-import type { FunctionHost } from './functionHost';
-import type { FromInstance, FunctionWorkerData, ToInstance } from './functionWorker';
+import { callContext, type FunctionHost } from './functionHost';
+import type { FunctionWorkerData } from './functionWorker';
+import { WorkerInstance } from './workerInstance';
 
-const workerFile = require.resolve('./functionWorker');
 /** Calls in flight on the host thread before others go to a worker instance. */
 const SPILL_OVER_AT = 4;
 
@@ -17,63 +19,8 @@ interface Instance {
   inFlight: number;
   /** Client calls answered so far (shown by /api/health). */
   served: number;
+  ready: boolean;
   invoke(name: string, event: unknown, openid: string | null, callId: string): Promise<unknown>;
-}
-
-/** A function instance on a worker thread; calls in flight fail if the thread dies. */
-class WorkerInstance implements Instance {
-  inFlight = 0;
-  served = 0;
-  ready = false;
-  /** Settles once the thread is ready to take calls, or has stopped before it was. */
-  readonly started: Promise<void>;
-  private readonly worker: Worker;
-  private nextId = 0;
-  private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
-
-  constructor(data: FunctionWorkerData, onExit: (instance: WorkerInstance) => void) {
-    const source = workerFile.endsWith('.ts') ? `require('tsx/cjs');\nrequire(${JSON.stringify(workerFile)});` : `require(${JSON.stringify(workerFile)});`;
-    // The instance gets a copy of the environment, taken after the host has set the SDK's configuration
-    // in it. A larger young generation: the SDK allocates a lot per call, and scavenges took ~10 % of the thread.
-    this.worker = new Worker(source, { eval: true, workerData: data, resourceLimits: { maxYoungGenerationSizeMb: 64 } });
-    let settle: () => void = () => undefined;
-    this.started = new Promise((resolve) => (settle = resolve));
-    this.worker.on('message', (message: FromInstance) => {
-      if (message.type === 'ready') {
-        this.ready = true;
-        settle();
-        return;
-      }
-      const waiting = this.pending.get(message.id);
-      this.pending.delete(message.id);
-      if (message.type === 'result') waiting?.resolve(message.result);
-      else waiting?.reject(new Error(message.error));
-    });
-    this.worker.once('exit', (code) => {
-      this.ready = false;
-      // A thread that dies while starting is replaced (below); start-up does not wait for that one.
-      settle();
-      for (const waiting of this.pending.values()) waiting.reject(new Error(`function instance stopped (exit code ${code})`));
-      this.pending.clear();
-      onExit(this);
-    });
-    // An error is followed by 'exit'; listening keeps it from becoming an uncaught exception.
-    this.worker.on('error', () => undefined);
-  }
-
-  invoke(name: string, event: unknown, openid: string | null, callId: string): Promise<unknown> {
-    this.nextId += 1;
-    const id = this.nextId;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      const message: ToInstance = { type: 'invoke', id, name, event, openid, callId };
-      this.worker.postMessage(message);
-    });
-  }
-
-  async stop(): Promise<void> {
-    await this.worker.terminate();
-  }
 }
 
 export class FunctionInstances {
@@ -85,7 +32,7 @@ export class FunctionInstances {
     host: FunctionHost,
     private readonly data: FunctionWorkerData,
   ) {
-    this.local = { inFlight: 0, served: 0, invoke: (name, event, openid, callId) => host.invoke(name, event, openid, callId) };
+    this.local = { inFlight: 0, served: 0, ready: true, invoke: (name, event, openid, callId) => host.invoke(name, event, openid, callId) };
   }
 
   /**
@@ -99,10 +46,12 @@ export class FunctionInstances {
   }
 
   private spawn(): WorkerInstance {
-    const instance = new WorkerInstance(this.data, (gone) => {
-      this.workers.splice(this.workers.indexOf(gone), 1);
-      // A crashed instance is replaced, as the platform starts a new one.
-      if (!this.closing) this.spawn();
+    const instance = new WorkerInstance(this.data, {
+      onExit: (gone) => {
+        this.workers.splice(this.workers.indexOf(gone), 1);
+        // A crashed instance is replaced, as the platform starts a new one.
+        if (!this.closing) this.spawn();
+      },
     });
     this.workers.push(instance);
     return instance;
@@ -115,15 +64,18 @@ export class FunctionInstances {
    * first call, as a new CloudBase instance would).
    */
   async invoke(name: string, event: unknown, openid: string | null): Promise<unknown> {
-    let chosen = this.local;
+    let chosen: Instance | WorkerInstance = this.local;
     if (this.local.inFlight >= SPILL_OVER_AT) for (const worker of this.workers) if (worker.ready && worker.inFlight < chosen.inFlight) chosen = worker;
-    chosen.inFlight += 1;
-    try {
-      return await chosen.invoke(name, event, openid, randomUUID());
-    } finally {
-      chosen.inFlight -= 1;
-      chosen.served += 1;
+    if (chosen === this.local) {
+      this.local.inFlight += 1;
+      try {
+        return await this.local.invoke(name, event, openid, randomUUID());
+      } finally {
+        this.local.inFlight -= 1;
+        this.local.served += 1;
+      }
     }
+    return JSON.parse(await (chosen as WorkerInstance).call(name, JSON.stringify(event), JSON.stringify(callContext(name, openid)))) as unknown;
   }
 
   /** The instances answering client calls now, with how many calls each has answered. */

@@ -1,26 +1,30 @@
 /**
- * One more function instance, on its own thread: the same bundles, the same SDK and emulator,
- * the same environment (shared with the host thread). CloudBase runs a busy function on many
- * instances; here a second one lets client calls use the core the host thread would leave idle.
+ * A function instance on its own thread (see workerInstance.ts): the same bundles, the same SDK
+ * and emulator, the same environment (a copy of the host thread's). Under CloudBase's model
+ * (functionPools.ts) each thread is one instance of one function, taking one call at a time;
+ * in the shared mode (functionInstances.ts) it runs any function, many calls at once.
  *
- * Protocol (structured-clone messages):
- *   host → instance: { type: 'invoke', id, name, event, openid, callId }
- *   instance → host: { type: 'ready' } | { type: 'result', id, result } | { type: 'failed', id, error }
+ * Protocol (structured-clone messages; events, contexts and results as JSON text):
+ *   host → instance: { type: 'invoke', id, name, event, context, held } | { type: 'release' }
+ *   instance → host: { type: 'ready' } | { type: 'result', id, result } | { type: 'failed', id, error, code? }
  */
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import { setLogSink } from '../../_core/runtime/log';
 import { EmulatorAgent } from './emulatorThread';
 import { FunctionHost } from './functionHost';
+import { checkPayload, FunctionCallFailed, type FunctionFailureCode } from './functionLimits';
 
 export interface FunctionWorkerData {
   emulatorPort: number;
   socketPath?: string;
   quiet: boolean;
+  /** The function this instance belongs to: its bundle loads before the instance says ready (a cold start). */
+  preload?: string;
 }
 
-export type ToInstance = { type: 'invoke'; id: number; name: string; event: unknown; openid: string | null; callId: string };
-export type FromInstance = { type: 'ready' } | { type: 'result'; id: number; result: unknown } | { type: 'failed'; id: number; error: string };
+export type ToInstance = { type: 'invoke'; id: number; name: string; event: string; context: string; held: boolean } | { type: 'release' };
+export type FromInstance = { type: 'ready' } | { type: 'result'; id: number; result: string } | { type: 'failed'; id: number; error: string; code?: FunctionFailureCode };
 
 function run(): void {
   const port = parentPort!;
@@ -31,15 +35,28 @@ function run(): void {
   if (data.quiet) setLogSink((line) => (line.includes('"level":"error"') ? process.stderr.write(`${line}\n`) : undefined));
   const functions = new FunctionHost();
   functions.load();
+  // A broken bundle answers its callers with the error when called, as in the shared mode.
+  if (data.preload) functions.prepare(data.preload);
+  let held: Array<() => void> = [];
   port.on('message', (message: ToInstance) => {
-    if (message.type !== 'invoke') return;
-    functions.invoke(message.name, message.event, message.openid, message.callId).then(
-      (result) => send({ type: 'result', id: message.id, result }),
-      (error: unknown) => send({ type: 'failed', id: message.id, error: error instanceof Error ? error.message : String(error) }),
-    );
+    if (message.type === 'release') {
+      for (const go of held) go();
+      held = [];
+      return;
+    }
+    const gate = message.held ? new Promise<void>((resolve) => held.push(resolve)) : Promise.resolve();
+    gate
+      .then(async () => {
+        const result = JSON.stringify((await functions.runHere(message.name, JSON.parse(message.event), JSON.parse(message.context))) ?? null);
+        checkPayload(result, 'response');
+        return result;
+      })
+      .then(
+        (result) => send({ type: 'result', id: message.id, result }),
+        (error: unknown) =>
+          send({ type: 'failed', id: message.id, error: error instanceof Error ? error.message : String(error), ...(error instanceof FunctionCallFailed ? { code: error.code } : {}) }),
+      );
   });
-  // No warm-up: each bundle loads on its first call here (a cold start, as on CloudBase), which
-  // spares every local cloud the CPU of loading all of them twice at start.
   send({ type: 'ready' });
 }
 

@@ -3,7 +3,7 @@
  * the database and storage API (emulated on SQLite and disk), the function runtime (the same
  * bundles that deploy), timer triggers, and the H5 app. See DESIGN §2 and §4.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import http, { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -18,6 +18,8 @@ import { readConfig, type LocalCloudConfig } from './config';
 import { DevSessions } from './devSessions';
 import { FunctionHost } from './functionHost';
 import { FunctionInstances } from './functionInstances';
+import { FunctionCallFailed, MAX_PAYLOAD_BYTES, type FunctionFailureCode } from './functionLimits';
+import { FunctionPools } from './functionPools';
 import { BodyTooLarge, isLoopback, mimeOf, readBody, sendJson } from './http';
 import { TimerScheduler } from './timers';
 import { FileStorage } from '../emulator/fileStorage';
@@ -53,7 +55,8 @@ export interface LocalCloud {
   close(): Promise<void>;
 }
 
-const FUNCTION_BODY_LIMIT = 4 * 1024 * 1024;
+/** CloudBase's request limit of a function call (functionLimits.ts); the body is the event's JSON. */
+const FUNCTION_BODY_LIMIT = MAX_PAYLOAD_BYTES;
 const ADMIN_BODY_LIMIT = 32 * 1024 * 1024;
 const UPLOAD_LIMIT = 20 * 1024 * 1024;
 
@@ -72,7 +75,31 @@ export interface StartHooks {
 interface Running {
   emulator: EmulatorThread;
   sessions: DevSessions;
-  instances: FunctionInstances;
+  /** Client calls: CloudBase's model (every call through the pools) or the shared mode's instances. */
+  clientCalls: (fn: string, event: unknown, openid: string | null) => Promise<unknown>;
+  describeInstances(): Record<string, unknown>;
+}
+
+/**
+ * HTTP status of a call the platform failed, and the envelope the app reads: INTERNAL (the app
+ * shows its generic message), with CloudBase's own code and message beside it for tools, as
+ * CloudBase's HTTP access answers `{ code, message, requestId }` (docs.cloudbase.net/error-code/).
+ */
+const FAILURE_STATUS: Record<FunctionFailureCode, number> = { FUNCTIONS_TIME_LIMIT_EXCEEDED: 504, EXCEED_MAX_PAYLOAD_SIZE: 413, FUNCTIONS_EXECUTE_FAIL: 502 };
+const FAILURE_MESSAGE: Record<FunctionFailureCode, string> = {
+  FUNCTIONS_TIME_LIMIT_EXCEEDED: '云函数执行超时，请稍后再试',
+  EXCEED_MAX_PAYLOAD_SIZE: '请求或返回的内容超过 6 MB',
+  FUNCTIONS_EXECUTE_FAIL: '云函数执行失败，请稍后再试',
+};
+
+function sendFailure(res: ServerResponse, failure: FunctionCallFailed): void {
+  sendJson(res, FAILURE_STATUS[failure.code], {
+    ok: false,
+    error: { code: failure.code === 'EXCEED_MAX_PAYLOAD_SIZE' ? 'INVALID_INPUT' : 'INTERNAL', message: FAILURE_MESSAGE[failure.code] },
+    code: failure.code,
+    message: failure.message,
+    requestId: randomUUID(),
+  });
 }
 
 /** Seconds a client is told to wait (`Retry-After`) while the cloud is starting: start-up takes about one. */
@@ -127,6 +154,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {},
     if (path === '/api/dev/session' && req.method === 'POST' && config.devSessions) return up ? devSession(req, res, up) : notReady(res);
     if (path === '/api/files' && req.method === 'POST') return up ? uploadForUser(req, res, up, url) : notReady(res);
     if (path.startsWith('/api/dev/timers/') && req.method === 'POST' && config.devSessions && isLoopback(req)) return up ? fireTimer(res, path.slice('/api/dev/timers/'.length)) : notReady(res);
+    if (path.startsWith('/api/dev/holds') && req.method === 'POST' && config.testHolds && isLoopback(req)) return up ? holds(req, res, path) : notReady(res);
     if (path.startsWith('/api/dev/wechat/') && config.devSessions && isLoopback(req)) return up ? wechatDevRoute(req, res, url, (raw) => up.emulator.admin(raw)) : notReady(res);
     if (path === '/api/contract' && req.method === 'GET') return sendJson(res, 200, describeContract());
     if (path === '/api/health') return health(res, up);
@@ -138,7 +166,32 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {},
   /** Ready: the instances and the database's count; starting: 503 with what start-up is doing. */
   async function health(res: ServerResponse, up: Running | null): Promise<void> {
     if (!up) return notReady(res, { ok: false, ready: false, starting: { ...starting, ms: Date.now() - startedAt } });
-    sendJson(res, 200, { ok: true, ready: true, functionInstances: up.instances.describe(), database: { requestsAnswered: await up.emulator.requestsAnswered() } });
+    sendJson(res, 200, { ok: true, ready: true, ...up.describeInstances(), database: { requestsAnswered: await up.emulator.requestsAnswered() } });
+  }
+
+  /**
+   * Tests only (LINLI_TEST_HOLDS=1, CloudBase's model): `POST /api/dev/holds {fn, action}` holds
+   * the calls of that action starting from now inside their instance, busy as a slow call is;
+   * `POST /api/dev/holds/release` lets them all go on. /api/health counts them (`held`), so a
+   * test waits for a condition, never for time.
+   */
+  async function holds(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    if (!pools) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'holds need LINLI_INSTANCE_MODE=cloudbase' } });
+    if (path === '/api/dev/holds/release') {
+      pools.releaseAll();
+      return sendJson(res, 200, { ok: true });
+    }
+    let body: { fn?: unknown; action?: unknown };
+    try {
+      body = JSON.parse((await readBody(req, 4096)).toString('utf8')) as typeof body;
+    } catch {
+      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求不是有效的 JSON' } });
+    }
+    if (typeof body.fn !== 'string' || !functions.has(body.fn) || typeof body.action !== 'string') {
+      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'fn and action are required' } });
+    }
+    pools.hold(body.fn, body.action);
+    sendJson(res, 200, { ok: true });
   }
 
   async function adminApi(req: IncomingMessage, res: ServerResponse, { emulator }: Running): Promise<void> {
@@ -194,19 +247,26 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {},
     await pipeline(createReadStream(file), res);
   }
 
-  async function callFunction(req: IncomingMessage, res: ServerResponse, { instances, sessions }: Running, fn: string): Promise<void> {
+  async function callFunction(req: IncomingMessage, res: ServerResponse, { clientCalls, sessions }: Running, fn: string): Promise<void> {
     if (!functions.has(fn)) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数不存在：${fn.slice(0, 40)}` } });
     let body: unknown;
     try {
       body = JSON.parse((await readBody(req, FUNCTION_BODY_LIMIT)).toString('utf8'));
     } catch (error) {
-      const message = error instanceof BodyTooLarge ? '请求内容过大' : '请求不是有效的 JSON';
-      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message } });
+      // Over 6 MB: refused as CloudBase refuses it, before any instance runs.
+      if (error instanceof BodyTooLarge) return sendFailure(res, new FunctionCallFailed('EXCEED_MAX_PAYLOAD_SIZE', `request body exceeds the 6 MB limit of a cloud function`));
+      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求不是有效的 JSON' } });
     }
     const openid = openidOfRequest(req, sessions);
     // Only the three call fields pass through; identity comes from the session, never the body.
     const { action, input, requestId } = (body ?? {}) as Record<string, unknown>;
-    const envelope = (await instances.invoke(fn, { action, input, requestId }, openid)) as Envelope<unknown>;
+    let envelope: Envelope<unknown>;
+    try {
+      envelope = (await clientCalls(fn, { action, input, requestId }, openid)) as Envelope<unknown>;
+    } catch (error) {
+      if (error instanceof FunctionCallFailed) return sendFailure(res, error);
+      throw error;
+    }
     sendJson(res, envelope.ok ? 200 : httpStatusOf(envelope.error.code), envelope);
   }
 
@@ -304,6 +364,7 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {},
   let emulator: EmulatorThread | undefined;
   let sessionDb: Database.Database | undefined;
   let instances: FunctionInstances | undefined;
+  let pools: FunctionPools | undefined;
   const scheduler = new TimerScheduler(functions, (trigger, error) => {
     if (!config.quiet) console.error(`[local-cloud] timer ${trigger.fn}.${trigger.name} failed:`, error);
   });
@@ -345,8 +406,15 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {},
 
     // The worker instances start now, after the environment above (they take a copy of it), so
     // their threads come up while the seed runs; they load bundles only on their first calls.
-    instances = new FunctionInstances(functions, { emulatorPort: emulator.port, ...(emulator.socketPath ? { socketPath: emulator.socketPath } : {}), quiet: config.quiet });
-    const instancesStarted = instances.start(config.functionInstances);
+    const instanceData = { emulatorPort: emulator.port, ...(emulator.socketPath ? { socketPath: emulator.socketPath } : {}), quiet: config.quiet };
+    let instancesStarted: Promise<void> = Promise.resolve();
+    if (config.instanceMode === 'shared') {
+      instances = new FunctionInstances(functions, instanceData);
+      instancesStarted = instances.start(config.functionInstances);
+    } else {
+      // CloudBase's model: instances start on demand, each loading its own function's bundle.
+      pools = new FunctionPools(config.instancesPerFunction, instanceData);
+    }
     starting = { phase: 'seed' };
     await seedDemoData(
       async (fn, openid, action, input, requestId) => {
@@ -363,7 +431,21 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {},
     await instancesStarted;
     starting = { phase: 'timers' };
     if (config.timers) scheduler.start();
-    running = { emulator, sessions, instances };
+    if (pools) {
+      // From now on every call (clients, timers, dev sessions, function to function) runs on the
+      // pools; the seed above ran on this thread before anyone could call.
+      const dispatcher = pools;
+      functions.dispatchTo((name, event, context) => dispatcher.call(name, event, context));
+      running = {
+        emulator,
+        sessions,
+        clientCalls: (fn, event, openid) => functions.invoke(fn, event, openid),
+        describeInstances: () => ({ instanceMode: 'cloudbase', instancesPerFunction: config.instancesPerFunction, functions: dispatcher.describe() }),
+      };
+    } else {
+      const shared = instances!;
+      running = { emulator, sessions, clientCalls: (fn, event, openid) => shared.invoke(fn, event, openid), describeInstances: () => ({ instanceMode: 'shared', functionInstances: shared.describe() }) };
+    }
     starting = null;
   } catch (error) {
     scheduler.stop();
@@ -372,12 +454,14 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {},
       server.closeAllConnections();
     });
     await instances?.close();
+    await pools?.close();
     sessionDb?.close();
     await emulator?.close();
     throw error;
   }
-  // After ready: loading the bundles not called yet only saves the first callers a cold start.
-  functions.warmUp();
+  // After ready (shared mode): loading the bundles not called yet only saves the first callers a
+  // cold start. Under CloudBase's model this thread's bundles take no calls after the seed.
+  if (config.instanceMode === 'shared') functions.warmUp();
 
   const up = running;
   const openSessionDb = sessionDb;
@@ -395,7 +479,8 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {},
         server.close(() => done());
         server.closeAllConnections();
       });
-      await up.instances.close();
+      await instances?.close();
+      await pools?.close();
       openSessionDb.close();
       await up.emulator.close();
     },
