@@ -4,6 +4,7 @@
  * are filled by `translate()`.
  */
 import eventsZhCN from './events.zh-CN';
+import formsZhCN from './forms.zh-CN';
 import moderationZhCN from './moderation.zh-CN';
 import type moderationStaffZhCN from './moderation.staff.zh-CN';
 import registryZhCN from './registry.zh-CN';
@@ -21,6 +22,8 @@ const zhCN = {
   /** Reports, moderation notices and appeals, and the staff console. */
   // The staff console's strings load with package-staff (see src/package-staff/locale.ts).
   moderation: moderationZhCN as typeof moderationZhCN & typeof moderationStaffZhCN,
+  /** Form problems and limits (every form), and the first-run large-text prompt. */
+  forms: formsZhCN,
   app: {
     name: '邻里',
     slogan: '发现身边的社区社会组织',
