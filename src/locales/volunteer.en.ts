@@ -105,7 +105,7 @@ const volunteerEn: typeof volunteerZhCN = {
       sign: 'Sign language',
     },
     problems: {
-      realName: 'Please enter your real name (2–30 characters)',
+      realName: 'Please enter your real name ({min}–{max} characters)',
       idRequired: 'Please enter the document number',
       idLength: 'An ID number has 18 characters; the last may be X',
       idBirth: 'The birth date inside this ID number is not a real date',
@@ -117,9 +117,9 @@ const volunteerEn: typeof volunteerZhCN = {
       guardian: 'Please give the guardian’s name, relationship and 11-digit mobile number',
       guardianConsent: 'Your guardian’s consent is needed',
       consent: 'Please read and agree to how sensitive personal data is handled',
-      skill: 'A skill can be at most 20 characters',
+      skill: 'A skill can be at most {max} characters',
       skillsMax: 'At most 10 skills',
-      gridArea: 'A grid area has at most 20 characters',
+      gridArea: 'A grid area has at most {max} characters',
     },
   },
   profile: {

@@ -103,7 +103,7 @@ const volunteerZhCN = {
       sign: '手语',
     },
     problems: {
-      realName: '请填写真实姓名（2–30 个字）',
+      realName: '请填写真实姓名（{min}–{max} 个字）',
       idRequired: '请填写证件号码',
       idLength: '身份证号应为 18 位，最后一位可以是 X',
       idBirth: '身份证号中的出生日期不正确',
@@ -115,9 +115,9 @@ const volunteerZhCN = {
       guardian: '请完整填写监护人姓名、关系和 11 位手机号',
       guardianConsent: '需要监护人同意',
       consent: '请阅读并同意个人敏感信息处理规则',
-      skill: '技能最多 20 个字',
+      skill: '技能最多 {max} 个字',
       skillsMax: '技能最多 10 项',
-      gridArea: '网格名称最多 20 个字',
+      gridArea: '网格名称最多 {max} 个字',
     },
   },
   profile: {
