@@ -204,7 +204,6 @@ const registryEn: typeof registryZhCN = {
     publishing: 'Publishing…',
     published: 'Announcement published',
     textRequired: 'Please write the announcement',
-    textTooLong: 'An announcement can be at most 2000 characters',
     contentReview: 'This may read as unfriendly or as an advert; please rephrase it before publishing',
     contentRejected: 'This contains prohibited content and cannot be published',
     chooseFailed: 'No photo was chosen; please try again',

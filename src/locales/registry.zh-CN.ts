@@ -200,7 +200,6 @@ const registryZhCN = {
     publishing: '正在发布…',
     published: '公告已发布',
     textRequired: '请填写公告内容',
-    textTooLong: '公告不能超过 2000 个字',
     contentReview: '这段话可能不够友善或像广告，请换个说法再发布',
     contentRejected: '内容含有违规信息，无法发布',
     chooseFailed: '没有选到图片，请再试一次',
