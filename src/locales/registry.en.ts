@@ -28,8 +28,7 @@ const registryEn: typeof registryZhCN = {
     openGroup: 'View group',
     reasonLabel: 'Reason',
     reasonPlaceholder: 'Give a reason; they will see it',
-    reasonRequired: 'Please give a reason (at least 2 characters)',
-    reasonTooLong: 'The reason can be at most 200 characters',
+    reasonRequired: 'Please give a reason (at least {min} characters)',
     changed: 'Updated',
   },
   status: {
@@ -288,7 +287,6 @@ const registryEn: typeof registryZhCN = {
     numberFiled: 'Filing number',
     numberPlaceholder: 'Enter the number',
     numberRequired: 'Please enter the {field}',
-    numberTooLong: 'The number can be at most 50 characters',
     note: 'Note to the applicant (optional)',
     notePlaceholder: 'The applicant will see it',
     rejectTitle: 'Decline “{name}”',

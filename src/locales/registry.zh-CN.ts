@@ -26,8 +26,7 @@ const registryZhCN = {
     openGroup: '查看小组',
     reasonLabel: '理由',
     reasonPlaceholder: '请写明理由，对方会看到',
-    reasonRequired: '请填写理由（至少 2 个字）',
-    reasonTooLong: '理由不能超过 200 个字',
+    reasonRequired: '请填写理由（至少 {min} 个字）',
     changed: '已更新',
   },
   status: {
@@ -284,7 +283,6 @@ const registryZhCN = {
     numberFiled: '备案编号',
     numberPlaceholder: '请填写编号',
     numberRequired: '请填写{field}',
-    numberTooLong: '编号不能超过 50 个字',
     note: '审核意见（选填）',
     notePlaceholder: '申请人会看到',
     rejectTitle: '驳回“{name}”',
