@@ -445,7 +445,7 @@ const eventsEn: typeof eventsZhCN = {
     reasonWeather: 'Cancelled because of the weather',
     reasonVenue: 'The venue is not available',
     reasonOrganiser: 'The organiser cannot make it; a new date will follow',
-    reasonLength: 'The reason has 2–200 characters',
+    reasonLength: 'The reason has {min}–{max} characters',
     submit: 'Cancel activity',
     confirmTitle: 'Cancel this activity?',
     confirmMessage: 'This cannot be undone. Everyone signed up for “{title}” is told.',

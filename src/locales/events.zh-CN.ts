@@ -443,7 +443,7 @@ const eventsZhCN = {
     reasonWeather: '天气原因，活动取消',
     reasonVenue: '场地临时不能使用',
     reasonOrganiser: '组织者临时有事，改期另行通知',
-    reasonLength: '取消原因需要 2–200 个字',
+    reasonLength: '取消原因需要 {min}–{max} 个字',
     submit: '取消活动',
     confirmTitle: '确定取消活动？',
     confirmMessage: '取消后不能恢复，“{title}”的所有报名都会收到通知。',
