@@ -63,7 +63,11 @@ export default defineAppConfig({
     navigationBarTitleText: zhCN.app.name,
     navigationBarTextStyle: 'black',
   },
+  // custom: drawn by src/custom-tab-bar (weapp) and PageRoot (H5) so its labels follow elderly
+  // mode; WeChat still needs the full list to know the tab pages.
+  // https://developers.weixin.qq.com/miniprogram/dev/framework/ability/custom-tabbar.html
   tabBar: {
+    custom: true,
     color: '#4e5969',
     selectedColor: '#e8590c',
     backgroundColor: '#ffffff',

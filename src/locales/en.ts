@@ -23,6 +23,8 @@ const en: Messages = {
     home: 'Home',
     activities: 'Activities',
     me: 'Me',
+    label: 'Main',
+    withUnread: '{label}, {count} unread',
   },
   titles: {
     home: 'Linli',

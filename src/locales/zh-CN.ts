@@ -32,6 +32,8 @@ const zhCN = {
     home: '首页',
     activities: '活动',
     me: '我的',
+    label: '主导航',
+    withUnread: '{label}，{count} 条未读',
   },
   titles: {
     home: '邻里',
