@@ -5,7 +5,7 @@ import { setElderly } from '../../stores/settings';
 import './index.scss';
 
 /**
- * The first-run offer of large text ("需要大字模式吗？"), on the first tab page opened: two large
+ * The first-run offer of large text (forms.elderlyPrompt), on the first tab page opened: two large
  * buttons, and the answer is remembered (setElderly records it). A card at the top of the page
  * rather than a modal, so nothing is blocked for someone who just wants to look around.
  */

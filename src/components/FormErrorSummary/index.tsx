@@ -7,7 +7,7 @@ import './index.scss';
 export interface FormErrorSummaryProps<F extends string> {
   /** The form's problems in form order (`useFormErrors().problems`). */
   problems: ReadonlyArray<readonly [F, string]>;
-  /** Field names shown before each message ("活动名称：…"); a field without one shows its message only. */
+  /** Field names shown before each message (forms.summaryItem); a field without one shows its message only. */
   labels?: Partial<Record<F, string>>;
   /** A problem of the whole form (no field to blame), shown under the list. */
   general?: string | null;
@@ -15,7 +15,7 @@ export interface FormErrorSummaryProps<F extends string> {
 }
 
 /**
- * "有 N 处需要修改" beside the submit button, listing each problem; tapping one scrolls to its
+ * "N things to fix" (forms.summary) beside the submit button, listing each problem; tapping one scrolls to its
  * field. With the scroll to the first problem (useFormErrors) a refused submit is never silent.
  */
 export function FormErrorSummary<F extends string>({ problems, labels, general, className }: FormErrorSummaryProps<F>) {

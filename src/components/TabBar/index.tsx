@@ -35,7 +35,7 @@ export interface TabBarProps {
 
 /**
  * The app's tab bar, drawn by us so that it follows elderly mode (the native tab bar's labels
- * stay at 10 px whatever the page does) and the language, with the inbox's unread count on 我的.
+ * stay at 10 px whatever the page does) and the language, with the inbox's unread count on the Me tab.
  * weapp: rendered by WeChat from src/custom-tab-bar (tabBar.custom); H5: Taro's router draws no
  * tab bar when tabBar.custom is set (@tarojs/router initTabbar returns early), so PageRoot
  * renders this one on tab pages.

@@ -119,7 +119,7 @@ export default function MePage() {
         )}
       </View>
 
-      {/* Large text, on the first screen of 我的 (not only under 设置): whoever needs it finds it. */}
+      {/* Large text on the first screen of this tab (not only in the settings): whoever needs it finds it. */}
       <View className='linli-section me__elderly-section'>
         <CellGroup className='me__menu'>
           <Cell
