@@ -2,11 +2,12 @@ import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Check } from '@nutui/icons-react-taro';
 import { cx } from '../../utils/cx';
+import { fieldAnchor } from '../../utils/scrollToField';
 
 export interface TickProps {
   checked: boolean;
   onChange: (checked: boolean) => void;
-  /** `data-field` for tests and e2e. */
+  /** `data-field` for tests and e2e, and the anchor a refused submit scrolls to. */
   name: string;
   children: ReactNode;
 }
@@ -17,7 +18,7 @@ export interface TickProps {
  */
 export function Tick({ checked, onChange, name, children }: TickProps) {
   return (
-    <View className={cx('volunteer-tick', checked && 'volunteer-tick--checked')} role='checkbox' aria-checked={checked} data-field={name} onClick={() => onChange(!checked)}>
+    <View className={cx('volunteer-tick', fieldAnchor(name), checked && 'volunteer-tick--checked')} role='checkbox' aria-checked={checked} data-field={name} onClick={() => onChange(!checked)}>
       <View className='volunteer-tick__box'>{checked ? <Check size={14} color='#ffffff' /> : null}</View>
       <Text className='volunteer-tick__label'>{children}</Text>
     </View>

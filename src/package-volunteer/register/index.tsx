@@ -122,6 +122,12 @@ function check(values: Values, minor: boolean, t: Translate): { problems: Partia
     if (field === 'idNumber') return t(idProblemKey(values.idType, values.idNumber) ?? PROBLEM.idNumber);
     return t(PROBLEM[field], { ...(field === 'gridArea' ? LIMITS.gridArea : LIMITS.realName) });
   });
+  // The schema's whole-input checks (superRefine) run only once every field passes, so the
+  // same shared rules are asked directly: the ID number (idNumberProblem, through
+  // idProblemKey) and the birth date of documents that do not carry one.
+  const idKey = idProblemKey(values.idType, values.idNumber);
+  if (idKey) problems.idNumber ??= t(idKey);
+  if (needsBirthDate && !values.birthDate) problems.birthDate ??= t(PROBLEM.birthDate);
   if (minor && !values.guardianConsent) problems.guardianConsent ??= t(PROBLEM.guardianConsent);
   if (Object.keys(problems).length > 0) return { problems, input: null };
   return { problems, input: { ...base, ...(minor ? { guardian: { ...guardian, consent: true as const } } : {}), sensitiveConsent: true } };
