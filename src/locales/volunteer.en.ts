@@ -214,7 +214,7 @@ const volunteerEn: typeof volunteerZhCN = {
       date: 'Please choose a day',
       future: 'You cannot report a future day',
       duration: 'The duration must be between 1 minute and 24 hours',
-      content: 'Please describe the service in 5–200 characters',
+      content: 'Please describe the service in {min}–{max} characters',
       evidence: 'Please add a photo as evidence',
     },
   },

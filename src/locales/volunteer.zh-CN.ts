@@ -212,7 +212,7 @@ const volunteerZhCN = {
       date: '请选择日期',
       future: '不能申报未来的日期',
       duration: '时长应在 1 分钟到 24 小时之间',
-      content: '服务内容需要 5–200 个字',
+      content: '服务内容需要 {min}–{max} 个字',
       evidence: '请上传一张证明照片',
     },
   },
