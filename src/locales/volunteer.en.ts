@@ -388,8 +388,8 @@ const volunteerEn: typeof volunteerZhCN = {
     cancelled: 'Cancelled',
     pool: 'Credits and star levels',
     problems: {
-      name: 'A name has 2–30 characters',
-      description: 'At most 200 characters',
+      name: 'A name has {min}–{max} characters',
+      description: 'At most {max} characters',
       cost: 'The cost is a whole number from 1 to 100000',
       stock: 'The stock is a whole number from 0 to 100000',
       limit: 'The limit is a whole number from 1 to 100',

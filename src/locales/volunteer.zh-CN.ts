@@ -386,8 +386,8 @@ const volunteerZhCN = {
     cancelled: '已取消',
     pool: '积分与星级设置',
     problems: {
-      name: '名称需要 2–30 个字',
-      description: '说明不能超过 200 个字',
+      name: '名称需要 {min}–{max} 个字',
+      description: '说明不能超过 {max} 个字',
       cost: '所需积分应为 1–100000 的整数',
       stock: '库存应为 0–100000 的整数',
       limit: '每人限兑应为 1–100 的整数',
