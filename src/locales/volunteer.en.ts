@@ -493,9 +493,9 @@ const volunteerEn: typeof volunteerZhCN = {
     rejectTitle: 'Refuse to issue',
     rejected: 'Rejected',
     problems: {
-      personInCharge: 'The person in charge: 2–30 characters',
-      contact: 'The contact: 5–40 characters',
-      remarks: 'At most 200 characters',
+      personInCharge: 'The person in charge: {min}–{max} characters',
+      contact: 'The contact: {min}–{max} characters',
+      remarks: 'At most {max} characters',
     },
   },
   verify: {

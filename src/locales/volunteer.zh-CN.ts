@@ -491,9 +491,9 @@ const volunteerZhCN = {
     rejectTitle: '拒绝出具',
     rejected: '已拒绝',
     problems: {
-      personInCharge: '负责人需要 2–30 个字',
-      contact: '联系方式需要 5–40 个字',
-      remarks: '备注不能超过 200 个字',
+      personInCharge: '负责人需要 {min}–{max} 个字',
+      contact: '联系方式需要 {min}–{max} 个字',
+      remarks: '备注不能超过 {max} 个字',
     },
   },
   verify: {
