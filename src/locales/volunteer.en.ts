@@ -191,7 +191,7 @@ const volunteerEn: typeof volunteerZhCN = {
     correctionReason: 'Why (at least 5 characters)',
     correctionSent: 'Correction requested',
     correctionInvalid: 'Please give a duration between 0 and 24 hours',
-    correctionReasonShort: 'The reason needs at least 5 characters',
+    correctionReasonShort: 'The reason needs at least {min} characters',
   },
   report: {
     intro: 'Service that no check-in recorded can be reported here; the group’s leader reviews it.',

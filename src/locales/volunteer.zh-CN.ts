@@ -189,7 +189,7 @@ const volunteerZhCN = {
     correctionReason: '更正原因（至少 5 个字）',
     correctionSent: '已提交更正申请',
     correctionInvalid: '请填写 0–24 小时之间的时长',
-    correctionReasonShort: '原因至少 5 个字',
+    correctionReasonShort: '原因至少 {min} 个字',
   },
   report: {
     intro: '没有通过签到记录的志愿服务，可以自行申报，由组织负责人审核。',
