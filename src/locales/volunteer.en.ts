@@ -38,7 +38,7 @@ const volunteerEn: typeof volunteerZhCN = {
     chooseFailed: 'Could not open the album. Please try again.',
     uploading: 'Uploading the photo…',
     required: 'Please fill this in',
-    reasonRequired: 'Please give a reason (at least 2 characters)',
+    reasonRequired: 'Please give a reason (at least {min} characters)',
     reasonPlaceholder: 'Give a reason; the other person will see it',
     copied: 'Copied',
     copy: 'Copy',

@@ -36,7 +36,7 @@ const volunteerZhCN = {
     chooseFailed: '没能打开相册，请重试',
     uploading: '正在上传图片…',
     required: '请填写此项',
-    reasonRequired: '请填写理由（至少 2 个字）',
+    reasonRequired: '请填写理由（至少 {min} 个字）',
     reasonPlaceholder: '请写明理由，对方会看到',
     copied: '已复制',
     copy: '复制',
