@@ -474,7 +474,7 @@ const volunteerEn: typeof volunteerZhCN = {
       issuer: 'Please choose who issues it',
       dates: 'Please choose the first and last day',
       order: 'The last day cannot come before the first',
-      purpose: 'At most 100 characters',
+      purpose: 'At most {max} characters',
     },
   },
   issue: {

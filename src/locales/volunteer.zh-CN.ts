@@ -472,7 +472,7 @@ const volunteerZhCN = {
       issuer: '请选择出具单位',
       dates: '请选择开始和结束日期',
       order: '结束日期不能早于开始日期',
-      purpose: '用途不能超过 100 个字',
+      purpose: '用途不能超过 {max} 个字',
     },
   },
   issue: {
