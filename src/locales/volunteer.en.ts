@@ -245,7 +245,7 @@ const volunteerEn: typeof volunteerZhCN = {
       in_progress: 'still in progress (not checked out)',
       not_found: 'sign-up not found',
     },
-    minutesInvalid: 'a duration is 1–1440 minutes',
+    minutesInvalid: 'a duration is {min}–{max} minutes',
     missingId: 'No activity given',
   },
   review: {

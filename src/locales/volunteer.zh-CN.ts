@@ -243,7 +243,7 @@ const volunteerZhCN = {
       in_progress: '活动未结束且未签退',
       not_found: '找不到报名记录',
     },
-    minutesInvalid: '时长应在 1–1440 分钟之间',
+    minutesInvalid: '时长应在 {min}–{max} 分钟之间',
     missingId: '缺少活动编号',
   },
   review: {
