@@ -4,7 +4,7 @@ import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/tar
 import { Text, View } from '@tarojs/components';
 import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
 import type { OutputOf } from '../../shared/api/contract';
-import { CreditsAdjustInput, CreditsGrantInput } from '../../shared/schemas/credits';
+import { CreditsAdjustInput, CreditsGrantInput, SettingsUpdateInput } from '../../shared/schemas/credits';
 import type { MessageKey } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
@@ -117,6 +117,15 @@ function CommunityPostings({ communityId }: { communityId: string }) {
   );
 }
 
+type SettingsField = 'thresholds' | 'expiry' | 'selfReportRate';
+const SETTINGS_ORDER: readonly SettingsField[] = ['thresholds', 'expiry', 'selfReportRate'];
+const SETTINGS_FIELD_OF: Record<string, SettingsField> = { starThresholds: 'thresholds', creditExpiryYears: 'expiry', selfReportCreditsPerHour: 'selfReportRate' };
+const SETTINGS_PROBLEM: Record<SettingsField, MessageKey> = {
+  thresholds: 'volunteer.pool.problems.thresholds',
+  expiry: 'volunteer.pool.problems.expiry',
+  selfReportRate: 'volunteer.pool.problems.rate',
+};
+
 function Settings({ pool, onSaved }: { pool: Pool; onSaved: (settings: OutputOf<'volunteerSettings.update'>) => void }) {
   const { t } = useI18n();
   const [timeBank, setTimeBank] = useState(pool.timeBank);
@@ -124,6 +133,7 @@ function Settings({ pool, onSaved }: { pool: Pool; onSaved: (settings: OutputOf<
   const [expiry, setExpiry] = useState(String(pool.creditExpiryYears));
   const [rate, setRate] = useState(String(pool.selfReportCreditsPerHour));
   const [problem, setProblem] = useState<string | null>(null);
+  const form = useFormErrors<SettingsField>(SETTINGS_ORDER);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -136,12 +146,18 @@ function Settings({ pool, onSaved }: { pool: Pool; onSaved: (settings: OutputOf<
   const save = async () => {
     const values = thresholds.map(wholeNumber);
     const years = wholeNumber(expiry);
-    const rising = values.length === 5 && values.every((v, i) => v !== null && v >= 1 && v <= 100_000 && (i === 0 || v > (values[i - 1] ?? 0)));
-    if (!rising) return setProblem(t('volunteer.pool.problems.thresholds'));
-    if (years === null || years < 1 || years > 10) return setProblem(t('volunteer.pool.problems.expiry'));
     const perHour = wholeNumber(rate);
-    if (perHour === null || perHour < 0 || perHour > 100) return setProblem(t('volunteer.pool.problems.rate'));
     setProblem(null);
+    // SettingsUpdateInput judges; the form only picks the words.
+    const input = {
+      communityId: pool.communityId,
+      timeBank,
+      starThresholds: values.map((v) => v ?? Number.NaN),
+      creditExpiryYears: years ?? Number.NaN,
+      selfReportCreditsPerHour: perHour ?? Number.NaN,
+    };
+    const found = schemaFieldErrors(SettingsUpdateInput, input, (path) => SETTINGS_FIELD_OF[path.split('.')[0] ?? ''] ?? null, (_issue, field) => t(SETTINGS_PROBLEM[field]));
+    if (form.refuse(found) || years === null || perHour === null) return;
     setBusy(true);
     try {
       const next = await call('volunteerSettings.update', { communityId: pool.communityId, timeBank, starThresholds: values as number[], creditExpiryYears: years, selfReportCreditsPerHour: perHour });
@@ -163,29 +179,37 @@ function Settings({ pool, onSaved }: { pool: Pool; onSaved: (settings: OutputOf<
         <FormField name='timeBank' label={t('volunteer.pool.timeBank')} hint={t('volunteer.pool.timeBankHint')}>
           <Switch checked={timeBank} disabled={readOnly} onChange={setTimeBank} ariaLabel={t('volunteer.pool.timeBank')} />
         </FormField>
-        <FormField name='thresholds' label={t('volunteer.pool.thresholds')} hint={t('volunteer.pool.thresholdsHint')}>
+        <FormField name='thresholds' label={t('volunteer.pool.thresholds')} hint={t('volunteer.pool.thresholdsHint')} error={form.errors.thresholds}>
           <View className='pool__thresholds'>
             {thresholds.map((value, i) => (
               <View key={i} className='pool__threshold' data-field={`star-${i + 1}`}>
                 <Text className='volunteer-dialog-label'>{t('volunteer.pool.star', { count: i + 1 })}</Text>
-                <Input type='number' value={value} maxLength={6} disabled={readOnly} onChange={(next) => setThresholds((current) => current.map((v, j) => (j === i ? next : v)))} />
+                <Input
+                  type='number'
+                  value={value}
+                  disabled={readOnly}
+                  onChange={(next) => {
+                    setThresholds((current) => current.map((v, j) => (j === i ? next : v)));
+                    form.clear('thresholds');
+                  }}
+                />
               </View>
             ))}
           </View>
         </FormField>
-        <FormField name='expiry' label={t('volunteer.pool.expiryYears')}>
-          <Input className='volunteer-input' type='number' value={expiry} maxLength={2} disabled={readOnly} onChange={setExpiry} />
+        <FormField name='expiry' label={t('volunteer.pool.expiryYears')} error={form.errors.expiry}>
+          <Input className='volunteer-input' type='number' value={expiry} disabled={readOnly} onChange={(v) => (setExpiry(v), form.clear('expiry'))} />
         </FormField>
-        <FormField name='selfReportRate' label={t('volunteer.pool.selfReportRate')} hint={t('volunteer.pool.selfReportRateHint')}>
-          <Input className='volunteer-input' type='number' value={rate} maxLength={3} disabled={readOnly} onChange={setRate} />
+        <FormField name='selfReportRate' label={t('volunteer.pool.selfReportRate')} hint={t('volunteer.pool.selfReportRateHint')} error={form.errors.selfReportRate}>
+          <Input className='volunteer-input' type='number' value={rate} disabled={readOnly} onChange={(v) => (setRate(v), form.clear('selfReportRate'))} />
         </FormField>
         {readOnly ? null : (
           <View className='pool__actions'>
-            {problem ? (
-              <View className='volunteer-error' role='alert'>
-                {problem}
-              </View>
-            ) : null}
+            <FormErrorSummary
+              problems={form.problems}
+              labels={{ thresholds: t('volunteer.pool.thresholds'), expiry: t('volunteer.pool.expiryYears'), selfReportRate: t('volunteer.pool.selfReportRate') }}
+              general={problem}
+            />
             <Button className='pool__save' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void save()}>
               {t('volunteer.pool.saveSettings')}
             </Button>
