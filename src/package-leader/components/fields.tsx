@@ -75,7 +75,6 @@ export function ContactFields({
           // so a stored dash is shown without it: editing keeps every digit.
           value={phone.replace(/-/g, '')}
           type='number'
-          maxLength={13}
           placeholder={t('registry.form.contactPhonePlaceholder')}
           onChange={(contactPhone) => onChange({ contactPhone })}
         />

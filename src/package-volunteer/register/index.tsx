@@ -290,7 +290,6 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
               // permits and passports carry letters, so they keep the full keyboard.
               type={values.idType === 'mainland_id' ? 'idcard' : 'text'}
               value={values.idNumber}
-              maxLength={values.idType === 'mainland_id' ? 18 : 17}
               placeholder={t('volunteer.register.idNumberPlaceholder')}
               onChange={(v) => set('idNumber', v.toUpperCase(), 'idNumber')}
             />
@@ -302,7 +301,7 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
             </FormField>
           ) : null}
           <FormField name='phone' label={t('volunteer.register.phone')} error={problems.phone}>
-            <Input className='volunteer-input' type='number' value={values.phone} maxLength={11} placeholder={t('volunteer.register.phonePlaceholder')} onChange={(v) => set('phone', v, 'phone')} />
+            <Input className='volunteer-input' type='number' value={values.phone} placeholder={t('volunteer.register.phonePlaceholder')} onChange={(v) => set('phone', v, 'phone')} />
           </FormField>
           <FormField name='skills' label={t('volunteer.register.skills')} hint={t('volunteer.register.skillsHint')} error={problems.skills}>
             <ChipSelect name='skillChoice' multiple options={skillOptions} value={values.skills} onChange={(skills) => set('skills', skills, 'skills')} />
@@ -319,7 +318,7 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
           <FormField name='emergency' label={t('volunteer.register.emergency')} error={problems.emergency}>
             <View className='volunteer-row-inputs'>
               <Input className='volunteer-input' value={values.emergencyName} placeholder={t('volunteer.register.emergencyName')} onChange={(v) => set('emergencyName', v, 'emergency')} />
-              <Input className='volunteer-input' type='number' value={values.emergencyPhone} maxLength={11} placeholder={t('volunteer.register.emergencyPhone')} onChange={(v) => set('emergencyPhone', v, 'emergency')} />
+              <Input className='volunteer-input' type='number' value={values.emergencyPhone} placeholder={t('volunteer.register.emergencyPhone')} onChange={(v) => set('emergencyPhone', v, 'emergency')} />
             </View>
           </FormField>
         </View>
@@ -337,7 +336,7 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
               <Input className='volunteer-input' value={values.guardianRelation} placeholder={t('volunteer.register.guardianRelationPlaceholder')} onChange={(v) => set('guardianRelation', v, 'guardian')} />
             </FormField>
             <FormField name='guardianPhone' label={t('volunteer.register.guardianPhone')} required>
-              <Input className='volunteer-input' type='number' value={values.guardianPhone} maxLength={11} placeholder={t('volunteer.register.phonePlaceholder')} onChange={(v) => set('guardianPhone', v, 'guardian')} />
+              <Input className='volunteer-input' type='number' value={values.guardianPhone} placeholder={t('volunteer.register.phonePlaceholder')} onChange={(v) => set('guardianPhone', v, 'guardian')} />
             </FormField>
             <View className='register__consent-card'>
               <Tick name='guardianConsent' checked={values.guardianConsent} onChange={(v) => set('guardianConsent', v, 'guardianConsent')}>
