@@ -65,9 +65,13 @@ export default defineAppConfig({
     navigationBarTitleText: zhCN.app.name,
     navigationBarTextStyle: 'black',
   },
+  // custom: drawn by src/custom-tab-bar (weapp) and PageRoot (H5) so its labels follow elderly
+  // mode; WeChat still needs the full list to know the tab pages.
+  // https://developers.weixin.qq.com/miniprogram/dev/framework/ability/custom-tabbar.html
   tabBar: {
     // WeChat takes the tab bar's colours as hex literals only; they are $ink-2 and $primary of
     // src/styles/_tokens.scss (7.0 and 5.2:1 on white: the labels are 10 px, so 4.5:1 is the bar).
+    custom: true,
     color: '#4e5969',
     selectedColor: '#c2410c',
     backgroundColor: '#ffffff',

@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 
 /** English; switchable in 我的 → 设置. Same keys as zh-CN.ts (the type checks it). */
 import eventsEn from './events.en';
+import formsEn from './forms.en';
 import moderationEn from './moderation.en';
 import registryEn from './registry.en';
 import volunteerEntryEn from './volunteer.entry.en';
@@ -13,6 +14,7 @@ const en: Messages = {
   events: eventsEn,
   volunteer: volunteerEntryEn as typeof volunteerEntryEn & typeof volunteerZhCN,
   moderation: moderationEn as typeof moderationEn & typeof moderationStaffZhCN,
+  forms: formsEn,
   app: {
     name: 'Linli',
     slogan: 'Find the community groups around you',
@@ -22,6 +24,8 @@ const en: Messages = {
     home: 'Home',
     activities: 'Activities',
     me: 'Me',
+    label: 'Main',
+    withUnread: '{label}, {count} unread',
   },
   titles: {
     home: 'Linli',

@@ -4,6 +4,7 @@
  * are filled by `translate()`.
  */
 import eventsZhCN from './events.zh-CN';
+import formsZhCN from './forms.zh-CN';
 import moderationZhCN from './moderation.zh-CN';
 import type moderationStaffZhCN from './moderation.staff.zh-CN';
 import registryZhCN from './registry.zh-CN';
@@ -21,6 +22,8 @@ const zhCN = {
   /** Reports, moderation notices and appeals, and the staff console. */
   // The staff console's strings load with package-staff (see src/package-staff/locale.ts).
   moderation: moderationZhCN as typeof moderationZhCN & typeof moderationStaffZhCN,
+  /** Form problems and limits (every form), and the first-run large-text prompt. */
+  forms: formsZhCN,
   app: {
     name: '邻里',
     slogan: '发现身边的社区社会组织',
@@ -31,6 +34,8 @@ const zhCN = {
     home: '首页',
     activities: '活动',
     me: '我的',
+    label: '主导航',
+    withUnread: '{label}，{count} 条未读',
   },
   titles: {
     home: '邻里',

@@ -6,12 +6,16 @@ import { createStore } from './createStore';
 export interface Settings {
   locale: Locale;
   elderly: boolean;
+  /** Whether large text was offered on first run (answered either way, or switched by hand). */
+  elderlyOffered: boolean;
 }
 
 function loadSettings(): Settings {
   const locale = readStorage(STORAGE_KEYS.locale);
   const elderly = readStorage(STORAGE_KEYS.elderly);
-  return { locale: isLocale(locale) ? locale : DEFAULT_LOCALE, elderly: elderly === true || elderly === 'true' };
+  const offered = readStorage(STORAGE_KEYS.elderlyOffered);
+  const isTrue = (value: unknown) => value === true || value === 'true';
+  return { locale: isLocale(locale) ? locale : DEFAULT_LOCALE, elderly: isTrue(elderly), elderlyOffered: isTrue(offered) || elderly !== undefined };
 }
 
 export const settingsStore = createStore<Settings>(loadSettings());
@@ -21,9 +25,11 @@ export function setLocale(locale: Locale): void {
   settingsStore.set((s) => (s.locale === locale ? s : { ...s, locale }));
 }
 
+/** Switches elderly mode; whoever switches it has met it, so the first-run offer is not shown again. */
 export function setElderly(elderly: boolean): void {
   writeStorage(STORAGE_KEYS.elderly, elderly);
-  settingsStore.set((s) => (s.elderly === elderly ? s : { ...s, elderly }));
+  writeStorage(STORAGE_KEYS.elderlyOffered, true);
+  settingsStore.set((s) => (s.elderly === elderly && s.elderlyOffered ? s : { ...s, elderly, elderlyOffered: true }));
 }
 
 /** The current locale, for code outside React (the transport's error messages). */

@@ -8,6 +8,8 @@ export const STORAGE_KEYS = {
   token: 'linli.token',
   locale: 'linli.locale',
   elderly: 'linli.elderly',
+  /** Set once the first-run "需要大字模式吗？" prompt was answered (or the mode was switched). */
+  elderlyOffered: 'linli.elderlyOffered',
 } as const;
 
 export function readStorage(key: string): unknown {

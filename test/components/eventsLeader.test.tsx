@@ -179,7 +179,7 @@ describe('roster (报名名单)', () => {
 
     await typeInto('.linli-reason', '多次无故缺席');
     // the counter follows the typing
-    expect(dialog.querySelector('.nut-textarea-limit')!.textContent).toBe('6/200');
+    expect(dialog.querySelector('.linli-counter')!.textContent).toBe('6/200');
     await confirmDialog('linli-reason');
     expect(call).toHaveBeenCalledWith('signups.remove', { activityId: ID, userId: 'u-wang', reason: '多次无故缺席' });
 

@@ -81,7 +81,7 @@ describe('found a group', () => {
     expect(fieldError('contactName')).toBe('请填写联系人姓名');
     expect(fieldError('contactPhone')).toBe('请填写联系电话');
     expect(fieldError('communityId')).toBeNull();
-    expect(screen.getByText('还有内容需要修改，请看标红的地方')).toBeTruthy();
+    expect(screen.getByText('有 6 处需要修改')).toBeTruthy();
     expect(jest.mocked(call).mock.calls.map(([action]) => action)).not.toContain('groups.found');
 
     // too short, a bad phone number: the same rules as the server

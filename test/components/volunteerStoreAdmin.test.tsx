@@ -39,7 +39,8 @@ function redemptionCard(id: string): HTMLElement {
   return element;
 }
 
-const formProblem = () => document.querySelector('.store-admin__form > [role="alert"]')?.textContent ?? null;
+/** The problem shown beside the field at fault (the summary by the buttons lists it too). */
+const formProblem = () => document.querySelector('.store-admin__form .linli-field__error')?.textContent ?? null;
 
 async function tab(value: 'items' | 'redemptions' | 'fulfil'): Promise<void> {
   fireEvent.click(await findElement(`[data-field="adminTab"] [data-value="${value}"]`));

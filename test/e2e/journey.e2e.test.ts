@@ -32,8 +32,9 @@ function cellWith(cellClass: string, inner: string) {
   return current(cellClass).filter({ has: page.locator(inner) });
 }
 
+/** A tab of the custom tab bar (each tab page draws its own; the visible page's one is tapped). */
 function tab(label: string) {
-  return page.locator('.weui-tabbar__item').filter({ hasText: new RegExp(`^${label}$`) });
+  return current('.linli-tabbar__item').filter({ has: page.locator('.linli-tabbar__label', { hasText: new RegExp(`^${label}$`) }) });
 }
 
 async function openTab(label: string): Promise<void> {
@@ -52,6 +53,10 @@ describe('resident journey (H5 on the local cloud)', () => {
     await page.waitForURL(/#\/pages\/home\/index/);
     await current('.linli-group-card').first().waitFor();
     await current('.home__greeting').filter({ hasText: '王阿姨，你好' }).waitFor();
+    // first run: large text is offered once; she keeps standard text (elderly mode comes later)
+    await current('.linli-elderly-prompt').filter({ hasText: '需要大字模式吗？' }).waitFor();
+    await current('.linli-elderly-prompt__no').click();
+    await current('.linli-elderly-prompt').waitFor({ state: 'detached' });
 
     // choose a community: 南湖社区, the next one along the street
     await current('.home__community').click();

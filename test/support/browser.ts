@@ -56,7 +56,8 @@ const TARO_MEASURE_RACE = '在已加载页面中没有找到对应的容器元�
 
 /**
  * A 375×812 phone; with a token it is signed in (the dev-session token is in Taro's H5 storage
- * before any app code runs), without one it is a visitor. Errors thrown in any of its tabs are
+ * before any app code runs) and has answered the first-run large-text offer, without one it is
+ * a first-time visitor. Errors thrown in any of its tabs are
  * collected into `errors`, labelled `who`.
  */
 export async function newPhone(browser: Browser, token: string | null, who: string, errors: string[]): Promise<Page> {
@@ -65,7 +66,12 @@ export async function newPhone(browser: Browser, token: string | null, who: stri
     await context.addInitScript((value: string) => {
       // about:blank (see openRoute) has no storage of its own, nor has a PDF opened in the
       // browser's viewer (a proof download): only app pages get the session.
-      if (window.location.protocol.startsWith('http') && window.localStorage) window.localStorage.setItem('linli.token', JSON.stringify({ data: value }));
+      if (window.location.protocol.startsWith('http') && window.localStorage) {
+        window.localStorage.setItem('linli.token', JSON.stringify({ data: value }));
+        // A returning user: the first-run large-text offer was answered long ago (the journey
+        // suite, a first visit, answers it itself).
+        window.localStorage.setItem('linli.elderlyOffered', JSON.stringify({ data: true }));
+      }
     }, token);
   }
   context.on('page', (page) =>

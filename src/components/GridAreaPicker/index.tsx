@@ -14,7 +14,6 @@ export interface GridAreaPickerProps {
   noneLabel: string;
   /** For the free-text fallback: a community without an imported list, or the list failing to load. */
   placeholder?: string;
-  maxLength?: number;
   inputClassName?: string;
 }
 
@@ -28,7 +27,7 @@ const NONE = '';
  * accepts a value already stored). Without a list — not imported yet, or not loaded — it is the
  * free-text field it always was (the server still checks against the list if one exists).
  */
-export function GridAreaPicker({ communityId, value, onChange, noneLabel, placeholder, maxLength = 20, inputClassName }: GridAreaPickerProps) {
+export function GridAreaPicker({ communityId, value, onChange, noneLabel, placeholder, inputClassName }: GridAreaPickerProps) {
   const { t } = useI18n();
   const list = useAsync(() => call('regions.gridAreas', { communityId: communityId ?? '' }), [communityId], { enabled: communityId !== null });
   if (communityId !== null && list.loading && !list.data) {
@@ -36,7 +35,7 @@ export function GridAreaPicker({ communityId, value, onChange, noneLabel, placeh
   }
   const offered = list.data?.gridAreas ?? [];
   if (offered.length === 0) {
-    return <Input className={inputClassName} value={value} maxLength={maxLength} placeholder={placeholder} onChange={onChange} />;
+    return <Input className={inputClassName} value={value} placeholder={placeholder} onChange={onChange} />;
   }
   const current = value.trim();
   const legacy = current !== '' && !offered.includes(current) ? [current] : [];

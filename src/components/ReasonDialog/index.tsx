@@ -1,13 +1,20 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Checkbox, Dialog, TextArea } from '@nutui/nutui-react-taro';
+import { GroupsDissolveInput } from '../../shared/schemas/groupAdmin';
 import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
+import { measuredLength, textLimit, type TextLimit } from '../../utils/formLimits';
+import { CharCounter, overLimitMessage } from '../CharCounter';
 import './index.scss';
 
-/** The reason rules of the contract (text(2, 200)): what the server would refuse, said first. */
-export const REASON_MIN = 2;
-export const REASON_MAX = 200;
+/**
+ * The contract's usual rule for a reason someone will read (text(2, 200), e.g. dissolving a
+ * group): what the server would refuse, said first. Read from the schema, not written here.
+ */
+export const REASON_LIMIT: TextLimit = textLimit(GroupsDissolveInput.shape.reason);
+export const REASON_MIN = REASON_LIMIT.min;
+export const REASON_MAX = REASON_LIMIT.max;
 
 export interface ReasonDialogProps {
   visible: boolean;
@@ -24,6 +31,8 @@ export interface ReasonDialogProps {
    * built-in length check so a form that has a schema does not keep a second copy of it.
    */
   validate?: (reason: string) => string | null;
+  /** The reason's limit for the counter, when the action's schema differs from REASON_LIMIT. */
+  limit?: TextLimit;
   /** Runs the action; a rejection keeps the dialog open with the error in it. */
   onConfirm: (reason: string | undefined, option: boolean) => Promise<void>;
   onClose: () => void;
@@ -34,7 +43,7 @@ export interface ReasonDialogProps {
  * reason is checked here with the server's rules, and a failed action is shown in the dialog
  * instead of closing it, so what was typed is not lost.
  */
-export function ReasonDialog({ visible, title, message, required = true, placeholder, confirmText, optionLabel, validate, onConfirm, onClose }: ReasonDialogProps) {
+export function ReasonDialog({ visible, title, message, required = true, placeholder, confirmText, optionLabel, validate, limit = REASON_LIMIT, onConfirm, onClose }: ReasonDialogProps) {
   const { t } = useI18n();
   const [reason, setReason] = useState('');
   const [option, setOption] = useState(false);
@@ -51,10 +60,10 @@ export function ReasonDialog({ visible, title, message, required = true, placeho
     const text = reason.trim();
     const problem = validate
       ? validate(reason)
-      : text.length > REASON_MAX
-        ? t('registry.common.reasonTooLong')
-        : (required || text.length > 0) && text.length < REASON_MIN
-          ? t('registry.common.reasonRequired')
+      : measuredLength(text) > limit.max
+        ? overLimitMessage(t, text, limit)
+        : (required || text.length > 0) && measuredLength(text) < limit.min
+          ? t('registry.common.reasonRequired', { min: limit.min })
           : null;
     if (problem) {
       setError(problem);
@@ -86,19 +95,23 @@ export function ReasonDialog({ visible, title, message, required = true, placeho
         <TextArea
           className='linli-reason__input'
           value={reason}
-          maxLength={REASON_MAX}
-          showCount
+          // -1: never cut (NutUI's default is 140); the counter below shows the limit.
+          maxLength={-1}
           autoSize
           placeholder={placeholder ?? t('registry.common.reasonPlaceholder')}
           status={error ? 'error' : 'default'}
-          onChange={(value) => setReason(value)}
+          onChange={(value) => {
+            setReason(value);
+            setError(null);
+          }}
         />
+        <CharCounter className='linli-reason__counter' value={reason} limit={limit} />
         {optionLabel ? (
           <Checkbox className='linli-reason__option' checked={option} label={optionLabel} onChange={(checked) => setOption(checked)} />
         ) : null}
-        {error ? (
+        {error || overLimitMessage(t, reason, limit) ? (
           <View className='linli-reason__error' role='alert'>
-            {error}
+            {error ?? overLimitMessage(t, reason, limit)}
           </View>
         ) : null}
       </View>

@@ -3,10 +3,16 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import type { MessageKey } from '../../locales';
+import { ActivitiesCancelInput } from '../../shared/schemas/activities';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { Chips, type ChipOption } from '../../components/Chips';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { FormField } from '../../components/FormField';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { textLimit } from '../../utils/formLimits';
+import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
@@ -15,6 +21,9 @@ import { activitiesChanged } from '../../stores/events';
 import { formatRange } from '../../utils/chinaTime';
 import { activityPath } from '../../utils/eventRoutes';
 import './index.scss';
+
+/** The reason's limit, from the contract (ActivitiesCancelInput). */
+const REASON_LIMIT = textLimit(ActivitiesCancelInput.shape.reason);
 
 const QUICK_REASONS: readonly MessageKey[] = ['events.cancel.reasonWeather', 'events.cancel.reasonVenue', 'events.cancel.reasonOrganiser'];
 
@@ -30,6 +39,7 @@ export default function CancelActivityPage() {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const form = useFormErrors<'reason'>(['reason']);
 
   if (!activityId) {
     return (
@@ -67,11 +77,13 @@ export default function CancelActivityPage() {
   const quick: Array<ChipOption<string>> = QUICK_REASONS.map((key) => ({ key, value: t(key), label: t(key) }));
 
   const review = () => {
-    if (Array.from(trimmed).length < 2 || Array.from(trimmed).length > 200) {
-      setError(t('events.cancel.reasonLength'));
-      return;
-    }
     setError(null);
+    // ActivitiesCancelInput judges the reason.
+    const input = { activityId, reason };
+    const problems = schemaFieldErrors(ActivitiesCancelInput, input, (path) => (path === 'reason' ? 'reason' : null), (issue) =>
+      issue.code === 'too_big' ? issueMessage(t, issue, input) : t('events.cancel.reasonLength', { ...REASON_LIMIT }),
+    );
+    if (form.refuse(problems)) return;
     setConfirming(true);
   };
 
@@ -99,15 +111,24 @@ export default function CancelActivityPage() {
         <Text className='linli-section__title'>{t('events.cancel.reason')}</Text>
         <View className='linli-card events-cancel__form'>
           <Chips className='events-cancel__quick' options={quick} value={trimmed} onChange={setReason} wrap />
-          <TextArea className='events-cancel__reason' value={reason} maxLength={200} showCount autoSize placeholder={t('events.cancel.reasonPlaceholder')} onChange={setReason} />
-          {error ? (
-            <View className='events-cancel__error' role='alert'>
-              <Text>{error}</Text>
-            </View>
-          ) : null}
+          <FormField name='reason' label={t('events.cancel.reason')} error={form.errors.reason} count={{ value: reason, limit: REASON_LIMIT }} className='events-cancel__field'>
+            {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
+            <TextArea
+              className='events-cancel__reason'
+              value={reason}
+              maxLength={-1}
+              autoSize
+              placeholder={t('events.cancel.reasonPlaceholder')}
+              onChange={(value) => {
+                setReason(value);
+                form.clear('reason');
+              }}
+            />
+          </FormField>
         </View>
       </View>
       <View className='events-cancel__actions'>
+        <FormErrorSummary problems={form.problems} labels={{ reason: t('events.cancel.reason') }} general={error} className='events-cancel__error' />
         <Button className='events-cancel__submit' type='danger' size='large' block onClick={review}>
           {t('events.cancel.submit')}
         </Button>

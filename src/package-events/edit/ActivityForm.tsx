@@ -9,7 +9,12 @@ import { DateTimeField } from '../../components/DateTimeField';
 import { useI18n } from '../../hooks/useI18n';
 import { chinaDay } from '../../utils/chinaTime';
 import { cx } from '../../utils/cx';
-import { checkForm, type ActivityFields, type FieldErrors, type FieldName, type FormValues } from './form';
+import { CharCounter, overLimitMessage } from '../../components/CharCounter';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import type { TextLimit } from '../../utils/formLimits';
+import { fieldAnchor } from '../../utils/scrollToField';
+import { ACTIVITY_LIMITS, checkForm, type ActivityFields, type FieldErrors, type FieldName, type FormValues } from './form';
 import { colors } from '../../styles/colors';
 
 export interface ActivityFormProps {
@@ -21,17 +26,35 @@ export interface ActivityFormProps {
 
 const CUTOFFS: ReadonlyArray<number | null> = [null, 0, 2, 12, 24, 48];
 const OFFER_WINDOWS: readonly number[] = [2, 6, 12, 24];
+/** The fields top to bottom: a refused submit scrolls to the first with a problem. */
+const FIELD_ORDER: readonly FieldName[] = [
+  'title',
+  'category',
+  'description',
+  'start',
+  'end',
+  'repeatWeeks',
+  'locationName',
+  'locationAddress',
+  'capacity',
+  'window',
+  'plannedHours',
+  'creditsPerHour',
+  'skills',
+  'minAge',
+];
 
 /** The leader's activity form: what, when, where, how many, sign-up rules, volunteer hours, repeats. */
 export function ActivityForm({ initial, editing, onSubmit }: ActivityFormProps) {
   const { t } = useI18n();
   const [values, setValues] = useState<FormValues>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useFormErrors<FieldName>(FIELD_ORDER);
+  const errors: FieldErrors = form.errors;
   const [saving, setSaving] = useState(false);
 
   const set = <K extends keyof FormValues>(key: K, value: FormValues[K]) => {
     setValues((current) => ({ ...current, [key]: value }));
-    setErrors((current) => ({ ...current, [key]: undefined }));
+    form.clear(key);
   };
   const setStart = (day: string, clock: string) => {
     setValues((current) => ({
@@ -41,7 +64,7 @@ export function ActivityForm({ initial, editing, onSubmit }: ActivityFormProps) 
       // The end usually stays on the start's day: move it along when the day changes.
       endDay: current.endDay === current.startDay ? day : current.endDay,
     }));
-    setErrors((current) => ({ ...current, start: undefined, end: undefined }));
+    form.clear('start', 'end');
   };
 
   const chooseLocation = async () => {
@@ -54,7 +77,7 @@ export function ActivityForm({ initial, editing, onSubmit }: ActivityFormProps) 
         latitude: place.latitude,
         longitude: place.longitude,
       }));
-      setErrors((current) => ({ ...current, locationName: undefined, locationAddress: undefined }));
+      form.clear('locationName', 'locationAddress');
     } catch {
       // Closing the map picker changes nothing.
     }
@@ -62,15 +85,15 @@ export function ActivityForm({ initial, editing, onSubmit }: ActivityFormProps) 
 
   const submit = async () => {
     const checked = checkForm(values, t, Date.now(), editing);
-    setErrors(checked.errors);
-    if (!checked.fields) {
+    // A refused submit scrolls to the first problem; the summary by the button lists them all.
+    if (form.refuse(checked.errors) || !checked.fields) {
       Taro.showToast({ title: t('events.form.fixErrors'), icon: 'none' }).catch(() => undefined);
       return;
     }
     setSaving(true);
     try {
       const serverErrors = await onSubmit(checked.fields, checked.repeatWeeks);
-      if (serverErrors) setErrors(serverErrors);
+      if (serverErrors) form.refuse(serverErrors);
     } finally {
       setSaving(false);
     }
@@ -88,22 +111,38 @@ export function ActivityForm({ initial, editing, onSubmit }: ActivityFormProps) 
   }));
   const offerWindows: Array<ChipOption<number>> = OFFER_WINDOWS.map((hours) => ({ key: String(hours), value: hours, label: t('events.form.offerHours', { hours }) }));
   const today = chinaDay();
+  const labels: Partial<Record<FieldName, string>> = {
+    title: t('events.form.title'),
+    category: t('events.form.category'),
+    description: t('events.form.description'),
+    start: t('events.form.start'),
+    end: t('events.form.end'),
+    repeatWeeks: t('events.form.repeatWeeks'),
+    locationName: t('events.form.locationName'),
+    locationAddress: t('events.form.locationAddress'),
+    capacity: t('events.form.capacity'),
+    window: t('events.form.window'),
+    plannedHours: t('events.form.plannedHours'),
+    creditsPerHour: t('events.form.creditsPerHour'),
+    skills: t('events.form.skills'),
+    minAge: t('events.form.minAge'),
+  };
 
   return (
     <View className='events-form'>
       <Section title={t('events.form.sectionWhat')}>
-        <Field name='title' label={t('events.form.title')} error={errors.title}>
-          <Input className='events-form__title' value={values.title} maxLength={40} placeholder={t('events.form.titlePlaceholder')} onChange={(v) => set('title', v)} />
+        <Field name='title' label={t('events.form.title')} error={errors.title} count={{ value: values.title, limit: ACTIVITY_LIMITS.title }}>
+          <Input className='events-form__title' value={values.title} placeholder={t('events.form.titlePlaceholder')} onChange={(v) => set('title', v)} />
         </Field>
         <Field name='category' label={t('events.form.category')} error={errors.category}>
           <Chips className='events-form__categories' options={categories} value={values.category} onChange={(v) => set('category', v)} wrap />
         </Field>
-        <Field name='description' label={t('events.form.description')} error={errors.description}>
+        <Field name='description' label={t('events.form.description')} error={errors.description} count={{ value: values.description, limit: ACTIVITY_LIMITS.description }}>
           <TextArea
             className='events-form__description'
             value={values.description}
-            maxLength={2000}
-            showCount
+            // -1: never cut (NutUI's default is 140); the counter by the label shows the limit.
+            maxLength={-1}
             autoSize
             placeholder={t('events.form.descriptionPlaceholder')}
             onChange={(v) => set('description', v)}
@@ -125,13 +164,13 @@ export function ActivityForm({ initial, editing, onSubmit }: ActivityFormProps) 
             clockLabel={t('events.form.clock')}
             onChange={(day, clock) => {
               setValues((current) => ({ ...current, endDay: day, endClock: clock }));
-              setErrors((current) => ({ ...current, end: undefined }));
+              form.clear('end');
             }}
           />
         </Field>
         {editing ? null : (
           <Field name='repeatWeeks' label={t('events.form.repeatWeeks')} hint={t('events.form.repeatHint')} error={errors.repeatWeeks}>
-            <Input className='events-form__repeat' type='number' value={values.repeatWeeks} maxLength={2} onChange={(v) => set('repeatWeeks', v)} />
+            <Input className='events-form__repeat' type='number' value={values.repeatWeeks} onChange={(v) => set('repeatWeeks', v)} />
           </Field>
         )}
       </Section>
@@ -142,14 +181,13 @@ export function ActivityForm({ initial, editing, onSubmit }: ActivityFormProps) 
             {values.latitude !== null ? t('events.form.locationChosen') : t('events.form.chooseLocation')}
           </Button>
         ) : null}
-        <Field name='locationName' label={t('events.form.locationName')} error={errors.locationName}>
-          <Input className='events-form__location-name' value={values.locationName} maxLength={50} placeholder={t('events.form.locationNamePlaceholder')} onChange={(v) => set('locationName', v)} />
+        <Field name='locationName' label={t('events.form.locationName')} error={errors.locationName} count={{ value: values.locationName, limit: ACTIVITY_LIMITS.locationName }}>
+          <Input className='events-form__location-name' value={values.locationName} placeholder={t('events.form.locationNamePlaceholder')} onChange={(v) => set('locationName', v)} />
         </Field>
-        <Field name='locationAddress' label={t('events.form.locationAddress')} error={errors.locationAddress}>
+        <Field name='locationAddress' label={t('events.form.locationAddress')} error={errors.locationAddress} count={{ value: values.locationAddress, limit: ACTIVITY_LIMITS.locationAddress }}>
           <Input
             className='events-form__location-address'
             value={values.locationAddress}
-            maxLength={120}
             placeholder={t('events.form.locationAddressPlaceholder')}
             onChange={(v) => set('locationAddress', v)}
           />
@@ -158,7 +196,7 @@ export function ActivityForm({ initial, editing, onSubmit }: ActivityFormProps) 
 
       <Section title={t('events.form.sectionSignup')}>
         <Field name='capacity' label={t('events.form.capacity')} error={errors.capacity}>
-          <Input className='events-form__capacity' type='number' value={values.capacity} maxLength={4} onChange={(v) => set('capacity', v)} />
+          <Input className='events-form__capacity' type='number' value={values.capacity} onChange={(v) => set('capacity', v)} />
         </Field>
         <SwitchRow label={t('events.form.approval')} hint={t('events.form.approvalHint')} checked={values.approvalRequired} className='events-form__approval' onChange={(v) => set('approvalRequired', v)} />
         <SwitchRow label={t('events.form.customWindow')} hint={t('events.form.customWindowHint')} checked={values.customWindow} className='events-form__custom-window' onChange={(v) => set('customWindow', v)} />
@@ -198,22 +236,23 @@ export function ActivityForm({ initial, editing, onSubmit }: ActivityFormProps) 
         {values.volunteer ? (
           <View className='events-form__row'>
             <Field name='plannedHours' label={t('events.form.plannedHours')} error={errors.plannedHours}>
-              <Input className='events-form__hours' type='digit' value={values.plannedHours} maxLength={4} onChange={(v) => set('plannedHours', v)} />
+              <Input className='events-form__hours' type='digit' value={values.plannedHours} onChange={(v) => set('plannedHours', v)} />
             </Field>
             <Field name='creditsPerHour' label={t('events.form.creditsPerHour')} error={errors.creditsPerHour}>
-              <Input className='events-form__credits' type='number' value={values.creditsPerHour} maxLength={3} onChange={(v) => set('creditsPerHour', v)} />
+              <Input className='events-form__credits' type='number' value={values.creditsPerHour} onChange={(v) => set('creditsPerHour', v)} />
             </Field>
           </View>
         ) : null}
         <Field name='skills' label={t('events.form.skills')} hint={t('events.form.skillsHint')} error={errors.skills}>
-          <Input className='events-form__skills' value={values.skills} maxLength={120} placeholder={t('events.form.skillsPlaceholder')} onChange={(v) => set('skills', v)} />
+          <Input className='events-form__skills' value={values.skills} placeholder={t('events.form.skillsPlaceholder')} onChange={(v) => set('skills', v)} />
         </Field>
         <Field name='minAge' label={t('events.form.minAge')} error={errors.minAge}>
-          <Input className='events-form__min-age' type='number' value={values.minAge} maxLength={3} placeholder={t('events.form.minAgePlaceholder')} onChange={(v) => set('minAge', v)} />
+          <Input className='events-form__min-age' type='number' value={values.minAge} placeholder={t('events.form.minAgePlaceholder')} onChange={(v) => set('minAge', v)} />
         </Field>
       </Section>
 
       <View className='events-form__actions'>
+        <FormErrorSummary problems={form.problems} labels={labels} />
         <Button className='events-form__submit' type='primary' size='large' block loading={saving} disabled={saving} onClick={() => void submit()}>
           {editing ? t('events.form.save') : t('events.form.publish')}
         </Button>
@@ -241,14 +280,21 @@ interface FieldProps {
   label: string;
   hint?: string;
   error?: string;
+  /** A text field's value and its schema limit: a counter by the label, a message when over. */
+  count?: { value: string; limit: TextLimit };
   children: ReactNode;
 }
 
-/** A labelled field; its error (ours or the server's) shows right under it. */
-function Field({ name, label, hint, error, children }: FieldProps) {
+/** A labelled field; its error (ours or the server's, or text over its limit) shows right under it. */
+function Field({ name, label, hint, error: given, count, children }: FieldProps) {
+  const { t } = useI18n();
+  const error = given ?? (count ? overLimitMessage(t, count.value, count.limit) : null) ?? undefined;
   return (
-    <View className={cx('events-form__field', error && 'events-form__field--error')} data-field={name}>
-      <Text className='events-form__label'>{label}</Text>
+    <View className={cx('events-form__field', fieldAnchor(name), error && 'events-form__field--error')} data-field={name}>
+      <View className='events-form__label-row'>
+        <Text className='events-form__label'>{label}</Text>
+        {count ? <CharCounter value={count.value} limit={count.limit} /> : null}
+      </View>
       {children}
       {hint && !error ? <Text className='events-form__hint'>{hint}</Text> : null}
       {error ? (

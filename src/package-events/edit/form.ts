@@ -3,9 +3,11 @@
  * the check that turns them into the fields of activities.create / activities.update, with a
  * message per field in the user's language. The server checks again with its own schema.
  */
-import type { ActivityCategory, ActivityDetail } from '../../shared/schemas/activities';
+import { ActivitiesCreateInput, ActivityFieldsInput, type ActivityCategory, type ActivityDetail } from '../../shared/schemas/activities';
 import type { FieldIssue } from '../../shared/errors';
 import type { MessageKey, Translate } from '../../locales';
+import { textLimit, type TextLimit } from '../../utils/formLimits';
+import { issueMessage, schemaFieldErrors, type SchemaIssue } from '../../utils/schemaErrors';
 import { chinaClock, chinaDay, chinaIso, hoursBetween, TIME } from '../../utils/chinaTime';
 
 export interface FormValues {
@@ -130,9 +132,58 @@ export function valuesOf(activity: ActivityDetail): FormValues {
   };
 }
 
-const length = (value: string) => Array.from(value.trim()).length;
-const isNumber = (value: string) => value.trim() !== '' && Number.isFinite(Number(value));
 const isInt = (value: string) => /^\d+$/.test(value.trim());
+/** A typed number, or NaN for an empty or non-numeric box (the schema refuses NaN). */
+const numberOf = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
+
+const shape = ActivitiesCreateInput.shape;
+/**
+ * The form's limits, read from the contract (src/shared/schemas/activities.ts) so counters and
+ * messages say what the server enforces.
+ */
+export const ACTIVITY_LIMITS = {
+  title: textLimit(shape.title),
+  description: textLimit(shape.description),
+  locationName: textLimit(shape.location.shape.name),
+  locationAddress: textLimit(shape.location.shape.address),
+  skill: textLimit(shape.skills.unwrap().element),
+} as const;
+const bounds = (schema: { minValue: number | null; maxValue: number | null }) => ({ min: schema.minValue ?? 0, max: schema.maxValue ?? 0 });
+const volunteerShape = shape.volunteer.unwrap().unwrap().shape;
+
+/** The message of a field the schema refused, in the user's language, with the schema's bounds. */
+function fieldMessage(t: Translate, field: FieldName, issue: SchemaIssue, input: unknown): string {
+  const text = (key: MessageKey, limit: TextLimit) => (issue.code === 'too_big' && issue.origin === 'string' ? issueMessage(t, issue, input) : t(key, { ...limit }));
+  switch (field) {
+    case 'title':
+      return text('events.form.errors.title', ACTIVITY_LIMITS.title);
+    case 'description':
+      return text('events.form.errors.description', ACTIVITY_LIMITS.description);
+    case 'locationName':
+      return text('events.form.errors.locationName', ACTIVITY_LIMITS.locationName);
+    case 'locationAddress':
+      return text('events.form.errors.locationAddress', ACTIVITY_LIMITS.locationAddress);
+    case 'category':
+      return t('events.form.errors.category');
+    case 'capacity':
+      return t('events.form.errors.capacity', bounds(shape.capacity));
+    case 'plannedHours':
+      return t('events.form.errors.plannedHours', bounds(volunteerShape.plannedHours));
+    case 'creditsPerHour':
+      return t('events.form.errors.creditsPerHour', bounds(volunteerShape.creditsPerHour));
+    case 'minAge':
+      return t('events.form.errors.minAge', bounds(shape.minAge.unwrap().unwrap()));
+    case 'skills':
+      return t('events.form.errors.skills', { max: ACTIVITY_LIMITS.skill.max });
+    case 'start':
+    case 'end':
+      return issue.path.join('.') === 'endAt' && issue.code === 'custom' ? t('events.form.errors.endBeforeStart') : t('events.form.errors.time');
+    case 'window':
+      return t('events.form.errors.openAfterClose');
+    default:
+      return issue.message;
+  }
+}
 
 export interface Checked {
   fields: ActivityFields | null;
@@ -140,18 +191,16 @@ export interface Checked {
   errors: FieldErrors;
 }
 
-/** Checks the form; `fields` is null when any field has an error. */
+/**
+ * Checks the form with the contract's own schema (ActivityFieldsInput), plus what only the form
+ * knows (a new activity starts in the future, dates that are not dates, the order of the times
+ * in words); `fields` is null when any field has an error. Nothing is trimmed or cut silently.
+ */
 export function checkForm(values: FormValues, t: Translate, now: number, editing: boolean): Checked {
   const errors: FieldErrors = {};
   const fail = (field: FieldName, key: MessageKey, params?: Record<string, string | number>) => {
     errors[field] ??= t(key, params);
   };
-
-  if (length(values.title) < 2 || length(values.title) > 40) fail('title', 'events.form.errors.title');
-  if (length(values.description) < 10 || length(values.description) > 2000) fail('description', 'events.form.errors.description');
-  if (!values.category) fail('category', 'events.form.errors.category');
-  if (length(values.locationName) < 1 || length(values.locationName) > 50) fail('locationName', 'events.form.errors.locationName');
-  if (length(values.locationAddress) < 1 || length(values.locationAddress) > 120) fail('locationAddress', 'events.form.errors.locationAddress');
 
   const startAt = chinaIso(values.startDay, values.startClock);
   const endAt = chinaIso(values.endDay, values.endClock);
@@ -163,8 +212,6 @@ export function checkForm(values: FormValues, t: Translate, now: number, editing
   else if (end <= start) fail('end', 'events.form.errors.endBeforeStart');
   else if (end - start > TIME.DAY) fail('end', 'events.form.errors.tooLong');
 
-  if (!isInt(values.capacity) || Number(values.capacity) < 1 || Number(values.capacity) > 5000) fail('capacity', 'events.form.errors.capacity');
-
   let window: { signupOpenAt: string; signupCloseAt: string } | null = null;
   if (values.customWindow) {
     window = { signupOpenAt: chinaIso(values.openDay, values.openClock), signupCloseAt: chinaIso(values.closeDay, values.closeClock) };
@@ -175,44 +222,50 @@ export function checkForm(values: FormValues, t: Translate, now: number, editing
     else if (open >= close) fail('window', 'events.form.errors.openAfterClose');
   }
 
-  let volunteer: ActivityFields['volunteer'] = null;
-  if (values.volunteer) {
-    const hours = Number(values.plannedHours);
-    if (!isNumber(values.plannedHours) || hours < 0.5 || hours > 24) fail('plannedHours', 'events.form.errors.plannedHours');
-    if (!isInt(values.creditsPerHour) || Number(values.creditsPerHour) > 100) fail('creditsPerHour', 'events.form.errors.creditsPerHour');
-    volunteer = { plannedHours: hours, creditsPerHour: Number(values.creditsPerHour) };
-  }
-
   const skills = values.skills
     .split(/[,，、;；\s]+/)
     .map((skill) => skill.trim())
     .filter((skill) => skill !== '');
-  if (skills.length > 10 || skills.some((skill) => length(skill) > 10)) fail('skills', 'events.form.errors.skills');
+  const candidate = {
+    title: values.title,
+    description: values.description,
+    category: values.category ?? undefined,
+    startAt,
+    endAt,
+    location: { name: values.locationName, address: values.locationAddress, latitude: values.latitude, longitude: values.longitude },
+    capacity: isInt(values.capacity) ? Number(values.capacity) : Number.NaN,
+    ...(window ?? {}),
+    ...(values.cutoffHours !== null ? { cancelCutoffHours: values.cutoffHours } : {}),
+    skills: [...new Set(skills)],
+    minAge: values.minAge.trim() === '' ? null : isInt(values.minAge) ? Number(values.minAge) : Number.NaN,
+    volunteer: values.volunteer ? { plannedHours: numberOf(values.plannedHours), creditsPerHour: isInt(values.creditsPerHour) ? Number(values.creditsPerHour) : Number.NaN } : null,
+    approvalRequired: values.approvalRequired,
+    offerWindowHours: values.offerWindowHours,
+  };
+  const judged = schemaFieldErrors(ActivityFieldsInput, candidate, (path) => fieldOfIssue({ path, message: '' }), (issue, field) => fieldMessage(t, field, issue, candidate));
+  for (const [field, message] of Object.entries(judged) as Array<[FieldName, string]>) errors[field] ??= message;
 
-  let minAge: number | null = null;
-  if (values.minAge.trim() !== '') {
-    if (!isInt(values.minAge) || Number(values.minAge) > 100) fail('minAge', 'events.form.errors.minAge');
-    minAge = Number(values.minAge);
+  const repeatWeeks = editing ? 1 : numberOf(values.repeatWeeks);
+  if (!editing && !shape.repeatWeeks.safeParse(isInt(values.repeatWeeks) ? repeatWeeks : Number.NaN).success) {
+    fail('repeatWeeks', 'events.form.errors.repeatWeeks', bounds(shape.repeatWeeks.unwrap()));
   }
 
-  const repeatWeeks = editing ? 1 : Number(values.repeatWeeks);
-  if (!editing && (!isInt(values.repeatWeeks) || repeatWeeks < 1 || repeatWeeks > 12)) fail('repeatWeeks', 'events.form.errors.repeatWeeks');
-
-  if (Object.keys(errors).length > 0 || !values.category) return { fields: null, repeatWeeks, errors };
+  const parsed = ActivityFieldsInput.safeParse(candidate);
+  if (Object.keys(errors).length > 0 || !parsed.success || !values.category) return { fields: null, repeatWeeks, errors };
   return {
     fields: {
-      title: values.title.trim(),
-      description: values.description.trim(),
+      title: parsed.data.title,
+      description: parsed.data.description,
       category: values.category,
       startAt,
       endAt,
-      location: { name: values.locationName.trim(), address: values.locationAddress.trim(), latitude: values.latitude, longitude: values.longitude },
-      capacity: Number(values.capacity),
+      location: { name: parsed.data.location.name, address: parsed.data.location.address, latitude: values.latitude, longitude: values.longitude },
+      capacity: parsed.data.capacity,
       ...(window ?? {}),
       ...(values.cutoffHours !== null ? { cancelCutoffHours: values.cutoffHours } : {}),
-      skills: [...new Set(skills)],
-      minAge,
-      volunteer,
+      skills: parsed.data.skills,
+      minAge: parsed.data.minAge,
+      volunteer: parsed.data.volunteer,
       approvalRequired: values.approvalRequired,
       offerWindowHours: values.offerWindowHours,
     },

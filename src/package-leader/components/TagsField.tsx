@@ -24,7 +24,7 @@ export function TagsField({ tags, error, onChange }: TagsFieldProps) {
     if (!tag) return;
     const issue =
       tag.length > TAG_MAX
-        ? t('registry.errors.tagTooLong')
+        ? t('registry.errors.tagTooLong', { max: TAG_MAX })
         : tags.includes(tag)
           ? t('registry.errors.tagDuplicate')
           : tags.length >= TAGS_MAX
@@ -52,7 +52,6 @@ export function TagsField({ tags, error, onChange }: TagsFieldProps) {
         <Input
           className='leader-tags__input'
           value={draft}
-          maxLength={TAG_MAX + 2}
           placeholder={t('registry.form.tagPlaceholder')}
           onChange={(value) => setDraft(value)}
           onConfirm={add}

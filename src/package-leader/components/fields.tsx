@@ -8,7 +8,7 @@ import { reviewerRoleFor } from '../../shared/policies/groups';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { FormField } from '../../components/FormField';
 import { useI18n } from '../../hooks/useI18n';
-import { CONTACT_NAME_MAX, CUTOFF_MAX, DESCRIPTION_MAX, NAME_MAX, NO_SHOW_MAX } from './groupForm';
+import { CONTACT_NAME_LIMIT, CUTOFF_MAX, DESCRIPTION_LIMIT, NAME_LIMIT, NO_SHOW_MAX } from './groupForm';
 import './leader.scss';
 
 interface TextFieldProps {
@@ -20,8 +20,8 @@ interface TextFieldProps {
 export function NameField({ value, error, onChange }: TextFieldProps) {
   const { t } = useI18n();
   return (
-    <FormField name='name' label={t('registry.form.name')} required error={error}>
-      <Input className='leader-input' value={value} maxLength={NAME_MAX} placeholder={t('registry.form.namePlaceholder')} onChange={onChange} />
+    <FormField name='name' label={t('registry.form.name')} required error={error} count={{ value, limit: NAME_LIMIT }}>
+      <Input className='leader-input' value={value} placeholder={t('registry.form.namePlaceholder')} onChange={onChange} />
     </FormField>
   );
 }
@@ -29,12 +29,12 @@ export function NameField({ value, error, onChange }: TextFieldProps) {
 export function DescriptionField({ value, error, onChange }: TextFieldProps) {
   const { t } = useI18n();
   return (
-    <FormField name='description' label={t('registry.form.description')} required error={error}>
+    <FormField name='description' label={t('registry.form.description')} required error={error} count={{ value, limit: DESCRIPTION_LIMIT }}>
       <TextArea
         className='leader-textarea'
         value={value}
-        maxLength={DESCRIPTION_MAX}
-        showCount
+        // -1: never cut (NutUI's default is 140); the counter by the label shows the limit.
+        maxLength={-1}
         autoSize
         placeholder={t('registry.form.descriptionPlaceholder')}
         onChange={onChange}
@@ -59,11 +59,10 @@ export function ContactFields({
   const { t } = useI18n();
   return (
     <>
-      <FormField name='contactName' label={t('registry.form.contactName')} required error={errors.contactName}>
+      <FormField name='contactName' label={t('registry.form.contactName')} required error={errors.contactName} count={{ value: name, limit: CONTACT_NAME_LIMIT }}>
         <Input
           className='leader-input'
           value={name}
-          maxLength={CONTACT_NAME_MAX}
           placeholder={t('registry.form.contactNamePlaceholder')}
           onChange={(contactName) => onChange({ contactName })}
         />
@@ -76,7 +75,6 @@ export function ContactFields({
           // so a stored dash is shown without it: editing keeps every digit.
           value={phone.replace(/-/g, '')}
           type='number'
-          maxLength={13}
           placeholder={t('registry.form.contactPhonePlaceholder')}
           onChange={(contactPhone) => onChange({ contactPhone })}
         />

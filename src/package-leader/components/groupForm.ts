@@ -9,6 +9,7 @@ import type { FieldIssue } from '../../shared/errors';
 import { GroupsFoundInput } from '../../shared/schemas/groupAdmin';
 import type { GroupDetail, GroupType, JoinPolicy, ManagementLevel } from '../../shared/schemas/groups';
 import type { Translate } from '../../locales';
+import { textLimit } from '../../utils/formLimits';
 import { isClientError } from '../../services/cloud';
 import { errorMessage } from '../../hooks/useAsync';
 
@@ -111,15 +112,20 @@ export function formFromGroup(group: GroupDetail, streetId: string | null): Grou
   };
 }
 
-export const NAME_MIN = 2;
-export const NAME_MAX = 30;
-export const DESCRIPTION_MIN = 10;
-export const DESCRIPTION_MAX = 1000;
-export const CONTACT_NAME_MAX = 20;
-export const TAG_MAX = 10;
+/** Limits read from the contract (GroupsFoundInput), for counters, messages and steppers. */
+const fields = GroupsFoundInput.shape;
+export const NAME_LIMIT = textLimit(fields.name);
+export const DESCRIPTION_LIMIT = textLimit(fields.description);
+export const CONTACT_NAME_LIMIT = textLimit(fields.contactName);
+export const NAME_MIN = NAME_LIMIT.min;
+export const NAME_MAX = NAME_LIMIT.max;
+export const DESCRIPTION_MIN = DESCRIPTION_LIMIT.min;
+export const DESCRIPTION_MAX = DESCRIPTION_LIMIT.max;
+export const CONTACT_NAME_MAX = CONTACT_NAME_LIMIT.max;
+export const TAG_MAX = textLimit(fields.tags.unwrap().element).max;
 export const TAGS_MAX = 8;
-export const NO_SHOW_MAX = 20;
-export const CUTOFF_MAX = 168;
+export const NO_SHOW_MAX = fields.noShowLimit.unwrap().maxValue ?? 0;
+export const CUTOFF_MAX = fields.cancelCutoffHours.unwrap().maxValue ?? 0;
 const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
 function textProblem(t: Translate, value: string, label: string, min: number, max: number): string | null {

@@ -7,12 +7,14 @@ import type { GroupDetail, JoinPolicy } from '../../shared/schemas/groups';
 import type { AsyncState } from '../../hooks/useAsync';
 import { call } from '../../services/cloud';
 import { GroupGate } from '../../components/GroupGate';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
 import { useI18n } from '../../hooks/useI18n';
 import { groupChanged } from '../../stores/groupChanges';
 import { ContactFields, DescriptionField, FormSection, RulesFields } from '../components/fields';
 import { MeetingPlaceField } from '../components/MeetingPlaceField';
 import { TagsField } from '../components/TagsField';
-import { checkContactName, checkDescription, phoneProblem, placeInputOf, placeProblem, placeValueOf, submitFailure, type FieldErrors, type MeetingPlaceValue } from '../components/groupForm';
+import { checkContactName, checkDescription, phoneProblem, placeInputOf, placeProblem, placeValueOf, submitFailure, type FieldErrors, type GroupFormField, type MeetingPlaceValue } from '../components/groupForm';
 import '../components/leader.scss';
 import './index.scss';
 
@@ -37,6 +39,8 @@ interface EditValues {
 }
 
 type UpdateInput = InputOf<'groups.update'>;
+/** Top to bottom: a refused save scrolls to the first field with a problem. */
+const FIELD_ORDER: readonly GroupFormField[] = ['description', 'tags', 'place', 'contactName', 'contactPhone'];
 
 function initialValues(group: GroupDetail): EditValues {
   // Leaders are members, so the contact arrives in full; a masked one is never sent back.
@@ -72,18 +76,15 @@ function EditForm({ group, detail }: { group: GroupDetail; detail: AsyncState<Gr
   const { t } = useI18n();
   const [initial] = useState(() => initialValues(group));
   const [values, setValues] = useState<EditValues>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useFormErrors<GroupFormField>(FIELD_ORDER);
+  const errors: FieldErrors = form.errors;
   const [general, setGeneral] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
   const change = (changes: Partial<EditValues>) => {
     setValues((current) => ({ ...current, ...changes }));
     setGeneral(null);
-    setErrors((current) => {
-      const next = { ...current };
-      for (const key of Object.keys(changes) as Array<keyof FieldErrors>) delete next[key];
-      return next;
-    });
+    form.clear(...(Object.keys(changes) as GroupFormField[]));
   };
 
   const save = async () => {
@@ -101,11 +102,7 @@ function EditForm({ group, detail }: { group: GroupDetail; detail: AsyncState<Gr
     }
     const place = placeProblem(t, values.place);
     if (place) found.place = place;
-    if (Object.keys(found).length > 0) {
-      setErrors(found);
-      setGeneral(t('registry.form.fixErrors'));
-      return;
-    }
+    if (form.refuse(found)) return;
     const input = changesOf(initial, values, group.id);
     if (!input) {
       setGeneral(t('registry.form.nothingChanged'));
@@ -120,8 +117,8 @@ function EditForm({ group, detail }: { group: GroupDetail; detail: AsyncState<Gr
       await Taro.navigateBack().catch(() => undefined);
     } catch (error) {
       const failure = submitFailure(error, t);
-      setErrors(failure.fields);
-      setGeneral(failure.general ?? t('registry.form.fixErrors'));
+      form.refuse(failure.fields);
+      setGeneral(failure.general);
     } finally {
       setSaving(false);
     }
@@ -147,11 +144,12 @@ function EditForm({ group, detail }: { group: GroupDetail; detail: AsyncState<Gr
       </FormSection>
 
       <View className='leader-bar'>
-        {general ? (
-          <View className='edit__general' role='alert'>
-            {general}
-          </View>
-        ) : null}
+        <FormErrorSummary
+          problems={form.problems}
+          labels={{ description: t('registry.form.description'), tags: t('registry.form.tags'), contactName: t('registry.form.contactName'), contactPhone: t('registry.form.contactPhone') }}
+          general={general}
+          className='edit__general'
+        />
         <Button className='edit__save' type='primary' size='large' block loading={saving} disabled={saving} onClick={() => void save()}>
           {t('registry.common.save')}
         </Button>

@@ -5,6 +5,8 @@ import { Button } from '@nutui/nutui-react-taro';
 import type { GroupDetail } from '../../shared/schemas/groups';
 import type { RegionTreeNode } from '../../shared/schemas/regions';
 import { call } from '../../services/cloud';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
 import { useI18n } from '../../hooks/useI18n';
 import { groupChanged } from '../../stores/groupChanges';
 import { registryRoutes } from '../../utils/registryRoutes';
@@ -18,6 +20,7 @@ import {
   toFoundInput,
   validateGroupForm,
   type FieldErrors,
+  type GroupFormField,
   type GroupFormValues,
 } from '../components/groupForm';
 
@@ -28,20 +31,15 @@ export interface FoundFormProps {
   resubmit: GroupDetail | null;
 }
 
-/** Jumps to the first field with a problem (best effort: not every runtime can scroll). */
-function scrollToField(field: string): void {
-  try {
-    Taro.pageScrollTo({ selector: `[data-field="${field}"]`, duration: 200 }).catch(() => undefined);
-  } catch {
-    // A runtime without page scrolling: the messages are still next to the fields.
-  }
-}
+/** Top to bottom: a refused submit scrolls to the first field with a problem. */
+const FIELD_ORDER: readonly GroupFormField[] = ['name', 'type', 'description', 'tags', 'placement', 'communityId', 'streetId', 'managementLevel', 'place', 'contactName', 'contactPhone'];
 
 /** The founding form: checks everything before sending, shows each problem next to its field. */
 export function FoundForm({ initial, roots, resubmit }: FoundFormProps) {
   const { t } = useI18n();
   const [values, setValues] = useState<GroupFormValues>(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useFormErrors<GroupFormField>(FIELD_ORDER);
+  const errors: FieldErrors = form.errors;
   const [general, setGeneral] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
 
@@ -49,28 +47,15 @@ export function FoundForm({ initial, roots, resubmit }: FoundFormProps) {
     setValues((current) => ({ ...current, ...changes }));
     setGeneral(null);
     // A field the user is fixing stops being red.
-    setErrors((current) => {
-      const next = { ...current };
-      for (const key of Object.keys(changes) as Array<keyof GroupFormValues>) delete next[key];
-      if ('placement' in changes || 'type' in changes) {
-        delete next.communityId;
-        delete next.streetId;
-        delete next.managementLevel;
-      }
-      return next;
-    });
+    form.clear(...(Object.keys(changes) as GroupFormField[]));
+    if ('placement' in changes || 'type' in changes) form.clear('communityId', 'streetId', 'managementLevel');
   };
 
   const submit = async () => {
     setGeneral(null);
     const local = validateGroupForm(values, t);
     const found = Object.keys(local).length > 0 ? local : schemaErrors(toFoundInput(values));
-    if (Object.keys(found).length > 0) {
-      setErrors(found);
-      setGeneral(t('registry.form.fixErrors'));
-      scrollToField(Object.keys(found)[0]!);
-      return;
-    }
+    if (form.refuse(found)) return;
     setSubmitting(true);
     try {
       const input = toFoundInput(values);
@@ -85,16 +70,25 @@ export function FoundForm({ initial, roots, resubmit }: FoundFormProps) {
       await Taro.redirectTo({ url: registryRoutes.applications }).catch(() => undefined);
     } catch (error) {
       const failure = submitFailure(error, t);
-      setErrors(failure.fields);
-      setGeneral(failure.general ?? t('registry.form.fixErrors'));
-      const first = Object.keys(failure.fields)[0];
-      if (first) scrollToField(first);
+      form.refuse(failure.fields);
+      setGeneral(failure.general);
     } finally {
       setSubmitting(false);
     }
   };
 
   const atStreet = values.type === 'hub' && values.placement === 'street';
+  const labels: Partial<Record<GroupFormField, string>> = {
+    name: t('registry.form.name'),
+    type: t('registry.form.type'),
+    description: t('registry.form.description'),
+    tags: t('registry.form.tags'),
+    communityId: t('registry.form.community'),
+    streetId: t('registry.form.street'),
+    managementLevel: t('registry.form.level'),
+    contactName: t('registry.form.contactName'),
+    contactPhone: t('registry.form.contactPhone'),
+  };
   return (
     <View className='found__form'>
       {resubmit?.review?.reason ? <Text className='leader-note leader-note--error found__reason'>{t('registry.form.reasonBefore', { reason: resubmit.review.reason })}</Text> : null}
@@ -125,11 +119,7 @@ export function FoundForm({ initial, roots, resubmit }: FoundFormProps) {
       </FormSection>
 
       <View className='leader-bar'>
-        {general ? (
-          <View className='found__general' role='alert'>
-            {general}
-          </View>
-        ) : null}
+        <FormErrorSummary problems={form.problems} labels={labels} general={general} className='found__general' />
         <Button className='found__submit' type='primary' size='large' block loading={submitting} disabled={submitting} onClick={() => void submit()}>
           {submitting ? t('registry.form.submitting') : t(resubmit ? 'registry.form.submitResubmit' : 'registry.form.submitFound')}
         </Button>

@@ -6,6 +6,11 @@ import { Close, Photograph } from '@nutui/icons-react-taro';
 import type { GroupDetail } from '../../shared/schemas/groups';
 import { call, isClientError, uploadImage } from '../../services/cloud';
 import { FormField } from '../../components/FormField';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { PostsCreateInput } from '../../shared/schemas/posts';
+import { textLimit } from '../../utils/formLimits';
+import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { GroupGate } from '../../components/GroupGate';
 import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
@@ -14,9 +19,10 @@ import '../components/leader.scss';
 import './index.scss';
 import { colors } from '../../styles/colors';
 
-/** The contract's limits (PostsCreateInput): text 1–2000, at most 9 images. */
-const TEXT_MAX = 2000;
+/** The contract's limits (PostsCreateInput): the text's, read from the schema; at most 9 images. */
+const TEXT_LIMIT = textLimit(PostsCreateInput.shape.text);
 const IMAGES_MAX = 9;
+type PostField = 'text' | 'images';
 
 /** A chosen image; `fileId` once uploaded, so a second attempt does not upload it again. */
 interface ChosenImage {
@@ -39,7 +45,8 @@ function Composer({ group }: { group: GroupDetail }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
   const [images, setImages] = useState<ChosenImage[]>([]);
-  const [textError, setTextError] = useState<string | null>(null);
+  const form = useFormErrors<PostField>(['text', 'images']);
+  const setTextError = (message: string | null) => form.set('text', message);
   const [general, setGeneral] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const busy = phase.kind !== 'idle';
@@ -74,9 +81,12 @@ function Composer({ group }: { group: GroupDetail }) {
   const publish = async () => {
     setGeneral(null);
     const body = text.trim();
-    if (!body) return setTextError(t('registry.post.textRequired'));
-    if (body.length > TEXT_MAX) return setTextError(t('registry.post.textTooLong'));
-    setTextError(null);
+    // PostsCreateInput judges the text (images are checked once uploaded).
+    const input = { groupId: group.id, text, images: [] };
+    const problems = schemaFieldErrors(PostsCreateInput, input, (path) => (path === 'text' ? 'text' : null), (issue) =>
+      issue.code === 'too_big' ? issueMessage(t, issue, input) : t('registry.post.textRequired'),
+    );
+    if (form.refuse(problems)) return;
     try {
       const fileIds = await uploadAll();
       setPhase({ kind: 'publishing' });
@@ -106,12 +116,12 @@ function Composer({ group }: { group: GroupDetail }) {
       <View className='linli-section'>
         <Text className='linli-section__title'>{group.name}</Text>
         <View className='linli-card leader-form__card'>
-          <FormField name='text' label={t('registry.post.text')} required error={textError}>
+          <FormField name='text' label={t('registry.post.text')} required error={form.errors.text} count={{ value: text, limit: TEXT_LIMIT }}>
             <TextArea
               className='leader-textarea post__text'
               value={text}
-              maxLength={TEXT_MAX}
-              showCount
+              // -1: never cut (NutUI's default is 140); the counter by the label shows the limit.
+              maxLength={-1}
               autoSize
               placeholder={t('registry.post.textPlaceholder')}
               onChange={(value) => {
@@ -147,11 +157,7 @@ function Composer({ group }: { group: GroupDetail }) {
       </View>
 
       <View className='leader-bar'>
-        {general ? (
-          <View className='post__general' role='alert'>
-            {general}
-          </View>
-        ) : null}
+        <FormErrorSummary problems={form.problems} labels={{ text: t('registry.post.text') }} general={general} className='post__general' />
         <Button className='post__publish' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void publish()}>
           {label}
         </Button>

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Dialog, TextArea } from '@nutui/nutui-react-taro';
+import { ModerationAppealInput } from '../../shared/schemas/moderation';
+import { CharCounter, overLimitMessage } from '../../components/CharCounter';
 import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
+import { measuredLength, textLimit } from '../../utils/formLimits';
 
-/** The contract's appeal rule (text(5, 500)). */
-const APPEAL_MIN = 5;
-const APPEAL_MAX = 500;
+/** The contract's appeal rule (ModerationAppealInput.text). */
+const APPEAL_LIMIT = textLimit(ModerationAppealInput.shape.text);
 
 export interface AppealDialogProps {
   /** The title of the item appealed about; null = closed. */
@@ -29,7 +31,7 @@ export function AppealDialog({ title, onConfirm, onClose }: AppealDialogProps) {
 
   const confirm = async () => {
     const typed = text.trim();
-    const problem = typed.length < APPEAL_MIN ? t('moderation.notices.appealTooShort') : typed.length > APPEAL_MAX ? t('moderation.notices.appealTooLong') : null;
+    const problem = measuredLength(typed) < APPEAL_LIMIT.min ? t('moderation.notices.appealTooShort', { min: APPEAL_LIMIT.min }) : overLimitMessage(t, typed, APPEAL_LIMIT);
     setError(problem);
     // Rejecting keeps NutUI's Dialog open.
     if (problem) throw new Error(problem);
@@ -57,16 +59,20 @@ export function AppealDialog({ title, onConfirm, onClose }: AppealDialogProps) {
         <TextArea
           className='linli-reason__input'
           value={text}
-          maxLength={APPEAL_MAX}
-          showCount
+          // -1: never cut (NutUI's default is 140); the counter below shows the limit.
+          maxLength={-1}
           autoSize
           placeholder={t('moderation.notices.appealPlaceholder')}
           status={error ? 'error' : 'default'}
-          onChange={(value) => setText(value)}
+          onChange={(value) => {
+            setText(value);
+            setError(null);
+          }}
         />
-        {error ? (
+        <CharCounter className='linli-reason__counter' value={text} limit={APPEAL_LIMIT} />
+        {error || overLimitMessage(t, text, APPEAL_LIMIT) ? (
           <View className='linli-reason__error' role='alert'>
-            {error}
+            {error ?? overLimitMessage(t, text, APPEAL_LIMIT)}
           </View>
         ) : null}
       </View>

@@ -3,11 +3,15 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { Checked, Tips } from '@nutui/icons-react-taro';
-import { ReportReason, ReportTargetType } from '../../shared/schemas/moderation';
+import { ReportReason, ReportsCreateInput, ReportTargetType } from '../../shared/schemas/moderation';
 import { call, isClientError } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { FormField } from '../../components/FormField';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { textLimit } from '../../utils/formLimits';
+import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { EmptyState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
 import { errorMessage } from '../../hooks/useAsync';
@@ -18,9 +22,9 @@ import { paramText } from '../components/decode';
 import './index.scss';
 import { colors } from '../../styles/colors';
 
-/** The contract's rule for the report text (text(2, 200)). */
-const TEXT_MIN = 2;
-const TEXT_MAX = 200;
+/** The report text's limit, from the contract (ReportsCreateInput). */
+const TEXT_LIMIT = textLimit(ReportsCreateInput.shape.text.unwrap());
+type ReportField = 'reason' | 'text';
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 type Outcome = 'reported' | 'hidden' | 'already';
@@ -44,8 +48,7 @@ export default function ReportPage() {
   const groupId = paramText(params.groupId);
   const [reason, setReason] = useState<ReportReason | null>(null);
   const [text, setText] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
-  const [textError, setTextError] = useState<string | null>(null);
+  const form = useFormErrors<ReportField>(['reason', 'text']);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -61,12 +64,13 @@ export default function ReportPage() {
 
   const submit = async () => {
     const typed = text.trim();
-    const needsText = reason === 'other' || typed.length > 0;
-    const textProblem = typed.length > TEXT_MAX ? t('moderation.report.textTooLong') : needsText && typed.length < TEXT_MIN ? t('moderation.report.textRequired') : null;
-    setReasonError(reason ? null : t('moderation.report.pickReason'));
-    setTextError(textProblem);
     setError(null);
-    if (!reason || textProblem) return;
+    // ReportsCreateInput judges (a reason; a text of its length, required for "other").
+    const input = { targetType, targetId, reason: reason ?? undefined, ...(typed ? { text } : {}) };
+    const problems = schemaFieldErrors(ReportsCreateInput, input, (path) => (path === 'reason' || path === 'text' ? path : null), (issue, field) =>
+      field === 'reason' ? t('moderation.report.pickReason') : issue.code === 'too_big' ? issueMessage(t, issue, input) : t('moderation.report.textRequired', { min: TEXT_LIMIT.min }),
+    );
+    if (form.refuse(problems) || !reason) return;
     setBusy(true);
     try {
       const result = await call('reports.create', { targetType, targetId, reason, ...(typed ? { text: typed } : {}) });
@@ -108,28 +112,35 @@ export default function ReportPage() {
           {title ? <Text className='report__title'>{title}</Text> : null}
         </View>
         <View className='linli-card report__form'>
-          <FormField name='reason' label={t('moderation.report.reason')} required error={reasonError}>
+          <FormField name='reason' label={t('moderation.report.reason')} required error={form.errors.reason}>
             <ChoiceChips
               className='report__reasons'
               options={ReportReason.options.map((value) => ({ value, label: t(`moderation.reasons.${value}`) }))}
               value={reason}
               onChange={(value) => {
                 setReason(value);
-                setReasonError(null);
+                form.clear('reason', 'text');
               }}
             />
           </FormField>
-          <FormField name='text' label={t('moderation.report.text')} required={reason === 'other'} hint={t('moderation.report.textHint')} error={textError}>
-            <TextArea className='report__text' value={text} maxLength={TEXT_MAX} showCount autoSize placeholder={t('moderation.report.textPlaceholder')} onChange={(value) => setText(value)} />
+          <FormField name='text' label={t('moderation.report.text')} required={reason === 'other'} hint={t('moderation.report.textHint')} error={form.errors.text} count={{ value: text, limit: TEXT_LIMIT }}>
+            {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
+            <TextArea
+              className='report__text'
+              value={text}
+              maxLength={-1}
+              autoSize
+              placeholder={t('moderation.report.textPlaceholder')}
+              onChange={(value) => {
+                setText(value);
+                form.clear('text');
+              }}
+            />
           </FormField>
         </View>
         <Text className='report__hint'>{t(targetType === 'user' ? 'moderation.report.hintUser' : 'moderation.report.hint')}</Text>
-        {error ? (
-          <View className='report__error' role='alert'>
-            {error}
-          </View>
-        ) : null}
         <View className='report__bar'>
+          <FormErrorSummary problems={form.problems} labels={{ reason: t('moderation.report.reason'), text: t('moderation.report.text') }} general={error} className='report__error' />
           <Button className='report__submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
             {t('moderation.report.submit')}
           </Button>

@@ -8,7 +8,10 @@ import type { OutputOf } from '../../shared/api/contract';
 import { hasMessage } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
+import { AuditSearchInput } from '../../shared/schemas/moderation';
 import { FormField } from '../../components/FormField';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
 import { ListFooter } from '../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { useI18n } from '../../hooks/useI18n';
@@ -23,7 +26,8 @@ import { colors } from '../../styles/colors';
 
 const PAGE_SIZE = 20;
 /** The contract's id rule, said before the server would refuse it. */
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** An id as the search takes it (AuditSearchInput's staffId / targetId: the shared Id rule). */
+const ID = AuditSearchInput.shape.staffId.unwrap();
 
 type Entry = OutputOf<'audit.search'>['items'][number];
 
@@ -56,7 +60,8 @@ export default function AuditPage() {
   const scope = useStaffScope();
   const [draft, setDraft] = useState<Filters>(NO_FILTERS);
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
-  const [problems, setProblems] = useState<Partial<Record<keyof Filters, string>>>({});
+  const form = useFormErrors<keyof Filters>(['staffId', 'targetId', 'from', 'to']);
+  const problems = form.errors;
   const regionId = scope.regionId;
   const log = usePaged(
     (offset) => call('audit.search', { regionId: regionId ?? '', ...searchInput(applied), offset, limit: PAGE_SIZE }),
@@ -75,12 +80,12 @@ export default function AuditPage() {
   const apply = (next: Filters) => {
     const trimmed = { ...next, staffId: next.staffId.trim(), targetId: next.targetId.trim() };
     const found: Partial<Record<keyof Filters, string>> = {};
-    if (trimmed.staffId && !ID.test(trimmed.staffId)) found.staffId = t('moderation.audit.badId');
-    if (trimmed.targetId && !ID.test(trimmed.targetId)) found.targetId = t('moderation.audit.badId');
+    if (trimmed.staffId && !ID.safeParse(trimmed.staffId).success) found.staffId = t('moderation.audit.badId');
+    if (trimmed.targetId && !ID.safeParse(trimmed.targetId).success) found.targetId = t('moderation.audit.badId');
     if (trimmed.from && trimmed.to && trimmed.from > trimmed.to) found.to = t('moderation.audit.badRange');
-    setProblems(found);
     setDraft(trimmed);
-    if (Object.keys(found).length === 0) setApplied(trimmed);
+    // A refused search goes to the first problem and lists them by the buttons.
+    if (!form.refuse(found)) setApplied(trimmed);
   };
 
   const waiting = scopeState(scope);
@@ -130,10 +135,10 @@ export default function AuditPage() {
         <View className='linli-card staff-form staff-audit__filters'>
           <View className='staff-form__row'>
             <FormField name='staffId' label={t('moderation.audit.staffId')} error={problems.staffId}>
-              <Input value={draft.staffId} maxLength={64} placeholder={t('moderation.audit.idPlaceholder')} onChange={set('staffId')} />
+              <Input value={draft.staffId} placeholder={t('moderation.audit.idPlaceholder')} onChange={set('staffId')} />
             </FormField>
             <FormField name='targetId' label={t('moderation.audit.targetId')} error={problems.targetId}>
-              <Input value={draft.targetId} maxLength={64} placeholder={t('moderation.audit.idPlaceholder')} onChange={set('targetId')} />
+              <Input value={draft.targetId} placeholder={t('moderation.audit.idPlaceholder')} onChange={set('targetId')} />
             </FormField>
           </View>
           <View className='staff-form__row'>
@@ -144,6 +149,10 @@ export default function AuditPage() {
               <DayField value={draft.to} label={t('moderation.audit.to')} onChange={set('to')} />
             </FormField>
           </View>
+          <FormErrorSummary
+            problems={form.problems}
+            labels={{ staffId: t('moderation.audit.staffId'), targetId: t('moderation.audit.targetId'), from: t('moderation.audit.from'), to: t('moderation.audit.to') }}
+          />
           <View className='staff-actions'>
             <Button className='staff-audit__search' type='primary' size='small' onClick={() => apply(draft)}>
               {t('moderation.audit.search')}

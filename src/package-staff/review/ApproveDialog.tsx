@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Dialog, Input, TextArea } from '@nutui/nutui-react-taro';
-import type { ApplicationView } from '../../shared/schemas/groupAdmin';
+import { GroupsReviewInput, type ApplicationView } from '../../shared/schemas/groupAdmin';
 import { FormField } from '../../components/FormField';
-import { REASON_MAX, REASON_MIN } from '../../components/ReasonDialog';
 import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
+import { measuredLength, textLimit } from '../../utils/formLimits';
+import { overLimitMessage } from '../../components/CharCounter';
 
-/** The contract's number rule (text(2, 50)). */
-const NUMBER_MIN = 2;
-const NUMBER_MAX = 50;
+/** The contract's rules for the number and the note (GroupsReviewInput). */
+const NUMBER_LIMIT = textLimit(GroupsReviewInput.shape.number.unwrap());
+const NOTE_LIMIT = textLimit(GroupsReviewInput.shape.reason.unwrap());
 
 export interface ApproveDialogProps {
   application: ApplicationView | null;
@@ -42,10 +43,11 @@ export function ApproveDialog({ application, onConfirm, onClose }: ApproveDialog
     const typed = number.trim();
     const remark = note.trim();
     let problem: string | null = null;
-    if (level !== 'community' && typed.length < NUMBER_MIN) problem = t('registry.review.numberRequired', { field: numberLabel });
-    else if (typed.length > NUMBER_MAX) problem = t('registry.review.numberTooLong');
+    if (level !== 'community' && measuredLength(typed) < NUMBER_LIMIT.min) problem = t('registry.review.numberRequired', { field: numberLabel });
+    else problem = overLimitMessage(t, typed, NUMBER_LIMIT);
     setNumberError(problem);
-    const noteProblem = remark.length > 0 && remark.length < REASON_MIN ? t('registry.common.reasonRequired') : null;
+    const noteProblem =
+      overLimitMessage(t, remark, NOTE_LIMIT) ?? (remark.length > 0 && measuredLength(remark) < NOTE_LIMIT.min ? t('registry.common.reasonRequired', { min: NOTE_LIMIT.min }) : null);
     setError(noteProblem);
     if (problem || noteProblem) throw new Error(problem ?? noteProblem ?? '');
     try {
@@ -70,12 +72,13 @@ export function ApproveDialog({ application, onConfirm, onClose }: ApproveDialog
       <View className='linli-reason__body'>
         <Text className='linli-reason__message'>{t('registry.review.approveMessage')}</Text>
         {level !== 'community' ? (
-          <FormField name='number' label={numberLabel} required error={numberError} className='review__number'>
-            <Input value={number} maxLength={NUMBER_MAX} placeholder={t('registry.review.numberPlaceholder')} onChange={(value) => setNumber(value)} />
+          <FormField name='number' label={numberLabel} required error={numberError} className='review__number' count={{ value: number, limit: NUMBER_LIMIT }}>
+            <Input value={number} placeholder={t('registry.review.numberPlaceholder')} onChange={(value) => setNumber(value)} />
           </FormField>
         ) : null}
-        <FormField name='note' label={t('registry.review.note')} className='review__note'>
-          <TextArea value={note} maxLength={REASON_MAX} autoSize placeholder={t('registry.review.notePlaceholder')} onChange={(value) => setNote(value)} />
+        <FormField name='note' label={t('registry.review.note')} className='review__note' count={{ value: note, limit: NOTE_LIMIT }}>
+          {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
+          <TextArea value={note} maxLength={-1} autoSize placeholder={t('registry.review.notePlaceholder')} onChange={(value) => setNote(value)} />
         </FormField>
         {error ? (
           <View className='linli-reason__error' role='alert'>

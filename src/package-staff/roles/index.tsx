@@ -6,12 +6,16 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import { User } from '@nutui/icons-react-taro';
 import type { StaffRole } from '../../shared/schemas/account';
 import type { RegionLevel, RegionTreeNode } from '../../shared/schemas/regions';
-import type { RoleGrantRow } from '../../shared/schemas/roles';
+import { RolesGrantInput, RolesRevokeInput, type RoleGrantRow } from '../../shared/schemas/roles';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { findPath } from '../../components/CommunityPicker/tree';
 import { FormField } from '../../components/FormField';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { textLimit } from '../../utils/formLimits';
+import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
@@ -23,7 +27,10 @@ import { colors } from '../../styles/colors';
 
 /** The role that belongs to each level of the tree (the server refuses any other pairing). */
 const ROLE_OF: Record<RegionLevel, StaffRole> = { county: 'county', street: 'street', community: 'committee' };
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** The contract's limits (RolesGrantInput, RolesRevokeInput): revoking has a shorter reason than most. */
+const NOTE_LIMIT = textLimit(RolesGrantInput.shape.note.unwrap());
+const REVOKE_REASON_LIMIT = textLimit(RolesRevokeInput.shape.reason);
+type GrantField = 'userId' | 'note';
 
 /** The node and everything below it, depth first. */
 function flatten(node: RegionTreeNode): RegionTreeNode[] {
@@ -98,6 +105,7 @@ export default function RolesPage() {
         title={revoking ? t('moderation.roles.revokeTitle', { name: revoking.nickname || revoking.userId }) : ''}
         message={t('moderation.roles.revokeMessage')}
         confirmText={t('moderation.roles.revoke')}
+        limit={REVOKE_REASON_LIMIT}
         onConfirm={revoke}
         onClose={() => setRevoking(null)}
       />
@@ -112,17 +120,20 @@ function GrantForm({ area, onGranted }: { area: RegionTreeNode; onGranted: () =>
   const [target, setTarget] = useState(area.id);
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const form = useFormErrors<GrantField>(['userId', 'note']);
   const [busy, setBusy] = useState(false);
   const chosen = nodes.find((node) => node.id === target) ?? area;
   const role = ROLE_OF[chosen.level];
 
   const submit = async () => {
     const id = userId.trim();
-    if (!ID.test(id)) {
-      setProblem(t('moderation.audit.badId'));
-      return;
-    }
     setProblem(null);
+    // RolesGrantInput judges; the form only picks the words.
+    const input = { userId: id, role, regionId: chosen.id, ...(note.trim() ? { note } : {}) };
+    const found = schemaFieldErrors(RolesGrantInput, input, (path) => (path === 'userId' || path === 'note' ? path : null), (issue, field) =>
+      field === 'userId' ? t('moderation.audit.badId') : issue.code === 'too_big' ? issueMessage(t, issue, input) : t('forms.tooShort', { min: NOTE_LIMIT.min }),
+    );
+    if (form.refuse(found)) return;
     setBusy(true);
     try {
       const trimmed = note.trim();
@@ -141,15 +152,16 @@ function GrantForm({ area, onGranted }: { area: RegionTreeNode; onGranted: () =>
   return (
     <View className='linli-card staff-form staff-roles__grant'>
       <Text className='staff-card__title'>{t('moderation.roles.grant')}</Text>
-      <FormField name='userId' label={t('moderation.roles.userId')} hint={t('moderation.roles.userIdHint')} required error={problem}>
-        <Input value={userId} maxLength={64} onChange={(value) => setUserId(value)} />
+      <FormField name='userId' label={t('moderation.roles.userId')} hint={t('moderation.roles.userIdHint')} required error={form.errors.userId}>
+        <Input value={userId} onChange={(value) => (setUserId(value), form.clear('userId'))} />
       </FormField>
       <FormField name='region' label={t('moderation.roles.region')} hint={t('moderation.roles.role', { role: t(`moderation.roles.names.${role}`) })}>
         <ChoiceChips options={nodes.map((node) => ({ value: node.id, label: node.name }))} value={target} onChange={setTarget} />
       </FormField>
-      <FormField name='note' label={t('moderation.roles.note')}>
-        <Input value={note} maxLength={100} onChange={(value) => setNote(value)} />
+      <FormField name='note' label={t('moderation.roles.note')} error={form.errors.note} count={{ value: note, limit: NOTE_LIMIT }}>
+        <Input value={note} onChange={(value) => (setNote(value), form.clear('note'))} />
       </FormField>
+      <FormErrorSummary problems={form.problems} labels={{ userId: t('moderation.roles.userId'), note: t('moderation.roles.note') }} general={problem} />
       <View className='staff-actions'>
         <Button className='staff-roles__submit' type='primary' size='small' loading={busy} disabled={busy} onClick={() => void submit()}>
           {t('moderation.roles.submit')}

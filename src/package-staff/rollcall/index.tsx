@@ -3,11 +3,16 @@ import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
-import type { RollCallsGetOutput, RollCallView } from '../../shared/schemas/rollCall';
-import type { MessageKey } from '../../locales';
+import { RollCallsCreateInput, type RollCallsGetOutput, type RollCallView } from '../../shared/schemas/rollCall';
+import { Skill } from '../../shared/schemas/volunteer';
+import type { MessageKey, Translate } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { textLimit, type TextLimit } from '../../utils/formLimits';
+import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { DateTimeField } from '../../components/DateTimeField';
@@ -25,8 +30,15 @@ import './index.scss';
 import { colors } from '../../styles/colors';
 
 const SKILLS = ['elderly', 'children', 'medical', 'teaching', 'legal', 'repair', 'driving', 'photo', 'culture', 'sign'] as const;
-const SKILLS_MAX = 10;
-const TEXT_MAX = { skill: 20, gridArea: 20, title: 30, description: 500, meetingPlace: 60 } as const;
+/** Text limits of the contract (RollCallsCreateInput), for counters and messages. */
+const shape = RollCallsCreateInput.shape;
+const LIMITS = {
+  title: textLimit(shape.title),
+  description: textLimit(shape.description),
+  meetingPlace: textLimit(shape.meetingPlace),
+  gridArea: textLimit(shape.gridArea.unwrap()),
+  skill: textLimit(Skill),
+} as const;
 
 const toast = (title: string) => {
   Taro.showToast({ title, icon: 'none', duration: 3000 }).catch(() => undefined);
@@ -64,6 +76,17 @@ interface Draft {
 }
 
 type Field = 'title' | 'description' | 'skills' | 'gridArea' | 'meetingPlace' | 'meetAt' | 'needed';
+const FIELD_ORDER: readonly Field[] = ['title', 'description', 'skills', 'gridArea', 'meetingPlace', 'meetAt', 'needed'];
+const PROBLEM: Record<Field, MessageKey> = {
+  title: 'moderation.rollcall.problems.title',
+  description: 'moderation.rollcall.problems.description',
+  skills: 'moderation.rollcall.problems.skillsMax',
+  gridArea: 'moderation.rollcall.problems.gridArea',
+  meetingPlace: 'moderation.rollcall.problems.meetingPlace',
+  meetAt: 'moderation.rollcall.problems.meetAt',
+  needed: 'moderation.rollcall.problems.needed',
+};
+const LIMIT_OF: Partial<Record<Field, TextLimit>> = { title: LIMITS.title, description: LIMITS.description, gridArea: LIMITS.gridArea, meetingPlace: LIMITS.meetingPlace };
 
 function initialDraft(): Draft {
   // Half an hour from now, on the quarter hour: a sensible default for "as soon as possible".
@@ -71,18 +94,27 @@ function initialDraft(): Draft {
   return { title: '', description: '', skills: [], customSkill: '', gridArea: '', meetingPlace: '', day: chinaDay(soon), clock: chinaClock(soon), needed: '10' };
 }
 
-/** The problems (locale keys) that stop the form; the same rules as RollCallsCreateInput. */
-function check(draft: Draft): Partial<Record<Field, MessageKey>> {
-  const problems: Partial<Record<Field, MessageKey>> = {};
-  const length = (value: string) => value.trim().length;
-  if (length(draft.title) < 2 || length(draft.title) > TEXT_MAX.title) problems.title = 'moderation.rollcall.problems.title';
-  if (length(draft.description) < 2 || length(draft.description) > TEXT_MAX.description) problems.description = 'moderation.rollcall.problems.description';
-  if (length(draft.meetingPlace) < 2 || length(draft.meetingPlace) > TEXT_MAX.meetingPlace) problems.meetingPlace = 'moderation.rollcall.problems.meetingPlace';
-  if (length(draft.gridArea) > TEXT_MAX.gridArea) problems.gridArea = 'moderation.rollcall.problems.gridArea';
-  if (draft.skills.length > SKILLS_MAX) problems.skills = 'moderation.rollcall.problems.skillsMax';
-  if (!(chinaInstant(draft.day, draft.clock) >= Date.now() - 60_000)) problems.meetAt = 'moderation.rollcall.problems.meetAt';
-  const needed = Number(draft.needed);
-  if (!/^\d+$/.test(draft.needed.trim()) || needed < 1 || needed > 500) problems.needed = 'moderation.rollcall.problems.needed';
+/** What the form would send for `communityId` (untrimmed: the schema trims, and judges the lengths it measures). */
+function inputOf(draft: Draft, communityId: string) {
+  return {
+    communityId,
+    title: draft.title,
+    description: draft.description,
+    skills: draft.skills,
+    ...(draft.gridArea.trim() ? { gridArea: draft.gridArea } : {}),
+    meetingPlace: draft.meetingPlace,
+    meetAt: chinaIso(draft.day, draft.clock),
+    needed: /^\d+$/.test(draft.needed.trim()) ? Number(draft.needed) : Number.NaN,
+  };
+}
+
+/** The problems that stop the form: RollCallsCreateInput's verdict in our words, and no meeting in the past. */
+function check(draft: Draft, communityId: string, t: Translate): Partial<Record<Field, string>> {
+  const input = inputOf(draft, communityId);
+  const problems = schemaFieldErrors(RollCallsCreateInput, input, (path) => FIELD_ORDER.find((field) => field === path.split('.')[0]) ?? null, (issue, field) =>
+    issue.code === 'too_big' && issue.origin === 'string' ? issueMessage(t, issue, input) : t(PROBLEM[field], { ...(LIMIT_OF[field] ?? {}) }),
+  );
+  if (!problems.meetAt && !(chinaInstant(draft.day, draft.clock) >= Date.now() - 60_000)) problems.meetAt = t(PROBLEM.meetAt);
   return problems;
 }
 
@@ -96,7 +128,8 @@ function CreateForm({ preferred, onCreated }: { preferred: string | null; onCrea
   const [chosen, setChosen] = useState<string | null>(preferred);
   const communityId = chosen ?? communities[0]?.id ?? null;
   const [draft, setDraft] = useState<Draft>(initialDraft);
-  const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
+  const form = useFormErrors<Field>(FIELD_ORDER);
+  const problems = form.errors;
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -107,7 +140,7 @@ function CreateForm({ preferred, onCreated }: { preferred: string | null; onCrea
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K], clears?: Field) => {
     setDraft((current) => ({ ...current, [key]: value }));
-    if (clears) setProblems((current) => ({ ...current, [clears]: undefined }));
+    if (clears) form.clear(clears);
   };
   const presets = SKILLS.map((key) => t(`moderation.rollcall.skillOptions.${key}`));
   const skillOptions = [...presets, ...draft.skills.filter((skill) => !presets.includes(skill))];
@@ -115,16 +148,17 @@ function CreateForm({ preferred, onCreated }: { preferred: string | null; onCrea
   const addSkill = () => {
     const skill = draft.customSkill.trim();
     if (!skill) return;
-    if (skill.length > TEXT_MAX.skill) return setProblems((current) => ({ ...current, skills: t('moderation.rollcall.problems.skill') }));
-    if (draft.skills.length >= SKILLS_MAX) return setProblems((current) => ({ ...current, skills: t('moderation.rollcall.problems.skillsMax') }));
-    setDraft((current) => ({ ...current, skills: current.skills.includes(skill) ? current.skills : [...current.skills, skill], customSkill: '' }));
+    // The contract's rules for one skill and for the list (Skill, RollCallsCreateInput.skills).
+    if (!Skill.safeParse(skill).success) return form.set('skills', t('moderation.rollcall.problems.skill', { max: LIMITS.skill.max }));
+    const skills = draft.skills.includes(skill) ? draft.skills : [...draft.skills, skill];
+    if (!shape.skills.safeParse(skills).success) return form.set('skills', t('moderation.rollcall.problems.skillsMax'));
+    setDraft((current) => ({ ...current, skills, customSkill: '' }));
+    form.clear('skills');
   };
 
   const submit = async () => {
-    const found = check(draft);
-    setProblems(Object.fromEntries(Object.entries(found).map(([field, key]) => [field, t(key)])));
-    if (Object.keys(found).length > 0) return;
     setFailure(null);
+    if (form.refuse(check(draft, communityId, t))) return;
     setBusy(true);
     try {
       const gridArea = draft.gridArea.trim();
@@ -164,11 +198,12 @@ function CreateForm({ preferred, onCreated }: { preferred: string | null; onCrea
         </View>
       ) : null}
       <View className='linli-card rollcall__card'>
-        <FormField name='title' label={t('moderation.rollcall.form.title')} required error={problems.title}>
-          <Input className='rollcall__input' value={draft.title} maxLength={TEXT_MAX.title} placeholder={t('moderation.rollcall.form.titlePlaceholder')} onChange={(v) => set('title', v, 'title')} />
+        <FormField name='title' label={t('moderation.rollcall.form.title')} required error={problems.title} count={{ value: draft.title, limit: LIMITS.title }}>
+          <Input className='rollcall__input' value={draft.title} placeholder={t('moderation.rollcall.form.titlePlaceholder')} onChange={(v) => set('title', v, 'title')} />
         </FormField>
-        <FormField name='description' label={t('moderation.rollcall.form.description')} required error={problems.description}>
-          <TextArea className='rollcall__textarea' value={draft.description} maxLength={TEXT_MAX.description} placeholder={t('moderation.rollcall.form.descriptionPlaceholder')} onChange={(v) => set('description', v, 'description')} />
+        <FormField name='description' label={t('moderation.rollcall.form.description')} required error={problems.description} count={{ value: draft.description, limit: LIMITS.description }}>
+          {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
+          <TextArea className='rollcall__textarea' value={draft.description} maxLength={-1} placeholder={t('moderation.rollcall.form.descriptionPlaceholder')} onChange={(v) => set('description', v, 'description')} />
         </FormField>
         <FormField name='skills' label={t('moderation.rollcall.form.skills')} hint={t('moderation.rollcall.form.skillsHint')} error={problems.skills}>
           <View className='rollcall__chips' role='group'>
@@ -179,13 +214,13 @@ function CreateForm({ preferred, onCreated }: { preferred: string | null; onCrea
             ))}
           </View>
           <View className='rollcall__custom-skill'>
-            <Input className='rollcall__input' value={draft.customSkill} maxLength={TEXT_MAX.skill} placeholder={t('moderation.rollcall.form.customSkill')} onChange={(v) => set('customSkill', v)} />
+            <Input className='rollcall__input' value={draft.customSkill} placeholder={t('moderation.rollcall.form.customSkill')} onChange={(v) => set('customSkill', v)} />
             <Button className='rollcall__add-skill' fill='outline' onClick={addSkill}>
               {t('moderation.rollcall.form.addSkill')}
             </Button>
           </View>
         </FormField>
-        <FormField name='gridArea' label={t('moderation.rollcall.form.gridArea')} hint={t('moderation.rollcall.form.gridAreaHint')} error={problems.gridArea}>
+        <FormField name='gridArea' label={t('moderation.rollcall.form.gridArea')} hint={t('moderation.rollcall.form.gridAreaHint')} error={problems.gridArea} count={{ value: draft.gridArea, limit: LIMITS.gridArea }}>
           <GridAreaPicker
             key={communityId}
             communityId={communityId}
@@ -193,12 +228,11 @@ function CreateForm({ preferred, onCreated }: { preferred: string | null; onCrea
             onChange={(v) => set('gridArea', v, 'gridArea')}
             noneLabel={t('moderation.rollcall.gridAny')}
             placeholder={t('moderation.rollcall.form.gridAreaPlaceholder')}
-            maxLength={TEXT_MAX.gridArea}
             inputClassName='rollcall__input'
           />
         </FormField>
-        <FormField name='meetingPlace' label={t('moderation.rollcall.form.meetingPlace')} required error={problems.meetingPlace}>
-          <Input className='rollcall__input' value={draft.meetingPlace} maxLength={TEXT_MAX.meetingPlace} placeholder={t('moderation.rollcall.form.meetingPlacePlaceholder')} onChange={(v) => set('meetingPlace', v, 'meetingPlace')} />
+        <FormField name='meetingPlace' label={t('moderation.rollcall.form.meetingPlace')} required error={problems.meetingPlace} count={{ value: draft.meetingPlace, limit: LIMITS.meetingPlace }}>
+          <Input className='rollcall__input' value={draft.meetingPlace} placeholder={t('moderation.rollcall.form.meetingPlacePlaceholder')} onChange={(v) => set('meetingPlace', v, 'meetingPlace')} />
         </FormField>
         <FormField name='meetAt' label={t('moderation.rollcall.form.meetClock')} required error={problems.meetAt}>
           <DateTimeField
@@ -209,20 +243,29 @@ function CreateForm({ preferred, onCreated }: { preferred: string | null; onCrea
             clockLabel={t('moderation.rollcall.form.meetClock')}
             onChange={(day, clock) => {
               setDraft((current) => ({ ...current, day, clock }));
-              setProblems((current) => ({ ...current, meetAt: undefined }));
+              form.clear('meetAt');
             }}
           />
         </FormField>
         <FormField name='needed' label={t('moderation.rollcall.form.needed')} required error={problems.needed}>
-          <Input className='rollcall__input' type='number' value={draft.needed} maxLength={3} onChange={(v) => set('needed', v, 'needed')} />
+          <Input className='rollcall__input' type='number' value={draft.needed} onChange={(v) => set('needed', v, 'needed')} />
         </FormField>
       </View>
-      {failure ? (
-        <View className='rollcall__failure' role='alert'>
-          {failure}
-        </View>
-      ) : null}
       <View className='linli-section'>
+        <FormErrorSummary
+          problems={form.problems}
+          labels={{
+            title: t('moderation.rollcall.form.title'),
+            description: t('moderation.rollcall.form.description'),
+            skills: t('moderation.rollcall.form.skills'),
+            gridArea: t('moderation.rollcall.form.gridArea'),
+            meetingPlace: t('moderation.rollcall.form.meetingPlace'),
+            meetAt: t('moderation.rollcall.form.meetClock'),
+            needed: t('moderation.rollcall.form.needed'),
+          }}
+          general={failure}
+          className='rollcall__failure'
+        />
         <Button className='rollcall__submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
           {t('moderation.rollcall.form.submit')}
         </Button>

@@ -3,11 +3,12 @@ import { Text, View } from '@tarojs/components';
 import { Check } from '@nutui/icons-react-taro';
 import { cx } from '../../utils/cx';
 import { colors } from '../../styles/colors';
+import { fieldAnchor } from '../../utils/scrollToField';
 
 export interface TickProps {
   checked: boolean;
   onChange: (checked: boolean) => void;
-  /** `data-field` for tests and e2e. */
+  /** `data-field` for tests and e2e, and the anchor a refused submit scrolls to. */
   name: string;
   children: ReactNode;
 }
@@ -18,7 +19,7 @@ export interface TickProps {
  */
 export function Tick({ checked, onChange, name, children }: TickProps) {
   return (
-    <View className={cx('volunteer-tick', checked && 'volunteer-tick--checked')} role='checkbox' aria-checked={checked} data-field={name} onClick={() => onChange(!checked)}>
+    <View className={cx('volunteer-tick', fieldAnchor(name), checked && 'volunteer-tick--checked')} role='checkbox' aria-checked={checked} data-field={name} onClick={() => onChange(!checked)}>
       <View className='volunteer-tick__box'>{checked ? <Check size={14} color={colors.onPrimary} /> : null}</View>
       <Text className='volunteer-tick__label'>{children}</Text>
     </View>

@@ -4,6 +4,10 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import type { OutputOf } from '../../shared/api/contract';
+import { HoursConfirmInput } from '../../shared/schemas/volunteer';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { fieldAnchor } from '../../utils/scrollToField';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
@@ -16,6 +20,10 @@ import { Tick } from '../components/Tick';
 import { hoursOf, wholeNumber } from '../components/format';
 import '../components/volunteer.scss';
 import './index.scss';
+
+/** One row's duration, as the contract judges it (HoursConfirmInput items[].minutes). */
+const MINUTES = HoursConfirmInput.shape.items.element.shape.minutes.unwrap();
+const MINUTES_BOUNDS = { min: MINUTES.minValue ?? 1, max: MINUTES.maxValue ?? 1 };
 
 type Row = OutputOf<'hours.activity'>['rows'][number];
 type Result = OutputOf<'hours.confirm'>;
@@ -39,6 +47,7 @@ export default function ConfirmPage() {
   const [edited, setEdited] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  const form = useFormErrors<string>();
   const [result, setResult] = useState<Result | null>(null);
 
   usePullDownRefresh(() => {
@@ -87,16 +96,18 @@ export default function ConfirmPage() {
   const confirm = async () => {
     setProblem(null);
     const items: Array<{ signupId: string; minutes?: number }> = [];
+    const found: Record<string, string> = {};
     for (const row of chosen) {
       const value = wholeNumber(minutesOf(row));
-      if (value === null || value < 1 || value > 1440) {
-        setProblem(`${row.nickname}: ${t('volunteer.confirm.minutesInvalid')}`);
-        return;
+      if (value === null || !MINUTES.safeParse(value).success) {
+        found[`minutes-${row.signupId}`] = `${row.nickname}: ${t('volunteer.confirm.minutesInvalid', MINUTES_BOUNDS)}`;
+        continue;
       }
       // Only a changed duration is sent; otherwise the server's own proposal stands.
       items.push(value === row.proposedMinutes ? { signupId: row.signupId } : { signupId: row.signupId, minutes: value });
     }
-    if (items.length === 0) return;
+    // Every row with a problem is listed by the button; the page goes to the first.
+    if (form.refuse(found) || items.length === 0) return;
     setBusy(true);
     try {
       const answer = await call('hours.confirm', { activityId, items });
@@ -179,13 +190,15 @@ export default function ConfirmPage() {
                     {row.recordMinutes !== null ? <Text className='volunteer-item__line confirm__recorded'>{t('volunteer.confirm.recorded', { hours: hoursOf(row.recordMinutes) })}</Text> : null}
                   </View>
                   {open ? (
-                    <View className='confirm__minutes' data-field={`minutes-${row.signupId}`}>
+                    <View className={cx('confirm__minutes', fieldAnchor(`minutes-${row.signupId}`))} data-field={`minutes-${row.signupId}`}>
                       <Input
                         type='number'
                         value={minutesOf(row)}
-                        maxLength={4}
                         aria-label={t('volunteer.confirm.proposed')}
-                        onChange={(value) => setEdited((current) => ({ ...current, [row.signupId]: value }))}
+                        onChange={(value) => {
+                          setEdited((current) => ({ ...current, [row.signupId]: value }));
+                          form.clear(`minutes-${row.signupId}`);
+                        }}
                       />
                       <Text className='confirm__unit'>{t('volunteer.confirm.minutes')}</Text>
                     </View>
@@ -199,11 +212,7 @@ export default function ConfirmPage() {
 
       {canConfirm && eligible.length > 0 ? (
         <View className='volunteer-bar'>
-          {problem ? (
-            <View className='volunteer-error' role='alert'>
-              {problem}
-            </View>
-          ) : null}
+          <FormErrorSummary problems={form.problems} general={problem} />
           <Button className='confirm__submit' type='primary' size='large' block loading={busy} disabled={busy || chosen.length === 0} onClick={() => void confirm()}>
             {busy ? t('volunteer.confirm.confirming') : t('volunteer.confirm.confirmSelected', { count: chosen.length })}
           </Button>

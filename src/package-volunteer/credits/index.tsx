@@ -4,6 +4,12 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Dialog, Input } from '@nutui/nutui-react-taro';
 import type { OutputOf } from '../../shared/api/contract';
+import { CreditsDonateInput, CreditsTransferInput } from '../../shared/schemas/credits';
+import { FormField } from '../../components/FormField';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { textLimit } from '../../utils/formLimits';
+import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { ListFooter } from '../../components/ListFooter';
@@ -14,7 +20,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { usePaged } from '../../hooks/usePaged';
 import { formatDate } from '../../utils/chinaTime';
 import { volunteerRoutes } from '../../utils/volunteerRoutes';
-import { VOLUNTEER_NO, wholeNumber } from '../components/format';
+import { wholeNumber } from '../components/format';
 import { LedgerEntryRow } from '../components/LedgerEntryRow';
 import '../components/volunteer.scss';
 import './index.scss';
@@ -117,6 +123,10 @@ export default function CreditsPage() {
   );
 }
 
+type MoveField = 'to' | 'amount' | 'note';
+const MOVE_ORDER: readonly MoveField[] = ['to', 'amount', 'note'];
+const NOTE_LIMIT = textLimit(CreditsTransferInput.shape.note.unwrap());
+
 interface MoveDialogProps {
   move: Move;
   onClose: () => void;
@@ -130,26 +140,33 @@ function MoveDialog({ move, onClose, onDone }: MoveDialogProps) {
   const [amount, setAmount] = useState('');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  const form = useFormErrors<MoveField>(MOVE_ORDER);
+  const { clear } = form;
 
   useEffect(() => {
     setTo('');
     setAmount('');
     setNote('');
     setError(null);
-  }, [move]);
+    clear(...MOVE_ORDER);
+  }, [move, clear]);
 
   const confirm = async () => {
     const value = wholeNumber(amount);
     const target = to.trim().toUpperCase();
-    const problem =
-      move === 'transfer' && !VOLUNTEER_NO.test(target)
-        ? t('volunteer.credits.volunteerNoInvalid')
-        : value === null || value < 1 || value > 10_000
-          ? t('volunteer.credits.amountInvalid')
-          : null;
-    if (problem || value === null) {
-      setError(problem);
-      throw new Error(problem ?? '');
+    setError(null);
+    // CreditsTransferInput / CreditsDonateInput judge; the form only picks the words.
+    const input = move === 'transfer' ? { toVolunteerNo: target, amount: value ?? Number.NaN, ...(note.trim() ? { note } : {}) } : { amount: value ?? Number.NaN };
+    const found = schemaFieldErrors(
+      move === 'transfer' ? CreditsTransferInput : CreditsDonateInput,
+      input,
+      (path) => (path === 'toVolunteerNo' ? 'to' : path === 'amount' || path === 'note' ? path : null),
+      (issue, field) =>
+        field === 'to' ? t('volunteer.credits.volunteerNoInvalid') : field === 'amount' ? t('volunteer.credits.amountInvalid') : issueMessage(t, issue, input),
+    );
+    if (form.refuse(found) || value === null) {
+      // Rejecting keeps NutUI's Dialog open with what was typed.
+      throw new Error(Object.values(found)[0] ?? '');
     }
     try {
       const result =
@@ -181,26 +198,23 @@ function MoveDialog({ move, onClose, onDone }: MoveDialogProps) {
       <View className='volunteer-dialog-body'>
         {move === 'donate' ? <Text className='volunteer-dialog-label'>{t('volunteer.credits.donateMessage')}</Text> : null}
         {move === 'transfer' ? (
-          <View data-field='to'>
-            <Text className='volunteer-dialog-label'>{t('volunteer.credits.toVolunteerNo')}</Text>
-            <Input value={to} maxLength={11} placeholder={t('volunteer.credits.toVolunteerNoPlaceholder')} onChange={setTo} />
-          </View>
+          <FormField name='to' label={t('volunteer.credits.toVolunteerNo')} error={form.errors.to}>
+            <Input value={to} placeholder={t('volunteer.credits.toVolunteerNoPlaceholder')} onChange={(v) => (setTo(v), form.clear('to'))} />
+          </FormField>
         ) : null}
-        <View data-field='amount'>
-          <Text className='volunteer-dialog-label'>{t('volunteer.credits.amount')}</Text>
-          <Input type='number' value={amount} maxLength={5} onChange={setAmount} />
-        </View>
+        <FormField name='amount' label={t('volunteer.credits.amount')} error={form.errors.amount}>
+          <Input type='number' value={amount} onChange={(v) => (setAmount(v), form.clear('amount'))} />
+        </FormField>
         {move === 'transfer' ? (
-          <View data-field='note'>
-            <Text className='volunteer-dialog-label'>{t('volunteer.credits.note')}</Text>
-            <Input value={note} maxLength={50} onChange={setNote} />
-          </View>
+          <FormField name='note' label={t('volunteer.credits.note')} error={form.errors.note} count={{ value: note, limit: NOTE_LIMIT }}>
+            <Input value={note} onChange={(v) => (setNote(v), form.clear('note'))} />
+          </FormField>
         ) : null}
-        {error ? (
-          <View className='volunteer-item__line volunteer-item__line--danger' role='alert'>
-            {error}
-          </View>
-        ) : null}
+        <FormErrorSummary
+          problems={form.problems}
+          labels={{ to: t('volunteer.credits.toVolunteerNo'), amount: t('volunteer.credits.amount'), note: t('volunteer.credits.note') }}
+          general={error}
+        />
       </View>
     </Dialog>
   );

@@ -3,11 +3,16 @@ import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Dialog, Input, TextArea } from '@nutui/nutui-react-taro';
-import type { ProofView } from '../../shared/schemas/proofs';
+import { ProofsIssueInput, type ProofView } from '../../shared/schemas/proofs';
 import type { MessageKey } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { ReasonDialog } from '../../components/ReasonDialog';
+import { FormField } from '../../components/FormField';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { textLimit } from '../../utils/formLimits';
+import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { ListFooter } from '../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
@@ -109,6 +114,20 @@ export default function IssuePage() {
   );
 }
 
+type IssueField = 'personInCharge' | 'contact' | 'remarks';
+const ISSUE_ORDER: readonly IssueField[] = ['personInCharge', 'contact', 'remarks'];
+/** The contract's limits (ProofsIssueInput), for the counters and messages. */
+const ISSUE_LIMITS = {
+  personInCharge: textLimit(ProofsIssueInput.shape.personInCharge),
+  contact: textLimit(ProofsIssueInput.shape.contact),
+  remarks: textLimit(ProofsIssueInput.shape.remarks.unwrap()),
+} as const;
+const ISSUE_PROBLEM: Record<IssueField, MessageKey> = {
+  personInCharge: 'volunteer.issue.problems.personInCharge',
+  contact: 'volunteer.issue.problems.contact',
+  remarks: 'volunteer.issue.problems.remarks',
+};
+
 interface IssueDialogProps {
   proof: ProofView | null;
   onClose: () => void;
@@ -122,26 +141,25 @@ function IssueDialog({ proof, onClose, onIssued }: IssueDialogProps) {
   const [contact, setContact] = useState('');
   const [remarks, setRemarks] = useState('');
   const [error, setError] = useState<string | null>(null);
-
+  const form = useFormErrors<IssueField>(ISSUE_ORDER);
+  const { clear } = form;
   useEffect(() => {
     setError(null);
     setRemarks('');
-  }, [proof]);
+    clear(...ISSUE_ORDER);
+  }, [proof, clear]);
 
   const confirm = async () => {
     if (!proof) return;
-    const key: MessageKey | null =
-      person.trim().length < 2 || person.trim().length > 30
-        ? 'volunteer.issue.problems.personInCharge'
-        : contact.trim().length < 5 || contact.trim().length > 40
-          ? 'volunteer.issue.problems.contact'
-          : remarks.trim().length > 200
-            ? 'volunteer.issue.problems.remarks'
-            : null;
-    if (key) {
-      setError(t(key));
+    setError(null);
+    // ProofsIssueInput judges; the form only picks the words.
+    const input = { proofId: proof.id, personInCharge: person, contact, remarks };
+    const found = schemaFieldErrors(ProofsIssueInput, input, (path) => ISSUE_ORDER.find((field) => field === path) ?? null, (issue, field) =>
+      issue.code === 'too_big' ? issueMessage(t, issue, input) : t(ISSUE_PROBLEM[field], { ...ISSUE_LIMITS[field] }),
+    );
+    if (form.refuse(found)) {
       // Rejecting keeps NutUI's Dialog open with what was typed.
-      throw new Error(key);
+      throw new Error(Object.values(found)[0]);
     }
     try {
       const issued = await call('proofs.issue', { proofId: proof.id, personInCharge: person.trim(), contact: contact.trim(), remarks: remarks.trim() });
@@ -166,23 +184,21 @@ function IssueDialog({ proof, onClose, onIssued }: IssueDialogProps) {
     >
       <View className='volunteer-dialog-body'>
         {proof ? <Text className='volunteer-dialog-label'>{t('volunteer.issue.who', { name: proof.volunteerName, no: proof.volunteerNo })}</Text> : null}
-        <View data-field='personInCharge'>
-          <Text className='volunteer-dialog-label'>{t('volunteer.issue.personInCharge')}</Text>
-          <Input value={person} maxLength={30} onChange={setPerson} />
-        </View>
-        <View data-field='contact'>
-          <Text className='volunteer-dialog-label'>{t('volunteer.issue.contact')}</Text>
-          <Input value={contact} maxLength={40} onChange={setContact} />
-        </View>
-        <View data-field='remarks'>
-          <Text className='volunteer-dialog-label'>{t('volunteer.issue.remarks')}</Text>
-          <TextArea value={remarks} maxLength={200} autoSize onChange={setRemarks} />
-        </View>
-        {error ? (
-          <View className='volunteer-item__line volunteer-item__line--danger' role='alert'>
-            {error}
-          </View>
-        ) : null}
+        <FormField name='personInCharge' label={t('volunteer.issue.personInCharge')} error={form.errors.personInCharge} count={{ value: person, limit: ISSUE_LIMITS.personInCharge }}>
+          <Input value={person} onChange={(v) => (setPerson(v), form.clear('personInCharge'))} />
+        </FormField>
+        <FormField name='contact' label={t('volunteer.issue.contact')} error={form.errors.contact} count={{ value: contact, limit: ISSUE_LIMITS.contact }}>
+          <Input value={contact} onChange={(v) => (setContact(v), form.clear('contact'))} />
+        </FormField>
+        <FormField name='remarks' label={t('volunteer.issue.remarks')} error={form.errors.remarks} count={{ value: remarks, limit: ISSUE_LIMITS.remarks }}>
+          {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
+          <TextArea value={remarks} maxLength={-1} autoSize onChange={(v) => (setRemarks(v), form.clear('remarks'))} />
+        </FormField>
+        <FormErrorSummary
+          problems={form.problems}
+          labels={{ personInCharge: t('volunteer.issue.personInCharge'), contact: t('volunteer.issue.contact'), remarks: t('volunteer.issue.remarks') }}
+          general={error}
+        />
       </View>
     </Dialog>
   );

@@ -4,10 +4,15 @@ import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/tar
 import { Text, View } from '@tarojs/components';
 import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
 import type { OutputOf } from '../../shared/api/contract';
+import { CreditsAdjustInput, CreditsGrantInput, SettingsUpdateInput } from '../../shared/schemas/credits';
 import type { MessageKey } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { textLimit } from '../../utils/formLimits';
+import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { ListFooter } from '../../components/ListFooter';
 import { usePaged } from '../../hooks/usePaged';
 import { LedgerEntryRow } from '../components/LedgerEntryRow';
@@ -16,7 +21,7 @@ import { useAccount } from '../../hooks/useAccount';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { ChipSelect } from '../components/ChipSelect';
-import { VOLUNTEER_NO, wholeNumber } from '../components/format';
+import { wholeNumber } from '../components/format';
 import '../components/volunteer.scss';
 import './index.scss';
 
@@ -112,6 +117,15 @@ function CommunityPostings({ communityId }: { communityId: string }) {
   );
 }
 
+type SettingsField = 'thresholds' | 'expiry' | 'selfReportRate';
+const SETTINGS_ORDER: readonly SettingsField[] = ['thresholds', 'expiry', 'selfReportRate'];
+const SETTINGS_FIELD_OF: Record<string, SettingsField> = { starThresholds: 'thresholds', creditExpiryYears: 'expiry', selfReportCreditsPerHour: 'selfReportRate' };
+const SETTINGS_PROBLEM: Record<SettingsField, MessageKey> = {
+  thresholds: 'volunteer.pool.problems.thresholds',
+  expiry: 'volunteer.pool.problems.expiry',
+  selfReportRate: 'volunteer.pool.problems.rate',
+};
+
 function Settings({ pool, onSaved }: { pool: Pool; onSaved: (settings: OutputOf<'volunteerSettings.update'>) => void }) {
   const { t } = useI18n();
   const [timeBank, setTimeBank] = useState(pool.timeBank);
@@ -119,6 +133,7 @@ function Settings({ pool, onSaved }: { pool: Pool; onSaved: (settings: OutputOf<
   const [expiry, setExpiry] = useState(String(pool.creditExpiryYears));
   const [rate, setRate] = useState(String(pool.selfReportCreditsPerHour));
   const [problem, setProblem] = useState<string | null>(null);
+  const form = useFormErrors<SettingsField>(SETTINGS_ORDER);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
@@ -131,12 +146,18 @@ function Settings({ pool, onSaved }: { pool: Pool; onSaved: (settings: OutputOf<
   const save = async () => {
     const values = thresholds.map(wholeNumber);
     const years = wholeNumber(expiry);
-    const rising = values.length === 5 && values.every((v, i) => v !== null && v >= 1 && v <= 100_000 && (i === 0 || v > (values[i - 1] ?? 0)));
-    if (!rising) return setProblem(t('volunteer.pool.problems.thresholds'));
-    if (years === null || years < 1 || years > 10) return setProblem(t('volunteer.pool.problems.expiry'));
     const perHour = wholeNumber(rate);
-    if (perHour === null || perHour < 0 || perHour > 100) return setProblem(t('volunteer.pool.problems.rate'));
     setProblem(null);
+    // SettingsUpdateInput judges; the form only picks the words.
+    const input = {
+      communityId: pool.communityId,
+      timeBank,
+      starThresholds: values.map((v) => v ?? Number.NaN),
+      creditExpiryYears: years ?? Number.NaN,
+      selfReportCreditsPerHour: perHour ?? Number.NaN,
+    };
+    const found = schemaFieldErrors(SettingsUpdateInput, input, (path) => SETTINGS_FIELD_OF[path.split('.')[0] ?? ''] ?? null, (_issue, field) => t(SETTINGS_PROBLEM[field]));
+    if (form.refuse(found) || years === null || perHour === null) return;
     setBusy(true);
     try {
       const next = await call('volunteerSettings.update', { communityId: pool.communityId, timeBank, starThresholds: values as number[], creditExpiryYears: years, selfReportCreditsPerHour: perHour });
@@ -158,29 +179,37 @@ function Settings({ pool, onSaved }: { pool: Pool; onSaved: (settings: OutputOf<
         <FormField name='timeBank' label={t('volunteer.pool.timeBank')} hint={t('volunteer.pool.timeBankHint')}>
           <Switch checked={timeBank} disabled={readOnly} onChange={setTimeBank} ariaLabel={t('volunteer.pool.timeBank')} />
         </FormField>
-        <FormField name='thresholds' label={t('volunteer.pool.thresholds')} hint={t('volunteer.pool.thresholdsHint')}>
+        <FormField name='thresholds' label={t('volunteer.pool.thresholds')} hint={t('volunteer.pool.thresholdsHint')} error={form.errors.thresholds}>
           <View className='pool__thresholds'>
             {thresholds.map((value, i) => (
               <View key={i} className='pool__threshold' data-field={`star-${i + 1}`}>
                 <Text className='volunteer-dialog-label'>{t('volunteer.pool.star', { count: i + 1 })}</Text>
-                <Input type='number' value={value} maxLength={6} disabled={readOnly} onChange={(next) => setThresholds((current) => current.map((v, j) => (j === i ? next : v)))} />
+                <Input
+                  type='number'
+                  value={value}
+                  disabled={readOnly}
+                  onChange={(next) => {
+                    setThresholds((current) => current.map((v, j) => (j === i ? next : v)));
+                    form.clear('thresholds');
+                  }}
+                />
               </View>
             ))}
           </View>
         </FormField>
-        <FormField name='expiry' label={t('volunteer.pool.expiryYears')}>
-          <Input className='volunteer-input' type='number' value={expiry} maxLength={2} disabled={readOnly} onChange={setExpiry} />
+        <FormField name='expiry' label={t('volunteer.pool.expiryYears')} error={form.errors.expiry}>
+          <Input className='volunteer-input' type='number' value={expiry} disabled={readOnly} onChange={(v) => (setExpiry(v), form.clear('expiry'))} />
         </FormField>
-        <FormField name='selfReportRate' label={t('volunteer.pool.selfReportRate')} hint={t('volunteer.pool.selfReportRateHint')}>
-          <Input className='volunteer-input' type='number' value={rate} maxLength={3} disabled={readOnly} onChange={setRate} />
+        <FormField name='selfReportRate' label={t('volunteer.pool.selfReportRate')} hint={t('volunteer.pool.selfReportRateHint')} error={form.errors.selfReportRate}>
+          <Input className='volunteer-input' type='number' value={rate} disabled={readOnly} onChange={(v) => (setRate(v), form.clear('selfReportRate'))} />
         </FormField>
         {readOnly ? null : (
           <View className='pool__actions'>
-            {problem ? (
-              <View className='volunteer-error' role='alert'>
-                {problem}
-              </View>
-            ) : null}
+            <FormErrorSummary
+              problems={form.problems}
+              labels={{ thresholds: t('volunteer.pool.thresholds'), expiry: t('volunteer.pool.expiryYears'), selfReportRate: t('volunteer.pool.selfReportRate') }}
+              general={problem}
+            />
             <Button className='pool__save' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void save()}>
               {t('volunteer.pool.saveSettings')}
             </Button>
@@ -192,6 +221,10 @@ function Settings({ pool, onSaved }: { pool: Pool; onSaved: (settings: OutputOf<
 }
 
 /** Grant (from the pool or newly issued) or adjust (±, never 0) a volunteer's credits, always with a reason. */
+type GrantField = 'volunteerNo' | 'amount' | 'reason';
+const GRANT_ORDER: readonly GrantField[] = ['volunteerNo', 'amount', 'reason'];
+const GRANT_REASON_LIMIT = textLimit(CreditsGrantInput.shape.reason);
+
 function Grant() {
   const { t } = useI18n();
   const [mode, setMode] = useState<'grant' | 'adjust'>('grant');
@@ -200,22 +233,24 @@ function Grant() {
   const [amount, setAmount] = useState('');
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const form = useFormErrors<GrantField>(GRANT_ORDER);
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
     const volunteerNo = no.trim().toUpperCase();
     const value = wholeNumber(amount);
-    const key: MessageKey | null = !VOLUNTEER_NO.test(volunteerNo)
-      ? 'volunteer.credits.volunteerNoInvalid'
-      : value === null || (mode === 'grant' ? value < 1 || value > 10_000 : value === 0 || Math.abs(value) > 10_000)
-        ? mode === 'grant'
-          ? 'volunteer.pool.problems.amount'
-          : 'volunteer.pool.problems.adjust'
-        : reason.trim().length < 2
-          ? 'volunteer.common.reasonRequired'
-          : null;
-    if (key || value === null) return setProblem(key ? t(key) : null);
     setProblem(null);
+    // CreditsGrantInput / CreditsAdjustInput judge; the form only picks the words.
+    const input = { volunteerNo, amount: value ?? Number.NaN, reason, ...(mode === 'grant' ? { source } : {}) };
+    const messages: Record<GrantField, MessageKey> = {
+      volunteerNo: 'volunteer.credits.volunteerNoInvalid',
+      amount: mode === 'grant' ? 'volunteer.pool.problems.amount' : 'volunteer.pool.problems.adjust',
+      reason: 'volunteer.common.reasonRequired',
+    };
+    const found = schemaFieldErrors(mode === 'grant' ? CreditsGrantInput : CreditsAdjustInput, input, (path) => GRANT_ORDER.find((field) => field === path) ?? null, (issue, field) =>
+      field === 'reason' && issue.code === 'too_big' ? issueMessage(t, issue, input) : t(messages[field], { min: GRANT_REASON_LIMIT.min }),
+    );
+    if (form.refuse(found) || value === null) return;
     setBusy(true);
     try {
       const result =
@@ -247,11 +282,11 @@ function Grant() {
             onChange={([next]) => setMode(next === 'adjust' ? 'adjust' : 'grant')}
           />
         </View>
-        <FormField name='volunteerNo' label={t('volunteer.pool.volunteerNo')} required>
-          <Input className='volunteer-input' value={no} maxLength={11} placeholder={t('volunteer.credits.toVolunteerNoPlaceholder')} onChange={setNo} />
+        <FormField name='volunteerNo' label={t('volunteer.pool.volunteerNo')} required error={form.errors.volunteerNo}>
+          <Input className='volunteer-input' value={no} placeholder={t('volunteer.credits.toVolunteerNoPlaceholder')} onChange={(v) => (setNo(v), form.clear('volunteerNo'))} />
         </FormField>
-        <FormField name='amount' label={t('volunteer.pool.amount')} required hint={mode === 'adjust' ? t('volunteer.pool.adjustHint') : undefined}>
-          <Input className='volunteer-input' type={mode === 'adjust' ? 'text' : 'number'} value={amount} maxLength={6} onChange={setAmount} />
+        <FormField name='amount' label={t('volunteer.pool.amount')} required hint={mode === 'adjust' ? t('volunteer.pool.adjustHint') : undefined} error={form.errors.amount}>
+          <Input className='volunteer-input' type={mode === 'adjust' ? 'text' : 'number'} value={amount} onChange={(v) => (setAmount(v), form.clear('amount'))} />
         </FormField>
         {mode === 'grant' ? (
           <FormField name='source' label={t('volunteer.pool.source')}>
@@ -263,15 +298,23 @@ function Grant() {
             />
           </FormField>
         ) : null}
-        <FormField name='reason' label={t('volunteer.pool.reason')} required>
-          <TextArea className='volunteer-textarea' value={reason} maxLength={200} autoSize placeholder={t('volunteer.common.reasonPlaceholder')} onChange={setReason} />
+        <FormField name='reason' label={t('volunteer.pool.reason')} required error={form.errors.reason} count={{ value: reason, limit: GRANT_REASON_LIMIT }}>
+          {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
+          <TextArea
+            className='volunteer-textarea'
+            value={reason}
+            maxLength={-1}
+            autoSize
+            placeholder={t('volunteer.common.reasonPlaceholder')}
+            onChange={(v) => (setReason(v), form.clear('reason'))}
+          />
         </FormField>
         <View className='pool__actions'>
-          {problem ? (
-            <View className='volunteer-error' role='alert'>
-              {problem}
-            </View>
-          ) : null}
+          <FormErrorSummary
+            problems={form.problems}
+            labels={{ volunteerNo: t('volunteer.pool.volunteerNo'), amount: t('volunteer.pool.amount'), reason: t('volunteer.pool.reason') }}
+            general={problem}
+          />
           <Button className='pool__grant-submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
             {mode === 'grant' ? t('volunteer.pool.grant') : t('volunteer.pool.adjust')}
           </Button>

@@ -3,11 +3,16 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
-import type { VolunteerProfile } from '../../shared/schemas/volunteer';
+import { GridArea, Skill, VolunteerUpdateInput, type VolunteerProfile } from '../../shared/schemas/volunteer';
+import type { MessageKey } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
 import { GridAreaPicker } from '../../components/GridAreaPicker';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { textLimit } from '../../utils/formLimits';
+import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
@@ -16,7 +21,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { formatDate } from '../../utils/chinaTime';
 import { volunteerRoutes } from '../../utils/volunteerRoutes';
 import { ChipSelect } from '../components/ChipSelect';
-import { hoursOf, PHONE } from '../components/format';
+import { hoursOf } from '../components/format';
 import '../components/volunteer.scss';
 import './index.scss';
 
@@ -118,6 +123,23 @@ interface EditFormProps {
   onCancel: () => void;
 }
 
+type EditField = 'phone' | 'skills' | 'gridArea' | 'emergency';
+const EDIT_ORDER: readonly EditField[] = ['phone', 'skills', 'gridArea', 'emergency'];
+const EDIT_PROBLEM: Record<EditField, MessageKey> = {
+  phone: 'volunteer.register.problems.phone',
+  skills: 'volunteer.register.problems.skillsMax',
+  gridArea: 'volunteer.register.problems.gridArea',
+  emergency: 'volunteer.register.problems.emergency',
+};
+const GRID_AREA_LIMIT = textLimit(GridArea);
+const SKILL_LIMIT = textLimit(Skill);
+
+function editFieldOf(path: string): EditField | null {
+  const head = path.split('.')[0] ?? '';
+  if (head === 'emergencyContact') return 'emergency';
+  return (EDIT_ORDER as readonly string[]).includes(head) ? (head as EditField) : null;
+}
+
 /** Contacts, skills and grid area: what a volunteer may change themself (identity changes go through staff). */
 function EditForm({ profile, onSaved, onCancel }: EditFormProps) {
   const { t } = useI18n();
@@ -128,25 +150,44 @@ function EditForm({ profile, onSaved, onCancel }: EditFormProps) {
   const [gridArea, setGridArea] = useState(profile.gridArea ?? '');
   const [emergencyName, setEmergencyName] = useState(profile.emergencyContact?.name ?? '');
   const [emergencyPhone, setEmergencyPhone] = useState(profile.emergencyContact?.phone ?? '');
-  const [problem, setProblem] = useState<string | null>(null);
+  const form = useFormErrors<EditField>(EDIT_ORDER);
+  const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
+  const addSkill = () => {
+    const next = skill.trim();
+    if (!next) return;
+    // The contract's rules for one skill and for the list (Skill, VolunteerUpdateInput.skills).
+    if (!Skill.safeParse(next).success) return form.set('skills', t('volunteer.register.problems.skill', { max: SKILL_LIMIT.max }));
+    const list = skills.includes(next) ? skills : [...skills, next];
+    if (!VolunteerUpdateInput.shape.skills.safeParse(list).success) return form.set('skills', t('volunteer.register.problems.skillsMax'));
+    setSkills(list);
+    setSkill('');
+    form.clear('skills');
+  };
+
   const save = async () => {
-    const p = phone.trim();
+    setGeneral(null);
     const name = emergencyName.trim();
     const ePhone = emergencyPhone.trim();
-    if (p && !PHONE.test(p)) return setProblem(t('volunteer.register.problems.phone'));
-    if ((name || ePhone) && (!name || !PHONE.test(ePhone))) return setProblem(t('volunteer.register.problems.emergency'));
-    const grid = gridArea.trim();
-    if (grid.length > 20) return setProblem(t('volunteer.register.problems.gridArea'));
-    setProblem(null);
+    const input = {
+      phone: phone.trim() || null,
+      skills,
+      gridArea: gridArea.trim() || null,
+      emergencyContact: name || ePhone ? { name, phone: ePhone } : null,
+    };
+    // The rules are VolunteerUpdateInput's; the form only picks the words.
+    const problems = schemaFieldErrors(VolunteerUpdateInput, input, editFieldOf, (issue, field) =>
+      field === 'gridArea' && issue.code === 'too_big' ? issueMessage(t, issue, input) : t(EDIT_PROBLEM[field], { max: GRID_AREA_LIMIT.max }),
+    );
+    if (form.refuse(problems)) return;
     setBusy(true);
     try {
-      const next = await call('volunteers.update', { phone: p || null, skills, gridArea: grid || null, emergencyContact: name ? { name, phone: ePhone } : null });
+      const next = await call('volunteers.update', input);
       Taro.showToast({ title: t('volunteer.profile.saved'), icon: 'success' }).catch(() => undefined);
       onSaved(next);
     } catch (error) {
-      setProblem(errorMessage(error));
+      setGeneral(errorMessage(error));
     } finally {
       setBusy(false);
     }
@@ -155,48 +196,41 @@ function EditForm({ profile, onSaved, onCancel }: EditFormProps) {
   return (
     <View className='linli-section'>
       <View className='linli-card'>
-        <FormField name='phone' label={t('volunteer.register.phone')}>
-          <Input className='volunteer-input' type='number' value={phone} maxLength={11} placeholder={t('volunteer.register.phonePlaceholder')} onChange={setPhone} />
+        <FormField name='phone' label={t('volunteer.register.phone')} error={form.errors.phone}>
+          <Input className='volunteer-input' type='number' value={phone} placeholder={t('volunteer.register.phonePlaceholder')} onChange={(v) => (setPhone(v), form.clear('phone'))} />
         </FormField>
-        <FormField name='skills' label={t('volunteer.register.skills')}>
-          <ChipSelect name='skillChoice' multiple options={skills.map((s) => ({ value: s, label: s }))} value={skills} onChange={setSkills} />
+        <FormField name='skills' label={t('volunteer.register.skills')} error={form.errors.skills}>
+          <ChipSelect name='skillChoice' multiple options={skills.map((s) => ({ value: s, label: s }))} value={skills} onChange={(v) => (setSkills(v), form.clear('skills'))} />
           <View className='profile__add-skill'>
-            <Input className='volunteer-input' value={skill} maxLength={20} placeholder={t('volunteer.register.customSkill')} onChange={setSkill} />
-            <Button
-              fill='outline'
-              onClick={() => {
-                const next = skill.trim();
-                if (next && !skills.includes(next) && skills.length < 10) setSkills([...skills, next]);
-                setSkill('');
-              }}
-            >
+            <Input className='volunteer-input' value={skill} placeholder={t('volunteer.register.customSkill')} onChange={setSkill} />
+            <Button fill='outline' onClick={addSkill}>
               {t('volunteer.register.addSkill')}
             </Button>
           </View>
         </FormField>
-        <FormField name='gridArea' label={t('volunteer.register.gridArea')} hint={t('volunteer.register.gridAreaHint')}>
+        <FormField name='gridArea' label={t('volunteer.register.gridArea')} hint={t('volunteer.register.gridAreaHint')} error={form.errors.gridArea} count={{ value: gridArea, limit: GRID_AREA_LIMIT }}>
           <GridAreaPicker
             communityId={account.me?.account.homeCommunity?.id ?? null}
             value={gridArea}
-            onChange={setGridArea}
+            onChange={(v) => (setGridArea(v), form.clear('gridArea'))}
             noneLabel={t('volunteer.register.gridAreaNone')}
             placeholder={t('volunteer.register.gridAreaPlaceholder')}
             inputClassName='volunteer-input'
           />
         </FormField>
-        <FormField name='emergency' label={t('volunteer.register.emergency')}>
+        <FormField name='emergency' label={t('volunteer.register.emergency')} error={form.errors.emergency}>
           <View className='volunteer-row-inputs'>
-            <Input className='volunteer-input' value={emergencyName} maxLength={30} placeholder={t('volunteer.register.emergencyName')} onChange={setEmergencyName} />
-            <Input className='volunteer-input' type='number' value={emergencyPhone} maxLength={11} placeholder={t('volunteer.register.emergencyPhone')} onChange={setEmergencyPhone} />
+            <Input className='volunteer-input' value={emergencyName} placeholder={t('volunteer.register.emergencyName')} onChange={(v) => (setEmergencyName(v), form.clear('emergency'))} />
+            <Input className='volunteer-input' type='number' value={emergencyPhone} placeholder={t('volunteer.register.emergencyPhone')} onChange={(v) => (setEmergencyPhone(v), form.clear('emergency'))} />
           </View>
         </FormField>
       </View>
       <View className='profile__actions'>
-        {problem ? (
-          <View className='volunteer-error' role='alert'>
-            {problem}
-          </View>
-        ) : null}
+        <FormErrorSummary
+          problems={form.problems}
+          labels={{ phone: t('volunteer.register.phone'), skills: t('volunteer.register.skills'), gridArea: t('volunteer.register.gridArea'), emergency: t('volunteer.register.emergency') }}
+          general={general}
+        />
         <Button className='profile__save' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void save()}>
           {t('volunteer.common.save')}
         </Button>

@@ -8,6 +8,11 @@ import type { MessageKey } from '../../locales';
 import { call, isClientError } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { ProofsRequestInput } from '../../shared/schemas/proofs';
+import { textLimit } from '../../utils/formLimits';
+import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { ListFooter } from '../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
@@ -158,6 +163,9 @@ export default function ProofsPage() {
   );
 }
 
+type RequestField = 'issuer' | 'period' | 'purpose';
+const PURPOSE_LIMIT = textLimit(ProofsRequestInput.shape.purpose.unwrap());
+
 interface RequestFormProps {
   issuers: Array<{ value: IssuerKey; label: string }>;
   loading: boolean;
@@ -172,20 +180,26 @@ function RequestForm({ issuers, loading, onRequested }: RequestFormProps) {
   const [to, setTo] = useState(today);
   const [purpose, setPurpose] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
+  const form = useFormErrors<RequestField>(['issuer', 'period', 'purpose']);
   const [busy, setBusy] = useState(false);
 
   const submit = async () => {
-    const key: MessageKey | null = !issuer
-      ? 'volunteer.proofs.problems.issuer'
-      : !from || !to
-        ? 'volunteer.proofs.problems.dates'
-        : from > to
-          ? 'volunteer.proofs.problems.order'
-          : purpose.trim().length > 100
-            ? 'volunteer.proofs.problems.purpose'
-            : null;
-    if (key || !issuer) return setProblem(key ? t(key) : null);
     setProblem(null);
+    // ProofsRequestInput judges; the form only picks the words.
+    const [type, id] = issuer ? issuer.split(':') : ['', ''];
+    const input = { issuerType: type, issuerId: id, from, to, purpose };
+    const found = schemaFieldErrors(
+      ProofsRequestInput,
+      input,
+      (path) => (path === 'issuerType' || path === 'issuerId' ? 'issuer' : path === 'from' || path === 'to' ? 'period' : path === 'purpose' ? 'purpose' : null),
+      (issue, field) => {
+        const keys: Record<RequestField, MessageKey> = { issuer: 'volunteer.proofs.problems.issuer', period: 'volunteer.proofs.problems.dates', purpose: 'volunteer.proofs.problems.purpose' };
+        if (field === 'purpose' && issue.code === 'too_big') return issueMessage(t, issue, input);
+        if (field === 'period' && issue.code === 'custom') return t('volunteer.proofs.problems.order');
+        return t(keys[field], { max: PURPOSE_LIMIT.max });
+      },
+    );
+    if (form.refuse(found) || !issuer) return;
     setBusy(true);
     const [issuerType, issuerId] = issuer.split(':') as ['group' | 'community', string];
     try {
@@ -204,24 +218,36 @@ function RequestForm({ issuers, loading, onRequested }: RequestFormProps) {
     <View className='linli-section proofs__request'>
       <Text className='linli-section__title'>{t('volunteer.proofs.request')}</Text>
       <View className='linli-card'>
-        <FormField name='issuer' label={t('volunteer.proofs.issuer')} required>
-          {loading ? <LoadingState cards={1} /> : <ChipSelect name='issuerChoice' options={issuers} value={issuer ? [issuer] : []} onChange={([next]) => setIssuer((next as IssuerKey | undefined) ?? '')} />}
+        <FormField name='issuer' label={t('volunteer.proofs.issuer')} required error={form.errors.issuer}>
+          {loading ? (
+            <LoadingState cards={1} />
+          ) : (
+            <ChipSelect
+              name='issuerChoice'
+              options={issuers}
+              value={issuer ? [issuer] : []}
+              onChange={([next]) => {
+                setIssuer((next as IssuerKey | undefined) ?? '');
+                form.clear('issuer');
+              }}
+            />
+          )}
         </FormField>
-        <FormField name='period' label={`${t('volunteer.proofs.from')} / ${t('volunteer.proofs.to')}`} required>
+        <FormField name='period' label={`${t('volunteer.proofs.from')} / ${t('volunteer.proofs.to')}`} required error={form.errors.period}>
           <View className='volunteer-row-inputs'>
-            <DateField value={from} max={today} label={t('volunteer.proofs.from')} onChange={setFrom} />
-            <DateField value={to} max={today} label={t('volunteer.proofs.to')} onChange={setTo} />
+            <DateField value={from} max={today} label={t('volunteer.proofs.from')} onChange={(v) => (setFrom(v), form.clear('period'))} />
+            <DateField value={to} max={today} label={t('volunteer.proofs.to')} onChange={(v) => (setTo(v), form.clear('period'))} />
           </View>
         </FormField>
-        <FormField name='purpose' label={t('volunteer.proofs.purpose')}>
-          <Input className='volunteer-input' value={purpose} maxLength={100} placeholder={t('volunteer.proofs.purposePlaceholder')} onChange={setPurpose} />
+        <FormField name='purpose' label={t('volunteer.proofs.purpose')} error={form.errors.purpose} count={{ value: purpose, limit: PURPOSE_LIMIT }}>
+          <Input className='volunteer-input' value={purpose} placeholder={t('volunteer.proofs.purposePlaceholder')} onChange={(v) => (setPurpose(v), form.clear('purpose'))} />
         </FormField>
         <View className='proofs__actions'>
-          {problem ? (
-            <View className='volunteer-error' role='alert'>
-              {problem}
-            </View>
-          ) : null}
+          <FormErrorSummary
+            problems={form.problems}
+            labels={{ issuer: t('volunteer.proofs.issuer'), period: `${t('volunteer.proofs.from')} / ${t('volunteer.proofs.to')}`, purpose: t('volunteer.proofs.purpose') }}
+            general={problem}
+          />
           <Button className='proofs__submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
             {t('volunteer.proofs.submit')}
           </Button>

@@ -6,12 +6,16 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import { CheckChecked } from '@nutui/icons-react-taro';
 import type { InputOf } from '../../shared/api/contract';
 import type { IdType } from '../../shared/identity/idNumber';
-import type { VolunteerProfile } from '../../shared/schemas/volunteer';
-import type { MessageKey } from '../../locales';
+import { GridArea, Skill, VolunteerRegisterInput, type VolunteerProfile } from '../../shared/schemas/volunteer';
+import type { MessageKey, Translate } from '../../locales';
 import { call, isClientError } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
 import { GridAreaPicker } from '../../components/GridAreaPicker';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { textLimit } from '../../utils/formLimits';
+import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
@@ -21,16 +25,20 @@ import { volunteerRoutes } from '../../utils/volunteerRoutes';
 import { ChipSelect } from '../components/ChipSelect';
 import { DateField } from '../components/DateField';
 import { Tick } from '../components/Tick';
-import { idProblemKey, isMinor, knownBirthDate, PHONE } from '../components/format';
+import { idProblemKey, isMinor, knownBirthDate } from '../components/format';
 import '../components/volunteer.scss';
 import './index.scss';
 import { colors } from '../../styles/colors';
 
 const ID_TYPES: readonly IdType[] = ['mainland_id', 'hk_macao_permit', 'taiwan_permit', 'passport'];
 const SKILLS = ['elderly', 'children', 'medical', 'teaching', 'legal', 'repair', 'driving', 'photo', 'culture', 'sign'] as const;
-const SKILLS_MAX = 10;
-const SKILL_MAX_LENGTH = 20;
-const GRID_AREA_MAX_LENGTH = 20;
+
+/** Limits of the contract (src/shared/schemas/volunteer.ts), for the counters and messages. */
+const LIMITS = {
+  realName: textLimit(VolunteerRegisterInput.shape.realName),
+  skill: textLimit(Skill),
+  gridArea: textLimit(GridArea),
+} as const;
 
 interface Values {
   realName: string;
@@ -69,50 +77,62 @@ const EMPTY: Values = {
 };
 
 type Field = 'realName' | 'idNumber' | 'birthDate' | 'phone' | 'skills' | 'gridArea' | 'emergency' | 'guardian' | 'guardianConsent' | 'sensitiveConsent';
-type Problems = Partial<Record<Field, string>>;
+/** Top to bottom: a refused submit scrolls to the first with a problem. */
+const FIELD_ORDER: readonly Field[] = ['realName', 'idNumber', 'birthDate', 'phone', 'skills', 'gridArea', 'emergency', 'guardian', 'guardianConsent', 'sensitiveConsent'];
 
-/** What the form would send, or the problems (locale keys) that stop it; same rules as VolunteerRegisterInput. */
-function check(values: Values, minor: boolean): { problems: Partial<Record<Field, MessageKey>>; input: InputOf<'volunteers.register'> | null } {
-  const problems: Partial<Record<Field, MessageKey>> = {};
+/** Our wording of each field's problem (the schema's own messages are Chinese in every language). */
+const PROBLEM: Record<Field, MessageKey> = {
+  realName: 'volunteer.register.problems.realName',
+  idNumber: 'volunteer.register.problems.idFormat',
+  birthDate: 'volunteer.register.problems.birthDate',
+  phone: 'volunteer.register.problems.phone',
+  skills: 'volunteer.register.problems.skillsMax',
+  gridArea: 'volunteer.register.problems.gridArea',
+  emergency: 'volunteer.register.problems.emergency',
+  guardian: 'volunteer.register.problems.guardian',
+  guardianConsent: 'volunteer.register.problems.guardianConsent',
+  sensitiveConsent: 'volunteer.register.problems.consent',
+};
+
+/**
+ * What the form would send, or the problems that stop it. The rules are VolunteerRegisterInput's
+ * (the form only picks the words), plus the one the server applies from the birth date: a
+ * minor's guardian and their consent.
+ */
+function check(values: Values, minor: boolean, t: Translate): { problems: Partial<Record<Field, string>>; input: InputOf<'volunteers.register'> | null } {
   const realName = values.realName.trim();
-  if (realName.length < 2 || realName.length > 30 || /[\d@#$%^&*<>]/.test(realName)) problems.realName = 'volunteer.register.problems.realName';
-  const idKey = idProblemKey(values.idType, values.idNumber);
-  if (idKey) problems.idNumber = idKey;
   const needsBirthDate = values.idType !== 'mainland_id';
-  if (needsBirthDate && !/^\d{4}-\d{2}-\d{2}$/.test(values.birthDate)) problems.birthDate = 'volunteer.register.problems.birthDate';
   const phone = values.phone.trim();
-  if (phone && !PHONE.test(phone)) problems.phone = 'volunteer.register.problems.phone';
-  if (values.skills.length > SKILLS_MAX) problems.skills = 'volunteer.register.problems.skillsMax';
   const gridArea = values.gridArea.trim();
-  if (gridArea.length > GRID_AREA_MAX_LENGTH) problems.gridArea = 'volunteer.register.problems.gridArea';
   const emergencyName = values.emergencyName.trim();
   const emergencyPhone = values.emergencyPhone.trim();
   const hasEmergency = emergencyName !== '' || emergencyPhone !== '';
-  if (hasEmergency && (emergencyName === '' || emergencyName.length > 30 || !PHONE.test(emergencyPhone))) problems.emergency = 'volunteer.register.problems.emergency';
   const guardian = { name: values.guardianName.trim(), relation: values.guardianRelation.trim(), phone: values.guardianPhone.trim() };
-  if (minor) {
-    if (guardian.name.length < 2 || guardian.name.length > 30 || guardian.relation === '' || guardian.relation.length > 10 || !PHONE.test(guardian.phone)) {
-      problems.guardian = 'volunteer.register.problems.guardian';
-    }
-    if (!values.guardianConsent) problems.guardianConsent = 'volunteer.register.problems.guardianConsent';
-  }
-  if (!values.sensitiveConsent) problems.sensitiveConsent = 'volunteer.register.problems.consent';
-  if (Object.keys(problems).length > 0) return { problems, input: null };
-  return {
-    problems,
-    input: {
-      realName,
-      idType: values.idType,
-      idNumber: values.idNumber.trim().toUpperCase(),
-      ...(needsBirthDate ? { birthDate: values.birthDate } : {}),
-      ...(phone ? { phone } : {}),
-      skills: values.skills,
-      ...(gridArea ? { gridArea } : {}),
-      ...(hasEmergency ? { emergencyContact: { name: emergencyName, phone: emergencyPhone } } : {}),
-      ...(minor ? { guardian: { ...guardian, consent: true as const } } : {}),
-      sensitiveConsent: true,
-    },
+  const base = {
+    realName,
+    idType: values.idType,
+    idNumber: values.idNumber.trim().toUpperCase(),
+    ...(needsBirthDate ? { birthDate: values.birthDate } : {}),
+    ...(phone ? { phone } : {}),
+    skills: values.skills,
+    ...(values.gridArea !== '' ? { gridArea } : {}),
+    ...(hasEmergency ? { emergencyContact: { name: emergencyName, phone: emergencyPhone } } : {}),
   };
+  const input = { ...base, ...(minor ? { guardian: { ...guardian, consent: values.guardianConsent } } : {}), sensitiveConsent: values.sensitiveConsent };
+  const problems = schemaFieldErrors(VolunteerRegisterInput, input, fieldOfPath, (issue, field) => {
+    if (issue.code === 'too_big' && issue.origin === 'string' && (field === 'realName' || field === 'gridArea')) return issueMessage(t, issue, input);
+    if (field === 'idNumber') return t(idProblemKey(values.idType, values.idNumber) ?? PROBLEM.idNumber);
+    return t(PROBLEM[field], { ...(field === 'gridArea' ? LIMITS.gridArea : LIMITS.realName) });
+  });
+  // The schema's whole-input checks (superRefine) run only once every field passes, so the
+  // same shared rules are asked directly: the ID number (idNumberProblem, through
+  // idProblemKey) and the birth date of documents that do not carry one.
+  const idKey = idProblemKey(values.idType, values.idNumber);
+  if (idKey) problems.idNumber ??= t(idKey);
+  if (needsBirthDate && !values.birthDate) problems.birthDate ??= t(PROBLEM.birthDate);
+  if (minor && !values.guardianConsent) problems.guardianConsent ??= t(PROBLEM.guardianConsent);
+  if (Object.keys(problems).length > 0) return { problems, input: null };
+  return { problems, input: { ...base, ...(minor ? { guardian: { ...guardian, consent: true as const } } : {}), sensitiveConsent: true } };
 }
 
 /** The server's field paths (INVALID_INPUT issues) on the form's fields. */
@@ -185,7 +205,8 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
   const { t } = useI18n();
   const account = useAccount();
   const [values, setValues] = useState<Values>(EMPTY);
-  const [problems, setProblems] = useState<Problems>({});
+  const form = useFormErrors<Field>(FIELD_ORDER);
+  const problems = form.errors;
   const [general, setGeneral] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const today = chinaDay();
@@ -194,7 +215,7 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
   const minor = isMinor(birthDate, today);
   const set = <K extends keyof Values>(key: K, value: Values[K], clears?: Field) => {
     setValues((current) => ({ ...current, [key]: value }));
-    if (clears) setProblems((current) => ({ ...current, [clears]: undefined }));
+    if (clears) form.clear(clears);
   };
 
   // Instant feedback once the number is long enough to judge (a half-typed number is not "wrong").
@@ -206,17 +227,18 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
   const addSkill = () => {
     const skill = values.customSkill.trim();
     if (!skill) return;
-    if (skill.length > SKILL_MAX_LENGTH) return setProblems((current) => ({ ...current, skills: t('volunteer.register.problems.skill') }));
-    if (values.skills.length >= SKILLS_MAX) return setProblems((current) => ({ ...current, skills: t('volunteer.register.problems.skillsMax') }));
-    setValues((current) => ({ ...current, skills: current.skills.includes(skill) ? current.skills : [...current.skills, skill], customSkill: '' }));
-    setProblems((current) => ({ ...current, skills: undefined }));
+    // The contract's rules for one skill and for the list (Skill, VolunteerRegisterInput.skills).
+    if (!Skill.safeParse(skill).success) return form.set('skills', t('volunteer.register.problems.skill', { max: LIMITS.skill.max }));
+    const skills = values.skills.includes(skill) ? values.skills : [...values.skills, skill];
+    if (!VolunteerRegisterInput.shape.skills.safeParse(skills).success) return form.set('skills', t('volunteer.register.problems.skillsMax'));
+    setValues((current) => ({ ...current, skills, customSkill: '' }));
+    form.clear('skills');
   };
 
   const submit = async () => {
     setGeneral(null);
-    const checked = check(values, minor);
-    setProblems(Object.fromEntries(Object.entries(checked.problems).map(([field, key]) => [field, t(key)])) as Problems);
-    if (!checked.input) return;
+    const checked = check(values, minor, t);
+    if (form.refuse(checked.problems) || !checked.input) return;
     setBusy(true);
     try {
       const profile = await call('volunteers.register', checked.input);
@@ -224,13 +246,25 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
     } catch (error) {
       const fieldIssues = isClientError(error) ? error.issues.filter((issue) => fieldOfPath(issue.path) !== null) : [];
       if (fieldIssues.length > 0) {
-        setProblems(Object.fromEntries(fieldIssues.map((issue) => [fieldOfPath(issue.path), issue.message])) as Problems);
+        form.refuse(Object.fromEntries(fieldIssues.map((issue) => [fieldOfPath(issue.path), issue.message])) as Partial<Record<Field, string>>);
       } else setGeneral(errorMessage(error));
     } finally {
       setBusy(false);
     }
   };
 
+  const labels: Record<Field, string> = {
+    realName: t('volunteer.register.realName'),
+    idNumber: t('volunteer.register.idNumber'),
+    birthDate: t('volunteer.register.birthDate'),
+    phone: t('volunteer.register.phone'),
+    skills: t('volunteer.register.skills'),
+    gridArea: t('volunteer.register.gridArea'),
+    emergency: t('volunteer.register.emergency'),
+    guardian: t('volunteer.register.guardianTitle'),
+    guardianConsent: t('volunteer.register.guardianTitle'),
+    sensitiveConsent: t('volunteer.register.consentTitle'),
+  };
   const skillOptions = [
     ...SKILLS.map((key) => ({ value: t(`volunteer.register.skillOptions.${key}`), label: t(`volunteer.register.skillOptions.${key}`) })),
     ...values.skills.filter((skill) => !SKILLS.some((key) => t(`volunteer.register.skillOptions.${key}`) === skill)).map((skill) => ({ value: skill, label: skill })),
@@ -241,8 +275,8 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
       <Text className='volunteer-intro'>{t('volunteer.register.intro')}</Text>
       <View className='linli-section'>
         <View className='linli-card'>
-          <FormField name='realName' label={t('volunteer.register.realName')} required error={problems.realName}>
-            <Input className='volunteer-input' value={values.realName} maxLength={30} placeholder={t('volunteer.register.realNamePlaceholder')} onChange={(v) => set('realName', v, 'realName')} />
+          <FormField name='realName' label={t('volunteer.register.realName')} required error={problems.realName} count={{ value: values.realName, limit: LIMITS.realName }}>
+            <Input className='volunteer-input' value={values.realName} placeholder={t('volunteer.register.realNamePlaceholder')} onChange={(v) => set('realName', v, 'realName')} />
           </FormField>
           <FormField name='idType' label={t('volunteer.register.idType')} required>
             <ChipSelect
@@ -259,7 +293,6 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
               // permits and passports carry letters, so they keep the full keyboard.
               type={values.idType === 'mainland_id' ? 'idcard' : 'text'}
               value={values.idNumber}
-              maxLength={values.idType === 'mainland_id' ? 18 : 17}
               placeholder={t('volunteer.register.idNumberPlaceholder')}
               onChange={(v) => set('idNumber', v.toUpperCase(), 'idNumber')}
             />
@@ -271,32 +304,31 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
             </FormField>
           ) : null}
           <FormField name='phone' label={t('volunteer.register.phone')} error={problems.phone}>
-            <Input className='volunteer-input' type='number' value={values.phone} maxLength={11} placeholder={t('volunteer.register.phonePlaceholder')} onChange={(v) => set('phone', v, 'phone')} />
+            <Input className='volunteer-input' type='number' value={values.phone} placeholder={t('volunteer.register.phonePlaceholder')} onChange={(v) => set('phone', v, 'phone')} />
           </FormField>
           <FormField name='skills' label={t('volunteer.register.skills')} hint={t('volunteer.register.skillsHint')} error={problems.skills}>
             <ChipSelect name='skillChoice' multiple options={skillOptions} value={values.skills} onChange={(skills) => set('skills', skills, 'skills')} />
             <View className='register__custom-skill'>
-              <Input className='volunteer-input' value={values.customSkill} maxLength={SKILL_MAX_LENGTH} placeholder={t('volunteer.register.customSkill')} onChange={(v) => set('customSkill', v)} />
+              <Input className='volunteer-input' value={values.customSkill} placeholder={t('volunteer.register.customSkill')} onChange={(v) => set('customSkill', v)} />
               <Button className='register__add-skill' fill='outline' onClick={addSkill}>
                 {t('volunteer.register.addSkill')}
               </Button>
             </View>
           </FormField>
-          <FormField name='gridArea' label={t('volunteer.register.gridArea')} hint={t('volunteer.register.gridAreaHint')} error={problems.gridArea}>
+          <FormField name='gridArea' label={t('volunteer.register.gridArea')} hint={t('volunteer.register.gridAreaHint')} error={problems.gridArea} count={{ value: values.gridArea, limit: LIMITS.gridArea }}>
             <GridAreaPicker
               communityId={account.me?.account.homeCommunity?.id ?? null}
               value={values.gridArea}
               onChange={(v) => set('gridArea', v, 'gridArea')}
               noneLabel={t('volunteer.register.gridAreaNone')}
               placeholder={t('volunteer.register.gridAreaPlaceholder')}
-              maxLength={GRID_AREA_MAX_LENGTH}
               inputClassName='volunteer-input'
             />
           </FormField>
           <FormField name='emergency' label={t('volunteer.register.emergency')} error={problems.emergency}>
             <View className='volunteer-row-inputs'>
-              <Input className='volunteer-input' value={values.emergencyName} maxLength={30} placeholder={t('volunteer.register.emergencyName')} onChange={(v) => set('emergencyName', v, 'emergency')} />
-              <Input className='volunteer-input' type='number' value={values.emergencyPhone} maxLength={11} placeholder={t('volunteer.register.emergencyPhone')} onChange={(v) => set('emergencyPhone', v, 'emergency')} />
+              <Input className='volunteer-input' value={values.emergencyName} placeholder={t('volunteer.register.emergencyName')} onChange={(v) => set('emergencyName', v, 'emergency')} />
+              <Input className='volunteer-input' type='number' value={values.emergencyPhone} placeholder={t('volunteer.register.emergencyPhone')} onChange={(v) => set('emergencyPhone', v, 'emergency')} />
             </View>
           </FormField>
         </View>
@@ -308,13 +340,13 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
           <View className='linli-card'>
             <Text className='register__guardian-hint'>{t('volunteer.register.guardianHint')}</Text>
             <FormField name='guardian' label={t('volunteer.register.guardianName')} required error={problems.guardian}>
-              <Input className='volunteer-input' value={values.guardianName} maxLength={30} placeholder={t('volunteer.register.guardianName')} onChange={(v) => set('guardianName', v, 'guardian')} />
+              <Input className='volunteer-input' value={values.guardianName} placeholder={t('volunteer.register.guardianName')} onChange={(v) => set('guardianName', v, 'guardian')} />
             </FormField>
             <FormField name='guardianRelation' label={t('volunteer.register.guardianRelation')} required>
-              <Input className='volunteer-input' value={values.guardianRelation} maxLength={10} placeholder={t('volunteer.register.guardianRelationPlaceholder')} onChange={(v) => set('guardianRelation', v, 'guardian')} />
+              <Input className='volunteer-input' value={values.guardianRelation} placeholder={t('volunteer.register.guardianRelationPlaceholder')} onChange={(v) => set('guardianRelation', v, 'guardian')} />
             </FormField>
             <FormField name='guardianPhone' label={t('volunteer.register.guardianPhone')} required>
-              <Input className='volunteer-input' type='number' value={values.guardianPhone} maxLength={11} placeholder={t('volunteer.register.phonePlaceholder')} onChange={(v) => set('guardianPhone', v, 'guardian')} />
+              <Input className='volunteer-input' type='number' value={values.guardianPhone} placeholder={t('volunteer.register.phonePlaceholder')} onChange={(v) => set('guardianPhone', v, 'guardian')} />
             </FormField>
             <View className='register__consent-card'>
               <Tick name='guardianConsent' checked={values.guardianConsent} onChange={(v) => set('guardianConsent', v, 'guardianConsent')}>
@@ -348,11 +380,7 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
       </View>
 
       <View className='volunteer-bar'>
-        {general ? (
-          <View className='volunteer-error' role='alert'>
-            {general}
-          </View>
-        ) : null}
+        <FormErrorSummary problems={form.problems} labels={labels} general={general} />
         <Button className='register__submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
           {busy ? t('volunteer.register.submitting') : t('volunteer.register.submit')}
         </Button>

@@ -6,6 +6,11 @@ import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
 import { call, uploadImage } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { HoursSelfReportInput } from '../../shared/schemas/volunteer';
+import { textLimit } from '../../utils/formLimits';
+import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
@@ -20,6 +25,17 @@ import '../components/volunteer.scss';
 import './index.scss';
 
 type Field = 'group' | 'date' | 'duration' | 'content' | 'evidence';
+const FIELD_ORDER: readonly Field[] = ['group', 'date', 'duration', 'content', 'evidence'];
+/** The contract's fields (HoursSelfReportInput) on the form's; the photo is checked once chosen, before its upload. */
+const FIELD_OF: Record<string, Field> = { groupId: 'group', serviceDate: 'date', minutes: 'duration', content: 'content' };
+const PROBLEM: Record<Field, MessageKey> = {
+  group: 'volunteer.report.problems.group',
+  date: 'volunteer.report.problems.date',
+  duration: 'volunteer.report.problems.duration',
+  content: 'volunteer.report.problems.content',
+  evidence: 'volunteer.report.problems.evidence',
+};
+const CONTENT_LIMIT = textLimit(HoursSelfReportInput.shape.content);
 
 /**
  * Self-reported hours: to one of my groups, for a past day, with what was done
@@ -37,7 +53,8 @@ export default function ReportPage() {
   const [minutes, setMinutes] = useState('');
   const [content, setContent] = useState('');
   const [evidence, setEvidence] = useState<PickedImage | null>(null);
-  const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
+  const form = useFormErrors<Field>(FIELD_ORDER);
+  const problems = form.errors;
   const [general, setGeneral] = useState<string | null>(null);
   const [phase, setPhase] = useState<'idle' | 'uploading' | 'sending'>('idle');
   const busy = phase !== 'idle';
@@ -47,16 +64,15 @@ export default function ReportPage() {
     const h = wholeNumber(hours || '0');
     const m = wholeNumber(minutes || '0');
     const total = h !== null && m !== null && h >= 0 && m >= 0 && m < 60 ? h * 60 + m : 0;
-    const found: Partial<Record<Field, MessageKey>> = {};
-    if (!groupId) found.group = 'volunteer.report.problems.group';
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) found.date = 'volunteer.report.problems.date';
-    else if (date > today) found.date = 'volunteer.report.problems.future';
-    if (total < 1 || total > 1440) found.duration = 'volunteer.report.problems.duration';
     const text = content.trim();
-    if (text.length < 5 || text.length > 200) found.content = 'volunteer.report.problems.content';
-    if (!evidence) found.evidence = 'volunteer.report.problems.evidence';
-    setProblems(Object.fromEntries(Object.entries(found).map(([field, key]) => [field, t(key)])));
-    if (Object.keys(found).length > 0 || !evidence) return;
+    // HoursSelfReportInput judges; the form adds what only it knows (no future day, a photo chosen).
+    const input = { groupId, serviceDate: date, minutes: total, content, evidence: 'cloud://evidence' };
+    const found = schemaFieldErrors(HoursSelfReportInput, input, (path) => FIELD_OF[path] ?? null, (issue, field) =>
+      field === 'content' && issue.code === 'too_big' ? issueMessage(t, issue, input) : t(PROBLEM[field], { ...CONTENT_LIMIT }),
+    );
+    if (!found.date && date > today) found.date = t('volunteer.report.problems.future');
+    if (!evidence) found.evidence = t(PROBLEM.evidence);
+    if (form.refuse(found) || !evidence) return;
     try {
       setPhase('uploading');
       const fileId = evidence.fileId ?? (await uploadImage(evidence.path, 'evidence'));
@@ -83,37 +99,59 @@ export default function ReportPage() {
         <View className='linli-section'>
           <View className='linli-card'>
             <FormField name='group' label={t('volunteer.report.group')} required hint={t('volunteer.report.groupHint')} error={problems.group}>
-              <ChipSelect name='groupChoice' options={groups.map((group) => ({ value: group.id, label: group.name }))} value={groupId ? [groupId] : []} onChange={([id]) => setGroupId(id ?? '')} />
+              <ChipSelect
+                name='groupChoice'
+                options={groups.map((group) => ({ value: group.id, label: group.name }))}
+                value={groupId ? [groupId] : []}
+                onChange={([id]) => {
+                  setGroupId(id ?? '');
+                  form.clear('group');
+                }}
+              />
             </FormField>
             <FormField name='date' label={t('volunteer.report.date')} required error={problems.date}>
-              <DateField value={date} max={today} label={t('volunteer.report.date')} onChange={setDate} />
+              <DateField value={date} max={today} label={t('volunteer.report.date')} onChange={(v) => (setDate(v), form.clear('date'))} />
             </FormField>
             <FormField name='duration' label={t('volunteer.report.duration')} required hint={t('volunteer.report.durationHint')} error={problems.duration}>
               <View className='report__duration'>
                 <View className='report__duration-part' data-field='hours'>
-                  <Input type='number' value={hours} maxLength={2} aria-label={t('volunteer.report.hours')} onChange={setHours} />
+                  <Input type='number' value={hours} aria-label={t('volunteer.report.hours')} onChange={(v) => (setHours(v), form.clear('duration'))} />
                   <Text className='report__unit'>{t('volunteer.report.hours')}</Text>
                 </View>
                 <View className='report__duration-part' data-field='minutes'>
-                  <Input type='number' value={minutes} maxLength={2} aria-label={t('volunteer.report.minutes')} onChange={setMinutes} />
+                  <Input type='number' value={minutes} aria-label={t('volunteer.report.minutes')} onChange={(v) => (setMinutes(v), form.clear('duration'))} />
                   <Text className='report__unit'>{t('volunteer.report.minutes')}</Text>
                 </View>
               </View>
             </FormField>
-            <FormField name='content' label={t('volunteer.report.content')} required error={problems.content}>
-              <TextArea className='volunteer-textarea' value={content} maxLength={200} showCount autoSize placeholder={t('volunteer.report.contentPlaceholder')} onChange={setContent} />
+            <FormField name='content' label={t('volunteer.report.content')} required error={problems.content} count={{ value: content, limit: CONTENT_LIMIT }}>
+              {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
+              <TextArea
+                className='volunteer-textarea'
+                value={content}
+                maxLength={-1}
+                autoSize
+                placeholder={t('volunteer.report.contentPlaceholder')}
+                onChange={(v) => (setContent(v), form.clear('content'))}
+              />
             </FormField>
             <FormField name='evidence' label={t('volunteer.report.evidence')} required hint={t('volunteer.report.evidenceHint')} error={problems.evidence}>
-              <ImagePick value={evidence} onChange={setEvidence} disabled={busy} />
+              <ImagePick value={evidence} onChange={(v) => (setEvidence(v), form.clear('evidence'))} disabled={busy} />
             </FormField>
           </View>
         </View>
         <View className='volunteer-bar'>
-          {general ? (
-            <View className='volunteer-error' role='alert'>
-              {general}
-            </View>
-          ) : null}
+          <FormErrorSummary
+            problems={form.problems}
+            labels={{
+              group: t('volunteer.report.group'),
+              date: t('volunteer.report.date'),
+              duration: t('volunteer.report.duration'),
+              content: t('volunteer.report.content'),
+              evidence: t('volunteer.report.evidence'),
+            }}
+            general={general}
+          />
           <Button className='report__submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
             {phase === 'uploading' ? t('volunteer.common.uploading') : t('volunteer.report.submit')}
           </Button>

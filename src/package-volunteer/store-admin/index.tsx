@@ -3,11 +3,15 @@ import { useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
-import type { RedemptionView, StoreItemView } from '../../shared/schemas/credits';
+import { StoreSaveItemInput, type RedemptionView, type StoreItemView } from '../../shared/schemas/credits';
 import type { MessageKey } from '../../locales';
 import { call, uploadImage } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { textLimit } from '../../utils/formLimits';
+import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ListFooter } from '../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
@@ -24,6 +28,20 @@ import { groupedCode, wholeNumber } from '../components/format';
 import { staffCommunities } from './communities';
 import '../components/volunteer.scss';
 import './index.scss';
+
+type ItemField = 'name' | 'description' | 'cost' | 'stock' | 'limit';
+const ITEM_ORDER: readonly ItemField[] = ['name', 'description', 'cost', 'stock', 'limit'];
+/** The contract's fields (StoreSaveItemInput) on the form's. */
+const ITEM_FIELD_OF: Record<string, ItemField> = { name: 'name', description: 'description', cost: 'cost', stock: 'stock', perPersonLimit: 'limit' };
+const ITEM_PROBLEM: Record<ItemField, MessageKey> = {
+  name: 'volunteer.admin.problems.name',
+  description: 'volunteer.admin.problems.description',
+  cost: 'volunteer.admin.problems.cost',
+  stock: 'volunteer.admin.problems.stock',
+  limit: 'volunteer.admin.problems.limit',
+};
+const NAME_LIMIT = textLimit(StoreSaveItemInput.shape.name);
+const DESCRIPTION_LIMIT = textLimit(StoreSaveItemInput.shape.description.unwrap());
 
 type Tab = 'items' | 'redemptions' | 'fulfil';
 type StateFilter = 'all' | RedemptionView['state'];
@@ -156,26 +174,20 @@ function ItemForm({ communityId, item, onClose, onSaved }: ItemFormProps) {
   const [limit, setLimit] = useState(item ? String(item.perPersonLimit) : '1');
   const [active, setActive] = useState(item?.active ?? true);
   const [problem, setProblem] = useState<string | null>(null);
+  const form = useFormErrors<ItemField>(ITEM_ORDER);
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
     const costValue = wholeNumber(cost);
     const stockValue = wholeNumber(stock);
     const limitValue = wholeNumber(limit);
-    const key: MessageKey | null =
-      name.trim().length < 2 || name.trim().length > 30
-        ? 'volunteer.admin.problems.name'
-        : description.trim().length > 200
-          ? 'volunteer.admin.problems.description'
-          : costValue === null || costValue < 1 || costValue > 100_000
-            ? 'volunteer.admin.problems.cost'
-            : stockValue === null || stockValue < 0 || stockValue > 100_000
-              ? 'volunteer.admin.problems.stock'
-              : limitValue === null || limitValue < 1 || limitValue > 100
-                ? 'volunteer.admin.problems.limit'
-                : null;
-    if (key || costValue === null || stockValue === null || limitValue === null) return setProblem(key ? t(key) : null);
     setProblem(null);
+    // StoreSaveItemInput judges; the form only picks the words (limits from the schema).
+    const input = { communityId, name, description, cost: costValue ?? Number.NaN, stock: stockValue ?? Number.NaN, perPersonLimit: limitValue ?? Number.NaN, active };
+    const found = schemaFieldErrors(StoreSaveItemInput, input, (path) => ITEM_FIELD_OF[path] ?? null, (issue, field) =>
+      issue.code === 'too_big' && issue.origin === 'string' ? issueMessage(t, issue, input) : t(ITEM_PROBLEM[field], { ...(field === 'name' ? NAME_LIMIT : DESCRIPTION_LIMIT) }),
+    );
+    if (form.refuse(found) || costValue === null || stockValue === null || limitValue === null) return;
     setBusy(true);
     try {
       const fileId = image ? (image.fileId ?? (await uploadImage(image.path, 'store'))) : null;
@@ -204,23 +216,24 @@ function ItemForm({ communityId, item, onClose, onSaved }: ItemFormProps) {
     <View className='linli-section store-admin__form'>
       <Text className='linli-section__title'>{item ? t('volunteer.admin.editItem') : t('volunteer.admin.newItem')}</Text>
       <View className='linli-card'>
-        <FormField name='name' label={t('volunteer.admin.name')} required>
-          <Input className='volunteer-input' value={name} maxLength={30} onChange={setName} />
+        <FormField name='name' label={t('volunteer.admin.name')} required error={form.errors.name} count={{ value: name, limit: NAME_LIMIT }}>
+          <Input className='volunteer-input' value={name} onChange={(v) => (setName(v), form.clear('name'))} />
         </FormField>
-        <FormField name='description' label={t('volunteer.admin.description')}>
-          <TextArea className='volunteer-textarea' value={description} maxLength={200} autoSize onChange={setDescription} />
+        <FormField name='description' label={t('volunteer.admin.description')} error={form.errors.description} count={{ value: description, limit: DESCRIPTION_LIMIT }}>
+          {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
+          <TextArea className='volunteer-textarea' value={description} maxLength={-1} autoSize onChange={(v) => (setDescription(v), form.clear('description'))} />
         </FormField>
         <FormField name='image' label={t('volunteer.admin.image')}>
           <ImagePick value={image} onChange={setImage} disabled={busy} />
         </FormField>
-        <FormField name='cost' label={t('volunteer.admin.cost')} required>
-          <Input className='volunteer-input' type='number' value={cost} maxLength={6} onChange={setCost} />
+        <FormField name='cost' label={t('volunteer.admin.cost')} required error={form.errors.cost}>
+          <Input className='volunteer-input' type='number' value={cost} onChange={(v) => (setCost(v), form.clear('cost'))} />
         </FormField>
-        <FormField name='stock' label={t('volunteer.admin.stock')} required>
-          <Input className='volunteer-input' type='number' value={stock} maxLength={6} onChange={setStock} />
+        <FormField name='stock' label={t('volunteer.admin.stock')} required error={form.errors.stock}>
+          <Input className='volunteer-input' type='number' value={stock} onChange={(v) => (setStock(v), form.clear('stock'))} />
         </FormField>
-        <FormField name='limit' label={t('volunteer.admin.perPersonLimit')} required>
-          <Input className='volunteer-input' type='number' value={limit} maxLength={3} onChange={setLimit} />
+        <FormField name='limit' label={t('volunteer.admin.perPersonLimit')} required error={form.errors.limit}>
+          <Input className='volunteer-input' type='number' value={limit} onChange={(v) => (setLimit(v), form.clear('limit'))} />
         </FormField>
         <View className='store-admin__active'>
           <Tick name='active' checked={active} onChange={setActive}>
@@ -228,11 +241,12 @@ function ItemForm({ communityId, item, onClose, onSaved }: ItemFormProps) {
           </Tick>
         </View>
       </View>
-      {problem ? (
-        <View className='volunteer-error' role='alert'>
-          {problem}
-        </View>
-      ) : null}
+      <FormErrorSummary
+        problems={form.problems}
+        labels={{ name: t('volunteer.admin.name'), description: t('volunteer.admin.description'), cost: t('volunteer.admin.cost'), stock: t('volunteer.admin.stock'), limit: t('volunteer.admin.perPersonLimit') }}
+        general={problem}
+        className='store-admin__summary'
+      />
       <View className='store-admin__form-actions'>
         <Button fill='outline' size='large' disabled={busy} onClick={onClose}>
           {t('common.cancel')}

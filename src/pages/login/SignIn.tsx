@@ -3,9 +3,14 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Input, Loading } from '@nutui/nutui-react-taro';
 import { ArrowRight } from '@nutui/icons-react-taro';
-import type { AccountMeOutput } from '../../shared/schemas/account';
+import { AccountUpdateProfileInput, type AccountMeOutput } from '../../shared/schemas/account';
 import type { RegionTreeNode } from '../../shared/schemas/regions';
 import { call, devSignIn, messageFor } from '../../services/cloud';
+import { FormField } from '../../components/FormField';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { textLimit } from '../../utils/formLimits';
+import { issueMessage } from '../../utils/schemaErrors';
 import { CommunityPicker } from '../../components/CommunityPicker';
 import { UserAvatar } from '../../components/UserAvatar';
 import { errorMessage } from '../../hooks/useAsync';
@@ -28,9 +33,14 @@ async function continueAs(me: AccountMeOutput, returnTo: string | null): Promise
   return true;
 }
 
+/** The nickname's rule and limit, from the contract (the profile's nickname). */
+const NICKNAME = AccountUpdateProfileInput.shape.nickname.unwrap();
+const NICKNAME_LIMIT = textLimit(NICKNAME);
+
 /** H5 sign-in on the local cloud (dev sessions). */
 export function SignIn() {
   const { t } = useI18n();
+  const form = useFormErrors<'nickname'>(['nickname']);
   const returnTo = safeReturnTo(useRouter().params.returnTo);
   const [busy, setBusy] = useState<DemoUser | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -60,10 +70,10 @@ export function SignIn() {
 
   const signInNew = async () => {
     const name = nickname.trim();
-    if (!name) {
-      setError(t('profile.nicknameRequired'));
-      return;
-    }
+    // The nickname's rule is the profile's (AccountUpdateProfileInput.nickname): the same name is saved there.
+    const checked = NICKNAME.safeParse(nickname);
+    const issue = checked.success ? null : checked.error.issues[0];
+    if (form.refuse({ nickname: issue ? (issue.code === 'too_big' ? issueMessage(t, issue, nickname) : t('profile.nicknameRequired')) : undefined })) return;
     setBusy('new');
     setError(null);
     try {
@@ -140,15 +150,20 @@ export function SignIn() {
       <View className='linli-section'>
         <Text className='linli-section__title'>{t('login.newTitle')}</Text>
         <View className='linli-card login__new'>
-          <Input
-            className='login__nickname'
-            value={nickname}
-            maxLength={20}
-            clearable
-            placeholder={t('login.nicknamePlaceholder')}
-            onChange={setNickname}
-            onConfirm={() => void signInNew()}
-          />
+          <FormField name='nickname' label={t('profile.nickname')} error={form.errors.nickname} count={{ value: nickname, limit: NICKNAME_LIMIT }}>
+            <Input
+              className='login__nickname'
+              value={nickname}
+              clearable
+              placeholder={t('login.nicknamePlaceholder')}
+              onChange={(value) => {
+                setNickname(value);
+                form.clear('nickname');
+              }}
+              onConfirm={() => void signInNew()}
+            />
+          </FormField>
+          <FormErrorSummary problems={form.problems} labels={{ nickname: t('profile.nickname') }} />
           <Button className='login__next' type='primary' size='large' block loading={busy === 'new'} disabled={busy !== null} onClick={() => void signInNew()}>
             {t('login.next')}
           </Button>

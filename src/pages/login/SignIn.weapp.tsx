@@ -2,7 +2,13 @@ import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button as NativeButton, Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
+import { AccountUpdateProfileInput } from '../../shared/schemas/account';
 import { call, uploadAvatar } from '../../services/cloud';
+import { FormField } from '../../components/FormField';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { useFormErrors } from '../../hooks/useFormErrors';
+import { textLimit } from '../../utils/formLimits';
+import { issueMessage } from '../../utils/schemaErrors';
 import { UserAvatar } from '../../components/UserAvatar';
 import { useAccount } from '../../hooks/useAccount';
 import { errorMessage } from '../../hooks/useAsync';
@@ -21,8 +27,13 @@ function stringDetail(detail: unknown, key: string): string | null {
  * <button open-type="chooseAvatar"> and the nickname from <input type="nickname">, both
  * privacy components: WeChat asks first through the PrivacyPopup that PageRoot mounts.
  */
+/** The nickname's rule and limit, from the contract (AccountUpdateProfileInput.nickname). */
+const NICKNAME = AccountUpdateProfileInput.shape.nickname.unwrap();
+const NICKNAME_LIMIT = textLimit(NICKNAME);
+
 export function SignIn() {
   const { t } = useI18n();
+  const form = useFormErrors<'nickname'>(['nickname']);
   const account = useAccount();
   const me = account.me?.account ?? null;
   const [avatarPath, setAvatarPath] = useState<string | null>(null);
@@ -35,10 +46,9 @@ export function SignIn() {
 
   const save = async () => {
     const name = nickname.trim();
-    if (!name) {
-      Taro.showToast({ title: t('profile.nicknameRequired'), icon: 'none' }).catch(() => undefined);
-      return;
-    }
+    const checked = NICKNAME.safeParse(nickname);
+    const issue = checked.success ? null : checked.error.issues[0];
+    if (form.refuse({ nickname: issue ? (issue.code === 'too_big' ? issueMessage(t, issue, nickname) : t('profile.nicknameRequired')) : undefined })) return;
     setSaving(true);
     try {
       const avatar = avatarPath ? await uploadAvatar(avatarPath) : undefined;
@@ -70,17 +80,21 @@ export function SignIn() {
           <UserAvatar name={nickname || me?.nickname || t('app.name')} src={avatarPath ?? me?.avatar} size='large' />
           <Text className='login__avatar-hint'>{t('profile.chooseAvatar')}</Text>
         </NativeButton>
-        <Text className='login__label'>{t('profile.nickname')}</Text>
-        <Input
-          className='login__nickname'
-          type='nickname'
-          value={nickname}
-          maxLength={20}
-          placeholder={t('profile.nicknamePlaceholder')}
-          onChange={setNickname}
-          // Picking the WeChat nickname from the keyboard fills the field without an input event.
-          onBlur={(value) => setNickname(value)}
-        />
+        <FormField name='nickname' label={t('profile.nickname')} error={form.errors.nickname} count={{ value: nickname, limit: NICKNAME_LIMIT }} className='login__nickname-field'>
+          <Input
+            className='login__nickname'
+            type='nickname'
+            value={nickname}
+            placeholder={t('profile.nicknamePlaceholder')}
+            onChange={(value) => {
+              setNickname(value);
+              form.clear('nickname');
+            }}
+            // Picking the WeChat nickname from the keyboard fills the field without an input event.
+            onBlur={(value) => setNickname(value)}
+          />
+        </FormField>
+        <FormErrorSummary problems={form.problems} labels={{ nickname: t('profile.nickname') }} />
         <Button className='login__next' type='primary' size='large' block loading={saving} disabled={saving} onClick={() => void save()}>
           {t('profile.save')}
         </Button>

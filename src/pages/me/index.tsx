@@ -1,7 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Cell, CellGroup } from '@nutui/nutui-react-taro';
+import { Cell, CellGroup, Switch } from '@nutui/nutui-react-taro';
 import { Edit, Location, Notice, Setting, User } from '@nutui/icons-react-taro';
 import type { GroupCard as GroupCardData } from '../../shared/schemas/groups';
 import { call, hasSession } from '../../services/cloud';
@@ -15,6 +15,7 @@ import { useAccount } from '../../hooks/useAccount';
 import { useAsync } from '../../hooks/useAsync';
 import { useI18n, useSettings } from '../../hooks/useI18n';
 import { loadAccount, membershipVersion, resetSession } from '../../stores/session';
+import { setElderly } from '../../stores/settings';
 import { noticesPath } from '../../utils/moderationRoutes';
 import { communityPath, groupPath, routes } from '../../utils/routes';
 import { RegistryMenu } from './RegistryMenu';
@@ -117,6 +118,19 @@ export default function MePage() {
         ) : account.status === 'error' ? null : (
           <View className='me__profile me__profile--placeholder' />
         )}
+      </View>
+
+      {/* Large text on the first screen of this tab (not only in the settings): whoever needs it finds it. */}
+      <View className='linli-section me__elderly-section'>
+        <CellGroup className='me__menu'>
+          <Cell
+            className='me__elderly'
+            title={t('settings.elderly')}
+            description={t('settings.elderlyHint')}
+            align='center'
+            extra={<Switch className='me__elderly-switch' checked={elderly} onChange={(value) => setElderly(value)} ariaLabel={t('settings.elderly')} />}
+          />
+        </CellGroup>
       </View>
 
       <EventsMenu />

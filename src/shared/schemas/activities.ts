@@ -62,6 +62,9 @@ export const ActivitiesUpdateInput = z
   .superRefine(checkTimes);
 export type ActivitiesUpdateInput = z.infer<typeof ActivitiesUpdateInput>;
 
+/** The fields both actions share, checked as they check them: the activity form judges its input with it. */
+export const ActivityFieldsInput = z.object(ActivityFields).strict().superRefine(checkTimes);
+
 export const ActivitiesCancelInput = z.object({ activityId: Id, reason: text(2, 200) }).strict();
 
 export const SignupStatus = z.enum(['pending_approval', 'confirmed', 'waitlisted', 'offered', 'cancelled', 'late_cancelled', 'rejected', 'no_show', 'expired', 'removed']);
