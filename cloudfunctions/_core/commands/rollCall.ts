@@ -20,6 +20,7 @@ import {
 } from '../../../src/shared/schemas/rollCall';
 import { assertContentAllowed } from '../ports/contentCheck';
 import { notifier, type Notice } from '../ports/notify';
+import { noticeLocaleOf } from '../ports/noticeTexts';
 import { recordAudit } from '../repositories/auditLog';
 import { Collections } from '../repositories/collections';
 import { newestFirstPage } from '../repositories/newestFirstPage';
@@ -38,11 +39,10 @@ import {
   type RollCallAnswerDoc,
   type RollCallDoc,
 } from '../repositories/rollCalls';
-import { nicknamesOf, openidsOf } from '../repositories/users';
+import { nicknamesOf, recipientsOf } from '../repositories/users';
 import { matchingVolunteers, volunteersOf } from '../repositories/volunteers';
 import type { Actor } from '../runtime/actor';
 import { digest } from '../runtime/hash';
-import { chinaDateTimeOf } from '../runtime/chinaDay';
 
 /** A meet-at time a minute old is still "now" (clocks of phones and servers differ a little). */
 const PAST_GRACE_MS = 60_000;
@@ -70,10 +70,14 @@ async function inParallel<T>(items: T[], width: number, work: (item: T) => Promi
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, lane));
 }
 
-/** Sends one notice to each user, with her openid for the subscribe message where there is one. */
+/** Sends one notice to each user, with her openid and language for the subscribe message (one lookup for all). */
 async function notifyEach(userIds: string[], notice: (userId: string) => Notice): Promise<void> {
-  const openids = await openidsOf(userIds);
-  await inParallel(userIds, NOTIFY_WIDTH, (userId) => notifier().notify(notice(userId), openids.get(userId)));
+  const recipients = await recipientsOf(userIds);
+  await inParallel(userIds, NOTIFY_WIDTH, (userId) => {
+    const user = recipients.get(userId);
+    const recipient = user?.openid ? { openid: user.openid, locale: noticeLocaleOf(user), communityId: user.homeCommunityId ?? null } : undefined;
+    return notifier().notify(notice(userId), recipient);
+  });
 }
 
 function resourceOf(doc: RollCallDoc, region: RegionDoc, answer: RollCallAnswerDoc | null): RollCallResource {
@@ -168,8 +172,7 @@ export async function createRollCall(actor: Actor, input: RollCallsCreateInput, 
     (userId) => ({
       userId,
       kind: 'rollcall',
-      title: `应急召集：${input.title}`,
-      body: `${chinaDateTimeOf(input.meetAt).slice(5)} 在 ${input.meetingPlace} 集合，需要 ${input.needed} 人。能否到场，请点开回复。`,
+      params: { title: input.title, meetAt: input.meetAt.toISOString(), place: input.meetingPlace, needed: input.needed },
       link: linkOf(id),
       dedupeKey: `rollcall-${id}-${userId}`,
     }),
@@ -268,8 +271,7 @@ export async function closeRollCall(actor: Actor, rollCallId: string, requestId:
     (userId) => ({
       userId,
       kind: 'rollcall_closed',
-      title: `召集已结束：${doc.title}`,
-      body: `「${doc.title}」已结束，感谢你的响应和付出！`,
+      params: { title: doc.title },
       link: linkOf(rollCallId),
       dedupeKey: `rollcall-closed-${rollCallId}-${userId}`,
     }),

@@ -33,9 +33,14 @@ function setting(kind: string, name: 'ID' | 'KEYS'): string | undefined {
   return family && family !== upper ? process.env[`LINLI_TEMPLATE_${family}_${name}`] || undefined : undefined;
 }
 
+/** The template id of a notice kind, or null when none is configured (inbox only). */
+export function templateIdOf(kind: string): string | null {
+  return setting(kind, 'ID')?.trim() || null;
+}
+
 /** The template message of a notice, or null when its kind has no template configured. */
 export function templateMessageOf(notice: { kind: string; title: string; body: string }, sentAt: Date): TemplateMessage | null {
-  const templateId = setting(notice.kind, 'ID');
+  const templateId = templateIdOf(notice.kind);
   if (!templateId) return null;
   const data: Record<string, { value: string }> = {};
   for (const pair of (setting(notice.kind, 'KEYS') ?? DEFAULT_KEYS).split(',')) {
