@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN';
 /** English; switchable in 我的 → 设置. Same keys as zh-CN.ts (the type checks it). */
 import eventsEn from './events.en';
 import moderationEn from './moderation.en';
+import noticesEn from './notices.en';
 import registryEn from './registry.en';
 import volunteerEntryEn from './volunteer.entry.en';
 import type volunteerZhCN from './volunteer.zh-CN';
@@ -13,6 +14,7 @@ const en: Messages = {
   events: eventsEn,
   volunteer: volunteerEntryEn as typeof volunteerEntryEn & typeof volunteerZhCN,
   moderation: moderationEn as typeof moderationEn & typeof moderationStaffZhCN,
+  notices: noticesEn,
   app: {
     name: 'Linli',
     slogan: 'Find the community groups around you',
@@ -39,7 +41,7 @@ const en: Messages = {
     loading: 'Loading…',
     loadMore: 'Load more',
     loadingMore: 'Loading more…',
-    noMore: 'No more groups',
+    noMore: 'No more',
     errorTitle: 'Could not load',
     saved: 'Saved',
     copied: 'Link copied',

@@ -5,6 +5,7 @@
  */
 import eventsZhCN from './events.zh-CN';
 import moderationZhCN from './moderation.zh-CN';
+import noticesZhCN from './notices.zh-CN';
 import type moderationStaffZhCN from './moderation.staff.zh-CN';
 import registryZhCN from './registry.zh-CN';
 import volunteerEntryZhCN from './volunteer.entry.zh-CN';
@@ -21,6 +22,8 @@ const zhCN = {
   /** Reports, moderation notices and appeals, and the staff console. */
   // The staff console's strings load with package-staff (see src/package-staff/locale.ts).
   moderation: moderationZhCN as typeof moderationZhCN & typeof moderationStaffZhCN,
+  /** Consent results, undelivered messages (staff), NutUI's own texts. */
+  notices: noticesZhCN,
   app: {
     name: '邻里',
     slogan: '发现身边的社区社会组织',

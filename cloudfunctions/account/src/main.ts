@@ -11,7 +11,7 @@ export const main = createHandler({
     'account.me': async ({ actor }) => ({ ...(await presentOwnAccount(actor)), subscribeTemplates: subscribeTemplates() }),
     'account.updateProfile': async ({ actor, input }) => {
       const user = await updateOwnProfile(actor, input);
-      return presentOwnAccount({ ...actor, user });
+      return { ...(await presentOwnAccount({ ...actor, user })), subscribeTemplates: subscribeTemplates() };
     },
   },
 });

@@ -1,6 +1,8 @@
 import { useEffect, type ReactNode } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { ConfigProvider } from '@nutui/nutui-react-taro';
+import { nutuiLocaleOf } from '../../locales/nutui';
 import type { MessageKey } from '../../locales';
 import { useI18n, useSettings } from '../../hooks/useI18n';
 import { applyTabBarLocale } from '../../utils/tabBar';
@@ -43,7 +45,10 @@ export function PageRoot({ titleKey, tab = false, className, busy = false, child
 
   return (
     <View className={cx('linli-page', elderly && 'linli-page--elderly', `linli-page--${locale}`, className)} data-locale={locale} aria-busy={busy}>
-      {children}
+      {/* NutUI's own texts (placeholders, picker buttons) follow the app's language. */}
+      <ConfigProvider locale={nutuiLocaleOf(locale)} className='linli-page__body'>
+        {children}
+      </ConfigProvider>
       {/* weapp: WeChat's privacy notice, whichever page's API asks (renders nothing on H5). */}
       <PrivacyPopup />
     </View>
