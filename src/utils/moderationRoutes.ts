@@ -15,6 +15,7 @@ export const moderationRoutes = {
   dashboard: `${staff}/dashboard/index`,
   roles: `${staff}/roles/index`,
   rollcall: `${staff}/rollcall/index`,
+  notifyFailures: `${staff}/notify-failures/index`,
   report: `${me}/report/index`,
   notices: `${me}/notices/index`,
 } as const;

@@ -11,6 +11,8 @@ import { registryRoutes } from '../../utils/registryRoutes';
 import { DescriptionField, ContactFields, FormSection, LevelField, NameField, RulesFields, TypeField } from '../components/fields';
 import { PlacementField } from '../components/PlacementField';
 import { TagsField } from '../components/TagsField';
+import { subscribeLine } from '../../components/SubscribeNote';
+import { askSubscriptions } from '../../utils/subscribe';
 import {
   schemaErrors,
   submitFailure,
@@ -70,6 +72,8 @@ export function FoundForm({ initial, roots, resubmit }: FoundFormProps) {
       scrollToField(Object.keys(found)[0]!);
       return;
     }
+    // In the tap: consent for the review result (WeChat: one consent, one message).
+    const consent = askSubscriptions(['groupReview']);
     setSubmitting(true);
     try {
       const input = toFoundInput(values);
@@ -79,7 +83,11 @@ export function FoundForm({ initial, roots, resubmit }: FoundFormProps) {
       } else {
         await call('groups.found', input);
       }
-      Taro.showToast({ title: t('registry.form.submitted'), icon: 'success' }).catch(() => undefined);
+      // What she subscribed to goes with the confirmation (the page is replaced next).
+      const subscribed = await consent;
+      Taro.showToast(
+        subscribed ? { title: `${t('registry.form.submitted')}\n${subscribeLine(t, subscribed)}`, icon: 'none', duration: 3000 } : { title: t('registry.form.submitted'), icon: 'success' },
+      ).catch(() => undefined);
       // Replace the form: going back should not land on a form that was already sent.
       await Taro.redirectTo({ url: registryRoutes.applications }).catch(() => undefined);
     } catch (error) {

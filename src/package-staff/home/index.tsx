@@ -63,6 +63,7 @@ export default function StaffHomePage() {
     { name: 'proofs', title: 'moderation.staff.proofs', hint: 'moderation.staff.proofsHint', url: volunteerRoutes.issue, icon: <Order size={20} color='#e8590c' />, waiting: counts.data?.proofs ?? undefined },
     { name: 'store', title: 'moderation.staff.store', hint: 'moderation.staff.storeHint', url: volunteerRoutes.storeAdmin, icon: <Cart size={20} color='#e8590c' /> },
     { name: 'dashboard', title: 'moderation.staff.dashboard', hint: 'moderation.staff.dashboardHint', url: moderationRoutes.dashboard, icon: <Category size={20} color='#e8590c' /> },
+    { name: 'notify-failures', title: 'notices.failures.open', hint: 'notices.failures.hint', url: moderationRoutes.notifyFailures, icon: <Notice size={20} color='#e8590c' /> },
     { name: 'audit', title: 'moderation.staff.audit', hint: 'moderation.staff.auditHint', url: moderationRoutes.audit, icon: <Order size={20} color='#e8590c' /> },
     { name: 'roles', title: 'moderation.staff.roles', hint: 'moderation.staff.rolesHint', url: moderationRoutes.roles, icon: <User size={20} color='#e8590c' /> },
   ];

@@ -10,6 +10,9 @@ import type { VolunteerProfile } from '../../shared/schemas/volunteer';
 import type { MessageKey } from '../../locales';
 import { call, isClientError } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
+import { SubscribeNote } from '../../components/SubscribeNote';
+import { useSubscriptionPrompt } from '../../hooks/useSubscriptionPrompt';
+import type { SubscribeOutcome, SubscribeTopic } from '../../utils/subscribe';
 import { FormField } from '../../components/FormField';
 import { ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
@@ -130,13 +133,15 @@ export default function RegisterPage() {
   useAccount();
   const me = useAsync(() => call('volunteers.me', {}), []);
   const [registered, setRegistered] = useState<VolunteerProfile | null>(null);
+  // Consent for call-out messages is asked in the registration tap (WeChat: one consent, one message).
+  const subscription = useSubscriptionPrompt();
 
   const render = () => {
-    if (registered) return <Done profile={registered} />;
+    if (registered) return <Done profile={registered} subscribed={subscription.outcome} />;
     if (me.loading && !me.data) return <LoadingState cards={3} />;
     if (me.error || !me.data) return <ErrorState message={me.error ?? ''} onRetry={() => void me.reload()} />;
     if (me.data.profile && me.data.profile.status === 'active') return <Already profile={me.data.profile} />;
-    return <RegisterForm onDone={setRegistered} />;
+    return <RegisterForm onDone={setRegistered} onAsk={subscription.ask} />;
   };
 
   return (
@@ -146,7 +151,7 @@ export default function RegisterPage() {
   );
 }
 
-function Done({ profile }: { profile: VolunteerProfile }) {
+function Done({ profile, subscribed }: { profile: VolunteerProfile; subscribed: SubscribeOutcome | null }) {
   const { t } = useI18n();
   return (
     <View className='linli-section'>
@@ -156,6 +161,7 @@ function Done({ profile }: { profile: VolunteerProfile }) {
         <Text className='register__done-label'>{t('volunteer.register.doneNumber')}</Text>
         <Text className='register__number'>{profile.volunteerNo}</Text>
         <Text className='register__done-hint'>{t('volunteer.register.doneHint')}</Text>
+        <SubscribeNote outcome={subscribed} />
         <Button className='register__to-hours' type='primary' size='large' block onClick={() => void Taro.redirectTo({ url: volunteerRoutes.hours }).catch(() => undefined)}>
           {t('volunteer.register.toHours')}
         </Button>
@@ -179,7 +185,7 @@ function Already({ profile }: { profile: VolunteerProfile }) {
   );
 }
 
-function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void }) {
+function RegisterForm({ onDone, onAsk }: { onDone: (profile: VolunteerProfile) => void; onAsk: (topics: readonly SubscribeTopic[]) => unknown }) {
   const { t } = useI18n();
   const [values, setValues] = useState<Values>(EMPTY);
   const [problems, setProblems] = useState<Problems>({});
@@ -214,6 +220,7 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
     const checked = check(values, minor);
     setProblems(Object.fromEntries(Object.entries(checked.problems).map(([field, key]) => [field, t(key)])) as Problems);
     if (!checked.input) return;
+    onAsk(['rollcall']);
     setBusy(true);
     try {
       const profile = await call('volunteers.register', checked.input);
