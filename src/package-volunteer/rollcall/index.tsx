@@ -6,6 +6,7 @@ import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import type { RollCallView } from '../../shared/schemas/rollCall';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
+import { useAccount } from '../../hooks/useAccount';
 import { SubscribeNote } from '../../components/SubscribeNote';
 import { useSubscriptionPrompt } from '../../hooks/useSubscriptionPrompt';
 import { ListFooter } from '../../components/ListFooter';
@@ -46,6 +47,8 @@ function Answer({ id }: { id: string }) {
   const [eta, setEta] = useState<number | null>(null);
   const [busy, setBusy] = useState<'coming' | 'cannot' | null>(null);
   const subscription = useSubscriptionPrompt();
+  // The account carries the template ids the consent prompt asks for.
+  useAccount();
 
   usePullDownRefresh(() => {
     void state.reload().finally(() => Taro.stopPullDownRefresh());
