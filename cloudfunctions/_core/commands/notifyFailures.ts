@@ -6,8 +6,8 @@
  */
 import { AppError } from '../../../src/shared/errors';
 import type { NotifyFailuresSummaryOutput } from '../../../src/shared/schemas/notifyFailures';
-import { NOTIFY_FAILURES } from '../ports/notify';
 import { maskNickname } from '../privacy/personalData';
+import { Collections } from '../repositories/collections';
 import { regionDirectory } from '../repositories/regions';
 import { nicknamesOf } from '../repositories/users';
 import type { Actor } from '../runtime/actor';
@@ -47,7 +47,7 @@ export async function notifyFailuresSummary(actor: Actor, regionId: string, now:
   const since = new Date(now.getTime() - FAILURE_WINDOW_DAYS * DAY);
   const _ = database().command;
   const where = { communityId: _.in(communities), createdAt: _.gte(since) };
-  const failures = database().collection(NOTIFY_FAILURES);
+  const failures = database().collection(Collections.notifyFailures);
   const [page, count] =
     communities.length === 0
       ? [{ data: [] }, { total: 0 }]
