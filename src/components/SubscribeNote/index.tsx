@@ -9,7 +9,7 @@ function namesOf(t: Translate, topics: SubscribeTopic[]): string {
   return [...new Set(topics.map((topic) => t(`notices.subscribe.topics.${topic}`)))].join(t('notices.subscribe.separator'));
 }
 
-/** The line of what she subscribed to ("已订阅：审核结果通知"), or that the inbox will hold it. */
+/** The line of what she subscribed to ("Subscribed: review results"), or that the inbox will hold it. */
 export function subscribeLine(t: Translate, outcome: SubscribeOutcome): string {
   const lines: string[] = [];
   if (outcome.accepted.length > 0) lines.push(t('notices.subscribe.accepted', { topics: namesOf(t, outcome.accepted) }));
