@@ -34,15 +34,12 @@ const me = (): AccountMeOutput => ({ ...account(), subscribeTemplates: TEMPLATES
 
 type Answer = Record<string, string>;
 let prompt: jest.SpyInstance;
-let savedEnv: string | undefined;
 
 beforeEach(() => {
   resetApp();
-  savedEnv = process.env.TARO_ENV;
   prompt = jest.spyOn(Taro, 'requestSubscribeMessage');
 });
 afterEach(() => {
-  process.env.TARO_ENV = savedEnv;
   prompt.mockRestore();
 });
 

@@ -26,7 +26,7 @@ const PARAMS = {
 
 const KINDS: CataloguedKind[] = [
   'signup_confirmed', 'signup_waitlisted', 'signup_pending', 'signup_cancelled', 'offer_confirmed', 'seat_offer', 'reminder_offer', 'offer_expired',
-  'reminder_24h', 'reminder_2h', 'signup_removed', 'signup_rejected', 'signup_approved', 'hours_credited', 'store_redeemed', 'store_picked_up',
+  'reminder_24h', 'reminder_2h', 'signup_removed', 'signup_rejected', 'signup_approved', 'activity_changed', 'activity_cancelled', 'hours_credited', 'store_redeemed', 'store_picked_up',
   'store_cancelled', 'rollcall', 'rollcall_closed', 'group_review', 'join_decision',
 ];
 

@@ -55,6 +55,8 @@ const zhCN = {
     title: () => '报名已通过',
     body: (p) => (p.waitlisted ? `「${s(p, 'activity')}」名额已满，你已进入候补` : `「${s(p, 'activity')}」报名成功`),
   },
+  activity_changed: { title: () => '活动信息有变化', body: (p) => `「${s(p, 'activity')}」的时间、地点或要求已更新，请查看` },
+  activity_cancelled: { title: () => '活动已取消', body: (p) => `「${s(p, 'activity')}」已取消：${s(p, 'reason')}` },
   hours_credited: {
     title: () => '志愿时长已记录',
     body: (p) => `「${s(p, 'content')}」${hoursOf(p.minutes)} 小时已记入你的志愿记录${Number(p.credits) > 0 ? `，获得 ${s(p, 'credits')} 积分` : ''}`,
@@ -101,6 +103,8 @@ const en: Record<CataloguedKind, NoticeText> = {
     title: () => 'Sign-up approved',
     body: (p) => (p.waitlisted ? `"${s(p, 'activity')}" is full; you are on the waitlist.` : `You are signed up for "${s(p, 'activity')}".`),
   },
+  activity_changed: { title: () => 'Activity changed', body: (p) => `The time, place or requirements of "${s(p, 'activity')}" have changed. Please have a look.` },
+  activity_cancelled: { title: () => 'Activity cancelled', body: (p) => `"${s(p, 'activity')}" was cancelled: ${s(p, 'reason')}` },
   hours_credited: {
     title: () => 'Volunteer hours recorded',
     body: (p) => `${hoursOf(p.minutes)} h for "${s(p, 'content')}" were added to your volunteer record${Number(p.credits) > 0 ? `, earning ${s(p, 'credits')} credits` : ''}.`,
