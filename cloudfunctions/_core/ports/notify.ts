@@ -14,6 +14,7 @@
  * notice that is new to the inbox is sent, so a retried action never sends twice.
  * Doc: https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
  */
+import { randomUUID } from 'node:crypto';
 import { Collections } from '../repositories/collections';
 import { findUser } from '../repositories/users';
 import { database } from '../runtime/cloudbase';
@@ -102,8 +103,6 @@ async function writeOne(doc: InboxDoc): Promise<boolean> {
   }
 }
 
-let writes = 0;
-
 /** Writes the notice to the inbox; false when this dedupe key is there already. */
 async function writeInbox(notice: Notice, now: Date): Promise<boolean> {
   const stored = textOf(notice, 'zh-CN');
@@ -116,7 +115,7 @@ async function writeInbox(notice: Notice, now: Date): Promise<boolean> {
     link: notice.link,
     readAt: null,
     createdAt: now,
-    writeId: `${process.pid}-${now.getTime()}-${(writes += 1)}`,
+    writeId: randomUUID(),
   };
   return inboxInserts.submit(Collections.inbox, doc);
 }
