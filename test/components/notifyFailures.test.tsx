@@ -1,10 +1,9 @@
 /** The staff view of messages that did not reach residents' phones (package-staff/notify-failures). */
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
 import NotifyFailuresPage from '../../src/package-staff/notify-failures/index';
 import type { NotifyFailuresSummaryOutput } from '../../src/shared/schemas/notifyFailures';
 import { call } from '../../src/services/cloud';
 import { setLocale } from '../../src/stores/settings';
-import { act } from '@testing-library/react';
 import { mockActions } from '../mocks/cloud';
 import { county } from './support/moderationFixtures';
 import { findElement } from './support/registryFixtures';
@@ -39,7 +38,7 @@ test('counts by type and by reason in words, and the latest with the recipient m
   await findElement('.notify-failures__summary');
   expect(call).toHaveBeenCalledWith('notifyFailures.summary', { regionId: 'cty-linxi' });
   expect(screen.getByText('共 3 条')).toBeTruthy();
-  const rows = (selector: string) => [...document.querySelectorAll(`${selector} .notify-failures__row`)].map((row) => row.textContent);
+  const rows = (selector: string) => Array.from(document.querySelectorAll(`${selector} .notify-failures__row`)).map((row) => row.textContent);
   expect(rows('.notify-failures__by-kind')).toEqual(['候补转正机会2', '其他（something_new）1']);
   expect(rows('.notify-failures__by-error')).toEqual(['用户未订阅或订阅次数已用完2', '其他错误（12345）1']);
   expect(screen.getByText('收件人 赵＊')).toBeTruthy();
