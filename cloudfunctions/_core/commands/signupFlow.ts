@@ -81,7 +81,7 @@ const activityLink = (activityId: string) => `pages/activity/index?id=${activity
 /**
  * Tells the resident (and her proxy) what her sign-up came to — a seat, a waitlist place, or an
  * approval to wait for — once per sign-up attempt: only the attempt that settled it writes.
- * Costs the sign-up one inbox write, shared with concurrent sign-ups of this instance.
+ * Costs the sign-up one inbox write (docs/wechat.md has the bench figures).
  */
 async function tellSignedUp({ signup, activity, waitlistPosition: position }: SignupOutcome, now: Date): Promise<void> {
   const base = { userId: signup.userId, link: activityLink(activity._id), dedupeKey: `signed-up-${signup._id}-${now.getTime()}` };

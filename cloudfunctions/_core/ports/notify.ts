@@ -14,11 +14,9 @@
  * notice that is new to the inbox is sent, so a retried action never sends twice.
  * Doc: https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
  */
-import { randomUUID } from 'node:crypto';
 import { Collections } from '../repositories/collections';
 import { findUser } from '../repositories/users';
 import { database } from '../runtime/cloudbase';
-import { Coalescer } from '../runtime/coalesce';
 import { isDuplicateError } from '../runtime/dbErrors';
 import { logEvent } from '../runtime/log';
 import { isCatalogued, noticeLocaleOf, renderNotice, type CataloguedKind, type NoticeLocale, type NoticeParams } from './noticeTexts';
@@ -74,33 +72,6 @@ interface InboxDoc {
   link: string | null;
   readAt: null;
   createdAt: Date;
-  /** Tells this write apart from an earlier one of the same key when a batch is retried one by one. */
-  writeId: string;
-}
-
-/**
- * Notices written by this instance at the same time go in one insert (a crowd signing up for a
- * hot activity costs a few inbox trips, not one each). If the batch fails (a retried key among
- * them), each is written on its own; one found already there with this write's id is ours.
- */
-const inboxInserts = new Coalescer<InboxDoc, boolean>(async (_collection, docs) => {
-  try {
-    await database().collection(Collections.inbox).add(docs);
-    return docs.map(() => true);
-  } catch {
-    return Promise.all(docs.map(writeOne));
-  }
-});
-
-async function writeOne(doc: InboxDoc): Promise<boolean> {
-  try {
-    await database().collection(Collections.inbox).add(doc);
-    return true;
-  } catch (error) {
-    if (!isDuplicateError(error)) throw error;
-    const { data } = await database().collection(Collections.inbox).doc(doc._id).get();
-    return (data[0] as InboxDoc | undefined)?.writeId === doc.writeId;
-  }
 }
 
 /** Writes the notice to the inbox; false when this dedupe key is there already. */
@@ -115,9 +86,17 @@ async function writeInbox(notice: Notice, now: Date): Promise<boolean> {
     link: notice.link,
     readAt: null,
     createdAt: now,
-    writeId: randomUUID(),
   };
-  return inboxInserts.submit(Collections.inbox, doc);
+  // One insert per notice. Sharing inserts among an instance's concurrent notices (a Coalescer)
+  // saved round trips but chained every sign-up behind one insert at a time: under the hot
+  // sign-up bench it cut throughput several-fold (docs/wechat.md, "What the resident is told").
+  try {
+    await database().collection(Collections.inbox).add(doc);
+    return true;
+  } catch (error) {
+    if (isDuplicateError(error)) return false;
+    throw error;
+  }
 }
 
 /** A subscribe message's page: a mini-program path without the leading slash. */
