@@ -4,6 +4,7 @@ import type { Messages } from './zh-CN';
 import eventsEn from './events.en';
 import formsEn from './forms.en';
 import moderationEn from './moderation.en';
+import noticesEn from './notices.en';
 import registryEn from './registry.en';
 import volunteerEntryEn from './volunteer.entry.en';
 import type volunteerZhCN from './volunteer.zh-CN';
@@ -15,6 +16,7 @@ const en: Messages = {
   volunteer: volunteerEntryEn as typeof volunteerEntryEn & typeof volunteerZhCN,
   moderation: moderationEn as typeof moderationEn & typeof moderationStaffZhCN,
   forms: formsEn,
+  notices: noticesEn,
   app: {
     name: 'Linli',
     slogan: 'Find the community groups around you',
@@ -45,7 +47,7 @@ const en: Messages = {
     loading: 'Loading…',
     loadMore: 'Load more',
     loadingMore: 'Loading more…',
-    noMore: 'No more groups',
+    noMore: 'No more',
     errorTitle: 'Could not load',
     saved: 'Saved',
     copied: 'Link copied',

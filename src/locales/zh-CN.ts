@@ -6,6 +6,7 @@
 import eventsZhCN from './events.zh-CN';
 import formsZhCN from './forms.zh-CN';
 import moderationZhCN from './moderation.zh-CN';
+import noticesZhCN from './notices.zh-CN';
 import type moderationStaffZhCN from './moderation.staff.zh-CN';
 import registryZhCN from './registry.zh-CN';
 import volunteerEntryZhCN from './volunteer.entry.zh-CN';
@@ -24,6 +25,8 @@ const zhCN = {
   moderation: moderationZhCN as typeof moderationZhCN & typeof moderationStaffZhCN,
   /** Form problems and limits (every form), and the first-run large-text prompt. */
   forms: formsZhCN,
+  /** Consent results, undelivered messages (staff), NutUI's own texts. */
+  notices: noticesZhCN,
   app: {
     name: '邻里',
     slogan: '发现身边的社区社会组织',

@@ -3,8 +3,10 @@
  * to. `membershipVersion` counts joins and leaves, so lists shown earlier know to reload.
  */
 import type { AccountMeOutput } from '../shared/schemas/account';
-import { call, isClientError, messageFor, signOut as endSession } from '../services/cloud';
+import type { Locale } from '../locales';
+import { call, hasSession, isClientError, messageFor, signOut as endSession } from '../services/cloud';
 import { createStore } from './createStore';
+import { currentLocale } from './settings';
 
 export interface SessionState {
   status: 'idle' | 'loading' | 'ready' | 'error';
@@ -25,6 +27,8 @@ export function loadAccount(force = false): Promise<AccountMeOutput | null> {
   inflight = call('account.me', {})
     .then((me) => {
       sessionStore.set({ status: 'ready', me, error: null });
+      // The language in use on this device is hers: the server writes her notices in it.
+      if (me.account.locale && me.account.locale !== currentLocale()) void saveLanguage(currentLocale());
       return me;
     })
     .catch((error: unknown) => {
@@ -36,6 +40,20 @@ export function loadAccount(force = false): Promise<AccountMeOutput | null> {
       inflight = null;
     });
   return inflight;
+}
+
+/**
+ * Tells the server the language she picked (users.locale), so the notices it writes — in the
+ * inbox and on her phone — are in that language. Never in her way: a failure is retried the
+ * next time the account loads.
+ */
+export async function saveLanguage(locale: Locale): Promise<void> {
+  if (!hasSession()) return;
+  try {
+    setAccount(await call('account.updateProfile', { locale }));
+  } catch {
+    // The device keeps her choice; loadAccount sends it again next time.
+  }
 }
 
 /** Stores the account a mutation answered with (account.updateProfile). */

@@ -16,6 +16,7 @@ export const moderationRoutes = {
   roles: `${staff}/roles/index`,
   rollcall: `${staff}/rollcall/index`,
   regions: `${staff}/regions/index`,
+  notifyFailures: `${staff}/notify-failures/index`,
   report: `${me}/report/index`,
   notices: `${me}/notices/index`,
 } as const;

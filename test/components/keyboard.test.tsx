@@ -5,7 +5,7 @@
  */
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
-import { Button, Cell } from '@nutui/nutui-react-taro';
+import { Button, Cell, Switch } from '@nutui/nutui-react-taro';
 import { ActivityCard } from '../../src/components/ActivityCard';
 import { Chips } from '../../src/components/Chips';
 import { ChoiceChips } from '../../src/components/ChoiceChips';
@@ -176,4 +176,27 @@ test('a NutUI button disabled at first joins the tab order once enabled, and Ent
   focus(button);
   fireEvent.keyDown(button, { key: 'Enter' });
   expect(submit).toHaveBeenCalledTimes(1);
+});
+
+test("NutUI's Switch is a switch on H5: its mini-program aria-role becomes a role, it takes the focus and Space toggles it", async () => {
+  function Page() {
+    const [on, setOn] = useState(false);
+    return (
+      <PageRoot titleKey='titles.settings'>
+        <Switch className='probe-switch' checked={on} onChange={setOn} ariaLabel='大字模式' />
+      </PageRoot>
+    );
+  }
+  renderPage(<Page />);
+  const toggle = await waitFor(() => {
+    const found = element('.probe-switch');
+    expect(found.getAttribute('role')).toBe('switch');
+    return found;
+  });
+  expect(toggle.hasAttribute('aria-role')).toBe(false);
+  expect(toggle.getAttribute('aria-checked')).toBe('false');
+  expect(toggle.getAttribute('tabindex')).toBe('0');
+  focus(toggle);
+  act(() => void fireEvent.keyDown(toggle, { key: ' ' }));
+  await waitFor(() => expect(element('.probe-switch').getAttribute('aria-checked')).toBe('true'));
 });

@@ -9,7 +9,7 @@
  * is printed.
  */
 import { createRollCall, dispatchJobIdOf, getRollCall, rollCallJobsVia } from '../../cloudfunctions/_core/commands/rollCall';
-import { notifier, type Notice, type Notifier } from '../../cloudfunctions/_core/ports/notify';
+import { notifier, type Notice, type Notifier, type Recipient } from '../../cloudfunctions/_core/ports/notify';
 import { Collections } from '../../cloudfunctions/_core/repositories/collections';
 import { claimJob, findJob, type JobDoc } from '../../cloudfunctions/_core/repositories/jobs';
 import { findUser, userIdOf } from '../../cloudfunctions/_core/repositories/users';
@@ -72,9 +72,9 @@ afterAll(async () => {
 /** A notifier that sends `left` notices for real, then fails every one after (a crash midway). */
 function failingAfter(left: number): Notifier {
   return {
-    async notify(notice: Notice, openid?: string) {
+    async notify(notice: Notice, recipient?: Recipient) {
       if (left-- <= 0) throw new Error('crashed midway');
-      await notifier().notify(notice, openid);
+      await notifier().notify(notice, recipient);
     },
   };
 }

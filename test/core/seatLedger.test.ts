@@ -54,8 +54,9 @@ test('an offer reaches the elder and the proxy who signed her up; an hour before
   await createSignup(daughter!, SignupsCreateInput.parse({ activityId, forUserId: elder!.userId }), now);
   await cancelSignup(a!, activityId, undefined, now);
   const inboxOf = async (userId: string) => (await allDocsOf<{ kind: string; body: string }>(database(), 'inbox', { userId })).map((n) => n.kind).sort();
-  expect(await inboxOf(elder!.userId)).toEqual(['seat_offer']);
-  expect(await inboxOf(daughter!.userId)).toEqual(['seat_offer']);
+  // Her waitlist place first (the daughter's copy too), then the offer.
+  expect(await inboxOf(elder!.userId)).toEqual(['seat_offer', 'signup_waitlisted']);
+  expect(await inboxOf(daughter!.userId)).toEqual(['seat_offer', 'signup_waitlisted']);
   const offer = (await findSignup(signupIdOf(activityId, elder!.userId)))!;
   const almost = new Date(offer.offerExpiresAt!.getTime() - 30 * 60_000);
   // Offers of the other tests here are out of the way, so the runs' counts are this offer's.
@@ -64,8 +65,8 @@ test('an offer reaches the elder and the proxy who signed her up; an hour before
   const runs = await Promise.all([remindExpiringOffers(almost), remindExpiringOffers(almost)]);
   expect(runs.reduce((sum, r) => sum + r.offerReminders, 0)).toBe(1);
   expect((await remindExpiringOffers(new Date(almost.getTime() + 60_000))).offerReminders).toBe(0);
-  expect(await inboxOf(elder!.userId)).toEqual(['reminder_offer', 'seat_offer']);
-  expect(await inboxOf(daughter!.userId)).toEqual(['reminder_offer', 'seat_offer']);
+  expect(await inboxOf(elder!.userId)).toEqual(['reminder_offer', 'seat_offer', 'signup_waitlisted']);
+  expect(await inboxOf(daughter!.userId)).toEqual(['reminder_offer', 'seat_offer', 'signup_waitlisted']);
   // Not before the last hour.
   expect((await remindExpiringOffers(now)).offerReminders).toBe(0);
 });

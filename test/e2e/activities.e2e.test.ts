@@ -126,7 +126,8 @@ describe('activities: post, sign up, waitlist, offer, check-in (H5 on the local 
 
   it('the second resident gets the offer in her inbox and confirms it', async () => {
     await zhao.goto(`${suite.cloud.url}/#/pages/me/index`);
-    await on(zhao, '.linli-events-menu__inbox .linli-events-menu__badge').filter({ hasText: '1' }).waitFor();
+    // Two unread: her own waitlist place, then the offer.
+    await on(zhao, '.linli-events-menu__inbox .linli-events-menu__badge').filter({ hasText: '2' }).waitFor();
     await on(zhao, '.linli-events-menu__inbox').click();
     await zhao.waitForURL(/#\/pages\/inbox\/index/);
     const offer = on(zhao, '.inbox__item[data-kind="seat_offer"]');

@@ -65,7 +65,9 @@ test('a leader posts; residents sign up, the third is waitlisted, a cancellation
   expect(offered.mySignup).toMatchObject({ status: 'offered' });
   const inbox = await data<{ items: Array<{ kind: string }>; unread: number }>(c!.call('inbox', 'inbox.list', {}, null));
   expect(inbox.items[0]).toMatchObject({ kind: 'seat_offer' });
-  expect(inbox.unread).toBe(1);
+  // Her own waitlist place is in the inbox too, before the offer.
+  expect(inbox.items.map((item) => item.kind)).toEqual(['seat_offer', 'signup_waitlisted']);
+  expect(inbox.unread).toBe(2);
   const confirmed = await data<ActivityDetail>(c!.call('signups', 'signups.confirmOffer', { activityId }));
   expect(confirmed).toMatchObject({ seatsLeft: 0, mySignup: { status: 'confirmed' } });
   expect(await data(c!.call('inbox', 'inbox.markRead', {}))).toEqual({ unread: 0 });

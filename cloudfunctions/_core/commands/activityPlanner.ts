@@ -10,6 +10,7 @@ import { groupPolicies } from '../../../src/shared/policies/groups';
 import type { ActivitiesCreateInput, ActivitiesListInput, ActivitiesUpdateInput, ActivityCard, ActivityDetail, MySignup } from '../../../src/shared/schemas/activities';
 import { assertContentAllowed } from '../ports/contentCheck';
 import { notifier } from '../ports/notify';
+import type { NoticeParams } from '../ports/noticeTexts';
 import { activities, findActivity, geoPointOf, nearestActivitiesPage, seats, signups, signupsOfUserIn, type ActivityDoc, type SignupDoc } from '../repositories/activities';
 import { findGroup, findGroups, type GroupDoc } from '../repositories/groups';
 import { findMembership } from '../repositories/memberships';
@@ -155,7 +156,8 @@ export async function createActivities(actor: Actor, input: ActivitiesCreateInpu
   return ids;
 }
 
-async function notifySignedUp(activity: ActivityDoc, kind: string, title: string, body: string, now: Date): Promise<void> {
+/** Tells everyone signed up of a change to the activity, each in her language (the notice catalogue). */
+async function notifySignedUp(activity: ActivityDoc, kind: 'activity_changed' | 'activity_cancelled', params: NoticeParams, now: Date): Promise<void> {
   const _ = database().command;
   const { data } = await signups()
     .where({ activityId: activity._id, status: _.in(['confirmed', 'waitlisted', 'offered', 'pending_approval']) })
@@ -165,8 +167,7 @@ async function notifySignedUp(activity: ActivityDoc, kind: string, title: string
     await notifier().notify({
       userId: signup.userId,
       kind,
-      title,
-      body,
+      params,
       link: `pages/activity/index?id=${activity._id}`,
       dedupeKey: `${kind}-${digest(activity._id, signup.userId, now.toISOString()).slice(0, 24)}`,
     });
@@ -221,7 +222,7 @@ export async function updateActivity(actor: Actor, input: ActivitiesUpdateInput,
   if (input.capacity > activity.capacity) {
     await offerFreeSeats({ ...activity, title: input.title, capacity: input.capacity, offerWindowHours: input.offerWindowHours }, now);
   }
-  await notifySignedUp(activity, 'activity_changed', '活动信息有变化', `「${input.title}」的时间、地点或要求已更新，请查看`, now);
+  await notifySignedUp(activity, 'activity_changed', { activity: input.title }, now);
 }
 
 /** Cancels an activity and tells everyone signed up. */
@@ -230,7 +231,7 @@ export async function cancelActivity(actor: Actor, activityId: string, reason: s
   authorize(activityPolicies, 'activities.cancel', actor, resource);
   const { updated } = await activities().where({ _id: activityId, status: 'published' }).update({ status: 'cancelled', cancelReason: reason, updatedAt: now });
   if (updated !== 1) throw new AppError('CONFLICT', '活动已取消');
-  await notifySignedUp(activity, 'activity_cancelled', '活动已取消', `「${activity.title}」已取消：${reason}`, now);
+  await notifySignedUp(activity, 'activity_cancelled', { activity: activity.title, reason }, now);
 }
 
 /** The China-time day window of YYYY-MM-DD. */

@@ -182,8 +182,7 @@ export async function reviewApplication(actor: Actor, input: GroupsReviewInput, 
     await notifier().notify({
       userId: reviewed.applicantId,
       kind: 'group_review',
-      title: input.decision === 'approve' ? '小组申请已通过' : '小组申请未通过',
-      body: input.decision === 'approve' ? `「${reviewed.name}」已成立，你是队长。` : `「${reviewed.name}」未通过审核：${input.reason ?? ''}`,
+      params: { group: reviewed.name, reason: input.reason ?? '', ...(input.decision === 'approve' ? { approved: 1 } : {}) },
       link: `pages/group/index?id=${reviewed._id}`,
       dedupeKey: `group-review-${digest(reviewed._id, requestId).slice(0, 24)}`,
     });

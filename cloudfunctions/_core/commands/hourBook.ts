@@ -13,6 +13,7 @@ import { accountId, type AccountDoc } from '../ledger/accounts';
 import { creditsFor, earningPosting, issuerOf } from '../ledger/earnings';
 import { applyPosting } from '../ledger/posting';
 import { assertContentAllowed } from '../ports/contentCheck';
+import { notifier } from '../ports/notify';
 import { recordAudit } from '../repositories/auditLog';
 import { fileStore } from '../ports/storage';
 import { groupResource } from '../presenters/groups';
@@ -144,6 +145,8 @@ export async function confirmHours(actor: Actor, input: HoursConfirmInput, now: 
       const record = attendanceRecord(actor, activity, group, signup, v, minutes, item.minutes !== undefined, plan.creditsPerHour, now);
       outcome = await inTransaction((tx) => writeConfirmedRecord(tx, record, actor.userId, settings.creditExpiryYears, now));
       if (outcome === 'confirmed') result.credits += record.credits;
+      // Also on 'already': a confirmation that died before telling her is told by its retry (once, by the record's key).
+      await tellCredited(record);
     }
     if (outcome === 'confirmed') result.confirmed += 1;
     else if (outcome === 'already') result.already += 1;
@@ -194,6 +197,17 @@ function attendanceRecord(
     correctionOf: null,
     evidence: null,
   };
+}
+
+/** Tells the volunteer her hours (and credits) are on her record: once per record, whoever confirms. */
+async function tellCredited(record: Pick<HourRecordDoc, '_id' | 'userId' | 'content' | 'minutes' | 'credits'>): Promise<void> {
+  await notifier().notify({
+    userId: record.userId,
+    kind: 'hours_credited',
+    params: { content: record.content, minutes: record.minutes, credits: record.credits },
+    link: 'package-volunteer/hours/index',
+    dedupeKey: `hours-credited-${record._id}`,
+  });
 }
 
 /** Writes a confirmed record and pays its credits, once. */
@@ -285,6 +299,7 @@ export async function reviewSelfReport(actor: Actor, recordId: string, approve: 
     return { state: 'confirmed' as const };
   });
   await auditReview(actor, 'hours.review', 'hour_record', recordId, record, outcome.state, reason, now);
+  if (outcome.state === 'confirmed') await tellCredited({ ...record, _id: recordId });
   return outcome;
 }
 

@@ -1,4 +1,9 @@
-/** The in-app inbox: notices newest first, with an unread count for the badge. */
+/**
+ * The in-app inbox: notices newest first, with an unread count for the badge. Catalogued
+ * notices are written in the reader's language (her `locale`, which the app keeps in step with
+ * the language she picked); older ones as they were stored.
+ */
+import { noticeLocaleOf, noticeTextFor, type NoticeParams } from '../ports/noticeTexts';
 import { Collections } from '../repositories/collections';
 import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
@@ -9,6 +14,7 @@ interface InboxDoc {
   kind: string;
   title: string;
   body: string;
+  params?: NoticeParams | null;
   link: string | null;
   readAt: Date | null;
   createdAt: Date;
@@ -26,11 +32,11 @@ export async function listInbox(actor: Actor, offset: number, limit: number) {
     inbox().where({ userId: actor.userId }).count(),
     unreadCount(actor.userId),
   ]);
+  const locale = noticeLocaleOf(actor.user);
   const items = (page.data as InboxDoc[]).map((n) => ({
     id: n._id,
     kind: n.kind,
-    title: n.title,
-    body: n.body,
+    ...noticeTextFor(n, locale),
     link: n.link,
     createdAt: n.createdAt.toISOString(),
     read: n.readAt !== null,

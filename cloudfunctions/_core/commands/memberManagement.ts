@@ -105,8 +105,7 @@ export async function decideJoinRequest(actor: Actor, input: MembersDecideInput,
   await notifier().notify({
     userId: input.userId,
     kind: 'join_decision',
-    title: input.decision === 'approve' ? '入组申请已通过' : '入组申请未通过',
-    body: input.decision === 'approve' ? `欢迎加入「${result.group.name}」` : `「${result.group.name}」：${input.reason ?? '队长未通过你的申请'}`,
+    params: { group: result.group.name, reason: input.reason ?? '', ...(input.decision === 'approve' ? { approved: 1 } : {}) },
     link: `pages/group/index?id=${input.groupId}`,
     dedupeKey: `join-decision-${digest(result.membership._id, now.toISOString()).slice(0, 24)}`,
   });

@@ -11,6 +11,7 @@ import type { RedemptionView, StoreItemView, StoreSaveItemInput } from '../../..
 import { accountId, balanceOf } from '../ledger/accounts';
 import { applyPosting } from '../ledger/posting';
 import { assertContentAllowed } from '../ports/contentCheck';
+import { notifier } from '../ports/notify';
 import { fileStore } from '../ports/storage';
 import { recordAudit } from '../repositories/auditLog';
 import { newestFirstPage } from '../repositories/newestFirstPage';
@@ -188,7 +189,22 @@ export async function redeem(actor: Actor, itemId: string, requestId: string, no
     await tx.collection(Collections.redemptions).doc(_id).set(fields);
     return redemption;
   }));
+  await tellRedeemer(doc, 'store_redeemed');
   return presentRedemption(doc);
+}
+
+/**
+ * Tells the resident what became of her redemption: redeemed, picked up, cancelled. Each step is
+ * one state change of the redemption, so the redemption's id and the kind make it once.
+ */
+async function tellRedeemer(r: RedemptionDoc, kind: 'store_redeemed' | 'store_picked_up' | 'store_cancelled'): Promise<void> {
+  await notifier().notify({
+    userId: r.userId,
+    kind,
+    params: { item: r.itemName, cost: r.cost },
+    link: 'package-volunteer/store/index',
+    dedupeKey: `${kind}-${r._id}`,
+  });
 }
 
 function presentRedemption(r: RedemptionDoc): RedemptionView {
@@ -236,6 +252,7 @@ export async function fulfil(actor: Actor, communityId: string, pickupCode: stri
     `fulfil-${done._id}`,
     now,
   );
+  await tellRedeemer(done, 'store_picked_up');
   return presentRedemption(done);
 }
 
@@ -284,6 +301,7 @@ export async function cancelRedemption(actor: Actor, redemptionId: string, now: 
       now,
     );
   }
+  await tellRedeemer(done, 'store_cancelled');
   return presentRedemption(done);
 }
 

@@ -17,10 +17,11 @@ export async function updateOwnProfile(actor: Actor, input: AccountUpdateProfile
       ]);
     }
   }
-  const fields: Partial<Pick<UserDoc, 'nickname' | 'avatar' | 'homeCommunityId'>> = {};
+  const fields: Partial<Pick<UserDoc, 'nickname' | 'avatar' | 'homeCommunityId' | 'locale'>> = {};
   if (input.nickname !== undefined) fields.nickname = input.nickname;
   if (input.avatar !== undefined) fields.avatar = input.avatar;
   if (input.homeCommunityId !== undefined) fields.homeCommunityId = input.homeCommunityId;
+  if (input.locale !== undefined) fields.locale = input.locale;
   await updateUser(actor.userId, fields);
   return { ...actor.user, ...fields };
 }

@@ -4,12 +4,11 @@ import { activities, type ActivityDoc, type SignupDoc } from '../repositories/ac
 import { allMatching } from '../repositories/allMatching';
 import { Collections } from '../repositories/collections';
 import { database } from '../runtime/cloudbase';
-import { chinaDateTimeOf } from '../runtime/chinaDay';
 
 const HOUR = 3600_000;
 const REMINDERS = [
-  { key: '24h', before: 24 * HOUR, title: '明天有活动' },
-  { key: '2h', before: 2 * HOUR, title: '活动快开始了' },
+  { key: '24h', before: 24 * HOUR, kind: 'reminder_24h' },
+  { key: '2h', before: 2 * HOUR, kind: 'reminder_2h' },
 ] as const;
 
 export async function sendReminders(now: Date): Promise<{ sent: number }> {
@@ -28,9 +27,8 @@ export async function sendReminders(now: Date): Promise<{ sent: number }> {
         await notifySignedUp(
           {
             userId: signup.userId,
-            kind: `reminder_${reminder.key}`,
-            title: reminder.title,
-            body: `「${activity.title}」${chinaDateTimeOf(activity.startAt).slice(5)} 在 ${activity.location.name}`,
+            kind: reminder.kind,
+            params: { activity: activity.title, startAt: activity.startAt.toISOString(), place: activity.location.name },
             link: `pages/activity/index?id=${activity._id}`,
             dedupeKey: `reminder-${reminder.key}-${activity._id}-${signup.userId}`,
           },

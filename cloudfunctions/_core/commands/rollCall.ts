@@ -22,6 +22,7 @@ import {
 import type { JobProgress } from '../../../src/shared/schemas/jobs';
 import { assertContentAllowed } from '../ports/contentCheck';
 import { notifier, type Notice, type Notifier } from '../ports/notify';
+import { noticeLocaleOf } from '../ports/noticeTexts';
 import { recordAudit } from '../repositories/auditLog';
 import { Collections } from '../repositories/collections';
 import { pageAfter } from '../repositories/idPages';
@@ -42,11 +43,10 @@ import {
   type RollCallAnswerDoc,
   type RollCallDoc,
 } from '../repositories/rollCalls';
-import { nicknamesOf, openidsOf } from '../repositories/users';
+import { nicknamesOf, recipientsOf } from '../repositories/users';
 import { matchingVolunteers, volunteersOf } from '../repositories/volunteers';
 import type { Actor } from '../runtime/actor';
 import { digest } from '../runtime/hash';
-import { chinaDateTimeOf } from '../runtime/chinaDay';
 import { advanceJob, type JobHandlers, type SliceStep } from '../runtime/jobRunner';
 
 /** A meet-at time a minute old is still "now" (clocks of phones and servers differ a little). */
@@ -89,10 +89,14 @@ async function inParallel<T>(items: T[], width: number, work: (item: T) => Promi
   if (failure) throw failure.reason;
 }
 
-/** Sends one notice to each user, with her openid for the subscribe message where there is one. */
+/** Sends one notice to each user, with her openid and language for the subscribe message (one lookup for all). */
 async function notifyEach(userIds: string[], notice: (userId: string) => Notice, via: Notifier = notifier()): Promise<void> {
-  const openids = await openidsOf(userIds);
-  await inParallel(userIds, NOTIFY_WIDTH, (userId) => via.notify(notice(userId), openids.get(userId)));
+  const recipients = await recipientsOf(userIds);
+  await inParallel(userIds, NOTIFY_WIDTH, (userId) => {
+    const user = recipients.get(userId);
+    const recipient = user?.openid ? { openid: user.openid, locale: noticeLocaleOf(user), communityId: user.homeCommunityId ?? null } : undefined;
+    return via.notify(notice(userId), recipient);
+  });
 }
 
 function resourceOf(doc: RollCallDoc, region: RegionDoc, answer: RollCallAnswerDoc | null): RollCallResource {
@@ -301,8 +305,7 @@ export async function closeRollCall(actor: Actor, rollCallId: string, requestId:
     (userId) => ({
       userId,
       kind: 'rollcall_closed',
-      title: `召集已结束：${doc.title}`,
-      body: `「${doc.title}」已结束，感谢你的响应和付出！`,
+      params: { title: doc.title },
       link: linkOf(rollCallId),
       dedupeKey: `rollcall-closed-${rollCallId}-${userId}`,
     }),
@@ -329,8 +332,7 @@ function callNotice(doc: RollCallDoc, userId: string): Notice {
   return {
     userId,
     kind: 'rollcall',
-    title: `应急召集：${doc.title}`,
-    body: `${chinaDateTimeOf(doc.meetAt).slice(5)} 在 ${doc.meetingPlace} 集合，需要 ${doc.needed} 人。能否到场，请点开回复。`,
+    params: { title: doc.title, meetAt: doc.meetAt.toISOString(), place: doc.meetingPlace, needed: doc.needed },
     link: linkOf(doc._id),
     dedupeKey: `rollcall-${doc._id}-${userId}`,
   };

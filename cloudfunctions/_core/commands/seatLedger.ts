@@ -7,7 +7,6 @@
  */
 import { notifySignedUp } from '../ports/notify';
 import { activities, findActivity, firstWaiting, seats, signups, type ActivityDoc, type SeatDoc, type SignupDoc } from '../repositories/activities';
-import { chinaDateTimeOf } from '../runtime/chinaDay';
 import { database } from '../runtime/cloudbase';
 import { Coalescer } from '../runtime/coalesce';
 
@@ -19,8 +18,7 @@ async function notifyOffer(activity: ActivityDoc, signup: SignupDoc, now: Date):
     {
       userId: signup.userId,
       kind: 'seat_offer',
-      title: '候补转正机会',
-      body: `「${activity.title}」有空位了，请在 ${activity.offerWindowHours} 小时内确认`,
+      params: { activity: activity.title, hours: activity.offerWindowHours },
       link: `pages/activity/index?id=${activity._id}`,
       dedupeKey: `offer-${signup._id}-${now.getTime()}`,
     },
@@ -52,8 +50,7 @@ export async function remindExpiringOffers(now: Date): Promise<{ offerReminders:
       {
         userId: signup.userId,
         kind: 'reminder_offer',
-        title: '候补空位即将过期',
-        body: `「${activity.title}」的空位将于 ${chinaDateTimeOf(deadline).slice(5)} 过期，请尽快确认`,
+        params: { activity: activity.title, deadline: deadline.toISOString() },
         link: `pages/activity/index?id=${activity._id}`,
         dedupeKey: `offer-last-${signup._id}-${deadline.getTime()}`,
       },
@@ -216,8 +213,7 @@ export async function expireOffers(now: Date): Promise<{ expired: number }> {
       {
         userId: signup.userId,
         kind: 'offer_expired',
-        title: '候补名额已过期',
-        body: `「${activity.title}」的空位确认已超时，名额已顺延给下一位`,
+        params: { activity: activity.title },
         link: `pages/activity/index?id=${activity._id}`,
         dedupeKey: `offer-expired-${signup._id}-${now.getTime()}`,
       },

@@ -9,7 +9,7 @@ import { AppError, asError } from '../../../src/shared/errors';
 import { activityPolicies } from '../../../src/shared/policies/activities';
 import { authorize } from '../../../src/shared/policies/authorize';
 import type { SignupsCreateInput } from '../../../src/shared/schemas/activities';
-import { notifySignedUp } from '../ports/notify';
+import { notifySignedUp, type Notice } from '../ports/notify';
 import { qrCodes } from '../ports/qrCode';
 import { activities, findActivity, findSignup, signupIdOf, signups, type ActivityDoc, type ClaimAttempt, type SeatDoc, type SignupDoc } from '../repositories/activities';
 import { Collections } from '../repositories/collections';
@@ -72,6 +72,28 @@ export interface SignupOutcome {
   signup: SignupDoc;
   activity: ActivityDoc;
   waitlistPosition: number | null;
+  /** Settled by another attempt (a double tap waited for): that attempt told the resident. */
+  settledElsewhere?: true;
+}
+
+const activityLink = (activityId: string) => `pages/activity/index?id=${activityId}`;
+
+/**
+ * Tells the resident (and her proxy) what her sign-up came to — a seat, a waitlist place, or an
+ * approval to wait for — once per sign-up attempt: only the attempt that settled it writes.
+ * Costs the sign-up one inbox write (docs/wechat.md has the bench figures).
+ */
+async function tellSignedUp({ signup, activity, waitlistPosition: position }: SignupOutcome, now: Date): Promise<void> {
+  const base = { userId: signup.userId, link: activityLink(activity._id), dedupeKey: `signed-up-${signup._id}-${now.getTime()}` };
+  const notice: Notice | null =
+    signup.status === 'confirmed'
+      ? { ...base, kind: 'signup_confirmed' as const, params: { activity: activity.title, startAt: activity.startAt.toISOString(), place: activity.location.name } }
+      : signup.status === 'waitlisted'
+        ? { ...base, kind: 'signup_waitlisted' as const, params: { activity: activity.title, position: position ?? signup.waitSeq ?? 0 } }
+        : signup.status === 'pending_approval'
+          ? { ...base, kind: 'signup_pending' as const, params: { activity: activity.title } }
+          : null;
+  if (notice) await notifySignedUp(notice, signup.proxy);
 }
 
 /**
@@ -90,8 +112,14 @@ async function assertAgeAllows(userId: string, activity: ActivityDoc, guardianCo
   }
 }
 
-/** Signs up (myself or, as a consented proxy, an elderly resident). */
+/** Signs up (myself or, as a consented proxy, an elderly resident), and tells her what it came to. */
 export async function createSignup(actor: Actor, input: SignupsCreateInput, now: Date): Promise<SignupOutcome> {
+  const outcome = await signUp(actor, input, now);
+  if (!outcome.settledElsewhere) await tellSignedUp(outcome, now);
+  return outcome;
+}
+
+async function signUp(actor: Actor, input: SignupsCreateInput, now: Date): Promise<SignupOutcome> {
   const { activity, group, resource } = await loadVisibleActivity(actor, input.activityId, false);
   authorize(activityPolicies, 'signups.create', actor, resource);
   if (now.getTime() < activity.signupOpenAt.getTime()) throw new AppError('SIGNUP_CLOSED', '报名尚未开始');
@@ -212,7 +240,7 @@ async function claimSettled(id: string, attemptId: string | null): Promise<Signu
 /** The outcome of a sign-up another attempt settled: what the person holds now and the seats now. */
 async function outcomeOfSettled(activity: ActivityDoc, signup: SignupDoc): Promise<SignupOutcome> {
   const current = (await findActivity(activity._id)) ?? activity;
-  return { signup, activity: current, waitlistPosition: await waitlistPosition(signup) };
+  return { signup, activity: current, waitlistPosition: await waitlistPosition(signup), settledElsewhere: true };
 }
 
 /**
@@ -326,6 +354,17 @@ export async function cancelSignup(actor: Actor, activityId: string, forUserId: 
   if (now.getTime() >= activity.endAt.getTime()) throw new AppError('CONFLICT', '活动已结束，不能取消');
   const late = signup.status === 'confirmed' && now.getTime() >= activity.cancelCutoffAt.getTime();
   await endSignup(activity, signup, late ? 'late_cancelled' : 'cancelled', now);
+  // endSignup's conditional change lets one cancellation through, so this is told once.
+  await notifySignedUp(
+    {
+      userId,
+      kind: 'signup_cancelled',
+      params: { activity: activity.title, ...(late ? { late: 1 } : {}) },
+      link: activityLink(activityId),
+      dedupeKey: `signup-cancelled-${signup._id}-${now.getTime()}`,
+    },
+    signup.proxy,
+  );
 }
 
 /** Sign-ups that hold, wait for or are offered a seat, or await approval. */
@@ -354,6 +393,10 @@ export async function confirmOffer(actor: Actor, activityId: string, now: Date):
   if (!(await acceptOffer(signup, now))) throw new AppError('CONFLICT', '空位确认已超时，名额已顺延');
   const _ = database().command;
   await activities().doc(activity._id).update({ confirmedCount: _.inc(1), offeredCount: _.inc(-1) });
+  await notifySignedUp(
+    { userId: signup.userId, kind: 'offer_confirmed', params: { activity: activity.title }, link: activityLink(activityId), dedupeKey: `offer-confirmed-${signup._id}-${now.getTime()}` },
+    signup.proxy,
+  );
 }
 
 /**
@@ -372,8 +415,7 @@ export async function removeSignup(actor: Actor, activityId: string, userId: str
     {
       userId,
       kind: 'signup_removed',
-      title: '你已被移出活动',
-      body: `「${activity.title}」的组织者已将你移出报名名单：${reason}`,
+      params: { activity: activity.title, reason },
       link: `pages/activity/index?id=${activityId}`,
       dedupeKey: `signup-removed-${signup._id}-${now.getTime()}`,
     },
@@ -391,7 +433,7 @@ export async function decideSignup(actor: Actor, activityId: string, userId: str
   if (decision === 'reject') {
     await signups().where({ _id: signup._id, status: 'pending_approval' }).update({ status: 'rejected', updatedAt: now });
     await notifySignedUp(
-      { userId, kind: 'signup_rejected', title: '报名未通过', body: `「${activity.title}」的报名未通过审核`, link: `pages/activity/index?id=${activityId}`, dedupeKey: `signup-rejected-${signup._id}-${now.getTime()}` },
+      { userId, kind: 'signup_rejected', params: { activity: activity.title }, link: `pages/activity/index?id=${activityId}`, dedupeKey: `signup-rejected-${signup._id}-${now.getTime()}` },
       signup.proxy,
     );
     return { ...signup, status: 'rejected' };
@@ -405,8 +447,7 @@ export async function decideSignup(actor: Actor, activityId: string, userId: str
     {
       userId,
       kind: 'signup_approved',
-      title: '报名已通过',
-      body: settled.status === 'confirmed' ? `「${activity.title}」报名成功` : `「${activity.title}」名额已满，你已进入候补`,
+      params: { activity: activity.title, ...(settled.status === 'confirmed' ? {} : { waitlisted: 1 }) },
       link: `pages/activity/index?id=${activityId}`,
       dedupeKey: `signup-approved-${signup._id}-${now.getTime()}`,
     },

@@ -4,6 +4,10 @@
  * the phone as a subscribe message, sent by WeChat's subscribeMessage.send to the recipient's
  * openid, which the notifier looks up itself from the userId.
  *
+ * Texts of catalogued kinds (./noticeTexts.ts) follow the recipient's language (`users.locale`,
+ * set by the app when she switches): the inbox stores the kind's params and renders them when
+ * she reads, the subscribe message is rendered in her language when it is sent.
+ *
  * Sending never blocks or fails the action that caused the notice: a refused subscription
  * (43101, the user has no one-time consent left), a bad openid (40003), a rate limit (45009) or
  * a timeout is logged and counted in `notify_failures`, where staff (and tests) see it. Only a
@@ -15,23 +19,34 @@ import { findUser } from '../repositories/users';
 import { database } from '../runtime/cloudbase';
 import { isDuplicateError } from '../runtime/dbErrors';
 import { logEvent } from '../runtime/log';
+import { isCatalogued, noticeLocaleOf, renderNotice, type CataloguedKind, type NoticeLocale, type NoticeParams } from './noticeTexts';
 import { callOpenApi, WxApiError, type OpenApi } from './wechat/openApi';
-import { templateMessageOf } from './wechat/templates';
+import { templateIdOf, templateMessageOf } from './wechat/templates';
 
-export interface Notice {
+interface NoticeBase {
   userId: string;
-  kind: string;
-  title: string;
-  body: string;
   /** Mini-program page path to open, e.g. `pages/group/index?id=…`. */
   link: string | null;
   /** Deduplicates retries: the same key never creates two notices, nor sends two messages. */
   dedupeKey: string;
 }
 
+/**
+ * A notice: either a kind of the server's catalogue (./noticeTexts.ts) with its params — written
+ * in the recipient's language, in the inbox and on the phone — or, for kinds outside it, a
+ * title and body written by the caller.
+ */
+export type Notice = NoticeBase & ({ kind: CataloguedKind; params: NoticeParams } | { kind: string; title: string; body: string });
+
+/** Who receives a subscribe message, when the caller already knows (a roll-call's batch lookup). */
+export interface Recipient {
+  openid: string;
+  locale: NoticeLocale;
+  communityId: string | null;
+}
+
 export interface Notifier {
-  /** `openid` may be given when the caller already has it (a roll-call's batch lookup). */
-  notify(notice: Notice, openid?: string): Promise<void>;
+  notify(notice: Notice, recipient?: Recipient): Promise<void>;
 }
 
 const SUBSCRIBE_SEND: OpenApi = { path: '/cgi-bin/message/subscribe/send', permission: 'subscribeMessage.send' };
@@ -39,12 +54,44 @@ const SUBSCRIBE_SEND: OpenApi = { path: '/cgi-bin/message/subscribe/send', permi
 /** Where failed sends are counted: one document per notice, for staff and tests. */
 export const NOTIFY_FAILURES = Collections.notifyFailures;
 
+/** The title and body of a notice in a language (callers' own texts are Chinese only). */
+function textOf(notice: Notice, locale: NoticeLocale): { title: string; body: string } {
+  if ('params' in notice && isCatalogued(notice.kind)) return renderNotice(notice.kind, notice.params, locale);
+  return 'title' in notice ? { title: notice.title, body: notice.body } : { title: notice.kind, body: '' };
+}
+
+interface InboxDoc {
+  _id: string;
+  userId: string;
+  kind: string;
+  /** In Chinese, as every notice was stored before the catalogue: exports and older readers. */
+  title: string;
+  body: string;
+  /** Catalogued notices: the inbox renders them from these in the reader's language. */
+  params: NoticeParams | null;
+  link: string | null;
+  readAt: null;
+  createdAt: Date;
+}
+
 /** Writes the notice to the inbox; false when this dedupe key is there already. */
-async function writeInbox(notice: Notice): Promise<boolean> {
+async function writeInbox(notice: Notice, now: Date): Promise<boolean> {
+  const stored = textOf(notice, 'zh-CN');
+  const doc: InboxDoc = {
+    _id: notice.dedupeKey,
+    userId: notice.userId,
+    kind: notice.kind,
+    ...stored,
+    params: 'params' in notice ? notice.params : null,
+    link: notice.link,
+    readAt: null,
+    createdAt: now,
+  };
+  // One insert per notice. Sharing inserts among an instance's concurrent notices (a Coalescer)
+  // saved round trips but chained every sign-up behind one insert at a time: under the hot
+  // sign-up bench it cut throughput several-fold (docs/wechat.md, "What the resident is told").
   try {
-    await database()
-      .collection(Collections.inbox)
-      .add({ _id: notice.dedupeKey, ...notice, readAt: null, createdAt: new Date() });
+    await database().collection(Collections.inbox).add(doc);
     return true;
   } catch (error) {
     if (isDuplicateError(error)) return false;
@@ -57,14 +104,21 @@ function pageOf(link: string | null): string {
   return (link ?? 'pages/home/index').replace(/^\/+/, '');
 }
 
-async function recordFailure(notice: Notice, error: unknown, now: Date): Promise<void> {
+async function recordFailure(notice: Notice, communityId: string | null, error: unknown, now: Date): Promise<void> {
   const errcode = error instanceof WxApiError ? error.errcode : -1;
   const message = error instanceof Error ? error.message : String(error);
   logEvent('warn', 'notify_failed', { kind: notice.kind, userId: notice.userId, errcode, message });
   await database()
     .collection(NOTIFY_FAILURES)
-    .add({ _id: notice.dedupeKey, userId: notice.userId, kind: notice.kind, errcode, message: message.slice(0, 300), createdAt: now })
+    // communityId: the recipient's home community, so staff over it see the failure (notifyFailures.ts).
+    .add({ _id: notice.dedupeKey, userId: notice.userId, communityId, kind: notice.kind, errcode, message: message.slice(0, 300), createdAt: now })
     .catch(() => undefined);
+}
+
+/** The recipient of a user id (her openid, language and community); null when she has none. */
+async function recipientOf(userId: string): Promise<Recipient | null> {
+  const user = await findUser(userId);
+  return user?.openid ? { openid: user.openid, locale: noticeLocaleOf(user), communityId: user.homeCommunityId ?? null } : null;
 }
 
 /** Consecutive unreachable answers (timeouts, gateway errors) after which sends pause. */
@@ -80,24 +134,25 @@ export class SubscribeMessageNotifier implements Notifier {
   private unreachable = 0;
   private pausedUntil = 0;
 
-  async notify(notice: Notice, openid?: string): Promise<void> {
-    if (!(await writeInbox(notice))) return;
+  async notify(notice: Notice, given?: Recipient): Promise<void> {
     const now = new Date();
-    const message = templateMessageOf(notice, now);
-    if (!message) return;
-    if (now.getTime() < this.pausedUntil) {
-      await recordFailure(notice, new WxApiError(SUBSCRIBE_SEND.permission, -2, 'skipped: WeChat unreachable'), now);
-      return;
-    }
+    if (!(await writeInbox(notice, now))) return;
+    // No template for this kind: the inbox is where she reads it, and nothing more is looked up.
+    if (!templateIdOf(notice.kind)) return;
+    let recipient: Recipient | null = given ?? null;
     try {
-      const touser = openid ?? (await findUser(notice.userId))?.openid;
-      if (!touser) throw new Error(`no openid for user ${notice.userId}`);
+      recipient ??= await recipientOf(notice.userId);
+      if (!recipient) throw new Error(`no openid for user ${notice.userId}`);
+      const message = templateMessageOf({ kind: notice.kind, ...textOf(notice, recipient.locale) }, now);
+      if (!message) return;
+      if (now.getTime() < this.pausedUntil) throw new WxApiError(SUBSCRIBE_SEND.permission, -2, 'skipped: WeChat unreachable');
       await callOpenApi(SUBSCRIBE_SEND, {
-        touser,
+        touser: recipient.openid,
         template_id: message.templateId,
         page: pageOf(notice.link),
         data: message.data,
-        lang: 'zh_CN',
+        // The language of the mini-program the message opens (zh_CN, en_US, zh_HK, zh_TW).
+        lang: recipient.locale === 'en' ? 'en_US' : 'zh_CN',
         // developer / trial / formal: which build the message opens (WeChat's default is formal).
         ...(process.env.LINLI_MINIPROGRAM_STATE ? { miniprogram_state: process.env.LINLI_MINIPROGRAM_STATE } : {}),
       });
@@ -107,7 +162,7 @@ export class SubscribeMessageNotifier implements Notifier {
         this.pausedUntil = Date.now() + OUTAGE_PAUSE_MS;
         this.unreachable = 0;
       }
-      await recordFailure(notice, error, now);
+      await recordFailure(notice, recipient?.communityId ?? null, error, now);
     }
   }
 }
@@ -128,6 +183,10 @@ export function notifier(): Notifier {
 export async function notifySignedUp(notice: Notice, proxy: { userId: string } | null | undefined): Promise<void> {
   await notifier().notify(notice);
   if (proxy && proxy.userId !== notice.userId) {
-    await notifier().notify({ ...notice, userId: proxy.userId, body: `（代报名）${notice.body}`, dedupeKey: `${notice.dedupeKey}-proxy` });
+    const copy: Notice =
+      'params' in notice && isCatalogued(notice.kind)
+        ? { ...notice, userId: proxy.userId, params: { ...notice.params, onBehalf: 1 }, dedupeKey: `${notice.dedupeKey}-proxy` }
+        : { ...notice, ...textOf(notice, 'zh-CN'), body: `（代报名）${textOf(notice, 'zh-CN').body}`, userId: proxy.userId, dedupeKey: `${notice.dedupeKey}-proxy` };
+    await notifier().notify(copy);
   }
 }

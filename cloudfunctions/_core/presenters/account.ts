@@ -23,6 +23,7 @@ export async function presentOwnAccount(actor: Actor): Promise<AccountMeOutput> 
         regionName: regions.get(grant.regionId)?.name ?? '',
       })),
       createdAt: user.createdAt.toISOString(),
+      locale: user.locale === 'en' ? 'en' : 'zh-CN',
     },
     abilities: abilities(accountPolicies, actor, { userId: user._id }),
   };

@@ -67,6 +67,15 @@ export const indexDeclarations: IndexDeclaration[] = [
     ],
   },
   {
+    // Staff's view of failed subscribe messages: a region's communities, newest first.
+    collection: Collections.notifyFailures,
+    name: 'community_created',
+    fields: [
+      { field: 'communityId', type: 'string' },
+      { field: 'createdAt', type: 'date', direction: -1 },
+    ],
+  },
+  {
     collection: Collections.auditLog,
     name: 'target',
     fields: [

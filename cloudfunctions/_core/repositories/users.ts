@@ -118,18 +118,18 @@ export async function noteNoShow(userId: string, now: Date): Promise<void> {
   await users().doc(userId).update({ lastNoShowAt: now });
 }
 
-/** Openids of many users (for subscribe messages), a thousand per query. */
-export async function openidsOf(userIds: string[]): Promise<Map<string, string>> {
+/** Who receives subscribe messages among many users: openid, language, home community. */
+export async function recipientsOf(userIds: string[]): Promise<Map<string, Pick<UserDoc, 'openid' | 'locale' | 'homeCommunityId'>>> {
   const ids = [...new Set(userIds)];
   const _ = database().command;
-  const out = new Map<string, string>();
+  const out = new Map<string, Pick<UserDoc, 'openid' | 'locale' | 'homeCommunityId'>>();
   for (let start = 0; start < ids.length; start += 1000) {
     const { data } = await users()
       .where({ _id: _.in(ids.slice(start, start + 1000)) })
-      .field({ openid: true })
+      .field({ openid: true, locale: true, homeCommunityId: true })
       .limit(1000)
       .get();
-    for (const u of data as Array<Pick<UserDoc, '_id' | 'openid'>>) out.set(u._id, u.openid);
+    for (const u of data as Array<Pick<UserDoc, '_id' | 'openid' | 'locale' | 'homeCommunityId'>>) out.set(u._id, u);
   }
   return out;
 }

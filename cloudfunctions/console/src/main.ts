@@ -1,5 +1,6 @@
 /** Cloud function `console`: the staff console — audit log, dashboards, Excel exports (background jobs). */
 import { consoleJobs, dashboard, exportProgress, searchAudit, startExport } from '../../_core/commands/console';
+import { notifyFailuresSummary } from '../../_core/commands/notifyFailures';
 import { createHandler } from '../../_core/runtime/createHandler';
 import { jobBudgetMs, runDueJobs } from '../../_core/runtime/jobRunner';
 import { timerJobs } from '../../_core/runtime/timerJobs';
@@ -16,6 +17,7 @@ export const main = createHandler({
     'dashboard.summary': async ({ actor, input, now }) => dashboard(actor, input.regionId, input.year, now),
     'dashboard.export': async ({ actor, input, requestId, now }) => startExport(actor, input, requestId!, now, CALL_BUDGET_MS),
     'exports.get': async ({ actor, input, now }) => exportProgress(actor, input.jobId, now, CALL_BUDGET_MS),
+    'notifyFailures.summary': async ({ actor, input, now }) => notifyFailuresSummary(actor, input.regionId, now),
   },
   // CloudBase allows one timer trigger per function: `everyMinute` runs each job due by its own
   // schedule in config.json (runJobs: the exports nobody is watching go on to the end).

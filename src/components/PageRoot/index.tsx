@@ -1,6 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { View } from '@tarojs/components';
+import { ConfigProvider } from '@nutui/nutui-react-taro';
+import { nutuiLocaleOf } from '../../locales/nutui';
 import type { MessageKey } from '../../locales';
 import { useI18n, useSettings } from '../../hooks/useI18n';
 import { applyTabBarLocale } from '../../utils/tabBar';
@@ -63,7 +65,10 @@ export function PageRoot({ titleKey, tab = false, className, busy = false, child
     <View ref={root} className={cx('linli-page', elderly && 'linli-page--elderly', tab && 'linli-page--tab', `linli-page--${locale}`, className)} data-locale={locale} aria-busy={busy ? 'true' : 'false'} role='main' aria-label={heading}>
       {/* First run: large text is offered on the first tab page opened, before anything else. */}
       {tab ? <ElderlyPrompt /> : null}
-      {children}
+      {/* NutUI's own texts (placeholders, picker buttons) follow the app's language. */}
+      <ConfigProvider locale={nutuiLocaleOf(locale)} className='linli-page__body'>
+        {children}
+      </ConfigProvider>
       {/* H5: Taro's router draws no tab bar when tabBar.custom is set, so tab pages draw ours
           (weapp: WeChat renders src/custom-tab-bar). */}
       {tab && isH5 ? <TabBar current={route ?? currentTab} /> : null}

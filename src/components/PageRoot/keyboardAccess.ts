@@ -8,6 +8,8 @@
  * - NutUI's InputNumber (the stepper) renders its <input> with no way to pass a label
  *   (packages/inputnumber/inputnumber.js): an input without a name takes its form field's label
  *   (FormField's `.linli-field__label`), so a screen reader says what the number is.
+ * - NutUI's mini-program `aria-role` becomes a `role` (its Switch would otherwise say
+ *   aria-checked with no role).
  * - Enter and Space press any focused element with a button-like role (those from
  *   `pressable()` handle their keys themselves and mark the event handled).
  */
@@ -65,7 +67,21 @@ function syncAction(element: HTMLElement): void {
   if (!element.classList.contains('linli-pressable')) element.classList.add('linli-pressable');
 }
 
+/**
+ * NutUI writes its ARIA role for the mini-program (`ariaRole: 'switch'` in packages/switch/switch.js
+ * becomes WeChat's `aria-role`); on H5 that attribute means nothing, so the element carries
+ * `aria-checked` without a role. The role moves to `role`, where browsers read it.
+ */
+function adoptMiniProgramRoles(root: HTMLElement): void {
+  root.querySelectorAll<HTMLElement>('[aria-role]').forEach((element) => {
+    const role = element.getAttribute('aria-role');
+    if (role && !element.getAttribute('role')) setAttribute(element, 'role', role);
+    setAttribute(element, 'aria-role', null);
+  });
+}
+
 function markActions(root: HTMLElement): void {
+  adoptMiniProgramRoles(root);
   nameInputs(root);
   root.querySelectorAll<HTMLElement>(`${UNFOCUSABLE_ACTIONS},[${MANAGED}]`).forEach((element) => {
     // Native controls (an <input type="checkbox">) are in the tab order already.
@@ -104,7 +120,7 @@ export function useKeyboardAccess(root: RefObject<HTMLElement | null>, navigatio
     markActions(element);
     markTabBar(navigationLabel);
     const observer = new MutationObserver(() => markActions(element));
-    observer.observe(element, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'disabled', 'role', 'aria-disabled'] });
+    observer.observe(element, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'disabled', 'role', 'aria-disabled', 'aria-role'] });
     element.addEventListener('keydown', pressFocused);
     return () => {
       observer.disconnect();

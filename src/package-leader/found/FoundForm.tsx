@@ -14,6 +14,8 @@ import { DescriptionField, ContactFields, FormSection, LevelField, NameField, Ru
 import { PlacementField } from '../components/PlacementField';
 import { MeetingPlaceField } from '../components/MeetingPlaceField';
 import { TagsField } from '../components/TagsField';
+import { subscribeLine } from '../../components/SubscribeNote';
+import { askSubscriptions } from '../../utils/subscribe';
 import {
   schemaErrors,
   submitFailure,
@@ -56,6 +58,8 @@ export function FoundForm({ initial, roots, resubmit }: FoundFormProps) {
     const local = validateGroupForm(values, t);
     const found = Object.keys(local).length > 0 ? local : schemaErrors(toFoundInput(values));
     if (form.refuse(found)) return;
+    // In the tap: consent for the review result (WeChat: one consent, one message).
+    const consent = askSubscriptions(['groupReview']);
     setSubmitting(true);
     try {
       const input = toFoundInput(values);
@@ -65,7 +69,11 @@ export function FoundForm({ initial, roots, resubmit }: FoundFormProps) {
       } else {
         await call('groups.found', input);
       }
-      Taro.showToast({ title: t('registry.form.submitted'), icon: 'success' }).catch(() => undefined);
+      // What she subscribed to goes with the confirmation (the page is replaced next).
+      const subscribed = await consent;
+      Taro.showToast(
+        subscribed ? { title: `${t('registry.form.submitted')}\n${subscribeLine(t, subscribed)}`, icon: 'none', duration: 3000 } : { title: t('registry.form.submitted'), icon: 'success' },
+      ).catch(() => undefined);
       // Replace the form: going back should not land on a form that was already sent.
       await Taro.redirectTo({ url: registryRoutes.applications }).catch(() => undefined);
     } catch (error) {

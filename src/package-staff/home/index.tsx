@@ -64,6 +64,7 @@ export default function StaffHomePage() {
     { name: 'proofs', title: 'moderation.staff.proofs', hint: 'moderation.staff.proofsHint', url: volunteerRoutes.issue, icon: <Order size={20} color={colors.primary} />, waiting: counts.data?.proofs ?? undefined },
     { name: 'store', title: 'moderation.staff.store', hint: 'moderation.staff.storeHint', url: volunteerRoutes.storeAdmin, icon: <Cart size={20} color={colors.primary} /> },
     { name: 'dashboard', title: 'moderation.staff.dashboard', hint: 'moderation.staff.dashboardHint', url: moderationRoutes.dashboard, icon: <Category size={20} color={colors.primary} /> },
+    { name: 'notify-failures', title: 'notices.failures.open', hint: 'notices.failures.hint', url: moderationRoutes.notifyFailures, icon: <Notice size={20} color={colors.primary} /> },
     { name: 'audit', title: 'moderation.staff.audit', hint: 'moderation.staff.auditHint', url: moderationRoutes.audit, icon: <Order size={20} color={colors.primary} /> },
     { name: 'roles', title: 'moderation.staff.roles', hint: 'moderation.staff.rolesHint', url: moderationRoutes.roles, icon: <User size={20} color={colors.primary} /> },
     // The region tree is the county's: only county staff import it.

@@ -10,6 +10,9 @@ import { GridArea, Skill, VolunteerRegisterInput, type VolunteerProfile } from '
 import type { MessageKey, Translate } from '../../locales';
 import { call, isClientError } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
+import { SubscribeNote } from '../../components/SubscribeNote';
+import { useSubscriptionPrompt } from '../../hooks/useSubscriptionPrompt';
+import type { SubscribeOutcome, SubscribeTopic } from '../../utils/subscribe';
 import { FormField } from '../../components/FormField';
 import { GridAreaPicker } from '../../components/GridAreaPicker';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
@@ -152,13 +155,15 @@ export default function RegisterPage() {
   useAccount();
   const me = useAsync(() => call('volunteers.me', {}), []);
   const [registered, setRegistered] = useState<VolunteerProfile | null>(null);
+  // Consent for call-out messages is asked in the registration tap (WeChat: one consent, one message).
+  const subscription = useSubscriptionPrompt();
 
   const render = () => {
-    if (registered) return <Done profile={registered} />;
+    if (registered) return <Done profile={registered} subscribed={subscription.outcome} />;
     if (me.loading && !me.data) return <LoadingState cards={3} />;
     if (me.error || !me.data) return <ErrorState message={me.error ?? ''} onRetry={() => void me.reload()} />;
     if (me.data.profile && me.data.profile.status === 'active') return <Already profile={me.data.profile} />;
-    return <RegisterForm onDone={setRegistered} />;
+    return <RegisterForm onDone={setRegistered} onAsk={subscription.ask} />;
   };
 
   return (
@@ -168,7 +173,7 @@ export default function RegisterPage() {
   );
 }
 
-function Done({ profile }: { profile: VolunteerProfile }) {
+function Done({ profile, subscribed }: { profile: VolunteerProfile; subscribed: SubscribeOutcome | null }) {
   const { t } = useI18n();
   return (
     <View className='linli-section'>
@@ -178,6 +183,7 @@ function Done({ profile }: { profile: VolunteerProfile }) {
         <Text className='register__done-label'>{t('volunteer.register.doneNumber')}</Text>
         <Text className='register__number'>{profile.volunteerNo}</Text>
         <Text className='register__done-hint'>{t('volunteer.register.doneHint')}</Text>
+        <SubscribeNote outcome={subscribed} />
         <Button className='register__to-hours' type='primary' size='large' block onClick={() => void Taro.redirectTo({ url: volunteerRoutes.hours }).catch(() => undefined)}>
           {t('volunteer.register.toHours')}
         </Button>
@@ -201,7 +207,7 @@ function Already({ profile }: { profile: VolunteerProfile }) {
   );
 }
 
-function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void }) {
+function RegisterForm({ onDone, onAsk }: { onDone: (profile: VolunteerProfile) => void; onAsk: (topics: readonly SubscribeTopic[]) => unknown }) {
   const { t } = useI18n();
   const account = useAccount();
   const [values, setValues] = useState<Values>(EMPTY);
@@ -239,6 +245,7 @@ function RegisterForm({ onDone }: { onDone: (profile: VolunteerProfile) => void 
     setGeneral(null);
     const checked = check(values, minor, t);
     if (form.refuse(checked.problems) || !checked.input) return;
+    onAsk(['rollcall']);
     setBusy(true);
     try {
       const profile = await call('volunteers.register', checked.input);

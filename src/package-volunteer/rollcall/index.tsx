@@ -6,6 +6,9 @@ import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import type { RollCallView } from '../../shared/schemas/rollCall';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
+import { useAccount } from '../../hooks/useAccount';
+import { SubscribeNote } from '../../components/SubscribeNote';
+import { useSubscriptionPrompt } from '../../hooks/useSubscriptionPrompt';
 import { ListFooter } from '../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
@@ -43,6 +46,9 @@ function Answer({ id }: { id: string }) {
   const state = useAsync(() => call('rollcalls.get', { rollCallId: id }), [id]);
   const [eta, setEta] = useState<number | null>(null);
   const [busy, setBusy] = useState<'coming' | 'cannot' | null>(null);
+  const subscription = useSubscriptionPrompt();
+  // The account carries the template ids the consent prompt asks for.
+  useAccount();
 
   usePullDownRefresh(() => {
     void state.reload().finally(() => Taro.stopPullDownRefresh());
@@ -55,6 +61,8 @@ function Answer({ id }: { id: string }) {
   const canAnswer = rollCall.abilities.includes('rollcalls.respond');
 
   const answer = async (choice: 'coming' | 'cannot') => {
+    // In the tap: consent for the next call-out (and its closing thanks) — one consent, one message.
+    subscription.ask(['rollcall']);
     setBusy(choice);
     try {
       const next = await call('rollcalls.respond', { rollCallId: id, answer: choice, ...(choice === 'coming' && eta !== null ? { etaMinutes: eta } : {}) });
@@ -114,6 +122,7 @@ function Answer({ id }: { id: string }) {
             {t('volunteer.rollcall.cannot')}
           </Button>
           <Text className='rollcall-answer__hint'>{t('volunteer.rollcall.change')}</Text>
+          <SubscribeNote outcome={subscription.outcome} />
         </View>
       ) : rollCall.status === 'closed' ? (
         <EmptyState className='rollcall-answer__closed' title={t('volunteer.rollcall.closed')} />

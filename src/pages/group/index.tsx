@@ -9,6 +9,8 @@ import { call } from '../../services/cloud';
 import { shareImageOf } from '../../utils/share';
 import { PageRoot } from '../../components/PageRoot';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SubscribeNote } from '../../components/SubscribeNote';
+import { useSubscriptionPrompt } from '../../hooks/useSubscriptionPrompt';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { UserAvatar } from '../../components/UserAvatar';
 import { GroupBadge } from '../../components/GroupBadge';
@@ -48,6 +50,8 @@ export default function GroupPage() {
   useAccount();
   const detail = useAsync(() => call('groups.get', { groupId }), [groupId], { enabled: groupId !== '' });
   const [confirming, setConfirming] = useState<GroupAction | null>(null);
+  // Asking to join: consent for the review result, in the confirming tap.
+  const subscription = useSubscriptionPrompt();
   const group = detail.data;
   // Back from a leader or staff page that changed this group.
   useGroupChanges(groupId, () => void detail.reload());
@@ -59,6 +63,7 @@ export default function GroupPage() {
   }));
 
   const act = async (action: GroupAction) => {
+    if (action === 'request') subscription.ask(['joinDecision']);
     try {
       const next = action === 'join' || action === 'request' ? await call('groups.join', { groupId }) : await call('groups.leave', { groupId });
       detail.setData(next);
@@ -107,6 +112,7 @@ export default function GroupPage() {
       <MembershipNotice group={group} />
       <InviteBanner group={group} onJoined={detail.setData} />
       <ReviewNotice group={group} />
+      <SubscribeNote outcome={subscription.outcome} />
       <ManageEntry group={group} />
 
       <View className='linli-section'>

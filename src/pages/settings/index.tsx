@@ -5,7 +5,7 @@ import { Checked } from '@nutui/icons-react-taro';
 import type { Locale, MessageKey } from '../../locales';
 import { PageRoot } from '../../components/PageRoot';
 import { useI18n, useSettings } from '../../hooks/useI18n';
-import { sessionStore } from '../../stores/session';
+import { saveLanguage, sessionStore } from '../../stores/session';
 import { useStore } from '../../stores/createStore';
 import { setElderly, setLocale } from '../../stores/settings';
 import './index.scss';
@@ -35,7 +35,11 @@ export default function SettingsPage() {
               extra={language.locale === locale ? <Checked size={22} color={colors.primary} /> : null}
               align='center'
               clickable
-              onClick={() => setLocale(language.locale)}
+              onClick={() => {
+                setLocale(language.locale);
+                // Notices the server writes follow her language too.
+                void saveLanguage(language.locale);
+              }}
             />
           ))}
         </CellGroup>

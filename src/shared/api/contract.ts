@@ -107,6 +107,7 @@ import {
   ReportsCreateOutput,
 } from '../schemas/moderation';
 import { JobsGetInput } from '../schemas/jobs';
+import { NotifyFailuresSummaryInput, NotifyFailuresSummaryOutput } from '../schemas/notifyFailures';
 import { RolesGrantInput, RolesListInput, RolesListOutput, RolesRevokeInput } from '../schemas/roles';
 import { PostsCreateInput, PostsListInput, PostsListOutput, PostsRemoveInput, PostsRemoveOutput, PostView } from '../schemas/posts';
 
@@ -776,6 +777,14 @@ export const contract = {
     mutation: false,
     audience: 'staff',
     roles: 'staff of the region or above it',
+  }),
+  'notifyFailures.summary': action({
+    fn: 'console',
+    input: NotifyFailuresSummaryInput,
+    output: NotifyFailuresSummaryOutput,
+    mutation: false,
+    audience: 'staff',
+    roles: 'staff of the region or above it (committee, street, county)',
   }),
   'dashboard.summary': action({
     fn: 'console',

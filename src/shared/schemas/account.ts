@@ -19,14 +19,31 @@ export const AccountView = z.object({
   homeCommunity: RegionView.nullable(),
   roles: z.array(RoleGrantView),
   createdAt: z.string(),
+  /** The language the server writes her notices in (set by the app when she switches). */
+  locale: Locale.optional(),
 });
 export type AccountView = z.infer<typeof AccountView>;
 
 export const AccountMeInput = z.object({}).strict();
 export type AccountMeInput = z.infer<typeof AccountMeInput>;
+/**
+ * Subscribe-message template ids the app asks consent for, from the server's configuration
+ * (`LINLI_TEMPLATE_<KIND>_ID`), so the prompt asks for exactly the templates that are sent.
+ * A topic without a configured template is absent.
+ */
+export const SubscribeTemplates = z.object({
+  reminder: z.string().optional(),
+  offer: z.string().optional(),
+  rollcall: z.string().optional(),
+  groupReview: z.string().optional(),
+  joinDecision: z.string().optional(),
+});
+export type SubscribeTemplates = z.infer<typeof SubscribeTemplates>;
+
 export const AccountMeOutput = z.object({
   account: AccountView,
   abilities: z.array(z.string()),
+  subscribeTemplates: SubscribeTemplates.optional(),
 });
 export type AccountMeOutput = z.infer<typeof AccountMeOutput>;
 
@@ -35,6 +52,8 @@ export const AccountUpdateProfileInput = z
     nickname: text(1, 20).optional(),
     avatar: FileRef.nullable().optional(),
     homeCommunityId: Id.optional(),
+    /** The language of server-written texts (notices); the app sets it when she switches. */
+    locale: Locale.optional(),
   })
   .strict()
   .refine((v) => Object.keys(v).length > 0, { message: '至少修改一项' });

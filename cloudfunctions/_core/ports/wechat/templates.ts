@@ -33,9 +33,30 @@ function setting(kind: string, name: 'ID' | 'KEYS'): string | undefined {
   return family && family !== upper ? process.env[`LINLI_TEMPLATE_${family}_${name}`] || undefined : undefined;
 }
 
+/** The template id of a notice kind, or null when none is configured (inbox only). */
+export function templateIdOf(kind: string): string | null {
+  return setting(kind, 'ID')?.trim() || null;
+}
+
+/**
+ * The templates the app asks consent for, by prompt topic, with the notice kind each stands for:
+ * sign-up → reminder and seat offer; volunteer registration and roll-call → call-out; founding a
+ * group and applying to join → the review result. From the same settings the notifier sends
+ * with, so the consent asked is for the template that is sent.
+ */
+export function subscribeTemplates(): Partial<Record<'reminder' | 'offer' | 'rollcall' | 'groupReview' | 'joinDecision', string>> {
+  const kinds = { reminder: 'reminder_24h', offer: 'seat_offer', rollcall: 'rollcall', groupReview: 'group_review', joinDecision: 'join_decision' } as const;
+  const out: Partial<Record<keyof typeof kinds, string>> = {};
+  for (const [topic, kind] of Object.entries(kinds) as Array<[keyof typeof kinds, string]>) {
+    const id = templateIdOf(kind);
+    if (id) out[topic] = id;
+  }
+  return out;
+}
+
 /** The template message of a notice, or null when its kind has no template configured. */
 export function templateMessageOf(notice: { kind: string; title: string; body: string }, sentAt: Date): TemplateMessage | null {
-  const templateId = setting(notice.kind, 'ID');
+  const templateId = templateIdOf(notice.kind);
   if (!templateId) return null;
   const data: Record<string, { value: string }> = {};
   for (const pair of (setting(notice.kind, 'KEYS') ?? DEFAULT_KEYS).split(',')) {

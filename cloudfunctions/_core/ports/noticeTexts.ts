@@ -1,0 +1,160 @@
+/**
+ * The server's notice texts, per kind, in the two languages the app speaks (zh-CN, en). A notice
+ * is stored with its kind and params, so the inbox renders it in the reader's language when she
+ * reads it (and again in the other one if she switches), and a subscribe message is rendered in
+ * the recipient's language when it is sent. Notices stored before this catalogue (title and body
+ * only, no params) are shown as they were written.
+ *
+ * Params are plain strings and numbers (they are stored with the notice); instants are ISO
+ * strings and are written as China time in the reader's language.
+ */
+import type { UserDoc } from '../repositories/users';
+import { chinaDateTimeOf } from '../runtime/chinaDay';
+
+export type NoticeLocale = UserDoc['locale'];
+export type NoticeParams = Record<string, string | number>;
+
+interface NoticeText {
+  title: (p: NoticeParams) => string;
+  body: (p: NoticeParams) => string;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** An ISO instant as China time to the minute: 12月6日 15:00 / 6 Dec 15:00. */
+function when(iso: string | number | undefined, locale: NoticeLocale): string {
+  const instant = new Date(typeof iso === 'number' ? iso : String(iso ?? ''));
+  if (Number.isNaN(instant.getTime())) return '';
+  const [day = '', time = ''] = chinaDateTimeOf(instant).split(' ');
+  const [, month = '1', date = '1'] = day.split('-');
+  return locale === 'en' ? `${Number(date)} ${MONTHS[Number(month) - 1]} ${time}` : `${Number(month)}月${Number(date)}日 ${time}`;
+}
+
+const s = (p: NoticeParams, key: string) => String(p[key] ?? '');
+
+/** Hours from minutes, as people say them: 2, 1.5. */
+const hoursOf = (minutes: string | number | undefined) => String(Math.round((Number(minutes ?? 0) / 60) * 100) / 100);
+
+const zhCN = {
+  signup_confirmed: { title: () => '报名成功', body: (p) => `「${s(p, 'activity')}」${when(p.startAt, 'zh-CN')} 在 ${s(p, 'place')}，请准时参加` },
+  signup_waitlisted: { title: () => '已进入候补', body: (p) => `「${s(p, 'activity')}」名额已满，你是候补第 ${s(p, 'position')} 位；有空位时会通知你` },
+  signup_pending: { title: () => '报名待审核', body: (p) => `「${s(p, 'activity')}」的报名已提交，等待组织者审核` },
+  signup_cancelled: {
+    title: () => '已取消报名',
+    body: (p) => `你已取消「${s(p, 'activity')}」的报名${p.late ? '（开始前临时取消，计为迟取消）' : ''}`,
+  },
+  offer_confirmed: { title: () => '候补转正成功', body: (p) => `你已确认「${s(p, 'activity')}」的空位，报名成功` },
+  seat_offer: { title: () => '候补转正机会', body: (p) => `「${s(p, 'activity')}」有空位了，请在 ${s(p, 'hours')} 小时内确认` },
+  reminder_offer: { title: () => '候补空位即将过期', body: (p) => `「${s(p, 'activity')}」的空位将于 ${when(p.deadline, 'zh-CN')} 过期，请尽快确认` },
+  offer_expired: { title: () => '候补名额已过期', body: (p) => `「${s(p, 'activity')}」的空位确认已超时，名额已顺延给下一位` },
+  reminder_24h: { title: () => '明天有活动', body: (p) => `「${s(p, 'activity')}」${when(p.startAt, 'zh-CN')} 在 ${s(p, 'place')}` },
+  reminder_2h: { title: () => '活动快开始了', body: (p) => `「${s(p, 'activity')}」${when(p.startAt, 'zh-CN')} 在 ${s(p, 'place')}` },
+  signup_removed: { title: () => '你已被移出活动', body: (p) => `「${s(p, 'activity')}」的组织者已将你移出报名名单：${s(p, 'reason')}` },
+  signup_rejected: { title: () => '报名未通过', body: (p) => `「${s(p, 'activity')}」的报名未通过审核` },
+  signup_approved: {
+    title: () => '报名已通过',
+    body: (p) => (p.waitlisted ? `「${s(p, 'activity')}」名额已满，你已进入候补` : `「${s(p, 'activity')}」报名成功`),
+  },
+  activity_changed: { title: () => '活动信息有变化', body: (p) => `「${s(p, 'activity')}」的时间、地点或要求已更新，请查看` },
+  activity_cancelled: { title: () => '活动已取消', body: (p) => `「${s(p, 'activity')}」已取消：${s(p, 'reason')}` },
+  hours_credited: {
+    title: () => '志愿时长已记录',
+    body: (p) => `「${s(p, 'content')}」${hoursOf(p.minutes)} 小时已记入你的志愿记录${Number(p.credits) > 0 ? `，获得 ${s(p, 'credits')} 积分` : ''}`,
+  },
+  store_redeemed: { title: () => '兑换成功', body: (p) => `你已用 ${s(p, 'cost')} 积分兑换「${s(p, 'item')}」，请凭「我的兑换」中的取货码到社区领取` },
+  store_picked_up: { title: () => '兑换物品已领取', body: (p) => `「${s(p, 'item')}」已领取，感谢你的志愿服务` },
+  store_cancelled: { title: () => '兑换已取消', body: (p) => `「${s(p, 'item')}」的兑换已取消，${s(p, 'cost')} 积分已退回` },
+  rollcall: {
+    title: (p) => `应急召集：${s(p, 'title')}`,
+    body: (p) => `${when(p.meetAt, 'zh-CN')} 在 ${s(p, 'place')} 集合，需要 ${s(p, 'needed')} 人。能否到场，请点开回复。`,
+  },
+  rollcall_closed: { title: (p) => `召集已结束：${s(p, 'title')}`, body: (p) => `「${s(p, 'title')}」已结束，感谢你的响应和付出！` },
+  group_review: {
+    title: (p) => (p.approved ? '小组申请已通过' : '小组申请未通过'),
+    body: (p) => (p.approved ? `「${s(p, 'group')}」已成立，你是队长。` : `「${s(p, 'group')}」未通过审核：${s(p, 'reason')}`),
+  },
+  join_decision: {
+    title: (p) => (p.approved ? '入组申请已通过' : '入组申请未通过'),
+    body: (p) => (p.approved ? `欢迎加入「${s(p, 'group')}」` : `「${s(p, 'group')}」：${s(p, 'reason') || '队长未通过你的申请'}`),
+  },
+} satisfies Record<string, NoticeText>;
+
+/** The kinds the catalogue writes; other kinds are written by their callers (in Chinese). */
+export type CataloguedKind = keyof typeof zhCN;
+
+/** English: every catalogued kind must have its text (the compiler checks). */
+const en: Record<CataloguedKind, NoticeText> = {
+  signup_confirmed: { title: () => 'You are signed up', body: (p) => `"${s(p, 'activity')}", ${when(p.startAt, 'en')} at ${s(p, 'place')}. Please be on time.` },
+  signup_waitlisted: { title: () => 'You are on the waitlist', body: (p) => `"${s(p, 'activity')}" is full. You are number ${s(p, 'position')} on the waitlist; we will tell you when a place frees up.` },
+  signup_pending: { title: () => 'Sign-up awaiting approval', body: (p) => `Your sign-up for "${s(p, 'activity')}" was sent; the organiser will review it.` },
+  signup_cancelled: {
+    title: () => 'Sign-up cancelled',
+    body: (p) => `You cancelled your sign-up for "${s(p, 'activity')}"${p.late ? ' (shortly before the start: a late cancellation)' : ''}.`,
+  },
+  offer_confirmed: { title: () => 'Place confirmed', body: (p) => `You confirmed the place at "${s(p, 'activity')}". You are signed up.` },
+  seat_offer: { title: () => 'A place is free for you', body: (p) => `A place at "${s(p, 'activity')}" is free. Please confirm within ${s(p, 'hours')} hours.` },
+  reminder_offer: { title: () => 'Your offered place expires soon', body: (p) => `The place at "${s(p, 'activity')}" expires at ${when(p.deadline, 'en')}. Please confirm soon.` },
+  offer_expired: { title: () => 'Offered place expired', body: (p) => `The place at "${s(p, 'activity')}" was not confirmed in time and went to the next person.` },
+  reminder_24h: { title: () => 'Activity tomorrow', body: (p) => `"${s(p, 'activity')}", ${when(p.startAt, 'en')} at ${s(p, 'place')}` },
+  reminder_2h: { title: () => 'Activity starts soon', body: (p) => `"${s(p, 'activity')}", ${when(p.startAt, 'en')} at ${s(p, 'place')}` },
+  signup_removed: { title: () => 'Removed from an activity', body: (p) => `The organiser of "${s(p, 'activity')}" removed you from the list: ${s(p, 'reason')}` },
+  signup_rejected: { title: () => 'Sign-up not approved', body: (p) => `Your sign-up for "${s(p, 'activity')}" was not approved.` },
+  signup_approved: {
+    title: () => 'Sign-up approved',
+    body: (p) => (p.waitlisted ? `"${s(p, 'activity')}" is full; you are on the waitlist.` : `You are signed up for "${s(p, 'activity')}".`),
+  },
+  activity_changed: { title: () => 'Activity changed', body: (p) => `The time, place or requirements of "${s(p, 'activity')}" have changed. Please have a look.` },
+  activity_cancelled: { title: () => 'Activity cancelled', body: (p) => `"${s(p, 'activity')}" was cancelled: ${s(p, 'reason')}` },
+  hours_credited: {
+    title: () => 'Volunteer hours recorded',
+    body: (p) => `${hoursOf(p.minutes)} h for "${s(p, 'content')}" were added to your volunteer record${Number(p.credits) > 0 ? `, earning ${s(p, 'credits')} credits` : ''}.`,
+  },
+  store_redeemed: { title: () => 'Item redeemed', body: (p) => `You redeemed "${s(p, 'item')}" for ${s(p, 'cost')} credits. Show the pickup code under "My redemptions" at the community office.` },
+  store_picked_up: { title: () => 'Item picked up', body: (p) => `"${s(p, 'item')}" was picked up. Thank you for volunteering.` },
+  store_cancelled: { title: () => 'Redemption cancelled', body: (p) => `The redemption of "${s(p, 'item')}" was cancelled; ${s(p, 'cost')} credits were returned.` },
+  rollcall: {
+    title: (p) => `Call-out: ${s(p, 'title')}`,
+    body: (p) => `Meet at ${s(p, 'place')}, ${when(p.meetAt, 'en')}; ${s(p, 'needed')} people needed. Tap to answer whether you can come.`,
+  },
+  rollcall_closed: { title: (p) => `Call-out closed: ${s(p, 'title')}`, body: (p) => `"${s(p, 'title')}" is over. Thank you for answering the call!` },
+  group_review: {
+    title: (p) => (p.approved ? 'Group application approved' : 'Group application not approved'),
+    body: (p) => (p.approved ? `"${s(p, 'group')}" is founded and you are its leader.` : `"${s(p, 'group')}" was not approved: ${s(p, 'reason')}`),
+  },
+  join_decision: {
+    title: (p) => (p.approved ? 'Join request approved' : 'Join request not approved'),
+    body: (p) => (p.approved ? `Welcome to "${s(p, 'group')}".` : `"${s(p, 'group')}": ${s(p, 'reason') || 'the leader did not approve your request'}`),
+  },
+};
+
+const catalogue: Record<NoticeLocale, Record<CataloguedKind, NoticeText>> = { 'zh-CN': zhCN, en };
+
+/** True when the catalogue has texts for this kind. */
+export function isCatalogued(kind: string): kind is CataloguedKind {
+  return Object.prototype.hasOwnProperty.call(zhCN, kind);
+}
+
+/** The language of a user document; anything unknown reads as Chinese. */
+export function noticeLocaleOf(user: { locale?: string } | null | undefined): NoticeLocale {
+  return user?.locale === 'en' ? 'en' : 'zh-CN';
+}
+
+/**
+ * The title and body of a catalogued notice in a language. A copy sent to the proxy who signed
+ * the resident up (`onBehalf`) says so in front.
+ */
+export function renderNotice(kind: CataloguedKind, params: NoticeParams, locale: NoticeLocale): { title: string; body: string } {
+  const text = catalogue[locale][kind];
+  const body = text.body(params);
+  const prefix = params.onBehalf ? (locale === 'en' ? '(Signed up on their behalf) ' : '（代报名）') : '';
+  return { title: text.title(params), body: `${prefix}${body}` };
+}
+
+/**
+ * What to show of a stored notice: rendered in the reader's language when it carries its kind's
+ * params, otherwise (a notice stored before the catalogue, or a kind outside it) as written.
+ */
+export function noticeTextFor(stored: { kind: string; title: string; body: string; params?: NoticeParams | null }, locale: NoticeLocale): { title: string; body: string } {
+  if (stored.params && isCatalogued(stored.kind)) return renderNotice(stored.kind, stored.params, locale);
+  return { title: stored.title, body: stored.body };
+}
