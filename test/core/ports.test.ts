@@ -4,7 +4,7 @@
  */
 import QRCode from 'qrcode';
 import { assertContentAllowed, contentChecker, WeChatChecker } from '../../cloudfunctions/_core/ports/contentCheck';
-import { notifier, SubscribeMessageNotifier } from '../../cloudfunctions/_core/ports/notify';
+import { notifier, SubscribeMessageNotifier, type Notice } from '../../cloudfunctions/_core/ports/notify';
 import { MiniProgramCodes, qrCodes } from '../../cloudfunctions/_core/ports/qrCode';
 import { fileStore } from '../../cloudfunctions/_core/ports/storage';
 import { keywordProblem, formatKeyword } from '../../cloudfunctions/_core/ports/wechat/keywords';
@@ -52,6 +52,9 @@ describe('content check (msgSecCheck v2, answered locally from the word list)', 
 });
 
 describe('subscribe messages', () => {
+  /** A seat offer to the test's user, as the waitlist writes it (kind and params; text from the catalogue). */
+  const offer = (dedupeKey: string, link: string | null = null): Notice => ({ userId: 'u-notify', kind: 'seat_offer', params: { activity: '太极拳晨练', hours: 12 }, link, dedupeKey });
+
   test('keyword rules as WeChat documents them, and values fitted to them', () => {
     expect(keywordProblem('thing1', '一'.repeat(20))).toBeNull();
     expect(keywordProblem('thing1', '一'.repeat(21))).toMatch('at most 20');
@@ -77,25 +80,25 @@ describe('subscribe messages', () => {
   });
 
   test('a notice lands in the inbox and on the phone once per dedupe key, to the openid of its user', async () => {
-    process.env.LINLI_TEMPLATE_OFFER_ID = 'tpl-offer';
+    process.env.LINLI_TEMPLATE_SEAT_OFFER_ID = 'tpl-offer';
     await database().collection(Collections.users).add({ _id: 'u-notify', openid: 'o-notify', nickname: 'n' });
-    const notice = { userId: 'u-notify', kind: 'offer', title: '候补转正', body: '「太极拳晨练」有空位了，请在 12 小时内确认', link: 'pages/me/index', dedupeKey: 'offer-1-u-notify' };
+    const notice = offer('offer-1-u-notify', 'pages/me/index');
     await notifier().notify(notice);
     await notifier().notify(notice);
     const { data } = await database().collection(Collections.inbox).where({ userId: 'u-notify' }).get();
     expect(data).toHaveLength(1);
-    expect(data[0]).toMatchObject({ title: '候补转正', readAt: null });
+    expect(data[0]).toMatchObject({ title: '候补转正机会', body: '「太极拳晨练」有空位了，请在 12 小时内确认', readAt: null });
     const sent = await dev<Array<Record<string, unknown>>>('messages?openid=o-notify');
     expect(sent).toHaveLength(1);
-    expect(sent[0]).toMatchObject({ templateId: 'tpl-offer', page: 'pages/me/index', data: { thing1: { value: '候补转正' }, thing2: { value: '「太极拳晨练」有空位了，请在 12 小…' } } });
+    expect(sent[0]).toMatchObject({ templateId: 'tpl-offer', page: 'pages/me/index', data: { thing1: { value: '候补转正机会' }, thing2: { value: '「太极拳晨练」有空位了，请在 12 小…' } } });
   });
 
   test('a refused subscription is counted, never thrown; the inbox still has the notice', async () => {
     await dev('faults', { faults: [{ api: 'subscribeMessage.send', errcode: 43101 }] });
-    const notice = { userId: 'u-notify', kind: 'offer', title: '候补转正', body: 'b', link: null, dedupeKey: 'offer-2-u-notify' };
+    const notice = offer('offer-2-u-notify');
     await expect(notifier().notify(notice)).resolves.toBeUndefined();
     const { data: failures } = await database().collection(Collections.notifyFailures).where({ _id: 'offer-2-u-notify' }).get();
-    expect(failures[0]).toMatchObject({ userId: 'u-notify', kind: 'offer', errcode: 43101 });
+    expect(failures[0]).toMatchObject({ userId: 'u-notify', kind: 'seat_offer', errcode: 43101 });
     expect((await database().collection(Collections.inbox).doc('offer-2-u-notify').get()).data).toHaveLength(1);
   });
 
@@ -103,7 +106,7 @@ describe('subscribe messages', () => {
     process.env.LINLI_WX_TIMEOUT_MS = '200';
     await dev('faults', { faults: [{ api: 'subscribeMessage.send', errcode: 'timeout', delayMs: 20_000 }] });
     try {
-      await notifier().notify({ userId: 'u-notify', kind: 'offer', title: '候补转正', body: 'b', link: null, dedupeKey: 'offer-3-u-notify' });
+      await notifier().notify(offer('offer-3-u-notify'));
     } finally {
       delete process.env.LINLI_WX_TIMEOUT_MS;
     }
@@ -117,7 +120,7 @@ describe('subscribe messages', () => {
     const instance = new SubscribeMessageNotifier();
     const sentBefore = (await dev<unknown[]>('messages?openid=o-notify')).length;
     try {
-      for (let i = 1; i <= 4; i += 1) await instance.notify({ userId: 'u-notify', kind: 'offer', title: '候补转正', body: 'b', link: null, dedupeKey: `outage-${i}` });
+      for (let i = 1; i <= 4; i += 1) await instance.notify(offer(`outage-${i}`));
     } finally {
       delete process.env.LINLI_WX_TIMEOUT_MS;
     }
@@ -133,9 +136,10 @@ describe('subscribe messages', () => {
   });
 
   test('data WeChat would refuse (47003) fails locally too', async () => {
-    process.env.LINLI_TEMPLATE_BAD_ID = 'tpl-bad';
-    process.env.LINLI_TEMPLATE_BAD_KEYS = 'letter1:title';
-    await notifier().notify({ userId: 'u-notify', kind: 'bad', title: '中文', body: 'b', link: null, dedupeKey: 'bad-1' });
+    // A template whose letter keyword cannot take the (Chinese) title.
+    process.env.LINLI_TEMPLATE_LEADERSHIP_ID = 'tpl-bad';
+    process.env.LINLI_TEMPLATE_LEADERSHIP_KEYS = 'letter1:title';
+    await notifier().notify({ userId: 'u-notify', kind: 'leadership', params: { group: '园艺小组' }, link: null, dedupeKey: 'bad-1' });
     const { data } = await database().collection(Collections.notifyFailures).doc('bad-1').get();
     expect(data[0]).toMatchObject({ errcode: 47003 });
   });

@@ -69,8 +69,7 @@ export async function joinGroup(actor: Actor, groupId: string, message: string |
     await notifier().notify({
       userId: outcome.group.leaderId,
       kind: 'join_request',
-      title: '新的入组申请',
-      body: `${actor.user.nickname} 申请加入「${outcome.group.name}」`,
+      params: { nickname: actor.user.nickname, group: outcome.group.name },
       link: `pages/group/index?id=${groupId}`,
       dedupeKey: `join-request-${membershipIdOf(groupId, actor.userId)}-${now.getTime()}`,
     });

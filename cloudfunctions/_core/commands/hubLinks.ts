@@ -62,8 +62,7 @@ export async function inviteToHub(actor: Actor, hubId: string, groupId: string, 
     await notifier().notify({
       userId: group.leaderId,
       kind: 'hub_invite',
-      title: '枢纽组织邀请',
-      body: `「${hub.name}」邀请「${group.name}」加入`,
+      params: { hub: hub.name, group: group.name },
       link: `pages/group/index?id=${group._id}`,
       dedupeKey: `hub-invite-${id}-${now.getTime()}`,
     });

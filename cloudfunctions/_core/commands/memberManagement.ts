@@ -137,8 +137,7 @@ export async function removeMember(actor: Actor, input: MembersRemoveInput, now:
   await notifier().notify({
     userId: input.userId,
     kind: 'member_removed',
-    title: '你已被移出小组',
-    body: `「${result.group.name}」：${input.reason}`,
+    params: { group: result.group.name, reason: input.reason },
     link: null,
     dedupeKey: `member-removed-${digest(input.groupId, input.userId, now.toISOString()).slice(0, 24)}`,
   });
@@ -172,8 +171,7 @@ export async function transferLeadership(actor: Actor, input: GroupsTransferInpu
   await notifier().notify({
     userId: input.userId,
     kind: 'leadership',
-    title: '你已成为队长',
-    body: `「${result.group.name}」的队长身份已转交给你`,
+    params: { group: result.group.name },
     link: `pages/group/index?id=${input.groupId}`,
     dedupeKey: `leadership-${digest(input.groupId, input.userId, now.toISOString()).slice(0, 24)}`,
   });

@@ -259,8 +259,6 @@ async function audit(actor: Actor, action: string, c: CaseDoc, reason: string, r
 /** The author's notices page (package-me), where the decision and the appeal button are. */
 const noticesLink = (caseId: string) => `package-me/notices/index?id=${caseId}`;
 
-const ACTION_TEXT: Record<Exclude<ModerationAction, 'dismiss'>, string> = { hide: '已被隐藏', restore: '已恢复显示', warn: '收到警告', suspend: '已被暂停' };
-
 /**
  * Brings a hidden or suspended item back: its status, a suspended group's or person's standing.
  * Used by restore, a dismissed report and an overturned appeal.
@@ -314,8 +312,7 @@ export async function decideCase(actor: Actor, caseId: string, action: Moderatio
       await notifier().notify({
         userId: reporterId,
         kind: 'report',
-        title: '你的举报已处理',
-        body: `你举报的「${c.title}」经核查未发现违规，内容将继续显示。感谢你对社区的关心。`,
+        params: { subject: c.title },
         link: null,
         dedupeKey: `report-${digest(caseId, requestId, reporterId).slice(0, 24)}`,
       });
@@ -326,8 +323,7 @@ export async function decideCase(actor: Actor, caseId: string, action: Moderatio
     await notifier().notify({
       userId: c.authorId,
       kind: 'moderation',
-      title: `你的内容${ACTION_TEXT[action]}`,
-      body: `「${c.title}」${ACTION_TEXT[action]}：${reason}。如有异议，可在“我的 → 处理通知”中申诉一次。`,
+      params: { action, subject: c.title, reason },
       link: noticesLink(caseId),
       dedupeKey: `moderation-${digest(caseId, requestId).slice(0, 24)}`,
     });
@@ -364,8 +360,7 @@ export async function decideAppeal(actor: Actor, caseId: string, uphold: boolean
     await notifier().notify({
       userId: c.authorId,
       kind: 'appeal',
-      title: uphold ? '申诉未通过' : '申诉已通过',
-      body: uphold ? `「${c.title}」维持原处理：${reason}` : `「${c.title}」已恢复：${reason}`,
+      params: { subject: c.title, reason, ...(uphold ? { upheld: 1 } : {}) },
       link: noticesLink(caseId),
       dedupeKey: `appeal-${digest(caseId, requestId).slice(0, 24)}`,
     });

@@ -7,7 +7,9 @@ import ExcelJS from 'exceljs';
 import { activityPolicies } from '../../../src/shared/policies/activities';
 import { authorize } from '../../../src/shared/policies/authorize';
 import { ROSTER_SECTIONS, SignupStatus, type RosterSection } from '../../../src/shared/schemas/activities';
+import { noticeLocaleOf } from '../ports/noticeTexts';
 import { fileStore } from '../ports/storage';
+import { rosterSheetOf, rosterStatusText, type RosterRow } from '../presenters/rosterSheet';
 import { signups, type ActivityDoc, type SignupDoc } from '../repositories/activities';
 import { allMatching } from '../repositories/allMatching';
 import { Collections } from '../repositories/collections';
@@ -74,19 +76,6 @@ export function presentRosterEntry(s: SignupDoc, users: Map<string, { nickname: 
   };
 }
 
-const STATUS_TEXT: Record<SignupStatus, string> = {
-  pending_approval: '待审核',
-  confirmed: '已确认',
-  waitlisted: '候补中',
-  offered: '待确认空位',
-  cancelled: '已取消',
-  late_cancelled: '迟取消',
-  rejected: '未通过',
-  no_show: '缺席',
-  expired: '空位已过期',
-  removed: '已移出',
-};
-
 /** Every sign-up of the activity in one workbook (read in pages of 1,000 by id). */
 export async function exportRoster(actor: Actor, activityId: string, now: Date) {
   const { activity, resource } = await loadVisibleActivity(actor, activityId);
@@ -96,30 +85,25 @@ export async function exportRoster(actor: Actor, activityId: string, now: Date) 
   all.sort((a, b) => order.indexOf(a.status as SignupStatus) - order.indexOf(b.status as SignupStatus) || (a.waitSeq ?? 0) - (b.waitSeq ?? 0) || a.createdAt.getTime() - b.createdAt.getTime());
   const users = new Map<string, { nickname: string }>();
   for (let i = 0; i < all.length; i += 100) for (const [id, u] of await nicknamesOf(all.slice(i, i + 100))) users.set(id, u);
+  // In the language of the leader who exports it (her own choice in the app).
+  const locale = noticeLocaleOf(actor.user);
+  const { sheet: sheetName, columns } = rosterSheetOf(locale);
   const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('报名名单');
-  sheet.columns = [
-    { header: '序号', key: 'n', width: 8 },
-    { header: '昵称', key: 'nickname', width: 18 },
-    { header: '状态', key: 'status', width: 12 },
-    { header: '候补号', key: 'waitSeq', width: 8 },
-    { header: '代报名人', key: 'proxy', width: 16 },
-    { header: '报名时间', key: 'createdAt', width: 20 },
-    { header: '签到', key: 'checkedIn', width: 20 },
-    { header: '签退', key: 'checkedOut', width: 20 },
-  ];
-  all.forEach((s, i) =>
-    sheet.addRow({
+  const sheet = book.addWorksheet(sheetName);
+  sheet.columns = columns;
+  all.forEach((s, i) => {
+    const row: RosterRow = {
       n: i + 1,
       nickname: users.get(s.userId)?.nickname ?? '',
-      status: STATUS_TEXT[s.status as SignupStatus],
+      status: rosterStatusText(s.status as SignupStatus, locale),
       waitSeq: s.waitSeq ?? '',
       proxy: s.proxy ? users.get(s.proxy.userId)?.nickname ?? '' : '',
       createdAt: chinaDateTimeOf(s.createdAt),
       checkedIn: s.checkedInAt ? chinaDateTimeOf(s.checkedInAt) : '',
       checkedOut: s.checkedOutAt ? chinaDateTimeOf(s.checkedOutAt) : '',
-    }),
-  );
+    };
+    sheet.addRow(row);
+  });
   sheet.getRow(1).font = { bold: true };
   const buffer = Buffer.from(await book.xlsx.writeBuffer());
   const fileId = await fileStore().upload(`exports/rosters/${activity._id}-${now.getTime()}.xlsx`, buffer);

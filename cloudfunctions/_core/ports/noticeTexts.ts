@@ -35,6 +35,20 @@ const s = (p: NoticeParams, key: string) => String(p[key] ?? '');
 /** Hours from minutes, as people say them: 2, 1.5. */
 const hoursOf = (minutes: string | number | undefined) => String(Math.round((Number(minutes ?? 0) / 60) * 100) / 100);
 
+/**
+ * What a moderation decision did to the author's content (`action`: hide, restore, warn, suspend;
+ * a dismissal tells the reporters instead, kind `report`). An unknown action reads as "handled".
+ */
+const MODERATED_ZH: Record<string, string> = { hide: '已被隐藏', restore: '已恢复显示', warn: '收到警告', suspend: '已被暂停' };
+const MODERATED_EN: Record<string, { title: string; body: string }> = {
+  hide: { title: 'Your content was hidden', body: 'was hidden' },
+  restore: { title: 'Your content is shown again', body: 'is shown again' },
+  warn: { title: 'A warning about your content', body: 'received a warning' },
+  suspend: { title: 'Your content was suspended', body: 'was suspended' },
+};
+const moderatedZh = (p: NoticeParams) => MODERATED_ZH[s(p, 'action')] ?? '已处理';
+const moderatedEn = (p: NoticeParams) => MODERATED_EN[s(p, 'action')] ?? { title: 'Your content was reviewed', body: 'was reviewed' };
+
 const zhCN = {
   signup_confirmed: { title: () => '报名成功', body: (p) => `「${s(p, 'activity')}」${when(p.startAt, 'zh-CN')} 在 ${s(p, 'place')}，请准时参加` },
   signup_waitlisted: { title: () => '已进入候补', body: (p) => `「${s(p, 'activity')}」名额已满，你是候补第 ${s(p, 'position')} 位；有空位时会通知你` },
@@ -77,10 +91,29 @@ const zhCN = {
     title: (p) => (p.approved ? '入组申请已通过' : '入组申请未通过'),
     body: (p) => (p.approved ? `欢迎加入「${s(p, 'group')}」` : `「${s(p, 'group')}」：${s(p, 'reason') || '队长未通过你的申请'}`),
   },
+  join_request: { title: () => '新的入组申请', body: (p) => `${s(p, 'nickname')} 申请加入「${s(p, 'group')}」` },
+  member_removed: { title: () => '你已被移出小组', body: (p) => `「${s(p, 'group')}」：${s(p, 'reason')}` },
+  leadership: { title: () => '你已成为队长', body: (p) => `「${s(p, 'group')}」的队长身份已转交给你` },
+  hub_invite: { title: () => '枢纽组织邀请', body: (p) => `「${s(p, 'hub')}」邀请「${s(p, 'group')}」加入` },
+  moderation: {
+    title: (p) => `你的内容${moderatedZh(p)}`,
+    body: (p) => `「${s(p, 'subject')}」${moderatedZh(p)}：${s(p, 'reason')}。如有异议，可在“我的 → 处理通知”中申诉一次。`,
+  },
+  appeal: {
+    title: (p) => (p.upheld ? '申诉未通过' : '申诉已通过'),
+    body: (p) => (p.upheld ? `「${s(p, 'subject')}」维持原处理：${s(p, 'reason')}` : `「${s(p, 'subject')}」已恢复：${s(p, 'reason')}`),
+  },
+  report: {
+    title: () => '你的举报已处理',
+    body: (p) => `你举报的「${s(p, 'subject')}」经核查未发现违规，内容将继续显示。感谢你对社区的关心。`,
+  },
 } satisfies Record<string, NoticeText>;
 
-/** The kinds the catalogue writes; other kinds are written by their callers (in Chinese). */
+/** The kinds of notice the server writes: every notice is one of them. */
 export type CataloguedKind = keyof typeof zhCN;
+
+/** Every kind, for checks that each one reads in both languages. */
+export const CATALOGUED_KINDS = Object.keys(zhCN) as CataloguedKind[];
 
 /** English: every catalogued kind must have its text (the compiler checks). */
 const en: Record<CataloguedKind, NoticeText> = {
@@ -124,6 +157,22 @@ const en: Record<CataloguedKind, NoticeText> = {
   join_decision: {
     title: (p) => (p.approved ? 'Join request approved' : 'Join request not approved'),
     body: (p) => (p.approved ? `Welcome to "${s(p, 'group')}".` : `"${s(p, 'group')}": ${s(p, 'reason') || 'the leader did not approve your request'}`),
+  },  join_request: { title: () => 'New join request', body: (p) => `${s(p, 'nickname')} asked to join "${s(p, 'group')}".` },
+  member_removed: { title: () => 'Removed from a group', body: (p) => `"${s(p, 'group')}": ${s(p, 'reason')}` },
+  leadership: { title: () => 'You are now the leader', body: (p) => `You are now the leader of "${s(p, 'group')}"; the leadership was handed over to you.` },
+  hub_invite: { title: () => 'Invitation from a hub', body: (p) => `"${s(p, 'hub')}" invited "${s(p, 'group')}" to join it.` },
+  moderation: {
+    title: (p) => moderatedEn(p).title,
+    // "Me → Moderation notices": the tab and page as the English app names them (src/locales).
+    body: (p) => `"${s(p, 'subject')}" ${moderatedEn(p).body}: ${s(p, 'reason')}. If you disagree, you may appeal once under Me → Moderation notices.`,
+  },
+  appeal: {
+    title: (p) => (p.upheld ? 'Appeal not accepted' : 'Appeal accepted'),
+    body: (p) => (p.upheld ? `The decision on "${s(p, 'subject')}" stands: ${s(p, 'reason')}` : `"${s(p, 'subject')}" is restored: ${s(p, 'reason')}`),
+  },
+  report: {
+    title: () => 'Your report was looked into',
+    body: (p) => `We checked "${s(p, 'subject')}", which you reported, and found nothing against the rules, so it stays visible. Thank you for caring about your community.`,
   },
 };
 

@@ -4,9 +4,9 @@
  * the phone as a subscribe message, sent by WeChat's subscribeMessage.send to the recipient's
  * openid, which the notifier looks up itself from the userId.
  *
- * Texts of catalogued kinds (./noticeTexts.ts) follow the recipient's language (`users.locale`,
- * set by the app when she switches): the inbox stores the kind's params and renders them when
- * she reads, the subscribe message is rendered in her language when it is sent.
+ * Every notice's text comes from the catalogue (./noticeTexts.ts) and follows the recipient's
+ * language (`users.locale`, set by the app when she switches): the inbox stores the kind's params
+ * and renders them when she reads, the subscribe message is rendered in her language when sent.
  *
  * Sending never blocks or fails the action that caused the notice: a refused subscription
  * (43101, the user has no one-time consent left), a bad openid (40003), a rate limit (45009) or
@@ -19,7 +19,7 @@ import { findUser } from '../repositories/users';
 import { database } from '../runtime/cloudbase';
 import { isDuplicateError } from '../runtime/dbErrors';
 import { logEvent } from '../runtime/log';
-import { isCatalogued, noticeLocaleOf, renderNotice, type CataloguedKind, type NoticeLocale, type NoticeParams } from './noticeTexts';
+import { noticeLocaleOf, renderNotice, type CataloguedKind, type NoticeLocale, type NoticeParams } from './noticeTexts';
 import { callOpenApi, WxApiError, type OpenApi } from './wechat/openApi';
 import { templateIdOf, templateMessageOf } from './wechat/templates';
 
@@ -32,11 +32,12 @@ interface NoticeBase {
 }
 
 /**
- * A notice: either a kind of the server's catalogue (./noticeTexts.ts) with its params — written
- * in the recipient's language, in the inbox and on the phone — or, for kinds outside it, a
- * title and body written by the caller.
+ * A notice: a kind of the server's catalogue (./noticeTexts.ts) with its params, written in the
+ * recipient's language in the inbox and on the phone. There is no other way to write one: texts
+ * a caller wrote itself could only be in one language (inbox notices stored that way before the
+ * catalogue are still read as written, see noticeTextFor).
  */
-export type Notice = NoticeBase & ({ kind: CataloguedKind; params: NoticeParams } | { kind: string; title: string; body: string });
+export type Notice = NoticeBase & { kind: CataloguedKind; params: NoticeParams };
 
 /** Who receives a subscribe message, when the caller already knows (a roll-call's batch lookup). */
 export interface Recipient {
@@ -54,10 +55,9 @@ const SUBSCRIBE_SEND: OpenApi = { path: '/cgi-bin/message/subscribe/send', permi
 /** Where failed sends are counted: one document per notice, for staff and tests. */
 export const NOTIFY_FAILURES = Collections.notifyFailures;
 
-/** The title and body of a notice in a language (callers' own texts are Chinese only). */
+/** The title and body of a notice in a language. */
 function textOf(notice: Notice, locale: NoticeLocale): { title: string; body: string } {
-  if ('params' in notice && isCatalogued(notice.kind)) return renderNotice(notice.kind, notice.params, locale);
-  return 'title' in notice ? { title: notice.title, body: notice.body } : { title: notice.kind, body: '' };
+  return renderNotice(notice.kind, notice.params, locale);
 }
 
 interface InboxDoc {
@@ -67,7 +67,7 @@ interface InboxDoc {
   /** In Chinese, as every notice was stored before the catalogue: exports and older readers. */
   title: string;
   body: string;
-  /** Catalogued notices: the inbox renders them from these in the reader's language. */
+  /** The inbox renders the notice from these in the reader's language (null only before the catalogue). */
   params: NoticeParams | null;
   link: string | null;
   readAt: null;
@@ -82,7 +82,7 @@ async function writeInbox(notice: Notice, now: Date): Promise<boolean> {
     userId: notice.userId,
     kind: notice.kind,
     ...stored,
-    params: 'params' in notice ? notice.params : null,
+    params: notice.params,
     link: notice.link,
     readAt: null,
     createdAt: now,
@@ -183,10 +183,6 @@ export function notifier(): Notifier {
 export async function notifySignedUp(notice: Notice, proxy: { userId: string } | null | undefined): Promise<void> {
   await notifier().notify(notice);
   if (proxy && proxy.userId !== notice.userId) {
-    const copy: Notice =
-      'params' in notice && isCatalogued(notice.kind)
-        ? { ...notice, userId: proxy.userId, params: { ...notice.params, onBehalf: 1 }, dedupeKey: `${notice.dedupeKey}-proxy` }
-        : { ...notice, ...textOf(notice, 'zh-CN'), body: `（代报名）${textOf(notice, 'zh-CN').body}`, userId: proxy.userId, dedupeKey: `${notice.dedupeKey}-proxy` };
-    await notifier().notify(copy);
+    await notifier().notify({ ...notice, userId: proxy.userId, params: { ...notice.params, onBehalf: 1 }, dedupeKey: `${notice.dedupeKey}-proxy` });
   }
 }
