@@ -4,10 +4,12 @@
  * hours and store pickups each told once (double taps included); notices and subscribe messages
  * in English for an English reader; failed sends counted for the staff over her community.
  */
+import ExcelJS from 'exceljs';
 import { mainlandCheckChar } from '../../src/shared/identity/idNumber';
+import type { CaseView } from '../../src/shared/schemas/moderation';
 import type { RedemptionView, StoreItemView } from '../../src/shared/schemas/credits';
 import type { NotifyFailuresSummaryOutput } from '../../src/shared/schemas/notifyFailures';
-import { createActivity, createAttendance, createGroup, databaseOf, grantRole, type Db } from '../support/fixtures';
+import { createActivity, createAttendance, createGroup, createPost, databaseOf, grantRole, type Db } from '../support/fixtures';
 import { Client, cloudSuite, dataOf } from '../support/localCloud';
 import { sentMessages, setWeChatFaults } from '../support/wechat';
 import { keywordProblem } from '../../cloudfunctions/_core/ports/wechat/keywords';
@@ -80,6 +82,82 @@ test('an English reader gets her notices and subscribe messages in English; swit
   const enId = (await data<{ account: { id: string } }>(en.call('account', 'account.me', {}, null))).account.id;
   await db.collection('inbox').add({ _id: `old-${enId}`, userId: enId, kind: 'seat_offer', title: '旧通知', body: '旧正文', link: null, readAt: null, createdAt: new Date(0) });
   expect((await inboxOf(en)).items.at(-1)).toMatchObject({ title: '旧通知', body: '旧正文' });
+});
+
+test('join requests and their decisions, moderation, report and appeal outcomes read in each recipient’s language', async () => {
+  const groupId = await createGroup(db, { leader: 'ntc-tx-leader', joinPolicy: 'approval' });
+  const leader = await resident('ntc-tx-leader', { locale: 'en' });
+  const amy = await resident('ntc-tx-amy', { locale: 'en', nickname: 'Amy' });
+  const wang = await resident('ntc-tx-wang', { nickname: '王阿姨' });
+  const idOf = async (client: Client) => (await data<{ account: { id: string } }>(client.call('account', 'account.me', {}, null))).account.id;
+  const groupName = (await db.collection('groups').doc(groupId).get()).data[0]!.name as string;
+
+  // Two requests: the English leader reads both in English, whatever the applicant's language.
+  await data(amy.call('groups', 'groups.join', { groupId }));
+  await data(wang.call('groups', 'groups.join', { groupId }));
+  expect((await inboxOf(leader)).items.filter((n) => n.kind === 'join_request').map((n) => [n.title, n.body])).toEqual([
+    ['New join request', `王阿姨 asked to join "${groupName}".`],
+    ['New join request', `Amy asked to join "${groupName}".`],
+  ]);
+
+  // The decisions: each applicant reads hers in her own language.
+  await data(leader.call('members', 'members.decide', { groupId, userId: await idOf(amy), decision: 'approve' }));
+  await data(leader.call('members', 'members.decide', { groupId, userId: await idOf(wang), decision: 'reject', reason: '暂不招新' }));
+  expect((await inboxOf(amy)).items.filter((n) => n.kind === 'join_decision').map((n) => [n.title, n.body])).toEqual([['Join request approved', `Welcome to "${groupName}".`]]);
+  expect((await inboxOf(wang)).items.filter((n) => n.kind === 'join_decision').map((n) => [n.title, n.body])).toEqual([['入组申请未通过', `「${groupName}」：暂不招新`]]);
+
+  // Amy's post is reported by the (English) leader; the committee finds nothing wrong, then warns her anyway.
+  const postId = await createPost(db, groupId, 'ntc-tx-amy');
+  await data(leader.call('moderation', 'reports.create', { targetType: 'post', targetId: postId, reason: 'spam' }));
+  const committee = await Client.signIn(suite.cloud.url, 'demo-committee');
+  const caseId = (await data<{ items: CaseView[] }>(committee.call('moderation', 'moderation.queue', {}, null))).items.find((c) => c.targetId === postId)!.id;
+  await data(committee.call('moderation', 'moderation.decide', { caseId, action: 'dismiss', reason: '经核实为正常通知' }));
+  const report = (await inboxOf(leader)).items.find((n) => n.kind === 'report')!;
+  expect(report).toMatchObject({ title: 'Your report was looked into', body: `We checked "${groupName}", which you reported, and found nothing against the rules, so it stays visible. Thank you for caring about your community.` });
+  expect(JSON.stringify(report)).not.toContain('经核实为正常通知');
+
+  await data(committee.call('moderation', 'moderation.decide', { caseId, action: 'warn', reason: '请勿发布广告' }));
+  expect((await inboxOf(amy)).items[0]).toMatchObject({
+    kind: 'moderation',
+    title: 'A warning about your content',
+    body: `"${groupName}" received a warning: 请勿发布广告. If you disagree, you may appeal once under Me → Moderation notices.`,
+  });
+  await data(amy.call('moderation', 'moderation.appeal', { caseId, text: '这是小组正常的活动通知。' }));
+  const street = await Client.signIn(suite.cloud.url, 'demo-street');
+  await data(street.call('moderation', 'moderation.decideAppeal', { caseId, uphold: true, reason: '维持警告' }));
+  expect((await inboxOf(amy)).items[0]).toMatchObject({ kind: 'appeal', title: 'Appeal not accepted', body: `The decision on "${groupName}" stands: 维持警告` });
+
+  // The same stored notices read in Chinese once she switches, as they always did.
+  await data(amy.call('account', 'account.updateProfile', { locale: 'zh-CN' }));
+  expect((await inboxOf(amy)).items.slice(0, 2).map((n) => [n.kind, n.title, n.body])).toEqual([
+    ['appeal', '申诉未通过', `「${groupName}」维持原处理：维持警告`],
+    ['moderation', '你的内容收到警告', `「${groupName}」收到警告：请勿发布广告。如有异议，可在“我的 → 处理通知”中申诉一次。`],
+  ]);
+});
+
+test('the roster export speaks the language of the leader who asks for it', async () => {
+  const groupId = await createGroup(db, { leader: 'ntc-rx-leader' });
+  const activityId = await createActivity(db, groupId, 'ntc-rx-leader', { capacity: 1, startsInHours: 48 });
+  const leader = await resident('ntc-rx-leader', { locale: 'en' });
+  await data((await resident('ntc-rx-a', { nickname: 'Amy' })).call('signups', 'signups.create', { activityId }));
+  await data((await resident('ntc-rx-b', { nickname: '王阿姨' })).call('signups', 'signups.create', { activityId }));
+  const sheetOf = async () => {
+    const { url } = await data<{ url: string }>(leader.call('signups', 'signups.rosterExport', { activityId }, null));
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await (await fetch(url)).arrayBuffer()) as ArrayBuffer);
+    const sheet = book.worksheets[0]!;
+    const rows = [1, 2, 3].map((n) => (sheet.getRow(n).values as unknown[]).slice(1, 4));
+    return { name: sheet.name, rows };
+  };
+  expect(await sheetOf()).toEqual({
+    name: 'Sign-ups',
+    rows: [['No.', 'Name', 'Status'], [1, 'Amy', 'Signed up'], [2, '王阿姨', 'Waitlisted']],
+  });
+  await data(leader.call('account', 'account.updateProfile', { locale: 'zh-CN' }));
+  expect(await sheetOf()).toEqual({
+    name: '报名名单',
+    rows: [['序号', '昵称', '状态'], [1, 'Amy', '已确认'], [2, '王阿姨', '候补中']],
+  });
 });
 
 test('her own sign-up, cancellation and confirmed offer are each told once, double taps included', async () => {
