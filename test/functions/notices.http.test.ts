@@ -135,6 +135,21 @@ test('join requests and their decisions, moderation, report and appeal outcomes 
   ]);
 });
 
+test('a member removed and a member made leader read it in their language', async () => {
+  const groupId = await createGroup(db, { leader: 'ntc-lx-leader', members: ['ntc-lx-bob', 'ntc-lx-cat'] });
+  const groupName = (await db.collection('groups').doc(groupId).get()).data[0]!.name as string;
+  const leader = await resident('ntc-lx-leader');
+  const bob = await resident('ntc-lx-bob', { locale: 'en' });
+  const cat = await resident('ntc-lx-cat', { locale: 'en' });
+  const idOf = async (client: Client) => (await data<{ account: { id: string } }>(client.call('account', 'account.me', {}, null))).account.id;
+  await data(leader.call('members', 'members.remove', { groupId, userId: await idOf(bob), reason: '长期未参加活动' }));
+  expect((await inboxOf(bob)).items.map((n) => [n.kind, n.title, n.body])).toEqual([['member_removed', 'Removed from a group', `"${groupName}": 长期未参加活动`]]);
+  await data(leader.call('groups', 'groups.transferLeadership', { groupId, userId: await idOf(cat) }));
+  expect((await inboxOf(cat)).items.map((n) => [n.kind, n.title, n.body])).toEqual([
+    ['leadership', 'You are now the leader', `You are now the leader of "${groupName}"; the leadership was handed over to you.`],
+  ]);
+});
+
 test('the roster export speaks the language of the leader who asks for it', async () => {
   const groupId = await createGroup(db, { leader: 'ntc-rx-leader' });
   const activityId = await createActivity(db, groupId, 'ntc-rx-leader', { capacity: 1, startsInHours: 48 });
