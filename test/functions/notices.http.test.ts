@@ -2,7 +2,8 @@
  * The inbox as the resident's record of her own events, in her language, over HTTP against a
  * started local cloud with the emulated WeChat: her sign-ups, cancellations, offers, credited
  * hours and store pickups each told once (double taps included); notices and subscribe messages
- * in English for an English reader; failed sends counted for the staff over her community.
+ * in English for an English reader — group, moderation and hub notices too, and the roster
+ * export in its leader's language; failed sends counted for the staff over her community.
  */
 import ExcelJS from 'exceljs';
 import { mainlandCheckChar } from '../../src/shared/identity/idNumber';
@@ -135,7 +136,7 @@ test('join requests and their decisions, moderation, report and appeal outcomes 
   ]);
 });
 
-test('a member removed and a member made leader read it in their language', async () => {
+test('a member removed, a member made leader and a group invited to a hub read it in their language', async () => {
   const groupId = await createGroup(db, { leader: 'ntc-lx-leader', members: ['ntc-lx-bob', 'ntc-lx-cat'] });
   const groupName = (await db.collection('groups').doc(groupId).get()).data[0]!.name as string;
   const leader = await resident('ntc-lx-leader');
@@ -148,6 +149,12 @@ test('a member removed and a member made leader read it in their language', asyn
   expect((await inboxOf(cat)).items.map((n) => [n.kind, n.title, n.body])).toEqual([
     ['leadership', 'You are now the leader', `You are now the leader of "${groupName}"; the leadership was handed over to you.`],
   ]);
+
+  // Now its leader, she is invited by a hub of the street, in English too.
+  const hubId = await createGroup(db, { type: 'hub', managementLevel: 'filed', communityId: null, streetId: 'st-chengguan', leader: 'ntc-lx-hub' });
+  const hubName = (await db.collection('groups').doc(hubId).get()).data[0]!.name as string;
+  await data((await resident('ntc-lx-hub')).call('hubs', 'hubs.invite', { hubId, groupId }));
+  expect((await inboxOf(cat)).items[0]).toMatchObject({ kind: 'hub_invite', title: 'Invitation from a hub', body: `"${hubName}" invited "${groupName}" to join it.` });
 });
 
 test('the roster export speaks the language of the leader who asks for it', async () => {
