@@ -207,8 +207,8 @@ const en: Messages = {
     left: 'You left the group',
     withdrawn: 'Request withdrawn',
     shareTitle: '{name} · join us in the neighbourhood',
-    missingId: 'The link is incomplete: no group to show',
     gone: 'This group no longer exists or has been deleted',
+    missingId: 'The link is incomplete: no group to show',
   },
   me: {
     noCommunity: 'No community chosen',

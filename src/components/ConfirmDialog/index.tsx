@@ -9,9 +9,9 @@ export interface ConfirmDialogProps {
   message: string;
   confirmText?: string;
   /**
-   * The dismiss button's words. Give it whenever the confirm action is itself a "取消…"
-   * (cancel a sign-up, an activity, an order): 取消 beside 取消报名 reads as two ways to cancel,
-   * so the dismiss says what stays (保留报名). Defaults to common.cancel.
+   * The dismiss button's words. Give it whenever the confirm action is itself a cancellation
+   * (a sign-up, an activity, an order): "Cancel" beside "Cancel sign-up" reads as two ways to
+   * cancel, so the dismiss says what stays ("Keep my place"). Defaults to common.cancel.
    */
   cancelText?: string;
   /** Runs while the confirm button shows a spinner; the dialog closes when it settles. */

@@ -66,10 +66,10 @@ export interface ErrorStateProps {
   /**
    * The failure's code (useAsync's `errorCode`). NOT_FOUND means the record was deleted or never
    * existed (an old shared link): retrying cannot help, so the page says so and offers the way
-   * home instead of the network-error picture and 重新加载.
+   * home instead of the network-error picture and "try again".
    */
   code?: ClientErrorCode | null;
-  /** What is gone, said plainly ("这个组织已不存在或已被删除"); defaults to a generic line. */
+  /** What is gone, said plainly (group.gone: "this group no longer exists"); defaults to a generic line. */
   goneTitle?: string;
 }
 

@@ -170,7 +170,7 @@ const ACTION_LABELS = {
 
 const DIALOGS = {
   makeCoLeader: { title: 'registry.members.roleTitle', message: 'registry.members.makeCoLeaderMessage' },
-  // Its confirm is a "取消…" (取消副队长): the dismiss says what stays.
+  // Its confirm takes the role away: the dismiss says what stays (keep as co-leader).
   makeMember: { title: 'registry.members.roleTitle', message: 'registry.members.makeMemberMessage', keep: 'registry.members.keepCoLeader' },
   transfer: { title: 'registry.members.transferTitle', message: 'registry.members.transferMessage' },
 } as const;

@@ -35,8 +35,8 @@ const go = (url: string) => {
   Taro.navigateTo({ url }).catch(() => undefined);
 };
 
-// `keep` is the dismiss button: the confirm is itself a cancel (取消报名), so the dismiss says what
-// stays (保留报名), never a second 取消.
+// `keep` is the dismiss button: the confirm is itself a cancellation, so the dismiss says what
+// stays ("keep my place"), never a second "cancel".
 const CANCEL_TEXT: Record<CancelKind, { button: MessageKey; title: MessageKey; message: MessageKey; done: MessageKey; keep: MessageKey }> = {
   signup: { button: 'events.detail.cancelSignup', title: 'events.detail.cancelSignupTitle', message: 'events.detail.cancelSignupMessage', done: 'events.detail.cancelledToast', keep: 'events.detail.keepSignup' },
   waitlist: { button: 'events.detail.leaveWaitlist', title: 'events.detail.leaveWaitlistTitle', message: 'events.detail.leaveWaitlistMessage', done: 'events.detail.leftWaitlistToast', keep: 'events.detail.stayOnWaitlist' },

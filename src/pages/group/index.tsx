@@ -39,7 +39,7 @@ const openGroup = (groupId: string) => {
   Taro.navigateTo({ url: groupPath(groupId) }).catch(() => undefined);
 };
 
-// `keep` names the dismiss button where the confirm takes something away (leaving: 留在组织).
+// `keep` names the dismiss button where the confirm takes something away (leaving: "stay in the group").
 const CONFIRM: Record<GroupAction, { title: MessageKey; message: MessageKey; button: MessageKey; done: MessageKey; keep?: MessageKey }> = {
   join: { title: 'group.confirmJoinTitle', message: 'group.confirmJoin', button: 'group.join', done: 'group.joined' },
   request: { title: 'group.confirmRequestTitle', message: 'group.confirmRequest', button: 'group.requestJoin', done: 'group.requested' },
@@ -210,7 +210,7 @@ export default function GroupPage() {
           </View>
         )}
         {/* A member's big button leads somewhere worth going (the group's activities); leaving
-            is the quiet link at the end of the page (issue 16: a red 退出组织 was her only choice). */}
+            is the quiet link at the end of the page (issue 16: a red "leave" was her only choice). */}
         {action === 'leave' && group.status === 'active' ? (
           <Button className='group__action group__action--activities' type='primary' size='large' onClick={() => scrollToClass(ACTIVITIES_SECTION)}>
             {t('group.seeActivities')}
