@@ -3,14 +3,24 @@
  * newer request started (or after unmount) is dropped, so fast taps never show stale data.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isClientError, messageFor } from '../services/cloud';
+import { isClientError, messageFor, type ClientErrorCode } from '../services/cloud';
 
 export interface AsyncState<T> {
   data: T | null;
   error: string | null;
+  /**
+   * The failure's code, so a page can tell "this record is gone" (NOT_FOUND: ErrorState shows a
+   * way home) from "the network failed" (retry).
+   */
+  errorCode: ClientErrorCode | null;
   loading: boolean;
   reload: () => Promise<void>;
   setData: (data: T) => void;
+}
+
+/** The code of any thrown value (INTERNAL for anything that is not a ClientError). */
+export function errorCodeOf(error: unknown): ClientErrorCode {
+  return isClientError(error) ? error.code : 'INTERNAL';
 }
 
 /** The localized message of any thrown value. */
@@ -22,6 +32,7 @@ export function useAsync<T>(loader: () => Promise<T>, deps: readonly unknown[], 
   const enabled = options.enabled ?? true;
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [errorCode, setErrorCode] = useState<ClientErrorCode | null>(null);
   const [loading, setLoading] = useState(enabled);
   const generation = useRef(0);
   const loaderRef = useRef(loader);
@@ -31,11 +42,15 @@ export function useAsync<T>(loader: () => Promise<T>, deps: readonly unknown[], 
     const mine = ++generation.current;
     setLoading(true);
     setError(null);
+    setErrorCode(null);
     try {
       const value = await loaderRef.current();
       if (mine === generation.current) setData(value);
     } catch (caught) {
-      if (mine === generation.current) setError(errorMessage(caught));
+      if (mine === generation.current) {
+        setError(errorMessage(caught));
+        setErrorCode(errorCodeOf(caught));
+      }
     } finally {
       if (mine === generation.current) setLoading(false);
     }
@@ -53,5 +68,5 @@ export function useAsync<T>(loader: () => Promise<T>, deps: readonly unknown[], 
     [],
   );
 
-  return { data, error, loading, reload, setData };
+  return { data, error, errorCode, loading, reload, setData };
 }

@@ -126,6 +126,7 @@ const eventsZhCN = {
   },
   detail: {
     missingId: '链接不完整，找不到这个活动',
+    gone: '这个活动已不存在或已被删除',
     volunteerTag: '志愿服务',
     seriesTag: '每周活动',
     seatsLeft: '剩余名额',
@@ -219,6 +220,11 @@ const eventsZhCN = {
     guardianTitle: '需要监护人同意',
     guardianMessage: '未满 18 周岁参加「{title}」需要监护人同意。请确认你的监护人已经知晓并同意你参加本次活动。',
     guardianConfirm: '监护人已同意',
+    guardianDismiss: '暂不报名',
+    keepSignup: '保留报名',
+    stayOnWaitlist: '继续候补',
+    keepOffer: '保留名额',
+    keepRequest: '保留申请',
   },
   proxy: {
     title: '帮家人报名',
@@ -445,6 +451,7 @@ const eventsZhCN = {
     reasonOrganiser: '组织者临时有事，改期另行通知',
     reasonLength: '取消原因需要 {min}–{max} 个字',
     submit: '取消活动',
+    keep: '保留活动',
     confirmTitle: '确定取消活动？',
     confirmMessage: '取消后不能恢复，“{title}”的所有报名都会收到通知。',
     done: '活动已取消',

@@ -190,6 +190,7 @@ const registryEn: typeof registryZhCN = {
     since: 'Joined {time}',
     makeCoLeader: 'Make co-leader',
     makeMember: 'Remove co-leader role',
+    keepCoLeader: 'Keep as co-leader',
     transfer: 'Hand over',
     remove: 'Remove',
     roleTitle: 'Change role',

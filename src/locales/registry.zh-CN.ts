@@ -186,6 +186,7 @@ const registryZhCN = {
     since: '{time} 加入',
     makeCoLeader: '设为副队长',
     makeMember: '取消副队长',
+    keepCoLeader: '保留副队长',
     transfer: '移交队长',
     remove: '移出',
     roleTitle: '更改角色',

@@ -340,6 +340,8 @@ const volunteerEn: typeof volunteerZhCN = {
     cancel: 'Cancel',
     cancelTitle: 'Cancel this redemption?',
     cancelMessage: 'Your credits come back to your account.',
+    cancelConfirm: 'Cancel redemption',
+    keep: 'Keep it',
     cancelled: 'Cancelled; credits returned',
     insufficient: 'Not enough credits: this needs {cost}, you have {balance}',
     outOfStock: 'This item is out of stock',
@@ -387,6 +389,8 @@ const volunteerEn: typeof volunteerZhCN = {
     cancel: 'Cancel',
     cancelTitle: 'Cancel this redemption?',
     cancelMessage: 'The credits go back to the resident and the item back into stock.',
+    cancelConfirm: 'Cancel redemption',
+    keep: 'Keep it',
     cancelled: 'Cancelled',
     pool: 'Credits and star levels',
     problems: {

@@ -338,6 +338,8 @@ const volunteerZhCN = {
     cancel: '取消兑换',
     cancelTitle: '取消这次兑换？',
     cancelMessage: '取消后积分会退回你的账户。',
+    cancelConfirm: '取消兑换',
+    keep: '保留兑换',
     cancelled: '已取消，积分已退回',
     insufficient: '积分不足：需要 {cost} 积分，你还有 {balance} 积分',
     outOfStock: '这件物品已兑完',
@@ -385,6 +387,8 @@ const volunteerZhCN = {
     cancel: '取消',
     cancelTitle: '取消这次兑换？',
     cancelMessage: '积分会退回居民账户，物品回到库存。',
+    cancelConfirm: '取消兑换',
+    keep: '保留兑换',
     cancelled: '已取消',
     pool: '积分与星级设置',
     problems: {

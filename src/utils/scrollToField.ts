@@ -16,7 +16,12 @@ export function fieldAnchor(name: string): string {
 
 /** Scrolls the page so that field `name` is in view; a field not on the page is ignored. */
 export function scrollToField(name: string): void {
-  const selector = `.${fieldAnchor(name)}`;
+  scrollToClass(fieldAnchor(name));
+}
+
+/** Scrolls the page so that the first element with class `className` is in view (a section, a field). */
+export function scrollToClass(className: string): void {
+  const selector = `.${className}`;
   if (isWeapp) {
     // offsetTop keeps the label visible under the navigation bar (base library 2.23.1+).
     Taro.pageScrollTo({ selector, offsetTop: -16, duration: 200 }).catch(() => undefined);

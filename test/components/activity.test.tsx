@@ -344,13 +344,13 @@ describe('activity page', () => {
     mockActions({
       'account.me': () => account(),
       'activities.get': () => {
-        if (fail) throw new ClientError('NOT_FOUND', '内容不存在或已删除');
+        if (fail) throw new ClientError('NETWORK', '网络连接失败，请检查网络后重试');
         return activityDetail();
       },
       'proxies.list': noProxies,
     });
     renderPage(<ActivityPage />);
-    expect(await screen.findByText('内容不存在或已删除')).toBeTruthy();
+    expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeTruthy();
     fail = false;
     fireEvent.click(screen.getByText('重新加载'));
     expect(await screen.findByText('周末护河行动')).toBeTruthy();

@@ -88,7 +88,9 @@ describe('group page', () => {
 
     await waitFor(() => expect(call).toHaveBeenCalledWith('groups.join', { groupId: 'g-taiji' }));
     expect(await screen.findByText('你是这个组织的成员')).toBeTruthy();
-    expect(actionButton().textContent).toBe('退出组织');
+    // once a member, the big button leads to the group's activities; leaving is the quiet link
+    expect(actionButton().textContent).toBe('看看组织的活动');
+    expect(document.querySelector('.group__leave-button')?.textContent).toBe('退出组织');
     expect(screen.getByText('5')).toBeTruthy();
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '已加入' }));
   });
@@ -118,7 +120,15 @@ describe('group page', () => {
     renderPage(<GroupPage />);
     await screen.findByText('你是这个组织的成员');
 
-    await confirmAction();
+    fireEvent.click(document.querySelector<HTMLElement>('.group__leave-button')!);
+    const ok = await waitFor(() => {
+      const button = document.querySelector<HTMLElement>('.linli-confirm .nut-dialog-footer-ok');
+      if (!button) throw new Error('confirm dialog not open');
+      return button;
+    });
+    await act(async () => {
+      fireEvent.click(ok);
+    });
 
     await waitFor(() => expect(call).toHaveBeenCalledWith('groups.leave', { groupId: 'g-taiji' }));
     await waitFor(() => expect(actionButton().textContent).toBe('加入组织'));
@@ -212,12 +222,12 @@ describe('group page', () => {
     mockActions({
       'account.me': () => account(),
       'groups.get': () => {
-        if (fail) throw new ClientError('NOT_FOUND', '内容不存在或已删除');
+        if (fail) throw new ClientError('NETWORK', '网络连接失败，请检查网络后重试');
         return groupDetail();
       },
     });
     renderPage(<GroupPage />);
-    expect(await screen.findByText('内容不存在或已删除')).toBeTruthy();
+    expect(await screen.findByText('网络连接失败，请检查网络后重试')).toBeTruthy();
     fail = false;
     fireEvent.click(screen.getByText('重新加载'));
     expect(await screen.findByText('北苑晨练太极队')).toBeTruthy();

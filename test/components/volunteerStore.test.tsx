@@ -119,6 +119,9 @@ describe('points store', () => {
 
     fireEvent.click(within(card).getByText('取消兑换'));
     const ok = await findElement('.linli-confirm .nut-dialog-footer-ok');
+    // the confirm is itself a cancellation: the dismiss says what stays (issue 16)
+    expect(ok.textContent).toBe('取消兑换');
+    expect(document.querySelector('.linli-confirm .nut-dialog-footer-cancel')?.textContent).toBe('保留兑换');
     await act(async () => {
       fireEvent.click(ok);
     });

@@ -312,6 +312,9 @@ describe('points store administration', () => {
 
     fireEvent.click(within(redemptionCard('r-1')).getByText('取消'));
     expect(await screen.findByText('积分会退回居民账户，物品回到库存。')).toBeTruthy();
+    // the confirm is itself a cancellation: the dismiss says what stays (issue 16)
+    expect(document.querySelector('.linli-confirm .nut-dialog-footer-ok')?.textContent).toBe('取消兑换');
+    expect(document.querySelector('.linli-confirm .nut-dialog-footer-cancel')?.textContent).toBe('保留兑换');
     await confirmDialog('linli-confirm');
     await waitFor(() => expect(call).toHaveBeenCalledWith('store.cancel', { redemptionId: 'r-1' }));
     // no longer pending: gone from the pending list

@@ -87,7 +87,9 @@ describe('resident journey (H5 on the local cloud)', () => {
     await current('.group__action').click();
     await current('.linli-confirm .nut-dialog-footer-ok').click();
     await current('.group__notice--active').filter({ hasText: '你是这个组织的成员' }).waitFor();
-    await current('.group__action').filter({ hasText: '退出组织' }).waitFor();
+    // a member's big button leads to the group's activities; leaving is the quiet link below
+    await current('.group__action').filter({ hasText: '看看组织的活动' }).waitFor();
+    await current('.group__leave-button').filter({ hasText: '退出组织' }).waitFor();
     // members see the full contact number
     await page.waitForFunction(() => !/\*{4}/.test(document.querySelector('.taro_page:not(.taro_page_shade) .group__contact-phone')?.textContent ?? '*'));
 

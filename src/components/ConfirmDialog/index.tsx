@@ -8,6 +8,12 @@ export interface ConfirmDialogProps {
   title: string;
   message: string;
   confirmText?: string;
+  /**
+   * The dismiss button's words. Give it whenever the confirm action is itself a cancellation
+   * (a sign-up, an activity, an order): "Cancel" beside "Cancel sign-up" reads as two ways to
+   * cancel, so the dismiss says what stays ("Keep my place"). Defaults to common.cancel.
+   */
+  cancelText?: string;
   /** Runs while the confirm button shows a spinner; the dialog closes when it settles. */
   onConfirm: () => Promise<void>;
   onClose: () => void;
@@ -16,7 +22,7 @@ export interface ConfirmDialogProps {
 }
 
 /** A yes/no question before an action that changes something (join, leave, sign out). */
-export function ConfirmDialog({ visible, title, message, confirmText, onConfirm, onClose, className }: ConfirmDialogProps) {
+export function ConfirmDialog({ visible, title, message, confirmText, cancelText, onConfirm, onClose, className }: ConfirmDialogProps) {
   const { t } = useI18n();
   return (
     <Dialog
@@ -24,7 +30,7 @@ export function ConfirmDialog({ visible, title, message, confirmText, onConfirm,
       visible={visible}
       title={title}
       confirmText={confirmText ?? t('common.confirm')}
-      cancelText={t('common.cancel')}
+      cancelText={cancelText ?? t('common.cancel')}
       onConfirm={onConfirm}
       onCancel={onClose}
       onClose={onClose}

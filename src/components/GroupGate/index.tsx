@@ -34,7 +34,7 @@ export function GroupGate({ titleKey, className, abilities, children }: GroupGat
   const body = () => {
     if (!groupId) return <EmptyState title={t('registry.common.missingId')} />;
     if (detail.loading && !group) return <LoadingState cards={2} />;
-    if (detail.error || !group) return <ErrorState message={detail.error ?? ''} onRetry={() => void detail.reload()} />;
+    if (detail.error || !group) return <ErrorState message={detail.error ?? ''} code={detail.errorCode} goneTitle={t('group.gone')} onRetry={() => void detail.reload()} />;
     if (!abilities.some((ability) => group.abilities.includes(ability))) {
       return <EmptyState title={t('registry.common.noPermission')} description={t('registry.common.noPermissionHint')} icon={<ShieldCheck size={40} color={colors.decoration} />} />;
     }

@@ -1,11 +1,15 @@
 /**
  * The three states every screen has besides its content: loading (skeleton cards), empty and
- * error (with retry). No remote images: icons stand in for NutUI Empty's default CDN pictures.
+ * error (with retry; or, when the record no longer exists, "gone" with a way home). No remote
+ * images: icons stand in for NutUI Empty's default CDN pictures.
  */
 import type { ReactNode } from 'react';
+import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button, Empty, Skeleton } from '@nutui/nutui-react-taro';
-import { Failure, NetworkError } from '@nutui/icons-react-taro';
+import { Failure, NetworkError, Search } from '@nutui/icons-react-taro';
+import type { ClientErrorCode } from '../../services/cloud';
+import { routes } from '../../utils/routes';
 import { useI18n } from '../../hooks/useI18n';
 import './index.scss';
 import { colors } from '../../styles/colors';
@@ -59,10 +63,19 @@ export function EmptyState({ title, description, icon, action, className }: Empt
 export interface ErrorStateProps {
   message: string;
   onRetry: () => void;
+  /**
+   * The failure's code (useAsync's `errorCode`). NOT_FOUND means the record was deleted or never
+   * existed (an old shared link): retrying cannot help, so the page says so and offers the way
+   * home instead of the network-error picture and "try again".
+   */
+  code?: ClientErrorCode | null;
+  /** What is gone, said plainly (group.gone: "this group no longer exists"); defaults to a generic line. */
+  goneTitle?: string;
 }
 
-export function ErrorState({ message, onRetry }: ErrorStateProps) {
+export function ErrorState({ message, onRetry, code, goneTitle }: ErrorStateProps) {
   const { t } = useI18n();
+  if (code === 'NOT_FOUND') return <GoneState title={goneTitle ?? t('common.goneTitle')} />;
   return (
     <View className='linli-state linli-state--error' role='alert'>
       <Empty
@@ -76,6 +89,34 @@ export function ErrorState({ message, onRetry }: ErrorStateProps) {
         description={message}
       >
         <StateAction text={t('common.retry')} onClick={onRetry} />
+      </Empty>
+    </View>
+  );
+}
+
+export interface GoneStateProps {
+  title: string;
+}
+
+/** A record that no longer exists (or a link to nothing): say so, and lead home. */
+export function GoneState({ title }: GoneStateProps) {
+  const { t } = useI18n();
+  const goHome = () => {
+    // reLaunch: the home tab with nothing stacked above it (the gone page has nothing to go back to).
+    Taro.reLaunch({ url: routes.home }).catch(() => undefined);
+  };
+  return (
+    <View className='linli-state linli-state--gone' role='status'>
+      <Empty
+        image={
+          <View className='linli-state__icon'>
+            <Search size={40} color={colors.decoration} />
+          </View>
+        }
+        title={title}
+        description={t('common.goneHint')}
+      >
+        <StateAction text={t('common.goHome')} onClick={goHome} />
       </Empty>
     </View>
   );

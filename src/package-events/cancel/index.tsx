@@ -58,7 +58,7 @@ export default function CancelActivityPage() {
   if (detail.error || !detail.data) {
     return (
       <PageRoot titleKey='events.titles.cancel'>
-        <ErrorState message={detail.error ?? ''} onRetry={() => void detail.reload()} />
+        <ErrorState message={detail.error ?? ''} code={detail.errorCode} goneTitle={t('events.detail.gone')} onRetry={() => void detail.reload()} />
       </PageRoot>
     );
   }
@@ -138,6 +138,7 @@ export default function CancelActivityPage() {
         title={t('events.cancel.confirmTitle')}
         message={t('events.cancel.confirmMessage', { title: activity.title })}
         confirmText={t('events.cancel.submit')}
+        cancelText={t('events.cancel.keep')}
         onConfirm={cancelActivity}
         onClose={() => setConfirming(false)}
       />

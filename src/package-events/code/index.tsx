@@ -65,7 +65,7 @@ export default function CheckinCodePage() {
   if (!current) {
     return (
       <PageRoot titleKey='events.titles.code'>
-        <ErrorState message={code.error ?? ''} onRetry={() => void code.reload()} />
+        <ErrorState message={code.error ?? ''} code={code.errorCode} goneTitle={t('events.detail.gone')} onRetry={() => void code.reload()} />
       </PageRoot>
     );
   }

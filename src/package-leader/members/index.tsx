@@ -24,6 +24,7 @@ import { memberActions, type MemberAction } from './memberActions';
 import '../components/leader.scss';
 import './index.scss';
 import { colors } from '../../styles/colors';
+import { DANGER_BUTTON } from '../../styles/buttons';
 
 const PAGE_SIZE = 20;
 
@@ -122,7 +123,7 @@ function MemberList({ group, detail }: { group: GroupDetail; detail: AsyncState<
                   {actions.length > 0 ? (
                     <View className='leader-row__actions'>
                       {actions.map((action) => (
-                        <Button key={action} className={`members__${action}`} size='small' type={action === 'remove' ? 'default' : 'primary'} fill='outline' onClick={() => open(action, member)}>
+                        <Button key={action} className={`members__${action} ${action === 'remove' ? DANGER_BUTTON : ''}`} size='small' type={action === 'remove' ? 'default' : 'primary'} fill='outline' onClick={() => open(action, member)}>
                           {t(ACTION_LABELS[action])}
                         </Button>
                       ))}
@@ -143,6 +144,7 @@ function MemberList({ group, detail }: { group: GroupDetail; detail: AsyncState<
         title={dialog ? t(dialog.title) : ''}
         message={confirming && dialog ? t(dialog.message, { name: confirming.member.nickname }) : ''}
         confirmText={confirming ? t(ACTION_LABELS[confirming.action]) : undefined}
+        cancelText={dialog && 'keep' in dialog ? t(dialog.keep) : undefined}
         onConfirm={confirm}
         onClose={() => setConfirming(null)}
       />
@@ -168,6 +170,7 @@ const ACTION_LABELS = {
 
 const DIALOGS = {
   makeCoLeader: { title: 'registry.members.roleTitle', message: 'registry.members.makeCoLeaderMessage' },
-  makeMember: { title: 'registry.members.roleTitle', message: 'registry.members.makeMemberMessage' },
+  // Its confirm takes the role away: the dismiss says what stays (keep as co-leader).
+  makeMember: { title: 'registry.members.roleTitle', message: 'registry.members.makeMemberMessage', keep: 'registry.members.keepCoLeader' },
   transfer: { title: 'registry.members.transferTitle', message: 'registry.members.transferMessage' },
 } as const;

@@ -16,6 +16,7 @@ import { groupChanged } from '../../stores/groupChanges';
 import { formatDateTime } from '../../utils/registryFormat';
 import '../components/leader.scss';
 import { colors } from '../../styles/colors';
+import { DANGER_BUTTON } from '../../styles/buttons';
 
 /** Join requests of an approval group, oldest first: approve, or decline with a reason. */
 export default function RequestsPage() {
@@ -91,7 +92,7 @@ function RequestList({ group }: { group: GroupDetail }) {
                     >
                       {t('registry.common.approve')}
                     </Button>
-                    <Button className='requests__reject' size='small' disabled={busy !== null} onClick={() => setDeclining(request)}>
+                    <Button className={`requests__reject ${DANGER_BUTTON}`} size='small' fill='outline' disabled={busy !== null} onClick={() => setDeclining(request)}>
                       {t('registry.common.reject')}
                     </Button>
                   </View>

@@ -107,7 +107,7 @@ export default function PosterPage() {
 
   const body = () => {
     if (!id) return <ErrorState message={t('poster.drawFailed')} onRetry={() => void Taro.navigateBack().catch(() => undefined)} />;
-    if (poster.error) return <ErrorState message={poster.error} onRetry={() => void poster.reload()} />;
+    if (poster.error) return <ErrorState message={poster.error} code={poster.errorCode} onRetry={() => void poster.reload()} />;
     if (!data) return <LoadingState cards={2} />;
     return (
       <View className='poster__body'>

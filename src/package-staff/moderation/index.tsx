@@ -17,6 +17,7 @@ import { usePaged } from '../../hooks/usePaged';
 import { CaseCard } from '../components/CaseCard';
 import '../components/staff.scss';
 import { colors } from '../../styles/colors';
+import { DANGER_BUTTON } from '../../styles/buttons';
 
 const PAGE_SIZE = 20;
 const ACTIONS: readonly ModerationAction[] = ['hide', 'restore', 'warn', 'suspend', 'dismiss'];
@@ -92,7 +93,7 @@ export default function ModerationQueuePage() {
                   {ACTIONS.filter((action) => offered(item, action)).map((action) => (
                     <Button
                       key={action}
-                      className={`staff-case__action staff-case__action--${action} ${action === 'suspend' ? 'staff-danger' : ''}`}
+                      className={`staff-case__action staff-case__action--${action} ${action === 'suspend' ? DANGER_BUTTON : ''}`}
                       size='small'
                       type={action === 'hide' ? 'primary' : 'default'}
                       onClick={() => setDeciding({ item, action })}

@@ -22,6 +22,7 @@ import { cx } from '../../utils/cx';
 import { ApproveDialog } from './ApproveDialog';
 import './index.scss';
 import { colors } from '../../styles/colors';
+import { DANGER_BUTTON } from '../../styles/buttons';
 
 const PAGE_SIZE = 20;
 
@@ -140,7 +141,7 @@ function ApplicationCard({ item, focused, onApprove, onDecline }: ApplicationCar
         <Button className='review__approve' type='primary' size='small' onClick={onApprove}>
           {t('registry.common.approve')}
         </Button>
-        <Button className='review__reject' size='small' onClick={onDecline}>
+        <Button className={`review__reject ${DANGER_BUTTON}`} size='small' fill='outline' onClick={onDecline}>
           {t('registry.common.reject')}
         </Button>
         <Button className='review__details' size='small' fill='none' onClick={() => void Taro.navigateTo({ url: groupPath(item.group.id) }).catch(() => undefined)}>

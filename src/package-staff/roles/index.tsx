@@ -24,6 +24,7 @@ import { formatDate } from '../../utils/registryFormat';
 import { ScopeChips, scopeState, useStaffScope } from '../components/StaffScope';
 import '../components/staff.scss';
 import { colors } from '../../styles/colors';
+import { DANGER_BUTTON } from '../../styles/buttons';
 
 /** The role that belongs to each level of the tree (the server refuses any other pairing). */
 const ROLE_OF: Record<RegionLevel, StaffRole> = { county: 'county', street: 'street', community: 'committee' };
@@ -78,7 +79,7 @@ export default function RolesPage() {
             <Text className='staff-table__cell'>{row.regionName}</Text>
             <Text className='staff-table__cell staff-table__cell--muted'>{t('moderation.roles.granted', { time: formatDate(row.grantedAt) })}</Text>
             <View className='staff-table__cell'>
-              <Button className='staff-roles__revoke staff-danger' size='small' onClick={() => setRevoking(row)}>
+              <Button className={`staff-roles__revoke ${DANGER_BUTTON}`} size='small' fill='outline' onClick={() => setRevoking(row)}>
                 {t('moderation.roles.revoke')}
               </Button>
             </View>

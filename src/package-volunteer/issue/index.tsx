@@ -23,6 +23,7 @@ import { formatDateTime } from '../../utils/chinaTime';
 import { hoursOf } from '../components/format';
 import '../components/volunteer.scss';
 import './index.scss';
+import { DANGER_BUTTON } from '../../styles/buttons';
 
 const toast = (title: string) => {
   Taro.showToast({ title, icon: 'none', duration: 3000 }).catch(() => undefined);
@@ -68,7 +69,7 @@ export default function IssuePage() {
               <Text className='volunteer-item__line'>{formatDateTime(t, proof.requestedAt)}</Text>
               {proof.state === 'requested' ? (
                 <View className='volunteer-item__actions'>
-                  <Button className='issue__reject' fill='outline' onClick={() => setRejecting(proof)}>
+                  <Button className={`issue__reject ${DANGER_BUTTON}`} fill='outline' onClick={() => setRejecting(proof)}>
                     {t('volunteer.issue.reject')}
                   </Button>
                   <Button className='issue__issue' type='primary' onClick={() => setIssuing(proof)}>

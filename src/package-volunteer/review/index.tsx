@@ -19,6 +19,7 @@ import { cx } from '../../utils/cx';
 import { hoursOf } from '../components/format';
 import '../components/volunteer.scss';
 import './index.scss';
+import { DANGER_BUTTON } from '../../styles/buttons';
 
 type Item = OutputOf<'hours.queue'>['items'][number];
 
@@ -105,7 +106,7 @@ export default function ReviewPage() {
                 />
               ) : null}
               <View className='volunteer-item__actions'>
-                <Button className='review__reject' fill='outline' onClick={() => setRejecting(item)}>
+                <Button className={`review__reject ${DANGER_BUTTON}`} fill='outline' onClick={() => setRejecting(item)}>
                   {t('volunteer.review.reject')}
                 </Button>
                 <Button className='review__approve' type='primary' onClick={() => setApproving(item)}>

@@ -324,7 +324,15 @@ function Redemptions({ communityId }: { communityId: string }) {
           <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.moreError} onLoadMore={() => void list.loadMore()} />
         ) : null}
       </View>
-      <ConfirmDialog visible={cancelling !== null} title={t('volunteer.admin.cancelTitle')} message={t('volunteer.admin.cancelMessage')} onConfirm={cancel} onClose={() => setCancelling(null)} />
+      <ConfirmDialog
+        visible={cancelling !== null}
+        title={t('volunteer.admin.cancelTitle')}
+        message={t('volunteer.admin.cancelMessage')}
+        confirmText={t('volunteer.admin.cancelConfirm')}
+        cancelText={t('volunteer.admin.keep')}
+        onConfirm={cancel}
+        onClose={() => setCancelling(null)}
+      />
     </View>
   );
 }

@@ -202,6 +202,8 @@ export default function StorePage() {
         visible={cancelling !== null}
         title={t('volunteer.store.cancelTitle')}
         message={t('volunteer.store.cancelMessage')}
+        confirmText={t('volunteer.store.cancelConfirm')}
+        cancelText={t('volunteer.store.keep')}
         onConfirm={cancel}
         onClose={() => setCancelling(null)}
       />

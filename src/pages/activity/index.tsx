@@ -35,11 +35,13 @@ const go = (url: string) => {
   Taro.navigateTo({ url }).catch(() => undefined);
 };
 
-const CANCEL_TEXT: Record<CancelKind, { button: MessageKey; title: MessageKey; message: MessageKey; done: MessageKey }> = {
-  signup: { button: 'events.detail.cancelSignup', title: 'events.detail.cancelSignupTitle', message: 'events.detail.cancelSignupMessage', done: 'events.detail.cancelledToast' },
-  waitlist: { button: 'events.detail.leaveWaitlist', title: 'events.detail.leaveWaitlistTitle', message: 'events.detail.leaveWaitlistMessage', done: 'events.detail.leftWaitlistToast' },
-  offer: { button: 'events.detail.declineOffer', title: 'events.detail.declineOfferTitle', message: 'events.detail.declineOfferMessage', done: 'events.detail.declinedToast' },
-  request: { button: 'events.detail.withdrawRequest', title: 'events.detail.withdrawRequestTitle', message: 'events.detail.withdrawRequestMessage', done: 'events.detail.withdrawnToast' },
+// `keep` is the dismiss button: the confirm is itself a cancellation, so the dismiss says what
+// stays ("keep my place"), never a second "cancel".
+const CANCEL_TEXT: Record<CancelKind, { button: MessageKey; title: MessageKey; message: MessageKey; done: MessageKey; keep: MessageKey }> = {
+  signup: { button: 'events.detail.cancelSignup', title: 'events.detail.cancelSignupTitle', message: 'events.detail.cancelSignupMessage', done: 'events.detail.cancelledToast', keep: 'events.detail.keepSignup' },
+  waitlist: { button: 'events.detail.leaveWaitlist', title: 'events.detail.leaveWaitlistTitle', message: 'events.detail.leaveWaitlistMessage', done: 'events.detail.leftWaitlistToast', keep: 'events.detail.stayOnWaitlist' },
+  offer: { button: 'events.detail.declineOffer', title: 'events.detail.declineOfferTitle', message: 'events.detail.declineOfferMessage', done: 'events.detail.declinedToast', keep: 'events.detail.keepOffer' },
+  request: { button: 'events.detail.withdrawRequest', title: 'events.detail.withdrawRequestTitle', message: 'events.detail.withdrawRequestMessage', done: 'events.detail.withdrawnToast', keep: 'events.detail.keepRequest' },
 };
 
 /** The toast after my own sign-up, by where it landed. */
@@ -138,7 +140,7 @@ export default function ActivityPage() {
   if (detail.error || !activity) {
     return (
       <PageRoot titleKey='events.titles.activity'>
-        <ErrorState message={detail.error ?? ''} onRetry={reload} />
+        <ErrorState message={detail.error ?? ''} code={detail.errorCode} goneTitle={t('events.detail.gone')} onRetry={reload} />
       </PageRoot>
     );
   }
@@ -336,6 +338,7 @@ export default function ActivityPage() {
         title={cancel ? t(cancel.late ? 'events.detail.lateTitle' : CANCEL_TEXT[cancel.kind].title) : ''}
         message={cancel ? (cancel.late ? t('events.detail.lateWarning', { hours: cutoffHours }) : t(CANCEL_TEXT[cancel.kind].message, { title: activity.title })) : ''}
         confirmText={cancel ? t(cancel.late ? 'events.detail.lateConfirm' : CANCEL_TEXT[cancel.kind].button) : undefined}
+        cancelText={cancel ? t(CANCEL_TEXT[cancel.kind].keep) : undefined}
         onConfirm={cancelSignup}
         onClose={() => setConfirmingCancel(false)}
       />
@@ -345,6 +348,7 @@ export default function ActivityPage() {
         title={t('events.detail.guardianTitle')}
         message={t('events.detail.guardianMessage', { title: activity.title })}
         confirmText={t('events.detail.guardianConfirm')}
+        cancelText={t('events.detail.guardianDismiss')}
         onConfirm={async () => {
           const waitlist = askingGuardian?.waitlist ?? false;
           setAskingGuardian(null);

@@ -123,7 +123,7 @@ export default function CheckinPage() {
   if (detail.error || !activity) {
     return (
       <PageRoot titleKey='events.titles.checkin' className='checkin'>
-        <ErrorState message={detail.error ?? ''} onRetry={() => void detail.reload()} />
+        <ErrorState message={detail.error ?? ''} code={detail.errorCode} goneTitle={t('events.detail.gone')} onRetry={() => void detail.reload()} />
       </PageRoot>
     );
   }

@@ -30,15 +30,20 @@ import { InviteBanner, ManageEntry, ReviewNotice } from './RegistryNotices';
 import './index.scss';
 import { colors } from '../../styles/colors';
 import { pageIdOf } from '../../utils/posterScene';
+import { scrollToClass } from '../../utils/scrollToField';
+
+/** The group's activities section (GroupActivities), where a member's main button leads. */
+const ACTIVITIES_SECTION = 'linli-group-activities';
 
 const openGroup = (groupId: string) => {
   Taro.navigateTo({ url: groupPath(groupId) }).catch(() => undefined);
 };
 
-const CONFIRM: Record<GroupAction, { title: MessageKey; message: MessageKey; button: MessageKey; done: MessageKey }> = {
+// `keep` names the dismiss button where the confirm takes something away (leaving: "stay in the group").
+const CONFIRM: Record<GroupAction, { title: MessageKey; message: MessageKey; button: MessageKey; done: MessageKey; keep?: MessageKey }> = {
   join: { title: 'group.confirmJoinTitle', message: 'group.confirmJoin', button: 'group.join', done: 'group.joined' },
   request: { title: 'group.confirmRequestTitle', message: 'group.confirmRequest', button: 'group.requestJoin', done: 'group.requested' },
-  leave: { title: 'group.confirmLeaveTitle', message: 'group.confirmLeave', button: 'group.leave', done: 'group.left' },
+  leave: { title: 'group.confirmLeaveTitle', message: 'group.confirmLeave', button: 'group.leave', done: 'group.left', keep: 'group.stay' },
   withdraw: { title: 'group.confirmWithdrawTitle', message: 'group.confirmWithdraw', button: 'group.withdraw', done: 'group.withdrawn' },
 };
 
@@ -100,12 +105,13 @@ export default function GroupPage() {
   if (detail.error || !group) {
     return (
       <PageRoot titleKey='titles.group'>
-        <ErrorState message={detail.error ?? ''} onRetry={() => void detail.reload()} />
+        <ErrorState message={detail.error ?? ''} code={detail.errorCode} goneTitle={t('group.gone')} onRetry={() => void detail.reload()} />
       </PageRoot>
     );
   }
 
   const action = availableAction(group);
+  const keep = confirming ? CONFIRM[confirming].keep : undefined;
   return (
     <PageRoot titleKey='titles.group' className='group' busy={detail.loading}>
       <GroupHero group={group} />
@@ -183,6 +189,14 @@ export default function GroupPage() {
       <HubMembers group={group} />
       <PostsFeed group={group} />
 
+      {action === 'leave' ? (
+        <View className='group__leave'>
+          <Button className='group__leave-button' fill='none' size='small' onClick={() => setConfirming('leave')}>
+            {t('group.leave')}
+          </Button>
+        </View>
+      ) : null}
+
       <View className='group__bar'>
         {process.env.TARO_ENV === 'weapp' ? (
           <NativeButton className='group__share' openType='share'>
@@ -195,7 +209,14 @@ export default function GroupPage() {
             <Text>{t('group.copyLink')}</Text>
           </View>
         )}
-        {action ? (
+        {/* A member's big button leads somewhere worth going (the group's activities); leaving
+            is the quiet link at the end of the page (issue 16: a red "leave" was her only choice). */}
+        {action === 'leave' && group.status === 'active' ? (
+          <Button className='group__action group__action--activities' type='primary' size='large' onClick={() => scrollToClass(ACTIVITIES_SECTION)}>
+            {t('group.seeActivities')}
+          </Button>
+        ) : null}
+        {action && action !== 'leave' ? (
           <Button
             className={`group__action group__action--${action}`}
             type={action === 'join' || action === 'request' ? 'primary' : 'default'}
@@ -212,6 +233,7 @@ export default function GroupPage() {
         title={confirming ? t(CONFIRM[confirming].title) : ''}
         message={confirming ? t(CONFIRM[confirming].message, { name: group.name }) : ''}
         confirmText={confirming ? t(CONFIRM[confirming].button) : undefined}
+        cancelText={keep ? t(keep) : undefined}
         onConfirm={() => (confirming ? act(confirming) : Promise.resolve())}
         onClose={() => setConfirming(null)}
       />
