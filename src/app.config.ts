@@ -1,7 +1,7 @@
 /**
  * App configuration. The main package holds the resident pages; the leader and staff pages
  * will come as subPackages (package-leader/, package-staff/) when they exist. Static labels
- * here are the zh-CN defaults; tab pages relabel the tab bar in the chosen language.
+ * here are the zh-CN defaults; the custom tab bar (src/components/TabBar) speaks the chosen language.
  */
 import zhCN from './locales/zh-CN';
 
@@ -58,6 +58,11 @@ export default defineAppConfig({
       ],
     },
   ],
+  // H5 page transitions off: Taro's H5 router (@tarojs/router dist/router/page.js) hides the page
+  // left behind 350 ms after a navigation and does not cancel that when the user comes straight
+  // back (show() never clears hideTimer), so a quick back left a blank screen — an e2e test
+  // caught it. Without the animation the hide is immediate. The mini-program keeps WeChat's own.
+  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   window: {
     backgroundTextStyle: 'dark',
     backgroundColor: '#f5f6f8',

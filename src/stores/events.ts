@@ -1,11 +1,9 @@
 /**
  * Activity state shared across pages: a version that counts sign-up and activity changes (so a
  * list shown earlier reloads when the user comes back to it) and the inbox's unread count,
- * mirrored on the 我的 tab as a badge.
+ * shown on the 我的 tab by the custom tab bar (src/components/TabBar).
  */
-import Taro from '@tarojs/taro';
 import { call } from '../services/cloud';
-import { routes, TAB_ROUTES } from '../utils/routes';
 import { createStore } from './createStore';
 
 export const activityVersion = createStore(0);
@@ -18,20 +16,8 @@ export function activitiesChanged(): void {
 /** Unread inbox items; null until first known. */
 export const unreadStore = createStore<number | null>(null);
 
-const ME_TAB = (TAB_ROUTES as readonly string[]).indexOf(routes.me);
-
-/** Shows the count on the 我的 tab (or clears it). Best effort: pages without a tab bar reject. */
-export function applyUnreadBadge(count: number | null): void {
-  if (count !== null && count > 0) {
-    Taro.setTabBarBadge({ index: ME_TAB, text: count > 99 ? '99+' : String(count) }).catch(() => undefined);
-  } else {
-    Taro.removeTabBarBadge({ index: ME_TAB }).catch(() => undefined);
-  }
-}
-
 export function setUnread(count: number): void {
   unreadStore.set(count);
-  applyUnreadBadge(count);
 }
 
 let inflight: Promise<void> | null = null;

@@ -25,7 +25,6 @@ beforeEach(() => {
 
 describe('inbox page', () => {
   it('lists messages, marks them read on open and clears the 我的 badge', async () => {
-    const removeBadge = jest.spyOn(Taro, 'removeTabBarBadge').mockResolvedValue({ errMsg: 'ok' });
     mockActions({ 'account.me': () => account(), 'inbox.list': () => page(), 'inbox.markRead': () => ({ unread: 0 }) });
     renderPage(<InboxPage />);
 
@@ -37,9 +36,7 @@ describe('inbox page', () => {
     expect(document.querySelector('.inbox__item--unread')!.getAttribute('data-kind')).toBe('seat_offer');
     await waitFor(() => expect(call).toHaveBeenCalledWith('inbox.markRead', {}));
     await waitFor(() => expect(unreadStore.get()).toBe(0));
-    expect(removeBadge).toHaveBeenCalledWith({ index: 2 });
     expect(call).toHaveBeenCalledWith('inbox.list', { offset: 0, limit: 20 });
-    removeBadge.mockRestore();
   });
 
   it('does not mark read when nothing is unread', async () => {

@@ -5,7 +5,7 @@ import { Badge, Cell, CellGroup } from '@nutui/nutui-react-taro';
 import { Clock, Message, User } from '@nutui/icons-react-taro';
 import { useI18n } from '../../hooks/useI18n';
 import { useStore } from '../../stores/createStore';
-import { applyUnreadBadge, refreshUnread, unreadStore } from '../../stores/events';
+import { refreshUnread, unreadStore } from '../../stores/events';
 import { eventRoutes } from '../../utils/eventRoutes';
 import './index.scss';
 import { colors } from '../../styles/colors';
@@ -23,7 +23,6 @@ export function EventsMenu() {
   const unread = useStore(unreadStore);
 
   useDidShow(() => {
-    applyUnreadBadge(unreadStore.get());
     void refreshUnread();
   });
 

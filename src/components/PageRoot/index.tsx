@@ -5,7 +5,6 @@ import { ConfigProvider } from '@nutui/nutui-react-taro';
 import { nutuiLocaleOf } from '../../locales/nutui';
 import type { MessageKey } from '../../locales';
 import { useI18n, useSettings } from '../../hooks/useI18n';
-import { applyTabBarLocale } from '../../utils/tabBar';
 import { cx } from '../../utils/cx';
 import { isH5 } from '../../utils/platform';
 import { TAB_ROUTES } from '../../utils/routes';
@@ -49,14 +48,9 @@ export function PageRoot({ titleKey, tab = false, className, busy = false, child
     Taro.setNavigationBarTitle({ title: heading }).catch(() => undefined);
   }, [heading]);
 
-  useEffect(() => {
-    if (tab) applyTabBarLocale(locale);
-  }, [tab, locale]);
-
-  // A language changed on another page shows when the user comes back; the custom tab bar
-  // marks the tab now showing.
+  // The custom tab bar marks the tab now showing (it reads the language and the unread count
+  // itself: with tabBar.custom, WeChat's setTabBarItem/setTabBarBadge no longer apply).
   useDidShow(() => {
-    if (tab) applyTabBarLocale(locale);
     if (tab && route) showTab(route);
   });
 

@@ -17,7 +17,7 @@ import { useReloadOnActivityChange } from '../../hooks/useReloadOnActivityChange
 import { useI18n, useSettings } from '../../hooks/useI18n';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useStore } from '../../stores/createStore';
-import { applyUnreadBadge, refreshUnread, unreadStore } from '../../stores/events';
+import { refreshUnread } from '../../stores/events';
 import { nearPlaceStore } from '../../stores/nearPlace';
 import { activityPath } from '../../utils/eventRoutes';
 import { cx } from '../../utils/cx';
@@ -99,7 +99,6 @@ export default function ActivitiesPage() {
   });
 
   useDidShow(() => {
-    applyUnreadBadge(unreadStore.get());
     void refreshUnread();
   });
 
