@@ -15,13 +15,12 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/StateView
 import { useAccount } from '../../hooks/useAccount';
 import { useReloadOnActivityChange } from '../../hooks/useReloadOnActivityChange';
 import { useI18n, useSettings } from '../../hooks/useI18n';
+import { useNearSort } from '../../hooks/useNearSort';
 import { usePagedList } from '../../hooks/usePagedList';
-import { useStore } from '../../stores/createStore';
+import { NearPlaceStatus } from '../../components/NearPlaceStatus';
 import { refreshUnread } from '../../stores/events';
-import { nearPlaceStore } from '../../stores/nearPlace';
 import { activityPath } from '../../utils/eventRoutes';
 import { cx } from '../../utils/cx';
-import { chooseNearPlace } from '../../utils/nearPlace';
 import './index.scss';
 import { colors } from '../../styles/colors';
 
@@ -53,12 +52,10 @@ export default function ActivitiesPage() {
   const [query, setQuery] = useState('');
   // Elderly mode keeps the screen simple: no category row (and none applied).
   const activeCategory = elderly ? null : category;
-  const [sort, setSort] = useState<Sort>('soonest');
-  const place = useStore(nearPlaceStore);
-  const [locating, setLocating] = useState(false);
-  const [placeProblem, setPlaceProblem] = useState<string | null>(null);
-  // Sorted by distance only once there is a place to measure from.
-  const near = sort === 'nearest' && place ? { latitude: place.latitude, longitude: place.longitude } : null;
+  // Sorted by distance only once there is a place to measure from (asked as the home tab's list asks).
+  const nearSort = useNearSort({ unavailable: t('events.list.locateUnavailable'), cancelled: t('events.list.locateCancelled') });
+  const { near } = nearSort;
+  const sort: Sort = nearSort.nearest ? 'nearest' : 'soonest';
 
   // A nearest-first page answers how many activities have a place; the next page passes it back
   // so the server reads the unlocated ones alongside (one round trip fewer past the boundary).
@@ -107,41 +104,10 @@ export default function ActivitiesPage() {
     ...ActivityCategory.options.map((value) => ({ key: value, value, label: t(`events.categories.${value}`) })),
   ];
 
-  /**
-   * Asks for a place (WeChat's map picker, or the browser's position on H5) and sorts by it.
-   * Regions carry no centre yet, so H5 has no community fallback: without a position the
-   * resident is told why and the list stays in time order.
-   */
-  const locate = async () => {
-    setLocating(true);
-    setPlaceProblem(null);
-    try {
-      const outcome = await chooseNearPlace(null);
-      if ('place' in outcome) {
-        nearPlaceStore.set(outcome.place);
-        setSort('nearest');
-      } else if (outcome.failed === 'unavailable') {
-        setPlaceProblem(t('events.list.locateUnavailable'));
-      } else {
-        Taro.showToast({ title: t('events.list.locateCancelled'), icon: 'none' }).catch(() => undefined);
-      }
-    } finally {
-      setLocating(false);
-    }
-  };
-  const chooseSort = (next: Sort) => {
-    if (next === 'soonest') {
-      setSort('soonest');
-      setPlaceProblem(null);
-    } else if (nearPlaceStore.get()) {
-      setSort('nearest');
-    } else if (!locating) {
-      void locate();
-    }
-  };
+  const chooseSort = (next: Sort) => nearSort.choose(next === 'nearest');
   const sorts = [
     { value: 'soonest' as const, label: t('events.list.sortSoonest') },
-    { value: 'nearest' as const, label: t('events.list.sortNearest'), disabled: locating },
+    { value: 'nearest' as const, label: t('events.list.sortNearest'), disabled: nearSort.locating },
   ];
 
   const search = (value: string) => setQuery(value.trim());
@@ -230,25 +196,10 @@ export default function ActivitiesPage() {
         <Text className='activities__sort-label'>{t('events.list.sortLabel')}</Text>
         <ChoiceChips className='activities__sort-choices' options={sorts} value={sort} onChange={chooseSort} />
       </View>
-      {locating ? (
-        <View className='activities__near activities__near--busy' role='status'>
-          <Text>{t('events.list.locating')}</Text>
-        </View>
-      ) : null}
-      {placeProblem ? (
-        <View className='activities__near activities__near--problem' role='alert'>
-          <Text>{placeProblem}</Text>
-        </View>
-      ) : null}
-      {near && place && !locating ? (
-        <View className='activities__near'>
-          <Text className='activities__near-place'>{t('events.list.nearFrom', { place: place.name ?? t('events.list.nearHere') })}</Text>
-          <View className='activities__near-change' role='button' onClick={() => void locate()}>
-            <Text>{t('events.list.changePlace')}</Text>
-          </View>
-          <Text className='activities__near-note'>{t('events.list.nearestNote')}</Text>
-        </View>
-      ) : null}
+      <NearPlaceStatus
+        state={nearSort}
+        texts={{ locating: t('events.list.locating'), from: (name) => t('events.list.nearFrom', { place: name ?? t('events.list.nearHere') }), changePlace: t('events.list.changePlace'), note: t('events.list.nearestNote') }}
+      />
 
       {renderList()}
     </PageRoot>

@@ -14,6 +14,7 @@ import { useAccount } from '../../hooks/useAccount';
 import { useGroupList } from '../../hooks/useGroupList';
 import { useI18n, useSettings } from '../../hooks/useI18n';
 import { useNearSort } from '../../hooks/useNearSort';
+import { NearPlaceStatus } from '../../components/NearPlaceStatus';
 import { membershipVersion } from '../../stores/session';
 import { communityPath, groupPath } from '../../utils/routes';
 import './index.scss';
@@ -140,25 +141,10 @@ export default function HomePage() {
         <Text className='home__sort-label'>{t('home.sortLabel')}</Text>
         <ChoiceChips className='home__sort-choices' options={sorts} value={nearSort.near ? 'nearest' : 'members'} onChange={(v) => nearSort.choose(v === 'nearest')} />
       </View>
-      {nearSort.locating ? (
-        <View className='home__near home__near--busy' role='status'>
-          <Text>{t('home.locating')}</Text>
-        </View>
-      ) : null}
-      {nearSort.problem ? (
-        <View className='home__near home__near--problem' role='alert'>
-          <Text>{nearSort.problem}</Text>
-        </View>
-      ) : null}
-      {nearSort.near && nearSort.place && !nearSort.locating ? (
-        <View className='home__near'>
-          <Text className='home__near-place'>{t('home.nearFrom', { place: nearSort.place.name ?? t('home.nearHere') })}</Text>
-          <View className='home__near-change' role='button' onClick={() => void nearSort.locate()}>
-            <Text>{t('home.changePlace')}</Text>
-          </View>
-          <Text className='home__near-note'>{t('home.nearestNote')}</Text>
-        </View>
-      ) : null}
+      <NearPlaceStatus
+        state={nearSort}
+        texts={{ locating: t('home.locating'), from: (name) => t('home.nearFrom', { place: name ?? t('home.nearHere') }), changePlace: t('home.changePlace'), note: t('home.nearestNote') }}
+      />
 
       {renderList()}
     </PageRoot>
