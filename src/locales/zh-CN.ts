@@ -38,7 +38,7 @@ const zhCN = {
     activities: '活动',
     me: '我的',
     label: '主导航',
-    withUnread: '{label}，{count} 条未读',
+    withUnread: '{label} {count} 条未读',
   },
   titles: {
     home: '邻里',

@@ -81,7 +81,11 @@ describe('the custom tab bar', () => {
     tabPage('/pages/home/index');
     act(() => setUnread(3));
     expect(within(item('/pages/me/index')).getByText('3')).toBeTruthy();
-    expect(item('/pages/me/index').getAttribute('aria-label')).toBe('我的，3 条未读');
+    expect(item('/pages/me/index').getAttribute('aria-label')).toBe('我的 3 条未读');
+    // Label in Name (WCAG 2.5.3): the visible text, in reading order, starts the accessible name.
+    const visible = item('/pages/me/index').textContent!;
+    expect(visible).toBe('我的3');
+    expect(item('/pages/me/index').getAttribute('aria-label')!.replace(/\s/g, '').startsWith(visible)).toBe(true);
     act(() => setUnread(0));
     expect(item('/pages/me/index').querySelector('.linli-tabbar__badge')).toBeNull();
   });

@@ -63,12 +63,15 @@ export function TabBar({ current }: TabBarProps) {
             data-route={item.route}
             onClick={() => open(item.route)}
           >
+            {/* The label comes first in reading order and the icon is drawn above it (CSS order):
+                the visible text then reads "label count", a prefix of the accessible name
+                (WCAG 2.5.3 Label in Name; axe label-content-name-mismatch). */}
+            <Text className='linli-tabbar__label'>{t(item.label)}</Text>
             <View className='linli-tabbar__icon-wrap'>
-              {/* Decorative: the label below names the tab. */}
+              {/* Decorative: the label names the tab. */}
               <Image className='linli-tabbar__icon' src={selected ? item.activeIcon : item.icon} mode='aspectFit' aria-hidden />
               {badge ? <Text className='linli-tabbar__badge'>{badge}</Text> : null}
             </View>
-            <Text className='linli-tabbar__label'>{t(item.label)}</Text>
           </View>
         );
       })}
