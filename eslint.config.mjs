@@ -1,6 +1,58 @@
 // Lint: TypeScript rules plus the folder boundaries of DESIGN §3, enforced rather than promised.
 import tseslint from 'typescript-eslint';
 import importX, { createNodeResolver } from 'eslint-plugin-import-x';
+import { readdirSync } from 'node:fs';
+
+/**
+ * The layers inside cloudfunctions/_core (DESIGN §3, docs/architecture.md). Arrows point down:
+ * pipeline → authz → repositories → runtime; commands → authz, repositories, presenters, ports;
+ * runtime is the floor (SDK client, log, time, hashing) and imports no other layer.
+ */
+const core = (folder) => `./cloudfunctions/_core/${folder}`;
+/** Every deployed function: a folder of cloudfunctions/ not starting with `_`. */
+const functionNames = readdirSync(new URL('./cloudfunctions/', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && !entry.name.startsWith('_'))
+  .map((entry) => entry.name);
+const coreLayers = [
+  {
+    target: core('runtime'),
+    from: ['pipeline', 'authz', 'commands', 'presenters', 'repositories', 'ports', 'jobs', 'ledger', 'documents', 'privacy'].map(core),
+    message: 'runtime/ is the floor of _core (SDK client, log, time, hashing): it imports no other layer.',
+  },
+  {
+    target: ['repositories', 'authz', 'presenters', 'ports', 'jobs', 'ledger', 'documents', 'privacy', 'commands'].map(core),
+    from: core('pipeline'),
+    message: 'pipeline/ is the top of the request path: nothing below it imports it.',
+  },
+  {
+    target: ['repositories', 'presenters', 'ports', 'jobs', 'ledger', 'documents', 'privacy'].map(core),
+    from: core('commands'),
+    message: 'Commands are use cases: the layers below never import them.',
+  },
+  {
+    target: core('repositories'),
+    from: ['authz', 'presenters', 'ports', 'jobs', 'ledger', 'documents'].map(core),
+    message: 'Repositories know collections, queries and indexes only (STYLE 5).',
+  },
+  {
+    target: core('authz'),
+    from: ['presenters', 'ports', 'jobs', 'ledger', 'documents'].map(core),
+    message: 'authz/ loads and authorizes over repositories; it imports no presenter, port or job.',
+  },
+  // A use case folder imports its own folder, never another function's commands nor the old flat command files.
+  ...functionNames.map((fn) => ({
+    target: core(`commands/${fn}`),
+    from: core('commands'),
+    except: [`./${fn}`],
+    message: `commands/${fn}/ never imports another function's commands: share through authz/, repositories/ or presenters/.`,
+  })),
+  // …and touches no collection itself: repositories do (no database() in a use case).
+  ...functionNames.map((fn) => ({
+    target: core(`commands/${fn}`),
+    from: [core('runtime/cloudbase.ts'), core('repositories/collections.ts')],
+    message: 'Commands never touch collections: read and write through repositories/<collection>.ts.',
+  })),
+];
 
 const boundaries = {
   'import-x/no-restricted-paths': [
@@ -21,6 +73,7 @@ const boundaries = {
           message: 'Functions import only src/shared from src/.',
         },
         { target: './cloudfunctions/_core', from: './cloudfunctions/_local', message: '_core never imports _local.' },
+        ...coreLayers,
       ],
     },
   ],

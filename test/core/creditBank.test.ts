@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { donateCredits, expireCredits, expiringAmount, grantCredits, myCredits, transferCredits, updateSettings } from '../../cloudfunctions/_core/commands/creditBank';
 import { registerVolunteer } from '../../cloudfunctions/_core/commands/volunteerRegistry';
 import type { EntryDoc } from '../../cloudfunctions/_core/ledger/posting';
-import { resolveActor, type Actor } from '../../cloudfunctions/_core/runtime/actor';
+import { resolveActor, type Actor } from '../../cloudfunctions/_core/pipeline/actor';
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';
 import { updateUser } from '../../cloudfunctions/_core/repositories/users';
 import { mainlandCheckChar } from '../../src/shared/identity/idNumber';

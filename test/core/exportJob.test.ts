@@ -10,9 +10,9 @@ import { Collections } from '../../cloudfunctions/_core/repositories/collections
 import { countOf } from '../../cloudfunctions/_core/repositories/figures';
 import { claimJob, findJob, jobParts } from '../../cloudfunctions/_core/repositories/jobs';
 import { findUser, userIdOf } from '../../cloudfunctions/_core/repositories/users';
-import type { Actor } from '../../cloudfunctions/_core/runtime/actor';
+import type { Actor } from '../../cloudfunctions/_core/pipeline/actor';
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';
-import { LEASE_MS, runDueJobs } from '../../cloudfunctions/_core/runtime/jobRunner';
+import { LEASE_MS, runDueJobs } from '../../cloudfunctions/_core/jobs/jobRunner';
 import type { ExportOutput } from '../../src/shared/schemas/moderation';
 import { startCloudForCore } from '../support/coreAgainstCloud';
 

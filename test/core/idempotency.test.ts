@@ -6,10 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { presentOwnAccount } from '../../cloudfunctions/_core/presenters/account';
-import { createHandler } from '../../cloudfunctions/_core/runtime/createHandler';
+import { createHandler } from '../../cloudfunctions/_core/pipeline/createHandler';
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';
 import { setLogSink } from '../../cloudfunctions/_core/runtime/log';
-import { requestTicket } from '../../cloudfunctions/_core/runtime/idempotency';
+import { requestTicket } from '../../cloudfunctions/_core/pipeline/idempotency';
 import { userIdOf, type UserDoc } from '../../cloudfunctions/_core/repositories/users';
 import { digest, stableJson } from '../../cloudfunctions/_core/runtime/hash';
 import { startCloudForCore } from '../support/coreAgainstCloud';
@@ -121,7 +121,7 @@ test("a dead attempt's mark is taken over after 30 s; a live one is waited for",
   await reads.reached;
   reads.restore();
   const stored = { ok: true, data: { account: { id: userId, nickname: '由先前的尝试存下' } } };
-  const { completeRequest } = await import('../../cloudfunctions/_core/runtime/idempotency');
+  const { completeRequest } = await import('../../cloudfunctions/_core/pipeline/idempotency');
   await completeRequest(live, stored as never, new Date());
   expect(await waiting).toEqual(stored);
   expect(runs).toBe(2);

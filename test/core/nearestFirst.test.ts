@@ -10,7 +10,7 @@ import { GroupsListInput } from '../../src/shared/schemas/groups';
 import { listActivities } from '../../cloudfunctions/_core/commands/activityPlanner';
 import { listGroups } from '../../cloudfunctions/_core/commands/groupBrowser';
 import { regionDirectory } from '../../cloudfunctions/_core/repositories/regions';
-import { resolveActor } from '../../cloudfunctions/_core/runtime/actor';
+import { resolveActor } from '../../cloudfunctions/_core/pipeline/actor';
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';
 import { startCloudForCore } from '../support/coreAgainstCloud';
 import { countRoundTrips } from '../support/roundTrips';

@@ -13,9 +13,9 @@ import { notifier, type Notice, type Notifier, type Recipient } from '../../clou
 import { Collections } from '../../cloudfunctions/_core/repositories/collections';
 import { claimJob, findJob, type JobDoc } from '../../cloudfunctions/_core/repositories/jobs';
 import { findUser, userIdOf } from '../../cloudfunctions/_core/repositories/users';
-import type { Actor } from '../../cloudfunctions/_core/runtime/actor';
+import type { Actor } from '../../cloudfunctions/_core/pipeline/actor';
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';
-import { advanceJob, LEASE_MS, MAX_ATTEMPTS } from '../../cloudfunctions/_core/runtime/jobRunner';
+import { advanceJob, LEASE_MS, MAX_ATTEMPTS } from '../../cloudfunctions/_core/jobs/jobRunner';
 import { setLogSink } from '../../cloudfunctions/_core/runtime/log';
 import { startCloudForCore } from '../support/coreAgainstCloud';
 import { SeededRandom } from '../support/seededRandom';

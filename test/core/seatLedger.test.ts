@@ -5,7 +5,7 @@
 import { passSeatOn, remindExpiringOffers } from '../../cloudfunctions/_core/commands/seatLedger';
 import { cancelSignup, createSignup } from '../../cloudfunctions/_core/commands/signupFlow';
 import { findActivity, findSignup, signupIdOf } from '../../cloudfunctions/_core/repositories/activities';
-import { resolveActor } from '../../cloudfunctions/_core/runtime/actor';
+import { resolveActor } from '../../cloudfunctions/_core/pipeline/actor';
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';
 import { SignupsCreateInput } from '../../src/shared/schemas/activities';
 import { startCloudForCore } from '../support/coreAgainstCloud';

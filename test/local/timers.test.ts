@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CronExpressionParser } from 'cron-parser';
-import { cronMatches, timerJobs } from '../../cloudfunctions/_core/runtime/timerJobs';
+import { cronMatches, timerJobs } from '../../cloudfunctions/_core/pipeline/timerJobs';
 import { projectRoot } from '../../cloudfunctions/_local/host/config';
 import { deployableFunctions, FunctionHost } from '../../cloudfunctions/_local/host/functionHost';
 import { nextFireTime } from '../../cloudfunctions/_local/host/timers';

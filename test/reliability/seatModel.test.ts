@@ -24,7 +24,7 @@ import { join } from 'node:path';
 import { expireOffers, offerSeatsToWaiting } from '../../cloudfunctions/_core/commands/seatLedger';
 import { reconcileActivity } from '../../cloudfunctions/_core/commands/seatReconciler';
 import { cancelSignup, confirmOffer, createSignup, decideSignup, markSignup, removeSignup } from '../../cloudfunctions/_core/commands/signupFlow';
-import { resolveActor, type Actor } from '../../cloudfunctions/_core/runtime/actor';
+import { resolveActor, type Actor } from '../../cloudfunctions/_core/pipeline/actor';
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';
 import { signupIdOf } from '../../cloudfunctions/_core/repositories/activities';
 import { AppError } from '../../src/shared/errors';

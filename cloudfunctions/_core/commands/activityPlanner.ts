@@ -16,7 +16,7 @@ import { findGroup, findGroups, type GroupDoc } from '../repositories/groups';
 import { findMembership } from '../repositories/memberships';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
 import { findUser } from '../repositories/users';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { Coalescer } from '../runtime/coalesce';
 import { greatCircleMeters, type LatLng } from '../runtime/geo';

@@ -19,10 +19,10 @@ import { pageAfter } from '../repositories/idPages';
 import { createJob, findJob, partsOf, progressOf, removeParts, writePart, type JobDoc } from '../repositories/jobs';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
 import { findUser } from '../repositories/users';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
-import { advanceJob, type JobHandlers, type SliceStep } from '../runtime/jobRunner';
+import { advanceJob, type JobHandlers, type SliceStep } from '../jobs/jobRunner';
 
 const DAY = 24 * 3600_000;
 /** Policy targets from the documents: every rural community has an excellent team; ≥ 70 % of streets a hub. */

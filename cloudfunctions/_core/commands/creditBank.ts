@@ -17,7 +17,7 @@ import { newestFirstPage } from '../repositories/newestFirstPage';
 import { settingsCollection, settingsFor, type SettingsDoc } from '../repositories/communitySettings';
 import { regionDirectory } from '../repositories/regions';
 import { findVolunteerByNo, type VolunteerDoc } from '../repositories/volunteers';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
 import { oneAtATime } from '../runtime/keyedQueue';

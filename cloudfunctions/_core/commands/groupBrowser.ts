@@ -3,7 +3,7 @@ import { AppError } from '../../../src/shared/errors';
 import { authorize } from '../../../src/shared/policies/authorize';
 import { groupPolicies } from '../../../src/shared/policies/groups';
 import type { GroupDetail, GroupsListInput, GroupsListOutput, MembershipsMineOutput } from '../../../src/shared/schemas/groups';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { findGroup, findGroups, nearestActiveGroups, searchActiveGroups, type GroupDoc } from '../repositories/groups';
 import { greatCircleMeters, type LatLng } from '../runtime/geo';
 import { findMembership, membershipsInGroups, membershipsOfUser } from '../repositories/memberships';

@@ -17,7 +17,7 @@ import { database } from '../runtime/cloudbase';
 import { membershipIdOf, type MembershipDoc } from '../repositories/memberships';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
 import { findUser } from '../repositories/users';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { digest } from '../runtime/hash';
 import { inTransaction, type Transaction } from '../runtime/transactions';
 import { groupResource, presentGroupCard } from '../presenters/groups';

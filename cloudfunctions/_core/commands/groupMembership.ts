@@ -9,7 +9,7 @@ import { notifier } from '../ports/notify';
 import { Collections } from '../repositories/collections';
 import type { GroupDoc } from '../repositories/groups';
 import { membershipIdOf, type MembershipDoc } from '../repositories/memberships';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { inTransaction, type Transaction } from '../runtime/transactions';
 import { groupResource } from '../presenters/groups';

@@ -14,7 +14,7 @@ import { Collections } from '../repositories/collections';
 import { findGroup } from '../repositories/groups';
 import { findMembership } from '../repositories/memberships';
 import { findUser, type UserDoc } from '../repositories/users';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
 import { groupResource } from '../presenters/groups';

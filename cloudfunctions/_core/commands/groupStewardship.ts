@@ -9,7 +9,7 @@ import { recordAudit } from '../repositories/auditLog';
 import { findGroup, groupsCollection, meetingPointOf, type GroupDoc } from '../repositories/groups';
 import { database } from '../runtime/cloudbase';
 import { findMembership } from '../repositories/memberships';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { digest } from '../runtime/hash';
 import { groupResource } from '../presenters/groups';
 import { groupNotFound } from './groupMembership';

@@ -34,7 +34,7 @@ import {
 import { findMembership, membershipsOfUser } from '../repositories/memberships';
 import { volunteersOf, type VolunteerDoc } from '../repositories/volunteers';
 import { nicknamesOf } from '../repositories/users';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { chinaDayOf } from '../runtime/chinaDay';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';

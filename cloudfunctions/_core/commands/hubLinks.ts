@@ -11,7 +11,7 @@ import { Collections } from '../repositories/collections';
 import { findGroup, findGroups, groupsCollection, type GroupDoc } from '../repositories/groups';
 import { findMembership, membershipsInGroups } from '../repositories/memberships';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
 import { groupResource, presentGroupCard } from '../presenters/groups';

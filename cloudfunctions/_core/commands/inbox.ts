@@ -5,7 +5,7 @@
  */
 import { noticeLocaleOf, noticeTextFor, type NoticeParams } from '../ports/noticeTexts';
 import { Collections } from '../repositories/collections';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 
 interface InboxDoc {

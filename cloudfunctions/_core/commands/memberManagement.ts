@@ -23,7 +23,7 @@ import { Collections } from '../repositories/collections';
 import type { GroupDoc } from '../repositories/groups';
 import { membershipIdOf, membershipsCollection, type MembershipDoc } from '../repositories/memberships';
 import { findUser, type UserDoc } from '../repositories/users';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
 import { inTransaction, type Transaction } from '../runtime/transactions';

@@ -18,7 +18,7 @@ import { Collections } from '../repositories/collections';
 import { findGroup, type GroupDoc } from '../repositories/groups';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
 import { findUser, nicknamesOf } from '../repositories/users';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { isDuplicateError } from '../runtime/dbErrors';
 import { digest } from '../runtime/hash';

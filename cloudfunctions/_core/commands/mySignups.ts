@@ -3,7 +3,7 @@ import type { ActivityDoc, SignupDoc } from '../repositories/activities';
 import { activities, signups } from '../repositories/activities';
 import { findGroups } from '../repositories/groups';
 import { regionDirectory } from '../repositories/regions';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { presentActivityCard, waitlistPosition } from './activityPlanner';
 

@@ -10,7 +10,7 @@ import { maskNickname } from '../privacy/personalData';
 import { Collections } from '../repositories/collections';
 import { regionDirectory } from '../repositories/regions';
 import { nicknamesOf } from '../repositories/users';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 
 const DAY = 24 * 3600_000;

@@ -17,7 +17,7 @@ import { recordAudit } from '../repositories/auditLog';
 import { newestFirstPage } from '../repositories/newestFirstPage';
 import { Collections } from '../repositories/collections';
 import { regionDirectory } from '../repositories/regions';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
 import { oneAtATime } from '../runtime/keyedQueue';

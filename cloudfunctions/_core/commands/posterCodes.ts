@@ -15,7 +15,7 @@ import type { Poster } from '../../../src/shared/schemas/common';
 import { qrCodes } from '../ports/qrCode';
 import { findGroup } from '../repositories/groups';
 import { findMembership } from '../repositories/memberships';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { groupResource } from '../presenters/groups';
 import { loadVisibleActivity } from './activityPlanner';
 import { groupNotFound } from './groupMembership';

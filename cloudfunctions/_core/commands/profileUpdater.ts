@@ -3,7 +3,7 @@ import { AppError } from '../../../src/shared/errors';
 import type { AccountUpdateProfileInput } from '../../../src/shared/schemas/account';
 import { authorize } from '../../../src/shared/policies/authorize';
 import { accountPolicies } from '../../../src/shared/policies/account';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { findRegion } from '../repositories/regions';
 import { updateUser, type UserDoc } from '../repositories/users';
 

@@ -22,7 +22,7 @@ import { regionDirectory } from '../repositories/regions';
 import { findVolunteer } from '../repositories/volunteers';
 import { openPersonal } from '../privacy/personalData';
 import { recordAudit } from '../repositories/auditLog';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { chinaDayOf } from '../runtime/chinaDay';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';

@@ -6,7 +6,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { AppError } from '../../../src/shared/errors';
 import { Collections } from '../repositories/collections';
 import { findUser } from '../repositories/users';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
 

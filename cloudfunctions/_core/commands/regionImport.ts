@@ -28,7 +28,7 @@ import { readRegionSheet, REGION_COLUMN_HEADERS, regionTemplateWorkbook, type Re
 import { fileStore } from '../ports/storage';
 import { recordAudit } from '../repositories/auditLog';
 import { allRegions, createRegion, forgetRegionDirectory, groupCountsByRegion, updateRegion, type RegionDoc, type RegionFields } from '../repositories/regions';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { digest } from '../runtime/hash';
 
 /** A county has tens of streets and hundreds of communities; a file far beyond is not one county. */

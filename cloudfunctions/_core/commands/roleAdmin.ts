@@ -7,7 +7,7 @@ import { Collections } from '../repositories/collections';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
 import type { RoleGrantDoc } from '../repositories/roleGrants';
 import { findUser, markMayHoldGrants } from '../repositories/users';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
 

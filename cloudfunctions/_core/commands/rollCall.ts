@@ -45,9 +45,9 @@ import {
 } from '../repositories/rollCalls';
 import { nicknamesOf, recipientsOf } from '../repositories/users';
 import { matchingVolunteers, volunteersOf } from '../repositories/volunteers';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { digest } from '../runtime/hash';
-import { advanceJob, type JobHandlers, type SliceStep } from '../runtime/jobRunner';
+import { advanceJob, type JobHandlers, type SliceStep } from '../jobs/jobRunner';
 
 /** A meet-at time a minute old is still "now" (clocks of phones and servers differ a little). */
 const PAST_GRACE_MS = 60_000;
@@ -201,7 +201,7 @@ export async function createRollCall(actor: Actor, input: RollCallsCreateInput, 
   // Written after the answers: a roll-call never shows a tally its answers do not back.
   await rollCalls().doc(id).set(fields);
   // The notices go out as a job, from the answers just written: as many as the budget allows now,
-  // the rest while staff watch the tally and on the function's timer (runtime/jobRunner.ts).
+  // the rest while staff watch the tally and on the function's timer (jobs/jobRunner.ts).
   await createJob({ _id: dispatchJobIdOf(id), fn: 'volunteers', kind: ROLLCALL_NOTIFY_JOB, params: { rollCallId: id }, total: volunteers.length, createdBy: actor.userId, regionId: region._id }, now);
   const dispatch = await advanceJob(dispatchJobIdOf(id), rollCallJobs, { now: () => now, budgetMs });
   await recordAudit(

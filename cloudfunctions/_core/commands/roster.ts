@@ -14,7 +14,7 @@ import { signups, type ActivityDoc, type SignupDoc } from '../repositories/activ
 import { allMatching } from '../repositories/allMatching';
 import { Collections } from '../repositories/collections';
 import { findUser } from '../repositories/users';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { chinaDateTimeOf } from '../runtime/chinaDay';
 import { database } from '../runtime/cloudbase';
 import { loadVisibleActivity } from './activityPlanner';

@@ -12,7 +12,7 @@ import { activities, seats, signups, type ActivityDoc, type SeatDoc, type Signup
 import { allMatching } from '../repositories/allMatching';
 import { recordAudit } from '../repositories/auditLog';
 import { Collections } from '../repositories/collections';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { loadVisibleActivity } from './activityPlanner';
 import { offerFreeSeats } from './seatLedger';
 import { CLAIM_LEASE_MS } from './signupFlow';

@@ -18,7 +18,7 @@ import { noteNoShow, type UserDoc } from '../repositories/users';
 import { findVolunteer } from '../repositories/volunteers';
 import { ageOn } from '../../../src/shared/identity/idNumber';
 import { addYears, chinaDayOf } from '../runtime/chinaDay';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { Coalescer } from '../runtime/coalesce';
 import { isDuplicateError } from '../runtime/dbErrors';

@@ -16,7 +16,7 @@ import { settingsFor, starsOf } from '../repositories/communitySettings';
 import { confirmedMinutesOf } from '../repositories/hourRecords';
 import { findRegion, regionDirectory } from '../repositories/regions';
 import { activeVolunteerWithId, findVolunteer, findVolunteerByNo, type VolunteerDoc } from '../repositories/volunteers';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { addYears, chinaDayOf } from '../runtime/chinaDay';
 import { inTransaction } from '../runtime/transactions';
 

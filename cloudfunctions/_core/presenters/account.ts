@@ -1,7 +1,7 @@
 import type { AccountMeOutput } from '../../../src/shared/schemas/account';
 import { abilities } from '../../../src/shared/policies/authorize';
 import { accountPolicies } from '../../../src/shared/policies/account';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import { findRegions } from '../repositories/regions';
 import { presentRegion } from './regions';
 

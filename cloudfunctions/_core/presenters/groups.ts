@@ -3,7 +3,7 @@ import { hasStaffRoleOver } from '../../../src/shared/policies/actor';
 import { abilities } from '../../../src/shared/policies/authorize';
 import { groupPolicies, type GroupResource } from '../../../src/shared/policies/groups';
 import type { GroupCard, GroupDetail, MyMembership } from '../../../src/shared/schemas/groups';
-import type { Actor } from '../runtime/actor';
+import type { Actor } from '../authz/actor';
 import type { GroupDoc } from '../repositories/groups';
 import type { MembershipDoc } from '../repositories/memberships';
 import type { RegionDoc } from '../repositories/regions';

@@ -2,7 +2,7 @@
 import { updateOwnProfile } from '../../_core/commands/profileUpdater';
 import { subscribeTemplates } from '../../_core/ports/wechat/templates';
 import { presentOwnAccount } from '../../_core/presenters/account';
-import { createHandler } from '../../_core/runtime/createHandler';
+import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({
   fn: 'account',

@@ -4,8 +4,8 @@ import { sendReminders } from '../../_core/commands/reminders';
 import { expireOffers, offerSeatsToWaiting, remindExpiringOffers } from '../../_core/commands/seatLedger';
 import { reconcileActivity } from '../../_core/commands/seatReconciler';
 import { activityPoster } from '../../_core/commands/posterCodes';
-import { createHandler } from '../../_core/runtime/createHandler';
-import { timerJobs } from '../../_core/runtime/timerJobs';
+import { createHandler } from '../../_core/pipeline/createHandler';
+import { timerJobs } from '../../_core/pipeline/timerJobs';
 import config from '../config.json';
 
 export const main = createHandler({

@@ -1,9 +1,9 @@
 /** Cloud function `console`: the staff console — audit log, dashboards, Excel exports (background jobs). */
 import { consoleJobs, dashboard, exportProgress, searchAudit, startExport } from '../../_core/commands/console';
 import { notifyFailuresSummary } from '../../_core/commands/notifyFailures';
-import { createHandler } from '../../_core/runtime/createHandler';
-import { jobBudgetMs, runDueJobs } from '../../_core/runtime/jobRunner';
-import { timerJobs } from '../../_core/runtime/timerJobs';
+import { createHandler } from '../../_core/pipeline/createHandler';
+import { jobBudgetMs, runDueJobs } from '../../_core/jobs/jobRunner';
+import { timerJobs } from '../../_core/pipeline/timerJobs';
 import config from '../config.json';
 
 /** Half the function's time on export slices in a call, the rest for the answer; most of it on the timer. */

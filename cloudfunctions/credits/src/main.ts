@@ -1,7 +1,7 @@
 /** Cloud function `credits`: the credit ledger, community settings and the points store. */
 import { adjustCredits, communityPool, communityPostings, donateCredits, expireCredits, grantCredits, myCredits, transferCredits, updateSettings } from '../../_core/commands/creditBank';
 import { cancelRedemption, communityRedemptions, fulfil, myRedemptions, redeem, saveItem, storeItems } from '../../_core/commands/pointsStore';
-import { createHandler } from '../../_core/runtime/createHandler';
+import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({
   fn: 'credits',

@@ -5,7 +5,7 @@ import { joinGroup, leaveGroup } from '../../_core/commands/groupMembership';
 import { dissolveGroup, rateGroup, updateGroup } from '../../_core/commands/groupStewardship';
 import { joinByInvite, transferLeadership } from '../../_core/commands/memberManagement';
 import { groupPoster } from '../../_core/commands/posterCodes';
-import { createHandler } from '../../_core/runtime/createHandler';
+import { createHandler } from '../../_core/pipeline/createHandler';
 
 /** Mutations answer with the group as the caller now sees it. */
 const detailAfter = async (actor: Parameters<typeof getGroupDetail>[0], groupId: string) => getGroupDetail(actor, groupId);

@@ -1,6 +1,6 @@
 /** Cloud function `hubs`: hub organizations and the groups they coordinate. */
 import { hubInvitations, hubMembers, inviteToHub, respondToHub } from '../../_core/commands/hubLinks';
-import { createHandler } from '../../_core/runtime/createHandler';
+import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({
   fn: 'hubs',

@@ -1,6 +1,6 @@
 /** Cloud function `inbox`: my notices and the unread badge. */
 import { listInbox, markInboxRead } from '../../_core/commands/inbox';
-import { createHandler } from '../../_core/runtime/createHandler';
+import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({
   fn: 'inbox',

@@ -1,6 +1,6 @@
 /** Cloud function `members`: member lists, join requests, roles, removals and invite links. */
 import { createInvite, decideJoinRequest, listJoinRequests, listMembers, removeMember, setMemberRole } from '../../_core/commands/memberManagement';
-import { createHandler } from '../../_core/runtime/createHandler';
+import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({
   fn: 'members',

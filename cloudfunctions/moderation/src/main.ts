@@ -1,6 +1,6 @@
 /** Cloud function `moderation`: reports, the review queue, decisions with notices, appeals. */
 import { appealCase, decideAppeal, decideCase, moderationQueue, myCases, reportItem } from '../../_core/commands/moderation';
-import { createHandler } from '../../_core/runtime/createHandler';
+import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({
   fn: 'moderation',

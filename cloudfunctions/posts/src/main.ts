@@ -1,7 +1,7 @@
 /** Cloud function `posts`: group announcements, with images shown once checked. */
 import { checkPendingImages, createPost, listPosts, removePost } from '../../_core/commands/groupPosts';
 import { recordMediaVerdict } from '../../_core/ports/imageCheck';
-import { createHandler } from '../../_core/runtime/createHandler';
+import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({
   fn: 'posts',

@@ -1,6 +1,6 @@
 /** Cloud function `proofs`: proofs of service (requested, issued as PDF, verified) and record exports. */
 import { downloadProof, exportRecord, issueProof, myProofs, proofQueue, rejectProof, requestProof, verifyProof } from '../../_core/commands/proofDesk';
-import { createHandler } from '../../_core/runtime/createHandler';
+import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({
   fn: 'proofs',

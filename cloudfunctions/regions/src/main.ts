@@ -3,7 +3,7 @@ import { AppError } from '../../../src/shared/errors';
 import { bytesOfSource, importRegions, regionImportTemplate } from '../../_core/commands/regionImport';
 import { presentRegionTree } from '../../_core/presenters/regions';
 import { allRegions, regionDirectory } from '../../_core/repositories/regions';
-import { createHandler } from '../../_core/runtime/createHandler';
+import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({
   fn: 'regions',

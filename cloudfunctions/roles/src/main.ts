@@ -1,6 +1,6 @@
 /** Cloud function `roles`: staff grant and revoke roles at or below their node. */
 import { grantRole, listRoles, revokeRole } from '../../_core/commands/roleAdmin';
-import { createHandler } from '../../_core/runtime/createHandler';
+import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({
   fn: 'roles',

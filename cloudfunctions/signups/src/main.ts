@@ -16,7 +16,7 @@ import {
 import { exportRoster, presentRosterEntry, roster } from '../../_core/commands/roster';
 import { findActivity } from '../../_core/repositories/activities';
 import { findUser } from '../../_core/repositories/users';
-import { createHandler } from '../../_core/runtime/createHandler';
+import { createHandler } from '../../_core/pipeline/createHandler';
 import type { SignupDoc } from '../../_core/repositories/activities';
 
 async function rosterChange(signup: SignupDoc, now: Date) {

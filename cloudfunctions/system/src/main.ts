@@ -1,7 +1,7 @@
 /** Cloud function `system`: housekeeping on timers; it serves no client action. */
-import { sweepExpiredRequests } from '../../_core/runtime/idempotency';
-import { sweepExpiredRateLimits } from '../../_core/runtime/rateLimit';
-import { createHandler } from '../../_core/runtime/createHandler';
+import { sweepExpiredRequests } from '../../_core/pipeline/idempotency';
+import { sweepExpiredRateLimits } from '../../_core/pipeline/rateLimit';
+import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({
   fn: 'system',

@@ -2,9 +2,9 @@
 import { activityHours, confirmHours, hoursQueue, myHours, requestCorrection, reviewCorrection, reviewSelfReport, selfReport } from '../../_core/commands/hourBook';
 import { closeRollCall, createRollCall, getRollCall, listRollCalls, respondToRollCall, rollCallJobs } from '../../_core/commands/rollCall';
 import { myVolunteerProfile, registerVolunteer, updateVolunteer, volunteerByNo, withdrawVolunteer } from '../../_core/commands/volunteerRegistry';
-import { createHandler } from '../../_core/runtime/createHandler';
-import { jobBudgetMs, runDueJobs } from '../../_core/runtime/jobRunner';
-import { timerJobs } from '../../_core/runtime/timerJobs';
+import { createHandler } from '../../_core/pipeline/createHandler';
+import { jobBudgetMs, runDueJobs } from '../../_core/jobs/jobRunner';
+import { timerJobs } from '../../_core/pipeline/timerJobs';
 import config from '../config.json';
 
 /** Half the function's time on a roll-call's notices in a call, the rest for the answer; most of it on the timer. */

@@ -3,19 +3,16 @@
  * mini-program calls and by the local cloud's function host from the dev session. Nothing in
  * the event can name or change the actor.
  */
-import type { PolicyActor } from '../../../src/shared/policies/actor';
+import type { Actor } from '../authz/actor';
 import { activeGrantsOf } from '../repositories/roleGrants';
 import { ensureUser, userIdOf, type UserDoc } from '../repositories/users';
-import { platformContext } from './cloudbase';
+import { platformContext } from '../runtime/cloudbase';
 import { countCallOnUser, type RateLimit, type RequestMark } from './rateLimit';
 
 /** A user seen for the first time is created with this nickname until she picks one. */
 const NEWCOMER = { nickname: '新居民' };
 
-export interface Actor extends PolicyActor {
-  openid: string;
-  user: UserDoc;
-}
+export type { Actor };
 
 /** The caller's openid, or null for an anonymous call. */
 export function openidOf(context: unknown): string | null {

@@ -15,9 +15,9 @@ import type { Envelope } from '../../../src/shared/errors';
 import { AppError, asError } from '../../../src/shared/errors';
 import { Collections } from '../repositories/collections';
 import type { UserDoc } from '../repositories/users';
-import { database } from './cloudbase';
-import { Coalescer } from './coalesce';
-import { digest } from './hash';
+import { database } from '../runtime/cloudbase';
+import { Coalescer } from '../runtime/coalesce';
+import { digest } from '../runtime/hash';
 import { openPersonal, sealPersonal } from '../privacy/personalData';
 import type { RequestMark } from './rateLimit';
 

@@ -8,9 +8,9 @@
 import { AppError } from '../../../src/shared/errors';
 import { Collections } from '../repositories/collections';
 import type { UserDoc } from '../repositories/users';
-import { database } from './cloudbase';
-import { isDuplicateError } from './dbErrors';
-import { digest } from './hash';
+import { database } from '../runtime/cloudbase';
+import { isDuplicateError } from '../runtime/dbErrors';
+import { digest } from '../runtime/hash';
 
 import type { RateLimit } from '../../../src/shared/api/contract';
 

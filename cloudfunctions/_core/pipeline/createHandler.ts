@@ -11,8 +11,8 @@ import * as z from '../../../src/shared/zod';
 import { ANONYMOUS, isTimerInvocation, openidOf, resolveCountedActor, type Actor } from './actor';
 import { errorBody, invalidInput, ok } from './envelope';
 import { completeRequest, pruneOldMarks, releaseRequest, requestTicket, settleSeenRequest } from './idempotency';
-import { digest, stableJson } from './hash';
-import { logCall } from './log';
+import { digest, stableJson } from '../runtime/hash';
+import { logCall } from '../runtime/log';
 import { consumeRateLimit, type RateLimit } from './rateLimit';
 import { userIdOf } from '../repositories/users';
 

@@ -20,7 +20,7 @@ import {
   unfinishedJobs,
   type JobDoc,
 } from '../repositories/jobs';
-import { logEvent } from './log';
+import { logEvent } from '../runtime/log';
 
 /** Longer than any call of a function lives (CloudBase's longest timeout is 900 s; ours 10–20 s). */
 export const LEASE_MS = 15 * 60_000;
