@@ -1,5 +1,7 @@
 /** Cloud function `roles`: staff grant and revoke roles at or below their node. */
-import { grantRole, listRoles, revokeRole } from '../../_core/commands/roleAdmin';
+import { grantRole } from '../../_core/commands/roles/grant';
+import { listRoles } from '../../_core/commands/roles/list';
+import { revokeRole } from '../../_core/commands/roles/revoke';
 import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({

@@ -1,0 +1,33 @@
+/**
+ * Staff scope: what staff may see by where their grants sit in the region tree. A grant covers
+ * its node and everything below it (src/shared/policies/actor.ts `hasStaffRoleOver`).
+ */
+import type { StaffRole } from '../../../src/shared/schemas/account';
+import { hasStaffRoleOver, type RegionScope } from '../../../src/shared/policies/actor';
+import type { Policy } from '../../../src/shared/policies/authorize';
+import { canManageRole } from '../../../src/shared/policies/roles';
+import type { RegionDoc } from '../repositories/regions';
+
+const EVERY_STAFF_ROLE: readonly StaffRole[] = ['committee', 'street', 'county'];
+
+/** A region node with its level: what staff-scope policies judge. */
+export type ScopedRegion = RegionScope & { level: RegionDoc['level'] };
+
+/** The policy view of a region document. */
+export function scopeOf(region: RegionDoc): ScopedRegion {
+  return { regionId: region._id, ancestorIds: region.ancestorIds, level: region.level };
+}
+
+/** Abilities on a region node that come from holding a staff grant over it. */
+export const staffScopePolicies = {
+  /** Any staff role on the node or above it: sees the node's staff and figures. */
+  'region.oversee': (actor, region) => hasStaffRoleOver(actor, EVERY_STAFF_ROLE, region),
+} satisfies Record<string, Policy<ScopedRegion>>;
+
+/** A role on a region node: the resource of granting and revoking. */
+export type RoleOnRegion = ScopedRegion & { role: StaffRole };
+
+/** Granting and revoking (src/shared/policies/roles.ts `canManageRole`, the same rule the app shows). */
+export const rolePolicies = {
+  'roles.manage': (actor, target) => canManageRole(actor, target.role, target),
+} satisfies Record<string, Policy<RoleOnRegion>>;
