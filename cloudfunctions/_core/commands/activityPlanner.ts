@@ -21,10 +21,8 @@ import { database } from '../runtime/cloudbase';
 import { Coalescer } from '../runtime/coalesce';
 import { greatCircleMeters, type LatLng } from '../runtime/geo';
 import { digest } from '../runtime/hash';
-import { groupResource } from '../presenters/groups';
-import { groupNotFound } from './groupMembership';
+import { groupNotFound, groupResource, loadVisibleGroup } from '../authz/groups';
 import { offerFreeSeats } from './seatLedger';
-import { loadVisibleGroup } from './groupStewardship';
 import { startOfChinaDay } from '../runtime/chinaDay';
 
 const HOUR = 3600_000;

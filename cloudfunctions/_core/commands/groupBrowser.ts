@@ -9,8 +9,8 @@ import { greatCircleMeters, type LatLng } from '../runtime/geo';
 import { findMembership, membershipsInGroups, membershipsOfUser } from '../repositories/memberships';
 import { regionDirectory } from '../repositories/regions';
 import { findUser } from '../repositories/users';
-import { groupResource, presentGroupCard, presentGroupDetail } from '../presenters/groups';
-import { groupNotFound } from './groupMembership';
+import { groupNotFound, groupResource } from '../authz/groups';
+import { presentGroupCard, presentGroupDetail } from '../presenters/groups';
 
 /** Active groups of a community (default: mine) or of its whole street, most members first. */
 export async function listGroups(actor: Actor, input: GroupsListInput): Promise<GroupsListOutput> {

@@ -20,8 +20,8 @@ import { findUser } from '../repositories/users';
 import type { Actor } from '../authz/actor';
 import { digest } from '../runtime/hash';
 import { inTransaction, type Transaction } from '../runtime/transactions';
-import { groupResource, presentGroupCard } from '../presenters/groups';
-import { groupNotFound } from './groupMembership';
+import { groupNotFound, groupResource } from '../authz/groups';
+import { presentGroupCard } from '../presenters/groups';
 
 type Placement = Pick<GroupDoc, 'communityId' | 'streetId' | 'countyId'>;
 

@@ -12,7 +12,7 @@ import { membershipIdOf, type MembershipDoc } from '../repositories/memberships'
 import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { inTransaction, type Transaction } from '../runtime/transactions';
-import { groupResource } from '../presenters/groups';
+import { groupNotFound, groupResource } from '../authz/groups';
 
 
 async function readInTransaction(tx: Transaction, groupId: string, userId: string) {
@@ -21,11 +21,6 @@ async function readInTransaction(tx: Transaction, groupId: string, userId: strin
     data: MembershipDoc | null;
   };
   return { group: groupRead.data, membership: membershipRead.data };
-}
-
-/** A group that is missing and one the actor may not see answer alike. */
-export function groupNotFound(): AppError {
-  return new AppError('NOT_FOUND', '小组不存在或已解散');
 }
 
 export type JoinOutcome = { kind: 'joined' | 'requested'; group: GroupDoc };

@@ -17,8 +17,7 @@ import { findUser, type UserDoc } from '../repositories/users';
 import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
-import { groupResource } from '../presenters/groups';
-import { loadVisibleGroup } from './groupStewardship';
+import { groupResource, loadVisibleGroup } from '../authz/groups';
 
 interface PostImage {
   fileId: string;

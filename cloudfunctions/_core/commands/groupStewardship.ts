@@ -6,23 +6,11 @@ import type { GroupsDissolveInput, GroupsRateInput, GroupsUpdateInput } from '..
 import { assertContentAllowed } from '../ports/contentCheck';
 import { sealPersonal } from '../privacy/personalData';
 import { recordAudit } from '../repositories/auditLog';
-import { findGroup, groupsCollection, meetingPointOf, type GroupDoc } from '../repositories/groups';
+import { groupsCollection, meetingPointOf, type GroupDoc } from '../repositories/groups';
 import { database } from '../runtime/cloudbase';
-import { findMembership } from '../repositories/memberships';
 import type { Actor } from '../authz/actor';
 import { digest } from '../runtime/hash';
-import { groupResource } from '../presenters/groups';
-import { groupNotFound } from './groupMembership';
-
-/** Loads a group the actor may see, with their membership, or answers NOT_FOUND. */
-export async function loadVisibleGroup(actor: Actor, groupId: string) {
-  const group = await findGroup(groupId);
-  if (!group) throw groupNotFound();
-  const membership = await findMembership(groupId, actor.userId);
-  const resource = groupResource(group, membership);
-  authorize(groupPolicies, 'groups.view', actor, resource, groupNotFound());
-  return { group, membership, resource };
-}
+import { loadVisibleGroup } from '../authz/groups';
 
 /** Changes a group's page and rules (name, type and level need a new application). */
 export async function updateGroup(actor: Actor, input: GroupsUpdateInput, now: Date): Promise<void> {

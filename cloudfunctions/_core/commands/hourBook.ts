@@ -16,7 +16,7 @@ import { assertContentAllowed } from '../ports/contentCheck';
 import { notifier } from '../ports/notify';
 import { recordAudit } from '../repositories/auditLog';
 import { fileStore } from '../ports/storage';
-import { groupResource } from '../presenters/groups';
+import { groupResource } from '../authz/groups';
 import { activities as activitiesCollection, findActivity, signups, type ActivityDoc, type SignupDoc } from '../repositories/activities';
 import { allMatching } from '../repositories/allMatching';
 import { Collections } from '../repositories/collections';

@@ -27,9 +27,7 @@ import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
 import { inTransaction, type Transaction } from '../runtime/transactions';
-import { groupResource } from '../presenters/groups';
-import { groupNotFound } from './groupMembership';
-import { loadVisibleGroup } from './groupStewardship';
+import { groupNotFound, groupResource, loadVisibleGroup } from '../authz/groups';
 
 async function usersById(ids: string[]): Promise<Map<string, UserDoc>> {
   const users = await Promise.all([...new Set(ids)].map((id) => findUser(id)));

@@ -16,9 +16,8 @@ import { qrCodes } from '../ports/qrCode';
 import { findGroup } from '../repositories/groups';
 import { findMembership } from '../repositories/memberships';
 import type { Actor } from '../authz/actor';
-import { groupResource } from '../presenters/groups';
+import { groupNotFound, groupResource } from '../authz/groups';
 import { loadVisibleActivity } from './activityPlanner';
-import { groupNotFound } from './groupMembership';
 
 /** The pages a poster's code opens (their `scene` option is the id). */
 export const POSTER_PAGES = { group: 'pages/group/index', activity: 'pages/activity/index' } as const;

@@ -12,7 +12,7 @@ import type { IdType } from '../../../src/shared/schemas/volunteer';
 import { renderServiceDocument, type ServiceLine } from '../documents/serviceDocument';
 import { qrCodes } from '../ports/qrCode';
 import { fileStore } from '../ports/storage';
-import { groupResource } from '../presenters/groups';
+import { groupResource } from '../authz/groups';
 import { newestFirstPage } from '../repositories/newestFirstPage';
 import { Collections } from '../repositories/collections';
 import { findGroup } from '../repositories/groups';

@@ -1,30 +1,15 @@
 /** Views of groups for lists and pages, with the viewer's membership and abilities. */
 import { hasStaffRoleOver } from '../../../src/shared/policies/actor';
 import { abilities } from '../../../src/shared/policies/authorize';
-import { groupPolicies, type GroupResource } from '../../../src/shared/policies/groups';
+import { groupPolicies } from '../../../src/shared/policies/groups';
 import type { GroupCard, GroupDetail, MyMembership } from '../../../src/shared/schemas/groups';
 import type { Actor } from '../authz/actor';
+import { groupResource } from '../authz/groups';
 import type { GroupDoc } from '../repositories/groups';
 import type { MembershipDoc } from '../repositories/memberships';
 import type { RegionDoc } from '../repositories/regions';
 import type { UserDoc } from '../repositories/users';
 import { maskName, maskPhone, openPersonal } from '../privacy/personalData';
-
-/** The policy view of a group for one actor. */
-export function groupResource(group: GroupDoc, membership: MembershipDoc | null): GroupResource {
-  const regionId = group.communityId ?? group.streetId;
-  const ancestorIds = group.communityId ? [group.countyId, group.streetId] : [group.countyId];
-  return {
-    regionId,
-    ancestorIds,
-    status: group.status,
-    type: group.type,
-    joinPolicy: group.joinPolicy,
-    managementLevel: group.managementLevel,
-    applicantId: group.applicantId,
-    membership: membership ? { status: membership.status, role: membership.role } : null,
-  };
-}
 
 function presentMembership(membership: MembershipDoc | null): MyMembership | null {
   return membership ? { status: membership.status, role: membership.role, since: membership.updatedAt.toISOString() } : null;

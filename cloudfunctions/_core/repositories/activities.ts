@@ -157,3 +157,8 @@ export async function nearestActivitiesPage(
 ): Promise<NearestFirstPage<ActivityDoc>> {
   return nearestFirstPage<ActivityDoc>({ collection: activities, withCondition, near, unlocatedOrder: [{ field: 'startAt', direction: 'asc' }], offset, limit, locatedHint });
 }
+
+/** How many activities a group has held (any state). */
+export async function countActivitiesOfGroup(groupId: string): Promise<number> {
+  return (await activities().where({ groupId }).count()).total;
+}

@@ -128,3 +128,9 @@ export async function nearestActiveGroups(query: GroupQuery, near: LatLng, offse
     locatedHint,
   });
 }
+
+/** Links a group to a hub unless it already has one; false when another hub was first. */
+export async function setHubOnce(groupId: string, hubId: string, now: Date): Promise<boolean> {
+  const joined = await groupsCollection().where({ _id: groupId, hubId: null }).update({ hubId, updatedAt: now });
+  return joined.updated === 1;
+}

@@ -1,5 +1,8 @@
 /** Cloud function `hubs`: hub organizations and the groups they coordinate. */
-import { hubInvitations, hubMembers, inviteToHub, respondToHub } from '../../_core/commands/hubLinks';
+import { hubInvitations } from '../../_core/commands/hubs/invitations';
+import { inviteToHub } from '../../_core/commands/hubs/invite';
+import { hubMembers } from '../../_core/commands/hubs/members';
+import { respondToHub } from '../../_core/commands/hubs/respond';
 import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({

@@ -1,0 +1,34 @@
+/** hubs.respond: the invited group's leaders accept or decline. */
+import { AppError } from '../../../../src/shared/errors';
+import { groupPolicies } from '../../../../src/shared/policies/groups';
+import type { HubLinkView } from '../../../../src/shared/schemas/hubs';
+import type { Actor } from '../../authz/actor';
+import { authorize } from '../../authz/authorize';
+import { groupResource } from '../../authz/groups';
+import { presentHubLink } from '../../presenters/hubs';
+import { findGroup, setHubOnce } from '../../repositories/groups';
+import { answerHubLink, findHubLink, markHubLinkDeclined } from '../../repositories/hubLinks';
+import { findMembership } from '../../repositories/memberships';
+import { regionDirectory } from '../../repositories/regions';
+
+/** The invited group's leaders accept or decline. */
+export async function respondToHub(actor: Actor, linkId: string, accept: boolean, now: Date): Promise<HubLinkView> {
+  const link = await findHubLink(linkId);
+  if (!link) throw new AppError('NOT_FOUND', '邀请不存在');
+  const group = await findGroup(link.groupId);
+  if (!group) throw new AppError('NOT_FOUND', '邀请不存在');
+  const membership = await findMembership(group._id, actor.userId);
+  // Only the invited group's leaders may see the invitation at all.
+  authorize(groupPolicies, 'hubs.respond', actor, groupResource(group, membership), new AppError('NOT_FOUND', '邀请不存在'));
+  if (link.status !== 'invited') throw new AppError('CONFLICT', '该邀请已处理');
+  const status = accept ? 'linked' : 'declined';
+  if (!(await answerHubLink(linkId, status, actor.userId, now))) throw new AppError('CONFLICT', '该邀请已处理');
+  if (accept) {
+    if (!(await setHubOnce(group._id, link.hubId, now))) {
+      await markHubLinkDeclined(linkId);
+      throw new AppError('CONFLICT', '该小组已加入其他枢纽组织');
+    }
+  }
+  const hub = await findGroup(link.hubId);
+  return presentHubLink({ ...link, status, respondedBy: actor.userId, respondedAt: now }, hub!, { ...group, hubId: accept ? link.hubId : group.hubId }, await regionDirectory());
+}
