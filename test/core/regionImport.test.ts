@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { importRegions, planRegionImport, levelOfCode } from '../../cloudfunctions/_core/commands/regionImport';
+import { importRegions } from '../../cloudfunctions/_core/commands/regions/import';
+import { planRegionImport, levelOfCode } from '../../cloudfunctions/_core/commands/regions/importPlan';
 import { readRegionSheet, regionTemplateWorkbook, TEMPLATE_ROWS } from '../../cloudfunctions/_core/documents/regionSheet';
 import { allRegions, updateRegion, type RegionDoc } from '../../cloudfunctions/_core/repositories/regions';
 import type { RegionImportReport } from '../../src/shared/schemas/regions';

@@ -31,3 +31,9 @@ export type RoleOnRegion = ScopedRegion & { role: StaffRole };
 export const rolePolicies = {
   'roles.manage': (actor, target) => canManageRole(actor, target.role, target),
 } satisfies Record<string, Policy<RoleOnRegion>>;
+
+/** Abilities that come from the kind of grant the actor holds anywhere (checked before anything is read). */
+export const staffRolePolicies = {
+  /** County staff somewhere: may start a region import (the county itself is checked once the file names it). */
+  'staff.county': (actor) => actor.grants.some((grant) => grant.role === 'county'),
+} satisfies Record<string, Policy<null>>;

@@ -13,7 +13,7 @@ import { ensureUser, markMayHoldGrants, userIdOf } from '../../_core/repositorie
 import { recordAudit } from '../../_core/repositories/auditLog';
 import { database } from '../../_core/runtime/cloudbase';
 import { digest } from '../../_core/runtime/hash';
-import { importRegions } from '../../_core/commands/regionImport';
+import { importRegions } from '../../_core/commands/regions/import';
 import type { RegionImportReport } from '../../../src/shared/schemas/regions';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';

@@ -1,19 +1,15 @@
 /** Cloud function `regions`: the county → street → community tree, its grid areas and its import. */
-import { AppError } from '../../../src/shared/errors';
-import { bytesOfSource, importRegions, regionImportTemplate } from '../../_core/commands/regionImport';
-import { presentRegionTree } from '../../_core/presenters/regions';
-import { allRegions, regionDirectory } from '../../_core/repositories/regions';
+import { gridAreasOf } from '../../_core/commands/regions/gridAreas';
+import { bytesOfSource, importRegions } from '../../_core/commands/regions/import';
+import { regionImportTemplate } from '../../_core/commands/regions/importTemplate';
+import { regionTree } from '../../_core/commands/regions/tree';
 import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({
   fn: 'regions',
   actions: {
-    'regions.tree': async () => ({ roots: presentRegionTree(await allRegions()) }),
-    'regions.gridAreas': async ({ input }) => {
-      const community = (await regionDirectory()).get(input.communityId);
-      if (!community || community.level !== 'community') throw new AppError('NOT_FOUND', '社区不存在');
-      return { gridAreas: community.gridAreas ?? [] };
-    },
+    'regions.tree': async () => regionTree(),
+    'regions.gridAreas': async ({ input }) => gridAreasOf(input.communityId),
     'regions.import': async ({ actor, input, requestId, now }) => importRegions(() => bytesOfSource(input.source), input.apply, { kind: 'staff', actor, requestId: requestId! }, now),
     'regions.importTemplate': async () => regionImportTemplate(),
   },

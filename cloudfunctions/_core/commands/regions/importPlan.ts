@@ -1,5 +1,7 @@
 /**
- * Imports a county's region tree — county → streets/townships → communities/villages, with the
+ * The plan of a region import — pure: the file's rows and the regions in, issues and writes out
+ * (commands/regions/import.ts reads and writes). An import sets a county's region tree — county
+ * → streets/townships → communities/villages, with the
  * 12-digit statistical division codes (统计用区划代码), the urban/rural code (城乡分类代码) and
  * each community's grid areas — from a spreadsheet (docs/regions-import.md).
  *
@@ -9,34 +11,18 @@
  * where something differs, so the same file twice writes nothing the second time. Never deletes:
  * nodes missing from the file are listed in the report with their group counts.
  */
-import { AppError } from '../../../src/shared/errors';
-import type { RegionScope } from '../../../src/shared/policies/actor';
-import { authorize } from '../../../src/shared/policies/authorize';
-import { regionCountyPolicies } from '../../../src/shared/policies/regions';
-import {
-  REGION_IMPORT_LIST_CAP,
-  REGION_IMPORT_MAX_BYTES,
-  type RegionImportChange,
-  type RegionImportIssue,
-  type RegionImportMissing,
-  type RegionImportProblem,
-  type RegionImportReport,
-  type RegionImportSource,
-  type RegionLevel,
-} from '../../../src/shared/schemas/regions';
-import { readRegionSheet, REGION_COLUMN_HEADERS, regionTemplateWorkbook, type RegionColumn, type SheetRow } from '../documents/regionSheet';
-import { fileStore } from '../ports/storage';
-import { recordAudit } from '../repositories/auditLog';
-import { allRegions, createRegion, forgetRegionDirectory, groupCountsByRegion, updateRegion, type RegionDoc, type RegionFields } from '../repositories/regions';
-import type { Actor } from '../authz/actor';
-import { digest } from '../runtime/hash';
+import type {
+  RegionImportIssue,
+  RegionImportProblem,
+  RegionLevel,
+} from '../../../../src/shared/schemas/regions';
+import { REGION_COLUMN_HEADERS, type RegionColumn, type SheetRow } from '../../documents/regionSheet';
+import type { RegionDoc, RegionFields } from '../../repositories/regions';
 
 /** A county has tens of streets and hundreds of communities; a file far beyond is not one county. */
 const MAX_ROWS = 5000;
 const NAME_MAX = 40;
 const GRID_AREA_MAX = 20;
-/** Writes in flight at once: a first import of ~500 nodes stays within the function's timeout. */
-const WRITE_BATCH = 10;
 const CONTROL_CHARS = /[\u0000-\u001F\u007F]/;
 
 /** 城乡分类代码 (国家统计局《统计用区划和城乡划分代码》): 1xx urban, 2xx rural. */
@@ -52,7 +38,8 @@ export const URBAN_RURAL_CODES: Record<string, string> = {
 
 const LEVEL_NAME: Record<RegionLevel, string> = { county: '区县', street: '街道/乡镇', community: '社区/村' };
 const PARENT_LEVEL: Record<RegionLevel, RegionLevel | null> = { county: null, street: 'county', community: 'street' };
-const LEVEL_ORDER: RegionLevel[] = ['county', 'street', 'community'];
+/** Levels parents first: the order plans are written in. */
+export const LEVEL_ORDER: RegionLevel[] = ['county', 'street', 'community'];
 
 /**
  * The level a 12-digit code names: PPCCDD (county) TTT (township) VVV (village). A county ends
@@ -82,7 +69,7 @@ interface ParsedRow {
 }
 
 /** One node to write: its id, its fields, and whether it is new. */
-interface PlannedWrite {
+export interface PlannedWrite {
   row: ParsedRow;
   id: string;
   fields: RegionFields;
@@ -102,7 +89,8 @@ export interface RegionImportPlan {
   missing: RegionDoc[];
 }
 
-function issue(row: number, column: RegionColumn | null, problem: RegionImportProblem, message: string): RegionImportIssue {
+/** One problem of the file, located by row and column header. */
+export function issue(row: number, column: RegionColumn | null, problem: RegionImportProblem, message: string): RegionImportIssue {
   return { row, column: column ? REGION_COLUMN_HEADERS[column].header : null, problem, message };
 }
 
@@ -263,107 +251,3 @@ export function planRegionImport(rows: SheetRow[], existing: RegionDoc[]): Regio
     : { issues, countyCode, countyDoc, rows: rows.length, writes, unchanged, missing };
 }
 
-/** Writes the plan, parents before children, a few at a time. */
-async function applyPlan(writes: PlannedWrite[]): Promise<void> {
-  for (const level of LEVEL_ORDER) {
-    const batch = writes.filter((w) => w.row.level === level);
-    for (let i = 0; i < batch.length; i += WRITE_BATCH) {
-      await Promise.all(
-        batch.slice(i, i + WRITE_BATCH).map((w) =>
-          w.existing ? updateRegion(w.id, Object.fromEntries(w.changed.map((f) => [f, w.fields[f]]))) : createRegion(w.id, w.fields),
-        ),
-      );
-    }
-  }
-  forgetRegionDirectory();
-}
-
-async function reportOf(plan: RegionImportPlan, applied: boolean): Promise<RegionImportReport> {
-  const counts = plan.countyDoc && plan.missing.length > 0 ? await groupCountsByRegion(plan.countyDoc._id) : new Map<string, number>();
-  const countyRow = plan.writes.find((w) => w.row.level === 'county');
-  const changes: RegionImportChange[] = plan.writes.map((w) => ({
-    row: w.row.row,
-    code: w.row.code,
-    name: w.row.name,
-    level: w.row.level,
-    change: w.existing ? 'update' : 'create',
-    fields: w.changed,
-  }));
-  const missing: RegionImportMissing[] = plan.missing.map((r) => ({ id: r._id, code: r.code ?? null, name: r.name, level: r.level, groups: counts.get(r._id) ?? 0 }));
-  return {
-    applied,
-    county: plan.countyCode ? { code: plan.countyCode, name: countyRow?.row.name ?? plan.countyDoc?.name ?? '' } : null,
-    rows: plan.rows,
-    errors: plan.issues.slice(0, REGION_IMPORT_LIST_CAP),
-    errorCount: plan.issues.length,
-    changes: changes.slice(0, REGION_IMPORT_LIST_CAP),
-    created: changes.filter((c) => c.change === 'create').length,
-    updated: changes.filter((c) => c.change === 'update').length,
-    unchanged: plan.unchanged,
-    missing: missing.slice(0, REGION_IMPORT_LIST_CAP),
-    missingCount: missing.length,
-  };
-}
-
-/** Who runs the import: county staff in the app (checked against the file's county), or the CLI. */
-export type RegionImporter = { kind: 'staff'; actor: Actor; requestId: string } | { kind: 'cli' };
-
-/**
- * Reads, validates and (with `apply`) writes a county's tree from the file's bytes. Staff may
- * import only over a county that exists and that they hold a county grant on; the CLI may create
- * a new county. Writes nothing when the file has any problem, or when nothing differs.
- */
-export async function importRegions(load: () => Promise<Buffer>, apply: boolean, by: RegionImporter, now: Date): Promise<RegionImportReport> {
-  // Checked before the file is even read; the county itself is checked once the file names it.
-  if (by.kind === 'staff' && !by.actor.grants.some((g) => g.role === 'county')) throw new AppError('FORBIDDEN', '只有区县工作人员可以导入区划');
-  const bytes = await load();
-  if (bytes.length > REGION_IMPORT_MAX_BYTES) throw new AppError('INVALID_INPUT', 'source: 文件不能超过 2 MB', [{ path: 'source', message: '文件不能超过 2 MB' }]);
-  const sheet = await readRegionSheet(bytes);
-  if (!sheet.ok) {
-    const column = sheet.column ? (Object.keys(REGION_COLUMN_HEADERS) as RegionColumn[]).find((c) => REGION_COLUMN_HEADERS[c].header === sheet.column) ?? null : null;
-    return reportOf({ issues: [issue(0, column, sheet.problem, sheet.message)], countyCode: null, countyDoc: null, rows: 0, writes: [], unchanged: 0, missing: [] }, false);
-  }
-  const plan = planRegionImport(sheet.rows, await allRegions());
-  if (by.kind === 'staff') {
-    // Staff change an existing county only: a new county's first import is the administrator's (CLI).
-    if (plan.countyCode && !plan.countyDoc) throw new AppError('FORBIDDEN', '该区县尚未建立，首次导入请由管理员用命令行完成（npm run admin -- regions import）');
-    if (plan.countyDoc) authorize(regionCountyPolicies, 'regions.import', by.actor, scopeOf(plan.countyDoc));
-  }
-  const willWrite = apply && plan.issues.length === 0 && plan.writes.length > 0;
-  if (willWrite) {
-    await applyPlan(plan.writes);
-    const countyId = plan.countyDoc?._id ?? plan.writes.find((w) => w.row.level === 'county')?.id ?? null;
-    const actorId = by.kind === 'staff' ? by.actor.userId : 'cli';
-    const key = by.kind === 'staff' ? digest('audit', by.actor.userId, by.requestId) : digest('audit-cli', 'regions.import', now.toISOString());
-    await recordAudit(
-      { actorId, action: 'regions.import', targetType: 'region', targetId: countyId ?? '', regionId: countyId, reason: null, details: { created: plan.writes.filter((w) => !w.existing).length, updated: plan.writes.filter((w) => w.existing).length } },
-      key,
-      now,
-    );
-  }
-  return reportOf(plan, willWrite);
-}
-
-function scopeOf(region: RegionDoc): RegionScope {
-  return { regionId: region._id, ancestorIds: region.ancestorIds };
-}
-
-/** The bytes of the file the staff chose: from storage by id, or sent inline (H5). */
-export async function bytesOfSource(source: RegionImportSource): Promise<Buffer> {
-  if ('base64' in source) return Buffer.from(source.base64, 'base64');
-  // Only files the import page uploaded (imports/regions/…): not any stored file someone names.
-  if (!/^cloud:\/\/[^/]+\/imports\/regions\/[^/]+$/.test(source.fileId)) throw new AppError('INVALID_INPUT', 'source: 不是导入页上传的文件', [{ path: 'source.fileId', message: '不是导入页上传的文件' }]);
-  try {
-    return await fileStore().download(source.fileId);
-  } catch {
-    throw new AppError('NOT_FOUND', '找不到上传的文件，请重新选择');
-  }
-}
-
-/** Uploads the template (header, examples, a sheet of notes) and answers a link to it. */
-export async function regionImportTemplate(): Promise<{ fileId: string; url: string; fileName: string }> {
-  const fileName = 'regions-template.xlsx';
-  const fileId = await fileStore().upload(`templates/${fileName}`, await regionTemplateWorkbook());
-  const url = (await fileStore().temporaryUrls([fileId])).get(fileId) ?? '';
-  return { fileId, url, fileName };
-}
