@@ -1,5 +1,6 @@
 /** Cloud function `inbox`: my notices and the unread badge. */
-import { listInbox, markInboxRead } from '../../_core/commands/inbox';
+import { listInbox } from '../../_core/commands/inbox/list';
+import { markInboxRead } from '../../_core/commands/inbox/markRead';
 import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({

@@ -1,0 +1,41 @@
+/** The inbox: one document per notice to one user (written by ports/notify.ts, read here). */
+import { database } from '../runtime/cloudbase';
+import { Collections } from './collections';
+
+export interface InboxDoc {
+  _id: string;
+  userId: string;
+  kind: string;
+  title: string;
+  body: string;
+  /** The catalogued notice's params (ports/noticeTexts.ts NoticeParams), rendered in the reader's language. */
+  params?: Record<string, string | number> | null;
+  link: string | null;
+  readAt: Date | null;
+  createdAt: Date;
+}
+
+const inbox = () => database().collection(Collections.inbox);
+
+/** How many of a user's notices are unread (the badge). */
+export async function unreadCountOf(userId: string): Promise<number> {
+  return (await inbox().where({ userId, readAt: null }).count()).total;
+}
+
+/** A page of a user's notices, newest first. */
+export async function inboxPage(userId: string, offset: number, limit: number): Promise<InboxDoc[]> {
+  const { data } = await inbox().where({ userId }).orderBy('createdAt', 'desc').skip(offset).limit(limit).get();
+  return data as InboxDoc[];
+}
+
+/** How many notices a user has. */
+export async function inboxTotal(userId: string): Promise<number> {
+  return (await inbox().where({ userId }).count()).total;
+}
+
+/** Marks some (or, without ids, all) of a user's unread notices read. */
+export async function markRead(userId: string, ids: string[] | undefined, now: Date): Promise<void> {
+  const _ = database().command;
+  const where = ids ? { userId, _id: _.in(ids), readAt: null } : { userId, readAt: null };
+  await inbox().where(where).update({ readAt: now });
+}
