@@ -39,3 +39,8 @@ export async function loadVisibleGroup(actor: Actor, groupId: string) {
   authorize(groupPolicies, 'groups.view', actor, resource, groupNotFound());
   return { group, membership, resource };
 }
+
+/** True when the actor leads the group (leader or co-leader, active): they see and tidy its page. */
+export function isGroupLeadership(group: GroupResource): boolean {
+  return group.membership?.status === 'active' && (group.membership.role === 'leader' || group.membership.role === 'co_leader');
+}

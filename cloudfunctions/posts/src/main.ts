@@ -1,5 +1,8 @@
 /** Cloud function `posts`: group announcements, with images shown once checked. */
-import { checkPendingImages, createPost, listPosts, removePost } from '../../_core/commands/groupPosts';
+import { checkPendingImages } from '../../_core/commands/posts/checkPendingImages';
+import { createPost } from '../../_core/commands/posts/create';
+import { listPosts } from '../../_core/commands/posts/list';
+import { removePost } from '../../_core/commands/posts/remove';
 import { recordMediaVerdict } from '../../_core/ports/imageCheck';
 import { createHandler } from '../../_core/pipeline/createHandler';
 
