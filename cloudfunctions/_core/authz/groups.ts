@@ -6,6 +6,7 @@ import { AppError } from '../../../src/shared/errors';
 import { groupPolicies, type GroupResource } from '../../../src/shared/policies/groups';
 import { findGroup, type GroupDoc } from '../repositories/groups';
 import { findMembership, type MembershipDoc } from '../repositories/memberships';
+import type { Transaction } from '../runtime/transactions';
 import type { Actor } from './actor';
 import { authorize } from './authorize';
 
@@ -43,4 +44,26 @@ export async function loadVisibleGroup(actor: Actor, groupId: string) {
 /** True when the actor leads the group (leader or co-leader, active): they see and tidy its page. */
 export function isGroupLeadership(group: GroupResource): boolean {
   return group.membership?.status === 'active' && (group.membership.role === 'leader' || group.membership.role === 'co_leader');
+}
+
+/** A membership change's reads: the group, the actor's membership and the target's. */
+export interface MemberChangeLoad {
+  group: GroupDoc;
+  mine: MembershipDoc | null;
+  target: MembershipDoc | null;
+}
+
+/**
+ * Reads the group, the actor's and the target's memberships inside a transaction, and checks
+ * the gate: a group the actor may not see is NOT_FOUND, then the ability on it (FORBIDDEN).
+ */
+export async function loadMemberChange(tx: Transaction, actor: Actor, groupId: string, targetId: string, ability: keyof typeof groupPolicies & string): Promise<MemberChangeLoad> {
+  const group = await findGroup(groupId, tx);
+  if (!group) throw groupNotFound();
+  const mine = await findMembership(groupId, actor.userId, tx);
+  const resource = groupResource(group, mine);
+  authorize(groupPolicies, 'groups.view', actor, resource, groupNotFound());
+  authorize(groupPolicies, ability, actor, resource);
+  const target = await findMembership(groupId, targetId, tx);
+  return { group, mine, target };
 }

@@ -2,6 +2,7 @@
 import type { GroupStatus, GroupType, JoinPolicy, ManagementLevel } from '../../../src/shared/schemas/groups';
 import { database } from '../runtime/cloudbase';
 import type { LatLng } from '../runtime/geo';
+import type { Transaction } from '../runtime/transactions';
 import { byIds } from './allMatching';
 import { Collections } from './collections';
 import { nearestFirstPage, type NearestFirstPage } from './nearestFirstPage';
@@ -54,8 +55,10 @@ export interface GroupDoc {
 
 export const groupsCollection = () => database().collection(Collections.groups);
 
-/** One group, or null. */
-export async function findGroup(groupId: string): Promise<GroupDoc | null> {
+/** One group, or null; read inside `tx` when given. */
+export async function findGroup(groupId: string, tx?: Transaction): Promise<GroupDoc | null> {
+  // Inside a transaction node-sdk answers one document as `data` (an object or null), outside as a list.
+  if (tx) return ((await tx.collection(Collections.groups).doc(groupId).get()) as { data: GroupDoc | null }).data;
   const { data } = await groupsCollection().doc(groupId).get();
   return (data[0] as GroupDoc | undefined) ?? null;
 }
@@ -133,4 +136,17 @@ export async function nearestActiveGroups(query: GroupQuery, near: LatLng, offse
 export async function setHubOnce(groupId: string, hubId: string, now: Date): Promise<boolean> {
   const joined = await groupsCollection().where({ _id: groupId, hubId: null }).update({ hubId, updatedAt: now });
   return joined.updated === 1;
+}
+
+/** What a change of a group may set (dotted paths such as `contact.name` included). */
+export type GroupChanges = Partial<GroupDoc> & Record<string, unknown>;
+
+/** Changes a group by id; inside `tx` when given. */
+export async function updateGroupDoc(groupId: string, changes: GroupChanges, tx?: Transaction): Promise<void> {
+  await (tx ? tx.collection(Collections.groups) : groupsCollection()).doc(groupId).update(changes);
+}
+
+/** Adds `by` (±1) to a group's member count in the same transaction as the membership change. */
+export async function countMember(groupId: string, by: 1 | -1, now: Date, tx: Transaction): Promise<void> {
+  await tx.collection(Collections.groups).doc(groupId).update({ memberCount: database().command.inc(by), updatedAt: now });
 }

@@ -2,6 +2,8 @@
 import type { MemberRole, MembershipStatus } from '../../../src/shared/schemas/groups';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
+import type { Transaction } from '../runtime/transactions';
+import { allMatching } from './allMatching';
 import { Collections } from './collections';
 
 export interface MembershipDoc {
@@ -25,9 +27,12 @@ export function membershipIdOf(groupId: string, userId: string): string {
 
 export const membershipsCollection = () => database().collection(Collections.memberships);
 
-/** A person's membership in one group, or null. */
-export async function findMembership(groupId: string, userId: string): Promise<MembershipDoc | null> {
-  const { data } = await membershipsCollection().doc(membershipIdOf(groupId, userId)).get();
+/** A person's membership in one group, or null; read inside `tx` when given. */
+export async function findMembership(groupId: string, userId: string, tx?: Transaction): Promise<MembershipDoc | null> {
+  const id = membershipIdOf(groupId, userId);
+  // Inside a transaction node-sdk answers one document as `data` (an object or null), outside as a list.
+  if (tx) return ((await tx.collection(Collections.memberships).doc(id).get()) as { data: MembershipDoc | null }).data;
+  const { data } = await membershipsCollection().doc(id).get();
   return (data[0] as MembershipDoc | undefined) ?? null;
 }
 
@@ -51,4 +56,28 @@ export async function membershipsInGroups(userId: string, groupIds: string[]): P
     .limit(ids.length)
     .get();
   return new Map((data as MembershipDoc[]).map((m) => [m.groupId, m]));
+}
+
+/** What a membership change may set. */
+export type MembershipChanges = Partial<Omit<MembershipDoc, '_id' | 'groupId' | 'userId'>>;
+
+/** Changes a membership by id; inside `tx` when given. */
+export async function updateMembership(membershipId: string, changes: MembershipChanges, tx?: Transaction): Promise<void> {
+  await (tx ? tx.collection(Collections.memberships) : membershipsCollection()).doc(membershipId).update(changes);
+}
+
+/** Writes a person's membership in a group whole (the id is derived); inside `tx` when given. */
+export async function putMembership(fields: Omit<MembershipDoc, '_id'>, tx?: Transaction): Promise<void> {
+  await (tx ? tx.collection(Collections.memberships) : membershipsCollection()).doc(membershipIdOf(fields.groupId, fields.userId)).set(fields);
+}
+
+/** Every active member of a group, past CloudBase's 1,000 a query. */
+export async function activeMembersOf(groupId: string): Promise<MembershipDoc[]> {
+  return allMatching<MembershipDoc>(Collections.memberships, { groupId, status: 'active' });
+}
+
+/** A group's open join requests (at most 500). */
+export async function joinRequestsOf(groupId: string): Promise<MembershipDoc[]> {
+  const { data } = await membershipsCollection().where({ groupId, status: 'pending' }).limit(500).get();
+  return data as MembershipDoc[];
 }

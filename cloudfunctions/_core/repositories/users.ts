@@ -133,3 +133,9 @@ export async function recipientsOf(userIds: string[]): Promise<Map<string, Pick<
   }
   return out;
 }
+
+/** Whole user documents of some ids, by id (one read each, in parallel; missing ones left out). */
+export async function usersById(userIds: string[]): Promise<Map<string, UserDoc>> {
+  const users = await Promise.all([...new Set(userIds)].map((id) => findUser(id)));
+  return new Map(users.flatMap((u) => (u ? [[u._id, u] as const] : [])));
+}

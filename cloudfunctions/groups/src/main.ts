@@ -3,7 +3,8 @@ import { getGroupDetail, listGroups, myMemberships } from '../../_core/commands/
 import { foundGroup, myApplications, resubmitApplication, reviewApplication, reviewQueue } from '../../_core/commands/groupFounding';
 import { joinGroup, leaveGroup } from '../../_core/commands/groupMembership';
 import { dissolveGroup, rateGroup, updateGroup } from '../../_core/commands/groupStewardship';
-import { joinByInvite, transferLeadership } from '../../_core/commands/memberManagement';
+import { joinByInvite } from '../../_core/commands/groups/joinByInvite';
+import { transferLeadership } from '../../_core/commands/groups/transferLeadership';
 import { groupPoster } from '../../_core/commands/posterCodes';
 import { createHandler } from '../../_core/pipeline/createHandler';
 

@@ -1,5 +1,10 @@
 /** Cloud function `members`: member lists, join requests, roles, removals and invite links. */
-import { createInvite, decideJoinRequest, listJoinRequests, listMembers, removeMember, setMemberRole } from '../../_core/commands/memberManagement';
+import { createInvite } from '../../_core/commands/members/createInvite';
+import { decideJoinRequest } from '../../_core/commands/members/decide';
+import { listMembers } from '../../_core/commands/members/list';
+import { removeMember } from '../../_core/commands/members/remove';
+import { listJoinRequests } from '../../_core/commands/members/requests';
+import { setMemberRole } from '../../_core/commands/members/setRole';
 import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({
