@@ -20,9 +20,9 @@ export function scopeOf(region: RegionDoc): ScopedRegion {
 
 /** Abilities on a region node that come from holding a staff grant over it. */
 export const staffScopePolicies = {
-  /** Any staff role on the node or above it: sees the node's staff and figures. */
+  /** Any staff role on the node or above it: sees the node's staff, figures and applications. */
   'region.oversee': (actor, region) => hasStaffRoleOver(actor, EVERY_STAFF_ROLE, region),
-} satisfies Record<string, Policy<ScopedRegion>>;
+} satisfies Record<string, Policy<RegionScope>>;
 
 /** A role on a region node: the resource of granting and revoking. */
 export type RoleOnRegion = ScopedRegion & { role: StaffRole };

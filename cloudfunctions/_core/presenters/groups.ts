@@ -1,10 +1,11 @@
 /** Views of groups for lists and pages, with the viewer's membership and abilities. */
-import { hasStaffRoleOver } from '../../../src/shared/policies/actor';
-import { abilities } from '../../../src/shared/policies/authorize';
-import { groupPolicies } from '../../../src/shared/policies/groups';
+import { groupPolicies, reviewerRoleFor } from '../../../src/shared/policies/groups';
+import type { ApplicationView } from '../../../src/shared/schemas/groupAdmin';
 import type { GroupCard, GroupDetail, MyMembership } from '../../../src/shared/schemas/groups';
 import type { Actor } from '../authz/actor';
+import { abilities, allows } from '../authz/authorize';
 import { groupResource } from '../authz/groups';
+import { staffScopePolicies } from '../authz/staffScope';
 import type { GroupDoc } from '../repositories/groups';
 import type { MembershipDoc } from '../repositories/memberships';
 import type { RegionDoc } from '../repositories/regions';
@@ -58,7 +59,7 @@ export function presentGroupDetail(
     ratings: group.ratings.map(({ year, excellent }) => ({ year, excellent })),
     hub: hub ? { id: hub._id, name: hub.name } : null,
     review:
-      group.applicantId === actor.userId || hasStaffRoleOver(actor, ['committee', 'street', 'county'], resource)
+      group.applicantId === actor.userId || allows(staffScopePolicies, 'region.oversee', actor, resource)
         ? { submittedAt: group.submittedAt.toISOString(), reviewedAt: group.reviewedAt?.toISOString() ?? null, reason: group.reviewReason }
         : null,
     dissolvedReason: group.dissolvedReason,
@@ -72,4 +73,18 @@ export function presentGroupDetail(
 function presentContact(contact: NonNullable<GroupDoc['contact']>, inFull: boolean): GroupDetail['contact'] {
   const phone = openPersonal(contact.phoneSealed);
   return inFull ? { name: contact.name, phone, masked: false } : { name: maskName(contact.name), phone: maskPhone(phone), masked: true };
+}
+
+/** A group application: the card, its review state and who applied. */
+export function presentApplication(group: GroupDoc, applicants: Map<string, UserDoc>, regions: Map<string, RegionDoc>): ApplicationView {
+  return {
+    group: presentGroupCard(group, null, regions),
+    status: group.status,
+    managementLevel: group.managementLevel,
+    reviewerLevel: reviewerRoleFor(group.managementLevel),
+    applicant: { nickname: (group.applicantId && applicants.get(group.applicantId)?.nickname) || '' },
+    submittedAt: group.submittedAt.toISOString(),
+    reviewedAt: group.reviewedAt ? group.reviewedAt.toISOString() : null,
+    reason: group.reviewReason,
+  };
 }

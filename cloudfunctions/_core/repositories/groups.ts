@@ -150,3 +150,31 @@ export async function updateGroupDoc(groupId: string, changes: GroupChanges, tx?
 export async function countMember(groupId: string, by: 1 | -1, now: Date, tx: Transaction): Promise<void> {
   await tx.collection(Collections.groups).doc(groupId).update({ memberCount: database().command.inc(by), updatedAt: now });
 }
+
+/** Stores a new group (an application). */
+export async function addGroup(group: GroupDoc): Promise<void> {
+  await groupsCollection().add(group);
+}
+
+/** Changes a group only while it is still in `status`; false when it changed first (a race lost). */
+export async function updateGroupInStatus(groupId: string, status: GroupStatus, changes: GroupChanges): Promise<boolean> {
+  const { updated } = await groupsCollection().where({ _id: groupId, status }).update(changes);
+  return updated === 1;
+}
+
+/** The `geo` change that follows a new place: its point, or removing the field when it has no coordinates. */
+export function geoChangeOf(place: GroupDoc['place']): object {
+  return meetingPointOf(place) ?? database().command.remove();
+}
+
+/** Pending applications of one management level in one region field (a reviewer's queue), oldest first. */
+export async function pendingApplications(regionField: 'communityId' | 'streetId' | 'countyId', regionId: string, managementLevel: ManagementLevel): Promise<GroupDoc[]> {
+  const { data } = await groupsCollection().where({ [regionField]: regionId, status: 'pending', managementLevel }).orderBy('submittedAt', 'asc').limit(1000).get();
+  return data as GroupDoc[];
+}
+
+/** A resident's own applications (any state), newest first. */
+export async function applicationsOf(applicantId: string): Promise<GroupDoc[]> {
+  const { data } = await groupsCollection().where({ applicantId }).orderBy('submittedAt', 'desc').limit(50).get();
+  return data as GroupDoc[];
+}

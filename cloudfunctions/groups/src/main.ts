@@ -1,11 +1,20 @@
 /** Cloud function `groups`: discovery, group pages, joining and leaving, founding and review, stewardship. */
-import { getGroupDetail, listGroups, myMemberships } from '../../_core/commands/groupBrowser';
-import { foundGroup, myApplications, resubmitApplication, reviewApplication, reviewQueue } from '../../_core/commands/groupFounding';
-import { joinGroup, leaveGroup } from '../../_core/commands/groupMembership';
-import { dissolveGroup, rateGroup, updateGroup } from '../../_core/commands/groupStewardship';
+import { dissolveGroup } from '../../_core/commands/groups/dissolve';
+import { foundGroup } from '../../_core/commands/groups/found';
+import { getGroupDetail } from '../../_core/commands/groups/get';
+import { joinGroup } from '../../_core/commands/groups/join';
 import { joinByInvite } from '../../_core/commands/groups/joinByInvite';
+import { leaveGroup } from '../../_core/commands/groups/leave';
+import { listGroups } from '../../_core/commands/groups/list';
+import { myApplications } from '../../_core/commands/groups/myApplications';
+import { myMemberships } from '../../_core/commands/groups/myMemberships';
+import { groupPoster } from '../../_core/commands/groups/poster';
+import { rateGroup } from '../../_core/commands/groups/rate';
+import { resubmitApplication } from '../../_core/commands/groups/resubmit';
+import { reviewApplication } from '../../_core/commands/groups/review';
+import { reviewQueue } from '../../_core/commands/groups/reviewQueue';
 import { transferLeadership } from '../../_core/commands/groups/transferLeadership';
-import { groupPoster } from '../../_core/commands/posterCodes';
+import { updateGroup } from '../../_core/commands/groups/update';
 import { createHandler } from '../../_core/pipeline/createHandler';
 
 /** Mutations answer with the group as the caller now sees it. */

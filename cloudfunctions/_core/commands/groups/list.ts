@@ -1,0 +1,51 @@
+/** groups.list: discovery — active groups of a community (default: mine) or of its whole street. */
+import { AppError } from '../../../../src/shared/errors';
+import type { GroupsListInput, GroupsListOutput } from '../../../../src/shared/schemas/groups';
+import type { Actor } from '../../authz/actor';
+import { presentGroupCard } from '../../presenters/groups';
+import { nearestActiveGroups, searchActiveGroups, type GroupDoc } from '../../repositories/groups';
+import { membershipsInGroups } from '../../repositories/memberships';
+import { regionDirectory } from '../../repositories/regions';
+import { greatCircleMeters, type LatLng } from '../../runtime/geo';
+
+/** Active groups of a community (default: mine) or of its whole street, most members first. */
+export async function listGroups(actor: Actor, input: GroupsListInput): Promise<GroupsListOutput> {
+  const regions = await regionDirectory();
+  const communityId = input.communityId ?? actor.user.homeCommunityId;
+  if (!communityId) {
+    throw new AppError('INVALID_INPUT', 'communityId: 请先选择你所在的社区', [{ path: 'communityId', message: '请先选择你所在的社区' }]);
+  }
+  const community = regions.get(communityId);
+  if (!community || community.level !== 'community') {
+    throw new AppError('INVALID_INPUT', 'communityId: 社区不存在', [{ path: 'communityId', message: '社区不存在' }]);
+  }
+  const query = {
+    ...(input.area === 'community' ? { communityId } : { streetId: community.parentId ?? '' }),
+    ...(input.type ? { type: input.type } : {}),
+    ...(input.q ? { text: input.q } : {}),
+  };
+  const near = input.near;
+  const { items, total, located } = near
+    ? await nearestActiveGroups(query, near, input.offset, input.limit, input.located).then(({ docs, ...rest }) => ({ items: docs, ...rest }))
+    : { ...(await searchActiveGroups(query, input.offset, input.limit)), located: undefined };
+  const mine = await membershipsInGroups(
+    actor.userId,
+    items.map((g) => g._id),
+  );
+  return {
+    items: items.map((group) => {
+      const card = presentGroupCard(group, mine.get(group._id) ?? null, regions);
+      return near ? { ...card, distanceMeters: distanceOf(group, near) } : card;
+    }),
+    total,
+    hasMore: input.offset + items.length < total,
+    ...(located === undefined ? {} : { located }),
+  };
+}
+
+/** Whole metres from a place to where a group meets, or null when it has not said (on CloudBase's sphere, as geoNear orders). */
+function distanceOf(group: GroupDoc, near: LatLng): number | null {
+  const place = group.place;
+  if (!place || place.latitude === null || place.longitude === null) return null;
+  return Math.round(greatCircleMeters(near, { latitude: place.latitude, longitude: place.longitude }));
+}
