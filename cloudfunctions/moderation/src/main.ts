@@ -1,5 +1,10 @@
 /** Cloud function `moderation`: reports, the review queue, decisions with notices, appeals. */
-import { appealCase, decideAppeal, decideCase, moderationQueue, myCases, reportItem } from '../../_core/commands/moderation';
+import { appealCase } from '../../_core/commands/moderation/appeal';
+import { decideCase } from '../../_core/commands/moderation/decide';
+import { decideAppeal } from '../../_core/commands/moderation/decideAppeal';
+import { myCases } from '../../_core/commands/moderation/mine';
+import { moderationQueue } from '../../_core/commands/moderation/queue';
+import { reportItem } from '../../_core/commands/moderation/report';
 import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({

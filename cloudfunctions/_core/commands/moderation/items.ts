@@ -1,0 +1,60 @@
+/** Shared by the moderation commands: the reported item — who wrote it, where it belongs, and hiding it. */
+import { AppError } from '../../../../src/shared/errors';
+import type { ReportTargetType } from '../../../../src/shared/schemas/moderation';
+import { Collections } from '../../repositories/collections';
+import { findGroup, type GroupDoc } from '../../repositories/groups';
+import { findReportedEntry, setItemHidden, type ItemCollection } from '../../repositories/moderatedItems';
+import { regionDirectory } from '../../repositories/regions';
+import { findUser } from '../../repositories/users';
+
+/** The reported item as moderation needs it. */
+export interface Target {
+  authorId: string | null;
+  title: string;
+  excerpt: string;
+  communityId: string | null;
+  streetId: string | null;
+  countyId: string | null;
+  collection: ItemCollection | null;
+}
+
+function placeOfGroup(group: GroupDoc) {
+  return { communityId: group.communityId, streetId: group.streetId, countyId: group.countyId };
+}
+
+/** The reported item: who wrote it, where it belongs, what to show the moderator. */
+export async function loadTarget(type: ReportTargetType, id: string): Promise<Target> {
+  const notFound = new AppError('NOT_FOUND', '内容不存在或已删除');
+  if (type === 'group') {
+    const group = await findGroup(id);
+    if (!group || group.status === 'pending' || group.status === 'rejected') throw notFound;
+    return { authorId: group.leaderId, title: group.name, excerpt: group.description.slice(0, 80), ...placeOfGroup(group), collection: Collections.groups };
+  }
+  if (type === 'post' || type === 'activity') {
+    const collection = type === 'post' ? Collections.posts : Collections.activities;
+    const doc = await findReportedEntry(collection, id);
+    if (!doc || doc.removedAt) throw notFound;
+    const group = await findGroup(doc.groupId);
+    if (!group) throw notFound;
+    const text = doc.text ?? doc.description ?? '';
+    return { authorId: doc.authorId ?? doc.createdBy ?? null, title: doc.title ?? group.name, excerpt: text.slice(0, 80), ...placeOfGroup(group), collection };
+  }
+  const user = await findUser(id);
+  if (!user) throw notFound;
+  const regions = await regionDirectory();
+  const home = user.homeCommunityId ? regions.get(user.homeCommunityId) : undefined;
+  return {
+    authorId: user._id,
+    title: user.nickname,
+    excerpt: '',
+    communityId: home?._id ?? null,
+    streetId: home?.parentId ?? null,
+    countyId: home?.ancestorIds[0] ?? null,
+    collection: Collections.users,
+  };
+}
+
+/** Hides or restores the item (see repositories/moderatedItems.ts for how each kind is hidden). */
+export async function setHidden(target: Target, targetId: string, hidden: boolean): Promise<void> {
+  await setItemHidden(target.collection, targetId, hidden);
+}
