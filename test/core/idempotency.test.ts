@@ -5,7 +5,7 @@
  * attempt's mark is released, and marks past two days are pruned.
  */
 import { randomBytes } from 'node:crypto';
-import { presentOwnAccount } from '../../cloudfunctions/_core/presenters/account';
+import { myAccount as presentOwnAccount } from '../../cloudfunctions/_core/commands/account/me';
 import { createHandler } from '../../cloudfunctions/_core/pipeline/createHandler';
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';
 import { setLogSink } from '../../cloudfunctions/_core/runtime/log';

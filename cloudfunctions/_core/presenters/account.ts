@@ -1,15 +1,14 @@
-import type { AccountMeOutput } from '../../../src/shared/schemas/account';
-import { abilities } from '../../../src/shared/policies/authorize';
+/** What the account function shows: the signed-in user's own account with their roles and abilities. */
 import { accountPolicies } from '../../../src/shared/policies/account';
+import type { AccountMeOutput } from '../../../src/shared/schemas/account';
 import type { Actor } from '../authz/actor';
-import { findRegions } from '../repositories/regions';
+import { abilities } from '../authz/authorize';
+import type { RegionDoc } from '../repositories/regions';
 import { presentRegion } from './regions';
 
-/** The signed-in user's own account with their roles and abilities. */
-export async function presentOwnAccount(actor: Actor): Promise<AccountMeOutput> {
+/** The actor's own account; `regions` holds her home community and her grants' regions. */
+export function presentOwnAccount(actor: Actor, regions: Map<string, RegionDoc>): AccountMeOutput {
   const user = actor.user;
-  const regionIds = [...new Set([...(user.homeCommunityId ? [user.homeCommunityId] : []), ...actor.grants.map((g) => g.regionId)])];
-  const regions = new Map((await findRegions(regionIds)).map((r) => [r._id, r]));
   const home = user.homeCommunityId ? regions.get(user.homeCommunityId) : undefined;
   return {
     account: {

@@ -3,11 +3,12 @@
  * their status (lists only show active and published ones, so hiding costs discovery nothing);
  * posts carry a `hidden` flag; groups and users can be suspended.
  */
+import type { ReportTargetType } from '../../../src/shared/schemas/moderation';
 import { database } from '../runtime/cloudbase';
 import { Collections } from './collections';
 
-/** The collections an item can be reported in. */
-export type ItemCollection = typeof Collections.groups | typeof Collections.posts | typeof Collections.activities | typeof Collections.users;
+/** The collection of each kind of reported item. */
+const COLLECTION_OF = { group: Collections.groups, post: Collections.posts, activity: Collections.activities, user: Collections.users } as const;
 
 /** What moderation reads of a reported post or activity (the fields of either). */
 export interface ReportedEntry {
@@ -21,14 +22,15 @@ export interface ReportedEntry {
 }
 
 /** A post or an activity by id, as moderation reads it, or null. */
-export async function findReportedEntry(collection: typeof Collections.posts | typeof Collections.activities, id: string): Promise<ReportedEntry | null> {
-  const { data } = await database().collection(collection).doc(id).get();
+export async function findReportedEntry(kind: 'post' | 'activity', id: string): Promise<ReportedEntry | null> {
+  const { data } = await database().collection(COLLECTION_OF[kind]).doc(id).get();
   return (data[0] as ReportedEntry | undefined) ?? null;
 }
 
 /** Hides or restores an item (restoring brings back the status it had before it was hidden). */
-export async function setItemHidden(collection: ItemCollection | null, id: string, hidden: boolean): Promise<void> {
+export async function setItemHidden(kind: ReportTargetType, id: string, hidden: boolean): Promise<void> {
   const db = database();
+  const collection = COLLECTION_OF[kind];
   if (collection === Collections.posts) {
     await db.collection(Collections.posts).doc(id).update({ hidden });
     return;

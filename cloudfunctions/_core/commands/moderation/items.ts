@@ -1,9 +1,8 @@
 /** Shared by the moderation commands: the reported item — who wrote it, where it belongs, and hiding it. */
 import { AppError } from '../../../../src/shared/errors';
 import type { ReportTargetType } from '../../../../src/shared/schemas/moderation';
-import { Collections } from '../../repositories/collections';
 import { findGroup, type GroupDoc } from '../../repositories/groups';
-import { findReportedEntry, setItemHidden, type ItemCollection } from '../../repositories/moderatedItems';
+import { findReportedEntry, setItemHidden } from '../../repositories/moderatedItems';
 import { regionDirectory } from '../../repositories/regions';
 import { findUser } from '../../repositories/users';
 
@@ -15,7 +14,8 @@ export interface Target {
   communityId: string | null;
   streetId: string | null;
   countyId: string | null;
-  collection: ItemCollection | null;
+  /** What kind of item it is: how it is hidden (repositories/moderatedItems.ts). */
+  kind: ReportTargetType;
 }
 
 function placeOfGroup(group: GroupDoc) {
@@ -28,16 +28,15 @@ export async function loadTarget(type: ReportTargetType, id: string): Promise<Ta
   if (type === 'group') {
     const group = await findGroup(id);
     if (!group || group.status === 'pending' || group.status === 'rejected') throw notFound;
-    return { authorId: group.leaderId, title: group.name, excerpt: group.description.slice(0, 80), ...placeOfGroup(group), collection: Collections.groups };
+    return { authorId: group.leaderId, title: group.name, excerpt: group.description.slice(0, 80), ...placeOfGroup(group), kind: 'group' };
   }
   if (type === 'post' || type === 'activity') {
-    const collection = type === 'post' ? Collections.posts : Collections.activities;
-    const doc = await findReportedEntry(collection, id);
+    const doc = await findReportedEntry(type, id);
     if (!doc || doc.removedAt) throw notFound;
     const group = await findGroup(doc.groupId);
     if (!group) throw notFound;
     const text = doc.text ?? doc.description ?? '';
-    return { authorId: doc.authorId ?? doc.createdBy ?? null, title: doc.title ?? group.name, excerpt: text.slice(0, 80), ...placeOfGroup(group), collection };
+    return { authorId: doc.authorId ?? doc.createdBy ?? null, title: doc.title ?? group.name, excerpt: text.slice(0, 80), ...placeOfGroup(group), kind: type };
   }
   const user = await findUser(id);
   if (!user) throw notFound;
@@ -50,11 +49,11 @@ export async function loadTarget(type: ReportTargetType, id: string): Promise<Ta
     communityId: home?._id ?? null,
     streetId: home?.parentId ?? null,
     countyId: home?.ancestorIds[0] ?? null,
-    collection: Collections.users,
+    kind: 'user',
   };
 }
 
 /** Hides or restores the item (see repositories/moderatedItems.ts for how each kind is hidden). */
 export async function setHidden(target: Target, targetId: string, hidden: boolean): Promise<void> {
-  await setItemHidden(target.collection, targetId, hidden);
+  await setItemHidden(target.kind, targetId, hidden);
 }

@@ -1,0 +1,29 @@
+/** account.updateProfile: the caller changes her own profile; a home community must be a community that exists. */
+import { AppError } from '../../../../src/shared/errors';
+import { accountPolicies } from '../../../../src/shared/policies/account';
+import type { AccountMeOutput, AccountUpdateProfileInput } from '../../../../src/shared/schemas/account';
+import type { Actor } from '../../authz/actor';
+import { authorize } from '../../authz/authorize';
+import { findRegion } from '../../repositories/regions';
+import { updateUser, type UserDoc } from '../../repositories/users';
+import { myAccount } from './me';
+
+/** Changes the actor's own profile and answers her account as it is now. */
+export async function updateOwnProfile(actor: Actor, input: AccountUpdateProfileInput): Promise<AccountMeOutput> {
+  authorize(accountPolicies, 'account.updateProfile', actor, { userId: actor.userId });
+  if (input.homeCommunityId !== undefined) {
+    const region = await findRegion(input.homeCommunityId);
+    if (!region || region.level !== 'community') {
+      throw new AppError('INVALID_INPUT', 'homeCommunityId: 请选择一个社区或村', [
+        { path: 'homeCommunityId', message: '请选择一个社区或村' },
+      ]);
+    }
+  }
+  const fields: Partial<Pick<UserDoc, 'nickname' | 'avatar' | 'homeCommunityId' | 'locale'>> = {};
+  if (input.nickname !== undefined) fields.nickname = input.nickname;
+  if (input.avatar !== undefined) fields.avatar = input.avatar;
+  if (input.homeCommunityId !== undefined) fields.homeCommunityId = input.homeCommunityId;
+  if (input.locale !== undefined) fields.locale = input.locale;
+  await updateUser(actor.userId, fields);
+  return myAccount({ ...actor, user: { ...actor.user, ...fields } });
+}
