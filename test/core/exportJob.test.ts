@@ -4,7 +4,9 @@
  * row written twice, the timer finishing an export nobody watches, and the workbook complete.
  */
 import ExcelJS from 'exceljs';
-import { consoleJobs, exportProgress, startExport } from '../../cloudfunctions/_core/commands/console';
+import { consoleJobs } from '../../cloudfunctions/_core/commands/console/exportJob';
+import { exportProgress } from '../../cloudfunctions/_core/commands/console/exportProgress';
+import { startExport } from '../../cloudfunctions/_core/commands/console/startExport';
 import { fileStore } from '../../cloudfunctions/_core/ports/storage';
 import { Collections } from '../../cloudfunctions/_core/repositories/collections';
 import { countOf } from '../../cloudfunctions/_core/repositories/figures';

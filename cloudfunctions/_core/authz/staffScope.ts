@@ -2,11 +2,13 @@
  * Staff scope: what staff may see by where their grants sit in the region tree. A grant covers
  * its node and everything below it (src/shared/policies/actor.ts `hasStaffRoleOver`).
  */
+import { AppError } from '../../../src/shared/errors';
 import type { StaffRole } from '../../../src/shared/schemas/account';
-import { hasStaffRoleOver, type RegionScope } from '../../../src/shared/policies/actor';
+import { hasStaffRoleOver, type PolicyActor, type RegionScope } from '../../../src/shared/policies/actor';
 import type { Policy } from '../../../src/shared/policies/authorize';
 import { canManageRole } from '../../../src/shared/policies/roles';
-import type { RegionDoc } from '../repositories/regions';
+import { regionDirectory, type RegionDoc } from '../repositories/regions';
+import { authorize } from './authorize';
 
 const EVERY_STAFF_ROLE: readonly StaffRole[] = ['committee', 'street', 'county'];
 
@@ -37,3 +39,16 @@ export const staffRolePolicies = {
   /** County staff somewhere: may start a region import (the county itself is checked once the file names it). */
   'staff.county': (actor) => actor.grants.some((grant) => grant.role === 'county'),
 } satisfies Record<string, Policy<null>>;
+
+/**
+ * The region of an id if the actor is staff on it or above it, with the whole directory;
+ * otherwise NOT_FOUND, as if it did not exist (the console's dashboards, searches and exports).
+ */
+export async function loadStaffRegion(actor: PolicyActor, regionId: string): Promise<{ region: RegionDoc; regions: Map<string, RegionDoc> }> {
+  const regions = await regionDirectory();
+  const region = regions.get(regionId);
+  const hidden = new AppError('NOT_FOUND', '地区不存在或不在你的管辖范围');
+  if (!region) throw hidden;
+  authorize(staffScopePolicies, 'region.oversee', actor, scopeOf(region), hidden);
+  return { region, regions };
+}

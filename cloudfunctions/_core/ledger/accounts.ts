@@ -6,6 +6,7 @@
  */
 import { database } from '../runtime/cloudbase';
 import { Collections } from '../repositories/collections';
+import { tallyBy, type Tally } from '../repositories/figures';
 
 export type AccountKind = 'resident' | 'pool' | 'store' | 'issuance' | 'expired';
 
@@ -35,4 +36,9 @@ export const entriesCollection = () => database().collection(Collections.ledgerE
 export async function balanceOf(kind: AccountKind, ownerId: string): Promise<number> {
   const { data } = await accountsCollection().doc(accountId(kind, ownerId)).get();
   return (data[0] as AccountDoc | undefined)?.balance ?? 0;
+}
+
+/** The balances of some accounts summed by kind, by the database (at most 1,000 ids: one `in`). */
+export async function balancesByKind(accountIds: string[]): Promise<Map<string | null, Tally>> {
+  return tallyBy(Collections.ledgerAccounts, { _id: database().command.in(accountIds) }, 'kind', 'balance');
 }

@@ -5,6 +5,7 @@
  */
 import type ExcelJS from 'exceljs';
 import type { ActivityDoc } from '../repositories/activities';
+import type { AuditEntryDoc } from '../repositories/auditLog';
 import type { GroupDoc } from '../repositories/groups';
 import type { HourRecordDoc } from '../repositories/hourRecords';
 import { chinaDateTimeOf } from '../runtime/chinaDay';
@@ -116,16 +117,6 @@ export function hourRow(h: HourRecordDoc): ExportRow {
   };
 }
 
-export interface AuditEntryDoc {
-  _id: string;
-  actorId: string;
-  action: string;
-  targetType: string;
-  targetId: string;
-  regionId: string | null;
-  reason: string | null;
-  createdAt: Date;
-}
 
 export function auditRow(e: AuditEntryDoc, staffName: string): ExportRow {
   return { at: e.createdAt.toISOString(), staff: staffName, action: e.action, target: `${e.targetType}:${e.targetId}`, reason: e.reason ?? '' };

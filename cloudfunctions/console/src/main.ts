@@ -1,6 +1,10 @@
 /** Cloud function `console`: the staff console — audit log, dashboards, Excel exports (background jobs). */
-import { consoleJobs, dashboard, exportProgress, searchAudit, startExport } from '../../_core/commands/console';
-import { notifyFailuresSummary } from '../../_core/commands/notifyFailures';
+import { dashboard } from '../../_core/commands/console/dashboard';
+import { consoleJobs } from '../../_core/commands/console/exportJob';
+import { exportProgress } from '../../_core/commands/console/exportProgress';
+import { notifyFailuresSummary } from '../../_core/commands/console/notifyFailures';
+import { searchAudit } from '../../_core/commands/console/searchAudit';
+import { startExport } from '../../_core/commands/console/startExport';
 import { createHandler } from '../../_core/pipeline/createHandler';
 import { jobBudgetMs, runDueJobs } from '../../_core/jobs/jobRunner';
 import { timerJobs } from '../../_core/pipeline/timerJobs';

@@ -1,33 +1,21 @@
 /**
- * What staff see of notices that did not reach the phone (`notify_failures`, written by the
+ * notifyFailures.summary: what staff see of notices that did not reach the phone (`notify_failures`, written by the
  * notifier with the recipient's home community): over the last 7 days in the communities of
  * their region, counts by notice kind and by WeChat error code, and the latest failures with
  * the recipient's nickname masked. The inbox holds every one of these notices regardless.
  */
-import { AppError } from '../../../src/shared/errors';
-import type { NotifyFailuresSummaryOutput } from '../../../src/shared/schemas/notifyFailures';
-import { maskNickname } from '../privacy/personalData';
-import { Collections } from '../repositories/collections';
-import { regionDirectory } from '../repositories/regions';
-import { nicknamesOf } from '../repositories/users';
-import type { Actor } from '../authz/actor';
-import { database } from '../runtime/cloudbase';
+import type { NotifyFailuresSummaryOutput } from '../../../../src/shared/schemas/notifyFailures';
+import type { Actor } from '../../authz/actor';
+import { loadStaffRegion } from '../../authz/staffScope';
+import { presentFailure } from '../../presenters/console';
+import { failuresIn } from '../../repositories/notifyFailures';
+import { nicknamesOf } from '../../repositories/users';
 
 const DAY = 24 * 3600_000;
 export const FAILURE_WINDOW_DAYS = 7;
 /** Failures counted at most (newest first): a bounded read whatever the region's size. */
 export const FAILURES_COUNTED = 1000;
 const LATEST = 20;
-
-interface FailureDoc {
-  _id: string;
-  userId: string;
-  communityId: string | null;
-  kind: string;
-  errcode: number;
-  message: string;
-  createdAt: Date;
-}
 
 /** Counts of a list by a key, largest first. */
 function countBy<T, K extends string | number>(items: T[], key: (item: T) => K): Array<{ key: K; count: number }> {
@@ -38,37 +26,19 @@ function countBy<T, K extends string | number>(items: T[], key: (item: T) => K):
 
 /** The failure summary of a region for staff on it or above it; any other caller is told it does not exist. */
 export async function notifyFailuresSummary(actor: Actor, regionId: string, now: Date): Promise<NotifyFailuresSummaryOutput> {
-  const regions = await regionDirectory();
-  const region = regions.get(regionId);
-  if (!region || !actor.grants.some((g) => g.regionId === region._id || region.ancestorIds.includes(g.regionId))) {
-    throw new AppError('NOT_FOUND', '地区不存在或不在你的管辖范围');
-  }
+  const { region, regions } = await loadStaffRegion(actor, regionId);
   const communities = [...regions.values()].filter((r) => r.level === 'community' && (r._id === region._id || r.ancestorIds.includes(region._id))).map((r) => r._id);
   const since = new Date(now.getTime() - FAILURE_WINDOW_DAYS * DAY);
-  const _ = database().command;
-  const where = { communityId: _.in(communities), createdAt: _.gte(since) };
-  const failures = database().collection(Collections.notifyFailures);
-  const [page, count] =
-    communities.length === 0
-      ? [{ data: [] }, { total: 0 }]
-      : await Promise.all([failures.where(where).orderBy('createdAt', 'desc').limit(FAILURES_COUNTED).get(), failures.where(where).count()]);
-  const docs = page.data as FailureDoc[];
+  const { docs, total } = await failuresIn(communities, since, FAILURES_COUNTED);
   const latest = docs.slice(0, LATEST);
   const nicknames = await nicknamesOf(latest.map((f) => f.userId));
   return {
     regionId,
     since: since.toISOString(),
-    total: count.total,
+    total,
     counted: docs.length,
     byKind: countBy(docs, (f) => f.kind).map(({ key, count: n }) => ({ kind: key, count: n })),
     byError: countBy(docs, (f) => f.errcode).map(({ key, count: n }) => ({ errcode: key, count: n })),
-    latest: latest.map((f) => ({
-      id: f._id,
-      kind: f.kind,
-      errcode: f.errcode,
-      message: f.message,
-      recipient: maskNickname(nicknames.get(f.userId) ?? ''),
-      createdAt: f.createdAt.toISOString(),
-    })),
+    latest: latest.map((f) => presentFailure(f, nicknames.get(f.userId) ?? '')),
   };
 }
