@@ -4,7 +4,13 @@
  * undoing spending, nothing expiring twice, the ledger summing throughout.
  */
 import { randomBytes } from 'node:crypto';
-import { donateCredits, expireCredits, expiringAmount, grantCredits, myCredits, transferCredits, updateSettings } from '../../cloudfunctions/_core/commands/creditBank';
+import { donateCredits } from '../../cloudfunctions/_core/commands/credits/donate';
+import { expireCredits } from '../../cloudfunctions/_core/commands/credits/expire';
+import { expiringAmount } from '../../cloudfunctions/_core/commands/credits/expiry';
+import { grantCredits } from '../../cloudfunctions/_core/commands/credits/grant';
+import { myCredits } from '../../cloudfunctions/_core/commands/credits/mine';
+import { transferCredits } from '../../cloudfunctions/_core/commands/credits/transfer';
+import { updateSettings } from '../../cloudfunctions/_core/commands/credits/updateSettings';
 import { registerVolunteer } from '../../cloudfunctions/_core/commands/volunteerRegistry';
 import type { EntryDoc } from '../../cloudfunctions/_core/ledger/posting';
 import { resolveActor, type Actor } from '../../cloudfunctions/_core/pipeline/actor';

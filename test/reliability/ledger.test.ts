@@ -68,8 +68,9 @@ describe('on one local cloud', () => {
     process.env.TCB_SERVICE_URL = `${cloud.url}/tcb/admin`;
     process.env.LINLI_PLATFORM = 'local';
     const { resolveActor } = await import('../../cloudfunctions/_core/pipeline/actor');
-    const { redeem, saveItem } = await import('../../cloudfunctions/_core/commands/pointsStore');
-    const { grantCredits } = await import('../../cloudfunctions/_core/commands/creditBank');
+    const { redeem } = await import('../../cloudfunctions/_core/commands/credits/redeem');
+    const { saveItem } = await import('../../cloudfunctions/_core/commands/credits/saveItem');
+    const { grantCredits } = await import('../../cloudfunctions/_core/commands/credits/grant');
     const shopper = await Client.signIn(cloud.url, 'ledger-shopper');
     await dataOf(shopper.call('account', 'account.updateProfile', { homeCommunityId: 'cm-beiyuan' }));
     const profile = await dataOf<{ volunteerNo: string }>(

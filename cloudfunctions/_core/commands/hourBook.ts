@@ -39,7 +39,7 @@ import { chinaDayOf } from '../runtime/chinaDay';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
 import { inTransaction, type Transaction } from '../runtime/transactions';
-import { requireVolunteer } from './volunteerRegistry';
+import { requireVolunteer } from '../authz/volunteers';
 
 const DAY_MS = 24 * 3600_000;
 /** Self-reports and corrections waiting longer than this show as overdue in the queues. */

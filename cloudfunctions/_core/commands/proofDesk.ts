@@ -27,7 +27,7 @@ import { chinaDayOf } from '../runtime/chinaDay';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
 import { inTransaction } from '../runtime/transactions';
-import { requireVolunteer } from './volunteerRegistry';
+import { requireVolunteer } from '../authz/volunteers';
 
 interface ProofDoc {
   _id: string;

@@ -17,17 +17,11 @@ import { confirmedMinutesOf } from '../repositories/hourRecords';
 import { findRegion, regionDirectory } from '../repositories/regions';
 import { activeVolunteerWithId, findVolunteer, findVolunteerByNo, type VolunteerDoc } from '../repositories/volunteers';
 import type { Actor } from '../authz/actor';
+import { requireVolunteer } from '../authz/volunteers';
 import { addYears, chinaDayOf } from '../runtime/chinaDay';
 import { inTransaction } from '../runtime/transactions';
 
 const sealPhone = (phone: string) => ({ sealed: sealPersonal(phone), masked: maskPhone(phone) });
-
-/** The volunteer of the caller, or NOT_A_VOLUNTEER. */
-export async function requireVolunteer(actor: Actor): Promise<VolunteerDoc> {
-  const volunteer = await findVolunteer(actor.userId);
-  if (!volunteer || volunteer.status !== 'active') throw new AppError('NOT_A_VOLUNTEER', '请先完成志愿者登记');
-  return volunteer;
-}
 
 /** Next volunteer number of a year: V + year + six-digit sequence, from a counter document. */
 async function nextVolunteerNo(year: string, tx: Parameters<Parameters<typeof inTransaction>[0]>[0]): Promise<string> {

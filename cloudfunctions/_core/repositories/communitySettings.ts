@@ -60,3 +60,14 @@ export function starsOf(totalMinutes: number, thresholds: number[]): { stars: nu
   const stars = thresholds.filter((threshold) => hours >= threshold).length;
   return { stars, nextStarHours: thresholds[stars] ?? null };
 }
+
+/** The settings document a region set itself (not inherited), or null. */
+export async function ownSettingsOf(regionId: string): Promise<SettingsDoc | null> {
+  const { data } = await settingsCollection().doc(regionId).get();
+  return (data[0] as SettingsDoc | undefined) ?? null;
+}
+
+/** Writes a region's own settings whole. */
+export async function putSettings(regionId: string, settings: Omit<SettingsDoc, '_id'>): Promise<void> {
+  await settingsCollection().doc(regionId).set(settings);
+}

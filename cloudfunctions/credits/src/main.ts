@@ -1,6 +1,20 @@
 /** Cloud function `credits`: the credit ledger, community settings and the points store. */
-import { adjustCredits, communityPool, communityPostings, donateCredits, expireCredits, grantCredits, myCredits, transferCredits, updateSettings } from '../../_core/commands/creditBank';
-import { cancelRedemption, communityRedemptions, fulfil, myRedemptions, redeem, saveItem, storeItems } from '../../_core/commands/pointsStore';
+import { adjustCredits } from '../../_core/commands/credits/adjust';
+import { cancelRedemption } from '../../_core/commands/credits/cancel';
+import { communityRedemptions } from '../../_core/commands/credits/communityRedemptions';
+import { donateCredits } from '../../_core/commands/credits/donate';
+import { expireCredits } from '../../_core/commands/credits/expire';
+import { fulfil } from '../../_core/commands/credits/fulfil';
+import { grantCredits } from '../../_core/commands/credits/grant';
+import { storeItems } from '../../_core/commands/credits/items';
+import { myCredits } from '../../_core/commands/credits/mine';
+import { myRedemptions } from '../../_core/commands/credits/myRedemptions';
+import { communityPool } from '../../_core/commands/credits/pool';
+import { communityPostings } from '../../_core/commands/credits/postings';
+import { redeem } from '../../_core/commands/credits/redeem';
+import { saveItem } from '../../_core/commands/credits/saveItem';
+import { transferCredits } from '../../_core/commands/credits/transfer';
+import { updateSettings } from '../../_core/commands/credits/updateSettings';
 import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({

@@ -1,0 +1,25 @@
+/** Communities as authorization sees them: the community of an id, and staff who run its credits and store. */
+import { AppError } from '../../../src/shared/errors';
+import type { PolicyActor } from '../../../src/shared/policies/actor';
+import { communityPolicies } from '../../../src/shared/policies/volunteer';
+import { regionDirectory, type RegionDoc } from '../repositories/regions';
+import { allows, authorize } from './authorize';
+
+/** The community of an id, or NOT_FOUND 社区不存在 (a street or county id is not one). */
+export async function loadCommunity(communityId: string): Promise<RegionDoc> {
+  const region = (await regionDirectory()).get(communityId);
+  if (!region || region.level !== 'community') throw new AppError('NOT_FOUND', '社区不存在');
+  return region;
+}
+
+/** True when the actor is staff over the community (manages its credits and store). */
+export function managesCredits(actor: PolicyActor, community: RegionDoc): boolean {
+  return allows(communityPolicies, 'community.manageCredits', actor, { regionId: community._id, ancestorIds: community.ancestorIds });
+}
+
+/** A community the actor may run (staff over it), or NOT_FOUND/FORBIDDEN. */
+export async function loadManageableCommunity(actor: PolicyActor, communityId: string): Promise<RegionDoc> {
+  const region = await loadCommunity(communityId);
+  authorize(communityPolicies, 'community.manageCredits', actor, { regionId: region._id, ancestorIds: region.ancestorIds });
+  return region;
+}
