@@ -1,5 +1,12 @@
 /** Cloud function `proofs`: proofs of service (requested, issued as PDF, verified) and record exports. */
-import { downloadProof, exportRecord, issueProof, myProofs, proofQueue, rejectProof, requestProof, verifyProof } from '../../_core/commands/proofDesk';
+import { downloadProof } from '../../_core/commands/proofs/download';
+import { exportRecord } from '../../_core/commands/proofs/exportRecord';
+import { issueProof } from '../../_core/commands/proofs/issue';
+import { myProofs } from '../../_core/commands/proofs/mine';
+import { proofQueue } from '../../_core/commands/proofs/queue';
+import { rejectProof } from '../../_core/commands/proofs/reject';
+import { requestProof } from '../../_core/commands/proofs/request';
+import { verifyProof } from '../../_core/commands/proofs/verify';
 import { createHandler } from '../../_core/pipeline/createHandler';
 
 export const main = createHandler({

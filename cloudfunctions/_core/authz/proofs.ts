@@ -1,0 +1,31 @@
+/** Proofs as authorization sees them: who issues for a group or a community, and the loader of a request they review. */
+import { AppError } from '../../../src/shared/errors';
+import { communityPolicies, hourPolicies } from '../../../src/shared/policies/volunteer';
+import { findGroup } from '../repositories/groups';
+import { findMembership } from '../repositories/memberships';
+import { findProof, type ProofDoc } from '../repositories/proofs';
+import { regionDirectory } from '../repositories/regions';
+import type { Actor } from './actor';
+import { allows } from './authorize';
+import { groupResource } from './groups';
+
+/** A proof the actor may not see answers like a missing one. */
+export const proofNotFound = () => new AppError('NOT_FOUND', '证明申请不存在');
+
+/** May the actor issue for this issuer (a group's leaders, or staff over the community)? */
+export async function issuesFor(actor: Actor, issuerType: 'group' | 'community', issuerId: string): Promise<boolean> {
+  if (issuerType === 'group') {
+    const group = await findGroup(issuerId);
+    if (!group) return false;
+    return allows(hourPolicies, 'proofs.issueForGroup', actor, groupResource(group, await findMembership(issuerId, actor.userId)));
+  }
+  const region = (await regionDirectory()).get(issuerId);
+  return !!region && allows(communityPolicies, 'community.issueProofs', actor, { regionId: region._id, ancestorIds: region.ancestorIds });
+}
+
+/** A proof request the actor issues for, or NOT_FOUND. */
+export async function loadProofForIssuer(actor: Actor, proofId: string): Promise<ProofDoc> {
+  const doc = await findProof(proofId);
+  if (!doc || !(await issuesFor(actor, doc.issuerType, doc.issuerId))) throw proofNotFound();
+  return doc;
+}
