@@ -11,7 +11,7 @@ import { grantCredits } from '../../cloudfunctions/_core/commands/credits/grant'
 import { myCredits } from '../../cloudfunctions/_core/commands/credits/mine';
 import { transferCredits } from '../../cloudfunctions/_core/commands/credits/transfer';
 import { updateSettings } from '../../cloudfunctions/_core/commands/credits/updateSettings';
-import { registerVolunteer } from '../../cloudfunctions/_core/commands/volunteerRegistry';
+import { registerVolunteer } from '../../cloudfunctions/_core/commands/volunteers/register';
 import type { EntryDoc } from '../../cloudfunctions/_core/ledger/posting';
 import { resolveActor, type Actor } from '../../cloudfunctions/_core/pipeline/actor';
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';

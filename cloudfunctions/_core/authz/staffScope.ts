@@ -4,7 +4,7 @@
  */
 import { AppError } from '../../../src/shared/errors';
 import type { StaffRole } from '../../../src/shared/schemas/account';
-import { hasStaffRoleOver, type PolicyActor, type RegionScope } from '../../../src/shared/policies/actor';
+import { hasStaffRoleOver, isStaff, type PolicyActor, type RegionScope } from '../../../src/shared/policies/actor';
 import type { Policy } from '../../../src/shared/policies/authorize';
 import { canManageRole } from '../../../src/shared/policies/roles';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
@@ -38,6 +38,8 @@ export const rolePolicies = {
 export const staffRolePolicies = {
   /** County staff somewhere: may start a region import (the county itself is checked once the file names it). */
   'staff.county': (actor) => actor.grants.some((grant) => grant.role === 'county'),
+  /** Staff anywhere (src/shared/policies/actor.ts `isStaff`): may look people up by volunteer number. */
+  'staff.any': (actor) => isStaff(actor),
 } satisfies Record<string, Policy<null>>;
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { IdType } from '../../../src/shared/schemas/volunteer';
 import { database } from '../runtime/cloudbase';
+import type { Transaction } from '../runtime/transactions';
 import { byIds } from './allMatching';
 import { Collections } from './collections';
 
@@ -43,7 +44,10 @@ export interface VolunteerDoc {
 
 export const volunteersCollection = () => database().collection(Collections.volunteers);
 
-export async function findVolunteer(userId: string): Promise<VolunteerDoc | null> {
+/** The volunteer record of a user (any status), or null; read inside `tx` when given. */
+export async function findVolunteer(userId: string, tx?: Transaction): Promise<VolunteerDoc | null> {
+  // Inside a transaction node-sdk answers one document as `data` (an object or null), outside as a list.
+  if (tx) return ((await tx.collection(Collections.volunteers).doc(userId).get()) as { data: VolunteerDoc | null }).data;
   const { data } = await volunteersCollection().doc(userId).get();
   return (data[0] as VolunteerDoc | undefined) ?? null;
 }
@@ -98,4 +102,9 @@ export async function matchingVolunteers(match: VolunteerMatch, cap: number): Pr
     if (data.length < want) break;
   }
   return { volunteers: out.slice(0, cap), more: out.length > cap };
+}
+
+/** Writes a user's volunteer record whole, inside a transaction. */
+export async function putVolunteer(userId: string, fields: Omit<VolunteerDoc, '_id'>, tx: Transaction): Promise<void> {
+  await tx.collection(Collections.volunteers).doc(userId).set(fields);
 }

@@ -1,7 +1,11 @@
 /** Cloud function `volunteers`: registration, the hour book and emergency roll-calls (their notices a background job). */
 import { activityHours, confirmHours, hoursQueue, myHours, requestCorrection, reviewCorrection, reviewSelfReport, selfReport } from '../../_core/commands/hourBook';
 import { closeRollCall, createRollCall, getRollCall, listRollCalls, respondToRollCall, rollCallJobs } from '../../_core/commands/rollCall';
-import { myVolunteerProfile, registerVolunteer, updateVolunteer, volunteerByNo, withdrawVolunteer } from '../../_core/commands/volunteerRegistry';
+import { volunteerByNo } from '../../_core/commands/volunteers/get';
+import { myVolunteerProfile } from '../../_core/commands/volunteers/me';
+import { registerVolunteer } from '../../_core/commands/volunteers/register';
+import { updateVolunteer } from '../../_core/commands/volunteers/update';
+import { withdrawVolunteer } from '../../_core/commands/volunteers/withdraw';
 import { createHandler } from '../../_core/pipeline/createHandler';
 import { jobBudgetMs, runDueJobs } from '../../_core/jobs/jobRunner';
 import { timerJobs } from '../../_core/pipeline/timerJobs';
