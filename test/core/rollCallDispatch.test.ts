@@ -8,7 +8,9 @@
  * slice in flight). At the end every one of the 2,000 is reached exactly once. The failing seed
  * is printed.
  */
-import { createRollCall, dispatchJobIdOf, getRollCall, rollCallJobsVia } from '../../cloudfunctions/_core/commands/rollCall';
+import { createRollCall } from '../../cloudfunctions/_core/commands/volunteers/rollcallCreate';
+import { getRollCall } from '../../cloudfunctions/_core/commands/volunteers/rollcallGet';
+import { dispatchJobIdOf, rollCallJobsVia } from '../../cloudfunctions/_core/commands/volunteers/rollcallJobs';
 import { notifier, type Notice, type Notifier, type Recipient } from '../../cloudfunctions/_core/ports/notify';
 import { Collections } from '../../cloudfunctions/_core/repositories/collections';
 import { claimJob, findJob, type JobDoc } from '../../cloudfunctions/_core/repositories/jobs';

@@ -8,6 +8,8 @@ import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
 import { allMatching } from './allMatching';
 import { Collections } from './collections';
+import { pageAfter } from './idPages';
+import { newestFirstPage, type NewestFirstPage } from './newestFirstPage';
 
 export interface RollCallDoc {
   _id: string;
@@ -122,4 +124,31 @@ export async function rollCallsByIds(ids: string[]): Promise<Map<string, RollCal
   const _ = database().command;
   const { data } = await rollCalls().where({ _id: _.in(ids) }).limit(100).get();
   return new Map((data as RollCallDoc[]).map((doc) => [doc._id, doc]));
+}
+
+/** Writes a new roll-call (after its answers: a roll-call never shows a tally its answers do not back). */
+export async function putRollCall(doc: RollCallDoc): Promise<void> {
+  const { _id, ...fields } = doc;
+  await rollCalls().doc(_id).set(fields);
+}
+
+/** Closes a roll-call still open; false when someone closed it first. */
+export async function closeRollCallOnce(rollCallId: string, changes: Pick<RollCallDoc, 'status' | 'closedAt' | 'closedBy'>): Promise<boolean> {
+  const { updated } = await rollCalls().where({ _id: rollCallId, status: 'open' }).update(changes);
+  return updated === 1;
+}
+
+/** A page of a community's roll-calls, newest first. */
+export async function rollCallsOfCommunity(communityId: string, offset: number, limit: number): Promise<NewestFirstPage<RollCallDoc>> {
+  return newestFirstPage<RollCallDoc>(Collections.rollCalls, { communityId }, 'createdAt', offset, limit);
+}
+
+/** A page of the roll-calls one person was called to (her answers), newest call first. */
+export async function answersOfUser(userId: string, offset: number, limit: number): Promise<NewestFirstPage<RollCallAnswerDoc>> {
+  return newestFirstPage<RollCallAnswerDoc>(Collections.rollCallAnswers, { userId }, 'notifiedAt', offset, limit);
+}
+
+/** The next answers of a roll-call by id after a cursor (the notice job's slice). */
+export async function answersAfter(rollCallId: string, after: string | null, limit: number): Promise<RollCallAnswerDoc[]> {
+  return pageAfter<RollCallAnswerDoc>(Collections.rollCallAnswers, { rollCallId }, after, limit);
 }

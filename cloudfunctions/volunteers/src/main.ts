@@ -1,6 +1,11 @@
 /** Cloud function `volunteers`: registration, the hour book and emergency roll-calls (their notices a background job). */
 import { activityHours, confirmHours, hoursQueue, myHours, requestCorrection, reviewCorrection, reviewSelfReport, selfReport } from '../../_core/commands/hourBook';
-import { closeRollCall, createRollCall, getRollCall, listRollCalls, respondToRollCall, rollCallJobs } from '../../_core/commands/rollCall';
+import { closeRollCall } from '../../_core/commands/volunteers/rollcallClose';
+import { createRollCall } from '../../_core/commands/volunteers/rollcallCreate';
+import { getRollCall } from '../../_core/commands/volunteers/rollcallGet';
+import { rollCallJobs } from '../../_core/commands/volunteers/rollcallJobs';
+import { listRollCalls } from '../../_core/commands/volunteers/rollcallList';
+import { respondToRollCall } from '../../_core/commands/volunteers/rollcallRespond';
 import { volunteerByNo } from '../../_core/commands/volunteers/get';
 import { myVolunteerProfile } from '../../_core/commands/volunteers/me';
 import { registerVolunteer } from '../../_core/commands/volunteers/register';
