@@ -5,6 +5,7 @@
  */
 import type { HourSource, HourState } from '../../../src/shared/schemas/volunteer';
 import { database } from '../runtime/cloudbase';
+import type { Transaction } from '../runtime/transactions';
 import { digest } from '../runtime/hash';
 import { allMatching } from './allMatching';
 import { Collections } from './collections';
@@ -67,7 +68,10 @@ export const correctionsCollection = () => database().collection(Collections.hou
 /** The one record a sign-up's attendance can make, so confirming twice cannot double it. */
 export const recordIdForSignup = (signupId: string): string => `hr${digest('hours', signupId).slice(0, 30)}`;
 
-export async function findRecord(recordId: string): Promise<HourRecordDoc | null> {
+/** A record by id, or null; read inside `tx` when given. */
+export async function findRecord(recordId: string, tx?: Transaction): Promise<HourRecordDoc | null> {
+  // Inside a transaction node-sdk answers one document as `data` (an object or null), outside as a list.
+  if (tx) return ((await tx.collection(Collections.hourRecords).doc(recordId).get()) as { data: HourRecordDoc | null }).data;
   const { data } = await hourRecordsCollection().doc(recordId).get();
   return (data[0] as HourRecordDoc | undefined) ?? null;
 }
@@ -80,4 +84,76 @@ export async function recordsOfUser(userId: string): Promise<HourRecordDoc[]> {
 /** Confirmed minutes of a volunteer, reversals included (so corrections net out). */
 export async function confirmedMinutesOf(userId: string): Promise<number> {
   return (await recordsOfUser(userId)).filter((r) => r.state === 'confirmed').reduce((sum, r) => sum + r.minutes, 0);
+}
+
+/** Writes a record whole under its id; inside `tx` when given. */
+export async function putRecord(record: HourRecordDoc, tx?: Transaction): Promise<void> {
+  const { _id, ...fields } = record;
+  await (tx ? tx.collection(Collections.hourRecords) : hourRecordsCollection()).doc(_id).set(fields);
+}
+
+/** Changes a record inside a transaction. */
+export async function updateRecord(recordId: string, changes: Partial<Omit<HourRecordDoc, '_id'>>, tx: Transaction): Promise<void> {
+  await tx.collection(Collections.hourRecords).doc(recordId).update(changes);
+}
+
+/** Records by ids (at most 1,000). */
+export async function recordsByIds(recordIds: string[]): Promise<HourRecordDoc[]> {
+  if (recordIds.length === 0) return [];
+  const { data } = await hourRecordsCollection().where({ _id: database().command.in(recordIds) }).limit(1000).get();
+  return data as HourRecordDoc[];
+}
+
+/** Which records and corrections a review queue looks at: a set of groups, or a region by its level's field. */
+export type ReviewFilter = { groupIds: string[] } | { field: 'communityId' | 'streetId' | 'countyId'; regionId: string };
+
+function whereOf(filter: ReviewFilter): Record<string, unknown> {
+  return 'groupIds' in filter ? { groupId: database().command.in(filter.groupIds) } : { [filter.field]: filter.regionId };
+}
+
+/** Pending self-reports under a filter (at most 1,000). */
+export async function pendingSelfReportsUnder(filter: ReviewFilter): Promise<HourRecordDoc[]> {
+  const { data } = await hourRecordsCollection().where({ ...whereOf(filter), state: 'pending' }).limit(1000).get();
+  return data as HourRecordDoc[];
+}
+
+/** Pending corrections under a filter (at most 1,000). */
+export async function pendingCorrectionsUnder(filter: ReviewFilter): Promise<CorrectionDoc[]> {
+  const { data } = await correctionsCollection().where({ ...whereOf(filter), state: 'pending' }).limit(1000).get();
+  return data as CorrectionDoc[];
+}
+
+/** A person's pending corrections. */
+export async function pendingCorrectionsOfUser(userId: string): Promise<CorrectionDoc[]> {
+  const { data } = await correctionsCollection().where({ userId, state: 'pending' }).limit(1000).get();
+  return data as CorrectionDoc[];
+}
+
+/** The corrections asked of a record (a record is corrected a few times at most). */
+export async function correctionsOfRecord(recordId: string): Promise<CorrectionDoc[]> {
+  const { data } = await correctionsCollection().where({ recordId }).limit(100).get();
+  return data as CorrectionDoc[];
+}
+
+/** Stores a correction request; false when its id is taken (a racing request won). */
+export async function addCorrectionOnce(correction: CorrectionDoc): Promise<boolean> {
+  try {
+    await correctionsCollection().add(correction);
+    return true;
+  } catch (error) {
+    if (/DUPLICATE/i.test(String((error as { code?: unknown }).code))) return false;
+    throw error;
+  }
+}
+
+/** A correction by id, or null; read inside `tx` when given. */
+export async function findCorrection(correctionId: string, tx?: Transaction): Promise<CorrectionDoc | null> {
+  if (tx) return ((await tx.collection(Collections.hourCorrections).doc(correctionId).get()) as { data: CorrectionDoc | null }).data;
+  const { data } = await correctionsCollection().doc(correctionId).get();
+  return (data[0] as CorrectionDoc | undefined) ?? null;
+}
+
+/** Changes a correction inside a transaction. */
+export async function updateCorrection(correctionId: string, changes: Partial<Omit<CorrectionDoc, '_id'>>, tx: Transaction): Promise<void> {
+  await tx.collection(Collections.hourCorrections).doc(correctionId).update(changes);
 }

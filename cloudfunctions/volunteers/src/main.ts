@@ -1,5 +1,12 @@
 /** Cloud function `volunteers`: registration, the hour book and emergency roll-calls (their notices a background job). */
-import { activityHours, confirmHours, hoursQueue, myHours, requestCorrection, reviewCorrection, reviewSelfReport, selfReport } from '../../_core/commands/hourBook';
+import { activityHours } from '../../_core/commands/volunteers/hoursActivity';
+import { confirmHours } from '../../_core/commands/volunteers/hoursConfirm';
+import { myHours } from '../../_core/commands/volunteers/hoursMine';
+import { hoursQueue } from '../../_core/commands/volunteers/hoursQueue';
+import { requestCorrection } from '../../_core/commands/volunteers/hoursRequestCorrection';
+import { reviewSelfReport } from '../../_core/commands/volunteers/hoursReview';
+import { reviewCorrection } from '../../_core/commands/volunteers/hoursReviewCorrection';
+import { selfReport } from '../../_core/commands/volunteers/hoursSelfReport';
 import { closeRollCall } from '../../_core/commands/volunteers/rollcallClose';
 import { createRollCall } from '../../_core/commands/volunteers/rollcallCreate';
 import { getRollCall } from '../../_core/commands/volunteers/rollcallGet';

@@ -1,0 +1,35 @@
+/** hours.review: a leader or the committee approves (and credits) or rejects a pending self-report (audited). */
+import { AppError } from '../../../../src/shared/errors';
+import type { Actor } from '../../authz/actor';
+import { loadReviewableGroup, recordNotFound } from '../../authz/hours';
+import { earningPosting } from '../../ledger/earnings';
+import { applyPosting } from '../../ledger/posting';
+import { settingsFor } from '../../repositories/communitySettings';
+import { findRecord, updateRecord } from '../../repositories/hourRecords';
+import { inTransaction } from '../../runtime/transactions';
+import { auditReview, tellCredited } from './hourRecording';
+
+/** Approves (and credits) or rejects a pending self-report. */
+export async function reviewSelfReport(actor: Actor, recordId: string, approve: boolean, reason: string | undefined, now: Date) {
+  const record = await findRecord(recordId);
+  if (!record) throw recordNotFound();
+  const group = await loadReviewableGroup(actor, record.groupId, record.userId);
+  const settings = await settingsFor(group.communityId ?? group.streetId);
+  const outcome = await inTransaction(async (tx) => {
+    const current = await findRecord(recordId, tx);
+    if (!current || current.source !== 'self_report') throw recordNotFound();
+    if (current.state !== 'pending') throw new AppError('CONFLICT', '这条申报已处理');
+    const decided = { confirmedBy: actor.userId, confirmedByName: actor.user.nickname, confirmedAt: now };
+    if (!approve) {
+      await updateRecord(recordId, { ...decided, state: 'rejected', rejectReason: reason ?? null }, tx);
+      return { state: 'rejected' as const };
+    }
+    await updateRecord(recordId, { ...decided, state: 'confirmed' }, tx);
+    const posting = earningPosting({ ...current, _id: recordId }, current.credits, actor.userId, settings.creditExpiryYears, now);
+    if (posting) await applyPosting(tx, posting, now);
+    return { state: 'confirmed' as const };
+  });
+  await auditReview(actor, 'hours.review', 'hour_record', recordId, record, outcome.state, reason, now);
+  if (outcome.state === 'confirmed') await tellCredited({ ...record, _id: recordId });
+  return outcome;
+}

@@ -1,0 +1,67 @@
+/** hours.selfReport: a volunteer reports service outside an activity, with a photo; pending until a leader or the committee approves. */
+import { AppError } from '../../../../src/shared/errors';
+import { hourPolicies } from '../../../../src/shared/policies/volunteer';
+import type { HourRecordView, HoursSelfReportInput } from '../../../../src/shared/schemas/volunteer';
+import type { Actor } from '../../authz/actor';
+import { authorize } from '../../authz/authorize';
+import { loadGroupAccess } from '../../authz/hours';
+import { requireVolunteer } from '../../authz/volunteers';
+import { creditsFor } from '../../ledger/earnings';
+import { assertContentAllowed } from '../../ports/contentCheck';
+import { settingsFor } from '../../repositories/communitySettings';
+import { putRecord, type HourRecordDoc } from '../../repositories/hourRecords';
+import { chinaDayOf } from '../../runtime/chinaDay';
+import { digest } from '../../runtime/hash';
+import { recordViews } from './hourViews';
+
+const DAY_MS = 24 * 3600_000;
+/** Self-reports may look back this far (the organiser must still be able to check them). */
+const SELF_REPORT_WINDOW_DAYS = 90;
+
+/** Service outside an activity, with a photo: pending until a leader or the committee approves. */
+export async function selfReport(actor: Actor, input: HoursSelfReportInput, requestId: string, now: Date): Promise<HourRecordView> {
+  const volunteer = await requireVolunteer(actor);
+  const { group, resource } = await loadGroupAccess(actor, input.groupId);
+  authorize(hourPolicies, 'hours.selfReport', actor, resource, new AppError('FORBIDDEN', '只能申报你所在组织的服务'));
+  const today = chinaDayOf(now);
+  const earliest = chinaDayOf(new Date(now.getTime() - SELF_REPORT_WINDOW_DAYS * DAY_MS));
+  if (input.serviceDate > today) throw new AppError('INVALID_INPUT', 'serviceDate: 服务日期不能晚于今天', [{ path: 'serviceDate', message: '服务日期不能晚于今天' }]);
+  if (input.serviceDate < earliest) {
+    throw new AppError('INVALID_INPUT', `serviceDate: 只能申报 ${SELF_REPORT_WINDOW_DAYS} 天内的服务`, [{ path: 'serviceDate', message: `只能申报 ${SELF_REPORT_WINDOW_DAYS} 天内的服务` }]);
+  }
+  await assertContentAllowed({ content: input.content }, 4, actor.openid);
+  const settings = await settingsFor(group.communityId ?? group.streetId);
+  const record: HourRecordDoc = {
+    _id: `hs${digest('self-report', actor.userId, requestId).slice(0, 30)}`,
+    userId: actor.userId,
+    volunteerNo: volunteer.volunteerNo,
+    groupId: group._id,
+    groupName: group.name,
+    activityId: null,
+    signupId: null,
+    communityId: group.communityId,
+    streetId: group.streetId,
+    countyId: group.countyId,
+    content: input.content,
+    serviceDate: input.serviceDate,
+    startAt: null,
+    endAt: null,
+    minutes: input.minutes,
+    source: 'self_report',
+    state: 'pending',
+    recordedBy: actor.userId,
+    recordedByName: actor.user.nickname,
+    recordedAt: now,
+    confirmedBy: null,
+    confirmedByName: null,
+    confirmedAt: null,
+    rejectReason: null,
+    creditsPerHour: settings.selfReportCreditsPerHour,
+    credits: creditsFor(input.minutes, settings.selfReportCreditsPerHour),
+    reversesId: null,
+    correctionOf: null,
+    evidence: input.evidence,
+  };
+  await putRecord(record);
+  return (await recordViews([record], new Set()))[0]!;
+}
