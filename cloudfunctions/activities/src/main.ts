@@ -1,6 +1,6 @@
 /** Cloud function `activities`: posting, editing, discovery; timers for offers and reminders. */
 import { cancelActivity, createActivities, getActivityDetail, listActivities, updateActivity } from '../../_core/commands/activityPlanner';
-import { sendReminders } from '../../_core/commands/reminders';
+import { sendReminders } from '../../_core/commands/activities/sendReminders';
 import { expireOffers, offerSeatsToWaiting, remindExpiringOffers } from '../../_core/commands/seatLedger';
 import { reconcileActivity } from '../../_core/commands/seatReconciler';
 import { activityPoster } from '../../_core/commands/posterCodes';

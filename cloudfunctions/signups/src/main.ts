@@ -1,6 +1,9 @@
 /** Cloud function `signups`: signing up, waitlist offers, rosters, check-in and proxy consent. */
 import { mySignups } from '../../_core/commands/mySignups';
-import { acceptProxyCode, endProxy, listProxies, requestProxyCode } from '../../_core/commands/proxies';
+import { acceptProxyCode } from '../../_core/commands/signups/proxyAccept';
+import { endProxy } from '../../_core/commands/signups/proxyEnd';
+import { listProxies } from '../../_core/commands/signups/proxyList';
+import { requestProxyCode } from '../../_core/commands/signups/proxyRequest';
 import {
   cancelSignup,
   confirmOffer,
