@@ -7,7 +7,7 @@
  */
 import { ActivitiesListInput } from '../../src/shared/schemas/activities';
 import { GroupsListInput } from '../../src/shared/schemas/groups';
-import { listActivities } from '../../cloudfunctions/_core/commands/activityPlanner';
+import { listActivities } from '../../cloudfunctions/_core/commands/activities/list';
 import { listGroups } from '../../cloudfunctions/_core/commands/groups/list';
 import { regionDirectory } from '../../cloudfunctions/_core/repositories/regions';
 import { resolveActor } from '../../cloudfunctions/_core/pipeline/actor';

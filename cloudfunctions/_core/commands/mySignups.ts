@@ -5,7 +5,8 @@ import { findGroups } from '../repositories/groups';
 import { regionDirectory } from '../repositories/regions';
 import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
-import { presentActivityCard, waitlistPosition } from './activityPlanner';
+import { presentActivityCard } from '../presenters/activities';
+import { waitlistPosition } from '../repositories/waitlist';
 
 const ACTIVE = ['confirmed', 'waitlisted', 'offered', 'pending_approval'];
 

@@ -4,7 +4,7 @@ import { authorize } from '../../../src/shared/policies/authorize';
 import type { Poster } from '../../../src/shared/schemas/common';
 import { POSTER_PAGES, posterCodeFor } from '../ports/posterCode';
 import type { Actor } from '../authz/actor';
-import { loadVisibleActivity } from './activityPlanner';
+import { loadVisibleActivity } from '../authz/activities';
 
 /** An activity's poster, for its organisers while it is open (published and not over). */
 export async function activityPoster(actor: Actor, activityId: string): Promise<Poster> {

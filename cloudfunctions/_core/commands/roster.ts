@@ -17,7 +17,7 @@ import { findUser } from '../repositories/users';
 import type { Actor } from '../authz/actor';
 import { chinaDateTimeOf } from '../runtime/chinaDay';
 import { database } from '../runtime/cloudbase';
-import { loadVisibleActivity } from './activityPlanner';
+import { loadVisibleActivity } from '../authz/activities';
 
 type Counts = Record<SignupStatus, number>;
 

@@ -13,7 +13,7 @@ import { allMatching } from '../repositories/allMatching';
 import { recordAudit } from '../repositories/auditLog';
 import { Collections } from '../repositories/collections';
 import type { Actor } from '../authz/actor';
-import { loadVisibleActivity } from './activityPlanner';
+import { loadVisibleActivity } from '../authz/activities';
 import { offerFreeSeats } from './seatLedger';
 import { CLAIM_LEASE_MS } from './signupFlow';
 

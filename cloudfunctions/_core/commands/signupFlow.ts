@@ -23,7 +23,9 @@ import { database } from '../runtime/cloudbase';
 import { Coalescer } from '../runtime/coalesce';
 import { isDuplicateError } from '../runtime/dbErrors';
 import { acceptOffer, adoptSeat, claimSeat, joinWaitlist, passSeatOn, releaseLostSeat, returnWaitlistPlace, takeWaitlistPlace } from './seatLedger';
-import { loadVisibleActivity, presentMySignup, seatsLeftOf, waitlistPosition } from './activityPlanner';
+import { loadVisibleActivity } from '../authz/activities';
+import { presentMySignup, seatsLeftOf } from '../presenters/activities';
+import { waitlistPosition } from '../repositories/waitlist';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;

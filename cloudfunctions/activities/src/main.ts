@@ -1,5 +1,9 @@
 /** Cloud function `activities`: posting, editing, discovery; timers for offers and reminders. */
-import { cancelActivity, createActivities, getActivityDetail, listActivities, updateActivity } from '../../_core/commands/activityPlanner';
+import { cancelActivity } from '../../_core/commands/activities/cancel';
+import { createActivities } from '../../_core/commands/activities/create';
+import { getActivityDetail } from '../../_core/commands/activities/get';
+import { listActivities } from '../../_core/commands/activities/list';
+import { updateActivity } from '../../_core/commands/activities/update';
 import { sendReminders } from '../../_core/commands/activities/sendReminders';
 import { expireOffers, offerSeatsToWaiting, remindExpiringOffers } from '../../_core/commands/seatLedger';
 import { reconcileActivity } from '../../_core/commands/seatReconciler';

@@ -1,0 +1,35 @@
+/** activities.get: an activity's page with my status and what I may do (also what every activity mutation answers with). */
+import { activityPolicies } from '../../../../src/shared/policies/activities';
+import type { ActivityDetail } from '../../../../src/shared/schemas/activities';
+import type { Actor } from '../../authz/actor';
+import { loadVisibleActivity } from '../../authz/activities';
+import { abilities } from '../../authz/authorize';
+import { presentActivityCard, presentMySignup } from '../../presenters/activities';
+import { signupsOfUserIn } from '../../repositories/activities';
+import { regionDirectory } from '../../repositories/regions';
+import { findUser } from '../../repositories/users';
+import { waitlistPosition } from '../../repositories/waitlist';
+
+/** An activity's page with my status and what I may do. */
+export async function getActivityDetail(actor: Actor, activityId: string): Promise<ActivityDetail> {
+  const { activity, group, resource } = await loadVisibleActivity(actor, activityId);
+  const regions = await regionDirectory();
+  const mine = (await signupsOfUserIn(actor.userId, [activity._id])).get(activity._id);
+  const proxyName = mine?.proxy ? ((await findUser(mine.proxy.userId))?.nickname ?? '') : null;
+  const allowed = abilities(activityPolicies, actor, resource);
+  return {
+    ...presentActivityCard(activity, group, regions, presentMySignup(mine, await waitlistPosition(mine), proxyName)),
+    description: activity.description,
+    location: activity.location,
+    signupOpenAt: activity.signupOpenAt.toISOString(),
+    signupCloseAt: activity.signupCloseAt.toISOString(),
+    cancelCutoffAt: activity.cancelCutoffAt.toISOString(),
+    skills: activity.skills,
+    minAge: activity.minAge,
+    approvalRequired: activity.approvalRequired,
+    offerWindowHours: activity.offerWindowHours,
+    seriesId: activity.seriesId,
+    cancelReason: activity.cancelReason,
+    abilities: allowed,
+  };
+}

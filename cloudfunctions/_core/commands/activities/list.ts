@@ -1,0 +1,68 @@
+/** activities.list: discovery — activities of my community or street by day, category, volunteer flag and text. */
+import { AppError } from '../../../../src/shared/errors';
+import type { ActivitiesListInput } from '../../../../src/shared/schemas/activities';
+import type { Actor } from '../../authz/actor';
+import { loadVisibleGroup } from '../../authz/groups';
+import { presentActivityCard, presentMySignup } from '../../presenters/activities';
+import { nearestActivitiesPage, signupsOfUserIn, type ActivityDoc } from '../../repositories/activities';
+import { activitiesPage, listingCondition } from '../../repositories/activityPlans';
+import { findGroups } from '../../repositories/groups';
+import { regionDirectory } from '../../repositories/regions';
+import { waitlistPosition } from '../../repositories/waitlist';
+import { startOfChinaDay } from '../../runtime/chinaDay';
+import { greatCircleMeters, type LatLng } from '../../runtime/geo';
+
+const HOUR = 3600_000;
+
+/** The China-time day window of YYYY-MM-DD. */
+function dayWindow(day: string): { from: Date; to: Date } {
+  const from = startOfChinaDay(day);
+  return { from, to: new Date(from.getTime() + 24 * HOUR) };
+}
+
+/** Whole metres from a place to an activity, or null when it has no coordinates. */
+function distanceOf(activity: ActivityDoc, near: LatLng): number | null {
+  const { latitude, longitude } = activity.location;
+  return latitude === null || longitude === null ? null : Math.round(greatCircleMeters(near, { latitude, longitude }));
+}
+
+/** Activities of my community or street from now on (or on one day), soonest first or nearest first (`near`). */
+export async function listActivities(actor: Actor, input: ActivitiesListInput, now: Date) {
+  const regions = await regionDirectory();
+  const equal: Record<string, unknown> = { status: 'published' };
+  if (input.groupId) {
+    await loadVisibleGroup(actor, input.groupId);
+    equal.groupId = input.groupId;
+  } else {
+    const communityId = input.communityId ?? actor.user.homeCommunityId;
+    const community = communityId ? regions.get(communityId) : undefined;
+    if (!community || community.level !== 'community') {
+      throw new AppError('INVALID_INPUT', 'communityId: 请先选择你所在的社区', [{ path: 'communityId', message: '请先选择你所在的社区' }]);
+    }
+    if (input.area === 'community') equal.communityId = community._id;
+    else equal.streetId = community.parentId;
+  }
+  const window = input.day ? dayWindow(input.day) : { from: now, to: null };
+  if (input.category) equal.category = input.category;
+  if (input.volunteerOnly) equal.isVolunteer = true;
+  // From a day's start to its end, or (no day) from three hours ago: an activity under way still shows.
+  const withCondition = listingCondition({ equal, startFrom: window.to ? window.from : new Date(now.getTime() - 3 * HOUR), startBefore: window.to, text: input.q ?? null });
+  let docs: ActivityDoc[];
+  let total: number;
+  let located: number | undefined;
+  if (input.near) {
+    ({ docs, total, located } = await nearestActivitiesPage(withCondition, input.near, input.offset, input.limit, input.located));
+  } else {
+    ({ docs, total } = await activitiesPage(withCondition({}), input.offset, input.limit));
+  }
+  const [groups, mine] = await Promise.all([findGroups([...new Set(docs.map((a) => a.groupId))]), signupsOfUserIn(actor.userId, docs.map((a) => a._id))]);
+  const byId = new Map(groups.map((g) => [g._id, g]));
+  const near = input.near;
+  const items = await Promise.all(
+    docs.map(async (a) => {
+      const card = presentActivityCard(a, byId.get(a.groupId), regions, presentMySignup(mine.get(a._id), await waitlistPosition(mine.get(a._id)), null));
+      return near ? { ...card, distanceMeters: distanceOf(a, near) } : card;
+    }),
+  );
+  return { items, total, hasMore: input.offset + items.length < total, ...(located === undefined ? {} : { located }) };
+}

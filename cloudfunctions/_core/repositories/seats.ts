@@ -1,0 +1,36 @@
+/** Seats (collection seats) as an activity's capacity changes: created up front, the free ones removed from the top. */
+import { database } from '../runtime/cloudbase';
+import { seats } from './activities';
+
+/** Creates the seat documents `from`..`to`-1 of an activity (idempotent: seat ids derive from the activity). */
+export async function createSeats(activityId: string, from: number, to: number): Promise<void> {
+  for (let start = from; start < to; start += 500) {
+    const batch = Array.from({ length: Math.min(500, to - start) }, (_, i) => ({
+      _id: `${activityId}-seat-${start + i}`,
+      activityId,
+      seatNo: start + i,
+      state: 'free',
+      signupId: null,
+    }));
+    try {
+      await seats().add(batch);
+    } catch (error) {
+      // A retry after a crash finds the batch already written.
+      if (!/DUPLICATE/i.test(String((error as { code?: unknown }).code))) throw error;
+    }
+  }
+}
+
+/** How many of an activity's seats are held or offered. */
+export async function countTakenSeats(activityId: string): Promise<number> {
+  const { total } = await seats().where({ activityId, state: database().command.neq('free') }).count();
+  return total;
+}
+
+/** Removes up to `wanted` free seats from the top; answers how many went (a seat taken meanwhile stays). */
+export async function removeFreeSeatsFromTop(activityId: string, wanted: number): Promise<number> {
+  const { data } = await seats().where({ activityId, state: 'free' }).orderBy('seatNo', 'desc').limit(wanted).get();
+  let removed = 0;
+  for (const seat of data as Array<{ _id: string }>) removed += ((await seats().where({ _id: seat._id, state: 'free' }).remove()) as { deleted: number }).deleted;
+  return removed;
+}
