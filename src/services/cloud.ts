@@ -11,9 +11,9 @@ import Taro from '@tarojs/taro';
 import { contract, type ActionName, type InputOf, type OutputOf } from '../shared/api/contract';
 import type { ErrorBody, ErrorCode, FieldIssue } from '../shared/errors';
 import { hasMessage, translate } from '../locales';
-import { currentLocale } from '../stores/settings';
 import { newRequestId } from '../utils/requestId';
 import { routes } from '../utils/routes';
+import { serviceLocale } from './locale';
 import { clearToken, getToken, setToken } from './token';
 
 /** Server codes plus the two failures only a client can see. */
@@ -54,12 +54,12 @@ interface RequestBody {
 /** The field's name for people, or null: a path like `serviceDate` is never shown as it is. */
 function fieldLabel(path: string): string | null {
   const key = `fields.${path}`;
-  return hasMessage(key) ? translate(currentLocale(), key) : null;
+  return hasMessage(key) ? translate(serviceLocale(), key) : null;
 }
 
 /** The user-facing text of an error code, in the current language. */
 export function messageFor(code: string, issues: FieldIssue[] = [], serverMessage?: string): string {
-  const locale = currentLocale();
+  const locale = serviceLocale();
   const key = `errors.${code}`;
   // The server's own messages are written in Chinese for residents and say exactly what happened
   // ("你已经报名了本次活动"); in Chinese they beat the catalogue's general text for the code.
