@@ -12,6 +12,7 @@ import { contract, type ActionName, type InputOf, type OutputOf } from '../share
 import type { ErrorBody, ErrorCode, FieldIssue } from '../shared/errors';
 import { hasMessage, translate } from '../locales';
 import { newRequestId } from '../utils/requestId';
+import { serverIssueMessage } from '../utils/schemaErrors';
 import { routes } from '../utils/routes';
 import { serviceLocale } from './locale';
 import { clearToken, getToken, setToken } from './token';
@@ -71,7 +72,9 @@ export function messageFor(code: string, issues: FieldIssue[] = [], serverMessag
     .map((issue) => {
       // The server's messages name the problem in words ("只能申报 90 天内的服务"); a label is added only where we have one.
       const label = issue.path ? fieldLabel(issue.path) : null;
-      return label ? translate(locale, 'errors.issue', { field: label, message: issue.message }) : issue.message;
+      // A message a shared schema wrote is said in the user's language (src/locales/schemaMessages.*).
+      const message = serverIssueMessage((key, params) => translate(locale, key, params), issue);
+      return label ? translate(locale, 'errors.issue', { field: label, message }) : message;
     })
     .join(translate(locale, 'errors.issueSeparator'));
   return translate(locale, 'errors.withIssues', { base, details });
