@@ -257,7 +257,8 @@ export async function uploadAvatar(tempFilePath: string): Promise<string> {
  * its cloud file id. The folder is the one regions.import accepts (imports/regions/).
  */
 export async function uploadImportFile(tempFilePath: string, fileName: string): Promise<string> {
-  const extension = /\.(xlsx|csv)$/i.exec(fileName)?.[1]?.toLowerCase() ?? 'xlsx';
+  // regions.import's FileName schema has already accepted the name (.xlsx or .csv).
+  const extension = fileName.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
   try {
     const result = await Taro.cloud.uploadFile({ cloudPath: `imports/regions/${newRequestId()}.${extension}`, filePath: tempFilePath });
     return result.fileID;

@@ -56,7 +56,7 @@ export function FoundForm({ initial, roots, resubmit }: FoundFormProps) {
   const submit = async () => {
     setGeneral(null);
     const local = validateGroupForm(values, t);
-    const found = Object.keys(local).length > 0 ? local : schemaErrors(toFoundInput(values));
+    const found = Object.keys(local).length > 0 ? local : schemaErrors(toFoundInput(values), t);
     if (form.refuse(found)) return;
     // In the tap: consent for the review result (WeChat: one consent, one message).
     const consent = askSubscriptions(['groupReview']);

@@ -1,3 +1,4 @@
+import { Id } from '../../shared/schemas/common';
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
@@ -25,7 +26,6 @@ import { colors } from '../../styles/colors';
 /** The report text's limit, from the contract (ReportsCreateInput). */
 const TEXT_LIMIT = textLimit(ReportsCreateInput.shape.text.unwrap());
 type ReportField = 'reason' | 'text';
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 type Outcome = 'reported' | 'hidden' | 'already';
 
@@ -53,7 +53,7 @@ export default function ReportPage() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  if (!type.success || !ID.test(targetId)) {
+  if (!type.success || !Id.safeParse(targetId).success) {
     return (
       <PageRoot titleKey='moderation.titles.report' className='report'>
         <EmptyState title={t('moderation.report.missing')} action={{ text: t('moderation.report.back'), onClick: back }} />

@@ -83,10 +83,10 @@ type Field = 'realName' | 'idNumber' | 'birthDate' | 'phone' | 'skills' | 'gridA
 /** Top to bottom: a refused submit scrolls to the first with a problem. */
 const FIELD_ORDER: readonly Field[] = ['realName', 'idNumber', 'birthDate', 'phone', 'skills', 'gridArea', 'emergency', 'guardian', 'guardianConsent', 'sensitiveConsent'];
 
-/** Our wording of each field's problem (the schema's own messages are Chinese in every language). */
+/** Our wording of each field's problem, naming what to enter (the ID number's own problems come from the schema, see idProblemKey). */
 const PROBLEM: Record<Field, MessageKey> = {
   realName: 'volunteer.register.problems.realName',
-  idNumber: 'volunteer.register.problems.idFormat',
+  idNumber: 'volunteer.register.problems.idInvalid',
   birthDate: 'volunteer.register.problems.birthDate',
   phone: 'volunteer.register.problems.phone',
   skills: 'volunteer.register.problems.skillsMax',

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
-import { StoreSaveItemInput, type RedemptionView, type StoreItemView } from '../../shared/schemas/credits';
+import { StoreFulfilInput, StoreSaveItemInput, type RedemptionView, type StoreItemView } from '../../shared/schemas/credits';
 import type { MessageKey } from '../../locales';
 import { call, uploadImage } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
@@ -346,7 +346,8 @@ function Fulfil({ communityId }: { communityId: string }) {
 
   const fulfil = async () => {
     const digits = code.replace(/\D/g, '');
-    if (!/^\d{8}$/.test(digits)) return setProblem(t('volunteer.admin.problems.pickup'));
+    // store.fulfil's own schema judges the code (8 digits), so the rule is written once.
+    if (!StoreFulfilInput.safeParse({ communityId, pickupCode: digits }).success) return setProblem(t('volunteer.admin.problems.pickup'));
     setProblem(null);
     setBusy(true);
     try {

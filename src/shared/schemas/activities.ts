@@ -64,6 +64,10 @@ export type ActivitiesUpdateInput = z.infer<typeof ActivitiesUpdateInput>;
 
 /** The fields both actions share, checked as they check them: the activity form judges its input with it. */
 export const ActivityFieldsInput = z.object(ActivityFields).strict().superRefine(checkTimes);
+/** The time rules alone, for a form that checks them whatever its other fields hold (zod skips an object's refinements while a field fails). */
+export const ActivityTimes = z
+  .object({ startAt: DateTime, endAt: DateTime, signupOpenAt: DateTime.optional(), signupCloseAt: DateTime.optional() })
+  .superRefine(checkTimes);
 
 export const ActivitiesCancelInput = z.object({ activityId: Id, reason: text(2, 200) }).strict();
 
