@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Checkbox, Dialog, TextArea } from '@nutui/nutui-react-taro';
+import { Checkbox, Dialog } from '@nutui/nutui-react-taro';
 import { GroupsDissolveInput } from '../../shared/schemas/groupAdmin';
 import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { measuredLength, textLimit, type TextLimit } from '../../utils/formLimits';
-import { CharCounter, overLimitMessage } from '../CharCounter';
+import { overLimitMessage } from '../CharCounter';
+import { LongText } from '../LongText';
 import './index.scss';
 
 /**
@@ -92,20 +93,17 @@ export function ReasonDialog({ visible, title, message, required = true, placeho
     >
       <View className='linli-reason__body'>
         {message ? <Text className='linli-reason__message'>{message}</Text> : null}
-        <TextArea
+        <LongText
           className='linli-reason__input'
           value={reason}
-          // -1: never cut (NutUI's default is 140); the counter below shows the limit.
-          maxLength={-1}
-          autoSize
           placeholder={placeholder ?? t('registry.common.reasonPlaceholder')}
-          status={error ? 'error' : 'default'}
+          invalid={Boolean(error)}
           onChange={(value) => {
             setReason(value);
             setError(null);
           }}
+          counter={{ limit: limit, className: 'linli-reason__counter' }}
         />
-        <CharCounter className='linli-reason__counter' value={reason} limit={limit} />
         {optionLabel ? (
           <Checkbox className='linli-reason__option' checked={option} label={optionLabel} onChange={(checked) => setOption(checked)} />
         ) : null}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Close, Photograph } from '@nutui/icons-react-taro';
 import type { GroupDetail } from '../../shared/schemas/groups';
 import { call, isClientError, uploadImage } from '../../services/cloud';
@@ -15,6 +15,7 @@ import { GroupGate } from '../../components/GroupGate';
 import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { groupChanged } from '../../stores/groupChanges';
+import { LongTextField } from '../../components/LongText';
 import '../components/leader.scss';
 import './index.scss';
 import { colors } from '../../styles/colors';
@@ -116,20 +117,20 @@ function Composer({ group }: { group: GroupDetail }) {
       <View className='linli-section'>
         <Text className='linli-section__title'>{group.name}</Text>
         <View className='linli-card leader-form__card'>
-          <FormField name='text' label={t('registry.post.text')} required error={form.errors.text} count={{ value: text, limit: TEXT_LIMIT }}>
-            <TextArea
-              className='leader-textarea post__text'
-              value={text}
-              // -1: never cut (NutUI's default is 140); the counter by the label shows the limit.
-              maxLength={-1}
-              autoSize
-              placeholder={t('registry.post.textPlaceholder')}
-              onChange={(value) => {
-                setText(value);
-                setTextError(null);
-              }}
-            />
-          </FormField>
+          <LongTextField
+            name='text'
+            label={t('registry.post.text')}
+            required
+            error={form.errors.text}
+            value={text}
+            limit={TEXT_LIMIT}
+            inputClassName='leader-textarea post__text'
+            placeholder={t('registry.post.textPlaceholder')}
+            onChange={(value) => {
+              setText(value);
+              setTextError(null);
+            }}
+          />
           <FormField name='images' label={t('registry.post.images')} hint={t('registry.post.imagesHint')}>
             <View className='post__images'>
               {images.map((image, index) => (

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Dialog, TextArea } from '@nutui/nutui-react-taro';
+import { Dialog } from '@nutui/nutui-react-taro';
 import { ModerationAppealInput } from '../../shared/schemas/moderation';
-import { CharCounter, overLimitMessage } from '../../components/CharCounter';
+import { overLimitMessage } from '../../components/CharCounter';
 import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { measuredLength, textLimit } from '../../utils/formLimits';
+import { LongText } from '../../components/LongText';
 
 /** The contract's appeal rule (ModerationAppealInput.text). */
 const APPEAL_LIMIT = textLimit(ModerationAppealInput.shape.text);
@@ -56,20 +57,17 @@ export function AppealDialog({ title, onConfirm, onClose }: AppealDialogProps) {
     >
       <View className='linli-reason__body'>
         <Text className='linli-reason__message'>{t('moderation.notices.appealMessage')}</Text>
-        <TextArea
+        <LongText
           className='linli-reason__input'
           value={text}
-          // -1: never cut (NutUI's default is 140); the counter below shows the limit.
-          maxLength={-1}
-          autoSize
           placeholder={t('moderation.notices.appealPlaceholder')}
-          status={error ? 'error' : 'default'}
+          invalid={Boolean(error)}
           onChange={(value) => {
             setText(value);
             setError(null);
           }}
+          counter={{ limit: APPEAL_LIMIT, className: 'linli-reason__counter' }}
         />
-        <CharCounter className='linli-reason__counter' value={text} limit={APPEAL_LIMIT} />
         {error || overLimitMessage(t, text, APPEAL_LIMIT) ? (
           <View className='linli-reason__error' role='alert'>
             {error ?? overLimitMessage(t, text, APPEAL_LIMIT)}

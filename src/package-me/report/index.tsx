@@ -2,7 +2,7 @@ import { Id } from '../../shared/schemas/common';
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
+import { Button } from '@nutui/nutui-react-taro';
 import { Checked, Tips } from '@nutui/icons-react-taro';
 import { ReportReason, ReportsCreateInput, ReportTargetType } from '../../shared/schemas/moderation';
 import { call, isClientError } from '../../services/cloud';
@@ -20,6 +20,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { activitiesChanged } from '../../stores/events';
 import { groupChanged } from '../../stores/groupChanges';
 import { paramText } from '../components/decode';
+import { LongTextField } from '../../components/LongText';
 import './index.scss';
 import { colors } from '../../styles/colors';
 
@@ -123,20 +124,21 @@ export default function ReportPage() {
               }}
             />
           </FormField>
-          <FormField name='text' label={t('moderation.report.text')} required={reason === 'other'} hint={t('moderation.report.textHint')} error={form.errors.text} count={{ value: text, limit: TEXT_LIMIT }}>
-            {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
-            <TextArea
-              className='report__text'
-              value={text}
-              maxLength={-1}
-              autoSize
-              placeholder={t('moderation.report.textPlaceholder')}
-              onChange={(value) => {
-                setText(value);
-                form.clear('text');
-              }}
-            />
-          </FormField>
+          <LongTextField
+            name='text'
+            label={t('moderation.report.text')}
+            required={reason === 'other'}
+            hint={t('moderation.report.textHint')}
+            error={form.errors.text}
+            value={text}
+            limit={TEXT_LIMIT}
+            inputClassName='report__text'
+            placeholder={t('moderation.report.textPlaceholder')}
+            onChange={(value) => {
+              setText(value);
+              form.clear('text');
+            }}
+          />
         </View>
         <Text className='report__hint'>{t(targetType === 'user' ? 'moderation.report.hintUser' : 'moderation.report.hint')}</Text>
         <View className='report__bar'>

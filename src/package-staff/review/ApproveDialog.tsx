@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Dialog, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Dialog, Input } from '@nutui/nutui-react-taro';
 import { GroupsReviewInput, type ApplicationView } from '../../shared/schemas/groupAdmin';
 import { FormField } from '../../components/FormField';
 import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { measuredLength, textLimit } from '../../utils/formLimits';
 import { overLimitMessage } from '../../components/CharCounter';
+import { LongTextField } from '../../components/LongText';
 
 /** The contract's rules for the number and the note (GroupsReviewInput). */
 const NUMBER_LIMIT = textLimit(GroupsReviewInput.shape.number.unwrap());
@@ -76,10 +77,7 @@ export function ApproveDialog({ application, onConfirm, onClose }: ApproveDialog
             <Input value={number} placeholder={t('registry.review.numberPlaceholder')} onChange={(value) => setNumber(value)} />
           </FormField>
         ) : null}
-        <FormField name='note' label={t('registry.review.note')} className='review__note' count={{ value: note, limit: NOTE_LIMIT }}>
-          {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
-          <TextArea value={note} maxLength={-1} autoSize placeholder={t('registry.review.notePlaceholder')} onChange={(value) => setNote(value)} />
-        </FormField>
+        <LongTextField name='note' label={t('registry.review.note')} className='review__note' value={note} limit={NOTE_LIMIT} placeholder={t('registry.review.notePlaceholder')} onChange={(value) => setNote(value)} />
         {error ? (
           <View className='linli-reason__error' role='alert'>
             {error}

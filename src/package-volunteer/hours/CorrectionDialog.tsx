@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Dialog, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Dialog, Input } from '@nutui/nutui-react-taro';
 import { HoursCorrectionInput, type HourRecordView } from '../../shared/schemas/volunteer';
 import { call } from '../../services/cloud';
 import { FormField } from '../../components/FormField';
@@ -12,6 +12,7 @@ import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { hoursOf, wholeNumber } from '../components/format';
+import { LongTextField } from '../../components/LongText';
 
 type Field = 'duration' | 'reason';
 const REASON_LIMIT = textLimit(HoursCorrectionInput.shape.reason);
@@ -98,10 +99,7 @@ export function CorrectionDialog({ record, onClose, onSent }: CorrectionDialogPr
             </View>
           </View>
         </FormField>
-        <FormField name='reason' label={t('volunteer.hours.correctionReason')} error={form.errors.reason} count={{ value: reason, limit: REASON_LIMIT }}>
-          {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
-          <TextArea value={reason} maxLength={-1} autoSize placeholder={t('volunteer.hours.correctionReason')} onChange={(v) => (setReason(v), form.clear('reason'))} />
-        </FormField>
+        <LongTextField name='reason' label={t('volunteer.hours.correctionReason')} error={form.errors.reason} value={reason} limit={REASON_LIMIT} placeholder={t('volunteer.hours.correctionReason')} onChange={(v) => (setReason(v), form.clear('reason'))} />
         <FormErrorSummary problems={form.problems} labels={{ duration: t('volunteer.hours.correctionHours'), reason: t('volunteer.hours.correctionReason') }} general={error} />
       </View>
     </Dialog>

@@ -2,7 +2,7 @@ import '../locale';
 import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Dialog, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Dialog, Input } from '@nutui/nutui-react-taro';
 import { ProofsIssueInput, type ProofView } from '../../shared/schemas/proofs';
 import type { MessageKey } from '../../locales';
 import { call } from '../../services/cloud';
@@ -21,6 +21,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { usePaged } from '../../hooks/usePaged';
 import { formatDateTime } from '../../utils/chinaTime';
 import { hoursOf } from '../components/format';
+import { LongTextField } from '../../components/LongText';
 import '../components/volunteer.scss';
 import './index.scss';
 import { DANGER_BUTTON } from '../../styles/buttons';
@@ -191,10 +192,7 @@ function IssueDialog({ proof, onClose, onIssued }: IssueDialogProps) {
         <FormField name='contact' label={t('volunteer.issue.contact')} error={form.errors.contact} count={{ value: contact, limit: ISSUE_LIMITS.contact }}>
           <Input value={contact} onChange={(v) => (setContact(v), form.clear('contact'))} />
         </FormField>
-        <FormField name='remarks' label={t('volunteer.issue.remarks')} error={form.errors.remarks} count={{ value: remarks, limit: ISSUE_LIMITS.remarks }}>
-          {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
-          <TextArea value={remarks} maxLength={-1} autoSize onChange={(v) => (setRemarks(v), form.clear('remarks'))} />
-        </FormField>
+        <LongTextField name='remarks' label={t('volunteer.issue.remarks')} error={form.errors.remarks} value={remarks} limit={ISSUE_LIMITS.remarks} onChange={(v) => (setRemarks(v), form.clear('remarks'))} />
         <FormErrorSummary
           problems={form.problems}
           labels={{ personInCharge: t('volunteer.issue.personInCharge'), contact: t('volunteer.issue.contact'), remarks: t('volunteer.issue.remarks') }}

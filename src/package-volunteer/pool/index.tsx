@@ -2,7 +2,7 @@ import '../locale';
 import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Input, Switch } from '@nutui/nutui-react-taro';
 import type { OutputOf } from '../../shared/api/contract';
 import { CreditsAdjustInput, CreditsGrantInput, SettingsUpdateInput } from '../../shared/schemas/credits';
 import type { MessageKey } from '../../locales';
@@ -22,6 +22,7 @@ import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { ChipSelect } from '../components/ChipSelect';
 import { wholeNumber } from '../components/format';
+import { LongTextField } from '../../components/LongText';
 import '../components/volunteer.scss';
 import './index.scss';
 
@@ -298,17 +299,17 @@ function Grant() {
             />
           </FormField>
         ) : null}
-        <FormField name='reason' label={t('volunteer.pool.reason')} required error={form.errors.reason} count={{ value: reason, limit: GRANT_REASON_LIMIT }}>
-          {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
-          <TextArea
-            className='volunteer-textarea'
-            value={reason}
-            maxLength={-1}
-            autoSize
-            placeholder={t('volunteer.common.reasonPlaceholder')}
-            onChange={(v) => (setReason(v), form.clear('reason'))}
-          />
-        </FormField>
+        <LongTextField
+          name='reason'
+          label={t('volunteer.pool.reason')}
+          required
+          error={form.errors.reason}
+          value={reason}
+          limit={GRANT_REASON_LIMIT}
+          inputClassName='volunteer-textarea'
+          placeholder={t('volunteer.common.reasonPlaceholder')}
+          onChange={(v) => (setReason(v), form.clear('reason'))}
+        />
         <View className='pool__actions'>
           <FormErrorSummary
             problems={form.problems}

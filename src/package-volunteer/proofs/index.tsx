@@ -23,7 +23,7 @@ import { chinaDay, formatDate } from '../../utils/chinaTime';
 import { cx } from '../../utils/cx';
 import { volunteerRoutes } from '../../utils/volunteerRoutes';
 import { ChipSelect } from '../components/ChipSelect';
-import { DateField } from '../components/DateField';
+import { DateField } from '../../components/DateField';
 import { hoursOf } from '../components/format';
 import { openFile } from '../../utils/openFile';
 import '../components/volunteer.scss';

@@ -26,7 +26,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { chinaDay } from '../../utils/chinaTime';
 import { volunteerRoutes } from '../../utils/volunteerRoutes';
 import { ChipSelect } from '../components/ChipSelect';
-import { DateField } from '../components/DateField';
+import { DateField } from '../../components/DateField';
 import { Tick } from '../components/Tick';
 import { idProblemKey, isMinor, knownBirthDate } from '../components/format';
 import '../components/volunteer.scss';

@@ -1,24 +1,21 @@
 import { Text, View } from '@tarojs/components';
 import { Input } from '@nutui/nutui-react-taro';
 import { cx } from '../../utils/cx';
+import type { DateFieldProps, DateTimeFieldProps } from './types';
 import './index.scss';
 
-export interface DateTimeFieldProps {
-  /** China day 'YYYY-MM-DD' and clock 'HH:mm'. */
-  day: string;
-  clock: string;
-  onChange: (day: string, clock: string) => void;
-  dayLabel: string;
-  clockLabel: string;
-  /** Earliest selectable day (weapp's picker honours it; the server checks either way). */
-  minDay?: string;
-  className?: string;
-}
+export type { DateFieldProps, DateTimeFieldProps } from './types';
 
 /**
- * H5: the browser's own date and time inputs (phones show their native wheels; Taro's H5
- * Picker imitation is harder to use). weapp: index.weapp.tsx uses WeChat's pickers.
+ * The one date field. H5: the browser's own date input (a calendar on desktop, the native wheel
+ * on phones; Taro's H5 Picker imitation is harder to use). weapp: index.weapp.tsx uses WeChat's
+ * pickers, since an Input of type date does not exist there.
  */
+export function DateField({ value, onChange, label, min, max, className }: DateFieldProps) {
+  return <Input className={cx('linli-date', className)} type='date' value={value} aria-label={label} {...(min ? { min } : {})} {...(max ? { max } : {})} onChange={(next) => onChange(next)} />;
+}
+
+/** A day and a clock side by side, each labelled (an activity's start, a roll-call's meeting time). */
 export function DateTimeField({ day, clock, onChange, dayLabel, clockLabel, className }: DateTimeFieldProps) {
   return (
     <View className={cx('linli-datetime', className)}>
