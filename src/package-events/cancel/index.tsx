@@ -1,14 +1,13 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import type { MessageKey } from '../../locales';
 import { ActivitiesCancelInput } from '../../shared/schemas/activities';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { Chips, type ChipOption } from '../../components/Chips';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { textLimit } from '../../utils/formLimits';
 import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
@@ -128,10 +127,16 @@ export default function CancelActivityPage() {
         </View>
       </View>
       <View className='events-cancel__actions'>
-        <FormErrorSummary problems={form.problems} labels={{ reason: t('events.cancel.reason') }} general={error} className='events-cancel__error' />
-        <Button className='events-cancel__submit' type='danger' size='large' block onClick={review}>
-          {t('events.cancel.submit')}
-        </Button>
+        <SubmitBar
+          label={t('events.cancel.submit')}
+          onSubmit={review}
+          tone='danger'
+          buttonClassName='events-cancel__submit'
+          problems={form.problems}
+          labels={{ reason: t('events.cancel.reason') }}
+          general={error}
+          summaryClassName='events-cancel__error'
+        />
       </View>
       <ConfirmDialog
         visible={confirming}

@@ -10,7 +10,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { chinaDay } from '../../utils/chinaTime';
 import { cx } from '../../utils/cx';
 import { CharCounter, overLimitMessage } from '../../components/CharCounter';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import type { TextLimit } from '../../utils/formLimits';
 import { fieldAnchor } from '../../utils/scrollToField';
@@ -250,10 +250,14 @@ export function ActivityForm({ initial, editing, onSubmit }: ActivityFormProps) 
       </Section>
 
       <View className='events-form__actions'>
-        <FormErrorSummary problems={form.problems} labels={labels} />
-        <Button className='events-form__submit' type='primary' size='large' block loading={saving} disabled={saving} onClick={() => void submit()}>
-          {editing ? t('events.form.save') : t('events.form.publish')}
-        </Button>
+        <SubmitBar
+          label={editing ? t('events.form.save') : t('events.form.publish')}
+          onSubmit={() => void submit()}
+          busy={saving}
+          buttonClassName='events-form__submit'
+          problems={form.problems}
+          labels={labels}
+        />
       </View>
     </View>
   );

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { Close, Photograph } from '@nutui/icons-react-taro';
 import type { GroupDetail } from '../../shared/schemas/groups';
 import { call, isClientError, uploadImage } from '../../services/cloud';
 import { FormField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { PostsCreateInput } from '../../shared/schemas/posts';
 import { textLimit } from '../../utils/formLimits';
@@ -158,10 +157,16 @@ function Composer({ group }: { group: GroupDetail }) {
       </View>
 
       <View className='leader-bar'>
-        <FormErrorSummary problems={form.problems} labels={{ text: t('registry.post.text') }} general={general} className='post__general' />
-        <Button className='post__publish' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void publish()}>
-          {label}
-        </Button>
+        <SubmitBar
+          label={label}
+          onSubmit={() => void publish()}
+          busy={busy}
+          buttonClassName='post__publish'
+          problems={form.problems}
+          labels={{ text: t('registry.post.text') }}
+          general={general}
+          summaryClassName='post__general'
+        />
       </View>
     </View>
   );

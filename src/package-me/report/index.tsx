@@ -2,14 +2,13 @@ import { Id } from '../../shared/schemas/common';
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import { Checked, Tips } from '@nutui/icons-react-taro';
 import { ReportReason, ReportsCreateInput, ReportTargetType } from '../../shared/schemas/moderation';
 import { call, isClientError } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { FormField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { textLimit } from '../../utils/formLimits';
 import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
@@ -142,10 +141,16 @@ export default function ReportPage() {
         </View>
         <Text className='report__hint'>{t(targetType === 'user' ? 'moderation.report.hintUser' : 'moderation.report.hint')}</Text>
         <View className='report__bar'>
-          <FormErrorSummary problems={form.problems} labels={{ reason: t('moderation.report.reason'), text: t('moderation.report.text') }} general={error} className='report__error' />
-          <Button className='report__submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
-            {t('moderation.report.submit')}
-          </Button>
+          <SubmitBar
+            label={t('moderation.report.submit')}
+            onSubmit={() => void submit()}
+            busy={busy}
+            buttonClassName='report__submit'
+            problems={form.problems}
+            labels={{ reason: t('moderation.report.reason'), text: t('moderation.report.text') }}
+            general={error}
+            summaryClassName='report__error'
+          />
         </View>
       </View>
     </PageRoot>

@@ -9,7 +9,7 @@ import type { MessageKey, Translate } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { textLimit, type TextLimit } from '../../utils/formLimits';
 import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
@@ -250,7 +250,11 @@ function CreateForm({ preferred, onCreated }: { preferred: string | null; onCrea
         </FormField>
       </View>
       <View className='linli-section'>
-        <FormErrorSummary
+        <SubmitBar
+          label={t('moderation.rollcall.form.submit')}
+          onSubmit={() => void submit()}
+          busy={busy}
+          buttonClassName='rollcall__submit'
           problems={form.problems}
           labels={{
             title: t('moderation.rollcall.form.title'),
@@ -262,11 +266,8 @@ function CreateForm({ preferred, onCreated }: { preferred: string | null; onCrea
             needed: t('moderation.rollcall.form.needed'),
           }}
           general={failure}
-          className='rollcall__failure'
+          summaryClassName='rollcall__failure'
         />
-        <Button className='rollcall__submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
-          {t('moderation.rollcall.form.submit')}
-        </Button>
       </View>
     </View>
   );

@@ -2,14 +2,14 @@ import '../locale';
 import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input, Switch } from '@nutui/nutui-react-taro';
+import { Input, Switch } from '@nutui/nutui-react-taro';
 import type { OutputOf } from '../../shared/api/contract';
 import { CreditsAdjustInput, CreditsGrantInput, SettingsUpdateInput } from '../../shared/schemas/credits';
 import type { MessageKey } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { textLimit } from '../../utils/formLimits';
 import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
@@ -206,14 +206,15 @@ function Settings({ pool, onSaved }: { pool: Pool; onSaved: (settings: OutputOf<
         </FormField>
         {readOnly ? null : (
           <View className='pool__actions'>
-            <FormErrorSummary
+            <SubmitBar
+              label={t('volunteer.pool.saveSettings')}
+              onSubmit={() => void save()}
+              busy={busy}
+              buttonClassName='pool__save'
               problems={form.problems}
               labels={{ thresholds: t('volunteer.pool.thresholds'), expiry: t('volunteer.pool.expiryYears'), selfReportRate: t('volunteer.pool.selfReportRate') }}
               general={problem}
             />
-            <Button className='pool__save' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void save()}>
-              {t('volunteer.pool.saveSettings')}
-            </Button>
           </View>
         )}
       </View>
@@ -311,14 +312,15 @@ function Grant() {
           onChange={(v) => (setReason(v), form.clear('reason'))}
         />
         <View className='pool__actions'>
-          <FormErrorSummary
+          <SubmitBar
+            label={mode === 'grant' ? t('volunteer.pool.grant') : t('volunteer.pool.adjust')}
+            onSubmit={() => void submit()}
+            busy={busy}
+            buttonClassName='pool__grant-submit'
             problems={form.problems}
             labels={{ volunteerNo: t('volunteer.pool.volunteerNo'), amount: t('volunteer.pool.amount'), reason: t('volunteer.pool.reason') }}
             general={problem}
           />
-          <Button className='pool__grant-submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
-            {mode === 'grant' ? t('volunteer.pool.grant') : t('volunteer.pool.adjust')}
-          </Button>
         </View>
       </View>
     </View>

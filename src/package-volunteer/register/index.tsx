@@ -15,7 +15,7 @@ import { useSubscriptionPrompt } from '../../hooks/useSubscriptionPrompt';
 import type { SubscribeOutcome, SubscribeTopic } from '../../utils/subscribe';
 import { FormField } from '../../components/FormField';
 import { GridAreaPicker } from '../../components/GridAreaPicker';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { textLimit } from '../../utils/formLimits';
 import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
@@ -387,10 +387,15 @@ function RegisterForm({ onDone, onAsk }: { onDone: (profile: VolunteerProfile) =
       </View>
 
       <View className='volunteer-bar'>
-        <FormErrorSummary problems={form.problems} labels={labels} general={general} />
-        <Button className='register__submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
-          {busy ? t('volunteer.register.submitting') : t('volunteer.register.submit')}
-        </Button>
+        <SubmitBar
+          label={busy ? t('volunteer.register.submitting') : t('volunteer.register.submit')}
+          onSubmit={() => void submit()}
+          busy={busy}
+          buttonClassName='register__submit'
+          problems={form.problems}
+          labels={labels}
+          general={general}
+        />
       </View>
     </View>
   );

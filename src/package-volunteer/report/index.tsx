@@ -2,11 +2,11 @@ import '../locale';
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Input } from '@nutui/nutui-react-taro';
 import { call, uploadImage } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { HoursSelfReportInput } from '../../shared/schemas/volunteer';
 import { textLimit } from '../../utils/formLimits';
@@ -142,7 +142,11 @@ export default function ReportPage() {
           </View>
         </View>
         <View className='volunteer-bar'>
-          <FormErrorSummary
+          <SubmitBar
+            label={phase === 'uploading' ? t('volunteer.common.uploading') : t('volunteer.report.submit')}
+            onSubmit={() => void submit()}
+            busy={busy}
+            buttonClassName='report__submit'
             problems={form.problems}
             labels={{
               group: t('volunteer.report.group'),
@@ -153,9 +157,6 @@ export default function ReportPage() {
             }}
             general={general}
           />
-          <Button className='report__submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
-            {phase === 'uploading' ? t('volunteer.common.uploading') : t('volunteer.report.submit')}
-          </Button>
         </View>
       </>
     );
