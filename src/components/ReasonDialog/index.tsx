@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Checkbox, Dialog } from '@nutui/nutui-react-taro';
 import { GroupsDissolveInput } from '../../shared/schemas/groupAdmin';
-import { errorMessage } from '../../hooks/useAsync';
+import { useDialogForm } from '../../hooks/useDialogForm';
 import { useI18n } from '../../hooks/useI18n';
 import { measuredLength, textLimit, type TextLimit } from '../../utils/formLimits';
 import { overLimitMessage } from '../CharCounter';
@@ -46,39 +45,25 @@ export interface ReasonDialogProps {
  */
 export function ReasonDialog({ visible, title, message, required = true, placeholder, confirmText, optionLabel, validate, limit = REASON_LIMIT, onConfirm, onClose }: ReasonDialogProps) {
   const { t } = useI18n();
-  const [reason, setReason] = useState('');
-  const [option, setOption] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!visible) return;
-    setReason('');
-    setOption(false);
-    setError(null);
-  }, [visible]);
-
-  const confirm = async () => {
-    const text = reason.trim();
-    const problem = validate
-      ? validate(reason)
-      : measuredLength(text) > limit.max
-        ? overLimitMessage(t, text, limit)
-        : (required || text.length > 0) && measuredLength(text) < limit.min
-          ? t('registry.common.reasonRequired', { min: limit.min })
-          : null;
-    if (problem) {
-      setError(problem);
-      // Rejecting keeps NutUI's Dialog open.
-      throw new Error(problem);
-    }
-    setError(null);
-    try {
-      await onConfirm(text || undefined, option);
-    } catch (caught) {
-      setError(errorMessage(caught));
-      throw caught;
-    }
-  };
+  const form = useDialogForm<{ reason: string; option: boolean }, 'reason'>({
+    subject: visible,
+    initial: () => ({ reason: '', option: false }),
+    order: ['reason'],
+    check: ({ reason }) => {
+      const text = reason.trim();
+      const problem = validate
+        ? validate(reason)
+        : measuredLength(text) > limit.max
+          ? overLimitMessage(t, text, limit)
+          : (required || text.length > 0) && measuredLength(text) < limit.min
+            ? t('registry.common.reasonRequired', { min: limit.min })
+            : null;
+      return problem ? { reason: problem } : {};
+    },
+    send: ({ reason, option }) => onConfirm(reason.trim() || undefined, option),
+  });
+  const { reason, option } = form.values;
+  const shown = form.errors.reason ?? form.general ?? overLimitMessage(t, reason, limit);
 
   return (
     <Dialog
@@ -87,7 +72,7 @@ export function ReasonDialog({ visible, title, message, required = true, placeho
       title={title}
       confirmText={confirmText ?? t('common.confirm')}
       cancelText={t('common.cancel')}
-      onConfirm={confirm}
+      onConfirm={form.confirm}
       onCancel={onClose}
       onClose={onClose}
     >
@@ -97,19 +82,16 @@ export function ReasonDialog({ visible, title, message, required = true, placeho
           className='linli-reason__input'
           value={reason}
           placeholder={placeholder ?? t('registry.common.reasonPlaceholder')}
-          invalid={Boolean(error)}
-          onChange={(value) => {
-            setReason(value);
-            setError(null);
-          }}
+          invalid={Boolean(form.errors.reason ?? form.general)}
+          onChange={(value) => form.update({ reason: value }, 'reason')}
           counter={{ limit: limit, className: 'linli-reason__counter' }}
         />
         {optionLabel ? (
-          <Checkbox className='linli-reason__option' checked={option} label={optionLabel} onChange={(checked) => setOption(checked)} />
+          <Checkbox className='linli-reason__option' checked={option} label={optionLabel} onChange={(checked) => form.update({ option: checked })} />
         ) : null}
-        {error || overLimitMessage(t, reason, limit) ? (
+        {shown ? (
           <View className='linli-reason__error' role='alert'>
-            {error ?? overLimitMessage(t, reason, limit)}
+            {shown}
           </View>
         ) : null}
       </View>

@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Dialog } from '@nutui/nutui-react-taro';
 import { ModerationAppealInput } from '../../shared/schemas/moderation';
 import { overLimitMessage } from '../../components/CharCounter';
-import { errorMessage } from '../../hooks/useAsync';
+import { useDialogForm } from '../../hooks/useDialogForm';
 import { useI18n } from '../../hooks/useI18n';
 import { measuredLength, textLimit } from '../../utils/formLimits';
 import { LongText } from '../../components/LongText';
@@ -22,27 +21,19 @@ export interface AppealDialogProps {
 /** Writing the one appeal a decision allows. */
 export function AppealDialog({ title, onConfirm, onClose }: AppealDialogProps) {
   const { t } = useI18n();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setText('');
-    setError(null);
-  }, [title]);
-
-  const confirm = async () => {
-    const typed = text.trim();
-    const problem = measuredLength(typed) < APPEAL_LIMIT.min ? t('moderation.notices.appealTooShort', { min: APPEAL_LIMIT.min }) : overLimitMessage(t, typed, APPEAL_LIMIT);
-    setError(problem);
-    // Rejecting keeps NutUI's Dialog open.
-    if (problem) throw new Error(problem);
-    try {
-      await onConfirm(typed);
-    } catch (caught) {
-      setError(errorMessage(caught));
-      throw caught;
-    }
-  };
+  const form = useDialogForm<{ text: string }, 'text'>({
+    subject: title,
+    initial: () => ({ text: '' }),
+    order: ['text'],
+    check: ({ text }) => {
+      const typed = text.trim();
+      const problem = measuredLength(typed) < APPEAL_LIMIT.min ? t('moderation.notices.appealTooShort', { min: APPEAL_LIMIT.min }) : overLimitMessage(t, typed, APPEAL_LIMIT);
+      return problem ? { text: problem } : {};
+    },
+    send: ({ text }) => onConfirm(text.trim()),
+  });
+  const { text } = form.values;
+  const shown = form.errors.text ?? form.general ?? overLimitMessage(t, text, APPEAL_LIMIT);
 
   return (
     <Dialog
@@ -51,7 +42,7 @@ export function AppealDialog({ title, onConfirm, onClose }: AppealDialogProps) {
       title={title ? t('moderation.notices.appealTitle', { title }) : ''}
       confirmText={t('moderation.notices.appeal')}
       cancelText={t('common.cancel')}
-      onConfirm={confirm}
+      onConfirm={form.confirm}
       onCancel={onClose}
       onClose={onClose}
     >
@@ -61,16 +52,13 @@ export function AppealDialog({ title, onConfirm, onClose }: AppealDialogProps) {
           className='linli-reason__input'
           value={text}
           placeholder={t('moderation.notices.appealPlaceholder')}
-          invalid={Boolean(error)}
-          onChange={(value) => {
-            setText(value);
-            setError(null);
-          }}
+          invalid={Boolean(form.errors.text ?? form.general)}
+          onChange={(value) => form.update({ text: value }, 'text')}
           counter={{ limit: APPEAL_LIMIT, className: 'linli-reason__counter' }}
         />
-        {error || overLimitMessage(t, text, APPEAL_LIMIT) ? (
+        {shown ? (
           <View className='linli-reason__error' role='alert'>
-            {error ?? overLimitMessage(t, text, APPEAL_LIMIT)}
+            {shown}
           </View>
         ) : null}
       </View>
