@@ -28,7 +28,7 @@ export interface SubmitBarProps<F extends string> {
 }
 
 /**
- * The end of every form: what stops it ("有 N 处需要修改", FormErrorSummary) right above the one
+ * The end of every form: what stops it (FormErrorSummary, "N things to fix") right above the one
  * large submit button, so a refused submit is never silent and the button is where the thumb is.
  */
 export function SubmitBar<F extends string>({ label, onSubmit, busy = false, disabled = false, tone = 'primary', problems, labels, general, summaryClassName, buttonClassName, className, children }: SubmitBarProps<F>) {
