@@ -6,7 +6,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import { CheckChecked } from '@nutui/icons-react-taro';
 import type { InputOf } from '../../shared/api/contract';
 import type { IdType } from '../../shared/identity/idNumber';
-import { GridArea, Skill, VolunteerRegisterInput, type VolunteerProfile } from '../../shared/schemas/volunteer';
+import { GridArea, Skill, VolunteerIdentity, VolunteerRegisterInput, type VolunteerProfile } from '../../shared/schemas/volunteer';
 import type { MessageKey, Translate } from '../../locales';
 import { call, isClientError } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
@@ -127,12 +127,14 @@ function check(values: Values, minor: boolean, t: Translate): { problems: Partia
     if (field === 'idNumber') return t(idProblemKey(values.idType, values.idNumber) ?? PROBLEM.idNumber);
     return t(PROBLEM[field], { ...(field === 'gridArea' ? LIMITS.gridArea : LIMITS.realName) });
   });
-  // The schema's whole-input checks (superRefine) run only once every field passes, so the
-  // same shared rules are asked directly: the ID number (idNumberProblem, through
-  // idProblemKey) and the birth date of documents that do not carry one.
-  const idKey = idProblemKey(values.idType, values.idNumber);
-  if (idKey) problems.idNumber ??= t(idKey);
-  if (needsBirthDate && !values.birthDate) problems.birthDate ??= t(PROBLEM.birthDate);
+  // The schema's whole-input checks (superRefine) run only once every field passes, so its
+  // identity rules are asked on their own (VolunteerIdentity): the ID number's check and the
+  // birth date of documents that do not carry one.
+  const identity = { idType: values.idType, idNumber: values.idNumber, ...(needsBirthDate && values.birthDate ? { birthDate: values.birthDate } : {}) };
+  const identityProblems = schemaFieldErrors(VolunteerIdentity, identity, (path) => (path === 'idNumber' || path === 'birthDate' ? path : null), (_issue, field) =>
+    field === 'idNumber' ? t(idProblemKey(values.idType, values.idNumber) ?? PROBLEM.idNumber) : t(PROBLEM.birthDate),
+  );
+  for (const [field, message] of Object.entries(identityProblems) as Array<['idNumber' | 'birthDate', string]>) problems[field] ??= message;
   if (minor && !values.guardianConsent) problems.guardianConsent ??= t(PROBLEM.guardianConsent);
   if (Object.keys(problems).length > 0) return { problems, input: null };
   return { problems, input: { ...base, ...(minor ? { guardian: { ...guardian, consent: true as const } } : {}), sensitiveConsent: true } };

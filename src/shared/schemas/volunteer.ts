@@ -16,6 +16,13 @@ export const Skill = text(1, 20);
 /** A grid area (网格) of the community, e.g. "3号网格": where a volunteer can be gathered quickly. */
 export const GridArea = text(1, 20);
 
+/** The ID number's own check, and a birth date for documents that do not carry one. */
+function checkIdentity(v: { idType: IdType; idNumber: string; birthDate?: string }, ctx: z.RefinementCtx): void {
+  const problem = idNumberProblem(v.idType, v.idNumber);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: problem });
+  if (v.idType !== 'mainland_id' && !v.birthDate) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: '请填写出生日期' });
+}
+
 export const VolunteerRegisterInput = z
   .object({
     realName: text(2, 30).refine((v) => !/[\d@#$%^&*<>]/.test(v), '请填写真实姓名'),
@@ -34,12 +41,13 @@ export const VolunteerRegisterInput = z
     sensitiveConsent: z.literal(true, { error: '请阅读并同意个人敏感信息处理规则' }),
   })
   .strict()
-  .superRefine((v, ctx) => {
-    const problem = idNumberProblem(v.idType, v.idNumber);
-    if (problem) ctx.addIssue({ code: 'custom', path: ['idNumber'], message: problem });
-    if (v.idType !== 'mainland_id' && !v.birthDate) ctx.addIssue({ code: 'custom', path: ['birthDate'], message: '请填写出生日期' });
-  });
+  .superRefine(checkIdentity);
 export type VolunteerRegisterInput = z.infer<typeof VolunteerRegisterInput>;
+
+/** The identity rules alone, for a form that checks them whatever its other fields hold (zod skips an object's refinements while a field fails). */
+export const VolunteerIdentity = z
+  .object({ idType: IdType, idNumber: VolunteerRegisterInput.shape.idNumber, birthDate: Day.optional() })
+  .superRefine(checkIdentity);
 
 export const VolunteerUpdateInput = z
   .object({
