@@ -115,3 +115,15 @@ export function schemaFieldErrors<F extends string>(
   }
   return errors;
 }
+
+/**
+ * What a text field's own schema says of one value, or null when it passes: a missing or short
+ * text in the form's words (`tooShort`, given the schema's minimum), anything else by
+ * issueMessage. For the one-field dialogs (a reason, an appeal, a filing number).
+ */
+export function textProblem(t: Translate, schema: ZodType, value: string, tooShort: (min: number) => string): string | null {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0]!;
+  return issue.code === 'too_small' ? tooShort(Number(issue.minimum)) : issueMessage(t, issue, value);
+}

@@ -4,7 +4,8 @@ import { ModerationAppealInput } from '../../shared/schemas/moderation';
 import { overLimitMessage } from '../../components/CharCounter';
 import { useDialogForm } from '../../hooks/useDialogForm';
 import { useI18n } from '../../hooks/useI18n';
-import { measuredLength, textLimit } from '../../utils/formLimits';
+import { textLimit } from '../../utils/formLimits';
+import { textProblem } from '../../utils/schemaErrors';
 import { LongText } from '../../components/LongText';
 
 /** The contract's appeal rule (ModerationAppealInput.text). */
@@ -26,8 +27,7 @@ export function AppealDialog({ title, onConfirm, onClose }: AppealDialogProps) {
     initial: () => ({ text: '' }),
     order: ['text'],
     check: ({ text }) => {
-      const typed = text.trim();
-      const problem = measuredLength(typed) < APPEAL_LIMIT.min ? t('moderation.notices.appealTooShort', { min: APPEAL_LIMIT.min }) : overLimitMessage(t, typed, APPEAL_LIMIT);
+      const problem = textProblem(t, ModerationAppealInput.shape.text, text, (min) => t('moderation.notices.appealTooShort', { min }));
       return problem ? { text: problem } : {};
     },
     send: ({ text }) => onConfirm(text.trim()),

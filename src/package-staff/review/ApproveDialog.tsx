@@ -4,13 +4,15 @@ import { GroupsReviewInput, type ApplicationView } from '../../shared/schemas/gr
 import { FormField } from '../../components/FormField';
 import { useDialogForm } from '../../hooks/useDialogForm';
 import { useI18n } from '../../hooks/useI18n';
-import { measuredLength, textLimit } from '../../utils/formLimits';
-import { overLimitMessage } from '../../components/CharCounter';
+import { textLimit } from '../../utils/formLimits';
+import { textProblem } from '../../utils/schemaErrors';
 import { LongTextField } from '../../components/LongText';
 
 /** The contract's rules for the number and the note (GroupsReviewInput). */
-const NUMBER_LIMIT = textLimit(GroupsReviewInput.shape.number.unwrap());
-const NOTE_LIMIT = textLimit(GroupsReviewInput.shape.reason.unwrap());
+const NUMBER_SCHEMA = GroupsReviewInput.shape.number.unwrap();
+const NOTE_SCHEMA = GroupsReviewInput.shape.reason.unwrap();
+const NUMBER_LIMIT = textLimit(NUMBER_SCHEMA);
+const NOTE_LIMIT = textLimit(NOTE_SCHEMA);
 
 export interface ApproveDialogProps {
   application: ApplicationView | null;
@@ -32,11 +34,9 @@ export function ApproveDialog({ application, onConfirm, onClose }: ApproveDialog
     initial: () => ({ number: '', note: '' }),
     order: ['number', 'note'],
     check: ({ number, note }) => {
-      const typed = number.trim();
-      const remark = note.trim();
-      const numberProblem = level !== 'community' && measuredLength(typed) < NUMBER_LIMIT.min ? t('registry.review.numberRequired', { field: numberLabel }) : overLimitMessage(t, typed, NUMBER_LIMIT);
-      const noteProblem =
-        overLimitMessage(t, remark, NOTE_LIMIT) ?? (remark.length > 0 && measuredLength(remark) < NOTE_LIMIT.min ? t('registry.common.reasonRequired', { min: NOTE_LIMIT.min }) : null);
+      // GroupsReviewInput's own fields judge; a community-managed group has no number, and the note may stay empty.
+      const numberProblem = level === 'community' ? null : textProblem(t, NUMBER_SCHEMA, number, () => t('registry.review.numberRequired', { field: numberLabel }));
+      const noteProblem = note.trim() === '' ? null : textProblem(t, NOTE_SCHEMA, note, (min) => t('registry.common.reasonRequired', { min }));
       return { ...(numberProblem ? { number: numberProblem } : {}), ...(noteProblem ? { note: noteProblem } : {}) };
     },
     send: ({ number, note }) => onConfirm(level === 'community' ? undefined : number.trim(), note.trim() || undefined),
