@@ -45,7 +45,7 @@ const KEY_OF_MESSAGE = new Map<string, SchemaMessageName>(
 /** The locale key of a message a shared schema wrote (`'请输入 11 位手机号'` → forms.schema.mobilePhone), or null. */
 export function schemaMessageKey(message: string): MessageKey | null {
   const name = KEY_OF_MESSAGE.get(message);
-  return name ? (`forms.schema.${name}` as MessageKey) : null;
+  return name ? `forms.schema.${name}` : null;
 }
 
 /** The words for an issue the schema left to zod's defaults, by its code and limits. */
