@@ -22,7 +22,7 @@ import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
 import { Coalescer } from '../runtime/coalesce';
 import { isDuplicateError } from '../runtime/dbErrors';
-import { acceptOffer, adoptSeat, claimSeat, joinWaitlist, passSeatOn, releaseLostSeat, returnWaitlistPlace, takeWaitlistPlace } from './seatLedger';
+import { acceptOffer, adoptSeat, claimSeat, joinWaitlist, passSeatOn, releaseLostSeat, returnWaitlistPlace, takeWaitlistPlaceWhileOpen } from './seatLedger';
 import { loadVisibleActivity, presentMySignup, seatsLeftOf, waitlistPosition } from './activityPlanner';
 
 const HOUR = 3600_000;
@@ -112,15 +112,53 @@ async function assertAgeAllows(userId: string, activity: ActivityDoc, guardianCo
   }
 }
 
+/**
+ * How old a read of the activity a newcomer may decide on, when people already wait: she can
+ * only queue then, and the draw of her place re-checks on the activity itself that it still
+ * takes sign-ups (seatLedger.ts, takeWaitlistPlaceWhileOpen). Saves a crowd on a full activity
+ * the activity's and group's reads on every call but one a second per warm instance.
+ */
+const RECENT_READ_MS = 1000;
+
+/** The activity changed since the recent read a sign-up decided on: decide again on a fresh read. */
+class StaleActivityRead extends Error {}
+
+/**
+ * Where a sign-up keeps the result of the request that made it (`SignupDoc.request`): a retry of
+ * that request replays it from the sign-up itself, so the pipeline stores nothing more for it.
+ */
+export interface SignupRequest {
+  key: string;
+  /** The answer as the pipeline sends it (the action's checked output, in its envelope). */
+  answerOf(outcome: SignupOutcome): string;
+  /** Says the result was kept on the sign-up (createHandler then stores none). */
+  kept(): void;
+}
+
 /** Signs up (myself or, as a consented proxy, an elderly resident), and tells her what it came to. */
-export async function createSignup(actor: Actor, input: SignupsCreateInput, now: Date): Promise<SignupOutcome> {
-  const outcome = await signUp(actor, input, now);
+export async function createSignup(actor: Actor, input: SignupsCreateInput, now: Date, request?: SignupRequest): Promise<SignupOutcome> {
+  let outcome: SignupOutcome;
+  try {
+    outcome = await signUp(actor, input, now, RECENT_READ_MS, request);
+  } catch (error) {
+    if (!(error instanceof StaleActivityRead)) throw error;
+    outcome = await signUp(actor, input, now, 0, request);
+  }
   if (!outcome.settledElsewhere) await tellSignedUp(outcome, now);
   return outcome;
 }
 
-async function signUp(actor: Actor, input: SignupsCreateInput, now: Date): Promise<SignupOutcome> {
-  const { activity, group, resource } = await loadVisibleActivity(actor, input.activityId, false);
+/** The result a sign-up kept for the request `key` (see SignupRequest), or null. */
+export async function keptSignupResult(actor: Actor, input: SignupsCreateInput, key: string): Promise<string | null> {
+  const signup = await findSignup(signupIdOf(input.activityId, input.forUserId ?? actor.userId));
+  return signup?.request?.key === key ? signup.request.answer : null;
+}
+
+async function signUp(actor: Actor, input: SignupsCreateInput, now: Date, maxAgeMs: number, request?: SignupRequest): Promise<SignupOutcome> {
+  let loaded = await loadVisibleActivity(actor, input.activityId, false, maxAgeMs);
+  // A recent read decides only for a newcomer who can only queue; anything else reads afresh.
+  if (loaded.recent && !(loaded.activity.waitlistCount > 0 && !loaded.activity.approvalRequired)) loaded = await loadVisibleActivity(actor, input.activityId, false);
+  const { activity, group, resource } = loaded;
   authorize(activityPolicies, 'signups.create', actor, resource);
   if (now.getTime() < activity.signupOpenAt.getTime()) throw new AppError('SIGNUP_CLOSED', '报名尚未开始');
   if (now.getTime() >= activity.signupCloseAt.getTime()) throw new AppError('SIGNUP_CLOSED', '报名已截止');
@@ -161,7 +199,11 @@ async function signUp(actor: Actor, input: SignupsCreateInput, now: Date): Promi
     updatedAt: now,
   };
   if (fresh.status === 'claiming' && activity.waitlistCount > 0) {
-    const queued = await queueBehindOthers(activity, { ...fresh, attempt: null });
+    const queued = await queueBehindOthers(activity, { ...fresh, attempt: null }, request);
+    if (queued === STALE) {
+      if (loaded.recent) throw new StaleActivityRead();
+      throw new AppError('SIGNUP_CLOSED', '报名已截止');
+    }
     if (queued) return queued;
   }
   try {
@@ -268,22 +310,28 @@ const waitlistedInserts = new Coalescer<SignupDoc, 'added' | 'duplicate' | Error
   }
 });
 
+const STALE = 'stale' as const;
+
 /**
  * With people already in line a newcomer can only queue (see `claimUnlessOthersWait`): the place
- * is drawn first and the sign-up written once, already waitlisted — one round trip fewer for
- * each of a crowd on a full activity (and a crowd's places and sign-ups go in a few trips). Null
- * when the person has a sign-up already (the place is given back and the usual path sorts it out).
+ * is drawn first — only while the activity still takes sign-ups (STALE when it no longer does) —
+ * and the sign-up written once, already waitlisted, with the request's answer kept on it
+ * (`request`): a crowd on a full activity costs each newcomer the draw and the insert. Null when
+ * the person has a sign-up already (the place is given back and the usual path sorts it out).
  */
-async function queueBehindOthers(activity: ActivityDoc, fresh: SignupDoc): Promise<SignupOutcome | null> {
-  const place = await takeWaitlistPlace(activity._id, fresh._id);
-  const signup: SignupDoc = { ...fresh, status: 'waitlisted', waitSeq: place.waitSeq };
+async function queueBehindOthers(activity: ActivityDoc, fresh: SignupDoc, request?: SignupRequest): Promise<SignupOutcome | typeof STALE | null> {
+  const place = await takeWaitlistPlaceWhileOpen(activity._id, fresh._id);
+  if (!place) return STALE;
+  const outcome: SignupOutcome = { signup: { ...fresh, status: 'waitlisted', waitSeq: place.waitSeq }, activity: place.activity, waitlistPosition: place.position };
+  const signup: SignupDoc = request ? { ...outcome.signup, request: { key: request.key, answer: request.answerOf(outcome) } } : outcome.signup;
   const written = await waitlistedInserts.submit(activity._id, signup);
   if (written !== 'added') {
     await returnWaitlistPlace(activity._id);
     if (written === 'duplicate') return null;
     throw written;
   }
-  return { signup, activity: place.activity, waitlistPosition: place.position };
+  request?.kept();
+  return { ...outcome, signup };
 }
 
 /**

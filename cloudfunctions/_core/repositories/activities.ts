@@ -96,6 +96,11 @@ export interface SignupDoc {
   guardianConsent: boolean;
   checkedInAt: Date | null;
   checkedOutAt: Date | null;
+  /**
+   * The request that wrote this sign-up and the answer it got (signupFlow.ts, SignupRequest): a
+   * retry of that request is answered from here. Absent where the pipeline stored the answer.
+   */
+  request?: { key: string; answer: string } | null;
   createdAt: Date;
   updatedAt: Date;
 }
