@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../src/shared/errors';
-import { ExportInput, type DashboardOutput, type ExportOutput } from '../../../src/shared/schemas/moderation';
+import { ExportInput, type DashboardOutput, type ExportOutput } from '../../../src/shared/schemas/console';
 import type * as z from '../../../src/shared/zod';
 import { fileStore } from '../ports/storage';
 import { accountId, type AccountDoc } from '../ledger/accounts';

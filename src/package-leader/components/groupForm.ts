@@ -6,7 +6,7 @@
  */
 import type { InputOf } from '../../shared/api/contract';
 import type { FieldIssue } from '../../shared/errors';
-import { GroupsFoundInput } from '../../shared/schemas/groupAdmin';
+import { GroupsFoundInput } from '../../shared/schemas/groups';
 import type { GroupDetail, GroupType, JoinPolicy, ManagementLevel } from '../../shared/schemas/groups';
 import type { Translate } from '../../locales';
 import { textLimit } from '../../utils/formLimits';

@@ -2,9 +2,17 @@
  * The contract slice of the cloud function `console` (cloudfunctions/console/):
  * the staff console — audit log, dashboards, Excel exports (background jobs).
  */
-import { JobsGetInput } from '../schemas/jobs';
-import { AuditSearchInput, AuditSearchOutput, DashboardInput, DashboardOutput, ExportInput, ExportOutput } from '../schemas/moderation';
-import { NotifyFailuresSummaryInput, NotifyFailuresSummaryOutput } from '../schemas/notifyFailures';
+import {
+  AuditSearchInput,
+  AuditSearchOutput,
+  DashboardInput,
+  DashboardOutput,
+  ExportInput,
+  ExportOutput,
+  JobsGetInput,
+  NotifyFailuresSummaryInput,
+  NotifyFailuresSummaryOutput,
+} from '../schemas/console';
 import { action, type ActionSpec } from './actionSpec';
 
 export const consoleActions = {

@@ -3,31 +3,31 @@
  * discovery, group pages, joining and leaving, founding and review, stewardship.
  */
 import {
+  GroupMembershipOutput,
   GroupsDissolveInput,
   GroupsFoundInput,
+  GroupsGetInput,
+  GroupsGetOutput,
+  GroupsJoinByInviteInput,
+  GroupsJoinInput,
+  GroupsLeaveInput,
+  GroupsListInput,
+  GroupsListOutput,
   GroupsMyApplicationsInput,
   GroupsMyApplicationsOutput,
+  GroupsPosterInput,
+  GroupsPosterOutput,
   GroupsRateInput,
   GroupsResubmitInput,
   GroupsReviewInput,
   GroupsReviewQueueInput,
   GroupsReviewQueueOutput,
+  GroupsTransferInput,
   GroupsUpdateInput,
-} from '../schemas/groupAdmin';
-import {
-  GroupMembershipOutput,
-  GroupsGetInput,
-  GroupsGetOutput,
-  GroupsJoinInput,
-  GroupsLeaveInput,
-  GroupsListInput,
-  GroupsListOutput,
-  GroupsPosterInput,
-  GroupsPosterOutput,
   MembershipsMineInput,
   MembershipsMineOutput,
 } from '../schemas/groups';
-import { GroupsJoinByInviteInput, GroupsTransferInput, MemberChangeOutput } from '../schemas/members';
+import { MemberChangeOutput } from '../schemas/members';
 import { action, type ActionSpec } from './actionSpec';
 
 export const groupsActions = {

@@ -2,7 +2,7 @@
  * The contract slice of the cloud function `inbox` (cloudfunctions/inbox/):
  * my notices and the unread badge.
  */
-import { InboxListInput, InboxListOutput, InboxMarkReadInput, InboxMarkReadOutput } from '../schemas/activities';
+import { InboxListInput, InboxListOutput, InboxMarkReadInput, InboxMarkReadOutput } from '../schemas/inbox';
 import { action, type ActionSpec } from './actionSpec';
 
 export const inboxActions = {

@@ -25,7 +25,7 @@ import {
   SignupsRosterExportOutput,
   SignupsRosterInput,
   SignupsRosterOutput,
-} from '../schemas/activities';
+} from '../schemas/signups';
 import { Id } from '../schemas/common';
 import { action, type ActionSpec } from './actionSpec';
 

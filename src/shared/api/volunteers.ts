@@ -5,16 +5,6 @@
 import * as z from '../zod';
 import { Id } from '../schemas/common';
 import {
-  RollCallsCloseInput,
-  RollCallsCreateInput,
-  RollCallsGetInput,
-  RollCallsGetOutput,
-  RollCallsListInput,
-  RollCallsListOutput,
-  RollCallsRespondInput,
-  RollCallView,
-} from '../schemas/rollCall';
-import {
   HourRecordView,
   HoursActivityInput,
   HoursActivityOutput,
@@ -29,13 +19,21 @@ import {
   HoursReviewCorrectionInput,
   HoursReviewInput,
   HoursSelfReportInput,
+  RollCallsCloseInput,
+  RollCallsCreateInput,
+  RollCallsGetInput,
+  RollCallsGetOutput,
+  RollCallsListInput,
+  RollCallsListOutput,
+  RollCallsRespondInput,
+  RollCallView,
   VolunteerGetInput,
   VolunteerMeOutput,
   VolunteerProfile,
   VolunteerRegisterInput,
   VolunteerUpdateInput,
   VolunteerWithdrawInput,
-} from '../schemas/volunteer';
+} from '../schemas/volunteers';
 import { action, type ActionSpec } from './actionSpec';
 
 export const volunteersActions = {
