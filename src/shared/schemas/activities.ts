@@ -1,3 +1,8 @@
+/**
+ * Activities (served by the cloud function `activities`): posting, editing, discovery, posters and
+ * the seat check. `DateTime`, `Location` and `NearPoint` also serve groups and roll-calls; the
+ * sign-up status and "my sign-up" live here because every activity card carries them.
+ */
 import * as z from '../zod';
 import { FileRef, Id, Page, Poster, paged, text } from './common';
 

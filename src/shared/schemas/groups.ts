@@ -1,3 +1,7 @@
+/**
+ * Groups (served by the cloud function `groups`): discovery, a group's page, joining and leaving,
+ * founding and review, stewardship, leadership transfer and joining by invite link.
+ */
 import * as z from '../zod';
 import { Location, NearLocated, NearPoint } from './activities';
 import { FileRef, Id, Page, Poster, paged, text } from './common';
