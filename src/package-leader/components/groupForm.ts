@@ -1,6 +1,6 @@
 /**
  * The founding form's values, its checks and the conversion to the contract's input. Checks
- * follow the server's schema (src/shared/schemas/groupAdmin.ts) but speak the user's language
+ * follow the server's schema (src/shared/schemas/groups.ts) but speak the user's language
  * and name the field; the schema itself runs last as a safety net, so nothing the server
  * would refuse is sent.
  */
