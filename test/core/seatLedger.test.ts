@@ -7,7 +7,7 @@ import { cancelSignup, createSignup } from '../../cloudfunctions/_core/commands/
 import { findActivity, findSignup, signupIdOf } from '../../cloudfunctions/_core/repositories/activities';
 import { resolveActor } from '../../cloudfunctions/_core/runtime/actor';
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';
-import { SignupsCreateInput } from '../../src/shared/schemas/activities';
+import { SignupsCreateInput } from '../../src/shared/schemas/signups';
 import { startCloudForCore } from '../support/coreAgainstCloud';
 import { allDocsOf, createActivity, createGroup } from '../support/fixtures';
 

@@ -7,8 +7,8 @@
  */
 import { AppError } from '../../../src/shared/errors';
 import { authorize } from '../../../src/shared/policies/authorize';
-import { hourPolicies } from '../../../src/shared/policies/volunteer';
-import type { HourRecordView, HoursConfirmInput, HoursSelfReportInput } from '../../../src/shared/schemas/volunteer';
+import { hourPolicies } from '../../../src/shared/policies/volunteers';
+import type { HourRecordView, HoursConfirmInput, HoursSelfReportInput } from '../../../src/shared/schemas/volunteers';
 import { accountId, type AccountDoc } from '../ledger/accounts';
 import { creditsFor, earningPosting, issuerOf } from '../ledger/earnings';
 import { applyPosting } from '../ledger/posting';

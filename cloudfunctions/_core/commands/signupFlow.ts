@@ -8,7 +8,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { AppError, asError } from '../../../src/shared/errors';
 import { activityPolicies } from '../../../src/shared/policies/activities';
 import { authorize } from '../../../src/shared/policies/authorize';
-import type { SignupsCreateInput } from '../../../src/shared/schemas/activities';
+import type { SignupsCreateInput } from '../../../src/shared/schemas/signups';
 import { notifySignedUp, type Notice } from '../ports/notify';
 import { qrCodes } from '../ports/qrCode';
 import { activities, findActivity, findSignup, signupIdOf, signups, type ActivityDoc, type ClaimAttempt, type SeatDoc, type SignupDoc } from '../repositories/activities';

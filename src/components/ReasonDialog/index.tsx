@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Checkbox, Dialog, TextArea } from '@nutui/nutui-react-taro';
-import { GroupsDissolveInput } from '../../shared/schemas/groupAdmin';
+import { GroupsDissolveInput } from '../../shared/schemas/groups';
 import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { measuredLength, textLimit, type TextLimit } from '../../utils/formLimits';

@@ -1,12 +1,12 @@
 /**
  * The founding form's values, its checks and the conversion to the contract's input. Checks
- * follow the server's schema (src/shared/schemas/groupAdmin.ts) but speak the user's language
+ * follow the server's schema (src/shared/schemas/groups.ts) but speak the user's language
  * and name the field; the schema itself runs last as a safety net, so nothing the server
  * would refuse is sent.
  */
 import type { InputOf } from '../../shared/api/contract';
 import type { FieldIssue } from '../../shared/errors';
-import { GroupsFoundInput } from '../../shared/schemas/groupAdmin';
+import { GroupsFoundInput } from '../../shared/schemas/groups';
 import type { GroupDetail, GroupType, JoinPolicy, ManagementLevel } from '../../shared/schemas/groups';
 import type { Translate } from '../../locales';
 import { textLimit } from '../../utils/formLimits';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Dialog, Input, TextArea } from '@nutui/nutui-react-taro';
-import { GroupsReviewInput, type ApplicationView } from '../../shared/schemas/groupAdmin';
+import { GroupsReviewInput, type ApplicationView } from '../../shared/schemas/groups';
 import { FormField } from '../../components/FormField';
 import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';

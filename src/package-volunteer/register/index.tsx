@@ -6,7 +6,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import { CheckChecked } from '@nutui/icons-react-taro';
 import type { InputOf } from '../../shared/api/contract';
 import type { IdType } from '../../shared/identity/idNumber';
-import { GridArea, Skill, VolunteerRegisterInput, type VolunteerProfile } from '../../shared/schemas/volunteer';
+import { GridArea, Skill, VolunteerRegisterInput, type VolunteerProfile } from '../../shared/schemas/volunteers';
 import type { MessageKey, Translate } from '../../locales';
 import { call, isClientError } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
@@ -36,7 +36,7 @@ import { colors } from '../../styles/colors';
 const ID_TYPES: readonly IdType[] = ['mainland_id', 'hk_macao_permit', 'taiwan_permit', 'passport'];
 const SKILLS = ['elderly', 'children', 'medical', 'teaching', 'legal', 'repair', 'driving', 'photo', 'culture', 'sign'] as const;
 
-/** Limits of the contract (src/shared/schemas/volunteer.ts), for the counters and messages. */
+/** Limits of the contract (src/shared/schemas/volunteers.ts), for the counters and messages. */
 const LIMITS = {
   realName: textLimit(VolunteerRegisterInput.shape.realName),
   skill: textLimit(Skill),
