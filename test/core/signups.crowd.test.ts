@@ -10,7 +10,7 @@ import { findActivity, findSignup, signupIdOf } from '../../cloudfunctions/_core
 import { resolveActor } from '../../cloudfunctions/_core/runtime/actor';
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';
 import { AppError } from '../../src/shared/errors';
-import { SignupsCreateInput } from '../../src/shared/schemas/activities';
+import { SignupsCreateInput } from '../../src/shared/schemas/signups';
 import { startCloudForCore } from '../support/coreAgainstCloud';
 import { createActivity, createGroup } from '../support/fixtures';
 
