@@ -6,7 +6,7 @@
  * crowd), which keeps the waitlist first-in first-out. Counters on the activity are for display.
  */
 import { notifySignedUp } from '../ports/notify';
-import { activities, findActivity, firstWaiting, seats, signups, type ActivityDoc, type SeatDoc, type SignupDoc } from '../repositories/activities';
+import { activities, findActivity, firstWaiting, seats, signups, type ActivityDoc, type SeatDoc, type SignupDoc, type SignupTold } from '../repositories/activities';
 import { database } from '../runtime/cloudbase';
 import { Coalescer } from '../runtime/coalesce';
 
@@ -94,11 +94,13 @@ export async function releaseLostSeat(activity: ActivityDoc, seat: SeatDoc, atte
  * that instant joined before it), or null when another attempt settled the sign-up (the place
  * drawn is given back).
  */
-export async function joinWaitlist(activityId: string, signupId: string, attemptId: string, now: Date): Promise<WaitlistPlace | null> {
+export async function joinWaitlist(activityId: string, signupId: string, attemptId: string, now: Date, toldAt?: (position: number) => SignupTold | null): Promise<WaitlistPlace | null> {
   const place = await takeWaitlistPlace(activityId, signupId);
+  // `toldAt`: the resident's notice of her place, written with it (SignupDoc.told).
+  const told = toldAt ? { told: toldAt(place.position) } : {};
   const queued = await signups()
     .where({ _id: signupId, status: 'claiming', 'attempt.id': attemptId })
-    .update({ status: 'waitlisted', waitSeq: place.waitSeq, attempt: null, updatedAt: now });
+    .update({ status: 'waitlisted', waitSeq: place.waitSeq, attempt: null, updatedAt: now, ...told });
   if (queued.updated === 1) return place;
   await returnWaitlistPlace(activityId);
   return null;

@@ -267,6 +267,15 @@ export const indexDeclarations: IndexDeclaration[] = [
     ],
   },
   {
+    // The inbox's view of a resident's own sign-ups (what each one came to, told on the sign-up).
+    collection: Collections.signups,
+    name: 'user_told',
+    fields: [
+      { field: 'userId', type: 'string' },
+      { field: 'told.at', type: 'date', direction: -1 },
+    ],
+  },
+  {
     collection: Collections.signups,
     name: 'status_offer_expiry',
     fields: [
