@@ -9,7 +9,7 @@
  * aggregation (aggregation.ts).
  */
 import Database from 'better-sqlite3';
-import type { IndexDeclaration } from '../../_core/repositories/indexes';
+import type { IndexDeclaration } from '../../_core/repositories/indexDeclaration';
 import { aggregate } from './aggregation';
 import { Commits } from './commits';
 import { WriteHistory } from './history';

@@ -4,7 +4,7 @@
  * run over them (preparing costs more than running most queries, so they are cached).
  */
 import type Database from 'better-sqlite3';
-import type { IndexDeclaration, IndexField } from '../../_core/repositories/indexes';
+import type { IndexDeclaration, IndexField } from '../../_core/repositories/indexDeclaration';
 import { DbError, DbErrorCodes } from './errors';
 import { fieldExpression, indexedFields } from './planner';
 
