@@ -1,3 +1,4 @@
+// long-file: sign-up, waitlist, proxy, cancellation and check-in share the seat ledger and the derived sign-up id; it splits into commands/signups/<verb>.ts with the layers of issue 17.
 /**
  * Sign-up: one per person per activity (the sign-up id derives from both), a seat from the
  * seat ledger or a place at the end of the waitlist, approval when the activity asks, proxy
