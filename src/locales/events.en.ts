@@ -1,3 +1,4 @@
+// long-file: the events strings, one key a line; the other locale mirrors it key for key, so the two split together or not at all.
 import type eventsZhCN from './events.zh-CN';
 
 /** Activity strings (English); same keys as events.zh-CN.ts. */

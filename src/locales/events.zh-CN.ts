@@ -1,3 +1,4 @@
+// long-file: the events strings, one key a line; the other locale mirrors it key for key, so the two split together or not at all.
 /** Activity strings (zh-CN): discovery, sign-up, waitlist offers, check-in, inbox, proxies. */
 const eventsZhCN = {
   title: '活动',

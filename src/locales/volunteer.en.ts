@@ -1,3 +1,4 @@
+// long-file: the volunteer strings, one key a line; the other locale mirrors it key for key, so the two split together or not at all.
 import type volunteerZhCN from './volunteer.zh-CN';
 
 /** Volunteer service strings (English); same keys as volunteer.zh-CN.ts. */

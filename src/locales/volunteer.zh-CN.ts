@@ -1,3 +1,4 @@
+// long-file: the volunteer strings, one key a line; the other locale mirrors it key for key, so the two split together or not at all.
 /** Volunteer service strings (zh-CN): registration, hours, credits, the points store, proofs. */
 const volunteerZhCN = {
   titles: {

@@ -9,8 +9,8 @@ import ts from 'typescript';
 import { translate, type Locale, type Translate } from '../../src/locales';
 import schemaMessagesEn from '../../src/locales/schemaMessages.en';
 import schemaMessagesZhCN from '../../src/locales/schemaMessages.zh-CN';
-import { VolunteerRegisterInput } from '../../src/shared/schemas/volunteer';
-import { GroupsFoundInput } from '../../src/shared/schemas/groupAdmin';
+import { VolunteerRegisterInput } from '../../src/shared/schemas/volunteers';
+import { GroupsFoundInput } from '../../src/shared/schemas/groups';
 import { ProofsRequestInput } from '../../src/shared/schemas/proofs';
 import { issueMessage, schemaFieldErrors, serverIssueMessage } from '../../src/utils/schemaErrors';
 

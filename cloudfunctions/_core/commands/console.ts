@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../src/shared/errors';
-import { ExportInput, type DashboardOutput, type ExportOutput } from '../../../src/shared/schemas/moderation';
+import { ExportInput, type DashboardOutput, type ExportOutput } from '../../../src/shared/schemas/console';
 import type * as z from '../../../src/shared/zod';
 import { fileStore } from '../ports/storage';
 import { accountId, type AccountDoc } from '../ledger/accounts';
@@ -103,7 +103,7 @@ async function creditsOf(regions: RegionDoc[]): Promise<{ issued: number; redeem
  * Numbers and policy targets of a region (and of each region directly below it), counted and
  * summed by the database: ten queries side by side, each one pass over the region's documents of
  * one collection, whatever the region holds. Each figure means what it meant when it was
- * computed from every document (test/functions/dashboards.http.test.ts checks them against that).
+ * computed from every document (test/functions/console.dashboards.http.test.ts checks them against that).
  */
 export async function dashboard(actor: Actor, regionId: string, year: number | undefined, now: Date): Promise<DashboardOutput> {
   const { region, regions } = await staffRegion(actor, regionId);

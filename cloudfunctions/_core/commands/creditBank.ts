@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../../src/shared/errors';
 import { authorize } from '../../../src/shared/policies/authorize';
-import { communityPolicies } from '../../../src/shared/policies/volunteer';
+import { communityPolicies } from '../../../src/shared/policies/volunteers';
 import type { EntryKind } from '../../../src/shared/schemas/credits';
 import { accountId, accountsCollection, entriesCollection, balanceOf, type AccountDoc } from '../ledger/accounts';
 import { yearsAfter } from '../ledger/earnings';

@@ -6,7 +6,7 @@
 import { AppError } from '../../../src/shared/errors';
 import { authorize } from '../../../src/shared/policies/authorize';
 import { groupPolicies, reviewerRoleFor } from '../../../src/shared/policies/groups';
-import type { ApplicationView, GroupsFoundInput, GroupsResubmitInput, GroupsReviewInput } from '../../../src/shared/schemas/groupAdmin';
+import type { ApplicationView, GroupsFoundInput, GroupsResubmitInput, GroupsReviewInput } from '../../../src/shared/schemas/groups';
 import { assertContentAllowed } from '../ports/contentCheck';
 import { notifier } from '../ports/notify';
 import { sealPersonal } from '../privacy/personalData';

@@ -4,7 +4,8 @@
  */
 import { AppError } from '../../../src/shared/errors';
 import { abilities, authorize } from '../../../src/shared/policies/authorize';
-import { groupPolicies, postPolicies, type GroupResource } from '../../../src/shared/policies/groups';
+import { groupPolicies, type GroupResource } from '../../../src/shared/policies/groups';
+import { postPolicies } from '../../../src/shared/policies/posts';
 import type { PostsCreateInput, PostView } from '../../../src/shared/schemas/posts';
 import { assertContentAllowed } from '../ports/contentCheck';
 import { imageChecker } from '../ports/imageCheck';

@@ -2,7 +2,7 @@
 import { AppError } from '../../../src/shared/errors';
 import { authorize } from '../../../src/shared/policies/authorize';
 import { groupPolicies } from '../../../src/shared/policies/groups';
-import type { GroupsDissolveInput, GroupsRateInput, GroupsUpdateInput } from '../../../src/shared/schemas/groupAdmin';
+import type { GroupsDissolveInput, GroupsRateInput, GroupsUpdateInput } from '../../../src/shared/schemas/groups';
 import { assertContentAllowed } from '../ports/contentCheck';
 import { sealPersonal } from '../privacy/personalData';
 import { recordAudit } from '../repositories/auditLog';

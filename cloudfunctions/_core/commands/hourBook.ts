@@ -1,3 +1,4 @@
+// long-file: its use cases (confirm, self-report and review, corrections and review, the queue, my hours) share one set of access checks, record builders and a presenter; issue 17's per-verb split of commands/ moves them apart together with those helpers.
 /**
  * The hour book: records from check-in/check-out confirmed by leaders (one by one or in bulk),
  * self-reports with evidence approved by a leader or the committee, corrections applied as a
@@ -7,8 +8,8 @@
  */
 import { AppError } from '../../../src/shared/errors';
 import { authorize } from '../../../src/shared/policies/authorize';
-import { hourPolicies } from '../../../src/shared/policies/volunteer';
-import type { HourRecordView, HoursConfirmInput, HoursSelfReportInput } from '../../../src/shared/schemas/volunteer';
+import { hourPolicies } from '../../../src/shared/policies/volunteers';
+import type { HourRecordView, HoursConfirmInput, HoursSelfReportInput } from '../../../src/shared/schemas/volunteers';
 import { accountId, type AccountDoc } from '../ledger/accounts';
 import { creditsFor, earningPosting, issuerOf } from '../ledger/earnings';
 import { applyPosting } from '../ledger/posting';

@@ -7,8 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { AppError } from '../../../src/shared/errors';
 import { authorize } from '../../../src/shared/policies/authorize';
 import { groupPolicies } from '../../../src/shared/policies/groups';
+import type { GroupsTransferInput } from '../../../src/shared/schemas/groups';
 import type {
-  GroupsTransferInput,
   InviteView,
   JoinRequestView,
   MemberChangeOutput,

@@ -1,3 +1,4 @@
+// long-file: reports, decisions, appeals and hiding share the case document and its audit; it splits into commands/moderation/<verb>.ts with the layers of issue 17.
 /**
  * Reports and moderation: one report per person per item; an item reported by N different
  * people (LINLI_AUTO_HIDE_REPORTS, default 3) is hidden pending review; staff over the item's

@@ -5,7 +5,7 @@
  * the recipient's nickname masked. The inbox holds every one of these notices regardless.
  */
 import { AppError } from '../../../src/shared/errors';
-import type { NotifyFailuresSummaryOutput } from '../../../src/shared/schemas/notifyFailures';
+import type { NotifyFailuresSummaryOutput } from '../../../src/shared/schemas/console';
 import { maskNickname } from '../privacy/personalData';
 import { Collections } from '../repositories/collections';
 import { regionDirectory } from '../repositories/regions';

@@ -6,7 +6,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { AppError } from '../../../src/shared/errors';
-import { communityPolicies } from '../../../src/shared/policies/volunteer';
+import { communityPolicies } from '../../../src/shared/policies/volunteers';
 import type { RedemptionView, StoreItemView, StoreSaveItemInput } from '../../../src/shared/schemas/credits';
 import { accountId, balanceOf } from '../ledger/accounts';
 import { applyPosting } from '../ledger/posting';

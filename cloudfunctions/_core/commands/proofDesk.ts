@@ -6,9 +6,9 @@
  */
 import { randomInt } from 'node:crypto';
 import { AppError } from '../../../src/shared/errors';
-import { communityPolicies, hourPolicies } from '../../../src/shared/policies/volunteer';
+import { communityPolicies, hourPolicies } from '../../../src/shared/policies/volunteers';
 import type { ProofsRequestInput, ProofView } from '../../../src/shared/schemas/proofs';
-import type { IdType } from '../../../src/shared/schemas/volunteer';
+import type { IdType } from '../../../src/shared/schemas/volunteers';
 import { renderServiceDocument, type ServiceLine } from '../documents/serviceDocument';
 import { qrCodes } from '../ports/qrCode';
 import { fileStore } from '../ports/storage';

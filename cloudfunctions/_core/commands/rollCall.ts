@@ -6,7 +6,7 @@
  */
 import { AppError } from '../../../src/shared/errors';
 import { authorize, abilities } from '../../../src/shared/policies/authorize';
-import { rollCallCommunityPolicies, rollCallPolicies, type RollCallResource } from '../../../src/shared/policies/rollCall';
+import { rollCallCommunityPolicies, rollCallPolicies, type RollCallResource } from '../../../src/shared/policies/volunteers';
 import type { RegionScope } from '../../../src/shared/policies/actor';
 import { gridAreaAllowed } from '../../../src/shared/schemas/regions';
 import {
@@ -18,8 +18,8 @@ import {
   type RollCallsRespondInput,
   type RollCallTally,
   type RollCallView,
-} from '../../../src/shared/schemas/rollCall';
-import type { JobProgress } from '../../../src/shared/schemas/jobs';
+} from '../../../src/shared/schemas/volunteers';
+import type { JobProgress } from '../../../src/shared/schemas/common';
 import { assertContentAllowed } from '../ports/contentCheck';
 import { notifier, type Notice, type Notifier } from '../ports/notify';
 import { noticeLocaleOf } from '../ports/noticeTexts';

@@ -7,7 +7,7 @@ import { AppError } from '../../../src/shared/errors';
 import { birthDateOf, maskIdNumber } from '../../../src/shared/identity/idNumber';
 import { hasStaffRoleOver, isStaff } from '../../../src/shared/policies/actor';
 import { gridAreaAllowed } from '../../../src/shared/schemas/regions';
-import type { VolunteerProfile, VolunteerRegisterInput, VolunteerUpdateInput } from '../../../src/shared/schemas/volunteer';
+import type { VolunteerProfile, VolunteerRegisterInput, VolunteerUpdateInput } from '../../../src/shared/schemas/volunteers';
 import { assertContentAllowed } from '../ports/contentCheck';
 import { blindIndex, maskName, maskPhone, openPersonal, sealPersonal } from '../privacy/personalData';
 import { recordAudit } from '../repositories/auditLog';

@@ -96,8 +96,27 @@ export interface SignupDoc {
   guardianConsent: boolean;
   checkedInAt: Date | null;
   checkedOutAt: Date | null;
+  /**
+   * The request that wrote this sign-up and the answer it got (signupFlow.ts, SignupRequest): a
+   * retry of that request is answered from here. Absent where the pipeline stored the answer.
+   */
+  request?: { key: string; answer: string } | null;
+  /**
+   * What the resident was told this sign-up came to (a seat, a place in line, an approval to
+   * wait for), written by the same write that settled it: her inbox lists it among her notices
+   * (commands/inbox.ts). The proxy who signed her up gets an inbox notice of his own.
+   */
+  told?: SignupTold | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** A resident's own sign-up notice, kept on the sign-up (see SignupDoc.told). */
+export interface SignupTold {
+  kind: 'signup_confirmed' | 'signup_waitlisted' | 'signup_pending';
+  params: Record<string, string | number>;
+  at: Date;
+  readAt: Date | null;
 }
 
 export const activities = () => database().collection(Collections.activities);

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Checkbox, Dialog } from '@nutui/nutui-react-taro';
-import { GroupsDissolveInput } from '../../shared/schemas/groupAdmin';
+import { GroupsDissolveInput } from '../../shared/schemas/groups';
 import { useDialogForm } from '../../hooks/useDialogForm';
 import { useI18n } from '../../hooks/useI18n';
 import { textLimit, type TextLimit } from '../../utils/formLimits';

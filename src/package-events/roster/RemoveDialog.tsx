@@ -1,4 +1,4 @@
-import { SignupsRemoveInput } from '../../shared/schemas/activities';
+import { SignupsRemoveInput } from '../../shared/schemas/signups';
 import type { Translate } from '../../locales';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useI18n } from '../../hooks/useI18n';

@@ -1,12 +1,12 @@
 /**
  * The founding form's values, its checks and the conversion to the contract's input. Each field
- * is judged by its own schema (src/shared/schemas/groupAdmin.ts) and worded in the user's
+ * is judged by its own schema (src/shared/schemas/groups.ts) and worded in the user's
  * language with the field's name; the whole schema runs last (placement rules across fields),
  * so nothing the server would refuse is sent.
  */
 import type { InputOf } from '../../shared/api/contract';
 import type { FieldIssue } from '../../shared/errors';
-import { GroupsFoundInput } from '../../shared/schemas/groupAdmin';
+import { GroupsFoundInput } from '../../shared/schemas/groups';
 import type { GroupDetail, GroupType, JoinPolicy, ManagementLevel } from '../../shared/schemas/groups';
 import type { Translate } from '../../locales';
 import { textLimit } from '../../utils/formLimits';

@@ -8,7 +8,7 @@ import type { OutputOf } from '../../shared/api/contract';
 import { hasMessage } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
-import { AuditSearchInput } from '../../shared/schemas/moderation';
+import { AuditSearchInput } from '../../shared/schemas/console';
 import { FormField } from '../../components/FormField';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { useFormErrors } from '../../hooks/useFormErrors';

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Dialog, Input } from '@nutui/nutui-react-taro';
-import { GroupsReviewInput, type ApplicationView } from '../../shared/schemas/groupAdmin';
+import { GroupsReviewInput, type ApplicationView } from '../../shared/schemas/groups';
 import { FormField } from '../../components/FormField';
 import { useDialogForm } from '../../hooks/useDialogForm';
 import { useI18n } from '../../hooks/useI18n';

@@ -1,6 +1,6 @@
 /** Small pure helpers of the volunteer pages: hours, identity problems, age, form values. */
 import { ageOn, birthDateOf, idNumberProblem, type IdType } from '../../shared/identity/idNumber';
-import { Day } from '../../shared/schemas/volunteer';
+import { Day } from '../../shared/schemas/volunteers';
 import type { MessageKey } from '../../locales';
 import { schemaMessageKey } from '../../utils/schemaErrors';
 

@@ -4,7 +4,7 @@ import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Input } from '@nutui/nutui-react-taro';
 import type { OutputOf } from '../../shared/api/contract';
-import { HoursConfirmInput } from '../../shared/schemas/volunteer';
+import { HoursConfirmInput } from '../../shared/schemas/volunteers';
 import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { fieldAnchor } from '../../utils/scrollToField';

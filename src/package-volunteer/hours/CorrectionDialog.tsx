@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Dialog, Input } from '@nutui/nutui-react-taro';
-import { HoursCorrectionInput, type HourRecordView } from '../../shared/schemas/volunteer';
+import { HoursCorrectionInput, type HourRecordView } from '../../shared/schemas/volunteers';
 import { call } from '../../services/cloud';
 import { FormField } from '../../components/FormField';
 import { FormErrorSummary } from '../../components/FormErrorSummary';

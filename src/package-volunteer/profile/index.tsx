@@ -3,7 +3,7 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
-import { GridArea, Skill, VolunteerUpdateInput, type VolunteerProfile } from '../../shared/schemas/volunteer';
+import { GridArea, Skill, VolunteerUpdateInput, type VolunteerProfile } from '../../shared/schemas/volunteers';
 import type { MessageKey } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';

@@ -6,7 +6,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import { CheckChecked } from '@nutui/icons-react-taro';
 import type { InputOf } from '../../shared/api/contract';
 import type { IdType } from '../../shared/identity/idNumber';
-import { GridArea, Skill, VolunteerIdentity, VolunteerRegisterInput, type VolunteerProfile } from '../../shared/schemas/volunteer';
+import { GridArea, Skill, VolunteerIdentity, VolunteerRegisterInput, type VolunteerProfile } from '../../shared/schemas/volunteers';
 import type { MessageKey, Translate } from '../../locales';
 import { call, isClientError } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
@@ -36,7 +36,7 @@ import { colors } from '../../styles/colors';
 const ID_TYPES: readonly IdType[] = ['mainland_id', 'hk_macao_permit', 'taiwan_permit', 'passport'];
 const SKILLS = ['elderly', 'children', 'medical', 'teaching', 'legal', 'repair', 'driving', 'photo', 'culture', 'sign'] as const;
 
-/** Limits of the contract (src/shared/schemas/volunteer.ts), for the counters and messages. */
+/** Limits of the contract (src/shared/schemas/volunteers.ts), for the counters and messages. */
 const LIMITS = {
   realName: textLimit(VolunteerRegisterInput.shape.realName),
   skill: textLimit(Skill),
@@ -127,9 +127,7 @@ function check(values: Values, minor: boolean, t: Translate): { problems: Partia
     if (field === 'idNumber') return t(idProblemKey(values.idType, values.idNumber) ?? PROBLEM.idNumber);
     return t(PROBLEM[field], { ...(field === 'gridArea' ? LIMITS.gridArea : LIMITS.realName) });
   });
-  // The schema's whole-input checks (superRefine) run only once every field passes, so its
-  // identity rules are asked on their own (VolunteerIdentity): the ID number's check and the
-  // birth date of documents that do not carry one.
+  // The schema's superRefine runs only once every field passes: its identity rules (ID check, a birth date where the document has none) are asked alone.
   const identity = { idType: values.idType, idNumber: values.idNumber, ...(needsBirthDate && values.birthDate ? { birthDate: values.birthDate } : {}) };
   const identityProblems = schemaFieldErrors(VolunteerIdentity, identity, (path) => (path === 'idNumber' || path === 'birthDate' ? path : null), (_issue, field) =>
     field === 'idNumber' ? t(idProblemKey(values.idType, values.idNumber) ?? PROBLEM.idNumber) : t(PROBLEM.birthDate),
@@ -389,15 +387,7 @@ function RegisterForm({ onDone, onAsk }: { onDone: (profile: VolunteerProfile) =
       </View>
 
       <View className='volunteer-bar'>
-        <SubmitBar
-          label={busy ? t('volunteer.register.submitting') : t('volunteer.register.submit')}
-          onSubmit={() => void submit()}
-          busy={busy}
-          buttonClassName='register__submit'
-          problems={form.problems}
-          labels={labels}
-          general={general}
-        />
+        <SubmitBar problems={form.problems} labels={labels} general={general} label={busy ? t('volunteer.register.submitting') : t('volunteer.register.submit')} busy={busy} onSubmit={() => void submit()} buttonClassName='register__submit' />
       </View>
     </View>
   );

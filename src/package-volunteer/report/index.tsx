@@ -8,7 +8,7 @@ import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
 import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
-import { HoursSelfReportInput } from '../../shared/schemas/volunteer';
+import { HoursSelfReportInput } from '../../shared/schemas/volunteers';
 import { textLimit } from '../../utils/formLimits';
 import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';

@@ -6,7 +6,7 @@
  * county's export, as a job, over HTTP.
  */
 import ExcelJS from 'exceljs';
-import type { DashboardOutput, ExportOutput } from '../../src/shared/schemas/moderation';
+import type { DashboardOutput, ExportOutput } from '../../src/shared/schemas/console';
 import { allDocsOf, databaseOf, type Db } from '../support/fixtures';
 import { Client, dataOf, healthOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
 import { SeededRandom } from '../support/seededRandom';

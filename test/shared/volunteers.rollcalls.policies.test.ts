@@ -2,7 +2,7 @@
 import { AppError } from '../../src/shared/errors';
 import type { PolicyActor } from '../../src/shared/policies/actor';
 import { abilities, authorize } from '../../src/shared/policies/authorize';
-import { rollCallCommunityPolicies, rollCallPolicies, type RollCallResource } from '../../src/shared/policies/rollCall';
+import { rollCallCommunityPolicies, rollCallPolicies, type RollCallResource } from '../../src/shared/policies/volunteers';
 
 const beiyuan = { regionId: 'cm-beiyuan', ancestorIds: ['cty-linxi', 'st-chengguan'] };
 const ROLES: Record<string, PolicyActor> = {

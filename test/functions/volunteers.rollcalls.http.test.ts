@@ -6,7 +6,7 @@
  * input, each denial writing nothing.
  */
 import { mainlandCheckChar } from '../../src/shared/identity/idNumber';
-import type { RollCallsGetOutput, RollCallsListOutput, RollCallView } from '../../src/shared/schemas/rollCall';
+import type { RollCallsGetOutput, RollCallsListOutput, RollCallView } from '../../src/shared/schemas/volunteers';
 import { userIdOf } from '../../cloudfunctions/_core/repositories/users';
 import { snapshotDatabase } from '../support/dbSnapshot';
 import { databaseOf, grantRole, type Db } from '../support/fixtures';
