@@ -1,3 +1,4 @@
+// long-file: posting, editing, cancelling and discovering activities share the activity loaders and card presenters; it splits into commands/activities/<verb>.ts with the layers of issue 17.
 /**
  * Leaders post activities (optionally a weekly series), edit or cancel them (everyone signed
  * up is told), and residents discover them by day, category, volunteer flag and text.
