@@ -12,7 +12,7 @@ import type { ActivitiesCreateInput, ActivitiesListInput, ActivitiesUpdateInput,
 import { assertContentAllowed } from '../ports/contentCheck';
 import { notifier } from '../ports/notify';
 import type { NoticeParams } from '../ports/noticeTexts';
-import { activities, findActivity, geoPointOf, nearestActivitiesPage, seats, signups, signupsOfUserIn, type ActivityDoc, type SignupDoc } from '../repositories/activities';
+import { activities, findActivity, geoPointOf, moveSignupsStart, nearestActivitiesPage, seats, signups, signupsOfUserIn, signupsOfUserStarting, type ActivityDoc, type SignupDoc } from '../repositories/activities';
 import { findGroup, findGroups, type GroupDoc } from '../repositories/groups';
 import { findMembership } from '../repositories/memberships';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
@@ -144,6 +144,7 @@ export async function createActivities(actor: Actor, input: ActivitiesCreateInpu
     const doc: ActivityDoc = {
       _id: id,
       groupId: group._id,
+      groupName: group.name,
       communityId: group.communityId,
       streetId: group.streetId,
       countyId: group.countyId,
@@ -250,6 +251,8 @@ export async function updateActivity(actor: Actor, input: ActivitiesUpdateInput,
       offerWindowHours: input.offerWindowHours,
       updatedAt: now,
     });
+  // Sign-ups carry their activity's start (no-show windows, the list's "my sign-up" read).
+  if (schedule.startAt.getTime() !== activity.startAt.getTime()) await moveSignupsStart(activity._id, schedule.startAt);
   if (input.capacity > activity.capacity) {
     await offerFreeSeats({ ...activity, title: input.title, capacity: input.capacity, offerWindowHours: input.offerWindowHours }, now);
   }
@@ -293,7 +296,7 @@ export function presentActivityCard(activity: ActivityDoc, group: GroupDoc | und
   return {
     id: activity._id,
     groupId: activity.groupId,
-    groupName: group?.name ?? '',
+    groupName: group?.name ?? activity.groupName ?? '',
     title: activity.title,
     category: activity.category,
     coverImage: activity.coverImage,
@@ -331,8 +334,11 @@ export async function listActivities(actor: Actor, input: ActivitiesListInput, n
   const db = database();
   const regions = await regionDirectory();
   const where: Record<string, unknown> = { status: 'published' };
+  // A group's activities: the group is checked beside the page (nothing is answered unless it passes).
+  let groupVisible: Promise<unknown> = Promise.resolve();
   if (input.groupId) {
-    await loadVisibleGroup(actor, input.groupId);
+    groupVisible = loadVisibleGroup(actor, input.groupId);
+    groupVisible.catch(() => undefined);
     where.groupId = input.groupId;
   } else {
     const communityId = input.communityId ?? actor.user.homeCommunityId;
@@ -344,7 +350,11 @@ export async function listActivities(actor: Actor, input: ActivitiesListInput, n
     else where.streetId = community.parentId;
   }
   const window = input.day ? dayWindow(input.day) : { from: now, to: null };
-  where.startAt = window.to ? _.gte(window.from).and(_.lt(window.to)) : _.gte(new Date(now.getTime() - 3 * HOUR));
+  const startWindow = () => (window.to ? _.gte(window.from).and(_.lt(window.to)) : _.gte(new Date(now.getTime() - 3 * HOUR)));
+  where.startAt = startWindow();
+  // My sign-ups in the same window, read beside the page: one round trip for both.
+  const minePending = signupsOfUserStarting(actor.userId, startWindow());
+  minePending.catch(() => undefined);
   if (input.category) where.category = input.category;
   if (input.volunteerOnly) where.isVolunteer = true;
   const textMatch = input.q
@@ -366,7 +376,14 @@ export async function listActivities(actor: Actor, input: ActivitiesListInput, n
     docs = page.data as ActivityDoc[];
     total = count.total;
   }
-  const [groups, mine] = await Promise.all([findGroups([...new Set(docs.map((a) => a.groupId))]), signupsOfUserIn(actor.userId, docs.map((a) => a._id))]);
+  await groupVisible;
+  const mineInWindow = await minePending;
+  // Only activities posted before their group's name was kept on them need their groups read.
+  const unnamed = [...new Set(docs.filter((a) => a.groupName === undefined).map((a) => a.groupId))];
+  const [groups, mine] = await Promise.all([
+    unnamed.length > 0 ? findGroups(unnamed) : Promise.resolve([] as GroupDoc[]),
+    mineInWindow.complete ? mineInWindow.byActivity : signupsOfUserIn(actor.userId, docs.map((a) => a._id)),
+  ]);
   const byId = new Map(groups.map((g) => [g._id, g]));
   const near = input.near;
   const items = await Promise.all(

@@ -9,6 +9,12 @@ import { nearestFirstPage, type NearestFirstPage } from './nearestFirstPage';
 export interface ActivityDoc {
   _id: string;
   groupId: string;
+  /**
+   * The group's name as its cards show it, kept beside the id so a list of activities needs no
+   * read of their groups (a group's name is fixed once it is approved: groups.update does not
+   * change it). Absent on activities posted before it was kept: their groups are read.
+   */
+  groupName?: string;
   communityId: string | null;
   streetId: string;
   countyId: string;
@@ -147,6 +153,23 @@ export async function signupsOfUserIn(userId: string, activityIds: string[]): Pr
     .limit(activityIds.length)
     .get();
   return new Map((data as SignupDoc[]).map((s) => [s.activityId, s]));
+}
+
+/**
+ * A person's sign-ups for activities starting in a window (any status), read beside a page of
+ * activities in that window so the page's "my sign-up" needs no second round trip. `complete` is
+ * false when the limit cut the list (then read by the page's ids: `signupsOfUserIn`). Exact
+ * because a sign-up's `startAt` follows its activity's (activityPlanner.ts, updateActivity).
+ */
+export async function signupsOfUserStarting(userId: string, startAt: unknown, limit = 200): Promise<{ byActivity: Map<string, SignupDoc>; complete: boolean }> {
+  const { data } = await signups().where({ userId, startAt }).limit(limit).get();
+  const found = data as SignupDoc[];
+  return { byActivity: new Map(found.map((s) => [s.activityId, s])), complete: found.length < limit };
+}
+
+/** Moves the start of every sign-up of an activity with the activity's (its no-show and list windows use it). */
+export async function moveSignupsStart(activityId: string, startAt: Date): Promise<void> {
+  await signups().where({ activityId }).update({ startAt });
 }
 
 /** The first person waiting for a seat. */

@@ -224,6 +224,7 @@ async function listAtScale(ctx: BenchContext): Promise<Row[]> {
         return {
           _id: `bench-act-${i}`,
           groupId: `bench-group-${i % 500}`,
+          groupName: `基准小组 ${i % 500}`,
           communityId,
           streetId: i % communities.length < 3 ? 'st-chengguan' : 'st-taoyuan',
           countyId: 'cty-linxi',
