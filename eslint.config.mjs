@@ -79,6 +79,16 @@ const boundaries = {
         },
         { target: './cloudfunctions/_core', from: './cloudfunctions/_local', message: '_core never imports _local.' },
         ...coreLayers,
+        // The app's layers (DESIGN §3): a subpackage loads after the main package and must not pull
+        // a main-package page into itself; the transport imports no store (the settings store hands
+        // it the locale); shared components know no page or subpackage.
+        { target: './src/package-*/**', from: './src/pages/**', message: 'Subpackages never import main-package pages: move the shared piece to src/components, src/hooks or src/utils.' },
+        { target: './src/services', from: './src/stores', message: 'Services import no store: the store hands them what they need (see src/services/locale.ts).' },
+        {
+          target: './src/components',
+          from: ['./src/pages/**', './src/package-*/**'],
+          message: 'Shared components import no page or subpackage: pass what they need as props.',
+        },
       ],
     },
   ],

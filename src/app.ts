@@ -3,6 +3,8 @@ import { configure as configureIcons } from '@nutui/icons-react-taro';
 import { initCloud } from './services/cloud';
 import { watchForUpdates } from './services/updates';
 import { listenForPrivacyRequests } from './stores/privacy';
+// Loading the settings store hands the chosen language to the services (they import no store).
+import './stores/settings';
 import './app.scss';
 
 // NutUI icons render an <i> by default; mini-program templates have no `i`

@@ -1,3 +1,4 @@
+// long-file: the events strings, one key a line; the other locale mirrors it key for key, so the two split together or not at all.
 import type eventsZhCN from './events.zh-CN';
 
 /** Activity strings (English); same keys as events.zh-CN.ts. */
@@ -373,11 +374,7 @@ const eventsEn: typeof eventsZhCN = {
       locationAddress: 'Enter the address (up to {max} characters)',
       time: 'Choose a valid date and time',
       startPast: 'The start must be in the future',
-      endBeforeStart: 'The end must be after the start',
-      tooLong: 'One activity lasts at most 24 hours',
       capacity: 'Seats: a whole number from {min} to {max}',
-      closeAfterStart: 'Sign-up cannot close after the start',
-      openAfterClose: 'Sign-up must open before it closes',
       plannedHours: 'Planned hours: {min} to {max}',
       creditsPerHour: 'Credits per hour: a whole number from {min} to {max}',
       skills: 'Up to 10 skills of at most {max} characters each',

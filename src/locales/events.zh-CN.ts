@@ -1,3 +1,4 @@
+// long-file: the events strings, one key a line; the other locale mirrors it key for key, so the two split together or not at all.
 /** Activity strings (zh-CN): discovery, sign-up, waitlist offers, check-in, inbox, proxies. */
 const eventsZhCN = {
   title: '活动',
@@ -371,11 +372,7 @@ const eventsZhCN = {
       locationAddress: '请填写详细地址（{max} 字以内）',
       time: '请选择有效的日期和时间',
       startPast: '开始时间必须在将来',
-      endBeforeStart: '结束时间必须晚于开始时间',
-      tooLong: '单次活动不能超过 24 小时',
       capacity: '名额为 {min}–{max} 的整数',
-      closeAfterStart: '报名截止不能晚于活动开始',
-      openAfterClose: '报名开始必须早于报名截止',
       plannedHours: '计划时长为 {min}–{max} 小时',
       creditsPerHour: '每小时积分为 {min}–{max} 的整数',
       skills: '最多 10 项技能，每项不超过 {max} 个字',

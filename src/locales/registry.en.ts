@@ -123,7 +123,6 @@ const registryEn: typeof registryZhCN = {
     choose: 'Please choose {field}',
     tooShort: '{field}: at least {min} characters',
     tooLong: '{field}: at most {max} characters',
-    phone: 'Please enter a valid mobile or landline number',
     tagTooLong: 'Each tag can be at most {max} characters',
     tagDuplicate: 'That tag is already there',
     tooManyTags: 'At most 8 tags',

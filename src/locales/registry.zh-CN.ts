@@ -119,7 +119,6 @@ const registryZhCN = {
     choose: '请选择{field}',
     tooShort: '{field}至少 {min} 个字',
     tooLong: '{field}不能超过 {max} 个字',
-    phone: '请输入有效的手机号或座机号',
     tagTooLong: '每个标签不超过 {max} 个字',
     tagDuplicate: '已经有这个标签了',
     tooManyTags: '最多 8 个标签',

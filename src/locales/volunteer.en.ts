@@ -1,3 +1,4 @@
+// long-file: the volunteer strings, one key a line; the other locale mirrors it key for key, so the two split together or not at all.
 import type volunteerZhCN from './volunteer.zh-CN';
 
 /** Volunteer service strings (English); same keys as volunteer.zh-CN.ts. */
@@ -108,10 +109,7 @@ const volunteerEn: typeof volunteerZhCN = {
     problems: {
       realName: 'Please enter your real name ({min}–{max} characters)',
       idRequired: 'Please enter the document number',
-      idLength: 'An ID number has 18 characters; the last may be X',
-      idBirth: 'The birth date inside this ID number is not a real date',
-      idCheck: 'The check digit does not match; please check the number',
-      idFormat: 'This document number does not look right',
+      idInvalid: 'This document number does not look right',
       birthDate: 'Please enter your date of birth',
       phone: 'Please enter an 11-digit mobile number',
       emergency: 'Please give both the emergency contact’s name and 11-digit mobile number',

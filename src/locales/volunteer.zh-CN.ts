@@ -1,3 +1,4 @@
+// long-file: the volunteer strings, one key a line; the other locale mirrors it key for key, so the two split together or not at all.
 /** Volunteer service strings (zh-CN): registration, hours, credits, the points store, proofs. */
 const volunteerZhCN = {
   titles: {
@@ -106,10 +107,7 @@ const volunteerZhCN = {
     problems: {
       realName: '请填写真实姓名（{min}–{max} 个字）',
       idRequired: '请填写证件号码',
-      idLength: '身份证号应为 18 位，最后一位可以是 X',
-      idBirth: '身份证号中的出生日期不正确',
-      idCheck: '身份证号校验位不正确，请核对',
-      idFormat: '证件号码格式不正确',
+      idInvalid: '证件号码格式不正确',
       birthDate: '请填写出生日期',
       phone: '请输入 11 位手机号',
       emergency: '请同时填写紧急联系人的姓名和 11 位手机号',

@@ -11,9 +11,10 @@ import Taro from '@tarojs/taro';
 import { contract, type ActionName, type InputOf, type OutputOf } from '../shared/api/contract';
 import type { ErrorBody, ErrorCode, FieldIssue } from '../shared/errors';
 import { hasMessage, translate } from '../locales';
-import { currentLocale } from '../stores/settings';
 import { newRequestId } from '../utils/requestId';
+import { serverIssueMessage } from '../utils/schemaErrors';
 import { routes } from '../utils/routes';
+import { serviceLocale } from './locale';
 import { clearToken, getToken, setToken } from './token';
 
 /** Server codes plus the two failures only a client can see. */
@@ -54,12 +55,12 @@ interface RequestBody {
 /** The field's name for people, or null: a path like `serviceDate` is never shown as it is. */
 function fieldLabel(path: string): string | null {
   const key = `fields.${path}`;
-  return hasMessage(key) ? translate(currentLocale(), key) : null;
+  return hasMessage(key) ? translate(serviceLocale(), key) : null;
 }
 
 /** The user-facing text of an error code, in the current language. */
 export function messageFor(code: string, issues: FieldIssue[] = [], serverMessage?: string): string {
-  const locale = currentLocale();
+  const locale = serviceLocale();
   const key = `errors.${code}`;
   // The server's own messages are written in Chinese for residents and say exactly what happened
   // ("你已经报名了本次活动"); in Chinese they beat the catalogue's general text for the code.
@@ -71,7 +72,9 @@ export function messageFor(code: string, issues: FieldIssue[] = [], serverMessag
     .map((issue) => {
       // The server's messages name the problem in words ("只能申报 90 天内的服务"); a label is added only where we have one.
       const label = issue.path ? fieldLabel(issue.path) : null;
-      return label ? translate(locale, 'errors.issue', { field: label, message: issue.message }) : issue.message;
+      // A message a shared schema wrote is said in the user's language (src/locales/schemaMessages.*).
+      const message = serverIssueMessage((key, params) => translate(locale, key, params), issue);
+      return label ? translate(locale, 'errors.issue', { field: label, message }) : message;
     })
     .join(translate(locale, 'errors.issueSeparator'));
   return translate(locale, 'errors.withIssues', { base, details });
@@ -254,7 +257,8 @@ export async function uploadAvatar(tempFilePath: string): Promise<string> {
  * its cloud file id. The folder is the one regions.import accepts (imports/regions/).
  */
 export async function uploadImportFile(tempFilePath: string, fileName: string): Promise<string> {
-  const extension = /\.(xlsx|csv)$/i.exec(fileName)?.[1]?.toLowerCase() ?? 'xlsx';
+  // regions.import's FileName schema has already accepted the name (.xlsx or .csv).
+  const extension = fileName.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx';
   try {
     const result = await Taro.cloud.uploadFile({ cloudPath: `imports/regions/${newRequestId()}.${extension}`, filePath: tempFilePath });
     return result.fileID;

@@ -8,14 +8,14 @@
  */
 import Taro from '@tarojs/taro';
 import { translate } from '../locales';
-import { currentLocale } from '../stores/settings';
+import { serviceLocale } from './locale';
 
 export function watchForUpdates(): void {
   // H5 always loads the newest files; old base libraries (< 1.9.90) have no update manager.
   if (process.env.TARO_ENV !== 'weapp' || typeof Taro.getUpdateManager !== 'function') return;
   const manager = Taro.getUpdateManager();
   manager.onUpdateReady(() => {
-    const locale = currentLocale();
+    const locale = serviceLocale();
     Taro.showModal({
       title: translate(locale, 'update.title'),
       content: translate(locale, 'update.body'),

@@ -1,5 +1,6 @@
 /** Language and elderly-friendly mode (适老化), persisted in Taro storage. */
 import { DEFAULT_LOCALE, isLocale, type Locale } from '../locales';
+import { setServiceLocale } from '../services/locale';
 import { readStorage, STORAGE_KEYS, writeStorage } from '../utils/storage';
 import { createStore } from './createStore';
 
@@ -19,6 +20,11 @@ function loadSettings(): Settings {
 }
 
 export const settingsStore = createStore<Settings>(loadSettings());
+
+// The services (transport errors, update prompt) speak the chosen language; they import no
+// store, so the store tells them (DESIGN §3).
+setServiceLocale(settingsStore.get().locale);
+settingsStore.subscribe(() => setServiceLocale(settingsStore.get().locale));
 
 export function setLocale(locale: Locale): void {
   writeStorage(STORAGE_KEYS.locale, locale);

@@ -91,14 +91,47 @@ export async function databaseRequests(url: string): Promise<number> {
   return health.database.requestsAnswered;
 }
 
+/** What the functions' calls asked of the cloud so far, per function (CloudBase's model only). */
+export async function functionUsage(url: string): Promise<Map<string, { calls: number; requests: number; trips: number }>> {
+  const health = (await (await fetch(`${url}/api/health`)).json()) as { functions?: Array<{ fn: string; calls: number; cloudRequests: number; cloudTrips: number }> };
+  return new Map((health.functions ?? []).map((pool) => [pool.fn, { calls: pool.calls, requests: pool.cloudRequests, trips: pool.cloudTrips }]));
+}
+
+/** Requests (cost) and sequential round trips (latency) per call; trips null in the shared mode. */
+export interface PerCall {
+  requests: number;
+  trips: number | null;
+}
+
 /**
- * Database round trips per call of `op`, over `calls` calls made one after another: the figure
- * that predicts latency and cost on CloudBase, where each round trip is a network hop.
+ * Cloud use per call of `fn` between two `functionUsage` readings, with the emulator's count of
+ * database requests as the fallback in the shared mode (where calls of one instance interleave,
+ * so their round trips cannot be told apart).
  */
-export async function roundTripsPerCall(url: string, calls: number, op: (i: number) => Promise<unknown>): Promise<number> {
+export function perCallOf(fn: string, before: Map<string, { calls: number; requests: number; trips: number }>, after: Map<string, { calls: number; requests: number; trips: number }>, databaseRequestsPerCall: number): PerCall {
+  const a = after.get(fn);
+  if (!a) return { requests: databaseRequestsPerCall, trips: null };
+  const b = before.get(fn) ?? { calls: 0, requests: 0, trips: 0 };
+  const calls = a.calls - b.calls;
+  return calls > 0 ? { requests: (a.requests - b.requests) / calls, trips: (a.trips - b.trips) / calls } : { requests: databaseRequestsPerCall, trips: null };
+}
+
+/** "N requests and M round trips per call" for a bench note. */
+export function describePerCall({ requests, trips }: PerCall): string {
+  return trips === null ? `${requests.toFixed(2)} database requests per call` : `${requests.toFixed(2)} cloud requests and ${trips.toFixed(2)} sequential round trips per call`;
+}
+
+/**
+ * Requests and round trips per call of `op` on function `fn`, over `calls` calls made one after
+ * another: the figures that predict cost and latency on CloudBase, where each round trip is a
+ * network hop.
+ */
+export async function roundTripsPerCall(url: string, fn: string, calls: number, op: (i: number) => Promise<unknown>): Promise<PerCall> {
   const before = await databaseRequests(url);
+  const usageBefore = await functionUsage(url);
   for (let i = 0; i < calls; i += 1) await op(i);
-  return ((await databaseRequests(url)) - before) / calls;
+  const usageAfter = await functionUsage(url);
+  return perCallOf(fn, usageBefore, usageAfter, ((await databaseRequests(url)) - before) / calls);
 }
 
 /** How the local cloud runs functions, for the notes of a bench row (its /api/health). */

@@ -135,6 +135,16 @@ describe('cloud transport (H5)', () => {
     expect(error.message).toBe('填写的内容有误：昵称不能超过 20 个字');
   });
 
+  it("says a server issue a shared schema wrote in the user's language (issue 17)", async () => {
+    act(() => setLocale('en'));
+    fetchMock.mockResolvedValueOnce(
+      reply(400, { ok: false, error: { code: 'INVALID_INPUT', message: 'bad', issues: [{ path: 'serviceDate', message: '请输入有效的手机号或座机号' }] } }),
+    );
+    const error = await failure(call('account.updateProfile', { nickname: '张阿姨' }));
+    expect(error.message).toContain('Enter a valid mobile or landline number');
+    expect(error.message).not.toContain('请输入');
+  });
+
   it('never shows a field path without a name for people: the message alone', async () => {
     fetchMock.mockResolvedValueOnce(
       reply(400, { ok: false, error: { code: 'INVALID_INPUT', message: 'bad', issues: [{ path: 'serviceDate', message: '只能申报 90 天内的服务' }] } }),

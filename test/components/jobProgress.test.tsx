@@ -4,7 +4,7 @@ import '../../src/package-staff/locale';
 import { ExportButton } from '../../src/package-staff/components/ExportButton';
 import StaffRollCallPage from '../../src/package-staff/rollcall/index';
 import { JOB_POLL_MS, JobProgress } from '../../src/package-staff/components/JobProgress';
-import type { ExportOutput } from '../../src/shared/schemas/moderation';
+import type { ExportOutput } from '../../src/shared/schemas/console';
 import { call } from '../../src/services/cloud';
 import { mockActions } from '../mocks/cloud';
 import { routerParams } from '../mocks/taro';

@@ -1,7 +1,7 @@
 /** The staff view of messages that did not reach residents' phones (package-staff/notify-failures). */
 import { act, screen, waitFor } from '@testing-library/react';
 import NotifyFailuresPage from '../../src/package-staff/notify-failures/index';
-import type { NotifyFailuresSummaryOutput } from '../../src/shared/schemas/notifyFailures';
+import type { NotifyFailuresSummaryOutput } from '../../src/shared/schemas/console';
 import { call } from '../../src/services/cloud';
 import { setLocale } from '../../src/stores/settings';
 import { mockActions } from '../mocks/cloud';

@@ -5,7 +5,7 @@ import moderationStaffEn from '../../src/locales/moderation.staff.en';
 import moderationStaffZhCN from '../../src/locales/moderation.staff.zh-CN';
 import volunteerEn from '../../src/locales/volunteer.en';
 import volunteerZhCN from '../../src/locales/volunteer.zh-CN';
-import type { RollCallsGetOutput, RollCallView } from '../../src/shared/schemas/rollCall';
+import type { RollCallsGetOutput, RollCallView } from '../../src/shared/schemas/volunteers';
 import { call } from '../../src/services/cloud';
 import { mockActions } from '../mocks/cloud';
 import { routerParams } from '../mocks/taro';

@@ -16,7 +16,7 @@ import { PageRoot } from '../../src/components/PageRoot';
 import { ListFooter } from '../../src/components/ListFooter';
 import { mainlandCheckChar } from '../../src/shared/identity/idNumber';
 import type { AccountMeOutput } from '../../src/shared/schemas/account';
-import type { RollCallView } from '../../src/shared/schemas/rollCall';
+import type { RollCallView } from '../../src/shared/schemas/volunteers';
 import { call } from '../../src/services/cloud';
 import { setLocale } from '../../src/stores/settings';
 import { mockActions } from '../mocks/cloud';

@@ -15,7 +15,7 @@ import { findUser, userIdOf } from '../../cloudfunctions/_core/repositories/user
 import type { Actor } from '../../cloudfunctions/_core/pipeline/actor';
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';
 import { LEASE_MS, runDueJobs } from '../../cloudfunctions/_core/jobs/jobRunner';
-import type { ExportOutput } from '../../src/shared/schemas/moderation';
+import type { ExportOutput } from '../../src/shared/schemas/console';
 import { startCloudForCore } from '../support/coreAgainstCloud';
 
 let cloud: Awaited<ReturnType<typeof startCloudForCore>>;

@@ -2,12 +2,13 @@
  * Seat moves in-process against the emulator, in orders a crowd only sometimes produces: each
  * one found by the seat model test (test/reliability/seatModel.test.ts) and pinned down here.
  */
+import { listInbox } from '../../cloudfunctions/_core/commands/inbox/list';
 import { passSeatOn, remindExpiringOffers } from '../../cloudfunctions/_core/commands/seatLedger';
 import { cancelSignup, createSignup } from '../../cloudfunctions/_core/commands/signupFlow';
 import { findActivity, findSignup, signupIdOf } from '../../cloudfunctions/_core/repositories/activities';
 import { resolveActor } from '../../cloudfunctions/_core/pipeline/actor';
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';
-import { SignupsCreateInput } from '../../src/shared/schemas/activities';
+import { SignupsCreateInput } from '../../src/shared/schemas/signups';
 import { startCloudForCore } from '../support/coreAgainstCloud';
 import { allDocsOf, createActivity, createGroup } from '../support/fixtures';
 
@@ -53,7 +54,9 @@ test('an offer reaches the elder and the proxy who signed her up; an hour before
   await createSignup(a!, SignupsCreateInput.parse({ activityId }), now);
   await createSignup(daughter!, SignupsCreateInput.parse({ activityId, forUserId: elder!.userId }), now);
   await cancelSignup(a!, activityId, undefined, now);
-  const inboxOf = async (userId: string) => (await allDocsOf<{ kind: string; body: string }>(database(), 'inbox', { userId })).map((n) => n.kind).sort();
+  // What each one's inbox lists (her own sign-up's notice is kept on the sign-up: commands/inbox.ts).
+  const people = new Map([elder!, daughter!].map((p) => [p.userId, p]));
+  const inboxOf = async (userId: string) => (await listInbox(people.get(userId)!, 0, 50)).items.map((n) => n.kind).sort();
   // Her waitlist place first (the daughter's copy too), then the offer.
   expect(await inboxOf(elder!.userId)).toEqual(['seat_offer', 'signup_waitlisted']);
   expect(await inboxOf(daughter!.userId)).toEqual(['seat_offer', 'signup_waitlisted']);

@@ -5,7 +5,7 @@
  */
 import { Query, update as mingoUpdate } from 'mingo';
 import { compileSimpleFilter } from '../../cloudfunctions/_local/emulator/simpleFilter';
-import { simpleUpdate } from '../../cloudfunctions/_local/emulator/store';
+import { simpleUpdate } from '../../cloudfunctions/_local/emulator/updates';
 import type { Doc } from '../../cloudfunctions/_local/emulator/values';
 
 const when = new Date('2026-05-01T08:00:00Z');

@@ -1,6 +1,7 @@
 /** Reports, auto-hide, the moderation queue, notices, appeals, the audit log, dashboards and exports. */
 import ExcelJS from 'exceljs';
-import type { CaseView, DashboardOutput, ExportOutput } from '../../src/shared/schemas/moderation';
+import type { CaseView } from '../../src/shared/schemas/moderation';
+import type { DashboardOutput, ExportOutput } from '../../src/shared/schemas/console';
 import type { PostView } from '../../src/shared/schemas/posts';
 import { snapshotDatabase } from '../support/dbSnapshot';
 import { createGroup, createPost, databaseOf, grantRole, type Db } from '../support/fixtures';

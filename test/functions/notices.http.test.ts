@@ -9,7 +9,7 @@ import ExcelJS from 'exceljs';
 import { mainlandCheckChar } from '../../src/shared/identity/idNumber';
 import type { CaseView } from '../../src/shared/schemas/moderation';
 import type { RedemptionView, StoreItemView } from '../../src/shared/schemas/credits';
-import type { NotifyFailuresSummaryOutput } from '../../src/shared/schemas/notifyFailures';
+import type { NotifyFailuresSummaryOutput } from '../../src/shared/schemas/console';
 import { createActivity, createAttendance, createGroup, createPost, databaseOf, grantRole, type Db } from '../support/fixtures';
 import { Client, cloudSuite, dataOf } from '../support/localCloud';
 import { sentMessages, setWeChatFaults } from '../support/wechat';

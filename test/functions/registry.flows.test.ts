@@ -1,6 +1,5 @@
 /** Registry flows over HTTP: founding and the three review paths, hubs, posts, invites, dissolving. */
-import type { ApplicationView } from '../../src/shared/schemas/groupAdmin';
-import type { GroupDetail, MembershipsMineOutput } from '../../src/shared/schemas/groups';
+import type { ApplicationView, GroupDetail, MembershipsMineOutput } from '../../src/shared/schemas/groups';
 import type { HubLinkView } from '../../src/shared/schemas/hubs';
 import type { InviteView, MemberView } from '../../src/shared/schemas/members';
 import type { PostView } from '../../src/shared/schemas/posts';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { mainlandCheckChar } from '../../src/shared/identity/idNumber';
 import type { CreditsMineOutput, RedemptionView, StoreItemView } from '../../src/shared/schemas/credits';
 import type { ProofView } from '../../src/shared/schemas/proofs';
-import type { HourRecordView, VolunteerProfile } from '../../src/shared/schemas/volunteer';
+import type { HourRecordView, VolunteerProfile } from '../../src/shared/schemas/volunteers';
 import { snapshotDatabase } from '../support/dbSnapshot';
 import { createActivity, createAttendance, createGroup, databaseOf, grantRole, type Db } from '../support/fixtures';
 import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';

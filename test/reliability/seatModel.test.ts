@@ -28,7 +28,7 @@ import { resolveActor, type Actor } from '../../cloudfunctions/_core/pipeline/ac
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';
 import { signupIdOf } from '../../cloudfunctions/_core/repositories/activities';
 import { AppError } from '../../src/shared/errors';
-import { SignupsCreateInput } from '../../src/shared/schemas/activities';
+import { SignupsCreateInput } from '../../src/shared/schemas/signups';
 import { startCloudForCore } from '../support/coreAgainstCloud';
 import { createActivity, createGroup } from '../support/fixtures';
 import { SeededRandom } from '../support/seededRandom';

@@ -118,6 +118,7 @@ export async function createActivity(db: Db, groupId: string, creatorOpenid: str
   await db.collection('seats').add(Array.from({ length: capacity }, (_, i) => ({ _id: `${id}-seat-${i}`, activityId: id, seatNo: i, state: 'free', signupId: null })));
   await db.collection('activities').doc(id).set({
     groupId,
+    groupName: (data[0] as { name?: string }).name ?? '',
     communityId: group.communityId,
     streetId: group.streetId,
     countyId: group.countyId,

@@ -33,14 +33,44 @@ export async function activityResource(actor: Actor, activity: ActivityDoc, grou
 const activityReads = new Coalescer<null, { activity: ActivityDoc | null; group: GroupDoc | null }>(async (activityId, callers) => {
   const activity = await findActivity(activityId);
   const group = activity ? await findGroup(activity.groupId) : null;
+  if (activity) recentReads.remember(activityId, { activity, group });
   return callers.map(() => ({ activity, group }));
 });
 
-/** Loads an activity the actor may see. */
-export async function loadVisibleActivity(actor: Actor, activityId: string, needMembership = true) {
-  const { activity, group } = await activityReads.submit(activityId, null);
+/**
+ * Activities (and their groups) as this warm instance last read them. Under CloudBase's model an
+ * instance runs one call at a time, so a crowd signing up for one activity cannot share a read
+ * (the coalescer above shares only between calls running at once); a read a moment old can be
+ * shared instead — by a caller whose next write re-checks what matters on the document itself
+ * (the sign-up crowd's waitlist draw is conditional on the activity still open: signupFlow.ts).
+ * Bounded: a full map is emptied, which costs reads, never a wrong answer.
+ */
+class RecentReads {
+  private readonly reads = new Map<string, { at: number; value: { activity: ActivityDoc; group: GroupDoc | null } }>();
+  private static readonly MAX = 500;
+
+  remember(activityId: string, value: { activity: ActivityDoc; group: GroupDoc | null }): void {
+    if (this.reads.size >= RecentReads.MAX) this.reads.clear();
+    this.reads.set(activityId, { at: Date.now(), value });
+  }
+
+  within(activityId: string, maxAgeMs: number): { activity: ActivityDoc; group: GroupDoc | null } | null {
+    const read = this.reads.get(activityId);
+    return read && Date.now() - read.at <= maxAgeMs ? read.value : null;
+  }
+}
+
+const recentReads = new RecentReads();
+
+/**
+ * Loads an activity the actor may see. `maxAgeMs` (> 0) accepts this instance's read of that age
+ * or younger (`recent` says one was used): only for a caller whose writes re-check the activity.
+ */
+export async function loadVisibleActivity(actor: Actor, activityId: string, needMembership = true, maxAgeMs = 0) {
+  const recent = maxAgeMs > 0 ? recentReads.within(activityId, maxAgeMs) : null;
+  const { activity, group } = recent ?? (await activityReads.submit(activityId, null));
   if (!activity) throw activityNotFound();
   const resource = await activityResource(actor, activity, group, needMembership);
   authorize(activityPolicies, 'activities.view', actor, resource, activityNotFound());
-  return { activity, group: group!, resource };
+  return { activity, group: group!, resource, recent: recent !== null };
 }

@@ -1,7 +1,7 @@
 /** Communities as authorization sees them: the community of an id, and staff who run its credits and store. */
 import { AppError } from '../../../src/shared/errors';
 import type { PolicyActor } from '../../../src/shared/policies/actor';
-import { communityPolicies } from '../../../src/shared/policies/volunteer';
+import { communityPolicies } from '../../../src/shared/policies/volunteers';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
 import { allows, authorize } from './authorize';
 

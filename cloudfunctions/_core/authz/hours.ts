@@ -1,6 +1,6 @@
 /** The hour book as authorization sees it: the group behind a record or an activity, and who may review. */
 import { AppError } from '../../../src/shared/errors';
-import { hourPolicies } from '../../../src/shared/policies/volunteer';
+import { hourPolicies } from '../../../src/shared/policies/volunteers';
 import { findActivity } from '../repositories/activities';
 import { findGroup } from '../repositories/groups';
 import { findMembership } from '../repositories/memberships';

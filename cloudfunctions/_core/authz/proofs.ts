@@ -1,6 +1,6 @@
 /** Proofs as authorization sees them: who issues for a group or a community, and the loader of a request they review. */
 import { AppError } from '../../../src/shared/errors';
-import { communityPolicies, hourPolicies } from '../../../src/shared/policies/volunteer';
+import { communityPolicies, hourPolicies } from '../../../src/shared/policies/volunteers';
 import { findGroup } from '../repositories/groups';
 import { findMembership } from '../repositories/memberships';
 import { findProof, type ProofDoc } from '../repositories/proofs';

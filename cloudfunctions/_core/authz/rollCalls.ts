@@ -3,7 +3,7 @@
  * roll-call answers like one that does not exist.
  */
 import { AppError } from '../../../src/shared/errors';
-import { rollCallPolicies, type RollCallResource } from '../../../src/shared/policies/rollCall';
+import { rollCallPolicies, type RollCallResource } from '../../../src/shared/policies/volunteers';
 import type { RegionDoc } from '../repositories/regions';
 import { findAnswer, findRollCall, type RollCallAnswerDoc, type RollCallDoc } from '../repositories/rollCalls';
 import type { Actor } from './actor';

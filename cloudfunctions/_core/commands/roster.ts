@@ -6,7 +6,8 @@
 import ExcelJS from 'exceljs';
 import { activityPolicies } from '../../../src/shared/policies/activities';
 import { authorize } from '../../../src/shared/policies/authorize';
-import { ROSTER_SECTIONS, SignupStatus, type RosterSection } from '../../../src/shared/schemas/activities';
+import { ROSTER_SECTIONS, type RosterSection } from '../../../src/shared/schemas/signups';
+import { SignupStatus } from '../../../src/shared/schemas/activities';
 import { noticeLocaleOf } from '../ports/noticeTexts';
 import { fileStore } from '../ports/storage';
 import { rosterSheetOf, rosterStatusText, type RosterRow } from '../presenters/rosterSheet';

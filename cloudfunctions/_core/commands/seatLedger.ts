@@ -6,7 +6,7 @@
  * crowd), which keeps the waitlist first-in first-out. Counters on the activity are for display.
  */
 import { notifySignedUp } from '../ports/notify';
-import { activities, findActivity, firstWaiting, seats, signups, type ActivityDoc, type SeatDoc, type SignupDoc } from '../repositories/activities';
+import { activities, findActivity, firstWaiting, seats, signups, type ActivityDoc, type SeatDoc, type SignupDoc, type SignupTold } from '../repositories/activities';
 import { database } from '../runtime/cloudbase';
 import { Coalescer } from '../runtime/coalesce';
 
@@ -94,11 +94,13 @@ export async function releaseLostSeat(activity: ActivityDoc, seat: SeatDoc, atte
  * that instant joined before it), or null when another attempt settled the sign-up (the place
  * drawn is given back).
  */
-export async function joinWaitlist(activityId: string, signupId: string, attemptId: string, now: Date): Promise<WaitlistPlace | null> {
+export async function joinWaitlist(activityId: string, signupId: string, attemptId: string, now: Date, toldAt?: (position: number) => SignupTold | null): Promise<WaitlistPlace | null> {
   const place = await takeWaitlistPlace(activityId, signupId);
+  // `toldAt`: the resident's notice of her place, written with it (SignupDoc.told).
+  const told = toldAt ? { told: toldAt(place.position) } : {};
   const queued = await signups()
     .where({ _id: signupId, status: 'claiming', 'attempt.id': attemptId })
-    .update({ status: 'waitlisted', waitSeq: place.waitSeq, attempt: null, updatedAt: now });
+    .update({ status: 'waitlisted', waitSeq: place.waitSeq, attempt: null, updatedAt: now, ...told });
   if (queued.updated === 1) return place;
   await returnWaitlistPlace(activityId);
   return null;
@@ -113,15 +115,25 @@ export interface WaitlistPlace {
 /**
  * Draws the next numbers of the line for everyone of this instance joining it together: one
  * update moves the activity's counters by the batch's size, and the numbers go out in arrival
- * order (a crowd on a full activity costs a few trips instead of one each).
+ * order (a crowd on a full activity costs a few trips instead of one each). A draw `whileOpen`
+ * (key `open:<activityId>`) matches only while the activity takes sign-ups — published, not
+ * ended, sign-up not closed — so a caller that decided on a read a moment old (activityPlanner's
+ * recent reads) never queues for an activity closed or cancelled since: it draws nothing.
  */
-const placeDraws = new Coalescer<string, WaitlistPlace>(async (activityId, signupIds) => {
+const placeDraws = new Coalescer<string, WaitlistPlace | null>(async (key, signupIds) => {
   const _ = database().command;
   const k = signupIds.length;
-  const bumped = (await activities().where({ _id: activityId }).updateAndReturn({ waitSeqNext: _.inc(k), waitlistCount: _.inc(k) })) as {
+  const whileOpen = key.startsWith(OPEN_PREFIX);
+  const activityId = whileOpen ? key.slice(OPEN_PREFIX.length) : key;
+  const now = new Date();
+  const where = whileOpen ? { _id: activityId, status: 'published', endAt: _.gt(now), signupCloseAt: _.gt(now), signupOpenAt: _.lte(now) } : { _id: activityId };
+  const bumped = (await activities().where(where).updateAndReturn({ waitSeqNext: _.inc(k), waitlistCount: _.inc(k) })) as {
     doc: ActivityDoc | null;
   };
-  if (!bumped.doc) throw new Error(`activity ${activityId} vanished while ${signupIds.join(', ')} joined its waitlist`);
+  if (!bumped.doc) {
+    if (whileOpen) return signupIds.map(() => null);
+    throw new Error(`activity ${activityId} vanished while ${signupIds.join(', ')} joined its waitlist`);
+  }
   const after = bumped.doc;
   // Everyone the counter counted before a number joined before it.
   return signupIds.map((_id, i) => {
@@ -130,9 +142,18 @@ const placeDraws = new Coalescer<string, WaitlistPlace>(async (activityId, signu
   });
 });
 
+const OPEN_PREFIX = 'open:';
+
 /** Draws the next number of the line (the activity's counters move in one update). */
-export function takeWaitlistPlace(activityId: string, signupId: string): Promise<WaitlistPlace> {
-  return placeDraws.submit(activityId, signupId);
+export async function takeWaitlistPlace(activityId: string, signupId: string): Promise<WaitlistPlace> {
+  const place = await placeDraws.submit(activityId, signupId);
+  if (!place) throw new Error(`activity ${activityId}: an unconditional draw matched nothing`);
+  return place;
+}
+
+/** Draws the next number of the line only while the activity takes sign-ups; null when it does not. */
+export function takeWaitlistPlaceWhileOpen(activityId: string, signupId: string): Promise<WaitlistPlace | null> {
+  return placeDraws.submit(`${OPEN_PREFIX}${activityId}`, signupId);
 }
 
 /** Gives back a place drawn for a sign-up that turned out not to be new. */

@@ -1,3 +1,4 @@
+// long-file: sign-up, waitlist, proxy, cancellation and check-in share the seat ledger and the derived sign-up id; it splits into commands/signups/<verb>.ts with the layers of issue 17.
 /**
  * Sign-up: one per person per activity (the sign-up id derives from both), a seat from the
  * seat ledger or a place at the end of the waitlist, approval when the activity asks, proxy
@@ -8,10 +9,11 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { AppError, asError } from '../../../src/shared/errors';
 import { activityPolicies } from '../../../src/shared/policies/activities';
 import { authorize } from '../../../src/shared/policies/authorize';
-import type { SignupsCreateInput } from '../../../src/shared/schemas/activities';
-import { notifySignedUp, type Notice } from '../ports/notify';
+import type { SignupsCreateInput } from '../../../src/shared/schemas/signups';
+import { notifier, notifySignedUp, type Notice } from '../ports/notify';
+import { noticeLocaleOf } from '../ports/noticeTexts';
 import { qrCodes } from '../ports/qrCode';
-import { activities, findActivity, findSignup, signupIdOf, signups, type ActivityDoc, type ClaimAttempt, type SeatDoc, type SignupDoc } from '../repositories/activities';
+import { activities, findActivity, findSignup, signupIdOf, signups, type ActivityDoc, type ClaimAttempt, type SeatDoc, type SignupDoc, type SignupTold } from '../repositories/activities';
 import { Collections } from '../repositories/collections';
 import type { GroupDoc } from '../repositories/groups';
 import { noteNoShow, type UserDoc } from '../repositories/users';
@@ -22,7 +24,7 @@ import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { Coalescer } from '../runtime/coalesce';
 import { isDuplicateError } from '../runtime/dbErrors';
-import { acceptOffer, adoptSeat, claimSeat, joinWaitlist, passSeatOn, releaseLostSeat, returnWaitlistPlace, takeWaitlistPlace } from './seatLedger';
+import { acceptOffer, adoptSeat, claimSeat, joinWaitlist, passSeatOn, releaseLostSeat, returnWaitlistPlace, takeWaitlistPlaceWhileOpen } from './seatLedger';
 import { loadVisibleActivity } from '../authz/activities';
 import { presentMySignup, seatsLeftOf } from '../presenters/activities';
 import { waitlistPosition } from '../repositories/waitlist';
@@ -81,21 +83,32 @@ export interface SignupOutcome {
 const activityLink = (activityId: string) => `pages/activity/index?id=${activityId}`;
 
 /**
- * Tells the resident (and her proxy) what her sign-up came to — a seat, a waitlist place, or an
- * approval to wait for — once per sign-up attempt: only the attempt that settled it writes.
- * Costs the sign-up one inbox write (docs/wechat.md has the bench figures).
+ * What the resident is told her sign-up came to — a seat, a place in line, an approval to wait
+ * for — kept on the sign-up by the very write that settles it (SignupDoc.told; her inbox lists
+ * it), so telling her costs no write of its own and happens exactly when the sign-up does.
  */
-async function tellSignedUp({ signup, activity, waitlistPosition: position }: SignupOutcome, now: Date): Promise<void> {
-  const base = { userId: signup.userId, link: activityLink(activity._id), dedupeKey: `signed-up-${signup._id}-${now.getTime()}` };
-  const notice: Notice | null =
-    signup.status === 'confirmed'
-      ? { ...base, kind: 'signup_confirmed' as const, params: { activity: activity.title, startAt: activity.startAt.toISOString(), place: activity.location.name } }
-      : signup.status === 'waitlisted'
-        ? { ...base, kind: 'signup_waitlisted' as const, params: { activity: activity.title, position: position ?? signup.waitSeq ?? 0 } }
-        : signup.status === 'pending_approval'
-          ? { ...base, kind: 'signup_pending' as const, params: { activity: activity.title } }
-          : null;
-  if (notice) await notifySignedUp(notice, signup.proxy);
+function toldOf(status: SignupDoc['status'], activity: ActivityDoc, position: number | null, now: Date): SignupTold | null {
+  const told = (kind: SignupTold['kind'], params: SignupTold['params']): SignupTold => ({ kind, params, at: now, readAt: null });
+  if (status === 'confirmed') return told('signup_confirmed', { activity: activity.title, startAt: activity.startAt.toISOString(), place: activity.location.name });
+  if (status === 'waitlisted') return told('signup_waitlisted', { activity: activity.title, position: position ?? 0 });
+  if (status === 'pending_approval') return told('signup_pending', { activity: activity.title });
+  return null;
+}
+
+/**
+ * After a sign-up settled with her notice on it: the same notice to her phone where its kind has
+ * a template (she is the caller: her openid is at hand), and a copy to the family member or grid
+ * worker who signed her up, in his own inbox (an elder without a phone learns of a seat through him).
+ */
+async function tellBeyondTheSignup({ signup, activity }: SignupOutcome, actor: Actor, now: Date): Promise<void> {
+  const told = signup.told;
+  if (!told) return;
+  const notice: Notice = { userId: signup.userId, kind: told.kind, params: told.params, link: activityLink(activity._id), dedupeKey: `signed-up-${signup._id}-${now.getTime()}` };
+  const recipient = signup.userId === actor.userId ? { openid: actor.openid, locale: noticeLocaleOf(actor.user), communityId: actor.user.homeCommunityId ?? null } : undefined;
+  await notifier().sendToPhone(notice, recipient);
+  if (signup.proxy && signup.proxy.userId !== signup.userId) {
+    await notifier().notify({ ...notice, userId: signup.proxy.userId, params: { ...notice.params, onBehalf: 1 }, dedupeKey: `${notice.dedupeKey}-proxy` });
+  }
 }
 
 /**
@@ -114,15 +127,53 @@ async function assertAgeAllows(userId: string, activity: ActivityDoc, guardianCo
   }
 }
 
+/**
+ * How old a read of the activity a newcomer may decide on, when people already wait: she can
+ * only queue then, and the draw of her place re-checks on the activity itself that it still
+ * takes sign-ups (seatLedger.ts, takeWaitlistPlaceWhileOpen). Saves a crowd on a full activity
+ * the activity's and group's reads on every call but one a second per warm instance.
+ */
+const RECENT_READ_MS = 1000;
+
+/** The activity changed since the recent read a sign-up decided on: decide again on a fresh read. */
+class StaleActivityRead extends Error {}
+
+/**
+ * Where a sign-up keeps the result of the request that made it (`SignupDoc.request`): a retry of
+ * that request replays it from the sign-up itself, so the pipeline stores nothing more for it.
+ */
+export interface SignupRequest {
+  key: string;
+  /** The answer as the pipeline sends it (the action's checked output, in its envelope). */
+  answerOf(outcome: SignupOutcome): string;
+  /** Says the result was kept on the sign-up (createHandler then stores none). */
+  kept(): void;
+}
+
 /** Signs up (myself or, as a consented proxy, an elderly resident), and tells her what it came to. */
-export async function createSignup(actor: Actor, input: SignupsCreateInput, now: Date): Promise<SignupOutcome> {
-  const outcome = await signUp(actor, input, now);
-  if (!outcome.settledElsewhere) await tellSignedUp(outcome, now);
+export async function createSignup(actor: Actor, input: SignupsCreateInput, now: Date, request?: SignupRequest): Promise<SignupOutcome> {
+  let outcome: SignupOutcome;
+  try {
+    outcome = await signUp(actor, input, now, RECENT_READ_MS, request);
+  } catch (error) {
+    if (!(error instanceof StaleActivityRead)) throw error;
+    outcome = await signUp(actor, input, now, 0, request);
+  }
+  if (!outcome.settledElsewhere) await tellBeyondTheSignup(outcome, actor, now);
   return outcome;
 }
 
-async function signUp(actor: Actor, input: SignupsCreateInput, now: Date): Promise<SignupOutcome> {
-  const { activity, group, resource } = await loadVisibleActivity(actor, input.activityId, false);
+/** The result a sign-up kept for the request `key` (see SignupRequest), or null. */
+export async function keptSignupResult(actor: Actor, input: SignupsCreateInput, key: string): Promise<string | null> {
+  const signup = await findSignup(signupIdOf(input.activityId, input.forUserId ?? actor.userId));
+  return signup?.request?.key === key ? signup.request.answer : null;
+}
+
+async function signUp(actor: Actor, input: SignupsCreateInput, now: Date, maxAgeMs: number, request?: SignupRequest): Promise<SignupOutcome> {
+  let loaded = await loadVisibleActivity(actor, input.activityId, false, maxAgeMs);
+  // A recent read decides only for a newcomer who can only queue; anything else reads afresh.
+  if (loaded.recent && !(loaded.activity.waitlistCount > 0 && !loaded.activity.approvalRequired)) loaded = await loadVisibleActivity(actor, input.activityId, false);
+  const { activity, group, resource } = loaded;
   authorize(activityPolicies, 'signups.create', actor, resource);
   if (now.getTime() < activity.signupOpenAt.getTime()) throw new AppError('SIGNUP_CLOSED', '报名尚未开始');
   if (now.getTime() >= activity.signupCloseAt.getTime()) throw new AppError('SIGNUP_CLOSED', '报名已截止');
@@ -159,11 +210,16 @@ async function signUp(actor: Actor, input: SignupsCreateInput, now: Date): Promi
     guardianConsent: input.guardianConsent === true,
     checkedInAt: null,
     checkedOutAt: null,
+    ...(activity.approvalRequired ? { told: toldOf('pending_approval', activity, null, now) } : {}),
     createdAt: now,
     updatedAt: now,
   };
   if (fresh.status === 'claiming' && activity.waitlistCount > 0) {
-    const queued = await queueBehindOthers(activity, { ...fresh, attempt: null });
+    const queued = await queueBehindOthers(activity, { ...fresh, attempt: null }, request);
+    if (queued === STALE) {
+      if (loaded.recent) throw new StaleActivityRead();
+      throw new AppError('SIGNUP_CLOSED', '报名已截止');
+    }
     if (queued) return queued;
   }
   try {
@@ -173,7 +229,7 @@ async function signUp(actor: Actor, input: SignupsCreateInput, now: Date): Promi
     return signUpAgain(activity, fresh, attempt, now);
   }
   if (fresh.status === 'pending_approval') return { signup: fresh, activity, waitlistPosition: null };
-  return settleClaim(activity, fresh, attempt, now);
+  return settleClaim(activity, fresh, attempt, now, { tell: true });
 }
 
 /** How long a claim in flight is waited for before it is taken for dead and taken over. */
@@ -202,7 +258,7 @@ async function signUpAgain(activity: ActivityDoc, fresh: SignupDoc, attempt: Cla
       // Dead (or past its lease): take it over, if nobody else just did.
       const owner = existing.attempt ? { 'attempt.id': existing.attempt.id } : { attempt: _.exists(false) };
       const taken = await signups().where({ _id: id, status: 'claiming', ...owner }).update({ attempt, updatedAt: now });
-      if (taken.updated === 1) return settleClaim(activity, { ...existing, attempt, updatedAt: now }, attempt, now, existing.attempt?.id ?? null);
+      if (taken.updated === 1) return settleClaim(activity, { ...existing, attempt, updatedAt: now }, attempt, now, { deadAttemptId: existing.attempt?.id ?? null, tell: true });
       continue;
     }
     if (ENDED.includes(existing.status)) {
@@ -211,9 +267,9 @@ async function signUpAgain(activity: ActivityDoc, fresh: SignupDoc, attempt: Cla
         .where({ _id: id, status: existing.status })
         .update({ ...fields, status, attempt: status === 'claiming' ? attempt : null, createdAt: existing.createdAt });
       if (again.updated !== 1) continue;
-      const restarted: SignupDoc = { ...fresh, status, attempt: status === 'claiming' ? attempt : null, createdAt: existing.createdAt };
+      const restarted: SignupDoc = { ...existing, ...fresh, status, attempt: status === 'claiming' ? attempt : null, createdAt: existing.createdAt };
       if (status === 'pending_approval') return { signup: restarted, activity, waitlistPosition: null };
-      return settleClaim(activity, restarted, attempt, now);
+      return settleClaim(activity, restarted, attempt, now, { tell: true });
     }
     throw new AppError('CONFLICT', existing.status === 'no_show' ? '你已缺席过本次活动' : '你已经报名了本次活动');
   }
@@ -270,22 +326,29 @@ const waitlistedInserts = new Coalescer<SignupDoc, 'added' | 'duplicate' | Error
   }
 });
 
+const STALE = 'stale' as const;
+
 /**
  * With people already in line a newcomer can only queue (see `claimUnlessOthersWait`): the place
- * is drawn first and the sign-up written once, already waitlisted — one round trip fewer for
- * each of a crowd on a full activity (and a crowd's places and sign-ups go in a few trips). Null
- * when the person has a sign-up already (the place is given back and the usual path sorts it out).
+ * is drawn first — only while the activity still takes sign-ups (STALE when it no longer does) —
+ * and the sign-up written once, already waitlisted, with the request's answer kept on it
+ * (`request`): a crowd on a full activity costs each newcomer the draw and the insert. Null when
+ * the person has a sign-up already (the place is given back and the usual path sorts it out).
  */
-async function queueBehindOthers(activity: ActivityDoc, fresh: SignupDoc): Promise<SignupOutcome | null> {
-  const place = await takeWaitlistPlace(activity._id, fresh._id);
-  const signup: SignupDoc = { ...fresh, status: 'waitlisted', waitSeq: place.waitSeq };
+async function queueBehindOthers(activity: ActivityDoc, fresh: SignupDoc, request?: SignupRequest): Promise<SignupOutcome | typeof STALE | null> {
+  const place = await takeWaitlistPlaceWhileOpen(activity._id, fresh._id);
+  if (!place) return STALE;
+  const queued: SignupDoc = { ...fresh, status: 'waitlisted', waitSeq: place.waitSeq, told: toldOf('waitlisted', activity, place.position, new Date(fresh.createdAt)) };
+  const outcome: SignupOutcome = { signup: queued, activity: place.activity, waitlistPosition: place.position };
+  const signup: SignupDoc = request ? { ...outcome.signup, request: { key: request.key, answer: request.answerOf(outcome) } } : outcome.signup;
   const written = await waitlistedInserts.submit(activity._id, signup);
   if (written !== 'added') {
     await returnWaitlistPlace(activity._id);
     if (written === 'duplicate') return null;
     throw written;
   }
-  return { signup, activity: place.activity, waitlistPosition: place.position };
+  request?.kept();
+  return { ...outcome, signup };
 }
 
 /**
@@ -294,26 +357,35 @@ async function queueBehindOthers(activity: ActivityDoc, fresh: SignupDoc): Promi
  * to another gives back what it took. `deadAttemptId` (when taking over a claim that died): the
  * seat that attempt may have taken is adopted rather than claiming a second one.
  */
-async function settleClaim(activity: ActivityDoc, signup: SignupDoc, attempt: ClaimAttempt, now: Date, deadAttemptId?: string | null): Promise<SignupOutcome> {
+async function settleClaim(
+  activity: ActivityDoc,
+  signup: SignupDoc,
+  attempt: ClaimAttempt,
+  now: Date,
+  { deadAttemptId, tell = false }: { deadAttemptId?: string | null; tell?: boolean } = {},
+): Promise<SignupOutcome> {
   const seat =
     deadAttemptId !== undefined
       ? ((await adoptSeat(signup._id, deadAttemptId, attempt.id)) ?? (await claimUnlessOthersWait(activity, signup._id, attempt.id)))
       : await claimUnlessOthersWait(activity, signup._id, attempt.id);
   if (seat) {
+    // `tell`: her notice goes with the write that gives her the seat (SignupDoc.told).
+    const told = tell ? { told: toldOf('confirmed', activity, null, now) } : {};
     const won = await signups()
       .where({ _id: signup._id, status: 'claiming', 'attempt.id': attempt.id })
-      .update({ status: 'confirmed', seatId: seat._id, attempt: null, updatedAt: now });
+      .update({ status: 'confirmed', seatId: seat._id, attempt: null, updatedAt: now, ...told });
     if (won.updated !== 1) {
       await releaseLostSeat(activity, seat, attempt.id, now);
       return settledElsewhere(activity, signup._id);
     }
     const counted = await countConfirmed(activity._id, 1);
-    return { signup: { ...signup, status: 'confirmed', seatId: seat._id, attempt: null, updatedAt: now }, activity: counted ?? activity, waitlistPosition: null };
+    return { signup: { ...signup, status: 'confirmed', seatId: seat._id, attempt: null, updatedAt: now, ...told }, activity: counted ?? activity, waitlistPosition: null };
   }
-  const place = await joinWaitlist(activity._id, signup._id, attempt.id, now);
+  const told = tell ? (position: number) => toldOf('waitlisted', activity, position, now) : undefined;
+  const place = await joinWaitlist(activity._id, signup._id, attempt.id, now, told);
   if (!place) return settledElsewhere(activity, signup._id);
   return {
-    signup: { ...signup, status: 'waitlisted', attempt: null, waitSeq: place.waitSeq, updatedAt: now },
+    signup: { ...signup, status: 'waitlisted', attempt: null, waitSeq: place.waitSeq, updatedAt: now, ...(told ? { told: told(place.position) } : {}) },
     activity: place.activity ?? activity,
     waitlistPosition: place.position,
   };

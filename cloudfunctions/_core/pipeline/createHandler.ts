@@ -16,6 +16,18 @@ import { logCall } from '../runtime/log';
 import { consumeRateLimit, type RateLimit } from './rateLimit';
 import { userIdOf } from '../repositories/users';
 
+/**
+ * A mutation's request, for a command that keeps its result with its own write (the sign-up
+ * crowd: signupFlow.ts): the key to keep it under, and `kept()` to say it did — the pipeline then
+ * stores no result of its own, and a retry asks the function's `keptResults` for it.
+ */
+export interface KeepableRequest {
+  key: string;
+  /** The envelope the pipeline will send for `output` (checked against the action's schema). */
+  envelopeOf(output: unknown): string;
+  kept(): void;
+}
+
 /** What a command receives: the trusted actor, the parsed input and the call's ids. */
 export interface ActionContext<A extends ActionName> {
   actor: Actor;
@@ -23,6 +35,8 @@ export interface ActionContext<A extends ActionName> {
   requestId: string | null;
   callId: string;
   now: Date;
+  /** Set for a mutation (see KeepableRequest). */
+  request?: KeepableRequest;
 }
 
 export type ActionHandler<A extends ActionName> = (ctx: ActionContext<A>) => Promise<OutputOf<A>>;
@@ -41,6 +55,11 @@ export interface FunctionDefinition {
    * must only act on what the server itself started (e.g. a trace id it holds).
    */
   pushEvents?: Record<string, (event: unknown) => Promise<unknown>>;
+  /**
+   * For actions whose commands keep their result with their own write (KeepableRequest): finds
+   * the result kept for a request key — the envelope's JSON — or null when none was kept.
+   */
+  keptResults?: { [A in ActionName]?: (ctx: { actor: Actor; input: ParsedInputOf<A>; key: string }) => Promise<string | null> };
 }
 
 const DEFAULT_LIMITS: Record<'read' | 'write', RateLimit> = {
@@ -117,15 +136,25 @@ export function createHandler(definition: FunctionDefinition): Main {
         try {
           const suspended = actor.user.suspendedUntil && actor.user.suspendedUntil.getTime() > now.getTime();
           if (suspended && spec.mutation && name !== 'moderation.appeal') throw new AppError('FORBIDDEN', '你的账号已被暂停使用，可在“我的”中查看原因并申诉');
-          const claim = ticket && seen ? await settleSeenRequest(ticket, actor.user) : null;
+          const keptResult = definition.keptResults?.[name] as ((ctx: { actor: Actor; input: unknown; key: string }) => Promise<string | null>) | undefined;
+          const findKept = ticket && keptResult ? () => keptResult({ actor, input: parsed.data, key: ticket.key }) : undefined;
+          const claim = ticket && seen ? await settleSeenRequest(ticket, actor.user, findKept) : null;
           if (claim?.kind === 'claimed') marked = true;
           if (claim?.kind === 'replay') {
             replayed = true;
             envelope = claim.envelope;
           } else {
-            envelope = await runCommand(definition, name, { actor, input: parsed.data, requestId, callId, now });
+            let keptByCommand = false;
+            const request: KeepableRequest | undefined = ticket && {
+              key: ticket.key,
+              envelopeOf: (output) => JSON.stringify(checkedEnvelope(name, output)),
+              kept: () => {
+                keptByCommand = true;
+              },
+            };
+            envelope = await runCommand(definition, name, { actor, input: parsed.data, requestId, callId, now, ...(request ? { request } : {}) });
             marked = false;
-            if (ticket) await completeRequest(ticket, envelope, now);
+            if (ticket && !(keptByCommand && envelope.ok)) await completeRequest(ticket, envelope, now);
           }
         } catch (error) {
           // A refusal before the command or a crash of our own is not a result: a retry runs again.
@@ -159,17 +188,20 @@ async function runCommand<A extends ActionName>(
 ): Promise<Envelope<unknown>> {
   const handler = definition.actions[name] as ActionHandler<A>;
   try {
-    const data = await handler(ctx);
-    // The output schema strips anything a presenter leaked and catches shape drift.
-    const checked = contract[name].output.safeParse(data);
-    if (!checked.success) throw new Error(`output of ${name} does not match its schema: ${checked.error.message}`);
-    return ok(checked.data);
+    return checkedEnvelope(name, await handler(ctx));
   } catch (error) {
     const body = errorBody(error);
     // An internal error is not stored for replay: a retry should run again.
     if (body.code === 'INTERNAL') throw error;
     return { ok: false, error: body };
   }
+}
+
+/** The output schema strips anything a presenter leaked and catches shape drift. */
+function checkedEnvelope(name: ActionName, data: unknown): Envelope<unknown> {
+  const checked = contract[name].output.safeParse(data);
+  if (!checked.success) throw new Error(`output of ${name} does not match its schema: ${checked.error.message}`);
+  return ok(checked.data);
 }
 
 async function runTimer(definition: FunctionDefinition, event: unknown) {

@@ -7,7 +7,8 @@
  * same conditional write that counts the call (rateLimit.ts): a write that only succeeds while
  * the mark is absent, so of concurrent attempts exactly one runs the command; the others find
  * the mark and wait for the stored result. The result is stored in the idempotency collection
- * under the request's key before the caller is answered. A mark whose result never came (the
+ * under the request's key before the caller is answered — or kept by the command with its own
+ * write, where a retry finds it (createHandler's KeepableRequest: the sign-up crowd). A mark whose result never came (the
  * attempt died) may be taken over after STALE_CLAIM_MS. Marks are kept two days, longer than
  * results, so a retry is recognised as long as its result can be replayed.
  */
@@ -77,7 +78,7 @@ export function requestTicket(userId: string, action: string, requestId: string,
  * For a request whose mark was found already (a retry, or a concurrent duplicate): the stored
  * result to replay — waiting while the first attempt runs — or the claim when that attempt died.
  */
-export async function settleSeenRequest(ticket: RequestTicket, user: UserDoc): Promise<Claim> {
+export async function settleSeenRequest(ticket: RequestTicket, user: UserDoc, findKept?: () => Promise<string | null>): Promise<Claim> {
   const markKey = ticket.mark.field.slice('req.'.length);
   let mark = user.req?.[markKey];
   const started = Date.now();
@@ -90,6 +91,10 @@ export async function settleSeenRequest(ticket: RequestTicket, user: UserDoc): P
     } else {
       const { tag, at } = markParts(mark);
       if (tag !== markParts(ticket.mark.value).tag) throw new AppError('IDEMPOTENCY_MISMATCH', '同一个请求编号被用于不同的操作');
+      // A result the command kept with its own write (createHandler's KeepableRequest) is asked
+      // for first: a retry of the sign-up crowd costs its mark and this one read.
+      const kept = findKept ? await findKept() : null;
+      if (kept !== null) return { kind: 'replay', envelope: JSON.parse(kept) as Envelope<unknown> };
       const { data } = await records().doc(ticket.key).get();
       const stored = data[0] as IdempotencyDoc | undefined;
       const now = Date.now();

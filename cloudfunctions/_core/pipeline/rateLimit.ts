@@ -118,15 +118,16 @@ export async function countCallOnUser(userId: string, action: string, rule: Rate
     (await users
       .where({ _id: userId, [`${field}.w`]: windowStart, [`${field}.n`]: _.lt(rule.limit), ...unmarked })
       .updateAndReturn({ [`${field}.n`]: _.inc(1), ...marking })) as { doc?: UserDoc | null };
-  const attempts = knownWindows.windowOf(key, now.getTime()) === windowStart ? [bump, openWindow] : [openWindow, bump];
-  // A few rounds cover a window opened or filled by a concurrent call between the two tries.
-  for (let round = 0; round < 3; round += 1) {
-    for (const attempt of attempts) {
-      const { doc } = await attempt();
-      if (doc) {
-        knownWindows.remember(key, windowStart, windowStart + windowMs, now.getTime());
-        return { user: doc, seen: false };
-      }
+  // The first try is the likely one (this instance's hint); when it matches nothing, the document
+  // itself says why — a retry's mark, a full window, the other try — instead of trying blind: a
+  // retry costs two requests, not three. A few rounds cover a window opened or filled by a
+  // concurrent call in between.
+  let attempt = knownWindows.windowOf(key, now.getTime()) === windowStart ? bump : openWindow;
+  for (let round = 0; round < 4; round += 1) {
+    const { doc } = await attempt();
+    if (doc) {
+      knownWindows.remember(key, windowStart, windowStart + windowMs, now.getTime());
+      return { user: doc, seen: false };
     }
     const { data } = await users.doc(userId).get();
     const user = data[0] as UserDoc | undefined;
@@ -134,6 +135,7 @@ export async function countCallOnUser(userId: string, action: string, rule: Rate
     if (mark && user.req?.[mark.field.slice('req.'.length)] !== undefined) return { user, seen: true };
     const counter = user.rate?.[field.slice('rate.'.length)];
     if (counter && counter.w === windowStart && counter.n >= rule.limit) throw rateLimited();
+    attempt = counter && counter.w === windowStart ? bump : openWindow;
   }
   throw rateLimited();
 }

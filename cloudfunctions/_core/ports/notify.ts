@@ -47,7 +47,16 @@ export interface Recipient {
 }
 
 export interface Notifier {
+  /** Writes the notice to the inbox and, when it is new there, sends it to the phone. */
   notify(notice: Notice, recipient?: Recipient): Promise<void>;
+}
+
+/**
+ * Sends a notice to the phone only: for a notice the inbox lists from the document whose write
+ * told it (a resident's own sign-up: SignupDoc.told), written once by that write.
+ */
+export interface PhoneSender {
+  sendToPhone(notice: Notice, recipient?: Recipient): Promise<void>;
 }
 
 const SUBSCRIBE_SEND: OpenApi = { path: '/cgi-bin/message/subscribe/send', permission: 'subscribeMessage.send' };
@@ -125,7 +134,7 @@ async function recipientOf(userId: string): Promise<Recipient | null> {
 const OUTAGE_AFTER = 3;
 const OUTAGE_PAUSE_MS = 60_000;
 
-export class SubscribeMessageNotifier implements Notifier {
+export class SubscribeMessageNotifier implements Notifier, PhoneSender {
   /**
    * While WeChat is unreachable, a roll-call of 2,000 would wait a timeout per person and outlive
    * its function; so after a few unreachable answers in a row this instance stops trying for a
@@ -135,8 +144,12 @@ export class SubscribeMessageNotifier implements Notifier {
   private pausedUntil = 0;
 
   async notify(notice: Notice, given?: Recipient): Promise<void> {
+    if (!(await writeInbox(notice, new Date()))) return;
+    await this.sendToPhone(notice, given);
+  }
+
+  async sendToPhone(notice: Notice, given?: Recipient): Promise<void> {
     const now = new Date();
-    if (!(await writeInbox(notice, now))) return;
     // No template for this kind: the inbox is where she reads it, and nothing more is looked up.
     if (!templateIdOf(notice.kind)) return;
     let recipient: Recipient | null = given ?? null;
@@ -167,10 +180,10 @@ export class SubscribeMessageNotifier implements Notifier {
   }
 }
 
-let current: Notifier | undefined;
+let current: SubscribeMessageNotifier | undefined;
 
 /** The notifier (one implementation; where WeChat is, is configuration). */
-export function notifier(): Notifier {
+export function notifier(): Notifier & PhoneSender {
   current ??= new SubscribeMessageNotifier();
   return current;
 }

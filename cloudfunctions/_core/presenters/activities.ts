@@ -28,7 +28,7 @@ export function presentActivityCard(activity: ActivityDoc, group: GroupDoc | und
   return {
     id: activity._id,
     groupId: activity.groupId,
-    groupName: group?.name ?? '',
+    groupName: group?.name ?? activity.groupName ?? '',
     title: activity.title,
     category: activity.category,
     coverImage: activity.coverImage,

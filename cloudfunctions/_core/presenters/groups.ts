@@ -1,6 +1,6 @@
 /** Views of groups for lists and pages, with the viewer's membership and abilities. */
 import { groupPolicies, reviewerRoleFor } from '../../../src/shared/policies/groups';
-import type { ApplicationView } from '../../../src/shared/schemas/groupAdmin';
+import type { ApplicationView } from '../../../src/shared/schemas/groups';
 import type { GroupCard, GroupDetail, MyMembership } from '../../../src/shared/schemas/groups';
 import type { Actor } from '../authz/actor';
 import { abilities, allows } from '../authz/authorize';

@@ -1,5 +1,5 @@
 /** What the volunteers function shows of the hour book: records as their volunteer sees them. */
-import type { HourRecordView } from '../../../src/shared/schemas/volunteer';
+import type { HourRecordView } from '../../../src/shared/schemas/volunteers';
 import type { HourRecordDoc } from '../repositories/hourRecords';
 
 /** A record; `evidenceUrl` is its photo's short-lived link, `correctionPending` whether a correction waits. */

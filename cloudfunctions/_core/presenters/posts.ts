@@ -1,5 +1,6 @@
 /** What the posts function shows: announcements with their author and the viewer's abilities. */
-import { postPolicies, type GroupResource } from '../../../src/shared/policies/groups';
+import { postPolicies } from '../../../src/shared/policies/posts';
+import { type GroupResource } from '../../../src/shared/policies/groups';
 import type { PostView } from '../../../src/shared/schemas/posts';
 import type { Actor } from '../authz/actor';
 import { abilities } from '../authz/authorize';

@@ -1,6 +1,6 @@
 /** What the volunteers function shows of roll-calls: the call, the tally (staff over it) and the viewer's answer. */
-import { rollCallPolicies } from '../../../src/shared/policies/rollCall';
-import type { RollCallTally, RollCallView } from '../../../src/shared/schemas/rollCall';
+import { rollCallPolicies } from '../../../src/shared/policies/volunteers';
+import type { RollCallTally, RollCallView } from '../../../src/shared/schemas/volunteers';
 import type { Actor } from '../authz/actor';
 import { abilities } from '../authz/authorize';
 import { rollCallResource } from '../authz/rollCalls';

@@ -1,5 +1,5 @@
 /** What the volunteers function shows: a volunteer's profile, unmasked only where the viewer may read it. */
-import type { VolunteerProfile } from '../../../src/shared/schemas/volunteer';
+import type { VolunteerProfile } from '../../../src/shared/schemas/volunteers';
 import { openPersonal } from '../privacy/personalData';
 import { starsOf } from '../repositories/communitySettings';
 import type { VolunteerDoc } from '../repositories/volunteers';

@@ -9,6 +9,12 @@ import { nearestFirstPage, type NearestFirstPage } from './nearestFirstPage';
 export interface ActivityDoc {
   _id: string;
   groupId: string;
+  /**
+   * The group's name as its cards show it, kept beside the id so a list of activities needs no
+   * read of their groups (a group's name is fixed once it is approved: groups.update does not
+   * change it). Absent on activities posted before it was kept: their groups are read.
+   */
+  groupName?: string;
   communityId: string | null;
   streetId: string;
   countyId: string;
@@ -96,8 +102,27 @@ export interface SignupDoc {
   guardianConsent: boolean;
   checkedInAt: Date | null;
   checkedOutAt: Date | null;
+  /**
+   * The request that wrote this sign-up and the answer it got (signupFlow.ts, SignupRequest): a
+   * retry of that request is answered from here. Absent where the pipeline stored the answer.
+   */
+  request?: { key: string; answer: string } | null;
+  /**
+   * What the resident was told this sign-up came to (a seat, a place in line, an approval to
+   * wait for), written by the same write that settled it: her inbox lists it among her notices
+   * (commands/inbox.ts). The proxy who signed her up gets an inbox notice of his own.
+   */
+  told?: SignupTold | null;
   createdAt: Date;
   updatedAt: Date;
+}
+
+/** A resident's own sign-up notice, kept on the sign-up (see SignupDoc.told). */
+export interface SignupTold {
+  kind: 'signup_confirmed' | 'signup_waitlisted' | 'signup_pending';
+  params: Record<string, string | number>;
+  at: Date;
+  readAt: Date | null;
 }
 
 export const activities = () => database().collection(Collections.activities);
@@ -128,6 +153,50 @@ export async function signupsOfUserIn(userId: string, activityIds: string[]): Pr
     .limit(activityIds.length)
     .get();
   return new Map((data as SignupDoc[]).map((s) => [s.activityId, s]));
+}
+
+/**
+ * A person's sign-ups for activities starting in a window (any status), read beside a page of
+ * activities in that window so the page's "my sign-up" needs no second round trip. `complete` is
+ * false when the limit cut the list (then read by the page's ids: `signupsOfUserIn`). Exact
+ * because a sign-up's `startAt` follows its activity's (activityPlanner.ts, updateActivity).
+ */
+export async function signupsOfUserStarting(userId: string, from: Date, before: Date | null, limit = 200): Promise<{ byActivity: Map<string, SignupDoc>; complete: boolean }> {
+  const _ = database().command;
+  const startAt = before ? _.gte(from).and(_.lt(before)) : _.gte(from);
+  const { data } = await signups().where({ userId, startAt }).limit(limit).get();
+  const found = data as SignupDoc[];
+  return { byActivity: new Map(found.map((s) => [s.activityId, s])), complete: found.length < limit };
+}
+
+/** Moves the start of every sign-up of an activity with the activity's (its no-show and list windows use it). */
+export async function moveSignupsStart(activityId: string, startAt: Date): Promise<void> {
+  await signups().where({ activityId }).update({ startAt });
+}
+
+/** Her sign-ups that told her something (SignupDoc.told set; an object field exists only when set). */
+function toldWhere(userId: string, unreadOnly = false) {
+  const _ = database().command;
+  return { userId, 'told.at': _.exists(true), ...(unreadOnly ? { 'told.readAt': null } : {}) };
+}
+
+/** A user's `count` newest sign-up notices (the inbox merges them with the notices sent to her). */
+export async function newestToldSignups(userId: string, count: number): Promise<Array<SignupDoc & { told: SignupTold }>> {
+  const { data } = await signups().where(toldWhere(userId)).orderBy('told.at', 'desc').limit(count).get();
+  return data as Array<SignupDoc & { told: SignupTold }>;
+}
+
+/** How many of a user's sign-ups told her something (all, or the unread ones). */
+export async function toldSignupsCount(userId: string, unreadOnly = false): Promise<number> {
+  return (await signups().where(toldWhere(userId, unreadOnly)).count()).total;
+}
+
+/** Marks her sign-ups' notices read: some (by sign-up id) or, without ids, all. */
+export async function markToldRead(userId: string, signupIds: string[] | undefined, now: Date): Promise<void> {
+  const _ = database().command;
+  await signups()
+    .where({ ...toldWhere(userId, true), ...(signupIds ? { _id: _.in(signupIds) } : {}) })
+    .update({ 'told.readAt': now });
 }
 
 /** The first person waiting for a seat. */

@@ -3,7 +3,7 @@
  * content are written once; its state moves only from pending to confirmed or rejected (with
  * who and when). A correction is a reversing record plus a new one.
  */
-import type { HourSource, HourState } from '../../../src/shared/schemas/volunteer';
+import type { HourSource, HourState } from '../../../src/shared/schemas/volunteers';
 import { database } from '../runtime/cloudbase';
 import type { Transaction } from '../runtime/transactions';
 import { digest } from '../runtime/hash';

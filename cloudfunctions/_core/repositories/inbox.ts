@@ -22,9 +22,9 @@ export async function unreadCountOf(userId: string): Promise<number> {
   return (await inbox().where({ userId, readAt: null }).count()).total;
 }
 
-/** A page of a user's notices, newest first. */
-export async function inboxPage(userId: string, offset: number, limit: number): Promise<InboxDoc[]> {
-  const { data } = await inbox().where({ userId }).orderBy('createdAt', 'desc').skip(offset).limit(limit).get();
+/** A user's newest `count` notices, newest first (a page of the inbox merges them with her sign-ups' notices). */
+export async function newestNotices(userId: string, count: number): Promise<InboxDoc[]> {
+  const { data } = await inbox().where({ userId }).orderBy('createdAt', 'desc').limit(count).get();
   return data as InboxDoc[];
 }
 

@@ -7,7 +7,7 @@
  * died leaves a lease that simply runs out.
  */
 import { randomBytes } from 'node:crypto';
-import type { JobProgress, JobState } from '../../../src/shared/schemas/jobs';
+import type { JobProgress, JobState } from '../../../src/shared/schemas/common';
 import { database } from '../runtime/cloudbase';
 import { isDuplicateError } from '../runtime/dbErrors';
 import { Collections } from './collections';

@@ -3,7 +3,7 @@
  * document (id derived from roll-call and user), written when she is called and changed when she
  * answers — so "who was called" is a lookup by id, and the tally is counts on an index.
  */
-import type { RollCallAnswer, RollCallStatus } from '../../../src/shared/schemas/rollCall';
+import type { RollCallAnswer, RollCallStatus } from '../../../src/shared/schemas/volunteers';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
 import { allMatching } from './allMatching';

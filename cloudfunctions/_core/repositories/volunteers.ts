@@ -4,7 +4,7 @@
  * them so lists never need the key. Withdrawing pseudonymises the document in place, so hour
  * records and ledger entries that point at the user id stay consistent.
  */
-import type { IdType } from '../../../src/shared/schemas/volunteer';
+import type { IdType } from '../../../src/shared/schemas/volunteers';
 import { database } from '../runtime/cloudbase';
 import type { Transaction } from '../runtime/transactions';
 import { byIds } from './allMatching';

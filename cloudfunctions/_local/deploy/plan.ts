@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Collections } from '../../_core/repositories/collections';
-import type { GeoIndexDeclaration, IndexDeclaration } from '../../_core/repositories/indexes';
+import type { GeoIndexDeclaration, IndexDeclaration } from '../../_core/repositories/indexDeclaration';
 import { projectRoot } from '../host/config';
 import { deployableFunctions } from '../host/functionHost';
 import { DATA_KEY_FINGERPRINT_VARIABLE, dataKeyFingerprint } from './dataKey';

@@ -26,3 +26,15 @@ export class DbError extends Error {
     super(message);
   }
 }
+
+/** A SQLite failure of a row write as CloudBase answers it: a unique key taken is a duplicate write. */
+export function translateSqliteError(error: unknown, collection: string, id: string): Error {
+  // Checked by shape, not instanceof: native errors may come from another realm (jest's vm).
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  const message = typeof error === 'object' && error !== null && 'message' in error ? String((error as { message: unknown }).message) : String(error);
+  if (code.startsWith('SQLITE_CONSTRAINT')) {
+    return new DbError(DbErrorCodes.duplicateWrite, `duplicate key in ${collection} for document ${id}: ${message}`);
+  }
+  return error instanceof Error ? error : new Error(message);
+}
+

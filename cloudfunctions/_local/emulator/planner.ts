@@ -5,7 +5,7 @@
  * `exact` says the SQL alone decides the result, which lets sort, skip, limit and count run
  * in SQLite too.
  */
-import type { IndexDeclaration, IndexField, IndexFieldType } from '../../_core/repositories/indexes';
+import type { IndexDeclaration, IndexField, IndexFieldType } from '../../_core/repositories/indexDeclaration';
 import { boxAround, EARTH_RADIUS_M, nearSpec, withinRegion, type Box } from './geo';
 import type { Doc } from './values';
 

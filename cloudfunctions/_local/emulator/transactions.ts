@@ -19,7 +19,9 @@
 import { randomBytes } from 'node:crypto';
 import { DbError, DbErrorCodes } from './errors';
 import { rowKey } from './history';
-import { applyUpdate, type DocumentStore, type FindOptions, type Modifier } from './store';
+import type { FindOptions } from './queries';
+import type { DocumentStore } from './store';
+import { applyUpdate, type Modifier } from './updates';
 import { clone, type Doc } from './values';
 
 interface Written {

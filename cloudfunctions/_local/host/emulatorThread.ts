@@ -2,7 +2,7 @@
  * Starts the emulator (emulator/worker.ts) on a worker thread and talks to it: forwards
  * admin requests that reach the public port, runs the functions it asks for, closes it.
  */
-import { Agent, type ClientRequestArgs } from 'node:http';
+import { Agent, type ClientRequest, type ClientRequestArgs } from 'node:http';
 import { createConnection } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { Worker } from 'node:worker_threads';
@@ -39,12 +39,41 @@ function spawn(data: EmulatorWorkerData): Worker {
 }
 
 /** Node's global agent settings, with connections to the emulator's port made on its socket. */
+/** What a function instance asked of the cloud (database, storage, open APIs) during its calls. */
+export interface CloudUsage {
+  /** Requests sent: what a call costs on CloudBase (each one is billed and served). */
+  requests: number;
+  /**
+   * Sequential round trips: requests that started while no other was in flight — what a call
+   * waits for on CloudBase, where each round trip is a network hop (requests sent side by side
+   * share one). Meaningful per call only when an instance runs one call at a time.
+   */
+  trips: number;
+}
+
 export class EmulatorAgent extends Agent {
+  /** Counted over the agent's life; a caller takes the difference around a call. */
+  readonly usage: CloudUsage = { requests: 0, trips: 0 };
+  private inFlight = 0;
+
   constructor(
     private readonly port: number,
     private readonly socketPath: string | undefined,
   ) {
     super({ keepAlive: true, scheduling: 'lifo', timeout: 5000 });
+    // Every request node-sdk sends passes the agent's addRequest (Node's http.Agent; not in its
+    // typings): counting there sees each one, whichever of the SDK's code paths sent it.
+    const agent = this as unknown as { addRequest: (req: ClientRequest, options: unknown) => void };
+    const addRequest = agent.addRequest.bind(this);
+    agent.addRequest = (req, options) => {
+      this.usage.requests += 1;
+      if (this.inFlight === 0) this.usage.trips += 1;
+      this.inFlight += 1;
+      req.once('close', () => {
+        this.inFlight -= 1;
+      });
+      addRequest(req, options);
+    };
   }
 
   override createConnection(options: ClientRequestArgs, callback?: (error: Error | null, stream: Duplex) => void): Duplex | null | undefined {

@@ -75,7 +75,7 @@ export class FunctionInstances {
         this.local.served += 1;
       }
     }
-    return JSON.parse(await (chosen as WorkerInstance).call(name, JSON.stringify(event), JSON.stringify(callContext(name, openid)))) as unknown;
+    return JSON.parse((await (chosen as WorkerInstance).call(name, JSON.stringify(event), JSON.stringify(callContext(name, openid)))).json) as unknown;
   }
 
   /** The instances answering client calls now, with how many calls each has answered. */

@@ -31,6 +31,9 @@ export interface PoolState {
   queued: number;
   held: number;
   calls: number;
+  /** Cloud requests and sequential round trips of the calls answered (emulatorThread.ts, CloudUsage). */
+  cloudRequests: number;
+  cloudTrips: number;
 }
 
 class FunctionPool {
@@ -39,6 +42,7 @@ class FunctionPool {
   private readonly queue: Array<{ resolve: (instance: WorkerInstance) => void; reject: (error: Error) => void }> = [];
   private calls = 0;
   private held = 0;
+  private readonly usage = { requests: 0, trips: 0 };
   private readonly limits: FunctionLimits;
 
   constructor(
@@ -59,8 +63,10 @@ class FunctionPool {
     const held = isHeld();
     if (held) this.held += 1;
     try {
-      const result = await instance.call(this.fn, eventJson, JSON.stringify(context), { timeoutMs: this.limits.timeoutMs, held });
-      return JSON.parse(result) as unknown;
+      const { json, usage } = await instance.call(this.fn, eventJson, JSON.stringify(context), { timeoutMs: this.limits.timeoutMs, held });
+      this.usage.requests += usage.requests;
+      this.usage.trips += usage.trips;
+      return JSON.parse(json) as unknown;
     } finally {
       if (held) this.held -= 1;
       this.calls += 1;
@@ -111,7 +117,7 @@ class FunctionPool {
   }
 
   state(): PoolState {
-    return { fn: this.fn, instances: this.instances.size, busy: this.instances.size - this.idle.length, queued: this.queue.length, held: this.held, calls: this.calls };
+    return { fn: this.fn, instances: this.instances.size, busy: this.instances.size - this.idle.length, queued: this.queue.length, held: this.held, calls: this.calls, cloudRequests: this.usage.requests, cloudTrips: this.usage.trips };
   }
 
   async close(): Promise<void> {

@@ -11,7 +11,7 @@
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 import { setLogSink } from '../../_core/runtime/log';
-import { EmulatorAgent } from './emulatorThread';
+import { EmulatorAgent, type CloudUsage } from './emulatorThread';
 import { FunctionHost } from './functionHost';
 import { checkPayload, FunctionCallFailed, type FunctionFailureCode } from './functionLimits';
 
@@ -24,14 +24,15 @@ export interface FunctionWorkerData {
 }
 
 export type ToInstance = { type: 'invoke'; id: number; name: string; event: string; context: string; held: boolean } | { type: 'release' };
-export type FromInstance = { type: 'ready' } | { type: 'result'; id: number; result: string } | { type: 'failed'; id: number; error: string; code?: FunctionFailureCode };
+export type FromInstance = { type: 'ready' } | { type: 'result'; id: number; result: string; usage: CloudUsage } | { type: 'failed'; id: number; error: string; code?: FunctionFailureCode };
 
 function run(): void {
   const port = parentPort!;
   const data = workerData as FunctionWorkerData;
   const send = (message: FromInstance) => port.postMessage(message);
   // As on the host thread: the SDK's requests to the emulator go over its Unix socket.
-  http.globalAgent = new EmulatorAgent(data.emulatorPort, data.socketPath);
+  const agent = new EmulatorAgent(data.emulatorPort, data.socketPath);
+  http.globalAgent = agent;
   if (data.quiet) setLogSink((line) => (line.includes('"level":"error"') ? process.stderr.write(`${line}\n`) : undefined));
   const functions = new FunctionHost();
   functions.load();
@@ -45,6 +46,9 @@ function run(): void {
       return;
     }
     const gate = message.held ? new Promise<void>((resolve) => held.push(resolve)) : Promise.resolve();
+    // Under CloudBase's model an instance runs one call at a time, so what the agent counted
+    // between the call's start and its answer is that call's own (docs/limits.md).
+    const before = { ...agent.usage };
     gate
       .then(async () => {
         const result = JSON.stringify((await functions.runHere(message.name, JSON.parse(message.event), JSON.parse(message.context))) ?? null);
@@ -52,7 +56,7 @@ function run(): void {
         return result;
       })
       .then(
-        (result) => send({ type: 'result', id: message.id, result }),
+        (result) => send({ type: 'result', id: message.id, result, usage: { requests: agent.usage.requests - before.requests, trips: agent.usage.trips - before.trips } }),
         (error: unknown) =>
           send({ type: 'failed', id: message.id, error: error instanceof Error ? error.message : String(error), ...(error instanceof FunctionCallFailed ? { code: error.code } : {}) }),
       );

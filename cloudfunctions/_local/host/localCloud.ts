@@ -3,49 +3,32 @@
  * the database and storage API (emulated on SQLite and disk), the function runtime (the same
  * bundles that deploy), timer triggers, and the H5 app. See DESIGN §2 and §4.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import http, { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { tmpdir } from 'node:os';
 import type { AddressInfo } from 'node:net';
-import { join, normalize, resolve, sep } from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { httpStatusOf, type Envelope } from '../../../src/shared/errors';
+import { join } from 'node:path';
+import type { Envelope } from '../../../src/shared/errors';
 import Database from 'better-sqlite3';
 import { setLogSink } from '../../_core/runtime/log';
+import { adminApi } from './adminEndpoint';
+import { callFunction, openidOfRequest } from './clientCalls';
 import { describeContract } from './contractDescription';
 import { readConfig, type LocalCloudConfig } from './config';
+import { emulatorSocketPath, localDataKey } from './dataFolder';
+import { devSession, fireTimer, holds } from './devEndpoints';
 import { DevSessions } from './devSessions';
 import { FunctionHost } from './functionHost';
 import { FunctionInstances } from './functionInstances';
-import { FunctionCallFailed, MAX_PAYLOAD_BYTES, type FunctionFailureCode } from './functionLimits';
 import { FunctionPools } from './functionPools';
-import { BodyTooLarge, isLoopback, mimeOf, readBody, sendJson } from './http';
+import { isLoopback, sendJson } from './http';
+import { staticH5 } from './staticH5';
+import { download, upload, uploadForUser } from './storageRoutes';
 import { TimerScheduler } from './timers';
 import { FileStorage } from '../emulator/fileStorage';
 import { startEmulatorThread, type EmulatorThread } from './emulatorThread';
 import { seedDemoData, type SeedStep } from '../seed/seed';
-import { imageFormatOf } from '../../_core/ports/imageCheck';
 import { wechatDevRoute } from '../wechat/devRoutes';
-
-/** Where the emulator's Unix socket goes: the data folder, or the temp folder when that path is too long. */
-function emulatorSocketPath(dataDir: string): string | undefined {
-  if (process.platform === 'win32') return undefined;
-  const inData = join(dataDir, 'emulator.sock');
-  if (Buffer.byteLength(inData) < 100) return inData;
-  const inTemp = join(tmpdir(), `linli-${createHash('sha256').update(dataDir).digest('hex').slice(0, 16)}.sock`);
-  return Buffer.byteLength(inTemp) < 100 ? inTemp : undefined;
-}
-
-/**
- * The local key for personal data: generated once per data folder and kept beside the data
- * (owner-only), so a copied database without its key file shows no phone or ID numbers.
- */
-function localDataKey(dataDir: string): string {
-  const file = join(dataDir, 'data.key');
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
-  return readFileSync(file, 'utf8').trim();
-}
 
 export interface LocalCloud {
   url: string;
@@ -54,11 +37,6 @@ export interface LocalCloud {
   sessions: DevSessions;
   close(): Promise<void>;
 }
-
-/** CloudBase's request limit of a function call (functionLimits.ts); the body is the event's JSON. */
-const FUNCTION_BODY_LIMIT = MAX_PAYLOAD_BYTES;
-const ADMIN_BODY_LIMIT = 32 * 1024 * 1024;
-const UPLOAD_LIMIT = 20 * 1024 * 1024;
 
 /** What start-up is doing; /api/health shows it until the cloud is ready. */
 export type StartPhase = 'database' | 'functions' | 'seed' | 'instances' | 'timers';
@@ -78,28 +56,6 @@ interface Running {
   /** Client calls: CloudBase's model (every call through the pools) or the shared mode's instances. */
   clientCalls: (fn: string, event: unknown, openid: string | null) => Promise<unknown>;
   describeInstances(): Record<string, unknown>;
-}
-
-/**
- * HTTP status of a call the platform failed, and the envelope the app reads: INTERNAL (the app
- * shows its generic message), with CloudBase's own code and message beside it for tools, as
- * CloudBase's HTTP access answers `{ code, message, requestId }` (docs.cloudbase.net/error-code/).
- */
-const FAILURE_STATUS: Record<FunctionFailureCode, number> = { FUNCTIONS_TIME_LIMIT_EXCEEDED: 504, EXCEED_MAX_PAYLOAD_SIZE: 413, FUNCTIONS_EXECUTE_FAIL: 502 };
-const FAILURE_MESSAGE: Record<FunctionFailureCode, string> = {
-  FUNCTIONS_TIME_LIMIT_EXCEEDED: '云函数执行超时，请稍后再试',
-  EXCEED_MAX_PAYLOAD_SIZE: '请求或返回的内容超过 6 MB',
-  FUNCTIONS_EXECUTE_FAIL: '云函数执行失败，请稍后再试',
-};
-
-function sendFailure(res: ServerResponse, failure: FunctionCallFailed): void {
-  sendJson(res, FAILURE_STATUS[failure.code], {
-    ok: false,
-    error: { code: failure.code === 'EXCEED_MAX_PAYLOAD_SIZE' ? 'INVALID_INPUT' : 'INTERNAL', message: FAILURE_MESSAGE[failure.code] },
-    code: failure.code,
-    message: failure.message,
-    requestId: randomUUID(),
-  });
 }
 
 /** Seconds a client is told to wait (`Retry-After`) while the cloud is starting: start-up takes about one. */
@@ -145,21 +101,21 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {},
     if (path.startsWith('/tcb/')) {
       // The emulator is the database itself: never reachable from beyond this machine.
       if (!isLoopback(req)) return sendJson(res, 403, { code: 'FORBIDDEN', message: 'loopback only' });
-      if (path === '/tcb/admin' && req.method === 'POST') return up ? adminApi(req, res, up) : notReady(res, { code: 'UNAVAILABLE', message: 'local cloud is starting' });
+      if (path === '/tcb/admin' && req.method === 'POST') return up ? adminApi(req, res, up.emulator) : notReady(res, { code: 'UNAVAILABLE', message: 'local cloud is starting' });
       // Upload URLs are handed out by the database itself (start-up may be using one): always answered.
-      if (path.startsWith('/tcb/upload/') && req.method === 'PUT') return upload(req, res, decodeURIComponent(path.slice('/tcb/upload/'.length)));
+      if (path.startsWith('/tcb/upload/') && req.method === 'PUT') return upload(req, res, storage, decodeURIComponent(path.slice('/tcb/upload/'.length)));
       return sendJson(res, 404, { code: 'NOT_FOUND', message: 'no such endpoint' });
     }
-    if (path.startsWith('/api/functions/') && req.method === 'POST') return up ? callFunction(req, res, up, path.slice('/api/functions/'.length)) : notReady(res);
-    if (path === '/api/dev/session' && req.method === 'POST' && config.devSessions) return up ? devSession(req, res, up) : notReady(res);
-    if (path === '/api/files' && req.method === 'POST') return up ? uploadForUser(req, res, up, url) : notReady(res);
-    if (path.startsWith('/api/dev/timers/') && req.method === 'POST' && config.devSessions && isLoopback(req)) return up ? fireTimer(res, path.slice('/api/dev/timers/'.length)) : notReady(res);
-    if (path.startsWith('/api/dev/holds') && req.method === 'POST' && config.testHolds && isLoopback(req)) return up ? holds(req, res, path) : notReady(res);
+    if (path.startsWith('/api/functions/') && req.method === 'POST') return up ? callFunction(req, res, path.slice('/api/functions/'.length), { functions, sessions: up.sessions, devSessions: config.devSessions, clientCalls: up.clientCalls }) : notReady(res);
+    if (path === '/api/dev/session' && req.method === 'POST' && config.devSessions) return up ? devSession(req, res, functions, up.sessions) : notReady(res);
+    if (path === '/api/files' && req.method === 'POST') return up ? uploadForUser(req, res, storage, openidOfRequest(req, up.sessions, config.devSessions), url) : notReady(res);
+    if (path.startsWith('/api/dev/timers/') && req.method === 'POST' && config.devSessions && isLoopback(req)) return up ? fireTimer(res, functions, path.slice('/api/dev/timers/'.length)) : notReady(res);
+    if (path.startsWith('/api/dev/holds') && req.method === 'POST' && config.testHolds && isLoopback(req)) return up ? holds(req, res, path, functions, pools) : notReady(res);
     if (path.startsWith('/api/dev/wechat/') && config.devSessions && isLoopback(req)) return up ? wechatDevRoute(req, res, url, (raw) => up.emulator.admin(raw)) : notReady(res);
     if (path === '/api/contract' && req.method === 'GET') return sendJson(res, 200, describeContract());
     if (path === '/api/health') return health(res, up);
-    if (path.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) return download(req, res, url);
-    if (req.method === 'GET' || req.method === 'HEAD') return staticH5(res, path);
+    if (path.startsWith('/files/') && (req.method === 'GET' || req.method === 'HEAD')) return download(req, res, storage, url);
+    if (req.method === 'GET' || req.method === 'HEAD') return staticH5(res, config.h5Dir, path);
     return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: '接口不存在' } });
   }
 
@@ -167,187 +123,6 @@ export async function startLocalCloud(overrides: Partial<LocalCloudConfig> = {},
   async function health(res: ServerResponse, up: Running | null): Promise<void> {
     if (!up) return notReady(res, { ok: false, ready: false, starting: { ...starting, ms: Date.now() - startedAt } });
     sendJson(res, 200, { ok: true, ready: true, ...up.describeInstances(), database: { requestsAnswered: await up.emulator.requestsAnswered() } });
-  }
-
-  /**
-   * Tests only (LINLI_TEST_HOLDS=1, CloudBase's model): `POST /api/dev/holds {fn, action}` holds
-   * the calls of that action starting from now inside their instance, busy as a slow call is;
-   * `POST /api/dev/holds/release` lets them all go on. /api/health counts them (`held`), so a
-   * test waits for a condition, never for time.
-   */
-  async function holds(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    if (!pools) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: 'holds need LINLI_INSTANCE_MODE=cloudbase' } });
-    if (path === '/api/dev/holds/release') {
-      pools.releaseAll();
-      return sendJson(res, 200, { ok: true });
-    }
-    let body: { fn?: unknown; action?: unknown };
-    try {
-      body = JSON.parse((await readBody(req, 4096)).toString('utf8')) as typeof body;
-    } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求不是有效的 JSON' } });
-    }
-    if (typeof body.fn !== 'string' || !functions.has(body.fn) || typeof body.action !== 'string') {
-      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'fn and action are required' } });
-    }
-    pools.hold(body.fn, body.action);
-    sendJson(res, 200, { ok: true });
-  }
-
-  async function adminApi(req: IncomingMessage, res: ServerResponse, { emulator }: Running): Promise<void> {
-    const raw = await readBody(req, ADMIN_BODY_LIMIT);
-    // Multipart calls (node-sdk's `wx.openApi`) answer raw bytes: passed to the emulator's own endpoint as they are.
-    if (/^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')) return forwardRaw(req, res, raw, emulator.port);
-    const reply = await emulator.admin(raw.toString('utf8'));
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(reply), 'cache-control': 'no-store' });
-    res.end(reply);
-  }
-
-  function forwardRaw(req: IncomingMessage, res: ServerResponse, body: Buffer, port: number): Promise<void> {
-    return new Promise((resolve) => {
-      const headers = { 'content-type': req.headers['content-type'] ?? '', 'content-length': String(body.length) };
-      const forward = http.request({ host: '127.0.0.1', port, path: '/tcb/admin', method: 'POST', headers }, (reply) => {
-        res.writeHead(reply.statusCode ?? 502, { 'content-type': reply.headers['content-type'] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-        reply.pipe(res).on('finish', resolve);
-      });
-      forward.on('error', (error) => {
-        if (!res.headersSent) sendJson(res, 200, { code: 'SYS_ERR', message: error.message });
-        resolve();
-      });
-      forward.end(body);
-    });
-  }
-
-  async function upload(req: IncomingMessage, res: ServerResponse, cloudPath: string): Promise<void> {
-    let target: string;
-    try {
-      target = storage.prepareUpload(cloudPath);
-    } catch {
-      res.writeHead(400).end('<Error><Code>InvalidPath</Code><Message>invalid path</Message><RequestId>local</RequestId><TraceId>local</TraceId></Error>');
-      return;
-    }
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > UPLOAD_LIMIT) req.destroy(new BodyTooLarge('upload too large'));
-    });
-    const temp = `${target}.uploading`;
-    await pipeline(req, createWriteStream(temp));
-    renameSync(temp, target);
-    res.writeHead(200).end();
-  }
-
-  async function download(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const cloudPath = decodeURIComponent(url.pathname.slice('/files/'.length));
-    const ok = storage.verify(cloudPath, Number(url.searchParams.get('expires')), url.searchParams.get('sign') ?? '') && storage.exists(cloudPath);
-    if (!ok) return void res.writeHead(404).end();
-    const file = storage.pathOf(cloudPath);
-    res.writeHead(200, { 'content-type': mimeOf(file), 'content-length': statSync(file).size, 'cache-control': 'private, max-age=600' });
-    if (req.method === 'HEAD') return void res.end();
-    await pipeline(createReadStream(file), res);
-  }
-
-  async function callFunction(req: IncomingMessage, res: ServerResponse, { clientCalls, sessions }: Running, fn: string): Promise<void> {
-    if (!functions.has(fn)) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `云函数不存在：${fn.slice(0, 40)}` } });
-    let body: unknown;
-    try {
-      body = JSON.parse((await readBody(req, FUNCTION_BODY_LIMIT)).toString('utf8'));
-    } catch (error) {
-      // Over 6 MB: refused as CloudBase refuses it, before any instance runs.
-      if (error instanceof BodyTooLarge) return sendFailure(res, new FunctionCallFailed('EXCEED_MAX_PAYLOAD_SIZE', `request body exceeds the 6 MB limit of a cloud function`));
-      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求不是有效的 JSON' } });
-    }
-    const openid = openidOfRequest(req, sessions);
-    // Only the three call fields pass through; identity comes from the session, never the body.
-    const { action, input, requestId } = (body ?? {}) as Record<string, unknown>;
-    let envelope: Envelope<unknown>;
-    try {
-      envelope = (await clientCalls(fn, { action, input, requestId }, openid)) as Envelope<unknown>;
-    } catch (error) {
-      if (error instanceof FunctionCallFailed) return sendFailure(res, error);
-      throw error;
-    }
-    sendJson(res, envelope.ok ? 200 : httpStatusOf(envelope.error.code), envelope);
-  }
-
-  function openidOfRequest(req: IncomingMessage, sessions: DevSessions): string | null {
-    if (!config.devSessions) return null;
-    const header = req.headers.authorization ?? '';
-    const match = /^Bearer\s+([A-Za-z0-9_-]{16,128})$/.exec(header);
-    return match ? sessions.openidOf(match[1]!) : null;
-  }
-
-  /**
-   * H5 uploads (images for posts, covers, avatars): what `wx.cloud.uploadFile` is in WeChat.
-   * Signed-in users only; images only; stored under the user's own folder. Answers the file id.
-   */
-  async function uploadForUser(req: IncomingMessage, res: ServerResponse, { sessions }: Running, url: URL): Promise<void> {
-    const openid = openidOfRequest(req, sessions);
-    if (!openid) return sendJson(res, 401, { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
-    let bytes: Buffer;
-    try {
-      bytes = await readBody(req, UPLOAD_LIMIT);
-    } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '图片不能超过 20 MB' } });
-    }
-    const format = imageFormatOf(bytes);
-    if (!format) return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '只能上传 PNG、JPEG、GIF 或 WebP 图片' } });
-    const folder = createHash('sha256').update(openid).digest('hex').slice(0, 16);
-    const kind = /^[a-z]{1,20}$/.test(url.searchParams.get('kind') ?? '') ? url.searchParams.get('kind')! : 'uploads';
-    const cloudPath = `${kind}/${folder}/${randomBytes(12).toString('hex')}.${format === 'jpeg' ? 'jpg' : format}`;
-    writeFileSync(storage.prepareUpload(cloudPath), bytes);
-    sendJson(res, 200, { ok: true, data: { fileID: storage.uploadMetadata(cloudPath).fileId } });
-  }
-
-  async function devSession(req: IncomingMessage, res: ServerResponse, { sessions }: Running): Promise<void> {
-    let body: { openid?: unknown; nickname?: unknown } = {};
-    try {
-      const raw = (await readBody(req, 16 * 1024)).toString('utf8');
-      body = raw ? (JSON.parse(raw) as typeof body) : {};
-    } catch {
-      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求不是有效的 JSON' } });
-    }
-    const openid = body.openid === undefined ? `dev-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}` : body.openid;
-    if (typeof openid !== 'string' || !/^[A-Za-z0-9_-]{3,64}$/.test(openid)) {
-      return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: 'openid: 格式不正确' } });
-    }
-    const me = (await functions.invoke('account', { action: 'account.me', input: {} }, openid)) as Envelope<{ account: { nickname: string } }>;
-    if (!me.ok) return sendJson(res, httpStatusOf(me.error.code), me);
-    let account = me.data;
-    if (typeof body.nickname === 'string' && body.nickname !== account.account.nickname) {
-      const updated = (await functions.invoke(
-        'account',
-        { action: 'account.updateProfile', input: { nickname: body.nickname }, requestId: `dev-session-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` },
-        openid,
-      )) as Envelope<{ account: { nickname: string } }>;
-      if (!updated.ok) return sendJson(res, httpStatusOf(updated.error.code), updated);
-      account = updated.data;
-    }
-    sendJson(res, 200, { token: sessions.create(openid), openid, user: account.account });
-  }
-
-  /** Fires a declared timer trigger now (local development and tests: no waiting for the clock). */
-  async function fireTimer(res: ServerResponse, spec: string): Promise<void> {
-    const [fn, name] = spec.split('/');
-    const trigger = functions.timerTriggers().find((t) => t.fn === fn && t.name === name);
-    if (!trigger) return sendJson(res, 404, { ok: false, error: { code: 'NOT_FOUND', message: `没有这个定时触发器：${spec.slice(0, 60)}` } });
-    sendJson(res, 200, await functions.fireTimer(trigger));
-  }
-
-  function staticH5(res: ServerResponse, path: string): void {
-    if (!existsSync(join(config.h5Dir, 'index.html'))) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end('<!doctype html><meta charset="utf-8"><title>Linli 邻里</title><p>本地云已启动。H5 页面尚未构建：运行 <code>npm run build:h5</code>。</p>');
-      return;
-    }
-    const root = resolve(config.h5Dir);
-    const wanted = resolve(root, `.${normalize(decodeURIComponent(path))}`);
-    const file = wanted.startsWith(root + sep) && existsSync(wanted) && statSync(wanted).isFile() ? wanted : join(root, 'index.html');
-    res.writeHead(200, {
-      'content-type': mimeOf(file),
-      'cache-control': file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
-    });
-    createReadStream(file).pipe(res);
   }
 
   await new Promise<void>((resolveListen, reject) => {

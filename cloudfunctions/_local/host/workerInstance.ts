@@ -5,12 +5,13 @@
  */
 import { Worker } from 'node:worker_threads';
 import { FunctionCallFailed, timeoutMessage } from './functionLimits';
+import type { CloudUsage } from './emulatorThread';
 import type { FromInstance, FunctionWorkerData, ToInstance } from './functionWorker';
 
 const workerFile = require.resolve('./functionWorker');
 
 interface Pending {
-  resolve: (json: string) => void;
+  resolve: (reply: { json: string; usage: CloudUsage }) => void;
   reject: (error: Error) => void;
   timer?: NodeJS.Timeout;
 }
@@ -57,7 +58,7 @@ export class WorkerInstance {
       if (!waiting) return;
       this.pending.delete(message.id);
       clearTimeout(waiting.timer);
-      if (message.type === 'result') waiting.resolve(message.result);
+      if (message.type === 'result') waiting.resolve({ json: message.result, usage: message.usage });
       else waiting.reject(message.code ? new FunctionCallFailed(message.code, message.error) : new Error(message.error));
     });
     this.worker.once('exit', (code) => {
@@ -82,13 +83,14 @@ export class WorkerInstance {
    * is stopped with whatever it was doing, as CloudBase ends a timed-out invocation: the
    * instance is never reused while the stuck call could still run. `held` keeps the call
    * waiting inside the instance until `release` (tests: a slow call made deterministic).
+   * Answers the reply and what the call asked of the cloud (its requests and round trips).
    */
-  call(name: string, event: string, context: string, options: { timeoutMs?: number; held?: boolean } = {}): Promise<string> {
+  call(name: string, event: string, context: string, options: { timeoutMs?: number; held?: boolean } = {}): Promise<{ json: string; usage: CloudUsage }> {
     if (!this.alive) return Promise.reject(new FunctionCallFailed('FUNCTIONS_EXECUTE_FAIL', 'function instance stopped'));
     this.nextId += 1;
     const id = this.nextId;
     this.inFlight += 1;
-    return new Promise<string>((resolve, reject) => {
+    return new Promise<{ json: string; usage: CloudUsage }>((resolve, reject) => {
       const waiting: Pending = { resolve, reject };
       if (options.timeoutMs !== undefined) {
         waiting.timer = setTimeout(() => {

@@ -16,6 +16,7 @@ import { Collections } from '../../_core/repositories/collections';
 import { activities, seats, signupIdOf, signups, type ActivityDoc, type SeatDoc, type SignupDoc } from '../../_core/repositories/activities';
 import { userIdOf } from '../../_core/repositories/users';
 import { database } from '../../_core/runtime/cloudbase';
+import { seedGroupName } from './demoData';
 import type { SeedCall } from './volunteerDemo';
 
 const HOUR = 3600_000;
@@ -163,6 +164,7 @@ async function seedWeekActivities(now: Date): Promise<void> {
     }
     const activity: Omit<ActivityDoc, '_id'> = {
       groupId: demo.groupId,
+      groupName: seedGroupName(demo.groupId),
       communityId: 'cm-beiyuan',
       streetId: 'st-chengguan',
       countyId: 'cty-linxi',

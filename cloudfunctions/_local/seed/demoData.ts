@@ -144,3 +144,10 @@ export const seedGroups: SeedGroup[] = [
     tags: ['枢纽', '培训'], contact: { name: '褚志明', phone: '13200007777' }, leader: 'seed-neighbour-08', members: [],
   },
 ];
+
+/** A seed group's name by id (activities keep their group's name: ActivityDoc.groupName). */
+export function seedGroupName(groupId: string): string {
+  const group = seedGroups.find((g) => g.id === groupId);
+  if (!group) throw new Error(`no seed group ${groupId}`);
+  return group.name;
+}

@@ -10,6 +10,7 @@ import { mainlandCheckChar } from '../../../src/shared/identity/idNumber';
 import { activities, seats, signupIdOf, signups } from '../../_core/repositories/activities';
 import { findVolunteer } from '../../_core/repositories/volunteers';
 import { userIdOf } from '../../_core/repositories/users';
+import { seedGroupName } from './demoData';
 
 /** Calls a function as a user, the way the HTTP face does; throws on an error envelope. */
 export type SeedCall = (fn: string, openid: string, action: string, input: unknown, requestId: string) => Promise<unknown>;
@@ -58,6 +59,7 @@ export async function seedVolunteerService(call: SeedCall, now = new Date()): Pr
     .doc(ACTIVITY_ID)
     .set({
       groupId: 'g-beiyuan-taiji',
+      groupName: seedGroupName('g-beiyuan-taiji'),
       communityId: 'cm-beiyuan',
       streetId: 'st-chengguan',
       countyId: 'cty-linxi',

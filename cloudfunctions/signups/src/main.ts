@@ -9,12 +9,14 @@ import {
   confirmOffer,
   createSignup,
   decideSignup,
+  keptSignupResult,
   markSignup,
   presentSignupOutcome,
   removeSignup,
   scanCheckin,
   showCheckinCode,
   signupResult,
+  type SignupOutcome,
 } from '../../_core/commands/signupFlow';
 import { exportRoster, presentRosterEntry, roster } from '../../_core/commands/roster';
 import { findActivity } from '../../_core/repositories/activities';
@@ -33,9 +35,11 @@ async function rosterChange(signup: SignupDoc, now: Date) {
 export const main = createHandler({
   fn: 'signups',
   actions: {
-    'signups.create': async ({ actor, input, now }) => {
-      // The answer comes from the sign-up's own writes; only an approval request reads again.
-      const outcome = await createSignup(actor, input, now);
+    'signups.create': async ({ actor, input, now, request }) => {
+      // The answer comes from the sign-up's own writes; only an approval request reads again. A
+      // newcomer queued behind others keeps it on her sign-up (signupFlow.ts, SignupRequest).
+      const keep = request && { key: request.key, answerOf: (outcome: SignupOutcome) => request.envelopeOf(presentSignupOutcome(outcome)), kept: request.kept };
+      const outcome = await createSignup(actor, input, now, keep);
       return outcome.signup.status === 'pending_approval' ? signupResult(actor, input.activityId, input.forUserId) : presentSignupOutcome(outcome);
     },
     'signups.cancel': async ({ actor, input, now }) => {
@@ -61,5 +65,8 @@ export const main = createHandler({
     'proxies.accept': async ({ actor, input, now }) => acceptProxyCode(actor, input.code, now),
     'proxies.end': async ({ actor, input, now }) => endProxy(actor, input.userId, now),
     'proxies.list': async ({ actor }) => listProxies(actor),
+  },
+  keptResults: {
+    'signups.create': ({ actor, input, key }) => keptSignupResult(actor, input, key),
   },
 });

@@ -1,20 +1,21 @@
-import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Checkbox, Dialog, TextArea } from '@nutui/nutui-react-taro';
-import { GroupsDissolveInput } from '../../shared/schemas/groupAdmin';
-import { errorMessage } from '../../hooks/useAsync';
+import { Checkbox, Dialog } from '@nutui/nutui-react-taro';
+import { GroupsDissolveInput } from '../../shared/schemas/groups';
+import { useDialogForm } from '../../hooks/useDialogForm';
 import { useI18n } from '../../hooks/useI18n';
-import { measuredLength, textLimit, type TextLimit } from '../../utils/formLimits';
-import { CharCounter, overLimitMessage } from '../CharCounter';
+import { textLimit, type TextLimit } from '../../utils/formLimits';
+import { textProblem } from '../../utils/schemaErrors';
+import type { ZodString } from '../../shared/zod';
+import { overLimitMessage } from '../CharCounter';
+import { LongText } from '../LongText';
 import './index.scss';
 
 /**
  * The contract's usual rule for a reason someone will read (text(2, 200), e.g. dissolving a
- * group): what the server would refuse, said first. Read from the schema, not written here.
+ * group): what the server would refuse, said first. The schema itself judges; nothing is restated.
  */
-export const REASON_LIMIT: TextLimit = textLimit(GroupsDissolveInput.shape.reason);
-export const REASON_MIN = REASON_LIMIT.min;
-export const REASON_MAX = REASON_LIMIT.max;
+const REASON_SCHEMA: ZodString = GroupsDissolveInput.shape.reason;
+export const REASON_LIMIT: TextLimit = textLimit(REASON_SCHEMA);
 
 export interface ReasonDialogProps {
   visible: boolean;
@@ -31,8 +32,8 @@ export interface ReasonDialogProps {
    * built-in length check so a form that has a schema does not keep a second copy of it.
    */
   validate?: (reason: string) => string | null;
-  /** The reason's limit for the counter, when the action's schema differs from REASON_LIMIT. */
-  limit?: TextLimit;
+  /** The action's reason schema, when it differs from the usual one: it judges, and its limit is counted. */
+  schema?: ZodString;
   /** Runs the action; a rejection keeps the dialog open with the error in it. */
   onConfirm: (reason: string | undefined, option: boolean) => Promise<void>;
   onClose: () => void;
@@ -43,41 +44,26 @@ export interface ReasonDialogProps {
  * reason is checked here with the server's rules, and a failed action is shown in the dialog
  * instead of closing it, so what was typed is not lost.
  */
-export function ReasonDialog({ visible, title, message, required = true, placeholder, confirmText, optionLabel, validate, limit = REASON_LIMIT, onConfirm, onClose }: ReasonDialogProps) {
+export function ReasonDialog({ visible, title, message, required = true, placeholder, confirmText, optionLabel, validate, schema = REASON_SCHEMA, onConfirm, onClose }: ReasonDialogProps) {
   const { t } = useI18n();
-  const [reason, setReason] = useState('');
-  const [option, setOption] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!visible) return;
-    setReason('');
-    setOption(false);
-    setError(null);
-  }, [visible]);
-
-  const confirm = async () => {
-    const text = reason.trim();
-    const problem = validate
-      ? validate(reason)
-      : measuredLength(text) > limit.max
-        ? overLimitMessage(t, text, limit)
-        : (required || text.length > 0) && measuredLength(text) < limit.min
-          ? t('registry.common.reasonRequired', { min: limit.min })
-          : null;
-    if (problem) {
-      setError(problem);
-      // Rejecting keeps NutUI's Dialog open.
-      throw new Error(problem);
-    }
-    setError(null);
-    try {
-      await onConfirm(text || undefined, option);
-    } catch (caught) {
-      setError(errorMessage(caught));
-      throw caught;
-    }
-  };
+  const limit = textLimit(schema);
+  const form = useDialogForm<{ reason: string; option: boolean }, 'reason'>({
+    subject: visible,
+    initial: () => ({ reason: '', option: false }),
+    order: ['reason'],
+    check: ({ reason }) => {
+      const problem = validate
+        ? validate(reason)
+        : // An optional reason may stay empty; otherwise the schema judges.
+          !required && reason.trim() === ''
+          ? null
+          : textProblem(t, schema, reason, (min) => t('registry.common.reasonRequired', { min }));
+      return problem ? { reason: problem } : {};
+    },
+    send: ({ reason, option }) => onConfirm(reason.trim() || undefined, option),
+  });
+  const { reason, option } = form.values;
+  const shown = form.errors.reason ?? form.general ?? overLimitMessage(t, reason, limit);
 
   return (
     <Dialog
@@ -86,32 +72,26 @@ export function ReasonDialog({ visible, title, message, required = true, placeho
       title={title}
       confirmText={confirmText ?? t('common.confirm')}
       cancelText={t('common.cancel')}
-      onConfirm={confirm}
+      onConfirm={form.confirm}
       onCancel={onClose}
       onClose={onClose}
     >
       <View className='linli-reason__body'>
         {message ? <Text className='linli-reason__message'>{message}</Text> : null}
-        <TextArea
+        <LongText
           className='linli-reason__input'
           value={reason}
-          // -1: never cut (NutUI's default is 140); the counter below shows the limit.
-          maxLength={-1}
-          autoSize
           placeholder={placeholder ?? t('registry.common.reasonPlaceholder')}
-          status={error ? 'error' : 'default'}
-          onChange={(value) => {
-            setReason(value);
-            setError(null);
-          }}
+          invalid={Boolean(form.errors.reason ?? form.general)}
+          onChange={(value) => form.update({ reason: value }, 'reason')}
+          counter={{ limit: limit, className: 'linli-reason__counter' }}
         />
-        <CharCounter className='linli-reason__counter' value={reason} limit={limit} />
         {optionLabel ? (
-          <Checkbox className='linli-reason__option' checked={option} label={optionLabel} onChange={(checked) => setOption(checked)} />
+          <Checkbox className='linli-reason__option' checked={option} label={optionLabel} onChange={(checked) => form.update({ option: checked })} />
         ) : null}
-        {error || overLimitMessage(t, reason, limit) ? (
+        {shown ? (
           <View className='linli-reason__error' role='alert'>
-            {error ?? overLimitMessage(t, reason, limit)}
+            {shown}
           </View>
         ) : null}
       </View>

@@ -1,15 +1,13 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
 import type { MessageKey } from '../../locales';
 import { ActivitiesCancelInput } from '../../shared/schemas/activities';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { Chips, type ChipOption } from '../../components/Chips';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { FormField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { textLimit } from '../../utils/formLimits';
 import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
@@ -20,6 +18,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { activitiesChanged } from '../../stores/events';
 import { formatRange } from '../../utils/chinaTime';
 import { activityPath } from '../../utils/eventRoutes';
+import { LongTextField } from '../../components/LongText';
 import './index.scss';
 
 /** The reason's limit, from the contract (ActivitiesCancelInput). */
@@ -111,27 +110,33 @@ export default function CancelActivityPage() {
         <Text className='linli-section__title'>{t('events.cancel.reason')}</Text>
         <View className='linli-card events-cancel__form'>
           <Chips className='events-cancel__quick' options={quick} value={trimmed} onChange={setReason} wrap />
-          <FormField name='reason' label={t('events.cancel.reason')} error={form.errors.reason} count={{ value: reason, limit: REASON_LIMIT }} className='events-cancel__field'>
-            {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
-            <TextArea
-              className='events-cancel__reason'
-              value={reason}
-              maxLength={-1}
-              autoSize
-              placeholder={t('events.cancel.reasonPlaceholder')}
-              onChange={(value) => {
-                setReason(value);
-                form.clear('reason');
-              }}
-            />
-          </FormField>
+          <LongTextField
+            name='reason'
+            label={t('events.cancel.reason')}
+            error={form.errors.reason}
+            className='events-cancel__field'
+            value={reason}
+            limit={REASON_LIMIT}
+            inputClassName='events-cancel__reason'
+            placeholder={t('events.cancel.reasonPlaceholder')}
+            onChange={(value) => {
+              setReason(value);
+              form.clear('reason');
+            }}
+          />
         </View>
       </View>
       <View className='events-cancel__actions'>
-        <FormErrorSummary problems={form.problems} labels={{ reason: t('events.cancel.reason') }} general={error} className='events-cancel__error' />
-        <Button className='events-cancel__submit' type='danger' size='large' block onClick={review}>
-          {t('events.cancel.submit')}
-        </Button>
+        <SubmitBar
+          label={t('events.cancel.submit')}
+          onSubmit={review}
+          tone='danger'
+          buttonClassName='events-cancel__submit'
+          problems={form.problems}
+          labels={{ reason: t('events.cancel.reason') }}
+          general={error}
+          summaryClassName='events-cancel__error'
+        />
       </View>
       <ConfirmDialog
         visible={confirming}

@@ -1,21 +1,22 @@
 import { useState, type ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Input, Switch } from '@nutui/nutui-react-taro';
 import { Location } from '@nutui/icons-react-taro';
 import { ActivityCategory } from '../../shared/schemas/activities';
 import { Chips, type ChipOption } from '../../components/Chips';
-import { DateTimeField } from '../../components/DateTimeField';
+import { DateTimeField } from '../../components/DateField';
 import { useI18n } from '../../hooks/useI18n';
 import { chinaDay } from '../../utils/chinaTime';
 import { cx } from '../../utils/cx';
 import { CharCounter, overLimitMessage } from '../../components/CharCounter';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import type { TextLimit } from '../../utils/formLimits';
 import { fieldAnchor } from '../../utils/scrollToField';
 import { ACTIVITY_LIMITS, checkForm, type ActivityFields, type FieldErrors, type FieldName, type FormValues } from './form';
 import { colors } from '../../styles/colors';
+import { LongText } from '../../components/LongText';
 
 export interface ActivityFormProps {
   initial: FormValues;
@@ -138,12 +139,9 @@ export function ActivityForm({ initial, editing, onSubmit }: ActivityFormProps) 
           <Chips className='events-form__categories' options={categories} value={values.category} onChange={(v) => set('category', v)} wrap />
         </Field>
         <Field name='description' label={t('events.form.description')} error={errors.description} count={{ value: values.description, limit: ACTIVITY_LIMITS.description }}>
-          <TextArea
+          <LongText
             className='events-form__description'
             value={values.description}
-            // -1: never cut (NutUI's default is 140); the counter by the label shows the limit.
-            maxLength={-1}
-            autoSize
             placeholder={t('events.form.descriptionPlaceholder')}
             onChange={(v) => set('description', v)}
           />
@@ -252,10 +250,14 @@ export function ActivityForm({ initial, editing, onSubmit }: ActivityFormProps) 
       </Section>
 
       <View className='events-form__actions'>
-        <FormErrorSummary problems={form.problems} labels={labels} />
-        <Button className='events-form__submit' type='primary' size='large' block loading={saving} disabled={saving} onClick={() => void submit()}>
-          {editing ? t('events.form.save') : t('events.form.publish')}
-        </Button>
+        <SubmitBar
+          label={editing ? t('events.form.save') : t('events.form.publish')}
+          onSubmit={() => void submit()}
+          busy={saving}
+          buttonClassName='events-form__submit'
+          problems={form.problems}
+          labels={labels}
+        />
       </View>
     </View>
   );

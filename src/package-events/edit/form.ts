@@ -3,7 +3,7 @@
  * the check that turns them into the fields of activities.create / activities.update, with a
  * message per field in the user's language. The server checks again with its own schema.
  */
-import { ActivitiesCreateInput, ActivityFieldsInput, type ActivityCategory, type ActivityDetail } from '../../shared/schemas/activities';
+import { ActivitiesCreateInput, ActivityFieldsInput, ActivityTimes, type ActivityCategory, type ActivityDetail } from '../../shared/schemas/activities';
 import type { FieldIssue } from '../../shared/errors';
 import type { MessageKey, Translate } from '../../locales';
 import { textLimit, type TextLimit } from '../../utils/formLimits';
@@ -177,9 +177,9 @@ function fieldMessage(t: Translate, field: FieldName, issue: SchemaIssue, input:
       return t('events.form.errors.skills', { max: ACTIVITY_LIMITS.skill.max });
     case 'start':
     case 'end':
-      return issue.path.join('.') === 'endAt' && issue.code === 'custom' ? t('events.form.errors.endBeforeStart') : t('events.form.errors.time');
     case 'window':
-      return t('events.form.errors.openAfterClose');
+      // An order rule of the schema in its own words; a time that is not one as such.
+      return issue.code === 'custom' ? issueMessage(t, issue, input) : t('events.form.errors.time');
     default:
       return issue.message;
   }
@@ -209,8 +209,6 @@ export function checkForm(values: FormValues, t: Translate, now: number, editing
   if (!Number.isFinite(start)) fail('start', 'events.form.errors.time');
   else if (!editing && start <= now) fail('start', 'events.form.errors.startPast');
   if (!Number.isFinite(end)) fail('end', 'events.form.errors.time');
-  else if (end <= start) fail('end', 'events.form.errors.endBeforeStart');
-  else if (end - start > TIME.DAY) fail('end', 'events.form.errors.tooLong');
 
   let window: { signupOpenAt: string; signupCloseAt: string } | null = null;
   if (values.customWindow) {
@@ -218,9 +216,12 @@ export function checkForm(values: FormValues, t: Translate, now: number, editing
     const open = new Date(window.signupOpenAt).getTime();
     const close = new Date(window.signupCloseAt).getTime();
     if (!Number.isFinite(open) || !Number.isFinite(close)) fail('window', 'events.form.errors.time');
-    else if (close > start) fail('window', 'events.form.errors.closeAfterStart');
-    else if (open >= close) fail('window', 'events.form.errors.openAfterClose');
   }
+  // The order of the times (end after start, at most a day, the sign-up window before the start)
+  // is the schema's rule: judged by ActivityTimes, said in the user's language.
+  const times = { startAt, endAt, ...(window ?? {}) };
+  const order = schemaFieldErrors(ActivityTimes, times, (path) => fieldOfIssue({ path, message: '' }), (issue) => issueMessage(t, issue, times));
+  for (const [field, message] of Object.entries(order) as Array<[FieldName, string]>) errors[field] ??= message;
 
   const skills = values.skills
     .split(/[,，、;；\s]+/)

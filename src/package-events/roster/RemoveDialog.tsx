@@ -1,8 +1,7 @@
-import { SignupsRemoveInput } from '../../shared/schemas/activities';
+import { SignupsRemoveInput } from '../../shared/schemas/signups';
 import type { Translate } from '../../locales';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { useI18n } from '../../hooks/useI18n';
-import { textLimit } from '../../utils/formLimits';
 import type { RosterEntry } from './useRoster';
 
 /**
@@ -41,7 +40,7 @@ export function RemoveDialog({ activityId, entry, onRemove, onClose }: RemoveDia
       message={t('events.roster.removeMessage', { name })}
       placeholder={t('events.roster.removePlaceholder')}
       confirmText={t('events.roster.removeConfirm')}
-      limit={textLimit(SignupsRemoveInput.shape.reason)}
+      schema={SignupsRemoveInput.shape.reason}
       validate={(reason) => (entry ? removeReasonProblem(t, { activityId, userId: entry.userId, reason }) : null)}
       onConfirm={async (reason) => {
         if (entry) await onRemove(entry, reason ?? '');

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
-import type { RosterSection } from '../../shared/schemas/activities';
+import type { RosterSection } from '../../shared/schemas/signups';
 import type { MessageKey } from '../../locales';
 import type { PagedState } from '../../hooks/usePaged';
 import { useI18n } from '../../hooks/useI18n';

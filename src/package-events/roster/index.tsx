@@ -14,7 +14,7 @@ import { activitiesChanged } from '../../stores/events';
 import { formatRange } from '../../utils/chinaTime';
 import { codePath } from '../../utils/eventRoutes';
 import { confirmHoursPath } from '../../utils/volunteerRoutes';
-import { CHECKIN_OPENS_BEFORE_MS } from '../../pages/activity/actions';
+import { CHECKIN_OPENS_BEFORE_MS } from '../../utils/checkinWindow';
 import { EntryActions, type Mark } from './EntryActions';
 import { RemoveDialog } from './RemoveDialog';
 import { RosterExport } from './RosterExport';

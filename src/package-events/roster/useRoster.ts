@@ -6,7 +6,8 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import type { OutputOf } from '../../shared/api/contract';
-import { ROSTER_SECTIONS, type RosterSection, type SignupStatus } from '../../shared/schemas/activities';
+import { ROSTER_SECTIONS, type RosterSection } from '../../shared/schemas/signups';
+import type { SignupStatus } from '../../shared/schemas/activities';
 import { call } from '../../services/cloud';
 import { usePaged, type PagedState } from '../../hooks/usePaged';
 

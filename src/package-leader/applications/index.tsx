@@ -2,7 +2,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import { Add } from '@nutui/icons-react-taro';
-import type { ApplicationView } from '../../shared/schemas/groupAdmin';
+import type { ApplicationView } from '../../shared/schemas/groups';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { GroupBadge } from '../../components/GroupBadge';

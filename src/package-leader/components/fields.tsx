@@ -1,7 +1,7 @@
 /** Form fields shared by founding and editing a group. */
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Input, InputNumber, TextArea } from '@nutui/nutui-react-taro';
+import { Input, InputNumber } from '@nutui/nutui-react-taro';
 import type { GroupType, JoinPolicy, ManagementLevel } from '../../shared/schemas/groups';
 import { GroupType as GroupTypes, JoinPolicy as JoinPolicies, ManagementLevel as ManagementLevels } from '../../shared/schemas/groups';
 import { reviewerRoleFor } from '../../shared/policies/groups';
@@ -9,6 +9,7 @@ import { ChoiceChips } from '../../components/ChoiceChips';
 import { FormField } from '../../components/FormField';
 import { useI18n } from '../../hooks/useI18n';
 import { CONTACT_NAME_LIMIT, CUTOFF_MAX, DESCRIPTION_LIMIT, NAME_LIMIT, NO_SHOW_MAX } from './groupForm';
+import { LongTextField } from '../../components/LongText';
 import './leader.scss';
 
 interface TextFieldProps {
@@ -29,17 +30,17 @@ export function NameField({ value, error, onChange }: TextFieldProps) {
 export function DescriptionField({ value, error, onChange }: TextFieldProps) {
   const { t } = useI18n();
   return (
-    <FormField name='description' label={t('registry.form.description')} required error={error} count={{ value, limit: DESCRIPTION_LIMIT }}>
-      <TextArea
-        className='leader-textarea'
-        value={value}
-        // -1: never cut (NutUI's default is 140); the counter by the label shows the limit.
-        maxLength={-1}
-        autoSize
-        placeholder={t('registry.form.descriptionPlaceholder')}
-        onChange={onChange}
-      />
-    </FormField>
+    <LongTextField
+      name='description'
+      label={t('registry.form.description')}
+      required
+      error={error}
+      value={value}
+      limit={DESCRIPTION_LIMIT}
+      inputClassName='leader-textarea'
+      placeholder={t('registry.form.descriptionPlaceholder')}
+      onChange={onChange}
+    />
   );
 }
 

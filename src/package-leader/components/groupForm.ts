@@ -1,15 +1,17 @@
 /**
- * The founding form's values, its checks and the conversion to the contract's input. Checks
- * follow the server's schema (src/shared/schemas/groupAdmin.ts) but speak the user's language
- * and name the field; the schema itself runs last as a safety net, so nothing the server
- * would refuse is sent.
+ * The founding form's values, its checks and the conversion to the contract's input. Each field
+ * is judged by its own schema (src/shared/schemas/groups.ts) and worded in the user's
+ * language with the field's name; the whole schema runs last (placement rules across fields),
+ * so nothing the server would refuse is sent.
  */
 import type { InputOf } from '../../shared/api/contract';
 import type { FieldIssue } from '../../shared/errors';
-import { GroupsFoundInput } from '../../shared/schemas/groupAdmin';
+import { GroupsFoundInput } from '../../shared/schemas/groups';
 import type { GroupDetail, GroupType, JoinPolicy, ManagementLevel } from '../../shared/schemas/groups';
 import type { Translate } from '../../locales';
 import { textLimit } from '../../utils/formLimits';
+import { issueMessage } from '../../utils/schemaErrors';
+import type { ZodType } from '../../shared/zod';
 import { isClientError } from '../../services/cloud';
 import { errorMessage } from '../../hooks/useAsync';
 
@@ -61,9 +63,8 @@ export function placeProblem(t: Translate, value: MeetingPlaceValue): string | n
   const address = value.address.trim();
   if (!name && !address) return null;
   if (!name || !address) return t('registry.form.placeIncomplete');
-  if (name.length > 50) return t('registry.errors.tooLong', { field: t('registry.form.placeName'), max: 50 });
-  if (address.length > 120) return t('registry.errors.tooLong', { field: t('registry.form.placeAddress'), max: 120 });
-  return null;
+  const place = fields.place.unwrap().unwrap().shape;
+  return fieldProblem(t, place.name, name, t('registry.form.placeName')) ?? fieldProblem(t, place.address, address, t('registry.form.placeAddress'));
 }
 
 export type GroupFormField = keyof GroupFormValues;
@@ -117,38 +118,40 @@ const fields = GroupsFoundInput.shape;
 export const NAME_LIMIT = textLimit(fields.name);
 export const DESCRIPTION_LIMIT = textLimit(fields.description);
 export const CONTACT_NAME_LIMIT = textLimit(fields.contactName);
-export const NAME_MIN = NAME_LIMIT.min;
-export const NAME_MAX = NAME_LIMIT.max;
-export const DESCRIPTION_MIN = DESCRIPTION_LIMIT.min;
-export const DESCRIPTION_MAX = DESCRIPTION_LIMIT.max;
-export const CONTACT_NAME_MAX = CONTACT_NAME_LIMIT.max;
 export const TAG_MAX = textLimit(fields.tags.unwrap().element).max;
-export const TAGS_MAX = 8;
+// zod 4 keeps an array's bounds in its bag (zod/v4/core checks.js `$ZodCheckMaxLength` sets
+// `bag.maximum`), so the tag count is read from the schema like the text limits.
+export const TAGS_MAX = Number(fields.tags.unwrap()._zod.bag.maximum ?? Number.POSITIVE_INFINITY);
 export const NO_SHOW_MAX = fields.noShowLimit.unwrap().maxValue ?? 0;
 export const CUTOFF_MAX = fields.cancelCutoffHours.unwrap().maxValue ?? 0;
-const PHONE = /^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/;
 
-function textProblem(t: Translate, value: string, label: string, min: number, max: number): string | null {
-  const text = value.trim();
-  if (text.length === 0) return t('registry.errors.required', { field: label });
-  if (text.length < min) return t('registry.errors.tooShort', { field: label, min });
-  if (text.length > max) return t('registry.errors.tooLong', { field: label, max });
-  return null;
+/**
+ * What the field's own schema says of a value, worded with the field's name ("小组名称至少 2
+ * 个字"): an empty field is asked for, a length names its bound from the issue, anything else is
+ * the schema's own message in the user's language. No rule is written here.
+ */
+function fieldProblem(t: Translate, schema: ZodType, value: string, label: string): string | null {
+  if (value.trim() === '') return t('registry.errors.required', { field: label });
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0]!;
+  if (issue.code === 'too_small' && issue.origin === 'string') return t('registry.errors.tooShort', { field: label, min: Number(issue.minimum) });
+  if (issue.code === 'too_big' && issue.origin === 'string') return t('registry.errors.tooLong', { field: label, max: Number(issue.maximum) });
+  return issueMessage(t, issue, value);
 }
 
-/** A contact phone problem, or null (mainland mobile or landline, as the server checks it). */
+/** A contact phone problem, or null (the schema's Phone: mainland mobile or landline). */
 export function phoneProblem(t: Translate, phone: string): string | null {
-  if (phone.trim() === '') return t('registry.errors.required', { field: t('registry.form.contactPhone') });
-  return PHONE.test(phone.trim()) ? null : t('registry.errors.phone');
+  return fieldProblem(t, fields.contactPhone, phone, t('registry.form.contactPhone'));
 }
 
 /** Text checks shared by founding and editing: description and contact. */
 export function checkDescription(t: Translate, description: string): string | null {
-  return textProblem(t, description, t('registry.form.description'), DESCRIPTION_MIN, DESCRIPTION_MAX);
+  return fieldProblem(t, fields.description, description, t('registry.form.description'));
 }
 
 export function checkContactName(t: Translate, name: string): string | null {
-  return textProblem(t, name, t('registry.form.contactName'), 1, CONTACT_NAME_MAX);
+  return fieldProblem(t, fields.contactName, name, t('registry.form.contactName'));
 }
 
 /** Every problem of the founding form, by field. */
@@ -157,7 +160,7 @@ export function validateGroupForm(values: GroupFormValues, t: Translate): FieldE
   const set = (field: GroupFormField, problem: string | null) => {
     if (problem) errors[field] = problem;
   };
-  set('name', textProblem(t, values.name, t('registry.form.name'), NAME_MIN, NAME_MAX));
+  set('name', fieldProblem(t, fields.name, values.name, t('registry.form.name')));
   if (!values.type) set('type', t('registry.errors.choose', { field: t('registry.form.type') }));
   if (!values.managementLevel) set('managementLevel', t('registry.errors.choose', { field: t('registry.form.level') }));
   const atStreet = values.type === 'hub' && values.placement === 'street';
@@ -170,7 +173,8 @@ export function validateGroupForm(values: GroupFormValues, t: Translate): FieldE
   set('description', checkDescription(t, values.description));
   set('contactName', checkContactName(t, values.contactName));
   set('contactPhone', phoneProblem(t, values.contactPhone));
-  if (values.tags.length > TAGS_MAX) set('tags', t('registry.errors.tooManyTags'));
+  const tags = fields.tags.safeParse(values.tags);
+  if (!tags.success) set('tags', issueMessage(t, tags.error.issues[0]!, values.tags));
   set('place', placeProblem(t, values.place));
   return errors;
 }
@@ -221,10 +225,10 @@ function isFormField(path: string): path is GroupFormField {
 }
 
 /** The schema's own verdict on an input, as field errors (server messages; empty when it passes). */
-export function schemaErrors(input: FoundInput): FieldErrors {
+export function schemaErrors(input: FoundInput, t: Translate): FieldErrors {
   const parsed = GroupsFoundInput.safeParse(input);
   if (parsed.success) return {};
-  return issuesToErrors(parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message })), (issue) => issue.message);
+  return issuesToErrors(parsed.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issueMessage(t, issue, input) })), (issue) => issue.message);
 }
 
 function issuesToErrors(issues: FieldIssue[], message: (issue: FieldIssue) => string): FieldErrors {

@@ -1,13 +1,12 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import type { InputOf } from '../../shared/api/contract';
 import type { GroupDetail, JoinPolicy } from '../../shared/schemas/groups';
 import type { AsyncState } from '../../hooks/useAsync';
 import { call } from '../../services/cloud';
 import { GroupGate } from '../../components/GroupGate';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useI18n } from '../../hooks/useI18n';
 import { groupChanged } from '../../stores/groupChanges';
@@ -144,15 +143,16 @@ function EditForm({ group, detail }: { group: GroupDetail; detail: AsyncState<Gr
       </FormSection>
 
       <View className='leader-bar'>
-        <FormErrorSummary
+        <SubmitBar
+          label={t('registry.common.save')}
+          onSubmit={() => void save()}
+          busy={saving}
+          buttonClassName='edit__save'
           problems={form.problems}
           labels={{ description: t('registry.form.description'), tags: t('registry.form.tags'), contactName: t('registry.form.contactName'), contactPhone: t('registry.form.contactPhone') }}
           general={general}
-          className='edit__general'
+          summaryClassName='edit__general'
         />
-        <Button className='edit__save' type='primary' size='large' block loading={saving} disabled={saving} onClick={() => void save()}>
-          {t('registry.common.save')}
-        </Button>
       </View>
     </View>
   );

@@ -1,11 +1,10 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button } from '@nutui/nutui-react-taro';
 import type { GroupDetail } from '../../shared/schemas/groups';
 import type { RegionTreeNode } from '../../shared/schemas/regions';
 import { call } from '../../services/cloud';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useI18n } from '../../hooks/useI18n';
 import { groupChanged } from '../../stores/groupChanges';
@@ -56,7 +55,7 @@ export function FoundForm({ initial, roots, resubmit }: FoundFormProps) {
   const submit = async () => {
     setGeneral(null);
     const local = validateGroupForm(values, t);
-    const found = Object.keys(local).length > 0 ? local : schemaErrors(toFoundInput(values));
+    const found = Object.keys(local).length > 0 ? local : schemaErrors(toFoundInput(values), t);
     if (form.refuse(found)) return;
     // In the tap: consent for the review result (WeChat: one consent, one message).
     const consent = askSubscriptions(['groupReview']);
@@ -127,10 +126,16 @@ export function FoundForm({ initial, roots, resubmit }: FoundFormProps) {
       </FormSection>
 
       <View className='leader-bar'>
-        <FormErrorSummary problems={form.problems} labels={labels} general={general} className='found__general' />
-        <Button className='found__submit' type='primary' size='large' block loading={submitting} disabled={submitting} onClick={() => void submit()}>
-          {submitting ? t('registry.form.submitting') : t(resubmit ? 'registry.form.submitResubmit' : 'registry.form.submitFound')}
-        </Button>
+        <SubmitBar
+          label={submitting ? t('registry.form.submitting') : t(resubmit ? 'registry.form.submitResubmit' : 'registry.form.submitFound')}
+          onSubmit={() => void submit()}
+          busy={submitting}
+          buttonClassName='found__submit'
+          problems={form.problems}
+          labels={labels}
+          general={general}
+          summaryClassName='found__general'
+        />
       </View>
     </View>
   );

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { Close, Photograph } from '@nutui/icons-react-taro';
 import type { GroupDetail } from '../../shared/schemas/groups';
 import { call, isClientError, uploadImage } from '../../services/cloud';
 import { FormField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { PostsCreateInput } from '../../shared/schemas/posts';
 import { textLimit } from '../../utils/formLimits';
@@ -15,6 +14,7 @@ import { GroupGate } from '../../components/GroupGate';
 import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { groupChanged } from '../../stores/groupChanges';
+import { LongTextField } from '../../components/LongText';
 import '../components/leader.scss';
 import './index.scss';
 import { colors } from '../../styles/colors';
@@ -116,20 +116,20 @@ function Composer({ group }: { group: GroupDetail }) {
       <View className='linli-section'>
         <Text className='linli-section__title'>{group.name}</Text>
         <View className='linli-card leader-form__card'>
-          <FormField name='text' label={t('registry.post.text')} required error={form.errors.text} count={{ value: text, limit: TEXT_LIMIT }}>
-            <TextArea
-              className='leader-textarea post__text'
-              value={text}
-              // -1: never cut (NutUI's default is 140); the counter by the label shows the limit.
-              maxLength={-1}
-              autoSize
-              placeholder={t('registry.post.textPlaceholder')}
-              onChange={(value) => {
-                setText(value);
-                setTextError(null);
-              }}
-            />
-          </FormField>
+          <LongTextField
+            name='text'
+            label={t('registry.post.text')}
+            required
+            error={form.errors.text}
+            value={text}
+            limit={TEXT_LIMIT}
+            inputClassName='leader-textarea post__text'
+            placeholder={t('registry.post.textPlaceholder')}
+            onChange={(value) => {
+              setText(value);
+              setTextError(null);
+            }}
+          />
           <FormField name='images' label={t('registry.post.images')} hint={t('registry.post.imagesHint')}>
             <View className='post__images'>
               {images.map((image, index) => (
@@ -157,10 +157,16 @@ function Composer({ group }: { group: GroupDetail }) {
       </View>
 
       <View className='leader-bar'>
-        <FormErrorSummary problems={form.problems} labels={{ text: t('registry.post.text') }} general={general} className='post__general' />
-        <Button className='post__publish' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void publish()}>
-          {label}
-        </Button>
+        <SubmitBar
+          label={label}
+          onSubmit={() => void publish()}
+          busy={busy}
+          buttonClassName='post__publish'
+          problems={form.problems}
+          labels={{ text: t('registry.post.text') }}
+          general={general}
+          summaryClassName='post__general'
+        />
       </View>
     </View>
   );

@@ -1,11 +1,12 @@
-import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Dialog, TextArea } from '@nutui/nutui-react-taro';
+import { Dialog } from '@nutui/nutui-react-taro';
 import { ModerationAppealInput } from '../../shared/schemas/moderation';
-import { CharCounter, overLimitMessage } from '../../components/CharCounter';
-import { errorMessage } from '../../hooks/useAsync';
+import { overLimitMessage } from '../../components/CharCounter';
+import { useDialogForm } from '../../hooks/useDialogForm';
 import { useI18n } from '../../hooks/useI18n';
-import { measuredLength, textLimit } from '../../utils/formLimits';
+import { textLimit } from '../../utils/formLimits';
+import { textProblem } from '../../utils/schemaErrors';
+import { LongText } from '../../components/LongText';
 
 /** The contract's appeal rule (ModerationAppealInput.text). */
 const APPEAL_LIMIT = textLimit(ModerationAppealInput.shape.text);
@@ -21,27 +22,18 @@ export interface AppealDialogProps {
 /** Writing the one appeal a decision allows. */
 export function AppealDialog({ title, onConfirm, onClose }: AppealDialogProps) {
   const { t } = useI18n();
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    setText('');
-    setError(null);
-  }, [title]);
-
-  const confirm = async () => {
-    const typed = text.trim();
-    const problem = measuredLength(typed) < APPEAL_LIMIT.min ? t('moderation.notices.appealTooShort', { min: APPEAL_LIMIT.min }) : overLimitMessage(t, typed, APPEAL_LIMIT);
-    setError(problem);
-    // Rejecting keeps NutUI's Dialog open.
-    if (problem) throw new Error(problem);
-    try {
-      await onConfirm(typed);
-    } catch (caught) {
-      setError(errorMessage(caught));
-      throw caught;
-    }
-  };
+  const form = useDialogForm<{ text: string }, 'text'>({
+    subject: title,
+    initial: () => ({ text: '' }),
+    order: ['text'],
+    check: ({ text }) => {
+      const problem = textProblem(t, ModerationAppealInput.shape.text, text, (min) => t('moderation.notices.appealTooShort', { min }));
+      return problem ? { text: problem } : {};
+    },
+    send: ({ text }) => onConfirm(text.trim()),
+  });
+  const { text } = form.values;
+  const shown = form.errors.text ?? form.general ?? overLimitMessage(t, text, APPEAL_LIMIT);
 
   return (
     <Dialog
@@ -50,29 +42,23 @@ export function AppealDialog({ title, onConfirm, onClose }: AppealDialogProps) {
       title={title ? t('moderation.notices.appealTitle', { title }) : ''}
       confirmText={t('moderation.notices.appeal')}
       cancelText={t('common.cancel')}
-      onConfirm={confirm}
+      onConfirm={form.confirm}
       onCancel={onClose}
       onClose={onClose}
     >
       <View className='linli-reason__body'>
         <Text className='linli-reason__message'>{t('moderation.notices.appealMessage')}</Text>
-        <TextArea
+        <LongText
           className='linli-reason__input'
           value={text}
-          // -1: never cut (NutUI's default is 140); the counter below shows the limit.
-          maxLength={-1}
-          autoSize
           placeholder={t('moderation.notices.appealPlaceholder')}
-          status={error ? 'error' : 'default'}
-          onChange={(value) => {
-            setText(value);
-            setError(null);
-          }}
+          invalid={Boolean(form.errors.text ?? form.general)}
+          onChange={(value) => form.update({ text: value }, 'text')}
+          counter={{ limit: APPEAL_LIMIT, className: 'linli-reason__counter' }}
         />
-        <CharCounter className='linli-reason__counter' value={text} limit={APPEAL_LIMIT} />
-        {error || overLimitMessage(t, text, APPEAL_LIMIT) ? (
+        {shown ? (
           <View className='linli-reason__error' role='alert'>
-            {error ?? overLimitMessage(t, text, APPEAL_LIMIT)}
+            {shown}
           </View>
         ) : null}
       </View>

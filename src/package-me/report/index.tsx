@@ -1,14 +1,14 @@
+import { Id } from '../../shared/schemas/common';
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, TextArea } from '@nutui/nutui-react-taro';
 import { Checked, Tips } from '@nutui/icons-react-taro';
 import { ReportReason, ReportsCreateInput, ReportTargetType } from '../../shared/schemas/moderation';
 import { call, isClientError } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { FormField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { textLimit } from '../../utils/formLimits';
 import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
@@ -19,13 +19,13 @@ import { useI18n } from '../../hooks/useI18n';
 import { activitiesChanged } from '../../stores/events';
 import { groupChanged } from '../../stores/groupChanges';
 import { paramText } from '../components/decode';
+import { LongTextField } from '../../components/LongText';
 import './index.scss';
 import { colors } from '../../styles/colors';
 
 /** The report text's limit, from the contract (ReportsCreateInput). */
 const TEXT_LIMIT = textLimit(ReportsCreateInput.shape.text.unwrap());
 type ReportField = 'reason' | 'text';
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 type Outcome = 'reported' | 'hidden' | 'already';
 
@@ -53,7 +53,7 @@ export default function ReportPage() {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
 
-  if (!type.success || !ID.test(targetId)) {
+  if (!type.success || !Id.safeParse(targetId).success) {
     return (
       <PageRoot titleKey='moderation.titles.report' className='report'>
         <EmptyState title={t('moderation.report.missing')} action={{ text: t('moderation.report.back'), onClick: back }} />
@@ -123,27 +123,34 @@ export default function ReportPage() {
               }}
             />
           </FormField>
-          <FormField name='text' label={t('moderation.report.text')} required={reason === 'other'} hint={t('moderation.report.textHint')} error={form.errors.text} count={{ value: text, limit: TEXT_LIMIT }}>
-            {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
-            <TextArea
-              className='report__text'
-              value={text}
-              maxLength={-1}
-              autoSize
-              placeholder={t('moderation.report.textPlaceholder')}
-              onChange={(value) => {
-                setText(value);
-                form.clear('text');
-              }}
-            />
-          </FormField>
+          <LongTextField
+            name='text'
+            label={t('moderation.report.text')}
+            required={reason === 'other'}
+            hint={t('moderation.report.textHint')}
+            error={form.errors.text}
+            value={text}
+            limit={TEXT_LIMIT}
+            inputClassName='report__text'
+            placeholder={t('moderation.report.textPlaceholder')}
+            onChange={(value) => {
+              setText(value);
+              form.clear('text');
+            }}
+          />
         </View>
         <Text className='report__hint'>{t(targetType === 'user' ? 'moderation.report.hintUser' : 'moderation.report.hint')}</Text>
         <View className='report__bar'>
-          <FormErrorSummary problems={form.problems} labels={{ reason: t('moderation.report.reason'), text: t('moderation.report.text') }} general={error} className='report__error' />
-          <Button className='report__submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
-            {t('moderation.report.submit')}
-          </Button>
+          <SubmitBar
+            label={t('moderation.report.submit')}
+            onSubmit={() => void submit()}
+            busy={busy}
+            buttonClassName='report__submit'
+            problems={form.problems}
+            labels={{ reason: t('moderation.report.reason'), text: t('moderation.report.text') }}
+            general={error}
+            summaryClassName='report__error'
+          />
         </View>
       </View>
     </PageRoot>

@@ -8,7 +8,7 @@ import type { OutputOf } from '../../shared/api/contract';
 import { hasMessage } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
-import { AuditSearchInput } from '../../shared/schemas/moderation';
+import { AuditSearchInput } from '../../shared/schemas/console';
 import { FormField } from '../../components/FormField';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -18,7 +18,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { usePaged } from '../../hooks/usePaged';
 import { chinaIso } from '../../utils/chinaTime';
 import { formatDateTime } from '../../utils/registryFormat';
-import { DayField } from '../components/DayField';
+import { DateField } from '../../components/DateField';
 import { ExportButton } from '../components/ExportButton';
 import { ScopeChips, scopeState, useStaffScope } from '../components/StaffScope';
 import '../components/staff.scss';
@@ -143,10 +143,10 @@ export default function AuditPage() {
           </View>
           <View className='staff-form__row'>
             <FormField name='from' label={t('moderation.audit.from')} error={problems.from}>
-              <DayField value={draft.from} label={t('moderation.audit.from')} onChange={set('from')} />
+              <DateField value={draft.from} label={t('moderation.audit.from')} onChange={set('from')} />
             </FormField>
             <FormField name='to' label={t('moderation.audit.to')} error={problems.to}>
-              <DayField value={draft.to} label={t('moderation.audit.to')} onChange={set('to')} />
+              <DateField value={draft.to} label={t('moderation.audit.to')} onChange={set('to')} />
             </FormField>
           </View>
           <FormErrorSummary

@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button } from '@nutui/nutui-react-taro';
 import type { InputOf, OutputOf } from '../../shared/api/contract';
-import type { ExportFile } from '../../shared/schemas/moderation';
+import type { ExportFile } from '../../shared/schemas/console';
 import { call } from '../../services/cloud';
 import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';

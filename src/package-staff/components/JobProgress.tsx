@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { JobProgress as JobProgressData } from '../../shared/schemas/jobs';
+import type { JobProgress as JobProgressData } from '../../shared/schemas/common';
 import { useI18n } from '../../hooks/useI18n';
 
 /** How often a screen watching a background job asks how far it is (each ask also moves it on). */

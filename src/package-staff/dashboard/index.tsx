@@ -4,7 +4,7 @@ import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Tag } from '@nutui/nutui-react-taro';
 import { ArrowLeft } from '@nutui/icons-react-taro';
-import type { DashboardOutput } from '../../shared/schemas/moderation';
+import type { DashboardOutput } from '../../shared/schemas/console';
 import type { MessageKey } from '../../locales';
 import { hasMessage } from '../../locales';
 import { call } from '../../services/cloud';

@@ -1,7 +1,7 @@
 import '../locale';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { NotifyFailuresSummaryOutput } from '../../shared/schemas/notifyFailures';
+import type { NotifyFailuresSummaryOutput } from '../../shared/schemas/console';
 import { hasMessage, type Translate } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';

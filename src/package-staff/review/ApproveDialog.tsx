@@ -1,16 +1,18 @@
-import { useEffect, useState } from 'react';
 import { Text, View } from '@tarojs/components';
-import { Dialog, Input, TextArea } from '@nutui/nutui-react-taro';
-import { GroupsReviewInput, type ApplicationView } from '../../shared/schemas/groupAdmin';
+import { Dialog, Input } from '@nutui/nutui-react-taro';
+import { GroupsReviewInput, type ApplicationView } from '../../shared/schemas/groups';
 import { FormField } from '../../components/FormField';
-import { errorMessage } from '../../hooks/useAsync';
+import { useDialogForm } from '../../hooks/useDialogForm';
 import { useI18n } from '../../hooks/useI18n';
-import { measuredLength, textLimit } from '../../utils/formLimits';
-import { overLimitMessage } from '../../components/CharCounter';
+import { textLimit } from '../../utils/formLimits';
+import { textProblem } from '../../utils/schemaErrors';
+import { LongTextField } from '../../components/LongText';
 
 /** The contract's rules for the number and the note (GroupsReviewInput). */
-const NUMBER_LIMIT = textLimit(GroupsReviewInput.shape.number.unwrap());
-const NOTE_LIMIT = textLimit(GroupsReviewInput.shape.reason.unwrap());
+const NUMBER_SCHEMA = GroupsReviewInput.shape.number.unwrap();
+const NOTE_SCHEMA = GroupsReviewInput.shape.reason.unwrap();
+const NUMBER_LIMIT = textLimit(NUMBER_SCHEMA);
+const NOTE_LIMIT = textLimit(NOTE_SCHEMA);
 
 export interface ApproveDialogProps {
   application: ApplicationView | null;
@@ -25,38 +27,22 @@ export interface ApproveDialogProps {
  */
 export function ApproveDialog({ application, onConfirm, onClose }: ApproveDialogProps) {
   const { t } = useI18n();
-  const [number, setNumber] = useState('');
-  const [note, setNote] = useState('');
-  const [numberError, setNumberError] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const level = application?.managementLevel ?? 'community';
   const numberLabel = level === 'registered' ? t('registry.review.numberRegistered') : t('registry.review.numberFiled');
-
-  useEffect(() => {
-    setNumber('');
-    setNote('');
-    setNumberError(null);
-    setError(null);
-  }, [application]);
-
-  const confirm = async () => {
-    const typed = number.trim();
-    const remark = note.trim();
-    let problem: string | null = null;
-    if (level !== 'community' && measuredLength(typed) < NUMBER_LIMIT.min) problem = t('registry.review.numberRequired', { field: numberLabel });
-    else problem = overLimitMessage(t, typed, NUMBER_LIMIT);
-    setNumberError(problem);
-    const noteProblem =
-      overLimitMessage(t, remark, NOTE_LIMIT) ?? (remark.length > 0 && measuredLength(remark) < NOTE_LIMIT.min ? t('registry.common.reasonRequired', { min: NOTE_LIMIT.min }) : null);
-    setError(noteProblem);
-    if (problem || noteProblem) throw new Error(problem ?? noteProblem ?? '');
-    try {
-      await onConfirm(level === 'community' ? undefined : typed, remark || undefined);
-    } catch (caught) {
-      setError(errorMessage(caught));
-      throw caught;
-    }
-  };
+  const form = useDialogForm<{ number: string; note: string }, 'number' | 'note'>({
+    subject: application,
+    initial: () => ({ number: '', note: '' }),
+    order: ['number', 'note'],
+    check: ({ number, note }) => {
+      // GroupsReviewInput's own fields judge; a community-managed group has no number, and the note may stay empty.
+      const numberProblem = level === 'community' ? null : textProblem(t, NUMBER_SCHEMA, number, () => t('registry.review.numberRequired', { field: numberLabel }));
+      const noteProblem = note.trim() === '' ? null : textProblem(t, NOTE_SCHEMA, note, (min) => t('registry.common.reasonRequired', { min }));
+      return { ...(numberProblem ? { number: numberProblem } : {}), ...(noteProblem ? { note: noteProblem } : {}) };
+    },
+    send: ({ number, note }) => onConfirm(level === 'community' ? undefined : number.trim(), note.trim() || undefined),
+  });
+  const { number, note } = form.values;
+  const error = form.errors.note ?? form.general;
 
   return (
     <Dialog
@@ -65,21 +51,18 @@ export function ApproveDialog({ application, onConfirm, onClose }: ApproveDialog
       title={application ? t('registry.review.approveTitle', { name: application.group.name }) : ''}
       confirmText={t('registry.common.approve')}
       cancelText={t('common.cancel')}
-      onConfirm={confirm}
+      onConfirm={form.confirm}
       onCancel={onClose}
       onClose={onClose}
     >
       <View className='linli-reason__body'>
         <Text className='linli-reason__message'>{t('registry.review.approveMessage')}</Text>
         {level !== 'community' ? (
-          <FormField name='number' label={numberLabel} required error={numberError} className='review__number' count={{ value: number, limit: NUMBER_LIMIT }}>
-            <Input value={number} placeholder={t('registry.review.numberPlaceholder')} onChange={(value) => setNumber(value)} />
+          <FormField name='number' label={numberLabel} required error={form.errors.number} className='review__number' count={{ value: number, limit: NUMBER_LIMIT }}>
+            <Input value={number} placeholder={t('registry.review.numberPlaceholder')} onChange={(value) => form.update({ number: value }, 'number')} />
           </FormField>
         ) : null}
-        <FormField name='note' label={t('registry.review.note')} className='review__note' count={{ value: note, limit: NOTE_LIMIT }}>
-          {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
-          <TextArea value={note} maxLength={-1} autoSize placeholder={t('registry.review.notePlaceholder')} onChange={(value) => setNote(value)} />
-        </FormField>
+        <LongTextField name='note' label={t('registry.review.note')} className='review__note' value={note} limit={NOTE_LIMIT} placeholder={t('registry.review.notePlaceholder')} onChange={(value) => form.update({ note: value }, 'note')} />
         {error ? (
           <View className='linli-reason__error' role='alert'>
             {error}

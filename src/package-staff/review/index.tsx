@@ -4,7 +4,7 @@ import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/tar
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import { Checked } from '@nutui/icons-react-taro';
-import type { ApplicationView } from '../../shared/schemas/groupAdmin';
+import type { ApplicationView } from '../../shared/schemas/groups';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { GroupBadge } from '../../components/GroupBadge';

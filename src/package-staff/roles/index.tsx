@@ -30,7 +30,6 @@ import { DANGER_BUTTON } from '../../styles/buttons';
 const ROLE_OF: Record<RegionLevel, StaffRole> = { county: 'county', street: 'street', community: 'committee' };
 /** The contract's limits (RolesGrantInput, RolesRevokeInput): revoking has a shorter reason than most. */
 const NOTE_LIMIT = textLimit(RolesGrantInput.shape.note.unwrap());
-const REVOKE_REASON_LIMIT = textLimit(RolesRevokeInput.shape.reason);
 type GrantField = 'userId' | 'note';
 
 /** The node and everything below it, depth first. */
@@ -106,7 +105,7 @@ export default function RolesPage() {
         title={revoking ? t('moderation.roles.revokeTitle', { name: revoking.nickname || revoking.userId }) : ''}
         message={t('moderation.roles.revokeMessage')}
         confirmText={t('moderation.roles.revoke')}
-        limit={REVOKE_REASON_LIMIT}
+        schema={RolesRevokeInput.shape.reason}
         onConfirm={revoke}
         onClose={() => setRevoking(null)}
       />

@@ -2,20 +2,19 @@ import '../locale';
 import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
-import { RollCallsCreateInput, type RollCallsGetOutput, type RollCallView } from '../../shared/schemas/rollCall';
-import { Skill } from '../../shared/schemas/volunteer';
+import { Button, Input, Tag } from '@nutui/nutui-react-taro';
+import { RollCallsCreateInput, type RollCallsGetOutput, type RollCallView, Skill } from '../../shared/schemas/volunteers';
 import type { MessageKey, Translate } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { textLimit, type TextLimit } from '../../utils/formLimits';
 import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { DateTimeField } from '../../components/DateTimeField';
+import { DateTimeField } from '../../components/DateField';
 import { GridAreaPicker } from '../../components/GridAreaPicker';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
@@ -25,6 +24,7 @@ import { chinaClock, chinaDay, chinaInstant, chinaIso, formatDateTime } from '..
 import { cx } from '../../utils/cx';
 import { JOB_POLL_MS, JobProgress } from '../components/JobProgress';
 import { needsRegionTree, rollCallCommunities } from '../components/rollCallCommunities';
+import { LongTextField } from '../../components/LongText';
 import '../components/staff.scss';
 import './index.scss';
 import { colors } from '../../styles/colors';
@@ -201,10 +201,7 @@ function CreateForm({ preferred, onCreated }: { preferred: string | null; onCrea
         <FormField name='title' label={t('moderation.rollcall.form.title')} required error={problems.title} count={{ value: draft.title, limit: LIMITS.title }}>
           <Input className='rollcall__input' value={draft.title} placeholder={t('moderation.rollcall.form.titlePlaceholder')} onChange={(v) => set('title', v, 'title')} />
         </FormField>
-        <FormField name='description' label={t('moderation.rollcall.form.description')} required error={problems.description} count={{ value: draft.description, limit: LIMITS.description }}>
-          {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
-          <TextArea className='rollcall__textarea' value={draft.description} maxLength={-1} placeholder={t('moderation.rollcall.form.descriptionPlaceholder')} onChange={(v) => set('description', v, 'description')} />
-        </FormField>
+        <LongTextField name='description' label={t('moderation.rollcall.form.description')} required error={problems.description} value={draft.description} limit={LIMITS.description} autoSize={false} inputClassName='rollcall__textarea' placeholder={t('moderation.rollcall.form.descriptionPlaceholder')} onChange={(v) => set('description', v, 'description')} />
         <FormField name='skills' label={t('moderation.rollcall.form.skills')} hint={t('moderation.rollcall.form.skillsHint')} error={problems.skills}>
           <View className='rollcall__chips' role='group'>
             {skillOptions.map((skill) => (
@@ -252,7 +249,11 @@ function CreateForm({ preferred, onCreated }: { preferred: string | null; onCrea
         </FormField>
       </View>
       <View className='linli-section'>
-        <FormErrorSummary
+        <SubmitBar
+          label={t('moderation.rollcall.form.submit')}
+          onSubmit={() => void submit()}
+          busy={busy}
+          buttonClassName='rollcall__submit'
           problems={form.problems}
           labels={{
             title: t('moderation.rollcall.form.title'),
@@ -264,11 +265,8 @@ function CreateForm({ preferred, onCreated }: { preferred: string | null; onCrea
             needed: t('moderation.rollcall.form.needed'),
           }}
           general={failure}
-          className='rollcall__failure'
+          summaryClassName='rollcall__failure'
         />
-        <Button className='rollcall__submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
-          {t('moderation.rollcall.form.submit')}
-        </Button>
       </View>
     </View>
   );

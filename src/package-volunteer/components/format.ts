@@ -1,6 +1,8 @@
 /** Small pure helpers of the volunteer pages: hours, identity problems, age, form values. */
 import { ageOn, birthDateOf, idNumberProblem, type IdType } from '../../shared/identity/idNumber';
+import { Day } from '../../shared/schemas/volunteers';
 import type { MessageKey } from '../../locales';
+import { schemaMessageKey } from '../../utils/schemaErrors';
 
 /** Hours with one decimal, as every volunteer screen shows them (records keep minutes). */
 export function hoursOf(minutes: number): string {
@@ -9,17 +11,15 @@ export function hoursOf(minutes: number): string {
 
 /**
  * The locale key of what is wrong with an ID number, or null when it passes. The shared
- * idNumberProblem decides (the server runs the same check); this only picks our own wording,
- * because the shared messages are Chinese whatever the app's language.
+ * idNumberProblem decides and words it (the server runs the same check); its Chinese message is
+ * found in forms.schema, so it reads in the user's language.
  */
 export function idProblemKey(type: IdType, raw: string): MessageKey | null {
   const idNumber = raw.trim().toUpperCase();
   if (!idNumber) return 'volunteer.register.problems.idRequired';
-  if (idNumberProblem(type, idNumber) === null) return null;
-  if (type !== 'mainland_id') return 'volunteer.register.problems.idFormat';
-  if (!/^\d{17}[\dX]$/.test(idNumber)) return 'volunteer.register.problems.idLength';
-  if (birthDateOf(idNumber) === null) return 'volunteer.register.problems.idBirth';
-  return 'volunteer.register.problems.idCheck';
+  const problem = idNumberProblem(type, idNumber);
+  if (problem === null) return null;
+  return schemaMessageKey(problem) ?? 'volunteer.register.problems.idInvalid';
 }
 
 /**
@@ -31,16 +31,13 @@ export function knownBirthDate(type: IdType, idNumber: string, entered: string):
     const upper = idNumber.trim().toUpperCase();
     return idNumberProblem(type, upper) === null ? birthDateOf(upper) : null;
   }
-  return /^\d{4}-\d{2}-\d{2}$/.test(entered) ? entered : null;
+  return Day.safeParse(entered).success ? entered : null;
 }
 
 /** Under 18 on `today` (China day): the regulation asks for a guardian's consent. */
 export function isMinor(birthDate: string | null, today: string): boolean {
   return birthDate !== null && ageOn(birthDate, today) < 18;
 }
-
-export const PHONE = /^1\d{10}$/;
-export const VOLUNTEER_NO = /^V\d{10}$/;
 
 /** A whole number typed into a text box, or null when it is not one. */
 export function wholeNumber(value: string): number | null {

@@ -2,10 +2,10 @@ import '../locale';
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Input } from '@nutui/nutui-react-taro';
 import type { OutputOf } from '../../shared/api/contract';
-import { HoursConfirmInput } from '../../shared/schemas/volunteer';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { HoursConfirmInput } from '../../shared/schemas/volunteers';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { fieldAnchor } from '../../utils/scrollToField';
 import { call } from '../../services/cloud';
@@ -212,10 +212,15 @@ export default function ConfirmPage() {
 
       {canConfirm && eligible.length > 0 ? (
         <View className='volunteer-bar'>
-          <FormErrorSummary problems={form.problems} general={problem} />
-          <Button className='confirm__submit' type='primary' size='large' block loading={busy} disabled={busy || chosen.length === 0} onClick={() => void confirm()}>
-            {busy ? t('volunteer.confirm.confirming') : t('volunteer.confirm.confirmSelected', { count: chosen.length })}
-          </Button>
+          <SubmitBar
+            label={busy ? t('volunteer.confirm.confirming') : t('volunteer.confirm.confirmSelected', { count: chosen.length })}
+            onSubmit={() => void confirm()}
+            busy={busy}
+            disabled={chosen.length === 0}
+            buttonClassName='confirm__submit'
+            problems={form.problems}
+            general={problem}
+          />
         </View>
       ) : null}
     </PageRoot>

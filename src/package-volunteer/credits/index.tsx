@@ -1,5 +1,5 @@
 import '../locale';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Dialog, Input } from '@nutui/nutui-react-taro';
@@ -7,7 +7,7 @@ import type { OutputOf } from '../../shared/api/contract';
 import { CreditsDonateInput, CreditsTransferInput } from '../../shared/schemas/credits';
 import { FormField } from '../../components/FormField';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { useDialogForm } from '../../hooks/useDialogForm';
 import { textLimit } from '../../utils/formLimits';
 import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { call } from '../../services/cloud';
@@ -15,7 +15,6 @@ import { PageRoot } from '../../components/PageRoot';
 import { ListFooter } from '../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
-import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { usePaged } from '../../hooks/usePaged';
 import { formatDate } from '../../utils/chinaTime';
@@ -127,6 +126,13 @@ type MoveField = 'to' | 'amount' | 'note';
 const MOVE_ORDER: readonly MoveField[] = ['to', 'amount', 'note'];
 const NOTE_LIMIT = textLimit(CreditsTransferInput.shape.note.unwrap());
 
+/** What the form would send: the amount as typed (NaN when not a whole number, so the schema refuses it). */
+function moveInput(move: Move, values: Record<MoveField, string>) {
+  const amount = wholeNumber(values.amount) ?? Number.NaN;
+  const note = values.note.trim();
+  return move === 'transfer' ? { toVolunteerNo: values.to.trim().toUpperCase(), amount, ...(note ? { note: values.note } : {}) } : { amount };
+}
+
 interface MoveDialogProps {
   move: Move;
   onClose: () => void;
@@ -136,53 +142,37 @@ interface MoveDialogProps {
 /** Transfer to a volunteer number, or donate to the pool: amounts checked with the contract's bounds first. */
 function MoveDialog({ move, onClose, onDone }: MoveDialogProps) {
   const { t } = useI18n();
-  const [to, setTo] = useState('');
-  const [amount, setAmount] = useState('');
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const form = useFormErrors<MoveField>(MOVE_ORDER);
-  const { clear } = form;
-
-  useEffect(() => {
-    setTo('');
-    setAmount('');
-    setNote('');
-    setError(null);
-    clear(...MOVE_ORDER);
-  }, [move, clear]);
-
-  const confirm = async () => {
-    const value = wholeNumber(amount);
-    const target = to.trim().toUpperCase();
-    setError(null);
-    // CreditsTransferInput / CreditsDonateInput judge; the form only picks the words.
-    const input = move === 'transfer' ? { toVolunteerNo: target, amount: value ?? Number.NaN, ...(note.trim() ? { note } : {}) } : { amount: value ?? Number.NaN };
-    const found = schemaFieldErrors(
-      move === 'transfer' ? CreditsTransferInput : CreditsDonateInput,
-      input,
-      (path) => (path === 'toVolunteerNo' ? 'to' : path === 'amount' || path === 'note' ? path : null),
-      (issue, field) =>
-        field === 'to' ? t('volunteer.credits.volunteerNoInvalid') : field === 'amount' ? t('volunteer.credits.amountInvalid') : issueMessage(t, issue, input),
-    );
-    if (form.refuse(found) || value === null) {
-      // Rejecting keeps NutUI's Dialog open with what was typed.
-      throw new Error(Object.values(found)[0] ?? '');
-    }
-    try {
+  const form = useDialogForm<Record<MoveField, string>, MoveField>({
+    subject: move,
+    initial: () => ({ to: '', amount: '', note: '' }),
+    order: MOVE_ORDER,
+    check: (values) => {
+      // CreditsTransferInput / CreditsDonateInput judge; the form only picks the words.
+      const input = moveInput(move, values);
+      return schemaFieldErrors(
+        move === 'transfer' ? CreditsTransferInput : CreditsDonateInput,
+        input,
+        (path) => (path === 'toVolunteerNo' ? 'to' : path === 'amount' || path === 'note' ? path : null),
+        (issue, field) =>
+          field === 'to' ? t('volunteer.credits.volunteerNoInvalid') : field === 'amount' ? t('volunteer.credits.amountInvalid') : issueMessage(t, issue, input),
+      );
+    },
+    send: async (values) => {
+      const value = wholeNumber(values.amount);
+      if (value === null) return;
+      const note = values.note.trim();
       const result =
         move === 'transfer'
-          ? await call('credits.transfer', { toVolunteerNo: target, amount: value, ...(note.trim() ? { note: note.trim() } : {}) })
+          ? await call('credits.transfer', { toVolunteerNo: values.to.trim().toUpperCase(), amount: value, ...(note ? { note } : {}) })
           : await call('credits.donate', { amount: value });
       Taro.showToast({ title: t(move === 'transfer' ? 'volunteer.credits.transferred' : 'volunteer.credits.donated', { balance: result.balance }), icon: 'none' }).catch(
         () => undefined,
       );
       onDone(result.balance);
       onClose();
-    } catch (caught) {
-      setError(errorMessage(caught));
-      throw caught;
-    }
-  };
+    },
+  });
+  const { to, amount, note } = form.values;
 
   return (
     <Dialog
@@ -191,7 +181,7 @@ function MoveDialog({ move, onClose, onDone }: MoveDialogProps) {
       title={move === 'donate' ? t('volunteer.credits.donateTitle') : t('volunteer.credits.transferTitle')}
       confirmText={move === 'donate' ? t('volunteer.credits.donateConfirm') : t('volunteer.credits.transferConfirm')}
       cancelText={t('common.cancel')}
-      onConfirm={confirm}
+      onConfirm={form.confirm}
       onCancel={onClose}
       onClose={onClose}
     >
@@ -199,21 +189,21 @@ function MoveDialog({ move, onClose, onDone }: MoveDialogProps) {
         {move === 'donate' ? <Text className='volunteer-dialog-label'>{t('volunteer.credits.donateMessage')}</Text> : null}
         {move === 'transfer' ? (
           <FormField name='to' label={t('volunteer.credits.toVolunteerNo')} error={form.errors.to}>
-            <Input value={to} placeholder={t('volunteer.credits.toVolunteerNoPlaceholder')} onChange={(v) => (setTo(v), form.clear('to'))} />
+            <Input value={to} placeholder={t('volunteer.credits.toVolunteerNoPlaceholder')} onChange={(v) => form.update({ to: v }, 'to')} />
           </FormField>
         ) : null}
         <FormField name='amount' label={t('volunteer.credits.amount')} error={form.errors.amount}>
-          <Input type='number' value={amount} onChange={(v) => (setAmount(v), form.clear('amount'))} />
+          <Input type='number' value={amount} onChange={(v) => form.update({ amount: v }, 'amount')} />
         </FormField>
         {move === 'transfer' ? (
           <FormField name='note' label={t('volunteer.credits.note')} error={form.errors.note} count={{ value: note, limit: NOTE_LIMIT }}>
-            <Input value={note} onChange={(v) => (setNote(v), form.clear('note'))} />
+            <Input value={note} onChange={(v) => form.update({ note: v }, 'note')} />
           </FormField>
         ) : null}
         <FormErrorSummary
           problems={form.problems}
           labels={{ to: t('volunteer.credits.toVolunteerNo'), amount: t('volunteer.credits.amount'), note: t('volunteer.credits.note') }}
-          general={error}
+          general={form.general}
         />
       </View>
     </Dialog>

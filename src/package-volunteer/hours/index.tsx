@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import { Star, StarFill } from '@nutui/icons-react-taro';
 import type { OutputOf } from '../../shared/api/contract';
-import type { HourRecordView, HourState } from '../../shared/schemas/volunteer';
+import type { HourRecordView, HourState } from '../../shared/schemas/volunteers';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { ListFooter } from '../../components/ListFooter';

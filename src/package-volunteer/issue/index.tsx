@@ -1,8 +1,8 @@
 import '../locale';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Dialog, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Button, Dialog, Input } from '@nutui/nutui-react-taro';
 import { ProofsIssueInput, type ProofView } from '../../shared/schemas/proofs';
 import type { MessageKey } from '../../locales';
 import { call } from '../../services/cloud';
@@ -10,17 +10,17 @@ import { PageRoot } from '../../components/PageRoot';
 import { ReasonDialog } from '../../components/ReasonDialog';
 import { FormField } from '../../components/FormField';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
-import { useFormErrors } from '../../hooks/useFormErrors';
+import { useDialogForm } from '../../hooks/useDialogForm';
 import { textLimit } from '../../utils/formLimits';
 import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { ListFooter } from '../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
-import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { usePaged } from '../../hooks/usePaged';
 import { formatDateTime } from '../../utils/chinaTime';
 import { hoursOf } from '../components/format';
+import { LongTextField } from '../../components/LongText';
 import '../components/volunteer.scss';
 import './index.scss';
 import { DANGER_BUTTON } from '../../styles/buttons';
@@ -138,39 +138,26 @@ interface IssueDialogProps {
 /** The issuer's part of the proof: person in charge, contact, remarks (ProofsIssueInput's limits). */
 function IssueDialog({ proof, onClose, onIssued }: IssueDialogProps) {
   const { t } = useI18n();
-  const [person, setPerson] = useState('');
-  const [contact, setContact] = useState('');
-  const [remarks, setRemarks] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const form = useFormErrors<IssueField>(ISSUE_ORDER);
-  const { clear } = form;
-  useEffect(() => {
-    setError(null);
-    setRemarks('');
-    clear(...ISSUE_ORDER);
-  }, [proof, clear]);
-
-  const confirm = async () => {
-    if (!proof) return;
-    setError(null);
-    // ProofsIssueInput judges; the form only picks the words.
-    const input = { proofId: proof.id, personInCharge: person, contact, remarks };
-    const found = schemaFieldErrors(ProofsIssueInput, input, (path) => ISSUE_ORDER.find((field) => field === path) ?? null, (issue, field) =>
-      issue.code === 'too_big' ? issueMessage(t, issue, input) : t(ISSUE_PROBLEM[field], { ...ISSUE_LIMITS[field] }),
-    );
-    if (form.refuse(found)) {
-      // Rejecting keeps NutUI's Dialog open with what was typed.
-      throw new Error(Object.values(found)[0]);
-    }
-    try {
-      const issued = await call('proofs.issue', { proofId: proof.id, personInCharge: person.trim(), contact: contact.trim(), remarks: remarks.trim() });
+  const form = useDialogForm<Record<IssueField, string>, IssueField>({
+    subject: proof,
+    // The person in charge and the contact stay from the last proof (one issuer issues many).
+    initial: (previous) => ({ personInCharge: previous?.personInCharge ?? '', contact: previous?.contact ?? '', remarks: '' }),
+    order: ISSUE_ORDER,
+    check: (values) => {
+      // ProofsIssueInput judges; the form only picks the words.
+      const input = { proofId: proof?.id ?? '', ...values };
+      return schemaFieldErrors(ProofsIssueInput, input, (path) => ISSUE_ORDER.find((field) => field === path) ?? null, (issue, field) =>
+        issue.code === 'too_big' ? issueMessage(t, issue, input) : t(ISSUE_PROBLEM[field], { ...ISSUE_LIMITS[field] }),
+      );
+    },
+    send: async (values) => {
+      if (!proof) return;
+      const issued = await call('proofs.issue', { proofId: proof.id, personInCharge: values.personInCharge.trim(), contact: values.contact.trim(), remarks: values.remarks.trim() });
       onIssued(issued);
       onClose();
-    } catch (caught) {
-      setError(errorMessage(caught));
-      throw caught;
-    }
-  };
+    },
+  });
+  const { personInCharge: person, contact, remarks } = form.values;
 
   return (
     <Dialog
@@ -179,26 +166,23 @@ function IssueDialog({ proof, onClose, onIssued }: IssueDialogProps) {
       title={t('volunteer.issue.issueTitle')}
       confirmText={t('volunteer.issue.issue')}
       cancelText={t('common.cancel')}
-      onConfirm={confirm}
+      onConfirm={form.confirm}
       onCancel={onClose}
       onClose={onClose}
     >
       <View className='volunteer-dialog-body'>
         {proof ? <Text className='volunteer-dialog-label'>{t('volunteer.issue.who', { name: proof.volunteerName, no: proof.volunteerNo })}</Text> : null}
         <FormField name='personInCharge' label={t('volunteer.issue.personInCharge')} error={form.errors.personInCharge} count={{ value: person, limit: ISSUE_LIMITS.personInCharge }}>
-          <Input value={person} onChange={(v) => (setPerson(v), form.clear('personInCharge'))} />
+          <Input value={person} onChange={(v) => form.update({ personInCharge: v }, 'personInCharge')} />
         </FormField>
         <FormField name='contact' label={t('volunteer.issue.contact')} error={form.errors.contact} count={{ value: contact, limit: ISSUE_LIMITS.contact }}>
-          <Input value={contact} onChange={(v) => (setContact(v), form.clear('contact'))} />
+          <Input value={contact} onChange={(v) => form.update({ contact: v }, 'contact')} />
         </FormField>
-        <FormField name='remarks' label={t('volunteer.issue.remarks')} error={form.errors.remarks} count={{ value: remarks, limit: ISSUE_LIMITS.remarks }}>
-          {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
-          <TextArea value={remarks} maxLength={-1} autoSize onChange={(v) => (setRemarks(v), form.clear('remarks'))} />
-        </FormField>
+        <LongTextField name='remarks' label={t('volunteer.issue.remarks')} error={form.errors.remarks} value={remarks} limit={ISSUE_LIMITS.remarks} onChange={(v) => form.update({ remarks: v }, 'remarks')} />
         <FormErrorSummary
           problems={form.problems}
           labels={{ personInCharge: t('volunteer.issue.personInCharge'), contact: t('volunteer.issue.contact'), remarks: t('volunteer.issue.remarks') }}
-          general={error}
+          general={form.general}
         />
       </View>
     </Dialog>

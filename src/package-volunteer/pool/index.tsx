@@ -2,14 +2,14 @@ import '../locale';
 import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input, Switch, TextArea } from '@nutui/nutui-react-taro';
+import { Input, Switch } from '@nutui/nutui-react-taro';
 import type { OutputOf } from '../../shared/api/contract';
 import { CreditsAdjustInput, CreditsGrantInput, SettingsUpdateInput } from '../../shared/schemas/credits';
 import type { MessageKey } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { textLimit } from '../../utils/formLimits';
 import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
@@ -22,6 +22,7 @@ import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { ChipSelect } from '../components/ChipSelect';
 import { wholeNumber } from '../components/format';
+import { LongTextField } from '../../components/LongText';
 import '../components/volunteer.scss';
 import './index.scss';
 
@@ -205,14 +206,15 @@ function Settings({ pool, onSaved }: { pool: Pool; onSaved: (settings: OutputOf<
         </FormField>
         {readOnly ? null : (
           <View className='pool__actions'>
-            <FormErrorSummary
+            <SubmitBar
+              label={t('volunteer.pool.saveSettings')}
+              onSubmit={() => void save()}
+              busy={busy}
+              buttonClassName='pool__save'
               problems={form.problems}
               labels={{ thresholds: t('volunteer.pool.thresholds'), expiry: t('volunteer.pool.expiryYears'), selfReportRate: t('volunteer.pool.selfReportRate') }}
               general={problem}
             />
-            <Button className='pool__save' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void save()}>
-              {t('volunteer.pool.saveSettings')}
-            </Button>
           </View>
         )}
       </View>
@@ -298,26 +300,27 @@ function Grant() {
             />
           </FormField>
         ) : null}
-        <FormField name='reason' label={t('volunteer.pool.reason')} required error={form.errors.reason} count={{ value: reason, limit: GRANT_REASON_LIMIT }}>
-          {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
-          <TextArea
-            className='volunteer-textarea'
-            value={reason}
-            maxLength={-1}
-            autoSize
-            placeholder={t('volunteer.common.reasonPlaceholder')}
-            onChange={(v) => (setReason(v), form.clear('reason'))}
-          />
-        </FormField>
+        <LongTextField
+          name='reason'
+          label={t('volunteer.pool.reason')}
+          required
+          error={form.errors.reason}
+          value={reason}
+          limit={GRANT_REASON_LIMIT}
+          inputClassName='volunteer-textarea'
+          placeholder={t('volunteer.common.reasonPlaceholder')}
+          onChange={(v) => (setReason(v), form.clear('reason'))}
+        />
         <View className='pool__actions'>
-          <FormErrorSummary
+          <SubmitBar
+            label={mode === 'grant' ? t('volunteer.pool.grant') : t('volunteer.pool.adjust')}
+            onSubmit={() => void submit()}
+            busy={busy}
+            buttonClassName='pool__grant-submit'
             problems={form.problems}
             labels={{ volunteerNo: t('volunteer.pool.volunteerNo'), amount: t('volunteer.pool.amount'), reason: t('volunteer.pool.reason') }}
             general={problem}
           />
-          <Button className='pool__grant-submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
-            {mode === 'grant' ? t('volunteer.pool.grant') : t('volunteer.pool.adjust')}
-          </Button>
         </View>
       </View>
     </View>

@@ -3,13 +3,13 @@ import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Input } from '@nutui/nutui-react-taro';
-import { GridArea, Skill, VolunteerUpdateInput, type VolunteerProfile } from '../../shared/schemas/volunteer';
+import { GridArea, Skill, VolunteerUpdateInput, type VolunteerProfile } from '../../shared/schemas/volunteers';
 import type { MessageKey } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
 import { GridAreaPicker } from '../../components/GridAreaPicker';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { textLimit } from '../../utils/formLimits';
 import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
@@ -226,14 +226,15 @@ function EditForm({ profile, onSaved, onCancel }: EditFormProps) {
         </FormField>
       </View>
       <View className='profile__actions'>
-        <FormErrorSummary
+        <SubmitBar
+          label={t('volunteer.common.save')}
+          onSubmit={() => void save()}
+          busy={busy}
+          buttonClassName='profile__save'
           problems={form.problems}
           labels={{ phone: t('volunteer.register.phone'), skills: t('volunteer.register.skills'), gridArea: t('volunteer.register.gridArea'), emergency: t('volunteer.register.emergency') }}
           general={general}
         />
-        <Button className='profile__save' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void save()}>
-          {t('volunteer.common.save')}
-        </Button>
         <Button fill='none' size='large' block disabled={busy} onClick={onCancel}>
           {t('common.cancel')}
         </Button>

@@ -8,7 +8,7 @@ import type { MessageKey } from '../../locales';
 import { call, isClientError } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { ProofsRequestInput } from '../../shared/schemas/proofs';
 import { textLimit } from '../../utils/formLimits';
@@ -23,7 +23,7 @@ import { chinaDay, formatDate } from '../../utils/chinaTime';
 import { cx } from '../../utils/cx';
 import { volunteerRoutes } from '../../utils/volunteerRoutes';
 import { ChipSelect } from '../components/ChipSelect';
-import { DateField } from '../components/DateField';
+import { DateField } from '../../components/DateField';
 import { hoursOf } from '../components/format';
 import { openFile } from '../../utils/openFile';
 import '../components/volunteer.scss';
@@ -243,14 +243,15 @@ function RequestForm({ issuers, loading, onRequested }: RequestFormProps) {
           <Input className='volunteer-input' value={purpose} placeholder={t('volunteer.proofs.purposePlaceholder')} onChange={(v) => (setPurpose(v), form.clear('purpose'))} />
         </FormField>
         <View className='proofs__actions'>
-          <FormErrorSummary
+          <SubmitBar
+            label={t('volunteer.proofs.submit')}
+            onSubmit={() => void submit()}
+            busy={busy}
+            buttonClassName='proofs__submit'
             problems={form.problems}
             labels={{ issuer: t('volunteer.proofs.issuer'), period: `${t('volunteer.proofs.from')} / ${t('volunteer.proofs.to')}`, purpose: t('volunteer.proofs.purpose') }}
             general={problem}
           />
-          <Button className='proofs__submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
-            {t('volunteer.proofs.submit')}
-          </Button>
         </View>
       </View>
     </View>

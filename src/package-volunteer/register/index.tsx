@@ -6,7 +6,7 @@ import { Button, Input } from '@nutui/nutui-react-taro';
 import { CheckChecked } from '@nutui/icons-react-taro';
 import type { InputOf } from '../../shared/api/contract';
 import type { IdType } from '../../shared/identity/idNumber';
-import { GridArea, Skill, VolunteerRegisterInput, type VolunteerProfile } from '../../shared/schemas/volunteer';
+import { GridArea, Skill, VolunteerIdentity, VolunteerRegisterInput, type VolunteerProfile } from '../../shared/schemas/volunteers';
 import type { MessageKey, Translate } from '../../locales';
 import { call, isClientError } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
@@ -15,7 +15,7 @@ import { useSubscriptionPrompt } from '../../hooks/useSubscriptionPrompt';
 import type { SubscribeOutcome, SubscribeTopic } from '../../utils/subscribe';
 import { FormField } from '../../components/FormField';
 import { GridAreaPicker } from '../../components/GridAreaPicker';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { textLimit } from '../../utils/formLimits';
 import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
@@ -26,7 +26,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { chinaDay } from '../../utils/chinaTime';
 import { volunteerRoutes } from '../../utils/volunteerRoutes';
 import { ChipSelect } from '../components/ChipSelect';
-import { DateField } from '../components/DateField';
+import { DateField } from '../../components/DateField';
 import { Tick } from '../components/Tick';
 import { idProblemKey, isMinor, knownBirthDate } from '../components/format';
 import '../components/volunteer.scss';
@@ -36,7 +36,7 @@ import { colors } from '../../styles/colors';
 const ID_TYPES: readonly IdType[] = ['mainland_id', 'hk_macao_permit', 'taiwan_permit', 'passport'];
 const SKILLS = ['elderly', 'children', 'medical', 'teaching', 'legal', 'repair', 'driving', 'photo', 'culture', 'sign'] as const;
 
-/** Limits of the contract (src/shared/schemas/volunteer.ts), for the counters and messages. */
+/** Limits of the contract (src/shared/schemas/volunteers.ts), for the counters and messages. */
 const LIMITS = {
   realName: textLimit(VolunteerRegisterInput.shape.realName),
   skill: textLimit(Skill),
@@ -83,10 +83,10 @@ type Field = 'realName' | 'idNumber' | 'birthDate' | 'phone' | 'skills' | 'gridA
 /** Top to bottom: a refused submit scrolls to the first with a problem. */
 const FIELD_ORDER: readonly Field[] = ['realName', 'idNumber', 'birthDate', 'phone', 'skills', 'gridArea', 'emergency', 'guardian', 'guardianConsent', 'sensitiveConsent'];
 
-/** Our wording of each field's problem (the schema's own messages are Chinese in every language). */
+/** Our wording of each field's problem, naming what to enter (the ID number's own problems come from the schema, see idProblemKey). */
 const PROBLEM: Record<Field, MessageKey> = {
   realName: 'volunteer.register.problems.realName',
-  idNumber: 'volunteer.register.problems.idFormat',
+  idNumber: 'volunteer.register.problems.idInvalid',
   birthDate: 'volunteer.register.problems.birthDate',
   phone: 'volunteer.register.problems.phone',
   skills: 'volunteer.register.problems.skillsMax',
@@ -127,12 +127,12 @@ function check(values: Values, minor: boolean, t: Translate): { problems: Partia
     if (field === 'idNumber') return t(idProblemKey(values.idType, values.idNumber) ?? PROBLEM.idNumber);
     return t(PROBLEM[field], { ...(field === 'gridArea' ? LIMITS.gridArea : LIMITS.realName) });
   });
-  // The schema's whole-input checks (superRefine) run only once every field passes, so the
-  // same shared rules are asked directly: the ID number (idNumberProblem, through
-  // idProblemKey) and the birth date of documents that do not carry one.
-  const idKey = idProblemKey(values.idType, values.idNumber);
-  if (idKey) problems.idNumber ??= t(idKey);
-  if (needsBirthDate && !values.birthDate) problems.birthDate ??= t(PROBLEM.birthDate);
+  // The schema's superRefine runs only once every field passes: its identity rules (ID check, a birth date where the document has none) are asked alone.
+  const identity = { idType: values.idType, idNumber: values.idNumber, ...(needsBirthDate && values.birthDate ? { birthDate: values.birthDate } : {}) };
+  const identityProblems = schemaFieldErrors(VolunteerIdentity, identity, (path) => (path === 'idNumber' || path === 'birthDate' ? path : null), (_issue, field) =>
+    field === 'idNumber' ? t(idProblemKey(values.idType, values.idNumber) ?? PROBLEM.idNumber) : t(PROBLEM.birthDate),
+  );
+  for (const [field, message] of Object.entries(identityProblems) as Array<['idNumber' | 'birthDate', string]>) problems[field] ??= message;
   if (minor && !values.guardianConsent) problems.guardianConsent ??= t(PROBLEM.guardianConsent);
   if (Object.keys(problems).length > 0) return { problems, input: null };
   return { problems, input: { ...base, ...(minor ? { guardian: { ...guardian, consent: true as const } } : {}), sensitiveConsent: true } };
@@ -387,10 +387,7 @@ function RegisterForm({ onDone, onAsk }: { onDone: (profile: VolunteerProfile) =
       </View>
 
       <View className='volunteer-bar'>
-        <FormErrorSummary problems={form.problems} labels={labels} general={general} />
-        <Button className='register__submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
-          {busy ? t('volunteer.register.submitting') : t('volunteer.register.submit')}
-        </Button>
+        <SubmitBar problems={form.problems} labels={labels} general={general} label={busy ? t('volunteer.register.submitting') : t('volunteer.register.submit')} busy={busy} onSubmit={() => void submit()} buttonClassName='register__submit' />
       </View>
     </View>
   );

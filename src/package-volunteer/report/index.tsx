@@ -2,13 +2,13 @@ import '../locale';
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input, TextArea } from '@nutui/nutui-react-taro';
+import { Input } from '@nutui/nutui-react-taro';
 import { call, uploadImage } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
-import { HoursSelfReportInput } from '../../shared/schemas/volunteer';
+import { HoursSelfReportInput } from '../../shared/schemas/volunteers';
 import { textLimit } from '../../utils/formLimits';
 import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
@@ -18,9 +18,10 @@ import { useI18n } from '../../hooks/useI18n';
 import type { MessageKey } from '../../locales';
 import { chinaDay } from '../../utils/chinaTime';
 import { ChipSelect } from '../components/ChipSelect';
-import { DateField } from '../components/DateField';
+import { DateField } from '../../components/DateField';
 import { ImagePick, type PickedImage } from '../components/ImagePick';
 import { wholeNumber } from '../components/format';
+import { LongTextField } from '../../components/LongText';
 import '../components/volunteer.scss';
 import './index.scss';
 
@@ -124,24 +125,28 @@ export default function ReportPage() {
                 </View>
               </View>
             </FormField>
-            <FormField name='content' label={t('volunteer.report.content')} required error={problems.content} count={{ value: content, limit: CONTENT_LIMIT }}>
-              {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
-              <TextArea
-                className='volunteer-textarea'
-                value={content}
-                maxLength={-1}
-                autoSize
-                placeholder={t('volunteer.report.contentPlaceholder')}
-                onChange={(v) => (setContent(v), form.clear('content'))}
-              />
-            </FormField>
+            <LongTextField
+              name='content'
+              label={t('volunteer.report.content')}
+              required
+              error={problems.content}
+              value={content}
+              limit={CONTENT_LIMIT}
+              inputClassName='volunteer-textarea'
+              placeholder={t('volunteer.report.contentPlaceholder')}
+              onChange={(v) => (setContent(v), form.clear('content'))}
+            />
             <FormField name='evidence' label={t('volunteer.report.evidence')} required hint={t('volunteer.report.evidenceHint')} error={problems.evidence}>
               <ImagePick value={evidence} onChange={(v) => (setEvidence(v), form.clear('evidence'))} disabled={busy} />
             </FormField>
           </View>
         </View>
         <View className='volunteer-bar'>
-          <FormErrorSummary
+          <SubmitBar
+            label={phase === 'uploading' ? t('volunteer.common.uploading') : t('volunteer.report.submit')}
+            onSubmit={() => void submit()}
+            busy={busy}
+            buttonClassName='report__submit'
             problems={form.problems}
             labels={{
               group: t('volunteer.report.group'),
@@ -152,9 +157,6 @@ export default function ReportPage() {
             }}
             general={general}
           />
-          <Button className='report__submit' type='primary' size='large' block loading={busy} disabled={busy} onClick={() => void submit()}>
-            {phase === 'uploading' ? t('volunteer.common.uploading') : t('volunteer.report.submit')}
-          </Button>
         </View>
       </>
     );

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup } from '@nutui/nutui-react-taro';
-import type { RollCallView } from '../../shared/schemas/rollCall';
+import type { RollCallView } from '../../shared/schemas/volunteers';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { useAccount } from '../../hooks/useAccount';

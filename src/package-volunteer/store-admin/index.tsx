@@ -2,8 +2,8 @@ import '../locale';
 import { useState } from 'react';
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Input, Tag, TextArea } from '@nutui/nutui-react-taro';
-import { StoreSaveItemInput, type RedemptionView, type StoreItemView } from '../../shared/schemas/credits';
+import { Button, Input, Tag } from '@nutui/nutui-react-taro';
+import { StoreFulfilInput, StoreSaveItemInput, type RedemptionView, type StoreItemView } from '../../shared/schemas/credits';
 import type { MessageKey } from '../../locales';
 import { call, uploadImage } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
@@ -26,6 +26,7 @@ import { ImagePick, type PickedImage } from '../components/ImagePick';
 import { Tick } from '../components/Tick';
 import { groupedCode, wholeNumber } from '../components/format';
 import { staffCommunities } from './communities';
+import { LongTextField } from '../../components/LongText';
 import '../components/volunteer.scss';
 import './index.scss';
 
@@ -219,10 +220,7 @@ function ItemForm({ communityId, item, onClose, onSaved }: ItemFormProps) {
         <FormField name='name' label={t('volunteer.admin.name')} required error={form.errors.name} count={{ value: name, limit: NAME_LIMIT }}>
           <Input className='volunteer-input' value={name} onChange={(v) => (setName(v), form.clear('name'))} />
         </FormField>
-        <FormField name='description' label={t('volunteer.admin.description')} error={form.errors.description} count={{ value: description, limit: DESCRIPTION_LIMIT }}>
-          {/* -1: never cut (NutUI's default is 140); the counter by the label shows the limit. */}
-          <TextArea className='volunteer-textarea' value={description} maxLength={-1} autoSize onChange={(v) => (setDescription(v), form.clear('description'))} />
-        </FormField>
+        <LongTextField name='description' label={t('volunteer.admin.description')} error={form.errors.description} value={description} limit={DESCRIPTION_LIMIT} inputClassName='volunteer-textarea' onChange={(v) => (setDescription(v), form.clear('description'))} />
         <FormField name='image' label={t('volunteer.admin.image')}>
           <ImagePick value={image} onChange={setImage} disabled={busy} />
         </FormField>
@@ -346,7 +344,8 @@ function Fulfil({ communityId }: { communityId: string }) {
 
   const fulfil = async () => {
     const digits = code.replace(/\D/g, '');
-    if (!/^\d{8}$/.test(digits)) return setProblem(t('volunteer.admin.problems.pickup'));
+    // store.fulfil's own schema judges the code (8 digits), so the rule is written once.
+    if (!StoreFulfilInput.safeParse({ communityId, pickupCode: digits }).success) return setProblem(t('volunteer.admin.problems.pickup'));
     setProblem(null);
     setBusy(true);
     try {

@@ -1,3 +1,4 @@
+import { ProofsVerifyInput } from '../../shared/schemas/proofs';
 import '../locale';
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
@@ -17,7 +18,8 @@ import './index.scss';
 import { colors } from '../../styles/colors';
 
 type Answer = OutputOf<'proofs.verify'>;
-const CODE = /^[A-Z0-9]{10}$/;
+/** Whether a code is what proofs.verify accepts (its schema decides, never a copy of its pattern). */
+const isCode = (value: string) => ProofsVerifyInput.safeParse({ code: value }).success;
 const normalise = (value: string) => value.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 10);
 
 /**
@@ -37,7 +39,7 @@ export default function VerifyPage() {
   const [busy, setBusy] = useState(false);
 
   const verify = async (value: string) => {
-    if (!CODE.test(value)) {
+    if (!isCode(value)) {
       setProblem(t('volunteer.verify.invalidCode'));
       return;
     }
@@ -56,7 +58,7 @@ export default function VerifyPage() {
 
   // A link printed on the proof (or its QR code) checks at once.
   useEffect(() => {
-    if (CODE.test(initial)) void verify(initial);
+    if (isCode(initial)) void verify(initial);
   }, [initial]);
 
   return (

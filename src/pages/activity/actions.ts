@@ -3,11 +3,7 @@
  * sign-up, the sign-up window and cutoff) and the current time. Pure, so every case is a test.
  */
 import type { ActivityDetail, MySignup } from '../../shared/schemas/activities';
-
-const HOUR = 3600_000;
-/** The server accepts check-in from an hour before the start until two hours after the end. */
-export const CHECKIN_OPENS_BEFORE_MS = HOUR;
-export const CHECKIN_CLOSES_AFTER_MS = 2 * HOUR;
+import { checkinOpen } from '../../utils/checkinWindow';
 
 export type PrimaryAction =
   | { kind: 'signup'; waitlist: boolean; approval: boolean }
@@ -38,11 +34,6 @@ const ACTIVE: readonly string[] = ['confirmed', 'waitlisted', 'offered', 'pendin
 /** Sign-ups that still hold (or wait for) a place. */
 export function isActive(signup: MySignup | null): boolean {
   return signup !== null && ACTIVE.includes(signup.status);
-}
-
-/** True inside the check-in window of the activity. */
-export function checkinOpen(activity: Pick<ActivityDetail, 'startAt' | 'endAt'>, now: number): boolean {
-  return now >= time(activity.startAt) - CHECKIN_OPENS_BEFORE_MS && now <= time(activity.endAt) + CHECKIN_CLOSES_AFTER_MS;
 }
 
 function cancelFor(activity: ActivityDetail, signup: MySignup, now: number): CancelAction | null {

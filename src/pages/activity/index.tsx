@@ -3,7 +3,8 @@ import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs
 import { Button as NativeButton, Text, View } from '@tarojs/components';
 import { Button, Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import { Copy, Share, Tips } from '@nutui/icons-react-taro';
-import type { ActivityDetail, SignupOutput } from '../../shared/schemas/activities';
+import type { ActivityDetail } from '../../shared/schemas/activities';
+import type { SignupOutput } from '../../shared/schemas/signups';
 import type { MessageKey, Translate } from '../../locales';
 import { call, ClientError } from '../../services/cloud';
 import { shareImageOf } from '../../utils/share';

@@ -15,7 +15,7 @@ import { useI18n, useSettings } from '../../hooks/useI18n';
 import { activitiesChanged } from '../../stores/events';
 import { chinaClock, formatRange } from '../../utils/chinaTime';
 import { activityPath, checkinPath } from '../../utils/eventRoutes';
-import { checkinOpen } from '../activity/actions';
+import { checkinOpen } from '../../utils/checkinWindow';
 import { parseScene, sceneFromScan } from './scene';
 import './index.scss';
 import { colors } from '../../styles/colors';

@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Button, Cell, CellGroup, Input, Loading } from '@nutui/nutui-react-taro';
+import { Cell, CellGroup, Input, Loading } from '@nutui/nutui-react-taro';
 import { ArrowRight } from '@nutui/icons-react-taro';
 import { AccountUpdateProfileInput, type AccountMeOutput } from '../../shared/schemas/account';
 import type { RegionTreeNode } from '../../shared/schemas/regions';
 import { call, devSignIn, messageFor } from '../../services/cloud';
 import { FormField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { textLimit } from '../../utils/formLimits';
 import { issueMessage } from '../../utils/schemaErrors';
@@ -163,10 +163,15 @@ export function SignIn() {
               onConfirm={() => void signInNew()}
             />
           </FormField>
-          <FormErrorSummary problems={form.problems} labels={{ nickname: t('profile.nickname') }} />
-          <Button className='login__next' type='primary' size='large' block loading={busy === 'new'} disabled={busy !== null} onClick={() => void signInNew()}>
-            {t('login.next')}
-          </Button>
+          <SubmitBar
+            label={t('login.next')}
+            onSubmit={() => void signInNew()}
+            busy={busy === 'new'}
+            disabled={busy !== null}
+            buttonClassName='login__next'
+            problems={form.problems}
+            labels={{ nickname: t('profile.nickname') }}
+          />
         </View>
       </View>
     </View>

@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Button as NativeButton, Text, View } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Input } from '@nutui/nutui-react-taro';
 import { AccountUpdateProfileInput } from '../../shared/schemas/account';
 import { call, uploadAvatar } from '../../services/cloud';
 import { FormField } from '../../components/FormField';
-import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { textLimit } from '../../utils/formLimits';
 import { issueMessage } from '../../utils/schemaErrors';
@@ -94,10 +94,14 @@ export function SignIn() {
             onBlur={(value) => setNickname(value)}
           />
         </FormField>
-        <FormErrorSummary problems={form.problems} labels={{ nickname: t('profile.nickname') }} />
-        <Button className='login__next' type='primary' size='large' block loading={saving} disabled={saving} onClick={() => void save()}>
-          {t('profile.save')}
-        </Button>
+        <SubmitBar
+          label={t('profile.save')}
+          onSubmit={() => void save()}
+          busy={saving}
+          buttonClassName='login__next'
+          problems={form.problems}
+          labels={{ nickname: t('profile.nickname') }}
+        />
       </View>
     </View>
   );

@@ -13,7 +13,11 @@ export interface ActivityResource {
 const leads = (r: ActivityResource) =>
   r.group.membership?.status === 'active' && (r.group.membership.role === 'leader' || r.group.membership.role === 'co_leader');
 
-/** What a user may do with an activity. */
+/**
+ * What a user may do with an activity. The sign-up and check-in abilities ('signups.*',
+ * 'checkin.show') are judged here for the cloud function `signups`: they travel with the
+ * activity's abilities to the UI (ActivityDetail.abilities), so they stay one set.
+ */
 export const activityPolicies: PolicySet<ActivityResource> = {
   'activities.view': (actor, r) => groupPolicies['groups.view']!(actor, r.group),
   'activities.edit': (_actor, r) => r.status === 'published' && !r.ended && leads(r),

@@ -23,10 +23,11 @@ export function reviewerRoleFor(level: ManagementLevel): StaffRole {
 
 const isActiveMember = (g: GroupResource) => g.membership?.status === 'active';
 const isLeader = (g: GroupResource) => isActiveMember(g) && g.membership!.role === 'leader';
-const isLeadership = (g: GroupResource) => isActiveMember(g) && (g.membership!.role === 'leader' || g.membership!.role === 'co_leader');
+/** The group's leader or a co-leader (active). */
+export const isLeadership = (g: GroupResource) => isActiveMember(g) && (g.membership!.role === 'leader' || g.membership!.role === 'co_leader');
 const isApplicant = (actor: PolicyActor, g: GroupResource) => g.applicantId === actor.userId;
 /** Staff over the group's region: committee, street or county above it. */
-const isStaffOver = (actor: PolicyActor, g: GroupResource) => hasStaffRoleOver(actor, ['committee', 'street', 'county'], g);
+export const isStaffOver = (actor: PolicyActor, g: GroupResource) => hasStaffRoleOver(actor, ['committee', 'street', 'county'], g);
 const isLive = (g: GroupResource) => g.status === 'active';
 
 /** What a user may do with a group. */
@@ -50,15 +51,4 @@ export const groupPolicies: PolicySet<GroupResource> = {
   'activities.create': (_actor, g) => isLive(g) && isLeadership(g),
   'hubs.invite': (_actor, g) => isLive(g) && g.type === 'hub' && isLeadership(g),
   'hubs.respond': (_actor, g) => isLive(g) && isLeadership(g),
-};
-
-/** A post and the group it belongs to, as the post policies see them. */
-export interface PostResource {
-  group: GroupResource;
-  authorId: string;
-}
-
-/** What a user may do with an announcement. */
-export const postPolicies: PolicySet<PostResource> = {
-  'posts.remove': (actor, p) => p.authorId === actor.userId || isLeadership(p.group) || isStaffOver(actor, p.group),
 };

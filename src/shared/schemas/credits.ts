@@ -1,7 +1,7 @@
 /** The credit ledger, the points store (积分超市) and volunteer settings of a community. */
 import * as z from '../zod';
 import { FileRef, Id, Page, paged, text } from './common';
-import { VolunteerNo } from './volunteer';
+import { VolunteerNo } from './volunteers';
 
 const Credits = z.number({ error: '请填写积分' }).int('积分必须是整数');
 

@@ -37,9 +37,6 @@ export type MembersRemoveInput = z.infer<typeof MembersRemoveInput>;
 export const MembersSetRoleInput = z.object({ groupId: Id, userId: Id, role: z.enum(['co_leader', 'member']) }).strict();
 export type MembersSetRoleInput = z.infer<typeof MembersSetRoleInput>;
 
-export const GroupsTransferInput = z.object({ groupId: Id, userId: Id }).strict();
-export type GroupsTransferInput = z.infer<typeof GroupsTransferInput>;
-
 /** The outcome of a change to one member. */
 export const MemberChangeOutput = z.object({ member: MemberView.nullable(), memberCount: z.number().int() });
 export type MemberChangeOutput = z.infer<typeof MemberChangeOutput>;
@@ -48,7 +45,3 @@ export const InvitesCreateInput = z.object({ groupId: Id, expiresInHours: z.numb
 export type InvitesCreateInput = z.infer<typeof InvitesCreateInput>;
 export const InviteView = z.object({ token: z.string(), path: z.string(), expiresAt: z.string() });
 export type InviteView = z.infer<typeof InviteView>;
-
-export const InviteToken = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, '邀请链接无效');
-export const GroupsJoinByInviteInput = z.object({ token: InviteToken }).strict();
-export type GroupsJoinByInviteInput = z.infer<typeof GroupsJoinByInviteInput>;

@@ -1,5 +1,4 @@
 import * as z from '../zod';
-import { JobProgress } from './jobs';
 import { Id, Page, paged, text } from './common';
 
 export const ReportTargetType = z.enum(['group', 'post', 'activity', 'user']);
@@ -59,64 +58,3 @@ export type ModerationDecideInput = z.infer<typeof ModerationDecideInput>;
 export const ModerationAppealInput = z.object({ caseId: Id, text: text(5, 500) }).strict();
 export const ModerationDecideAppealInput = z.object({ caseId: Id, uphold: z.boolean(), reason: text(2, 200) }).strict();
 export const MyCasesOutput = z.object({ items: z.array(CaseView) });
-
-export const AuditSearchInput = Page.extend({
-  regionId: Id,
-  staffId: Id.optional(),
-  targetId: Id.optional(),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
-}).strict();
-export const AuditEntryView = z.object({
-  id: z.string(),
-  at: z.string(),
-  staff: z.object({ id: z.string(), nickname: z.string() }),
-  action: z.string(),
-  targetType: z.string(),
-  targetId: z.string(),
-  regionName: z.string(),
-  reason: z.string().nullable(),
-});
-export const AuditSearchOutput = paged(AuditEntryView);
-
-export const DashboardInput = z.object({ regionId: Id, year: z.number().int().min(2000).max(2100).optional() }).strict();
-export const DashboardOutput = z.object({
-  region: z.object({ id: Id, name: z.string(), level: z.enum(['county', 'street', 'community']) }),
-  groups: z.object({
-    total: z.number().int(),
-    byType: z.record(z.string(), z.number().int()),
-    byLevel: z.record(z.string(), z.number().int()),
-    newLast30Days: z.number().int(),
-    pendingReview: z.number().int(),
-  }),
-  members: z.number().int(),
-  activities: z.object({ upcoming: z.number().int(), last30Days: z.number().int(), signups: z.number().int() }),
-  volunteerHours: z.number(),
-  /** Self-reports and corrections waiting for review, and how many are past the 3-day deadline. */
-  hourReviews: z.object({ pending: z.number().int(), overdue: z.number().int() }),
-  credits: z.object({ issued: z.number(), redeemed: z.number() }),
-  targets: z.object({
-    ruralCommunitiesWithExcellentTeam: z.object({ share: z.number(), count: z.number().int(), of: z.number().int(), goal: z.number() }),
-    streetsWithHub: z.object({ share: z.number(), count: z.number().int(), of: z.number().int(), goal: z.number() }),
-  }),
-  byChild: z.array(z.object({ id: Id, name: z.string(), groups: z.number().int(), members: z.number().int(), activities: z.number().int() })),
-});
-export type DashboardOutput = z.infer<typeof DashboardOutput>;
-
-export const ExportInput = z
-  .object({
-    regionId: Id,
-    kind: z.enum(['groups', 'activities', 'hours', 'audit']),
-    /** The audit export follows the search: by staff, target and time (other kinds ignore them). */
-    staffId: Id.optional(),
-    targetId: Id.optional(),
-    from: z.iso.datetime({ offset: true }).optional(),
-    to: z.iso.datetime({ offset: true }).optional(),
-  })
-  .strict();
-export type ExportInput = z.infer<typeof ExportInput>;
-export const ExportFile = z.object({ fileId: z.string(), url: z.string(), rows: z.number().int() });
-export type ExportFile = z.infer<typeof ExportFile>;
-/** An export runs as a job: its progress (rows written of rows to write), then the file. */
-export const ExportOutput = JobProgress.extend({ kind: ExportInput.shape.kind, file: ExportFile.nullable() });
-export type ExportOutput = z.infer<typeof ExportOutput>;

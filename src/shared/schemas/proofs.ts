@@ -1,7 +1,7 @@
 /** Proofs of volunteer service (志愿服务证明) and plain record exports (记录). */
 import * as z from '../zod';
 import { Id, Page, paged, text } from './common';
-import { Day } from './volunteer';
+import { Day } from './volunteers';
 
 export const ProofState = z.enum(['requested', 'issued', 'rejected']);
 export const ProofView = z.object({

@@ -1,6 +1,7 @@
 /** Moderation data shaped exactly like the contract's outputs (cases, dashboards, audit entries). */
 import type { OutputOf } from '../../../src/shared/api/contract';
-import type { CaseView, DashboardOutput } from '../../../src/shared/schemas/moderation';
+import type { CaseView } from '../../../src/shared/schemas/moderation';
+import type { DashboardOutput } from '../../../src/shared/schemas/console';
 import { account } from './fixtures';
 
 export const committee = () => account({ id: 'u-zhang', nickname: '张主任', roles: [{ role: 'committee', regionId: 'cm-beiyuan', regionName: '北苑社区' }] });

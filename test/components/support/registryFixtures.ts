@@ -1,6 +1,6 @@
 /** Registry data shaped exactly like the contract's outputs (applications, members, posts, hubs). */
 import { act, fireEvent, waitFor } from '@testing-library/react';
-import type { ApplicationView } from '../../../src/shared/schemas/groupAdmin';
+import type { ApplicationView } from '../../../src/shared/schemas/groups';
 import type { HubLinkView } from '../../../src/shared/schemas/hubs';
 import type { JoinRequestView, MemberView } from '../../../src/shared/schemas/members';
 import type { PostView } from '../../../src/shared/schemas/posts';

@@ -5,7 +5,7 @@
 import type { OutputOf } from '../../../src/shared/api/contract';
 import type { RedemptionView, StoreItemView } from '../../../src/shared/schemas/credits';
 import type { ProofView } from '../../../src/shared/schemas/proofs';
-import type { HourRecordView, VolunteerProfile } from '../../../src/shared/schemas/volunteer';
+import type { HourRecordView, VolunteerProfile } from '../../../src/shared/schemas/volunteers';
 
 export function profile(overrides: Partial<VolunteerProfile> = {}): VolunteerProfile {
   return {

@@ -28,6 +28,7 @@ export async function createActivities(actor: Actor, input: ActivitiesCreateInpu
     const doc: ActivityDoc = {
       _id: id,
       groupId: group._id,
+      groupName: group.name,
       communityId: group.communityId,
       streetId: group.streetId,
       countyId: group.countyId,

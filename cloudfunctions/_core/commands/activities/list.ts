@@ -1,10 +1,15 @@
-/** activities.list: discovery — activities of my community or street by day, category, volunteer flag and text. */
+/**
+ * activities.list: discovery — activities of my community or street by day, category, volunteer
+ * flag and text. Two sequential round trips under CloudBase's model: the caller's mark, then the
+ * page, its count and her sign-ups in the page's window side by side (cards carry their group's
+ * name: no group reads).
+ */
 import { AppError } from '../../../../src/shared/errors';
 import type { ActivitiesListInput } from '../../../../src/shared/schemas/activities';
 import type { Actor } from '../../authz/actor';
 import { loadVisibleGroup } from '../../authz/groups';
 import { presentActivityCard, presentMySignup } from '../../presenters/activities';
-import { nearestActivitiesPage, signupsOfUserIn, type ActivityDoc } from '../../repositories/activities';
+import { nearestActivitiesPage, signupsOfUserIn, signupsOfUserStarting, type ActivityDoc } from '../../repositories/activities';
 import { activitiesPage, listingCondition } from '../../repositories/activityPlans';
 import { findGroups } from '../../repositories/groups';
 import { regionDirectory } from '../../repositories/regions';
@@ -30,8 +35,11 @@ function distanceOf(activity: ActivityDoc, near: LatLng): number | null {
 export async function listActivities(actor: Actor, input: ActivitiesListInput, now: Date) {
   const regions = await regionDirectory();
   const equal: Record<string, unknown> = { status: 'published' };
+  // A group's activities: the group is checked beside the page (nothing is answered unless it passes).
+  let groupVisible: Promise<unknown> = Promise.resolve();
   if (input.groupId) {
-    await loadVisibleGroup(actor, input.groupId);
+    groupVisible = loadVisibleGroup(actor, input.groupId);
+    groupVisible.catch(() => undefined);
     equal.groupId = input.groupId;
   } else {
     const communityId = input.communityId ?? actor.user.homeCommunityId;
@@ -46,7 +54,11 @@ export async function listActivities(actor: Actor, input: ActivitiesListInput, n
   if (input.category) equal.category = input.category;
   if (input.volunteerOnly) equal.isVolunteer = true;
   // From a day's start to its end, or (no day) from three hours ago: an activity under way still shows.
-  const withCondition = listingCondition({ equal, startFrom: window.to ? window.from : new Date(now.getTime() - 3 * HOUR), startBefore: window.to, text: input.q ?? null });
+  const startFrom = window.to ? window.from : new Date(now.getTime() - 3 * HOUR);
+  const withCondition = listingCondition({ equal, startFrom, startBefore: window.to, text: input.q ?? null });
+  // My sign-ups in the same window, read beside the page: one round trip for both.
+  const minePending = signupsOfUserStarting(actor.userId, startFrom, window.to);
+  minePending.catch(() => undefined);
   let docs: ActivityDoc[];
   let total: number;
   let located: number | undefined;
@@ -55,7 +67,14 @@ export async function listActivities(actor: Actor, input: ActivitiesListInput, n
   } else {
     ({ docs, total } = await activitiesPage(withCondition({}), input.offset, input.limit));
   }
-  const [groups, mine] = await Promise.all([findGroups([...new Set(docs.map((a) => a.groupId))]), signupsOfUserIn(actor.userId, docs.map((a) => a._id))]);
+  await groupVisible;
+  const mineInWindow = await minePending;
+  // Only activities posted before their group's name was kept on them need their groups read.
+  const unnamed = [...new Set(docs.filter((a) => a.groupName === undefined).map((a) => a.groupId))];
+  const [groups, mine] = await Promise.all([
+    unnamed.length > 0 ? findGroups(unnamed) : Promise.resolve([]),
+    mineInWindow.complete ? mineInWindow.byActivity : signupsOfUserIn(actor.userId, docs.map((a) => a._id)),
+  ]);
   const byId = new Map(groups.map((g) => [g._id, g]));
   const near = input.near;
   const items = await Promise.all(

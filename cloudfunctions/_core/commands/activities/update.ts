@@ -5,7 +5,7 @@ import type { ActivitiesUpdateInput } from '../../../../src/shared/schemas/activ
 import type { Actor } from '../../authz/actor';
 import { loadVisibleActivity } from '../../authz/activities';
 import { authorize } from '../../authz/authorize';
-import { geoPointOf } from '../../repositories/activities';
+import { geoPointOf, moveSignupsStart } from '../../repositories/activities';
 import { geoChangeOf, updateActivityDoc } from '../../repositories/activityPlans';
 import { countTakenSeats, createSeats, removeFreeSeatsFromTop } from '../../repositories/seats';
 // The one import of the hot path's seat ledger from here: new seats go to the people waiting first.
@@ -54,6 +54,8 @@ export async function updateActivity(actor: Actor, input: ActivitiesUpdateInput,
     offerWindowHours: input.offerWindowHours,
     updatedAt: now,
   });
+  // Sign-ups carry their activity's start (no-show windows, the list's "my sign-up" read).
+  if (schedule.startAt.getTime() !== activity.startAt.getTime()) await moveSignupsStart(activity._id, schedule.startAt);
   if (input.capacity > activity.capacity) {
     await offerFreeSeats({ ...activity, title: input.title, capacity: input.capacity, offerWindowHours: input.offerWindowHours }, now);
   }

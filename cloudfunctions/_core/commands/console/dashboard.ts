@@ -1,5 +1,5 @@
 /** dashboard.summary: a region's numbers and policy targets for staff over it. */
-import type { DashboardOutput } from '../../../../src/shared/schemas/moderation';
+import type { DashboardOutput } from '../../../../src/shared/schemas/console';
 import type { Actor } from '../../authz/actor';
 import { loadStaffRegion } from '../../authz/staffScope';
 import { accountId, balancesByKind, type AccountDoc } from '../../ledger/accounts';

@@ -3,7 +3,7 @@
  * background jobs in slices (a county's rows do not fit one function call; jobs/jobRunner.ts).
  */
 import ExcelJS from 'exceljs';
-import { ExportInput, type ExportOutput } from '../../../../src/shared/schemas/moderation';
+import { ExportInput, type ExportOutput } from '../../../../src/shared/schemas/console';
 import type * as z from '../../../../src/shared/zod';
 import type { JobHandlers, SliceStep } from '../../jobs/jobRunner';
 import { fileStore } from '../../ports/storage';

@@ -1,6 +1,6 @@
 /** exports.get: the starter's export, advanced a little if nobody else is on it, then its progress. */
 import { AppError } from '../../../../src/shared/errors';
-import type { ExportOutput } from '../../../../src/shared/schemas/moderation';
+import type { ExportOutput } from '../../../../src/shared/schemas/console';
 import type { Actor } from '../../authz/actor';
 import { advanceJob } from '../../jobs/jobRunner';
 import { findJob } from '../../repositories/jobs';

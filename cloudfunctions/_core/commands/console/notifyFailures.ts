@@ -4,7 +4,7 @@
  * their region, counts by notice kind and by WeChat error code, and the latest failures with
  * the recipient's nickname masked. The inbox holds every one of these notices regardless.
  */
-import type { NotifyFailuresSummaryOutput } from '../../../../src/shared/schemas/notifyFailures';
+import type { NotifyFailuresSummaryOutput } from '../../../../src/shared/schemas/console';
 import type { Actor } from '../../authz/actor';
 import { loadStaffRegion } from '../../authz/staffScope';
 import { presentFailure } from '../../presenters/console';

@@ -1,5 +1,5 @@
 /** dashboard.export: staff start an Excel export of their region (a background job). */
-import type { ExportInput, ExportOutput } from '../../../../src/shared/schemas/moderation';
+import type { ExportInput, ExportOutput } from '../../../../src/shared/schemas/console';
 import type { Actor } from '../../authz/actor';
 import { loadStaffRegion } from '../../authz/staffScope';
 import { createJob } from '../../repositories/jobs';

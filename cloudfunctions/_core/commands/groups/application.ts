@@ -1,6 +1,6 @@
 /** Shared by groups.found, groups.resubmit, groups.reviewQueue and groups.myApplications: an application's fields, checks and views. */
 import { AppError } from '../../../../src/shared/errors';
-import type { ApplicationView, GroupsFoundInput } from '../../../../src/shared/schemas/groupAdmin';
+import type { ApplicationView, GroupsFoundInput } from '../../../../src/shared/schemas/groups';
 import type { Actor } from '../../authz/actor';
 import { assertContentAllowed } from '../../ports/contentCheck';
 import { presentApplication } from '../../presenters/groups';

@@ -1,7 +1,7 @@
 /** groups.dissolve: leaders or staff dissolve a group — it leaves every list but keeps its members, posts and history. */
 import { AppError } from '../../../../src/shared/errors';
 import { groupPolicies } from '../../../../src/shared/policies/groups';
-import type { GroupsDissolveInput } from '../../../../src/shared/schemas/groupAdmin';
+import type { GroupsDissolveInput } from '../../../../src/shared/schemas/groups';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { loadVisibleGroup } from '../../authz/groups';

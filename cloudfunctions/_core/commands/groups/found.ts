@@ -3,7 +3,7 @@
  * the management level (community-managed → its committee, filed → its street, registered →
  * the county, which records the registration number).
  */
-import type { GroupsFoundInput } from '../../../../src/shared/schemas/groupAdmin';
+import type { GroupsFoundInput } from '../../../../src/shared/schemas/groups';
 import type { Actor } from '../../authz/actor';
 import { addGroup, type GroupDoc } from '../../repositories/groups';
 import { digest } from '../../runtime/hash';

@@ -1,5 +1,5 @@
 /** groups.myApplications: the caller's own applications, newest first. */
-import type { ApplicationView } from '../../../../src/shared/schemas/groupAdmin';
+import type { ApplicationView } from '../../../../src/shared/schemas/groups';
 import type { Actor } from '../../authz/actor';
 import { applicationsOf } from '../../repositories/groups';
 import { regionDirectory } from '../../repositories/regions';

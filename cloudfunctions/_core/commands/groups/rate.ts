@@ -1,6 +1,6 @@
 /** groups.rate: street or county staff set the yearly "excellent community service team" rating. */
 import { groupPolicies } from '../../../../src/shared/policies/groups';
-import type { GroupsRateInput } from '../../../../src/shared/schemas/groupAdmin';
+import type { GroupsRateInput } from '../../../../src/shared/schemas/groups';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { loadVisibleGroup } from '../../authz/groups';

@@ -1,7 +1,7 @@
 /** groups.resubmit: a rejected applicant changes the application and sends it back for review. */
 import { AppError } from '../../../../src/shared/errors';
 import { groupPolicies } from '../../../../src/shared/policies/groups';
-import type { GroupsResubmitInput } from '../../../../src/shared/schemas/groupAdmin';
+import type { GroupsResubmitInput } from '../../../../src/shared/schemas/groups';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { groupNotFound, groupResource } from '../../authz/groups';

@@ -1,7 +1,7 @@
 /** groups.review: the reviewer approves (the applicant becomes the leader) or rejects (with a reason) an application. */
 import { AppError } from '../../../../src/shared/errors';
 import { groupPolicies } from '../../../../src/shared/policies/groups';
-import type { GroupsReviewInput } from '../../../../src/shared/schemas/groupAdmin';
+import type { GroupsReviewInput } from '../../../../src/shared/schemas/groups';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { groupNotFound, groupResource } from '../../authz/groups';

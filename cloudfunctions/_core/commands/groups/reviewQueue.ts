@@ -1,5 +1,5 @@
 /** groups.reviewQueue: the applications waiting for this staff member (each grant reviews one level in its region). */
-import type { ApplicationView } from '../../../../src/shared/schemas/groupAdmin';
+import type { ApplicationView } from '../../../../src/shared/schemas/groups';
 import type { Actor } from '../../authz/actor';
 import { pendingApplications, type GroupDoc } from '../../repositories/groups';
 import { regionDirectory } from '../../repositories/regions';

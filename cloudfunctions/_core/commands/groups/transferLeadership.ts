@@ -1,6 +1,7 @@
 /** groups.transferLeadership: the leader hands the leadership to another active member; the old leader stays as co-leader. */
 import { AppError } from '../../../../src/shared/errors';
-import type { GroupsTransferInput, MemberChangeOutput } from '../../../../src/shared/schemas/members';
+import type { GroupsTransferInput } from '../../../../src/shared/schemas/groups';
+import type { MemberChangeOutput } from '../../../../src/shared/schemas/members';
 import type { Actor } from '../../authz/actor';
 import { loadMemberChange } from '../../authz/groups';
 import { notifier } from '../../ports/notify';

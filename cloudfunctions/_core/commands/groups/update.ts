@@ -1,6 +1,6 @@
 /** groups.update: the leaders change their group's page and rules (name, type and level need a new application). */
 import { groupPolicies } from '../../../../src/shared/policies/groups';
-import type { GroupsUpdateInput } from '../../../../src/shared/schemas/groupAdmin';
+import type { GroupsUpdateInput } from '../../../../src/shared/schemas/groups';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { loadVisibleGroup } from '../../authz/groups';

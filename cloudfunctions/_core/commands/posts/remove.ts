@@ -1,6 +1,7 @@
 /** posts.remove: the author, the group's leaders or staff remove an announcement (staff removals are audited). */
 import { AppError } from '../../../../src/shared/errors';
-import { groupPolicies, postPolicies } from '../../../../src/shared/policies/groups';
+import { groupPolicies } from '../../../../src/shared/policies/groups';
+import { postPolicies } from '../../../../src/shared/policies/posts';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { groupResource, isGroupLeadership } from '../../authz/groups';

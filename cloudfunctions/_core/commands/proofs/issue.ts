@@ -5,7 +5,7 @@
 import { randomInt } from 'node:crypto';
 import { AppError } from '../../../../src/shared/errors';
 import type { ProofView } from '../../../../src/shared/schemas/proofs';
-import type { IdType } from '../../../../src/shared/schemas/volunteer';
+import type { IdType } from '../../../../src/shared/schemas/volunteers';
 import type { Actor } from '../../authz/actor';
 import { loadProofForIssuer } from '../../authz/proofs';
 import { renderServiceDocument } from '../../documents/serviceDocument';

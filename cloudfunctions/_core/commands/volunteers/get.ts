@@ -1,6 +1,6 @@
 /** volunteers.get: staff look a volunteer up by number. */
 import { AppError } from '../../../../src/shared/errors';
-import type { VolunteerProfile } from '../../../../src/shared/schemas/volunteer';
+import type { VolunteerProfile } from '../../../../src/shared/schemas/volunteers';
 import type { Actor } from '../../authz/actor';
 import { allows, authorize } from '../../authz/authorize';
 import { scopeOf, staffRolePolicies, staffScopePolicies } from '../../authz/staffScope';

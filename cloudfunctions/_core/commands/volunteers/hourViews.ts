@@ -1,5 +1,5 @@
 /** Shared by hours.mine and hours.selfReport: records as the volunteer sees them, evidence as short-lived links. */
-import type { HourRecordView } from '../../../../src/shared/schemas/volunteer';
+import type { HourRecordView } from '../../../../src/shared/schemas/volunteers';
 import { fileStore } from '../../ports/storage';
 import { presentRecord } from '../../presenters/hours';
 import type { HourRecordDoc } from '../../repositories/hourRecords';

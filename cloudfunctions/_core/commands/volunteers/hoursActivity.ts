@@ -1,5 +1,5 @@
 /** hours.activity: the leader's sheet of a volunteer activity — who came, for how long, what is already recorded. */
-import { hourPolicies } from '../../../../src/shared/policies/volunteer';
+import { hourPolicies } from '../../../../src/shared/policies/volunteers';
 import type { Actor } from '../../authz/actor';
 import { allows } from '../../authz/authorize';
 import { loadVolunteerActivity } from '../../authz/hours';

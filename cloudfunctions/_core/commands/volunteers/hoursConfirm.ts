@@ -1,6 +1,6 @@
 /** hours.confirm: a leader confirms attendance as hour records, each with its credits in the same transaction. */
-import { hourPolicies } from '../../../../src/shared/policies/volunteer';
-import type { HoursConfirmInput } from '../../../../src/shared/schemas/volunteer';
+import { hourPolicies } from '../../../../src/shared/policies/volunteers';
+import type { HoursConfirmInput } from '../../../../src/shared/schemas/volunteers';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { loadVolunteerActivity } from '../../authz/hours';

@@ -1,7 +1,7 @@
 /** hours.selfReport: a volunteer reports service outside an activity, with a photo; pending until a leader or the committee approves. */
 import { AppError } from '../../../../src/shared/errors';
-import { hourPolicies } from '../../../../src/shared/policies/volunteer';
-import type { HourRecordView, HoursSelfReportInput } from '../../../../src/shared/schemas/volunteer';
+import { hourPolicies } from '../../../../src/shared/policies/volunteers';
+import type { HourRecordView, HoursSelfReportInput } from '../../../../src/shared/schemas/volunteers';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { loadGroupAccess } from '../../authz/hours';

@@ -1,5 +1,5 @@
 /** volunteers.me: my volunteer profile. */
-import type { VolunteerProfile } from '../../../../src/shared/schemas/volunteer';
+import type { VolunteerProfile } from '../../../../src/shared/schemas/volunteers';
 import type { Actor } from '../../authz/actor';
 import { findVolunteer } from '../../repositories/volunteers';
 import { volunteerProfile } from './profile';

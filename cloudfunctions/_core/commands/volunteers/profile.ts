@@ -1,5 +1,5 @@
 /** Shared by the volunteers.* actions: a volunteer's profile with her confirmed hours and stars. */
-import type { VolunteerProfile } from '../../../../src/shared/schemas/volunteer';
+import type { VolunteerProfile } from '../../../../src/shared/schemas/volunteers';
 import { presentVolunteer } from '../../presenters/volunteers';
 import { settingsFor } from '../../repositories/communitySettings';
 import { confirmedMinutesOf } from '../../repositories/hourRecords';

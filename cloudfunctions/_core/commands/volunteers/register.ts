@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../../../src/shared/errors';
 import { birthDateOf, maskIdNumber } from '../../../../src/shared/identity/idNumber';
-import type { VolunteerProfile, VolunteerRegisterInput } from '../../../../src/shared/schemas/volunteer';
+import type { VolunteerProfile, VolunteerRegisterInput } from '../../../../src/shared/schemas/volunteers';
 import type { Actor } from '../../authz/actor';
 import { assertContentAllowed } from '../../ports/contentCheck';
 import { blindIndex, maskName, sealPersonal } from '../../privacy/personalData';

@@ -1,7 +1,7 @@
 /** rollcalls.close: staff close the roll-call; everyone who said "coming" is thanked. */
 import { AppError } from '../../../../src/shared/errors';
-import { rollCallPolicies } from '../../../../src/shared/policies/rollCall';
-import type { RollCallView } from '../../../../src/shared/schemas/rollCall';
+import { rollCallPolicies } from '../../../../src/shared/policies/volunteers';
+import type { RollCallView } from '../../../../src/shared/schemas/volunteers';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { loadVisibleRollCall, rollCallResource } from '../../authz/rollCalls';

@@ -5,9 +5,9 @@
  * thanked when it closes.
  */
 import { AppError } from '../../../../src/shared/errors';
-import { rollCallCommunityPolicies } from '../../../../src/shared/policies/rollCall';
+import { rollCallCommunityPolicies } from '../../../../src/shared/policies/volunteers';
 import { gridAreaAllowed } from '../../../../src/shared/schemas/regions';
-import { ROLLCALL_RECIPIENT_CAP, type RollCallsCreateInput, type RollCallView } from '../../../../src/shared/schemas/rollCall';
+import { ROLLCALL_RECIPIENT_CAP, type RollCallsCreateInput, type RollCallView } from '../../../../src/shared/schemas/volunteers';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { loadCommunity } from '../../authz/communities';

@@ -1,7 +1,7 @@
 /** rollcalls.get: staff over it see the tally and who is coming (soonest first); a called volunteer her own answer. */
-import { rollCallPolicies } from '../../../../src/shared/policies/rollCall';
-import type { JobProgress } from '../../../../src/shared/schemas/jobs';
-import type { RollCallComer, RollCallsGetOutput } from '../../../../src/shared/schemas/rollCall';
+import { rollCallPolicies } from '../../../../src/shared/policies/volunteers';
+import type { JobProgress } from '../../../../src/shared/schemas/common';
+import type { RollCallComer, RollCallsGetOutput } from '../../../../src/shared/schemas/volunteers';
 import type { Actor } from '../../authz/actor';
 import { allows } from '../../authz/authorize';
 import { loadVisibleRollCall, rollCallResource } from '../../authz/rollCalls';

@@ -1,6 +1,6 @@
 /** rollcalls.list: staff see a community's roll-calls, newest first; anyone else the roll-calls she was called to. */
-import { rollCallCommunityPolicies } from '../../../../src/shared/policies/rollCall';
-import type { RollCallsListOutput, RollCallView } from '../../../../src/shared/schemas/rollCall';
+import { rollCallCommunityPolicies } from '../../../../src/shared/policies/volunteers';
+import type { RollCallsListOutput, RollCallView } from '../../../../src/shared/schemas/volunteers';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { loadCommunity } from '../../authz/communities';

@@ -1,7 +1,7 @@
 /** rollcalls.respond: a called volunteer answers "coming" (with an ETA) or "cannot" while the roll-call is open. */
 import { AppError } from '../../../../src/shared/errors';
-import { rollCallPolicies } from '../../../../src/shared/policies/rollCall';
-import type { RollCallsRespondInput, RollCallView } from '../../../../src/shared/schemas/rollCall';
+import { rollCallPolicies } from '../../../../src/shared/policies/volunteers';
+import type { RollCallsRespondInput, RollCallView } from '../../../../src/shared/schemas/volunteers';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { loadCommunity } from '../../authz/communities';

@@ -1,7 +1,7 @@
 /** Shared by the roll-call actions: the view of a roll-call, with the tally counted for staff over it. */
-import { rollCallPolicies } from '../../../../src/shared/policies/rollCall';
-import type { JobProgress } from '../../../../src/shared/schemas/jobs';
-import type { RollCallTally, RollCallView } from '../../../../src/shared/schemas/rollCall';
+import { rollCallPolicies } from '../../../../src/shared/policies/volunteers';
+import type { JobProgress } from '../../../../src/shared/schemas/common';
+import type { RollCallTally, RollCallView } from '../../../../src/shared/schemas/volunteers';
 import type { Actor } from '../../authz/actor';
 import { allows } from '../../authz/authorize';
 import { rollCallResource } from '../../authz/rollCalls';

@@ -1,6 +1,6 @@
 /** volunteers.update: a volunteer keeps her profile up to date. */
 import { AppError } from '../../../../src/shared/errors';
-import type { VolunteerProfile, VolunteerUpdateInput } from '../../../../src/shared/schemas/volunteer';
+import type { VolunteerProfile, VolunteerUpdateInput } from '../../../../src/shared/schemas/volunteers';
 import type { Actor } from '../../authz/actor';
 import { requireVolunteer } from '../../authz/volunteers';
 import { assertContentAllowed } from '../../ports/contentCheck';

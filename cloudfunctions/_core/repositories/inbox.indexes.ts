@@ -1,0 +1,14 @@
+/** Indexes of `inbox`, gathered by indexes.ts. */
+import { Collections } from './collections';
+import type { IndexDeclaration } from './indexDeclaration';
+
+export const indexes: IndexDeclaration[] = [
+  {
+    collection: Collections.inbox,
+    name: 'user_created',
+    fields: [
+      { field: 'userId', type: 'string' },
+      { field: 'createdAt', type: 'date', direction: -1 },
+    ],
+  },
+];

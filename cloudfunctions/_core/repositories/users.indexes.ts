@@ -1,0 +1,12 @@
+/** Indexes of `users` (its repository: users.ts), gathered by indexes.ts. */
+import { Collections } from './collections';
+import type { IndexDeclaration } from './indexDeclaration';
+
+export const indexes: IndexDeclaration[] = [
+  { collection: Collections.users, name: 'openid', unique: true, fields: [{ field: 'openid', type: 'string' }] },
+  {
+    collection: Collections.users,
+    name: 'home_community',
+    fields: [{ field: 'homeCommunityId', type: 'string' }],
+  },
+];

@@ -1,0 +1,233 @@
+/**
+ * Dashboards computed by the database (aggregate, count) equal the figures computed by brute
+ * force from every document of a county built with known, seeded-random data — at the county, a
+ * street and a community — and cost the same bounded number of database round trips when the
+ * county holds three times as much (past the 1,000 documents a query pages at). Then that
+ * county's export, as a job, over HTTP.
+ */
+import ExcelJS from 'exceljs';
+import type { DashboardOutput, ExportOutput } from '../../src/shared/schemas/console';
+import { allDocsOf, databaseOf, type Db } from '../support/fixtures';
+import { Client, dataOf, healthOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
+import { SeededRandom } from '../support/seededRandom';
+
+const DAY = 24 * 3600_000;
+const SEED = Number(process.env.DASHBOARD_SEED ?? 20261206);
+/** Round trips one dashboard may take: the actor, the region tree and the figures (10 side by side). */
+const ROUND_TRIP_BOUND = 12;
+
+interface Region { _id: string; level: 'county' | 'street' | 'community'; kind?: string; parentId: string | null; ancestorIds: string[]; name: string }
+type Placed = { communityId: string | null; streetId: string; countyId: string };
+interface Group extends Placed { _id: string; status: string; type: string; managementLevel: string; memberCount: number; createdAt: Date; ratings: Array<{ year: number; excellent: boolean }> }
+interface Activity extends Placed { _id: string; status: string; startAt: Date; confirmedCount: number }
+interface Hour extends Placed { _id: string; state: string; minutes: number; recordedAt: Date }
+interface Correction extends Placed { _id: string; state: string; createdAt: Date }
+interface Account { _id: string; kind: string; balance: number }
+
+let cloud: RunningCloud;
+let db: Db;
+let county: Client;
+const now = new Date();
+beforeAll(async () => {
+  // One function instance: every call finds the region tree where the previous one cached it.
+  cloud = await startCloud({ env: { LINLI_FUNCTION_INSTANCES: '0' } });
+  db = databaseOf(cloud);
+  county = await Client.signIn(cloud.url, 'demo-county');
+});
+afterAll(async () => {
+  await cloud.stop();
+  removeDataDir(cloud.dataDir);
+});
+
+/** The dashboard as it was computed before aggregates: from every document of the region. */
+async function bruteForce(regionId: string, year: number): Promise<Omit<DashboardOutput, 'region'>> {
+  const regions = await allDocsOf<Region>(db, 'regions', {});
+  const region = regions.find((r) => r._id === regionId)!;
+  const field = region.level === 'community' ? 'communityId' : region.level === 'street' ? 'streetId' : 'countyId';
+  const groups = await allDocsOf<Group>(db, 'groups', { [field]: regionId });
+  const live = groups.filter((g) => g.status === 'active');
+  const activities = await allDocsOf<Activity>(db, 'activities', { [field]: regionId });
+  const hours = await allDocsOf<Hour>(db, 'hour_records', { [field]: regionId });
+  const corrections = await allDocsOf<Correction>(db, 'hour_corrections', { [field]: regionId, state: 'pending' });
+  const below = regions.filter((r) => r._id === regionId || r.ancestorIds.includes(regionId));
+  const accountIds = below.filter((r) => r.level !== 'county').flatMap((r) => [`iss-${r._id}`, `store-${r._id}`]);
+  const accounts = (await allDocsOf<Account>(db, 'ledger_accounts', {})).filter((a) => accountIds.includes(a._id));
+  const count = <T,>(items: T[], key: (t: T) => string) => items.reduce<Record<string, number>>((out, t) => ({ ...out, [key(t)]: (out[key(t)] ?? 0) + 1 }), {});
+  const rural = below.filter((r) => r.level === 'community' && r.kind === 'rural');
+  const ruralWith = rural.filter((c) => live.some((g) => g.communityId === c._id && g.ratings.some((r) => r.year === year && r.excellent)));
+  const streets = below.filter((r) => r.level === 'street');
+  const hubbed = streets.filter((s) => live.some((g) => g.type === 'hub' && g.streetId === s._id));
+  const childField = region.level === 'county' ? 'streetId' : 'communityId';
+  const waiting = [...hours.filter((h) => h.state === 'pending').map((h) => h.recordedAt), ...corrections.map((c) => c.createdAt)];
+  return {
+    groups: {
+      total: live.length,
+      byType: count(live, (g) => g.type),
+      byLevel: count(live, (g) => g.managementLevel),
+      newLast30Days: live.filter((g) => g.createdAt.getTime() >= now.getTime() - 30 * DAY).length,
+      pendingReview: groups.filter((g) => g.status === 'pending').length,
+    },
+    members: live.reduce((sum, g) => sum + g.memberCount, 0),
+    activities: {
+      upcoming: activities.filter((a) => a.status === 'published' && a.startAt.getTime() >= now.getTime()).length,
+      last30Days: activities.filter((a) => a.status === 'published' && a.startAt.getTime() < now.getTime() && a.startAt.getTime() >= now.getTime() - 30 * DAY).length,
+      signups: activities.reduce((sum, a) => sum + a.confirmedCount, 0),
+    },
+    volunteerHours: Math.round((hours.filter((h) => h.state === 'confirmed').reduce((sum, h) => sum + h.minutes, 0) / 60) * 10) / 10,
+    hourReviews: { pending: waiting.length, overdue: waiting.filter((at) => now.getTime() - at.getTime() > 3 * DAY).length },
+    credits: {
+      issued: -accounts.filter((a) => a.kind === 'issuance').reduce((sum, a) => sum + a.balance, 0) || 0,
+      redeemed: accounts.filter((a) => a.kind === 'store').reduce((sum, a) => sum + a.balance, 0),
+    },
+    targets: {
+      ruralCommunitiesWithExcellentTeam: { share: rural.length ? ruralWith.length / rural.length : 0, count: ruralWith.length, of: rural.length, goal: 1 },
+      streetsWithHub: { share: streets.length ? hubbed.length / streets.length : 0, count: hubbed.length, of: streets.length, goal: 0.7 },
+    },
+    byChild: regions
+      .filter((r) => r.parentId === regionId)
+      .map((child) => ({
+        id: child._id,
+        name: child.name,
+        groups: live.filter((g) => g[childField] === child._id).length,
+        members: live.filter((g) => g[childField] === child._id).reduce((sum, g) => sum + g.memberCount, 0),
+        activities: activities.filter((a) => a[childField] === child._id && a.status === 'published').length,
+      })),
+  };
+}
+
+/**
+ * Adds `scale` × a few hundred groups, activities, hour records and corrections, and moves the
+ * community accounts, spread over the county with values on both sides of every boundary the
+ * dashboard draws (30 days, 3 days, now, the rating year, hub or not, hub of a street).
+ */
+async function grow(random: SeededRandom, scale: number): Promise<void> {
+  const regions = await allDocsOf<Region>(db, 'regions', {});
+  const communities = regions.filter((r) => r.level === 'community');
+  const streets = regions.filter((r) => r.level === 'street');
+  const countyId = regions.find((r) => r.level === 'county')!._id;
+  const place = (): Placed => {
+    // One in eight belongs to a street itself (a hub organization and its activities).
+    if (random.chance(0.125)) return { communityId: null, streetId: random.pick(streets)._id, countyId };
+    const c = random.pick(communities);
+    return { communityId: c._id, streetId: c.parentId!, countyId };
+  };
+  const around = (spanDays: number) => new Date(now.getTime() + (random.next() * 2 - 1) * spanDays * DAY);
+  const year = now.getUTCFullYear();
+  const tag = `${scale}-${random.int(0, 1e9)}`;
+  const batch = async (collection: string, docs: Array<Record<string, unknown>>) => {
+    for (let i = 0; i < docs.length; i += 500) await db.collection(collection).add(docs.slice(i, i + 500));
+  };
+  await batch(
+    'groups',
+    Array.from({ length: 120 * scale }, (_, i) => ({
+      _id: `dg-${tag}-${i}`,
+      name: `统计小组${i}`,
+      ...place(),
+      status: random.pick(['active', 'active', 'active', 'pending', 'rejected', 'suspended', 'dissolved']),
+      type: random.pick(['service', 'charity', 'mutual_aid', 'safety', 'culture_sports', 'rural_tech', 'hub']),
+      managementLevel: random.pick(['community', 'filed', 'registered']),
+      memberCount: random.int(0, 80),
+      createdAt: around(60),
+      ratings: random.chance(0.3) ? [{ year: random.pick([year, year - 1]), excellent: random.chance(0.6) }] : [],
+    })),
+  );
+  await batch(
+    'activities',
+    Array.from({ length: 400 * scale }, (_, i) => ({
+      _id: `da-${tag}-${i}`,
+      title: `统计活动${i}`,
+      ...place(),
+      status: random.pick(['published', 'published', 'published', 'cancelled', 'draft']),
+      startAt: around(60),
+      confirmedCount: random.int(0, 50),
+    })),
+  );
+  await batch(
+    'hour_records',
+    Array.from({ length: 900 * scale }, (_, i) => ({
+      _id: `dh-${tag}-${i}`,
+      ...place(),
+      state: random.pick(['confirmed', 'confirmed', 'pending', 'rejected']),
+      minutes: random.chance(0.1) ? -random.int(30, 240) : random.int(15, 480),
+      recordedAt: around(8),
+    })),
+  );
+  await batch(
+    'hour_corrections',
+    Array.from({ length: 60 * scale }, (_, i) => ({ _id: `dc-${tag}-${i}`, ...place(), state: random.pick(['pending', 'approved', 'rejected']), createdAt: around(8) })),
+  );
+  for (const c of [...communities, ...streets]) {
+    for (const [kind, prefix, sign] of [['issuance', 'iss', -1], ['store', 'store', 1]] as const) {
+      const id = `${prefix}-${c._id}`;
+      const { data } = await db.collection('ledger_accounts').doc(id).get();
+      const balance = sign * random.int(0, 5000);
+      if (data.length > 0) await db.collection('ledger_accounts').doc(id).update({ balance: (data[0] as Account).balance + balance });
+      else if (random.chance(0.8)) await db.collection('ledger_accounts').add({ _id: id, kind, ownerId: c._id, balance, nextExpiryAt: null, createdAt: now, updatedAt: now });
+    }
+  }
+}
+
+/** The dashboard and the database requests it took. */
+async function measured(regionId: string, year?: number): Promise<{ summary: DashboardOutput; roundTrips: number }> {
+  const before = (await healthOf(cloud.url)).body.database!.requestsAnswered;
+  const summary = await dataOf<DashboardOutput>(county.call('console', 'dashboard.summary', { regionId, ...(year ? { year } : {}) }, null));
+  return { summary, roundTrips: (await healthOf(cloud.url)).body.database!.requestsAnswered - before };
+}
+
+/** Compares at the county, each street and two communities (one urban, one rural). */
+async function expectEqualToBruteForce(year: number): Promise<number[]> {
+  const ids = ['cty-linxi', 'st-chengguan', 'st-taoyuan', 'cm-beiyuan', 'cm-shiqiao'];
+  const trips: number[] = [];
+  for (const regionId of ids) {
+    const { summary, roundTrips } = await measured(regionId, year);
+    const { region: _region, ...figures } = summary;
+    expect({ regionId, ...figures }).toEqual({ regionId, ...(await bruteForce(regionId, year)) });
+    trips.push(roundTrips);
+  }
+  return trips;
+}
+
+test('dashboards equal the brute-force figures from every document, at 1× and 3× the data, with the same bounded round trips', async () => {
+  const random = new SeededRandom(SEED);
+  const year = now.getUTCFullYear();
+  // Warm the function's region tree once, so each measured call below costs what a warm one does.
+  await measured('cty-linxi');
+  await grow(random, 1);
+  const small = await expectEqualToBruteForce(year);
+  await grow(random, 2);
+  const big = await expectEqualToBruteForce(year);
+  // Last year's ratings count for last year's target only.
+  await expectEqualToBruteForce(year - 1);
+  const hours = await allDocsOf<Hour>(db, 'hour_records', { countyId: 'cty-linxi' });
+  // The county now holds more than a query's 1,000 documents in several collections: reading
+  // them all would take more round trips; the aggregates take the same.
+  expect(hours.length).toBeGreaterThan(2000);
+  expect({ seed: SEED, small, big }).toEqual({ seed: SEED, small, big: small });
+  for (const trips of big) expect(trips).toBeLessThanOrEqual(ROUND_TRIP_BOUND);
+});
+
+test('a county-wide export over HTTP: a job whose progress reaches done, with every row in the workbook; the timers of console and volunteers run jobs', async () => {
+  const expected = (await allDocsOf<Hour>(db, 'hour_records', { countyId: 'cty-linxi' })).length;
+  let job = await dataOf<ExportOutput>(county.call('console', 'dashboard.export', { regionId: 'cty-linxi', kind: 'hours' }));
+  expect(job).toMatchObject({ kind: 'hours', total: expected, error: null });
+  const seen = [job.done];
+  while (job.state !== 'done') {
+    expect(job.state).not.toBe('failed');
+    job = await dataOf<ExportOutput>(county.call('console', 'exports.get', { jobId: job.id }, null));
+    expect(job.done).toBeGreaterThanOrEqual(seen.at(-1)!);
+    seen.push(job.done);
+    expect(seen.length).toBeLessThan(50);
+  }
+  expect(job).toMatchObject({ done: expected, total: expected, file: { rows: expected } });
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(await (await fetch(encodeURI(job.file!.url))).arrayBuffer());
+  expect(book.worksheets[0]!.rowCount).toBe(expected + 1);
+  // Someone else's export answers like one that does not exist.
+  const street = await Client.signIn(cloud.url, 'demo-street');
+  expect((await street.call('console', 'exports.get', { jobId: job.id }, null)).status).toBe(404);
+  // One trigger each (everyMinute), behind it the job runner: nothing is left to do.
+  for (const fn of ['console', 'volunteers']) {
+    const fired = (await (await fetch(`${cloud.url}/api/dev/timers/${fn}/everyMinute`, { method: 'POST' })).json()) as { ok: boolean };
+    expect({ fn, ok: fired.ok }).toEqual({ fn, ok: true });
+  }
+});
