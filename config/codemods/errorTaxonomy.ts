@@ -164,35 +164,41 @@ function importText(names: readonly string[], specifier: string, typeOnly: boole
   return `import ${typeOnly ? 'type ' : ''}{ ${names.join(', ')} } from '${specifier}';`;
 }
 
-/** True when `AppError` is still used as a value somewhere other than its import. */
-function usesAppError(file: ts.SourceFile): boolean {
-  let used = false;
+/** How `AppError` is still used outside imports: not at all, only as a type, or as a value. */
+function appErrorUse(file: ts.SourceFile): 'none' | 'type' | 'value' {
+  let use: 'none' | 'type' | 'value' = 'none';
+  const inType = (node: ts.Node): boolean => {
+    for (let up = node.parent; up; up = up.parent) if (ts.isTypeNode(up)) return true;
+    return false;
+  };
   const visit = (node: ts.Node): void => {
-    if (used) return;
-    if (ts.isImportDeclaration(node)) return;
-    if (ts.isIdentifier(node) && node.text === 'AppError') {
-      used = true;
-      return;
-    }
+    if (use === 'value' || ts.isImportDeclaration(node)) return;
+    if (ts.isIdentifier(node) && node.text === 'AppError') use = inType(node) ? 'type' : 'value';
     ts.forEachChild(node, visit);
   };
   visit(file);
-  return used;
+  return use;
 }
 
-/** Adds the factory groups' import, and drops `AppError` from imports where nothing uses it any more. */
+/**
+ * Adds the factory groups' import; where nothing uses `AppError` as a value any more, drops it
+ * from the imports or makes it a type import (the lint's consistent-type-imports).
+ */
 function fixImports(text: string, fileName: string, specifier: string, groups: ReadonlySet<string>): string {
   let file = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
   const edits: Edit[] = [];
-  if (!usesAppError(file)) {
+  const use = appErrorUse(file);
+  if (use !== 'value') {
     for (const statement of file.statements) {
       if (!ts.isImportDeclaration(statement) || statement.importClause?.isTypeOnly) continue;
       const named = statement.importClause?.namedBindings;
       if (!named || !ts.isNamedImports(named) || statement.importClause?.name) continue;
-      const kept = named.elements.filter((element) => element.name.text !== 'AppError');
-      if (kept.length === named.elements.length) continue;
+      const target = named.elements.find((element) => element.name.text === 'AppError' && !element.isTypeOnly);
+      if (!target) continue;
+      const kept = named.elements.flatMap((element) => (element !== target ? [element.getText(file)] : use === 'type' ? ['type AppError'] : []));
       const moduleText = (statement.moduleSpecifier as ts.StringLiteral).text;
-      const replacement = kept.length === 0 ? '' : importText(kept.map((element) => element.getText(file)), moduleText, false);
+      const allTypes = kept.every((name) => name.startsWith('type '));
+      const replacement = kept.length === 0 ? '' : importText(allTypes ? kept.map((name) => name.slice('type '.length)) : kept, moduleText, allTypes);
       const end = kept.length === 0 && text[statement.end] === '\n' ? statement.end + 1 : statement.end;
       edits.push({ start: statement.getStart(file), end, text: replacement });
     }
