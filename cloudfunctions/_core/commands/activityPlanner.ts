@@ -3,7 +3,6 @@
  * up is told), and residents discover them by day, category, volunteer flag and text.
  */
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../../../src/shared/errors';
 import { activityPolicies, type ActivityResource } from '../../../src/shared/policies/activities';
 import { abilities, authorize } from '../../../src/shared/policies/authorize';
 import { groupPolicies } from '../../../src/shared/policies/groups';
@@ -26,10 +25,11 @@ import { groupNotFound } from './groupMembership';
 import { offerFreeSeats } from './seatLedger';
 import { loadVisibleGroup } from './groupStewardship';
 import { startOfChinaDay } from '../runtime/chinaDay';
+import { activityErrors, regionErrors } from '../../../src/shared/domainErrors';
 
 const HOUR = 3600_000;
 
-export const activityNotFound = () => new AppError('NOT_FOUND', '活动不存在或已删除');
+export const activityNotFound = () => activityErrors.notFound();
 
 /** The policy view of an activity for the actor. */
 export async function activityResource(actor: Actor, activity: ActivityDoc, group?: GroupDoc | null, needMembership = true): Promise<ActivityResource> {
@@ -132,7 +132,7 @@ export async function createActivities(actor: Actor, input: ActivitiesCreateInpu
   const { group, resource } = await loadVisibleGroup(actor, input.groupId);
   authorize(groupPolicies, 'activities.create', actor, resource);
   if (input.startAt.getTime() <= now.getTime()) {
-    throw new AppError('INVALID_INPUT', 'startAt: 开始时间必须在将来', [{ path: 'startAt', message: '开始时间必须在将来' }]);
+    throw activityErrors.startInPast();
   }
   await checkActivityTexts(actor, input);
   const seriesId = input.repeatWeeks > 1 ? `sr${digest('series', actor.userId, requestId).slice(0, 20)}` : null;
@@ -211,7 +211,7 @@ export async function updateActivity(actor: Actor, input: ActivitiesUpdateInput,
   if (input.capacity < activity.capacity) {
     const { total } = await seats().where({ activityId: activity._id, state: database().command.neq('free') }).count();
     const free = activity.capacity - total;
-    if (input.capacity < activity.capacity - free) throw new AppError('CONFLICT', `已有 ${total} 人报名，名额不能少于 ${total}`);
+    if (input.capacity < activity.capacity - free) throw activityErrors.capacityBelowSignups({ total });
   }
   await checkActivityTexts(actor, input);
   const schedule = scheduleOf(input, group, 0);
@@ -226,7 +226,7 @@ export async function updateActivity(actor: Actor, input: ActivitiesUpdateInput,
     if (removed < wanted) {
       const least = activity.capacity - removed;
       await activities().doc(activity._id).update({ capacity: least, updatedAt: now });
-      throw new AppError('CONFLICT', `报名人数刚刚变化，名额最少为 ${least}，请刷新后再试`);
+      throw activityErrors.capacityJustChanged({ least });
     }
   }
   await activities()
@@ -260,7 +260,7 @@ export async function cancelActivity(actor: Actor, activityId: string, reason: s
   const { activity, resource } = await loadVisibleActivity(actor, activityId);
   authorize(activityPolicies, 'activities.cancel', actor, resource);
   const { updated } = await activities().where({ _id: activityId, status: 'published' }).update({ status: 'cancelled', cancelReason: reason, updatedAt: now });
-  if (updated !== 1) throw new AppError('CONFLICT', '活动已取消');
+  if (updated !== 1) throw activityErrors.alreadyCancelled();
   await notifySignedUp(activity, 'activity_cancelled', { activity: activity.title, reason }, now);
 }
 
@@ -337,7 +337,7 @@ export async function listActivities(actor: Actor, input: ActivitiesListInput, n
     const communityId = input.communityId ?? actor.user.homeCommunityId;
     const community = communityId ? regions.get(communityId) : undefined;
     if (!community || community.level !== 'community') {
-      throw new AppError('INVALID_INPUT', 'communityId: 请先选择你所在的社区', [{ path: 'communityId', message: '请先选择你所在的社区' }]);
+      throw regionErrors.communityRequired();
     }
     if (input.area === 'community') where.communityId = community._id;
     else where.streetId = community.parentId;

@@ -4,7 +4,6 @@
  * exports (background jobs in slices: a county's rows do not fit one function call).
  */
 import ExcelJS from 'exceljs';
-import { AppError } from '../../../src/shared/errors';
 import { ExportInput, type DashboardOutput, type ExportOutput } from '../../../src/shared/schemas/console';
 import type * as z from '../../../src/shared/zod';
 import { fileStore } from '../ports/storage';
@@ -23,6 +22,7 @@ import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
 import { advanceJob, type JobHandlers, type SliceStep } from '../runtime/jobRunner';
+import { consoleErrors } from '../../../src/shared/domainErrors';
 
 const DAY = 24 * 3600_000;
 /** Policy targets from the documents: every rural community has an excellent team; ≥ 70 % of streets a hub. */
@@ -33,7 +33,7 @@ async function staffRegion(actor: Actor, regionId: string): Promise<{ region: Re
   const regions = await regionDirectory();
   const region = regions.get(regionId);
   if (!region || !actor.grants.some((g) => g.regionId === region._id || region.ancestorIds.includes(g.regionId))) {
-    throw new AppError('NOT_FOUND', '地区不存在或不在你的管辖范围');
+    throw consoleErrors.regionOutOfScope();
   }
   return { region, regions };
 }
@@ -297,6 +297,6 @@ export async function startExport(actor: Actor, input: ExportInput, requestId: s
 export async function exportProgress(actor: Actor, jobId: string, now: Date, budgetMs: number): Promise<ExportOutput> {
   const job = await findJob(jobId);
   // Someone else's export answers like one that does not exist.
-  if (!job || job.kind !== EXPORT_JOB || job.createdBy !== actor.userId) throw new AppError('NOT_FOUND', '导出任务不存在');
+  if (!job || job.kind !== EXPORT_JOB || job.createdBy !== actor.userId) throw consoleErrors.exportNotFound();
   return presentExport((await advanceJob(jobId, consoleJobs, { now: () => now, budgetMs })) ?? job);
 }

@@ -3,7 +3,6 @@
  * and adjustments (audited), community settings, and the expiry timer. Every movement is a
  * double-entry posting (ledger/posting) keyed by the request, so retries never move twice.
  */
-import { AppError } from '../../../src/shared/errors';
 import { authorize } from '../../../src/shared/policies/authorize';
 import { communityPolicies } from '../../../src/shared/policies/volunteers';
 import type { EntryKind } from '../../../src/shared/schemas/credits';
@@ -23,6 +22,7 @@ import { digest } from '../runtime/hash';
 import { oneAtATime } from '../runtime/keyedQueue';
 import { inTransaction } from '../runtime/transactions';
 import { requireVolunteer } from './volunteerRegistry';
+import { creditErrors, regionErrors, volunteerErrors } from '../../../src/shared/domainErrors';
 
 const DAY_MS = 24 * 3600_000;
 const EXPIRY_NOTICE_DAYS = 30;
@@ -30,7 +30,7 @@ const EXPIRY_NOTICE_DAYS = 30;
 /** A community the actor may run (staff over it), or NOT_FOUND/FORBIDDEN. */
 export async function manageableCommunity(actor: Actor, communityId: string) {
   const region = (await regionDirectory()).get(communityId);
-  if (!region || region.level !== 'community') throw new AppError('NOT_FOUND', '社区不存在');
+  if (!region || region.level !== 'community') throw regionErrors.communityNotFound();
   const scope = { regionId: region._id, ancestorIds: region.ancestorIds };
   authorize(communityPolicies, 'community.manageCredits', actor, scope);
   return region;
@@ -94,12 +94,12 @@ export async function communityPostings(actor: Actor, communityId: string, offse
 
 async function requireTimeBank(communityId: string | null) {
   const settings = await settingsFor(communityId);
-  if (!communityId || !settings.timeBank) throw new AppError('FORBIDDEN', '所在社区未开通时间银行，不能转赠积分');
+  if (!communityId || !settings.timeBank) throw creditErrors.timeBankClosed();
 }
 
 async function recipient(volunteerNo: string): Promise<VolunteerDoc> {
   const volunteer = await findVolunteerByNo(volunteerNo);
-  if (!volunteer || volunteer.status !== 'active') throw new AppError('NOT_FOUND', '没有这个志愿者编号');
+  if (!volunteer || volunteer.status !== 'active') throw volunteerErrors.unknownVolunteerNo();
   return volunteer;
 }
 
@@ -107,7 +107,7 @@ async function recipient(volunteerNo: string): Promise<VolunteerDoc> {
 export async function transferCredits(actor: Actor, toVolunteerNo: string, amount: number, note: string | undefined, requestId: string, now: Date) {
   const from = await requireVolunteer(actor);
   const to = await recipient(toVolunteerNo);
-  if (to.userId === actor.userId) throw new AppError('INVALID_INPUT', 'toVolunteerNo: 不能转给自己', [{ path: 'toVolunteerNo', message: '不能转给自己' }]);
+  if (to.userId === actor.userId) throw creditErrors.cannotTransferToSelf();
   await requireTimeBank(from.homeCommunityId);
   await requireTimeBank(to.homeCommunityId);
   const settings = await settingsFor(to.homeCommunityId);
@@ -146,7 +146,7 @@ export async function donateCredits(actor: Actor, amount: number, requestId: str
 /** A committee grants credits to a volunteer of its community, from the pool or newly issued. */
 export async function grantCredits(actor: Actor, input: { volunteerNo: string; amount: number; reason: string; source: 'pool' | 'issuance' }, requestId: string, now: Date) {
   const volunteer = await recipient(input.volunteerNo);
-  if (!volunteer.homeCommunityId) throw new AppError('NOT_FOUND', '没有这个志愿者编号');
+  if (!volunteer.homeCommunityId) throw volunteerErrors.unknownVolunteerNo();
   await manageableCommunity(actor, volunteer.homeCommunityId);
   const settings = await settingsFor(volunteer.homeCommunityId);
   const posting: Posting = {
@@ -167,7 +167,7 @@ export async function grantCredits(actor: Actor, input: { volunteerNo: string; a
 /** A committee corrects a balance up or down (never below zero) with a reason. */
 export async function adjustCredits(actor: Actor, input: { volunteerNo: string; amount: number; reason: string }, requestId: string, now: Date) {
   const volunteer = await recipient(input.volunteerNo);
-  if (!volunteer.homeCommunityId) throw new AppError('NOT_FOUND', '没有这个志愿者编号');
+  if (!volunteer.homeCommunityId) throw volunteerErrors.unknownVolunteerNo();
   await manageableCommunity(actor, volunteer.homeCommunityId);
   const settings = await settingsFor(volunteer.homeCommunityId);
   const posting: Posting = {
@@ -202,7 +202,7 @@ async function auditCredits(actor: Actor, action: string, volunteer: VolunteerDo
 /** The community's balances and settings; anyone may look, staff over it may manage. */
 export async function communityPool(actor: Actor, communityId: string) {
   const region = (await regionDirectory()).get(communityId);
-  if (!region || region.level !== 'community') throw new AppError('NOT_FOUND', '社区不存在');
+  if (!region || region.level !== 'community') throw regionErrors.communityNotFound();
   const [settings, pool, store, issuance, expired] = await Promise.all([
     settingsFor(communityId),
     balanceOf('pool', communityId),

@@ -1,5 +1,4 @@
 /** Reading groups: discovery lists, a group's page, and my own groups and requests. */
-import { AppError } from '../../../src/shared/errors';
 import { authorize } from '../../../src/shared/policies/authorize';
 import { groupPolicies } from '../../../src/shared/policies/groups';
 import type { GroupDetail, GroupsListInput, GroupsListOutput, MembershipsMineOutput } from '../../../src/shared/schemas/groups';
@@ -11,17 +10,18 @@ import { regionDirectory } from '../repositories/regions';
 import { findUser } from '../repositories/users';
 import { groupResource, presentGroupCard, presentGroupDetail } from '../presenters/groups';
 import { groupNotFound } from './groupMembership';
+import { regionErrors } from '../../../src/shared/domainErrors';
 
 /** Active groups of a community (default: mine) or of its whole street, most members first. */
 export async function listGroups(actor: Actor, input: GroupsListInput): Promise<GroupsListOutput> {
   const regions = await regionDirectory();
   const communityId = input.communityId ?? actor.user.homeCommunityId;
   if (!communityId) {
-    throw new AppError('INVALID_INPUT', 'communityId: 请先选择你所在的社区', [{ path: 'communityId', message: '请先选择你所在的社区' }]);
+    throw regionErrors.communityRequired();
   }
   const community = regions.get(communityId);
   if (!community || community.level !== 'community') {
-    throw new AppError('INVALID_INPUT', 'communityId: 社区不存在', [{ path: 'communityId', message: '社区不存在' }]);
+    throw regionErrors.communityUnknown();
   }
   const query = {
     ...(input.area === 'community' ? { communityId } : { streetId: community.parentId ?? '' }),

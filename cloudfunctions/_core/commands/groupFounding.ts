@@ -22,6 +22,7 @@ import { digest } from '../runtime/hash';
 import { inTransaction, type Transaction } from '../runtime/transactions';
 import { groupResource, presentGroupCard } from '../presenters/groups';
 import { groupNotFound } from './groupMembership';
+import { groupErrors } from '../../../src/shared/domainErrors';
 
 type Placement = Pick<GroupDoc, 'communityId' | 'streetId' | 'countyId'>;
 
@@ -114,7 +115,7 @@ export async function resubmitApplication(actor: Actor, input: GroupsResubmitInp
   const changes = { ...applicationFields(input, placement), geo: meetingPointOf(input.place) ?? database().command.remove(), status: 'pending' as const, submittedAt: now, reviewedAt: null, reviewedBy: null, updatedAt: now };
   // Conditional on still being rejected, so a resubmission cannot race a second one.
   const { updated } = await groupsCollection().where({ _id: group._id, status: 'rejected' }).update(changes);
-  if (updated !== 1) throw new AppError('CONFLICT', '申请状态已变化，请刷新后再试');
+  if (updated !== 1) throw groupErrors.applicationChanged();
   return { ...group, ...changes, reviewReason: group.reviewReason };
 }
 
@@ -137,7 +138,7 @@ export async function reviewApplication(actor: Actor, input: GroupsReviewInput, 
       throw new AppError('INVALID_INPUT', `number: ${message}`, [{ path: 'number', message }]);
     }
     const applicantId = group.applicantId;
-    if (!applicantId) throw new AppError('CONFLICT', '该申请缺少申请人，无法通过');
+    if (!applicantId) throw groupErrors.applicantMissing();
     const leader: Omit<MembershipDoc, '_id'> = {
       groupId: group._id,
       userId: applicantId,

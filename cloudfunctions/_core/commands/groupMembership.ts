@@ -2,7 +2,7 @@
  * Joining and leaving groups. Membership and the group's member count change together in one
  * transaction, so the count always equals the active memberships, whatever the concurrency.
  */
-import { AppError } from '../../../src/shared/errors';
+import type { AppError } from '../../../src/shared/errors';
 import { authorize } from '../../../src/shared/policies/authorize';
 import { groupPolicies } from '../../../src/shared/policies/groups';
 import { notifier } from '../ports/notify';
@@ -13,6 +13,7 @@ import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
 import { inTransaction, type Transaction } from '../runtime/transactions';
 import { groupResource } from '../presenters/groups';
+import { groupErrors } from '../../../src/shared/domainErrors';
 
 
 async function readInTransaction(tx: Transaction, groupId: string, userId: string) {
@@ -25,7 +26,7 @@ async function readInTransaction(tx: Transaction, groupId: string, userId: strin
 
 /** A group that is missing and one the actor may not see answer alike. */
 export function groupNotFound(): AppError {
-  return new AppError('NOT_FOUND', '小组不存在或已解散');
+  return groupErrors.notFound();
 }
 
 export type JoinOutcome = { kind: 'joined' | 'requested'; group: GroupDoc };
@@ -38,11 +39,11 @@ export async function joinGroup(actor: Actor, groupId: string, message: string |
     if (!group) throw groupNotFound();
     const resource = groupResource(group, membership);
     authorize(groupPolicies, 'groups.view', actor, resource, groupNotFound());
-    if (membership?.status === 'active') throw new AppError('ALREADY_MEMBER', '你已经是小组成员');
-    if (membership?.status === 'pending') throw new AppError('ALREADY_MEMBER', '已提交申请，请等待队长审核');
-    if (membership?.status === 'banned' || membership?.status === 'removed') throw new AppError('FORBIDDEN', '你已被移出该小组，不能再次加入');
+    if (membership?.status === 'active') throw groupErrors.alreadyMember();
+    if (membership?.status === 'pending') throw groupErrors.applicationPending();
+    if (membership?.status === 'banned' || membership?.status === 'removed') throw groupErrors.removedCannotRejoin();
     if (group.status !== 'active' || group.joinPolicy === 'invite') {
-      throw new AppError('GROUP_NOT_JOINABLE', group.joinPolicy === 'invite' ? '该小组仅限邀请加入' : '该小组暂不接受加入');
+      throw group.joinPolicy === 'invite' ? groupErrors.inviteOnly() : groupErrors.notJoinable();
     }
     authorize(groupPolicies, 'groups.join', actor, resource);
     const open = group.joinPolicy === 'open';
@@ -86,10 +87,10 @@ export async function leaveGroup(actor: Actor, groupId: string, now: Date): Prom
     const resource = groupResource(group, membership);
     authorize(groupPolicies, 'groups.view', actor, resource, groupNotFound());
     if (!membership || (membership.status !== 'active' && membership.status !== 'pending')) {
-      throw new AppError('NOT_MEMBER', '你不是该小组成员');
+      throw groupErrors.notMember();
     }
     if (membership.status === 'active' && membership.role === 'leader') {
-      throw new AppError('CONFLICT', '队长需要先把队长身份转交给其他成员，才能退出');
+      throw groupErrors.leaderMustHandOver();
     }
     authorize(groupPolicies, 'groups.leave', actor, resource);
     await tx.collection(Collections.memberships).doc(membershipIdOf(groupId, actor.userId)).update({ status: 'left', updatedAt: now });

@@ -2,7 +2,6 @@
  * Announcements on a group page. Text is checked before it is stored (review → rephrase,
  * risky → refused); images are stored as pending and shown only after the image check passes.
  */
-import { AppError } from '../../../src/shared/errors';
 import { abilities, authorize } from '../../../src/shared/policies/authorize';
 import { groupPolicies, type GroupResource } from '../../../src/shared/policies/groups';
 import { postPolicies } from '../../../src/shared/policies/posts';
@@ -20,6 +19,7 @@ import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
 import { groupResource } from '../presenters/groups';
 import { loadVisibleGroup } from './groupStewardship';
+import { postErrors } from '../../../src/shared/domainErrors';
 
 interface PostImage {
   fileId: string;
@@ -98,7 +98,7 @@ export async function listPosts(actor: Actor, groupId: string, offset: number, l
 export async function removePost(actor: Actor, postId: string, reason: string | undefined, requestId: string, now: Date): Promise<void> {
   const { data } = await posts().doc(postId).get();
   const post = data[0] as PostDoc | undefined;
-  const notFound = new AppError('NOT_FOUND', '公告不存在或已删除');
+  const notFound = postErrors.notFound();
   if (!post || post.removedAt) throw notFound;
   const group = await findGroup(post.groupId);
   if (!group) throw notFound;

@@ -1,5 +1,4 @@
 /** Leaders edit their group; leaders or staff dissolve it (history kept); staff rate it yearly. */
-import { AppError } from '../../../src/shared/errors';
 import { authorize } from '../../../src/shared/policies/authorize';
 import { groupPolicies } from '../../../src/shared/policies/groups';
 import type { GroupsDissolveInput, GroupsRateInput, GroupsUpdateInput } from '../../../src/shared/schemas/groups';
@@ -13,6 +12,7 @@ import type { Actor } from '../runtime/actor';
 import { digest } from '../runtime/hash';
 import { groupResource } from '../presenters/groups';
 import { groupNotFound } from './groupMembership';
+import { groupErrors } from '../../../src/shared/domainErrors';
 
 /** Loads a group the actor may see, with their membership, or answers NOT_FOUND. */
 export async function loadVisibleGroup(actor: Actor, groupId: string) {
@@ -57,7 +57,7 @@ export async function dissolveGroup(actor: Actor, input: GroupsDissolveInput, re
   const { updated } = await groupsCollection()
     .where({ _id: group._id, status: group.status })
     .update({ status: 'dissolved', dissolvedReason: input.reason, updatedAt: now });
-  if (updated !== 1) throw new AppError('CONFLICT', '小组状态已变化，请刷新后再试');
+  if (updated !== 1) throw groupErrors.statusChanged();
   const asStaff = !(resource.membership?.status === 'active' && resource.membership.role === 'leader');
   if (asStaff) {
     await recordAudit(

@@ -6,7 +6,6 @@
  * transaction under ids derived from what they are about, so a retry, a second leader or a
  * re-run after a crash can never record or credit twice.
  */
-import { AppError } from '../../../src/shared/errors';
 import { authorize } from '../../../src/shared/policies/authorize';
 import { hourPolicies } from '../../../src/shared/policies/volunteers';
 import type { HourRecordView, HoursConfirmInput, HoursSelfReportInput } from '../../../src/shared/schemas/volunteers';
@@ -41,6 +40,7 @@ import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
 import { inTransaction, type Transaction } from '../runtime/transactions';
 import { requireVolunteer } from './volunteerRegistry';
+import { activityErrors, groupErrors, hourErrors } from '../../../src/shared/domainErrors';
 
 const DAY_MS = 24 * 3600_000;
 /** Self-reports and corrections waiting longer than this show as overdue in the queues. */
@@ -48,8 +48,8 @@ const REVIEW_DEADLINE_MS = 3 * DAY_MS;
 /** Self-reports may look back this far (the organiser must still be able to check them). */
 const SELF_REPORT_WINDOW_DAYS = 90;
 
-const recordNotFound = () => new AppError('NOT_FOUND', '记录不存在');
-const activityNotFound = () => new AppError('NOT_FOUND', '活动不存在或已删除');
+const recordNotFound = () => hourErrors.recordNotFound();
+const activityNotFound = () => activityErrors.notFound();
 
 /** Minutes of attendance: from check-in (not before the start) to check-out capped at the scheduled end. */
 export function attendedMinutes(activity: Pick<ActivityDoc, 'startAt' | 'endAt'>, signup: Pick<SignupDoc, 'checkedInAt' | 'checkedOutAt'>): number {
@@ -61,7 +61,7 @@ export function attendedMinutes(activity: Pick<ActivityDoc, 'startAt' | 'endAt'>
 
 async function groupAccess(actor: Actor, groupId: string) {
   const group = await findGroup(groupId);
-  if (!group) throw new AppError('NOT_FOUND', '组织不存在');
+  if (!group) throw groupErrors.organizationNotFound();
   const membership = await findMembership(groupId, actor.userId);
   return { group, resource: groupResource(group, membership) };
 }
@@ -71,7 +71,7 @@ async function volunteerActivity(actor: Actor, activityId: string) {
   if (!activity) throw activityNotFound();
   const { group, resource } = await groupAccess(actor, activity.groupId);
   authorize(hourPolicies, 'hours.viewActivity', actor, resource, activityNotFound());
-  if (!activity.volunteer) throw new AppError('CONFLICT', '这不是志愿服务活动，不记录服务时长');
+  if (!activity.volunteer) throw hourErrors.notVolunteerActivity();
   return { activity, group, resource, volunteer: activity.volunteer };
 }
 
@@ -226,12 +226,12 @@ async function writeConfirmedRecord(tx: Transaction, record: HourRecordDoc, by: 
 export async function selfReport(actor: Actor, input: HoursSelfReportInput, requestId: string, now: Date): Promise<HourRecordView> {
   const volunteer = await requireVolunteer(actor);
   const { group, resource } = await groupAccess(actor, input.groupId);
-  authorize(hourPolicies, 'hours.selfReport', actor, resource, new AppError('FORBIDDEN', '只能申报你所在组织的服务'));
+  authorize(hourPolicies, 'hours.selfReport', actor, resource, hourErrors.ownOrganizationsOnly());
   const today = chinaDayOf(now);
   const earliest = chinaDayOf(new Date(now.getTime() - SELF_REPORT_WINDOW_DAYS * DAY_MS));
-  if (input.serviceDate > today) throw new AppError('INVALID_INPUT', 'serviceDate: 服务日期不能晚于今天', [{ path: 'serviceDate', message: '服务日期不能晚于今天' }]);
+  if (input.serviceDate > today) throw hourErrors.serviceDateAfterToday();
   if (input.serviceDate < earliest) {
-    throw new AppError('INVALID_INPUT', `serviceDate: 只能申报 ${SELF_REPORT_WINDOW_DAYS} 天内的服务`, [{ path: 'serviceDate', message: `只能申报 ${SELF_REPORT_WINDOW_DAYS} 天内的服务` }]);
+    throw hourErrors.serviceDateTooOld({ days: SELF_REPORT_WINDOW_DAYS });
   }
   await assertContentAllowed({ content: input.content }, 4, actor.openid);
   const settings = await settingsFor(group.communityId ?? group.streetId);
@@ -275,7 +275,7 @@ async function reviewableGroup(actor: Actor, groupId: string, ownerId: string) {
   const { group, resource } = await groupAccess(actor, groupId);
   authorize(hourPolicies, 'hours.review', actor, resource, recordNotFound());
   // Nobody approves their own hours.
-  if (ownerId === actor.userId) throw new AppError('FORBIDDEN', '不能审核自己的服务时长');
+  if (ownerId === actor.userId) throw hourErrors.cannotReviewOwn();
   return group;
 }
 
@@ -288,7 +288,7 @@ export async function reviewSelfReport(actor: Actor, recordId: string, approve: 
   const outcome = await inTransaction(async (tx) => {
     const { data: current } = (await tx.collection(Collections.hourRecords).doc(recordId).get()) as { data: HourRecordDoc | null };
     if (!current || current.source !== 'self_report') throw recordNotFound();
-    if (current.state !== 'pending') throw new AppError('CONFLICT', '这条申报已处理');
+    if (current.state !== 'pending') throw hourErrors.reportHandled();
     const decided = { confirmedBy: actor.userId, confirmedByName: actor.user.nickname, confirmedAt: now };
     if (!approve) {
       await tx.collection(Collections.hourRecords).doc(recordId).update({ ...decided, state: 'rejected', rejectReason: reason ?? null });
@@ -318,12 +318,12 @@ export async function requestCorrection(actor: Actor, recordId: string, minutes:
   const mine = await recordsOfUser(actor.userId);
   const record = mine.find((r) => r._id === recordId);
   if (!record) throw recordNotFound();
-  if (record.state !== 'confirmed' || record.source === 'reversal') throw new AppError('CONFLICT', '只能更正已确认的记录');
-  if (mine.some((r) => r.reversesId === recordId)) throw new AppError('CONFLICT', '这条记录已经更正过，请更正新的记录');
-  if (minutes === record.minutes) throw new AppError('INVALID_INPUT', 'minutes: 更正后的时长与原记录相同', [{ path: 'minutes', message: '更正后的时长与原记录相同' }]);
+  if (record.state !== 'confirmed' || record.source === 'reversal') throw hourErrors.onlyConfirmedCorrectable();
+  if (mine.some((r) => r.reversesId === recordId)) throw hourErrors.correctNewerRecord();
+  if (minutes === record.minutes) throw hourErrors.sameMinutes();
   await assertContentAllowed({ reason }, 4, actor.openid);
   const { data: earlier } = await correctionsCollection().where({ recordId }).limit(100).get();
-  if ((earlier as CorrectionDoc[]).some((c) => c.state === 'pending')) throw new AppError('CONFLICT', '这条记录已有待审核的更正');
+  if ((earlier as CorrectionDoc[]).some((c) => c.state === 'pending')) throw hourErrors.correctionPending();
   // The id counts the record's corrections, so two racing requests collide on one id.
   const id = `hc${digest('correction', recordId, String(earlier.length)).slice(0, 30)}`;
   const doc: Omit<CorrectionDoc, '_id'> = {
@@ -344,7 +344,7 @@ export async function requestCorrection(actor: Actor, recordId: string, minutes:
   try {
     await correctionsCollection().add({ _id: id, ...doc });
   } catch (error) {
-    if (/DUPLICATE/i.test(String((error as { code?: unknown }).code))) throw new AppError('CONFLICT', '这条记录已有待审核的更正');
+    if (/DUPLICATE/i.test(String((error as { code?: unknown }).code))) throw hourErrors.correctionPending();
     throw error;
   }
   return id;
@@ -364,7 +364,7 @@ export async function reviewCorrection(actor: Actor, correctionId: string, appro
   const outcome = await inTransaction(async (tx) => {
     const { data: current } = (await tx.collection(Collections.hourCorrections).doc(correctionId).get()) as { data: CorrectionDoc | null };
     if (!current) throw recordNotFound();
-    if (current.state !== 'pending') throw new AppError('CONFLICT', '这条更正已处理');
+    if (current.state !== 'pending') throw hourErrors.correctionHandled();
     const decision = { decidedBy: actor.userId, decidedAt: now, decisionReason: reason ?? null };
     if (!approve) {
       await tx.collection(Collections.hourCorrections).doc(correctionId).update({ ...decision, state: 'rejected' });
@@ -374,7 +374,7 @@ export async function reviewCorrection(actor: Actor, correctionId: string, appro
     if (!original) throw recordNotFound();
     const reversalId = `rv${digest('reversal', current.recordId).slice(0, 30)}`;
     const { data: reversed } = (await tx.collection(Collections.hourRecords).doc(reversalId).get()) as { data: HourRecordDoc | null };
-    if (reversed) throw new AppError('CONFLICT', '这条记录已经更正过');
+    if (reversed) throw hourErrors.alreadyCorrected();
     const stamp = { recordedBy: actor.userId, recordedByName: actor.user.nickname, recordedAt: now, confirmedBy: actor.userId, confirmedByName: actor.user.nickname, confirmedAt: now };
     const reversal: Omit<HourRecordDoc, '_id'> = {
       ...original,

@@ -2,7 +2,6 @@
  * Hub organizations (枢纽型) coordinate other groups: a hub's leaders invite a group of the
  * same street; the group's leaders accept or decline; the hub page lists its member groups.
  */
-import { AppError } from '../../../src/shared/errors';
 import { authorize } from '../../../src/shared/policies/authorize';
 import { groupPolicies } from '../../../src/shared/policies/groups';
 import type { HubLinkView } from '../../../src/shared/schemas/hubs';
@@ -17,6 +16,7 @@ import { digest } from '../runtime/hash';
 import { groupResource, presentGroupCard } from '../presenters/groups';
 import { groupNotFound } from './groupMembership';
 import { loadVisibleGroup } from './groupStewardship';
+import { hubErrors } from '../../../src/shared/domainErrors';
 
 interface HubLinkDoc {
   _id: string;
@@ -48,13 +48,13 @@ export async function inviteToHub(actor: Actor, hubId: string, groupId: string, 
   authorize(groupPolicies, 'hubs.invite', actor, resource);
   const group = await findGroup(groupId);
   if (!group || group.status !== 'active' || group._id === hub._id) throw groupNotFound();
-  if (group.type === 'hub') throw new AppError('CONFLICT', '枢纽组织之间不能互相加入');
-  if (group.streetId !== hub.streetId) throw new AppError('CONFLICT', '只能邀请本街道（乡镇）的小组');
-  if (group.hubId) throw new AppError('CONFLICT', '该小组已加入其他枢纽组织');
+  if (group.type === 'hub') throw hubErrors.hubsCannotJoinHubs();
+  if (group.streetId !== hub.streetId) throw hubErrors.sameStreetOnly();
+  if (group.hubId) throw hubErrors.inAnotherHub();
   const id = `h${digest('hub-link', hub._id, group._id).slice(0, 24)}`;
   const { data } = await links().doc(id).get();
   const existing = data[0] as HubLinkDoc | undefined;
-  if (existing?.status === 'linked' || existing?.status === 'invited') throw new AppError('CONFLICT', '已经邀请过该小组');
+  if (existing?.status === 'linked' || existing?.status === 'invited') throw hubErrors.alreadyInvited();
   const link: HubLinkDoc = { _id: id, hubId: hub._id, groupId: group._id, status: 'invited', invitedBy: actor.userId, invitedAt: now, respondedBy: null, respondedAt: null };
   const { _id, ...fields } = link;
   await links().doc(_id).set(fields);
@@ -74,21 +74,21 @@ export async function inviteToHub(actor: Actor, hubId: string, groupId: string, 
 export async function respondToHub(actor: Actor, linkId: string, accept: boolean, now: Date): Promise<HubLinkView> {
   const { data } = await links().doc(linkId).get();
   const link = data[0] as HubLinkDoc | undefined;
-  if (!link) throw new AppError('NOT_FOUND', '邀请不存在');
+  if (!link) throw hubErrors.inviteNotFound();
   const group = await findGroup(link.groupId);
-  if (!group) throw new AppError('NOT_FOUND', '邀请不存在');
+  if (!group) throw hubErrors.inviteNotFound();
   const membership = await findMembership(group._id, actor.userId);
   // Only the invited group's leaders may see the invitation at all.
-  authorize(groupPolicies, 'hubs.respond', actor, groupResource(group, membership), new AppError('NOT_FOUND', '邀请不存在'));
-  if (link.status !== 'invited') throw new AppError('CONFLICT', '该邀请已处理');
+  authorize(groupPolicies, 'hubs.respond', actor, groupResource(group, membership), hubErrors.inviteNotFound());
+  if (link.status !== 'invited') throw hubErrors.inviteHandled();
   const status = accept ? 'linked' : 'declined';
   const { updated } = await links().where({ _id: linkId, status: 'invited' }).update({ status, respondedBy: actor.userId, respondedAt: now });
-  if (updated !== 1) throw new AppError('CONFLICT', '该邀请已处理');
+  if (updated !== 1) throw hubErrors.inviteHandled();
   if (accept) {
     const joined = await groupsCollection().where({ _id: group._id, hubId: null }).update({ hubId: link.hubId, updatedAt: now });
     if (joined.updated !== 1) {
       await links().doc(linkId).update({ status: 'declined' });
-      throw new AppError('CONFLICT', '该小组已加入其他枢纽组织');
+      throw hubErrors.inAnotherHub();
     }
   }
   const hub = await findGroup(link.hubId);
@@ -115,7 +115,7 @@ export async function hubInvitations(actor: Actor, groupId: string): Promise<{ i
 /** A hub's member groups with how many activities each has held. */
 export async function hubMembers(actor: Actor, hubId: string) {
   const { group: hub } = await loadVisibleGroup(actor, hubId);
-  if (hub.type !== 'hub') throw new AppError('NOT_FOUND', '该小组不是枢纽组织');
+  if (hub.type !== 'hub') throw hubErrors.notAHub();
   const { data } = await links().where({ hubId, status: 'linked' }).limit(500).get();
   const linked = data as HubLinkDoc[];
   const groups = new Map((await findGroups(linked.map((l) => l.groupId))).map((g) => [g._id, g]));

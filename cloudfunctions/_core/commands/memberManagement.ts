@@ -4,7 +4,6 @@
  * Membership and the member count always change in one transaction.
  */
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../../../src/shared/errors';
 import { authorize } from '../../../src/shared/policies/authorize';
 import { groupPolicies } from '../../../src/shared/policies/groups';
 import type { GroupsTransferInput } from '../../../src/shared/schemas/groups';
@@ -30,6 +29,7 @@ import { inTransaction, type Transaction } from '../runtime/transactions';
 import { groupResource } from '../presenters/groups';
 import { groupNotFound } from './groupMembership';
 import { loadVisibleGroup } from './groupStewardship';
+import { groupErrors, memberErrors } from '../../../src/shared/domainErrors';
 
 async function usersById(ids: string[]): Promise<Map<string, UserDoc>> {
   const users = await Promise.all([...new Set(ids)].map((id) => findUser(id)));
@@ -94,7 +94,7 @@ export async function decideJoinRequest(actor: Actor, input: MembersDecideInput,
   const db = database();
   const result = await inTransaction(async (tx) => {
     const { group, target } = await loadForChange(tx, actor, input.groupId, input.userId, 'groups.manageMembers');
-    if (!target || target.status !== 'pending') throw new AppError('NOT_FOUND', '没有这条入组申请');
+    if (!target || target.status !== 'pending') throw memberErrors.requestNotFound();
     const status = input.decision === 'approve' ? 'active' : 'rejected';
     const changes = { status, updatedAt: now, decidedBy: actor.userId, decidedAt: now, reason: input.reason ?? null } as const;
     await tx.collection(Collections.memberships).doc(target._id).update(changes);
@@ -118,10 +118,10 @@ export async function removeMember(actor: Actor, input: MembersRemoveInput, now:
   const db = database();
   const result = await inTransaction(async (tx) => {
     const { group, mine, target } = await loadForChange(tx, actor, input.groupId, input.userId, 'groups.manageMembers');
-    if (input.userId === actor.userId) throw new AppError('CONFLICT', '不能移除自己，请使用“退出小组”');
-    if (!target || (target.status !== 'active' && !(input.ban && target.status === 'pending'))) throw new AppError('NOT_FOUND', '该用户不是小组成员');
-    if (target.role === 'leader') throw new AppError('FORBIDDEN', '不能移除队长');
-    if (target.role === 'co_leader' && mine?.role !== 'leader') throw new AppError('FORBIDDEN', '只有队长可以移除副队长');
+    if (input.userId === actor.userId) throw memberErrors.cannotRemoveSelf();
+    if (!target || (target.status !== 'active' && !(input.ban && target.status === 'pending'))) throw memberErrors.notAMember();
+    if (target.role === 'leader') throw memberErrors.cannotRemoveLeader();
+    if (target.role === 'co_leader' && mine?.role !== 'leader') throw memberErrors.onlyLeaderRemovesDeputy();
     const wasActive = target.status === 'active';
     await tx.collection(Collections.memberships).doc(target._id).update({
       status: input.ban ? 'banned' : 'removed',
@@ -148,8 +148,8 @@ export async function removeMember(actor: Actor, input: MembersRemoveInput, now:
 export async function setMemberRole(actor: Actor, input: MembersSetRoleInput, now: Date): Promise<MemberChangeOutput> {
   const result = await inTransaction(async (tx) => {
     const { group, target } = await loadForChange(tx, actor, input.groupId, input.userId, 'groups.transfer');
-    if (!target || target.status !== 'active') throw new AppError('NOT_FOUND', '该用户不是小组成员');
-    if (target.role === 'leader') throw new AppError('CONFLICT', '队长身份请使用“转交队长”');
+    if (!target || target.status !== 'active') throw memberErrors.notAMember();
+    if (target.role === 'leader') throw memberErrors.useHandOver();
     await tx.collection(Collections.memberships).doc(target._id).update({ role: input.role, updatedAt: now });
     return { group, membership: { ...target, role: input.role, updatedAt: now } };
   });
@@ -161,8 +161,8 @@ export async function setMemberRole(actor: Actor, input: MembersSetRoleInput, no
 export async function transferLeadership(actor: Actor, input: GroupsTransferInput, now: Date): Promise<MemberChangeOutput> {
   const result = await inTransaction(async (tx) => {
     const { group, mine, target } = await loadForChange(tx, actor, input.groupId, input.userId, 'groups.transfer');
-    if (input.userId === actor.userId) throw new AppError('CONFLICT', '你已经是队长');
-    if (!target || target.status !== 'active') throw new AppError('NOT_FOUND', '只能转交给小组成员');
+    if (input.userId === actor.userId) throw memberErrors.alreadyLeader();
+    if (!target || target.status !== 'active') throw memberErrors.handOverToMembersOnly();
     await tx.collection(Collections.memberships).doc(target._id).update({ role: 'leader', updatedAt: now });
     await tx.collection(Collections.memberships).doc(mine!._id).update({ role: 'co_leader', updatedAt: now });
     await tx.collection(Collections.groups).doc(group._id).update({ leaderId: input.userId, updatedAt: now });
@@ -197,16 +197,16 @@ export async function joinByInvite(actor: Actor, token: string, now: Date): Prom
   const inviteId = digest('invite', token).slice(0, 40);
   const { data } = await database().collection(Collections.invites).doc(inviteId).get();
   const invite = data[0] as { groupId: string; expiresAt: Date } | undefined;
-  if (!invite || invite.expiresAt.getTime() <= now.getTime()) throw new AppError('NOT_FOUND', '邀请链接无效或已过期');
+  if (!invite || invite.expiresAt.getTime() <= now.getTime()) throw memberErrors.inviteLinkInvalid();
   const db = database();
   await inTransaction(async (tx) => {
     const { data: group } = (await tx.collection(Collections.groups).doc(invite.groupId).get()) as { data: GroupDoc | null };
-    if (!group || group.status !== 'active') throw new AppError('NOT_FOUND', '邀请链接无效或已过期');
+    if (!group || group.status !== 'active') throw memberErrors.inviteLinkInvalid();
     const { data: membership } = (await tx.collection(Collections.memberships).doc(membershipIdOf(group._id, actor.userId)).get()) as {
       data: MembershipDoc | null;
     };
-    if (membership?.status === 'active') throw new AppError('ALREADY_MEMBER', '你已经是小组成员');
-    if (membership?.status === 'banned') throw new AppError('FORBIDDEN', '你已被移出该小组，不能再次加入');
+    if (membership?.status === 'active') throw groupErrors.alreadyMember();
+    if (membership?.status === 'banned') throw groupErrors.removedCannotRejoin();
     await tx.collection(Collections.memberships).doc(membershipIdOf(group._id, actor.userId)).set({
       groupId: group._id,
       userId: actor.userId,

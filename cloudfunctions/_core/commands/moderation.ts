@@ -7,7 +7,6 @@
  * (dismiss): the reports close, the item stays or comes back, the reporters are told the outcome
  * (never who decided). Every staff action goes to the audit log.
  */
-import { AppError } from '../../../src/shared/errors';
 import { abilities, authorize } from '../../../src/shared/policies/authorize';
 import { casePolicies, type CaseResource } from '../../../src/shared/policies/moderation';
 import type { CaseReportView, CaseView, ModerationAction, ReportReason, ReportTargetType, ReportsCreateInput } from '../../../src/shared/schemas/moderation';
@@ -23,6 +22,7 @@ import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
 import { isDuplicateError } from '../runtime/dbErrors';
 import { digest } from '../runtime/hash';
+import { moderationErrors } from '../../../src/shared/domainErrors';
 
 interface Decision {
   action: ModerationAction;
@@ -104,7 +104,7 @@ function placeOfGroup(group: GroupDoc) {
 
 /** The reported item: who wrote it, where it belongs, what to show the moderator. */
 async function loadTarget(type: ReportTargetType, id: string): Promise<Target> {
-  const notFound = new AppError('NOT_FOUND', '内容不存在或已删除');
+  const notFound = moderationErrors.contentNotFound();
   const db = database();
   if (type === 'group') {
     const group = await findGroup(id);
@@ -178,7 +178,7 @@ async function setHidden(target: Target, targetId: string, hidden: boolean): Pro
 export async function reportItem(actor: Actor, input: ReportsCreateInput, now: Date): Promise<{ reported: boolean; hidden: boolean }> {
   const target = await loadTarget(input.targetType, input.targetId);
   if (input.text) await assertContentAllowed({ text: input.text }, 2, actor.openid);
-  if (target.authorId === actor.userId) throw new AppError('CONFLICT', '不能举报自己发布的内容');
+  if (target.authorId === actor.userId) throw moderationErrors.cannotReportOwn();
   const caseId = `mc${digest('case', input.targetType, input.targetId).slice(0, 24)}`;
   try {
     await reports().add({
@@ -192,7 +192,7 @@ export async function reportItem(actor: Actor, input: ReportsCreateInput, now: D
       createdAt: now,
     });
   } catch (error) {
-    if (isDuplicateError(error)) throw new AppError('CONFLICT', '你已经举报过该内容，我们会尽快处理');
+    if (isDuplicateError(error)) throw moderationErrors.alreadyReported();
     throw error;
   }
   const _ = database().command;
@@ -241,7 +241,7 @@ export async function reportItem(actor: Actor, input: ReportsCreateInput, now: D
 async function loadCase(actor: Actor, caseId: string, ability: string) {
   const { data } = await cases().doc(caseId).get();
   const found = data[0] as CaseDoc | undefined;
-  const notFound = new AppError('NOT_FOUND', '处理记录不存在');
+  const notFound = moderationErrors.caseNotFound();
   if (!found) throw notFound;
   const resource = resourceOf(found);
   authorize(casePolicies, 'moderation.view', actor, resource, notFound);
@@ -288,8 +288,8 @@ async function openReporters(c: CaseDoc): Promise<string[]> {
 export async function decideCase(actor: Actor, caseId: string, action: ModerationAction, reason: string, requestId: string, now: Date): Promise<void> {
   const c = await loadCase(actor, caseId, 'moderation.decide');
   const hiddenNow = isItemHidden(c);
-  if (action === 'restore' && !hiddenNow) throw new AppError('CONFLICT', '该内容正在正常显示，无需恢复');
-  if (action === 'dismiss' && !reportsOpen(c)) throw new AppError('CONFLICT', '该内容没有待处理的举报');
+  if (action === 'restore' && !hiddenNow) throw moderationErrors.nothingToRestore();
+  if (action === 'dismiss' && !reportsOpen(c)) throw moderationErrors.noPendingReports();
   // Read before the decision is written: the reports it closes are those since the previous one.
   const reporters = action === 'dismiss' ? await openReporters(c) : [];
   if (action === 'restore' || (action === 'dismiss' && hiddenNow)) {
@@ -338,7 +338,7 @@ export async function appealCase(actor: Actor, caseId: string, text: string, now
   const { updated } = await cases()
     .where({ _id: caseId, appeal: null })
     .update({ appeal: { text, at: now, state: 'pending', decidedBy: null, reason: null }, updatedAt: now });
-  if (updated !== 1) throw new AppError('CONFLICT', '每个处理只能申诉一次');
+  if (updated !== 1) throw moderationErrors.appealOnce();
   void c;
 }
 

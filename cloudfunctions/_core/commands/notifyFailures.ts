@@ -4,7 +4,6 @@
  * their region, counts by notice kind and by WeChat error code, and the latest failures with
  * the recipient's nickname masked. The inbox holds every one of these notices regardless.
  */
-import { AppError } from '../../../src/shared/errors';
 import type { NotifyFailuresSummaryOutput } from '../../../src/shared/schemas/console';
 import { maskNickname } from '../privacy/personalData';
 import { Collections } from '../repositories/collections';
@@ -12,6 +11,7 @@ import { regionDirectory } from '../repositories/regions';
 import { nicknamesOf } from '../repositories/users';
 import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
+import { consoleErrors } from '../../../src/shared/domainErrors';
 
 const DAY = 24 * 3600_000;
 export const FAILURE_WINDOW_DAYS = 7;
@@ -41,7 +41,7 @@ export async function notifyFailuresSummary(actor: Actor, regionId: string, now:
   const regions = await regionDirectory();
   const region = regions.get(regionId);
   if (!region || !actor.grants.some((g) => g.regionId === region._id || region.ancestorIds.includes(g.regionId))) {
-    throw new AppError('NOT_FOUND', '地区不存在或不在你的管辖范围');
+    throw consoleErrors.regionOutOfScope();
   }
   const communities = [...regions.values()].filter((r) => r.level === 'community' && (r._id === region._id || r.ancestorIds.includes(region._id))).map((r) => r._id);
   const since = new Date(now.getTime() - FAILURE_WINDOW_DAYS * DAY);

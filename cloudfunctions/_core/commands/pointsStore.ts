@@ -5,7 +5,6 @@
  * code; staff hand it over and mark it fulfilled; cancelling a pending one refunds it.
  */
 import { randomInt } from 'node:crypto';
-import { AppError } from '../../../src/shared/errors';
 import { communityPolicies } from '../../../src/shared/policies/volunteers';
 import type { RedemptionView, StoreItemView, StoreSaveItemInput } from '../../../src/shared/schemas/credits';
 import { accountId, balanceOf } from '../ledger/accounts';
@@ -23,6 +22,7 @@ import { digest } from '../runtime/hash';
 import { oneAtATime } from '../runtime/keyedQueue';
 import { inTransaction, type Transaction } from '../runtime/transactions';
 import { manageableCommunity } from './creditBank';
+import { regionErrors, storeErrors } from '../../../src/shared/domainErrors';
 
 interface ItemDoc {
   _id: string;
@@ -59,7 +59,7 @@ interface RedemptionDoc {
 const items = () => database().collection(Collections.storeItems);
 const redemptions = () => database().collection(Collections.redemptions);
 const countIdOf = (itemId: string, userId: string) => `rc${digest('redeemed', itemId, userId).slice(0, 30)}`;
-const itemNotFound = () => new AppError('NOT_FOUND', '物品不存在或已下架');
+const itemNotFound = () => storeErrors.itemNotFound();
 
 async function presentItems(docs: ItemDoc[], userId: string): Promise<StoreItemView[]> {
   const _ = database().command;
@@ -84,7 +84,7 @@ async function presentItems(docs: ItemDoc[], userId: string): Promise<StoreItemV
 
 export async function storeItems(actor: Actor, communityId: string) {
   const region = (await regionDirectory()).get(communityId);
-  if (!region || region.level !== 'community') throw new AppError('NOT_FOUND', '社区不存在');
+  if (!region || region.level !== 'community') throw regionErrors.communityNotFound();
   const canManage = communityPolicies['community.manageCredits']!(actor, { regionId: region._id, ancestorIds: region.ancestorIds });
   const { data } = await items().where(canManage ? { communityId } : { communityId, active: true }).orderBy('cost', 'asc').limit(200).get();
   const [views, balance] = await Promise.all([presentItems(data as ItemDoc[], actor.userId), balanceOf('resident', actor.userId)]);
@@ -137,7 +137,7 @@ async function claimPickupCode(tx: Transaction, communityId: string, redemptionI
     await ref.set({ redemptionId });
     return code;
   }
-  throw new AppError('CONFLICT', '请稍后再试');
+  throw storeErrors.pickupCodeBusy();
 }
 
 export async function redeem(actor: Actor, itemId: string, requestId: string, now: Date): Promise<RedemptionView> {
@@ -146,12 +146,12 @@ export async function redeem(actor: Actor, itemId: string, requestId: string, no
     const { data: item } = (await tx.collection(Collections.storeItems).doc(itemId).get()) as { data: ItemDoc | null };
     if (!item || !item.active) throw itemNotFound();
     // A community stocks its store for its own residents.
-    if (actor.user.homeCommunityId !== item.communityId) throw new AppError('FORBIDDEN', '只有本社区的居民可以兑换这件物品');
-    if (item.stock <= 0) throw new AppError('OUT_OF_STOCK', '这件物品已兑完');
+    if (actor.user.homeCommunityId !== item.communityId) throw storeErrors.residentsOnly();
+    if (item.stock <= 0) throw storeErrors.outOfStock();
     const countRef = tx.collection(Collections.redemptionCounts).doc(countIdOf(itemId, actor.userId));
     const { data: count } = (await countRef.get()) as { data: { held: number } | null };
     const held = count?.held ?? 0;
-    if (held >= item.perPersonLimit) throw new AppError('LIMIT_REACHED', `每人最多兑换 ${item.perPersonLimit} 件`);
+    if (held >= item.perPersonLimit) throw storeErrors.perPersonLimit({ limit: item.perPersonLimit });
     // The posting throws INSUFFICIENT_CREDITS (and the whole transaction changes nothing) if the balance is short.
     await applyPosting(
       tx,
@@ -239,10 +239,10 @@ export async function fulfil(actor: Actor, communityId: string, pickupCode: stri
   await manageableCommunity(actor, communityId);
   const { data } = await redemptions().where({ communityId, pickupCode }).limit(1).get();
   const found = data[0] as RedemptionDoc | undefined;
-  if (!found) throw new AppError('NOT_FOUND', '取货码不正确');
+  if (!found) throw storeErrors.pickupCodeWrong();
   const done = await inTransaction(async (tx) => {
     const { data: current } = (await tx.collection(Collections.redemptions).doc(found._id).get()) as { data: RedemptionDoc | null };
-    if (!current || current.state !== 'pending') throw new AppError('CONFLICT', current?.state === 'fulfilled' ? '这个取货码已领取' : '这次兑换已取消');
+    if (!current || current.state !== 'pending') throw current?.state === 'fulfilled' ? storeErrors.pickupCodeUsed() : storeErrors.redemptionCancelled();
     const changes = { state: 'fulfilled' as const, fulfilledAt: now, fulfilledBy: actor.userId };
     await tx.collection(Collections.redemptions).doc(found._id).update(changes);
     return { ...current, ...changes, _id: found._id };
@@ -260,15 +260,15 @@ export async function fulfil(actor: Actor, communityId: string, pickupCode: stri
 export async function cancelRedemption(actor: Actor, redemptionId: string, now: Date): Promise<RedemptionView> {
   const { data } = await redemptions().doc(redemptionId).get();
   const found = data[0] as RedemptionDoc | undefined;
-  if (!found) throw new AppError('NOT_FOUND', '兑换记录不存在');
+  if (!found) throw storeErrors.redemptionNotFound();
   if (found.userId !== actor.userId) {
     const region = (await regionDirectory()).get(found.communityId);
     const staff = region && communityPolicies['community.manageCredits']!(actor, { regionId: region._id, ancestorIds: region.ancestorIds });
-    if (!staff) throw new AppError('NOT_FOUND', '兑换记录不存在');
+    if (!staff) throw storeErrors.redemptionNotFound();
   }
   const done = await inTransaction(async (tx) => {
     const { data: current } = (await tx.collection(Collections.redemptions).doc(redemptionId).get()) as { data: RedemptionDoc | null };
-    if (!current || current.state !== 'pending') throw new AppError('CONFLICT', '只有待领取的兑换可以取消');
+    if (!current || current.state !== 'pending') throw storeErrors.onlyUncollectedCancellable();
     await applyPosting(
       tx,
       {

@@ -7,7 +7,6 @@
  * option (src/utils/posterScene.ts), so a scanned poster opens the page as a shared link does.
  * Doc: https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/qr-code/getUnlimitedQRCode.html
  */
-import { AppError } from '../../../src/shared/errors';
 import { activityPolicies } from '../../../src/shared/policies/activities';
 import { authorize } from '../../../src/shared/policies/authorize';
 import { groupPolicies } from '../../../src/shared/policies/groups';
@@ -19,6 +18,7 @@ import type { Actor } from '../runtime/actor';
 import { groupResource } from '../presenters/groups';
 import { loadVisibleActivity } from './activityPlanner';
 import { groupNotFound } from './groupMembership';
+import { activityErrors } from '../../../src/shared/domainErrors';
 
 /** The pages a poster's code opens (their `scene` option is the id). */
 export const POSTER_PAGES = { group: 'pages/group/index', activity: 'pages/activity/index' } as const;
@@ -27,7 +27,7 @@ export const POSTER_PAGES = { group: 'pages/group/index', activity: 'pages/activ
 const SCENE = /^[\x21-\x7e]{1,32}$/;
 
 async function codeFor(page: string, id: string): Promise<Poster['code']> {
-  if (!SCENE.test(id)) throw new AppError('INVALID_INPUT', 'id: 编号过长，无法生成小程序码', [{ path: 'id', message: '编号过长，无法生成小程序码' }]);
+  if (!SCENE.test(id)) throw activityErrors.posterIdTooLong();
   const image = await qrCodes().forPage(page, id);
   return { image: image.src, page, scene: id };
 }

@@ -1,20 +1,18 @@
 /** Changes the caller's own profile; a home community must be a community that exists. */
-import { AppError } from '../../../src/shared/errors';
 import type { AccountUpdateProfileInput } from '../../../src/shared/schemas/account';
 import { authorize } from '../../../src/shared/policies/authorize';
 import { accountPolicies } from '../../../src/shared/policies/account';
 import type { Actor } from '../runtime/actor';
 import { findRegion } from '../repositories/regions';
 import { updateUser, type UserDoc } from '../repositories/users';
+import { accountErrors } from '../../../src/shared/domainErrors';
 
 export async function updateOwnProfile(actor: Actor, input: AccountUpdateProfileInput): Promise<UserDoc> {
   authorize(accountPolicies, 'account.updateProfile', actor, { userId: actor.userId });
   if (input.homeCommunityId !== undefined) {
     const region = await findRegion(input.homeCommunityId);
     if (!region || region.level !== 'community') {
-      throw new AppError('INVALID_INPUT', 'homeCommunityId: 请选择一个社区或村', [
-        { path: 'homeCommunityId', message: '请选择一个社区或村' },
-      ]);
+      throw accountErrors.homeCommunityRequired();
     }
   }
   const fields: Partial<Pick<UserDoc, 'nickname' | 'avatar' | 'homeCommunityId' | 'locale'>> = {};

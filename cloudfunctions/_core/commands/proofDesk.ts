@@ -5,7 +5,6 @@
  * verify a code and sees only masked data. A volunteer can always export their plain record.
  */
 import { randomInt } from 'node:crypto';
-import { AppError } from '../../../src/shared/errors';
 import { communityPolicies, hourPolicies } from '../../../src/shared/policies/volunteers';
 import type { ProofsRequestInput, ProofView } from '../../../src/shared/schemas/proofs';
 import type { IdType } from '../../../src/shared/schemas/volunteers';
@@ -28,6 +27,7 @@ import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
 import { inTransaction } from '../runtime/transactions';
 import { requireVolunteer } from './volunteerRegistry';
+import { groupErrors, proofErrors, regionErrors } from '../../../src/shared/domainErrors';
 
 interface ProofDoc {
   _id: string;
@@ -66,7 +66,7 @@ const ID_TYPE_LABELS: Record<IdType, string> = {
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
 const proofs = () => database().collection(Collections.proofs);
-const proofNotFound = () => new AppError('NOT_FOUND', '证明申请不存在');
+const proofNotFound = () => proofErrors.notFound();
 
 /** Confirmed records an issuer organised within a period. */
 function recordsInScope(records: HourRecordDoc[], issuerType: 'group' | 'community', issuerId: string, from: string, to: string) {
@@ -114,19 +114,19 @@ function present(doc: ProofDoc, actor: Actor, abilities: string[]): ProofView {
 
 export async function requestProof(actor: Actor, input: ProofsRequestInput, requestId: string, now: Date): Promise<ProofView> {
   const volunteer = await requireVolunteer(actor);
-  if (input.to > chinaDayOf(now)) throw new AppError('INVALID_INPUT', 'to: 结束日期不能晚于今天', [{ path: 'to', message: '结束日期不能晚于今天' }]);
+  if (input.to > chinaDayOf(now)) throw proofErrors.endAfterToday();
   let issuerName: string;
   if (input.issuerType === 'group') {
     const group = await findGroup(input.issuerId);
-    if (!group) throw new AppError('NOT_FOUND', '组织不存在');
+    if (!group) throw groupErrors.organizationNotFound();
     issuerName = group.name;
   } else {
     const region = (await regionDirectory()).get(input.issuerId);
-    if (!region || region.level !== 'community') throw new AppError('NOT_FOUND', '社区不存在');
+    if (!region || region.level !== 'community') throw regionErrors.communityNotFound();
     issuerName = `${region.name}${region.kind === 'rural' ? '村民委员会' : '居民委员会'}`;
   }
   const scoped = recordsInScope(await recordsOfUser(actor.userId), input.issuerType, input.issuerId, input.from, input.to);
-  if (scoped.length === 0) throw new AppError('INVALID_INPUT', 'from: 这段时间在该单位没有已确认的服务记录', [{ path: 'from', message: '这段时间在该单位没有已确认的服务记录' }]);
+  if (scoped.length === 0) throw proofErrors.noConfirmedService();
   const doc: ProofDoc = {
     _id: `pf${digest('proof', actor.userId, requestId).slice(0, 30)}`,
     userId: actor.userId,
@@ -193,10 +193,10 @@ const verifyUrlOf = (code: string) => (process.env.LINLI_PUBLIC_URL ? `${process
 
 export async function issueProof(actor: Actor, input: { proofId: string; personInCharge: string; contact: string; remarks: string }, now: Date): Promise<ProofView> {
   const request = await loadForIssuer(actor, input.proofId);
-  if (request.state !== 'requested') throw new AppError('CONFLICT', '这份证明已处理');
+  if (request.state !== 'requested') throw proofErrors.alreadyHandled();
   const volunteer = await findVolunteer(request.userId);
   if (!volunteer || volunteer.status !== 'active' || !volunteer.realNameSealed || !volunteer.idSealed || !volunteer.idType) {
-    throw new AppError('CONFLICT', '志愿者已注销，无法出具证明');
+    throw proofErrors.volunteerClosed();
   }
   // Hours are counted again at issue time: corrections approved since the request count.
   const scoped = recordsInScope(await recordsOfUser(request.userId), request.issuerType, request.issuerId, request.from, request.to);
@@ -207,7 +207,7 @@ export async function issueProof(actor: Actor, input: { proofId: string; personI
   const miniProgramCode = (await qrCodes().forPage('package-volunteer/verify/index', code)).png;
   const issued = await inTransaction(async (tx) => {
     const { data: current } = (await tx.collection(Collections.proofs).doc(request._id).get()) as { data: ProofDoc | null };
-    if (!current || current.state !== 'requested') throw new AppError('CONFLICT', '这份证明已处理');
+    if (!current || current.state !== 'requested') throw proofErrors.alreadyHandled();
     const year = chinaDayOf(now).slice(0, 4);
     const counterId = `proof-${request.issuerId}-${year}`;
     const { data: counter } = (await tx.collection(Collections.counters).doc(counterId).get()) as { data: { value: number } | null };
@@ -264,7 +264,7 @@ export async function rejectProof(actor: Actor, proofId: string, reason: string,
   const request = await loadForIssuer(actor, proofId);
   const rejected = await inTransaction(async (tx) => {
     const { data: current } = (await tx.collection(Collections.proofs).doc(request._id).get()) as { data: ProofDoc | null };
-    if (!current || current.state !== 'requested') throw new AppError('CONFLICT', '这份证明已处理');
+    if (!current || current.state !== 'requested') throw proofErrors.alreadyHandled();
     const changes = { state: 'rejected' as const, rejectReason: reason, issuedBy: actor.userId, issuedAt: null };
     await tx.collection(Collections.proofs).doc(request._id).update(changes);
     return { ...current, ...changes, _id: request._id };
@@ -281,9 +281,9 @@ export async function downloadProof(actor: Actor, proofId: string) {
   const { data } = await proofs().doc(proofId).get();
   const doc = data[0] as ProofDoc | undefined;
   if (!doc || (doc.userId !== actor.userId && !(await issues(actor, doc.issuerType, doc.issuerId)))) throw proofNotFound();
-  if (doc.state !== 'issued' || !doc.fileId) throw new AppError('CONFLICT', '证明尚未出具');
+  if (doc.state !== 'issued' || !doc.fileId) throw proofErrors.notIssued();
   const url = (await fileStore().temporaryUrls([doc.fileId])).get(doc.fileId);
-  if (!url) throw new AppError('NOT_FOUND', '文件暂时无法下载，请稍后再试');
+  if (!url) throw proofErrors.downloadUnavailable();
   return { url, fileName: `志愿服务证明-${doc.serialNo}.pdf` };
 }
 
@@ -325,6 +325,6 @@ export async function exportRecord(actor: Actor, from: string | undefined, to: s
   });
   const fileId = await fileStore().upload(`records/${digest('records', actor.userId).slice(0, 16)}/${digest(requestId).slice(0, 16)}.pdf`, pdf);
   const url = (await fileStore().temporaryUrls([fileId])).get(fileId);
-  if (!url) throw new AppError('INTERNAL', '文件生成失败');
+  if (!url) throw proofErrors.renderFailed();
   return { url, fileName: `志愿服务记录-${volunteer.volunteerNo}.pdf` };
 }

@@ -3,12 +3,12 @@
  * elderly resident enters it in the app, which records her consent. Either side can end it.
  */
 import { randomBytes, randomInt } from 'node:crypto';
-import { AppError } from '../../../src/shared/errors';
 import { Collections } from '../repositories/collections';
 import { findUser } from '../repositories/users';
 import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
+import { proxyErrors } from '../../../src/shared/domainErrors';
 
 const CODE_TTL_MS = 30 * 60_000;
 
@@ -49,10 +49,10 @@ export async function acceptProxyCode(actor: Actor, code: string, now: Date) {
   const _ = database().command;
   const { data } = await proxies().where({ codeHash: digest('proxy', code), status: 'requested', expiresAt: _.gt(now) }).limit(1).get();
   const request = data[0] as ProxyDoc | undefined;
-  if (!request) throw new AppError('NOT_FOUND', '授权码不正确或已过期');
-  if (request.proxyUserId === actor.userId) throw new AppError('CONFLICT', '不能授权给自己');
+  if (!request) throw proxyErrors.codeInvalid();
+  if (request.proxyUserId === actor.userId) throw proxyErrors.cannotAuthorizeSelf();
   const done = await proxies().where({ _id: request._id, status: 'requested' }).update({ elderUserId: actor.userId, status: 'active', consentedAt: now });
-  if (done.updated !== 1) throw new AppError('NOT_FOUND', '授权码不正确或已过期');
+  if (done.updated !== 1) throw proxyErrors.codeInvalid();
   return listProxies(actor);
 }
 
@@ -85,6 +85,6 @@ export async function endProxy(actor: Actor, otherUserId: string, now: Date) {
       ]),
     )
     .update({ status: 'ended', endedAt: now, endedBy: actor.userId });
-  if (updated === 0) throw new AppError('NOT_FOUND', '没有这项代报名授权');
+  if (updated === 0) throw proxyErrors.grantNotFound();
   return listProxies(actor);
 }

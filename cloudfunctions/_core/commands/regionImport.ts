@@ -9,7 +9,6 @@
  * where something differs, so the same file twice writes nothing the second time. Never deletes:
  * nodes missing from the file are listed in the report with their group counts.
  */
-import { AppError } from '../../../src/shared/errors';
 import type { RegionScope } from '../../../src/shared/policies/actor';
 import { authorize } from '../../../src/shared/policies/authorize';
 import { regionCountyPolicies } from '../../../src/shared/policies/regions';
@@ -30,6 +29,7 @@ import { recordAudit } from '../repositories/auditLog';
 import { allRegions, createRegion, forgetRegionDirectory, groupCountsByRegion, updateRegion, type RegionDoc, type RegionFields } from '../repositories/regions';
 import type { Actor } from '../runtime/actor';
 import { digest } from '../runtime/hash';
+import { regionErrors } from '../../../src/shared/domainErrors';
 
 /** A county has tens of streets and hundreds of communities; a file far beyond is not one county. */
 const MAX_ROWS = 5000;
@@ -315,9 +315,9 @@ export type RegionImporter = { kind: 'staff'; actor: Actor; requestId: string } 
  */
 export async function importRegions(load: () => Promise<Buffer>, apply: boolean, by: RegionImporter, now: Date): Promise<RegionImportReport> {
   // Checked before the file is even read; the county itself is checked once the file names it.
-  if (by.kind === 'staff' && !by.actor.grants.some((g) => g.role === 'county')) throw new AppError('FORBIDDEN', '只有区县工作人员可以导入区划');
+  if (by.kind === 'staff' && !by.actor.grants.some((g) => g.role === 'county')) throw regionErrors.importCountyStaffOnly();
   const bytes = await load();
-  if (bytes.length > REGION_IMPORT_MAX_BYTES) throw new AppError('INVALID_INPUT', 'source: 文件不能超过 2 MB', [{ path: 'source', message: '文件不能超过 2 MB' }]);
+  if (bytes.length > REGION_IMPORT_MAX_BYTES) throw regionErrors.importFileTooLarge();
   const sheet = await readRegionSheet(bytes);
   if (!sheet.ok) {
     const column = sheet.column ? (Object.keys(REGION_COLUMN_HEADERS) as RegionColumn[]).find((c) => REGION_COLUMN_HEADERS[c].header === sheet.column) ?? null : null;
@@ -326,7 +326,7 @@ export async function importRegions(load: () => Promise<Buffer>, apply: boolean,
   const plan = planRegionImport(sheet.rows, await allRegions());
   if (by.kind === 'staff') {
     // Staff change an existing county only: a new county's first import is the administrator's (CLI).
-    if (plan.countyCode && !plan.countyDoc) throw new AppError('FORBIDDEN', '该区县尚未建立，首次导入请由管理员用命令行完成（npm run admin -- regions import）');
+    if (plan.countyCode && !plan.countyDoc) throw regionErrors.importCountyMissing();
     if (plan.countyDoc) authorize(regionCountyPolicies, 'regions.import', by.actor, scopeOf(plan.countyDoc));
   }
   const willWrite = apply && plan.issues.length === 0 && plan.writes.length > 0;
@@ -352,11 +352,11 @@ function scopeOf(region: RegionDoc): RegionScope {
 export async function bytesOfSource(source: RegionImportSource): Promise<Buffer> {
   if ('base64' in source) return Buffer.from(source.base64, 'base64');
   // Only files the import page uploaded (imports/regions/…): not any stored file someone names.
-  if (!/^cloud:\/\/[^/]+\/imports\/regions\/[^/]+$/.test(source.fileId)) throw new AppError('INVALID_INPUT', 'source: 不是导入页上传的文件', [{ path: 'source.fileId', message: '不是导入页上传的文件' }]);
+  if (!/^cloud:\/\/[^/]+\/imports\/regions\/[^/]+$/.test(source.fileId)) throw regionErrors.importFileForeign();
   try {
     return await fileStore().download(source.fileId);
   } catch {
-    throw new AppError('NOT_FOUND', '找不到上传的文件，请重新选择');
+    throw regionErrors.importFileMissing();
   }
 }
 

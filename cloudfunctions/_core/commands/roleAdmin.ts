@@ -1,5 +1,4 @@
 /** Staff grant and revoke roles at or below their node; every change is in the audit log. */
-import { AppError } from '../../../src/shared/errors';
 import { canManageRole } from '../../../src/shared/policies/roles';
 import type { RolesGrantInput } from '../../../src/shared/schemas/roles';
 import { recordAudit } from '../repositories/auditLog';
@@ -10,6 +9,7 @@ import { findUser, markMayHoldGrants } from '../repositories/users';
 import type { Actor } from '../runtime/actor';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
+import { roleErrors } from '../../../src/shared/domainErrors';
 
 const grants = () => database().collection(Collections.roleGrants);
 
@@ -19,15 +19,15 @@ function scopeOf(region: RegionDoc) {
 
 async function regionOrNotFound(regionId: string): Promise<RegionDoc> {
   const region = (await regionDirectory()).get(regionId);
-  if (!region) throw new AppError('NOT_FOUND', '地区不存在');
+  if (!region) throw roleErrors.regionNotFound();
   return region;
 }
 
 /** Grants a role; a grant that already exists is answered as it is. */
 export async function grantRole(actor: Actor, input: RolesGrantInput, requestId: string, now: Date): Promise<string> {
   const region = await regionOrNotFound(input.regionId);
-  if (!canManageRole(actor, input.role, scopeOf(region))) throw new AppError('FORBIDDEN', '没有权限授予该角色');
-  if (!(await findUser(input.userId))) throw new AppError('NOT_FOUND', '用户不存在');
+  if (!canManageRole(actor, input.role, scopeOf(region))) throw roleErrors.cannotGrant();
+  if (!(await findUser(input.userId))) throw roleErrors.userNotFound();
   const id = `grant-${digest('grant', input.userId, input.role, input.regionId).slice(0, 24)}`;
   await grants().doc(id).set({ userId: input.userId, role: input.role, regionId: input.regionId, grantedBy: actor.userId, createdAt: now, revokedAt: null });
   await markMayHoldGrants(input.userId);
@@ -43,7 +43,7 @@ export async function grantRole(actor: Actor, input: RolesGrantInput, requestId:
 export async function revokeRole(actor: Actor, grantId: string, reason: string, requestId: string, now: Date): Promise<void> {
   const { data } = await grants().doc(grantId).get();
   const grant = data[0] as RoleGrantDoc | undefined;
-  const notFound = new AppError('NOT_FOUND', '授权不存在');
+  const notFound = roleErrors.grantNotFound();
   if (!grant || grant.revokedAt) throw notFound;
   const region = await regionOrNotFound(grant.regionId);
   if (!canManageRole(actor, grant.role, scopeOf(region))) throw notFound;
@@ -59,7 +59,7 @@ export async function revokeRole(actor: Actor, grantId: string, reason: string, 
 export async function listRoles(actor: Actor, regionId: string) {
   const regions = await regionDirectory();
   const region = regions.get(regionId);
-  if (!region || !actor.grants.some((g) => g.regionId === region._id || region.ancestorIds.includes(g.regionId))) throw new AppError('NOT_FOUND', '地区不存在');
+  if (!region || !actor.grants.some((g) => g.regionId === region._id || region.ancestorIds.includes(g.regionId))) throw roleErrors.regionNotFound();
   const below = [...regions.values()].filter((r) => r._id === regionId || r.ancestorIds.includes(regionId)).map((r) => r._id);
   const _ = database().command;
   const { data } = await grants().where({ regionId: _.in(below), revokedAt: null }).limit(1000).get();

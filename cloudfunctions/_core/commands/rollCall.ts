@@ -4,7 +4,6 @@
  * answers "coming" (with an ETA) or "cannot" while it is open, and is thanked when it closes.
  * Who was called is private: to anyone else a roll-call answers like one that does not exist.
  */
-import { AppError } from '../../../src/shared/errors';
 import { authorize, abilities } from '../../../src/shared/policies/authorize';
 import { rollCallCommunityPolicies, rollCallPolicies, type RollCallResource } from '../../../src/shared/policies/volunteers';
 import type { RegionScope } from '../../../src/shared/policies/actor';
@@ -48,6 +47,7 @@ import { matchingVolunteers, volunteersOf } from '../repositories/volunteers';
 import type { Actor } from '../runtime/actor';
 import { digest } from '../runtime/hash';
 import { advanceJob, type JobHandlers, type SliceStep } from '../runtime/jobRunner';
+import { regionErrors, rollCallErrors } from '../../../src/shared/domainErrors';
 
 /** A meet-at time a minute old is still "now" (clocks of phones and servers differ a little). */
 const PAST_GRACE_MS = 60_000;
@@ -55,14 +55,14 @@ const MAX_AHEAD_MS = 30 * 24 * 3600_000;
 /** Notices sent at once: enough to reach 2,000 people in seconds without flooding the database. */
 const NOTIFY_WIDTH = 16;
 
-const notFound = () => new AppError('NOT_FOUND', '召集不存在或已结束');
-const closed = () => new AppError('ROLLCALL_CLOSED', '本次召集已结束');
+const notFound = () => rollCallErrors.notFound();
+const closed = () => rollCallErrors.closed();
 const scopeOf = (region: RegionDoc): RegionScope => ({ regionId: region._id, ancestorIds: region.ancestorIds });
 const linkOf = (rollCallId: string) => `package-volunteer/rollcall/index?id=${rollCallId}`;
 
 async function communityOf(communityId: string): Promise<RegionDoc> {
   const region = (await regionDirectory()).get(communityId);
-  if (!region || region.level !== 'community') throw new AppError('NOT_FOUND', '社区不存在');
+  if (!region || region.level !== 'community') throw regionErrors.communityNotFound();
   return region;
 }
 
@@ -155,16 +155,16 @@ export async function createRollCall(actor: Actor, input: RollCallsCreateInput, 
   const region = await communityOf(input.communityId);
   authorize(rollCallCommunityPolicies, 'rollcalls.create', actor, scopeOf(region));
   if (input.meetAt.getTime() < now.getTime() - PAST_GRACE_MS) {
-    throw new AppError('INVALID_INPUT', 'meetAt: 集合时间不能早于现在', [{ path: 'meetAt', message: '集合时间不能早于现在' }]);
+    throw rollCallErrors.meetInPast();
   }
   if (input.meetAt.getTime() > now.getTime() + MAX_AHEAD_MS) {
-    throw new AppError('INVALID_INPUT', 'meetAt: 集合时间不能晚于 30 天后', [{ path: 'meetAt', message: '集合时间不能晚于 30 天后' }]);
+    throw rollCallErrors.meetTooFarAhead();
   }
   const skills = [...new Set(input.skills)];
   const gridArea = input.gridArea ?? null;
   // Once the community's grid areas are imported, the target is one of them (read fresh: a just-made import counts).
   if (gridArea && !gridAreaAllowed((await findRegion(region._id))?.gridAreas ?? [], gridArea)) {
-    throw new AppError('INVALID_INPUT', 'gridArea: 请从本社区的网格中选择', [{ path: 'gridArea', message: '请从本社区的网格中选择' }]);
+    throw regionErrors.gridAreaNotOffered();
   }
   await assertContentAllowed(
     { title: input.title, description: input.description, meetingPlace: input.meetingPlace, gridArea: gridArea ?? undefined, skills: skills.join('，') },

@@ -3,7 +3,6 @@
  * data; guardians for minors). ID and phone numbers are sealed before anything is stored and
  * shown unmasked only to the volunteer and to staff over their home community.
  */
-import { AppError } from '../../../src/shared/errors';
 import { birthDateOf, maskIdNumber } from '../../../src/shared/identity/idNumber';
 import { hasStaffRoleOver, isStaff } from '../../../src/shared/policies/actor';
 import { gridAreaAllowed } from '../../../src/shared/schemas/regions';
@@ -19,13 +18,14 @@ import { activeVolunteerWithId, findVolunteer, findVolunteerByNo, type Volunteer
 import type { Actor } from '../runtime/actor';
 import { addYears, chinaDayOf } from '../runtime/chinaDay';
 import { inTransaction } from '../runtime/transactions';
+import { regionErrors, volunteerErrors } from '../../../src/shared/domainErrors';
 
 const sealPhone = (phone: string) => ({ sealed: sealPersonal(phone), masked: maskPhone(phone) });
 
 /** The volunteer of the caller, or NOT_A_VOLUNTEER. */
 export async function requireVolunteer(actor: Actor): Promise<VolunteerDoc> {
   const volunteer = await findVolunteer(actor.userId);
-  if (!volunteer || volunteer.status !== 'active') throw new AppError('NOT_A_VOLUNTEER', '请先完成志愿者登记');
+  if (!volunteer || volunteer.status !== 'active') throw volunteerErrors.registrationRequired();
   return volunteer;
 }
 
@@ -46,30 +46,30 @@ async function nextVolunteerNo(year: string, tx: Parameters<Parameters<typeof in
 async function assertGridAreaOffered(communityId: string | null, gridArea: string | null | undefined, stored: string | null): Promise<void> {
   if (!gridArea || !communityId) return;
   const offered = (await findRegion(communityId))?.gridAreas ?? [];
-  if (!gridAreaAllowed(offered, gridArea, stored)) throw new AppError('INVALID_INPUT', 'gridArea: 请从本社区的网格中选择', [{ path: 'gridArea', message: '请从本社区的网格中选择' }]);
+  if (!gridAreaAllowed(offered, gridArea, stored)) throw regionErrors.gridAreaNotOffered();
 }
 
 export async function registerVolunteer(actor: Actor, input: VolunteerRegisterInput, now: Date): Promise<VolunteerProfile> {
   const communityId = actor.user.homeCommunityId;
-  if (!communityId) throw new AppError('INVALID_INPUT', '请先在“我的”中选择所在社区', [{ path: 'community', message: '请先选择所在社区' }]);
+  if (!communityId) throw volunteerErrors.communityRequired();
   const birthDate = input.idType === 'mainland_id' ? birthDateOf(input.idNumber)! : input.birthDate!;
   const today = chinaDayOf(now);
-  if (birthDate > today) throw new AppError('INVALID_INPUT', 'birthDate: 出生日期不能晚于今天', [{ path: 'birthDate', message: '出生日期不能晚于今天' }]);
+  if (birthDate > today) throw volunteerErrors.birthDateAfterToday();
   const adultFrom = addYears(birthDate, 18);
   const minor = today < adultFrom;
   if (minor && !input.guardian) {
-    throw new AppError('INVALID_INPUT', 'guardian: 未满 18 周岁需要监护人同意', [{ path: 'guardian', message: '未满 18 周岁需要监护人同意' }]);
+    throw volunteerErrors.guardianRequired();
   }
   await assertGridAreaOffered(communityId, input.gridArea, null);
   await assertContentAllowed({ skills: input.skills.join('，'), gridArea: input.gridArea, emergencyContact: input.emergencyContact?.name }, 1, actor.openid);
 
   const idDigest = blindIndex(input.idType, input.idNumber);
   const holder = await activeVolunteerWithId(idDigest);
-  if (holder && holder._id !== actor.userId) throw new AppError('CONFLICT', '该证件号已登记为志愿者');
+  if (holder && holder._id !== actor.userId) throw volunteerErrors.idAlreadyRegistered();
 
   const doc = await inTransaction(async (tx) => {
     const { data: existing } = (await tx.collection(Collections.volunteers).doc(actor.userId).get()) as { data: VolunteerDoc | null };
-    if (existing?.status === 'active') throw new AppError('CONFLICT', '你已登记为志愿者');
+    if (existing?.status === 'active') throw volunteerErrors.alreadyRegistered();
     const fields: Omit<VolunteerDoc, '_id'> = {
       userId: actor.userId,
       // A returning volunteer keeps the number their old records carry.
@@ -114,7 +114,7 @@ export async function updateVolunteer(actor: Actor, input: VolunteerUpdateInput,
   }
   const updated = await inTransaction(async (tx) => {
     const { data: current } = (await tx.collection(Collections.volunteers).doc(volunteer._id).get()) as { data: VolunteerDoc | null };
-    if (!current || current.status !== 'active') throw new AppError('NOT_A_VOLUNTEER', '请先完成志愿者登记');
+    if (!current || current.status !== 'active') throw volunteerErrors.registrationRequired();
     const next = { ...current, ...changes };
     const { _id: _ignored, ...fields } = next;
     await tx.collection(Collections.volunteers).doc(volunteer._id).set(fields);
@@ -130,7 +130,7 @@ export async function updateVolunteer(actor: Actor, input: VolunteerUpdateInput,
 export async function withdrawVolunteer(actor: Actor, now: Date): Promise<void> {
   await inTransaction(async (tx) => {
     const { data: current } = (await tx.collection(Collections.volunteers).doc(actor.userId).get()) as { data: VolunteerDoc | null };
-    if (!current || current.status !== 'active') throw new AppError('NOT_A_VOLUNTEER', '你还没有登记为志愿者');
+    if (!current || current.status !== 'active') throw volunteerErrors.notRegistered();
     const { _id: _ignored, ...rest } = current;
     const shell: Omit<VolunteerDoc, '_id'> = {
       ...rest,
@@ -166,9 +166,9 @@ async function mayReadUnmasked(actor: Actor, volunteer: VolunteerDoc): Promise<b
 
 export async function volunteerByNo(actor: Actor, volunteerNo: string, now: Date): Promise<VolunteerProfile> {
   // Looking people up by number is for staff only; to anyone else the number says nothing.
-  if (!isStaff(actor)) throw new AppError('NOT_FOUND', '没有这个志愿者编号');
+  if (!isStaff(actor)) throw volunteerErrors.unknownVolunteerNo();
   const volunteer = await findVolunteerByNo(volunteerNo);
-  if (!volunteer) throw new AppError('NOT_FOUND', '没有这个志愿者编号');
+  if (!volunteer) throw volunteerErrors.unknownVolunteerNo();
   const full = await mayReadUnmasked(actor, volunteer);
   if (full && actor.userId !== volunteer.userId) {
     // Reading someone's unmasked ID is a staff action like any other: it goes to the audit log.
