@@ -10,7 +10,7 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { catalogueEntries } from '../../src/shared/domainErrors';
+import { catalogueEntries } from '../../src/shared/domainErrors/catalogue';
 import { rewriteSource } from './errorTaxonomy';
 
 const root = join(__dirname, '..', '..');

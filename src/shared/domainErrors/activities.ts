@@ -1,7 +1,7 @@
 /** Refusals of the activities function (planning, editing, cancelling, poster codes). */
 import { defineErrors } from './defineErrors';
 
-export const activityErrors = defineErrors('activities', {
+export const activityErrors = /* @__PURE__ */ defineErrors('activities', {
   notFound: { code: 'NOT_FOUND', zh: '活动不存在或已删除', en: 'This activity does not exist or was removed.' },
   startInPast: { code: 'INVALID_INPUT', zh: '开始时间必须在将来', en: 'The start time must be in the future.', field: { path: 'startAt' } },
   capacityBelowSignups: { code: 'CONFLICT', zh: '已有 {total} 人报名，名额不能少于 {total}', en: '{total} people have signed up, so there must be at least {total} places.' },

@@ -1,7 +1,7 @@
 /** Refusals of the content check (ports/contentCheck: WeChat msgSecCheck) on any text a user posts. */
 import { defineErrors } from './defineErrors';
 
-export const contentErrors = defineErrors('content', {
+export const contentErrors = /* @__PURE__ */ defineErrors('content', {
   rejected: { code: 'CONTENT_REJECTED', zh: '内容含有违规信息，无法发布', en: 'This text contains content that cannot be published.', field: { path: '{field}' } },
   needsRewording: {
     code: 'CONTENT_REVIEW',

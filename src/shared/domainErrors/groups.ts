@@ -1,7 +1,7 @@
 /** Refusals of the groups function (founding, joining, leaving, stewardship). */
 import { defineErrors } from './defineErrors';
 
-export const groupErrors = defineErrors('groups', {
+export const groupErrors = /* @__PURE__ */ defineErrors('groups', {
   notFound: { code: 'NOT_FOUND', zh: '小组不存在或已解散', en: 'This group does not exist or was dissolved.' },
   organizationNotFound: { code: 'NOT_FOUND', zh: '组织不存在', en: 'This organization does not exist.' },
   applicationChanged: { code: 'CONFLICT', zh: '申请状态已变化，请刷新后再试', en: 'The application changed meanwhile. Please refresh and try again.' },

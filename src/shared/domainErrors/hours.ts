@@ -1,7 +1,7 @@
 /** Refusals of volunteer hours (volunteers function: records, self-reports, reviews, corrections). */
 import { defineErrors } from './defineErrors';
 
-export const hourErrors = defineErrors('hours', {
+export const hourErrors = /* @__PURE__ */ defineErrors('hours', {
   recordNotFound: { code: 'NOT_FOUND', zh: '记录不存在', en: 'This record does not exist.' },
   notVolunteerActivity: { code: 'CONFLICT', zh: '这不是志愿服务活动，不记录服务时长', en: 'This is not a volunteer activity, so no service hours are recorded.' },
   ownOrganizationsOnly: { code: 'FORBIDDEN', zh: '只能申报你所在组织的服务', en: 'You can only report service for organizations you belong to.' },

@@ -1,7 +1,7 @@
 /** Refusals of the hubs function (hub organizations and the groups they link). */
 import { defineErrors } from './defineErrors';
 
-export const hubErrors = defineErrors('hubs', {
+export const hubErrors = /* @__PURE__ */ defineErrors('hubs', {
   hubsCannotJoinHubs: { code: 'CONFLICT', zh: '枢纽组织之间不能互相加入', en: 'Hub organizations cannot join each other.' },
   sameStreetOnly: { code: 'CONFLICT', zh: '只能邀请本街道（乡镇）的小组', en: 'Only groups of your own street (township) can be invited.' },
   inAnotherHub: { code: 'CONFLICT', zh: '该小组已加入其他枢纽组织', en: 'This group has already joined another hub organization.' },

@@ -1,7 +1,7 @@
 /** Refusals of the members function (join requests, removal, roles, invitations). */
 import { defineErrors } from './defineErrors';
 
-export const memberErrors = defineErrors('members', {
+export const memberErrors = /* @__PURE__ */ defineErrors('members', {
   requestNotFound: { code: 'NOT_FOUND', zh: '没有这条入组申请', en: 'There is no such request to join.' },
   cannotRemoveSelf: { code: 'CONFLICT', zh: '不能移除自己，请使用“退出小组”', en: 'You cannot remove yourself. Please use "Leave group".' },
   notAMember: { code: 'NOT_FOUND', zh: '该用户不是小组成员', en: 'This person is not a member of the group.' },

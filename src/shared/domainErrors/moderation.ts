@@ -1,7 +1,7 @@
 /** Refusals of the moderation function (reports, reviews, appeals). */
 import { defineErrors } from './defineErrors';
 
-export const moderationErrors = defineErrors('moderation', {
+export const moderationErrors = /* @__PURE__ */ defineErrors('moderation', {
   contentNotFound: { code: 'NOT_FOUND', zh: '内容不存在或已删除', en: 'This content does not exist or was removed.' },
   cannotReportOwn: { code: 'CONFLICT', zh: '不能举报自己发布的内容', en: 'You cannot report what you posted yourself.' },
   alreadyReported: { code: 'CONFLICT', zh: '你已经举报过该内容，我们会尽快处理', en: 'You have already reported this. We will look at it soon.' },

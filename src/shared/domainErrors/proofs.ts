@@ -1,7 +1,7 @@
 /** Refusals of the proofs function (service proofs: requests, issuing, downloads). */
 import { defineErrors } from './defineErrors';
 
-export const proofErrors = defineErrors('proofs', {
+export const proofErrors = /* @__PURE__ */ defineErrors('proofs', {
   notFound: { code: 'NOT_FOUND', zh: '证明申请不存在', en: 'This proof request does not exist.' },
   endAfterToday: { code: 'INVALID_INPUT', zh: '结束日期不能晚于今天', en: 'The end date cannot be later than today.', field: { path: 'to' } },
   noConfirmedService: { code: 'INVALID_INPUT', zh: '这段时间在该单位没有已确认的服务记录', en: 'There is no confirmed service with this organization in this period.', field: { path: 'from' } },

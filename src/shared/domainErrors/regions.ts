@@ -1,7 +1,7 @@
 /** Refusals about communities and the region tree (regions function, and any action that takes a community). */
 import { defineErrors } from './defineErrors';
 
-export const regionErrors = defineErrors('regions', {
+export const regionErrors = /* @__PURE__ */ defineErrors('regions', {
   communityNotFound: { code: 'NOT_FOUND', zh: '社区不存在', en: 'This community does not exist.' },
   communityUnknown: { code: 'INVALID_INPUT', zh: '社区不存在', en: 'This community does not exist.', field: { path: 'communityId' } },
   communityRequired: { code: 'INVALID_INPUT', zh: '请先选择你所在的社区', en: 'Please choose your community first.', field: { path: 'communityId' } },

@@ -1,7 +1,7 @@
 /** Refusals of the request pipeline every function shares (createHandler, idempotency, rate limit, transactions, authorize). */
 import { defineErrors } from './defineErrors';
 
-export const requestErrors = defineErrors('request', {
+export const requestErrors = /* @__PURE__ */ defineErrors('request', {
   malformed: { code: 'INVALID_INPUT', zh: '请求格式不正确', en: 'The request was not understood.' },
   unknownAction: { code: 'NOT_FOUND', zh: '未知的操作：{action}', en: 'Unknown action: {action}' },
   signInRequired: { code: 'UNAUTHENTICATED', zh: '请先登录', en: 'Please sign in first.' },

@@ -1,7 +1,7 @@
 /** Refusals of the signups function (signing up, cancelling, seat offers, approvals, check-in). */
 import { defineErrors } from './defineErrors';
 
-export const signupErrors = defineErrors('signups', {
+export const signupErrors = /* @__PURE__ */ defineErrors('signups', {
   blockedForNoShows: {
     code: 'SIGNUP_CLOSED',
     zh: '你在本小组的活动中已缺席 {count} 次，{until} 前暂不能报名',

@@ -1,7 +1,7 @@
 /** Refusals of the points store (credits function: items, redemptions, pickup codes). */
 import { defineErrors } from './defineErrors';
 
-export const storeErrors = defineErrors('store', {
+export const storeErrors = /* @__PURE__ */ defineErrors('store', {
   itemNotFound: { code: 'NOT_FOUND', zh: '物品不存在或已下架', en: 'This item does not exist or was taken down.' },
   pickupCodeBusy: { code: 'CONFLICT', zh: '请稍后再试', en: 'Please try again shortly.' },
   residentsOnly: { code: 'FORBIDDEN', zh: '只有本社区的居民可以兑换这件物品', en: "Only this community's residents can redeem this item." },

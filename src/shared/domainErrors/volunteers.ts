@@ -1,7 +1,7 @@
 /** Refusals of the volunteers function's registry (registration, profile, volunteer numbers). */
 import { defineErrors } from './defineErrors';
 
-export const volunteerErrors = defineErrors('volunteers', {
+export const volunteerErrors = /* @__PURE__ */ defineErrors('volunteers', {
   registrationRequired: { code: 'NOT_A_VOLUNTEER', zh: '请先完成志愿者登记', en: 'Please register as a volunteer first.' },
   notRegistered: { code: 'NOT_A_VOLUNTEER', zh: '你还没有登记为志愿者', en: 'You have not registered as a volunteer.' },
   unknownVolunteerNo: { code: 'NOT_FOUND', zh: '没有这个志愿者编号', en: 'There is no volunteer with this number.' },
