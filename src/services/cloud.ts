@@ -10,7 +10,7 @@
 import Taro from '@tarojs/taro';
 import { contract, type ActionName, type InputOf, type OutputOf } from '../shared/api/contract';
 import type { ErrorBody, ErrorCode, ErrorParams, FieldIssue } from '../shared/errors';
-import { errorCaseOf, errorTextOf } from '../shared/domainErrors/catalogue';
+import { errorCaseOf, errorTextOf, type ErrorLocale } from '../shared/domainErrors/catalogue';
 import { fillParams } from '../shared/domainErrors/defineErrors';
 import { hasMessage, translate } from '../locales';
 import { currentLocale } from '../stores/settings';
@@ -64,23 +64,10 @@ function fieldLabel(path: string): string | null {
   return hasMessage(key) ? translate(currentLocale(), key) : null;
 }
 
-/** The domain case a refusal named (src/shared/domainErrors), with its params. */
-export interface RefusalCase {
-  reason: string;
-  params?: ErrorParams;
-}
-
-/**
- * The user-facing text of an error, in the current language. A refusal that names a domain case
- * the catalogue knows is said in the reader's language ("You have already signed up for this
- * activity"); otherwise the code's general text, or the server's own words in Chinese.
- */
-export function messageFor(code: string, issues: FieldIssue[] = [], serverMessage?: string, refusal?: RefusalCase): string {
+/** The user-facing text of an error code, in the current language. */
+export function messageFor(code: string, issues: FieldIssue[] = [], serverMessage?: string): string {
   const locale = currentLocale();
   const key = `errors.${code}`;
-  const caseText = refusal ? errorTextOf(refusal.reason, locale, refusal.params) : undefined;
-  // A field case (INVALID_INPUT with its issue) keeps the usual "check what you entered: field: text" form below.
-  if (caseText !== undefined && (code !== 'INVALID_INPUT' || issues.length === 0)) return caseText;
   // The server's own messages are written in Chinese for residents and say exactly what happened
   // ("你已经报名了本次活动"); in Chinese they beat the catalogue's general text for the code.
   // In English the catalogue speaks; INTERNAL never shows what the server said.
@@ -97,7 +84,13 @@ export function messageFor(code: string, issues: FieldIssue[] = [], serverMessag
   return translate(locale, 'errors.withIssues', { base, details });
 }
 
-/** The params of a refusal as sent, keeping only string and number values (it came over the wire). */
+/** The domain case a refusal named (src/shared/domainErrors), with its params. */
+interface RefusalCase {
+  reason: string;
+  params?: ErrorParams;
+}
+
+/** The params of a refusal as sent, keeping only string and number values (they came over the wire). */
 function paramsOf(value: unknown): ErrorParams | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const params: ErrorParams = {};
@@ -106,20 +99,28 @@ function paramsOf(value: unknown): ErrorParams | undefined {
 }
 
 /** The issue of a field case in the reader's language (the server writes it in Chinese). */
-function localizedIssues(issues: FieldIssue[], refusal: RefusalCase): FieldIssue[] {
+function localizedIssues(issues: FieldIssue[], refusal: RefusalCase, locale: ErrorLocale): FieldIssue[] {
   const field = errorCaseOf(refusal.reason)?.field;
   if (!field) return issues;
   const path = fillParams(field.path, refusal.params);
-  const text = errorTextOf(refusal.reason, currentLocale(), refusal.params, { field: true });
+  const text = errorTextOf(refusal.reason, locale, refusal.params, { field: true });
   return issues.map((issue) => (issue.path === path && text !== undefined ? { ...issue, message: text } : issue));
 }
 
-/** The ClientError of an error envelope, as a page sees it (exported for tests that stand in for the server). */
+/**
+ * The ClientError of an error envelope (exported for tests that stand in for the server). A
+ * refusal that names a case the catalogue knows is said in the reader's language ("You have
+ * already signed up for this activity"), a field case through its issue under the usual
+ * "check what you entered" text; anything else goes through messageFor as before.
+ */
 export function clientErrorOf(body: ErrorBody): ClientError {
+  const locale = currentLocale();
   const sent = Array.isArray(body.issues) ? body.issues : [];
   const refusal: RefusalCase | undefined = typeof body.reason === 'string' ? { reason: body.reason, params: paramsOf(body.params) } : undefined;
-  const issues = refusal ? localizedIssues(sent, refusal) : sent;
-  return new ClientError(body.code, messageFor(body.code, issues, body.message, refusal), issues, refusal?.reason);
+  const issues = refusal ? localizedIssues(sent, refusal, locale) : sent;
+  const caseText = refusal ? errorTextOf(refusal.reason, locale, refusal.params) : undefined;
+  const message = caseText !== undefined && (body.code !== 'INVALID_INPUT' || issues.length === 0) ? caseText : messageFor(body.code, issues, body.message);
+  return new ClientError(body.code, message, issues, refusal?.reason);
 }
 
 function clientError(code: ClientErrorCode): ClientError {
