@@ -9,7 +9,9 @@
  */
 import Taro from '@tarojs/taro';
 import { contract, type ActionName, type InputOf, type OutputOf } from '../shared/api/contract';
-import type { ErrorBody, ErrorCode, FieldIssue } from '../shared/errors';
+import type { ErrorBody, ErrorCode, ErrorParams, FieldIssue } from '../shared/errors';
+import { errorCaseOf, errorTextOf, type ErrorLocale } from '../shared/domainErrors/catalogue';
+import { fillParams } from '../shared/domainErrors/defineErrors';
 import { hasMessage, translate } from '../locales';
 import { newRequestId } from '../utils/requestId';
 import { serverIssueMessage } from '../utils/schemaErrors';
@@ -20,17 +22,22 @@ import { clearToken, getToken, setToken } from './token';
 /** Server codes plus the two failures only a client can see. */
 export type ClientErrorCode = ErrorCode | 'NETWORK' | 'BAD_RESPONSE';
 
-/** A failed call: stable `code`, localized `message`, field `issues` for INVALID_INPUT. */
+/**
+ * A failed call: stable `code`, localized `message`, field `issues` for INVALID_INPUT, and the
+ * server's domain case (`reason`, e.g. `signups.already_signed_up`) when it named one.
+ */
 export class ClientError extends Error {
   // Set explicitly: minifiers rename classes, and isClientError() checks the name.
   override name = 'ClientError';
   readonly code: ClientErrorCode;
   readonly issues: FieldIssue[];
+  readonly reason?: string;
 
-  constructor(code: ClientErrorCode, message: string, issues: FieldIssue[] = []) {
+  constructor(code: ClientErrorCode, message: string, issues: FieldIssue[] = [], reason?: string) {
     super(message);
     this.code = code;
     this.issues = issues;
+    if (reason) this.reason = reason;
   }
 }
 
@@ -80,9 +87,43 @@ export function messageFor(code: string, issues: FieldIssue[] = [], serverMessag
   return translate(locale, 'errors.withIssues', { base, details });
 }
 
-function errorFromBody(body: ErrorBody): ClientError {
-  const issues = Array.isArray(body.issues) ? body.issues : [];
-  return new ClientError(body.code, messageFor(body.code, issues, body.message), issues);
+/** The domain case a refusal named (src/shared/domainErrors), with its params. */
+interface RefusalCase {
+  reason: string;
+  params?: ErrorParams;
+}
+
+/** The params of a refusal as sent, keeping only string and number values (they came over the wire). */
+function paramsOf(value: unknown): ErrorParams | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const params: ErrorParams = {};
+  for (const [name, param] of Object.entries(value)) if (typeof param === 'string' || typeof param === 'number') params[name] = param;
+  return params;
+}
+
+/** The issue of a field case in the reader's language (the server writes it in Chinese). */
+function localizedIssues(issues: FieldIssue[], refusal: RefusalCase, locale: ErrorLocale): FieldIssue[] {
+  const field = errorCaseOf(refusal.reason)?.field;
+  if (!field) return issues;
+  const path = fillParams(field.path, refusal.params);
+  const text = errorTextOf(refusal.reason, locale, refusal.params, { field: true });
+  return issues.map((issue) => (issue.path === path && text !== undefined ? { ...issue, message: text } : issue));
+}
+
+/**
+ * The ClientError of an error envelope (exported for tests that stand in for the server). A
+ * refusal that names a case the catalogue knows is said in the reader's language ("You have
+ * already signed up for this activity"), a field case through its issue under the usual
+ * "check what you entered" text; anything else goes through messageFor as before.
+ */
+export function clientErrorOf(body: ErrorBody): ClientError {
+  const locale = serviceLocale();
+  const sent = Array.isArray(body.issues) ? body.issues : [];
+  const refusal: RefusalCase | undefined = typeof body.reason === 'string' ? { reason: body.reason, params: paramsOf(body.params) } : undefined;
+  const issues = refusal ? localizedIssues(sent, refusal, locale) : sent;
+  const caseText = refusal ? errorTextOf(refusal.reason, locale, refusal.params) : undefined;
+  const message = caseText !== undefined && (body.code !== 'INVALID_INPUT' || issues.length === 0) ? caseText : messageFor(body.code, issues, body.message);
+  return new ClientError(body.code, message, issues, refusal?.reason);
 }
 
 function clientError(code: ClientErrorCode): ClientError {
@@ -100,7 +141,7 @@ function openEnvelope(value: unknown): unknown {
   if (typeof value === 'object' && value !== null && 'ok' in value) {
     const envelope = value as { ok: unknown; data?: unknown; error?: unknown };
     if (envelope.ok === true) return envelope.data;
-    if (envelope.ok === false && isErrorBody(envelope.error)) throw errorFromBody(envelope.error);
+    if (envelope.ok === false && isErrorBody(envelope.error)) throw clientErrorOf(envelope.error);
   }
   throw clientError('BAD_RESPONSE');
 }

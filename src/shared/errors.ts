@@ -30,11 +30,20 @@ export interface FieldIssue {
   message: string;
 }
 
-/** The error half of the envelope. */
+/** The variable parts of a domain case's message (counts, dates), by placeholder name. */
+export type ErrorParams = Record<string, string | number>;
+
+/**
+ * The error half of the envelope. `code` is the category clients switch on; `reason` names the
+ * domain case (`signups.already_signed_up`, src/shared/domainErrors) so the app can say it in
+ * the reader's language, filling `params` into its text; `message` stays the server's Chinese.
+ */
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
   issues?: FieldIssue[];
+  reason?: string;
+  params?: ErrorParams;
 }
 
 /** The reply of every action: data or a coded error, never a thrown exception. */
@@ -74,12 +83,20 @@ export function httpStatusOf(code: ErrorCode): number {
  */
 export class AppError extends Error {
   override name = 'AppError';
+  readonly reason?: string;
+  readonly params?: ErrorParams;
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly issues?: FieldIssue[],
+    /** The domain case (set by the factories of src/shared/domainErrors, not by hand). */
+    detail?: { reason: string; params?: ErrorParams },
   ) {
     super(message);
+    if (detail) {
+      this.reason = detail.reason;
+      if (detail.params) this.params = detail.params;
+    }
   }
 }
 

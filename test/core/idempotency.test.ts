@@ -88,7 +88,7 @@ test('concurrent duplicates run once and all get the first result; a later retry
   expect(results[2]).toEqual(results[0]);
   expect(await update('idem-a', 'request-1', '甲')).toEqual(results[0]);
   expect(runs).toBe(1);
-  expect(await update('idem-a', 'request-1', '乙')).toEqual({ ok: false, error: { code: 'IDEMPOTENCY_MISMATCH', message: '同一个请求编号被用于不同的操作' } });
+  expect(await update('idem-a', 'request-1', '乙')).toEqual({ ok: false, error: { code: 'IDEMPOTENCY_MISMATCH', message: '同一个请求编号被用于不同的操作', reason: 'request.request_id_reused' } });
 });
 
 test('a crash of the command frees the request id: the retry runs again', async () => {

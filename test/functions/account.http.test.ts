@@ -34,7 +34,7 @@ describe('account.me', () => {
 
   test('answers 401 UNAUTHENTICATED without a session, and with a forged token', async () => {
     const anonymous = await Client.anonymous(cloud.url).call('account', 'account.me', {}, null);
-    expect(anonymous).toEqual({ status: 401, body: { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录' } } });
+    expect(anonymous).toEqual({ status: 401, body: { ok: false, error: { code: 'UNAUTHENTICATED', message: '请先登录', reason: 'request.sign_in_required' } } });
     const forged = await new Client(cloud.url, 'x'.repeat(32), null).call('account', 'account.me', {}, null);
     expect(forged.status).toBe(401);
   });
@@ -65,14 +65,14 @@ describe('account.updateProfile', () => {
     const requestId = user.nextRequestId();
     await user.call('account', 'account.updateProfile', { nickname: '甲' }, requestId);
     const clash = await user.call('account', 'account.updateProfile', { nickname: '乙' }, requestId);
-    expect(clash).toEqual({ status: 409, body: { ok: false, error: { code: 'IDEMPOTENCY_MISMATCH', message: '同一个请求编号被用于不同的操作' } } });
+    expect(clash).toEqual({ status: 409, body: { ok: false, error: { code: 'IDEMPOTENCY_MISMATCH', message: '同一个请求编号被用于不同的操作', reason: 'request.request_id_reused' } } });
   });
 
   test('a street or county is not a home community', async () => {
     const user = await Client.signIn(cloud.url, 'street-home-user');
     const { status, body } = await user.call('account', 'account.updateProfile', { homeCommunityId: 'st-chengguan' });
     expect(status).toBe(400);
-    expect(body).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'homeCommunityId: 请选择一个社区或村', issues: [{ path: 'homeCommunityId', message: '请选择一个社区或村' }] } });
+    expect(body).toEqual({ ok: false, error: { code: 'INVALID_INPUT', message: 'homeCommunityId: 请选择一个社区或村', reason: 'account.home_community_required', issues: [{ path: 'homeCommunityId', message: '请选择一个社区或村' }] } });
   });
 
   test('a mutation without a requestId is refused and writes nothing', async () => {

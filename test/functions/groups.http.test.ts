@@ -64,7 +64,7 @@ describe('groups.list', () => {
   test('a user without a home community is asked to choose one; a street is not a community', async () => {
     const newcomer = await Client.signIn(cloud.url, 'list-newcomer');
     const { status, body } = await newcomer.call('groups', 'groups.list', {}, null);
-    expect([status, body]).toEqual([400, { ok: false, error: { code: 'INVALID_INPUT', message: 'communityId: 请先选择你所在的社区', issues: [{ path: 'communityId', message: '请先选择你所在的社区' }] } }]);
+    expect([status, body]).toEqual([400, { ok: false, error: { code: 'INVALID_INPUT', message: 'communityId: 请先选择你所在的社区', reason: 'regions.community_required', issues: [{ path: 'communityId', message: '请先选择你所在的社区' }] } }]);
     const street = await newcomer.call('groups', 'groups.list', { communityId: 'st-chengguan' }, null);
     expect(street.status).toBe(400);
   });
@@ -135,7 +135,7 @@ describe('joining and leaving', () => {
     expect(group!.abilities).toContain('groups.leave');
     expect(await resident.call('groups', 'groups.join', { groupId: 'g-beiyuan-xunluo' }, requestId)).toEqual(joined);
     const again = await resident.call('groups', 'groups.join', { groupId: 'g-beiyuan-xunluo' });
-    expect([again.status, again.body]).toEqual([409, { ok: false, error: { code: 'ALREADY_MEMBER', message: '你已经是小组成员' } }]);
+    expect([again.status, again.body]).toEqual([409, { ok: false, error: { code: 'ALREADY_MEMBER', message: '你已经是小组成员', reason: 'groups.already_member' } }]);
     const mine = await data<MembershipsMineOutput>(resident.call('groups', 'memberships.mine', {}, null));
     expect(mine.groups.map((g) => g.id)).toEqual(['g-beiyuan-xunluo']);
     const left = await data<GroupDetail>(resident.call('groups', 'groups.leave', { groupId: 'g-beiyuan-xunluo' }));
@@ -153,7 +153,7 @@ describe('joining and leaving', () => {
     const mine = await data<MembershipsMineOutput>(resident.call('groups', 'memberships.mine', {}, null));
     expect(mine).toMatchObject({ groups: [], requests: [{ id: 'g-beiyuan-huzhu', myMembership: { status: 'pending' } }] });
     const repeat = await resident.call('groups', 'groups.join', { groupId: 'g-beiyuan-huzhu' });
-    expect(!repeat.body.ok && repeat.body.error).toEqual({ code: 'ALREADY_MEMBER', message: '已提交申请，请等待队长审核' });
+    expect(!repeat.body.ok && repeat.body.error).toEqual({ code: 'ALREADY_MEMBER', message: '已提交申请，请等待队长审核', reason: 'groups.application_pending' });
     const withdrawn = await data<GroupDetail>(resident.call('groups', 'groups.leave', { groupId: 'g-beiyuan-huzhu' }));
     expect(withdrawn).toMatchObject({ myMembership: { status: 'left' }, memberCount: 2 });
     expect(snapshotDatabase(cloud.dataDir)).toMatch(/c_inbox:.*join-request-m/);
@@ -163,7 +163,7 @@ describe('joining and leaving', () => {
     const resident = await signIn('join-refused');
     const before = snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits']);
     const invite = await resident.call('groups', 'groups.join', { groupId: 'g-dongmen-cishan' });
-    expect([invite.status, invite.body]).toEqual([409, { ok: false, error: { code: 'GROUP_NOT_JOINABLE', message: '该小组仅限邀请加入' } }]);
+    expect([invite.status, invite.body]).toEqual([409, { ok: false, error: { code: 'GROUP_NOT_JOINABLE', message: '该小组仅限邀请加入', reason: 'groups.invite_only' } }]);
     const pending = await resident.call('groups', 'groups.join', { groupId: 'g-beiyuan-yuanyi' });
     expect([pending.status, !pending.body.ok && pending.body.error.code]).toEqual([404, 'NOT_FOUND']);
     const missing = await resident.call('groups', 'groups.join', { groupId: 'g-nowhere' });
@@ -175,7 +175,7 @@ describe('joining and leaving', () => {
     const leader = await Client.signIn(cloud.url, 'demo-leader');
     const before = snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits']);
     const { status, body } = await leader.call('groups', 'groups.leave', { groupId: 'g-beiyuan-taiji' });
-    expect([status, body]).toEqual([409, { ok: false, error: { code: 'CONFLICT', message: '队长需要先把队长身份转交给其他成员，才能退出' } }]);
+    expect([status, body]).toEqual([409, { ok: false, error: { code: 'CONFLICT', message: '队长需要先把队长身份转交给其他成员，才能退出', reason: 'groups.leader_must_hand_over' } }]);
     expect(snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits'])).toBe(before);
   });
 

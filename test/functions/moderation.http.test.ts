@@ -112,7 +112,7 @@ test('staff read each reporter\'s words, masked; restore only what is hidden; a 
   // Nothing is hidden: restore has nothing to do and writes nothing.
   const before = snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'users']);
   const restore = await committee.call('moderation', 'moderation.decide', { caseId: found.id, action: 'restore', reason: '试试恢复' });
-  expect([restore.status, !restore.body.ok && restore.body.error]).toEqual([409, { code: 'CONFLICT', message: '该内容正在正常显示，无需恢复' }]);
+  expect([restore.status, !restore.body.ok && restore.body.error]).toEqual([409, { code: 'CONFLICT', message: '该内容正在正常显示，无需恢复', reason: 'moderation.nothing_to_restore' }]);
   expect(snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'users'])).toBe(before);
 
   await data(committee.call('moderation', 'moderation.decide', { caseId: found.id, action: 'dismiss', reason: '经核实为正常的社区通知' }));

@@ -219,7 +219,7 @@ describe('posts', () => {
 
     const before = snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'users']);
     const risky = await leader.call('posts', 'posts.create', { groupId, text: '招募刷单兼职，日结' });
-    expect([risky.status, risky.body]).toEqual([400, { ok: false, error: { code: 'CONTENT_REJECTED', message: 'text: 内容含有违规信息，无法发布', issues: [{ path: 'text', message: '内容含有违规信息，无法发布' }] } }]);
+    expect([risky.status, risky.body]).toEqual([400, { ok: false, error: { code: 'CONTENT_REJECTED', message: 'text: 内容含有违规信息，无法发布', reason: 'content.rejected', params: { field: 'text' }, issues: [{ path: 'text', message: '内容含有违规信息，无法发布' }] } }]);
     const review = await leader.call('posts', 'posts.create', { groupId, text: '滚蛋吧不守规矩的人' });
     expect([review.status, !review.body.ok && review.body.error.code]).toEqual([400, 'CONTENT_REVIEW']);
     expect(snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'users'])).toBe(before);

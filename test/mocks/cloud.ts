@@ -34,4 +34,4 @@ export const uploadImage = jest.fn(async (localPath: string, kind: string): Prom
 /** Answers `cloud://test/imports/regions/<the file name>`. */
 export const uploadImportFile = jest.fn(async (_localPath: string, fileName: string): Promise<string> => `cloud://test/imports/regions/${fileName}`);
 
-export const { ClientError, isClientError, messageFor, RETRY_DELAYS_MS } = actual;
+export const { ClientError, clientErrorOf, isClientError, messageFor, RETRY_DELAYS_MS } = actual;

@@ -46,7 +46,7 @@ test('the write rate limit answers RATE_LIMITED and the rejected calls write not
     if (reply.body.ok) accepted += 1;
     else limited = reply;
   }
-  expect(limited).toEqual({ status: 429, body: { ok: false, error: { code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试' } } });
+  expect(limited).toEqual({ status: 429, body: { ok: false, error: { code: 'RATE_LIMITED', message: '操作太频繁，请稍后再试', reason: 'request.too_frequent' } } });
   expect(accepted).toBeGreaterThanOrEqual(60);
   const before = snapshotDatabase(cloud.dataDir, ['rate_limits']);
   const again = await client.call('account', 'account.updateProfile', { nickname: '再来' });

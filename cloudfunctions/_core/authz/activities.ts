@@ -3,7 +3,6 @@
  * loader every activity and sign-up command starts with (an activity the actor may not see
  * answers like a missing one).
  */
-import { AppError } from '../../../src/shared/errors';
 import { activityPolicies, type ActivityResource } from '../../../src/shared/policies/activities';
 import { findActivity, type ActivityDoc } from '../repositories/activities';
 import { findGroup, type GroupDoc } from '../repositories/groups';
@@ -12,9 +11,10 @@ import { Coalescer } from '../runtime/coalesce';
 import type { Actor } from './actor';
 import { authorize } from './authorize';
 import { groupResource } from './groups';
+import { activityErrors } from '../../../src/shared/domainErrors';
 
 /** An activity that is missing and one the actor may not see answer alike. */
-export const activityNotFound = () => new AppError('NOT_FOUND', '活动不存在或已删除');
+export const activityNotFound = () => activityErrors.notFound();
 
 /** The policy view of an activity for the actor. */
 export async function activityResource(actor: Actor, activity: ActivityDoc, group?: GroupDoc | null, needMembership = true): Promise<ActivityResource> {

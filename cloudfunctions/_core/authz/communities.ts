@@ -1,14 +1,14 @@
 /** Communities as authorization sees them: the community of an id, and staff who run its credits and store. */
-import { AppError } from '../../../src/shared/errors';
 import type { PolicyActor } from '../../../src/shared/policies/actor';
 import { communityPolicies } from '../../../src/shared/policies/volunteers';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
 import { allows, authorize } from './authorize';
+import { regionErrors } from '../../../src/shared/domainErrors';
 
 /** The community of an id, or NOT_FOUND 社区不存在 (a street or county id is not one). */
 export async function loadCommunity(communityId: string): Promise<RegionDoc> {
   const region = (await regionDirectory()).get(communityId);
-  if (!region || region.level !== 'community') throw new AppError('NOT_FOUND', '社区不存在');
+  if (!region || region.level !== 'community') throw regionErrors.communityNotFound();
   return region;
 }
 

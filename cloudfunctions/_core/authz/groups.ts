@@ -2,13 +2,14 @@
  * Groups as authorization sees them: the policy view of a group for one actor, and the loader
  * every group command starts with (a group the actor may not see answers like a missing one).
  */
-import { AppError } from '../../../src/shared/errors';
+import type { AppError } from '../../../src/shared/errors';
 import { groupPolicies, type GroupResource } from '../../../src/shared/policies/groups';
 import { findGroup, type GroupDoc } from '../repositories/groups';
 import { findMembership, type MembershipDoc } from '../repositories/memberships';
 import type { Transaction } from '../runtime/transactions';
 import type { Actor } from './actor';
 import { authorize } from './authorize';
+import { groupErrors } from '../../../src/shared/domainErrors';
 
 /** The policy view of a group for one actor. */
 export function groupResource(group: GroupDoc, membership: MembershipDoc | null): GroupResource {
@@ -28,7 +29,7 @@ export function groupResource(group: GroupDoc, membership: MembershipDoc | null)
 
 /** A group that is missing and one the actor may not see answer alike. */
 export function groupNotFound(): AppError {
-  return new AppError('NOT_FOUND', '小组不存在或已解散');
+  return groupErrors.notFound();
 }
 
 /** Loads a group the actor may see, with their membership, or answers NOT_FOUND. */

@@ -2,11 +2,11 @@
  * Moderation cases as authorization sees them: the case's policy view (its place in the region
  * tree, its author, its last decision and appeal) and the loader every case command starts with.
  */
-import { AppError } from '../../../src/shared/errors';
 import { casePolicies, type CaseResource } from '../../../src/shared/policies/moderation';
 import { findCase, type CaseDoc } from '../repositories/moderationCases';
 import type { Actor } from './actor';
 import { authorize } from './authorize';
+import { moderationErrors } from '../../../src/shared/domainErrors';
 
 /** Whether the item is out of sight because of this case (auto-hidden, hidden or suspended). */
 export function isItemHidden(c: Pick<CaseDoc, 'itemHidden' | 'state'>): boolean {
@@ -39,7 +39,7 @@ export function caseResource(c: CaseDoc): CaseResource {
 /** Loads a case the actor may see (else NOT_FOUND 处理记录不存在) and checks the ability on it. */
 export async function loadCase(actor: Actor, caseId: string, ability: keyof typeof casePolicies & string): Promise<CaseDoc> {
   const found = await findCase(caseId);
-  const notFound = new AppError('NOT_FOUND', '处理记录不存在');
+  const notFound = moderationErrors.caseNotFound();
   if (!found) throw notFound;
   const resource = caseResource(found);
   authorize(casePolicies, 'moderation.view', actor, resource, notFound);

@@ -1,5 +1,4 @@
 /** Proofs as authorization sees them: who issues for a group or a community, and the loader of a request they review. */
-import { AppError } from '../../../src/shared/errors';
 import { communityPolicies, hourPolicies } from '../../../src/shared/policies/volunteers';
 import { findGroup } from '../repositories/groups';
 import { findMembership } from '../repositories/memberships';
@@ -8,9 +7,10 @@ import { regionDirectory } from '../repositories/regions';
 import type { Actor } from './actor';
 import { allows } from './authorize';
 import { groupResource } from './groups';
+import { proofErrors } from '../../../src/shared/domainErrors';
 
 /** A proof the actor may not see answers like a missing one. */
-export const proofNotFound = () => new AppError('NOT_FOUND', '证明申请不存在');
+export const proofNotFound = () => proofErrors.notFound();
 
 /** May the actor issue for this issuer (a group's leaders, or staff over the community)? */
 export async function issuesFor(actor: Actor, issuerType: 'group' | 'community', issuerId: string): Promise<boolean> {

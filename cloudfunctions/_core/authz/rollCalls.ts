@@ -2,16 +2,16 @@
  * Roll-calls as authorization sees them: who was called is private, so to anyone else a
  * roll-call answers like one that does not exist.
  */
-import { AppError } from '../../../src/shared/errors';
 import { rollCallPolicies, type RollCallResource } from '../../../src/shared/policies/volunteers';
 import type { RegionDoc } from '../repositories/regions';
 import { findAnswer, findRollCall, type RollCallAnswerDoc, type RollCallDoc } from '../repositories/rollCalls';
 import type { Actor } from './actor';
 import { authorize } from './authorize';
 import { loadCommunity } from './communities';
+import { rollCallErrors } from '../../../src/shared/domainErrors';
 
 /** A roll-call the actor may not see, and one that does not exist. */
-export const rollCallNotFound = () => new AppError('NOT_FOUND', '召集不存在或已结束');
+export const rollCallNotFound = () => rollCallErrors.notFound();
 
 /** The policy view of a roll-call for one actor (her answer says whether she was called). */
 export function rollCallResource(doc: RollCallDoc, region: RegionDoc, answer: RollCallAnswerDoc | null): RollCallResource {

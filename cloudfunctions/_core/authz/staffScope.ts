@@ -2,13 +2,13 @@
  * Staff scope: what staff may see by where their grants sit in the region tree. A grant covers
  * its node and everything below it (src/shared/policies/actor.ts `hasStaffRoleOver`).
  */
-import { AppError } from '../../../src/shared/errors';
 import type { StaffRole } from '../../../src/shared/schemas/account';
 import { hasStaffRoleOver, isStaff, type PolicyActor, type RegionScope } from '../../../src/shared/policies/actor';
 import type { Policy } from '../../../src/shared/policies/authorize';
 import { canManageRole } from '../../../src/shared/policies/roles';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
 import { authorize } from './authorize';
+import { consoleErrors } from '../../../src/shared/domainErrors';
 
 const EVERY_STAFF_ROLE: readonly StaffRole[] = ['committee', 'street', 'county'];
 
@@ -49,7 +49,7 @@ export const staffRolePolicies = {
 export async function loadStaffRegion(actor: PolicyActor, regionId: string): Promise<{ region: RegionDoc; regions: Map<string, RegionDoc> }> {
   const regions = await regionDirectory();
   const region = regions.get(regionId);
-  const hidden = new AppError('NOT_FOUND', '地区不存在或不在你的管辖范围');
+  const hidden = consoleErrors.regionOutOfScope();
   if (!region) throw hidden;
   authorize(staffScopePolicies, 'region.oversee', actor, scopeOf(region), hidden);
   return { region, regions };

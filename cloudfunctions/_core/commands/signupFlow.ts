@@ -6,7 +6,7 @@
  * blocking, and check-in/out with a rotating code.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import { AppError, asError } from '../../../src/shared/errors';
+import { asError } from '../../../src/shared/errors';
 import { activityPolicies } from '../../../src/shared/policies/activities';
 import { authorize } from '../../../src/shared/policies/authorize';
 import type { SignupsCreateInput } from '../../../src/shared/schemas/signups';
@@ -28,6 +28,7 @@ import { acceptOffer, adoptSeat, claimSeat, joinWaitlist, passSeatOn, releaseLos
 import { loadVisibleActivity } from '../authz/activities';
 import { presentMySignup, seatsLeftOf } from '../presenters/activities';
 import { waitlistPosition } from '../repositories/waitlist';
+import { signupErrors } from '../../../src/shared/domainErrors';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -64,7 +65,7 @@ async function assertNotBlocked(userId: string, activity: ActivityDoc, group: Gr
   if (noShows.length < group.noShowLimit) return;
   const blockedUntil = new Date(noShows[0]!.startAt.getTime() + NO_SHOW_BLOCK_DAYS * DAY);
   if (blockedUntil.getTime() > now.getTime()) {
-    throw new AppError('SIGNUP_CLOSED', `你在本小组的活动中已缺席 ${noShows.length} 次，${blockedUntil.toISOString().slice(0, 10)} 前暂不能报名`);
+    throw signupErrors.blockedForNoShows({ count: noShows.length, until: blockedUntil.toISOString().slice(0, 10) });
   }
 }
 
@@ -121,9 +122,9 @@ async function assertAgeAllows(userId: string, activity: ActivityDoc, guardianCo
   const volunteer = await findVolunteer(userId);
   if (!volunteer || volunteer.status !== 'active' || !volunteer.adultFrom) return;
   const age = ageOn(addYears(volunteer.adultFrom, -18), chinaDayOf(activity.startAt));
-  if (activity.minAge !== null && age < activity.minAge) throw new AppError('FORBIDDEN', `本活动要求年满 ${activity.minAge} 周岁`);
+  if (activity.minAge !== null && age < activity.minAge) throw signupErrors.tooYoung({ minAge: activity.minAge });
   if (age < 18 && !guardianConsent) {
-    throw new AppError('INVALID_INPUT', 'guardianConsent: 未满 18 周岁，报名需要监护人同意', [{ path: 'guardianConsent', message: '未满 18 周岁，报名需要监护人同意' }]);
+    throw signupErrors.guardianConsentRequired();
   }
 }
 
@@ -175,19 +176,19 @@ async function signUp(actor: Actor, input: SignupsCreateInput, now: Date, maxAge
   if (loaded.recent && !(loaded.activity.waitlistCount > 0 && !loaded.activity.approvalRequired)) loaded = await loadVisibleActivity(actor, input.activityId, false);
   const { activity, group, resource } = loaded;
   authorize(activityPolicies, 'signups.create', actor, resource);
-  if (now.getTime() < activity.signupOpenAt.getTime()) throw new AppError('SIGNUP_CLOSED', '报名尚未开始');
-  if (now.getTime() >= activity.signupCloseAt.getTime()) throw new AppError('SIGNUP_CLOSED', '报名已截止');
+  if (now.getTime() < activity.signupOpenAt.getTime()) throw signupErrors.notOpenYet();
+  if (now.getTime() >= activity.signupCloseAt.getTime()) throw signupErrors.closed();
   let userId = actor.userId;
   let proxy: SignupDoc['proxy'] = null;
   if (input.forUserId && input.forUserId !== actor.userId) {
     const consent = await proxyConsent(actor.userId, input.forUserId);
     // Without consent the person is, for this caller, as good as unknown.
-    if (!consent) throw new AppError('NOT_FOUND', '没有找到授权你代报名的居民');
+    if (!consent) throw signupErrors.noProxyFor();
     userId = input.forUserId;
     proxy = { userId: actor.userId, relation: consent.relation, consentId: consent._id };
   }
   if (activity.minAge !== null && activity.minAge >= 18 && input.guardianConsent === true) {
-    throw new AppError('INVALID_INPUT', 'guardianConsent: 本活动仅限成年人参加', [{ path: 'guardianConsent', message: '本活动仅限成年人参加' }]);
+    throw signupErrors.adultsOnly();
   }
   // Ages are known for registered volunteers only; the read is skipped where no age rule applies.
   if (activity.minAge !== null || activity.volunteer) await assertAgeAllows(userId, activity, input.guardianConsent === true);
@@ -218,7 +219,7 @@ async function signUp(actor: Actor, input: SignupsCreateInput, now: Date, maxAge
     const queued = await queueBehindOthers(activity, { ...fresh, attempt: null }, request);
     if (queued === STALE) {
       if (loaded.recent) throw new StaleActivityRead();
-      throw new AppError('SIGNUP_CLOSED', '报名已截止');
+      throw signupErrors.closed();
     }
     if (queued) return queued;
   }
@@ -248,7 +249,7 @@ async function signUpAgain(activity: ActivityDoc, fresh: SignupDoc, attempt: Cla
   const { _id: id, ...fields } = fresh;
   for (;;) {
     const existing = await findSignup(id);
-    if (!existing) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
+    if (!existing) throw signupErrors.stateChanged();
     if (existing.status === 'claiming') {
       const attemptAt = existing.attempt?.at ?? existing.updatedAt;
       if (now.getTime() - attemptAt.getTime() < CLAIM_LEASE_MS) {
@@ -271,7 +272,7 @@ async function signUpAgain(activity: ActivityDoc, fresh: SignupDoc, attempt: Cla
       if (status === 'pending_approval') return { signup: restarted, activity, waitlistPosition: null };
       return settleClaim(activity, restarted, attempt, now, { tell: true });
     }
-    throw new AppError('CONFLICT', existing.status === 'no_show' ? '你已缺席过本次活动' : '你已经报名了本次活动');
+    throw existing.status === 'no_show' ? signupErrors.alreadyNoShow() : signupErrors.alreadySignedUp();
   }
 }
 
@@ -394,9 +395,9 @@ async function settleClaim(
 /** This attempt lost its sign-up to another (which took it over): answer what that one settled. */
 async function settledElsewhere(activity: ActivityDoc, id: string): Promise<SignupOutcome> {
   const current = await findSignup(id);
-  if (!current) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
+  if (!current) throw signupErrors.stateChanged();
   const settled = current.status === 'claiming' ? await claimSettled(id, current.attempt?.id ?? null) : current;
-  if (!settled) throw new AppError('CONFLICT', '报名正在处理中，请稍后刷新查看');
+  if (!settled) throw signupErrors.stillSettling();
   return outcomeOfSettled(activity, settled);
 }
 
@@ -423,9 +424,9 @@ export async function cancelSignup(actor: Actor, activityId: string, forUserId: 
   const userId = forUserId ?? actor.userId;
   const signup = await findSignup(signupIdOf(activityId, userId));
   const mine = signup && (signup.userId === actor.userId || signup.proxy?.userId === actor.userId);
-  if (!signup || !mine) throw new AppError('NOT_FOUND', '没有找到你的报名');
-  if (!LIVE.includes(signup.status)) throw new AppError('CONFLICT', '该报名已取消');
-  if (now.getTime() >= activity.endAt.getTime()) throw new AppError('CONFLICT', '活动已结束，不能取消');
+  if (!signup || !mine) throw signupErrors.notFound();
+  if (!LIVE.includes(signup.status)) throw signupErrors.alreadyCancelled();
+  if (now.getTime() >= activity.endAt.getTime()) throw signupErrors.endedCannotCancel();
   const late = signup.status === 'confirmed' && now.getTime() >= activity.cancelCutoffAt.getTime();
   await endSignup(activity, signup, late ? 'late_cancelled' : 'cancelled', now);
   // endSignup's conditional change lets one cancellation through, so this is told once.
@@ -451,7 +452,7 @@ const LIVE: ReadonlyArray<SignupDoc['status']> = ['confirmed', 'waitlisted', 'of
  */
 async function endSignup(activity: ActivityDoc, signup: SignupDoc, status: 'cancelled' | 'late_cancelled' | 'removed', now: Date): Promise<void> {
   const done = await signups().where({ _id: signup._id, status: signup.status }).update({ status, offerExpiresAt: null, updatedAt: now });
-  if (done.updated !== 1) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
+  if (done.updated !== 1) throw signupErrors.stateChanged();
   const _ = database().command;
   if (signup.status === 'confirmed') await activities().doc(activity._id).update({ confirmedCount: _.inc(-1) });
   if (signup.status === 'offered') await activities().doc(activity._id).update({ offeredCount: _.inc(-1) });
@@ -463,8 +464,8 @@ async function endSignup(activity: ActivityDoc, signup: SignupDoc, status: 'canc
 export async function confirmOffer(actor: Actor, activityId: string, now: Date): Promise<void> {
   const { activity } = await loadVisibleActivity(actor, activityId, false);
   const signup = await findSignup(signupIdOf(activityId, actor.userId));
-  if (!signup || signup.status !== 'offered') throw new AppError('CONFLICT', '没有待确认的空位');
-  if (!(await acceptOffer(signup, now))) throw new AppError('CONFLICT', '空位确认已超时，名额已顺延');
+  if (!signup || signup.status !== 'offered') throw signupErrors.noSeatOffer();
+  if (!(await acceptOffer(signup, now))) throw signupErrors.seatOfferExpired();
   const _ = database().command;
   await activities().doc(activity._id).update({ confirmedCount: _.inc(1), offeredCount: _.inc(-1) });
   await notifySignedUp(
@@ -482,8 +483,8 @@ export async function removeSignup(actor: Actor, activityId: string, userId: str
   const { activity, resource } = await loadVisibleActivity(actor, activityId);
   authorize(activityPolicies, 'signups.manage', actor, resource);
   const signup = await findSignup(signupIdOf(activityId, userId));
-  if (!signup || !LIVE.includes(signup.status)) throw new AppError('NOT_FOUND', '该居民没有有效的报名');
-  if (now.getTime() >= activity.endAt.getTime()) throw new AppError('CONFLICT', '活动已结束，不能移出');
+  if (!signup || !LIVE.includes(signup.status)) throw signupErrors.residentHasNoSignup();
+  if (now.getTime() >= activity.endAt.getTime()) throw signupErrors.endedCannotRemove();
   await endSignup(activity, signup, 'removed', now);
   await notifySignedUp(
     {
@@ -503,7 +504,7 @@ export async function decideSignup(actor: Actor, activityId: string, userId: str
   const { activity, resource } = await loadVisibleActivity(actor, activityId);
   authorize(activityPolicies, 'signups.manage', actor, resource);
   const signup = await findSignup(signupIdOf(activityId, userId));
-  if (!signup || signup.status !== 'pending_approval') throw new AppError('NOT_FOUND', '没有待审核的报名');
+  if (!signup || signup.status !== 'pending_approval') throw signupErrors.noPendingApproval();
   if (decision === 'reject') {
     await signups().where({ _id: signup._id, status: 'pending_approval' }).update({ status: 'rejected', updatedAt: now });
     await notifySignedUp(
@@ -514,7 +515,7 @@ export async function decideSignup(actor: Actor, activityId: string, userId: str
   }
   const attempt: ClaimAttempt = { id: randomUUID(), at: now };
   const claimed = await signups().where({ _id: signup._id, status: 'pending_approval' }).update({ status: 'claiming', attempt, updatedAt: now });
-  if (claimed.updated !== 1) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
+  if (claimed.updated !== 1) throw signupErrors.stateChanged();
   // A pending sign-up holds no seat: it queues behind anyone already waiting, like a newcomer.
   const { signup: settled } = await settleClaim(activity, { ...signup, status: 'claiming', attempt }, attempt, now);
   await notifySignedUp(
@@ -535,23 +536,23 @@ export async function markSignup(actor: Actor, activityId: string, userId: strin
   const { activity, resource } = await loadVisibleActivity(actor, activityId);
   authorize(activityPolicies, 'signups.manage', actor, resource);
   const signup = await findSignup(signupIdOf(activityId, userId));
-  if (!signup || !['confirmed', 'no_show'].includes(signup.status)) throw new AppError('NOT_FOUND', '该居民没有确认的报名');
-  if (now.getTime() < activity.startAt.getTime() - HOUR) throw new AppError('CONFLICT', '活动开始前一小时才能签到');
+  if (!signup || !['confirmed', 'no_show'].includes(signup.status)) throw signupErrors.residentNotConfirmed();
+  if (now.getTime() < activity.startAt.getTime() - HOUR) throw signupErrors.checkInTooEarly();
   const changes = stampFor(activity, signup, mark, now);
   if (changes.status === 'no_show') await noteNoShow(userId, now);
   const stamped = await signups().where({ _id: signup._id, status: signup.status }).update(changes);
-  if (stamped.updated !== 1) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
+  if (stamped.updated !== 1) throw signupErrors.stateChanged();
   return { ...signup, ...changes } as SignupDoc;
 }
 
 /** What a check-in, check-out or no-show changes; check-outs are capped at the scheduled end. */
 function stampFor(activity: ActivityDoc, signup: SignupDoc, mark: 'check_in' | 'check_out' | 'no_show', now: Date): Partial<SignupDoc> {
   if (mark === 'no_show') {
-    if (signup.checkedInAt) throw new AppError('CONFLICT', '已签到的居民不能标记为缺席');
+    if (signup.checkedInAt) throw signupErrors.checkedInCannotBeAbsent();
     return { status: 'no_show', updatedAt: now };
   }
   if (mark === 'check_in') return { status: 'confirmed', checkedInAt: signup.checkedInAt ?? now, updatedAt: now };
-  if (!signup.checkedInAt) throw new AppError('CONFLICT', '还没有签到，不能签退');
+  if (!signup.checkedInAt) throw signupErrors.notCheckedIn();
   return { checkedOutAt: new Date(Math.min(now.getTime(), activity.endAt.getTime())), updatedAt: now };
 }
 
@@ -576,13 +577,13 @@ export async function scanCheckin(actor: Actor, activityId: string, code: string
   const { activity } = await loadVisibleActivity(actor, activityId, false);
   const window = Math.floor(now.getTime() / CODE_PERIOD_MS);
   const valid = [window, window - 1].some((w) => checkinCode(activity.checkinSecret, activity._id, w) === code);
-  if (!valid) throw new AppError('INVALID_INPUT', 'code: 签到码不正确或已过期', [{ path: 'code', message: '签到码不正确或已过期' }]);
-  if (now.getTime() < activity.startAt.getTime() - HOUR || now.getTime() > activity.endAt.getTime() + 2 * HOUR) throw new AppError('CONFLICT', '不在签到时间内');
+  if (!valid) throw signupErrors.checkInCodeInvalid();
+  if (now.getTime() < activity.startAt.getTime() - HOUR || now.getTime() > activity.endAt.getTime() + 2 * HOUR) throw signupErrors.outsideCheckInTime();
   const signup = await findSignup(signupIdOf(activityId, actor.userId));
-  if (!signup || signup.status !== 'confirmed') throw new AppError('NOT_FOUND', '你没有本次活动的确认报名');
+  if (!signup || signup.status !== 'confirmed') throw signupErrors.noConfirmedSignup();
   const changes = stampFor(activity, signup, direction === 'in' ? 'check_in' : 'check_out', now);
   const stamped = await signups().where({ _id: signup._id, status: 'confirmed' }).update(changes);
-  if (stamped.updated !== 1) throw new AppError('CONFLICT', '报名状态已变化，请刷新后再试');
+  if (stamped.updated !== 1) throw signupErrors.stateChanged();
   return { ...signup, ...changes } as SignupDoc;
 }
 

@@ -6,10 +6,10 @@
  * re-run after a crash credits exactly once.
  */
 import type { EntryKind } from '../../../src/shared/schemas/credits';
-import { AppError } from '../../../src/shared/errors';
 import { Collections } from '../repositories/collections';
 import type { Transaction } from '../runtime/transactions';
 import { accountId, mayGoNegative, type AccountDoc, type AccountKind } from './accounts';
+import { creditErrors } from '../../../src/shared/domainErrors';
 
 export interface Leg {
   kind: AccountKind;
@@ -79,7 +79,7 @@ export async function applyPosting(tx: Transaction, posting: Posting, now: Date)
   for (const [id, change] of byAccount) {
     const { data: current } = (await accounts.doc(id).get()) as { data: AccountDoc | null };
     const balance = (current?.balance ?? 0) + change.delta;
-    if (balance < 0 && !mayGoNegative(change.kind)) throw new AppError('INSUFFICIENT_CREDITS', '积分不足');
+    if (balance < 0 && !mayGoNegative(change.kind)) throw creditErrors.insufficient();
     const previousExpiry = current?.nextExpiryAt ?? null;
     const nextExpiryAt = change.nextExpiry && (!previousExpiry || change.nextExpiry < previousExpiry) ? change.nextExpiry : previousExpiry;
     const doc: Omit<AccountDoc, '_id'> = {

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { contract, actionsOf, type ActionName, type OutputOf, type ParsedInputOf } from '../../../src/shared/api/contract';
-import { AppError, type Envelope } from '../../../src/shared/errors';
+import type { Envelope } from '../../../src/shared/errors';
 import { RequestId } from '../../../src/shared/schemas/common';
 import * as z from '../../../src/shared/zod';
 import { ANONYMOUS, isTimerInvocation, openidOf, resolveCountedActor, type Actor } from './actor';
@@ -15,6 +15,7 @@ import { digest, stableJson } from '../runtime/hash';
 import { logCall } from '../runtime/log';
 import { consumeRateLimit, type RateLimit } from './rateLimit';
 import { userIdOf } from '../repositories/users';
+import { requestErrors } from '../../../src/shared/domainErrors';
 
 /**
  * A mutation's request, for a command that keeps its result with its own write (the sign-up
@@ -99,14 +100,14 @@ export function createHandler(definition: FunctionDefinition): Main {
     let internal: string | undefined;
     try {
       const call = CallEvent.safeParse(event);
-      if (!call.success) throw new AppError('INVALID_INPUT', '请求格式不正确');
+      if (!call.success) throw requestErrors.malformed();
       action = call.data.action;
-      if (!expected.has(action as ActionName)) throw new AppError('NOT_FOUND', `未知的操作：${action.slice(0, 64)}`);
+      if (!expected.has(action as ActionName)) throw requestErrors.unknownAction({ action: action.slice(0, 64) });
       const name = action as ActionName;
       const spec = contract[name];
 
       const openid = openidOf(context);
-      if (!openid && spec.audience !== 'public') throw new AppError('UNAUTHENTICATED', '请先登录');
+      if (!openid && spec.audience !== 'public') throw requestErrors.signInRequired();
 
       const parsed = spec.input.safeParse(call.data.input === undefined ? {} : call.data.input);
       if (!parsed.success) throw invalidInput(parsed.error);
@@ -120,7 +121,7 @@ export function createHandler(definition: FunctionDefinition): Main {
         let requestId: string | null = null;
         if (spec.mutation) {
           const id = RequestId.safeParse(call.data.requestId);
-          if (!id.success) throw new AppError('INVALID_INPUT', 'requestId: 修改类操作需要有效的请求编号', [{ path: 'requestId', message: '修改类操作需要有效的请求编号' }]);
+          if (!id.success) throw requestErrors.requestIdRequired();
           requestId = id.data;
         }
 
@@ -135,7 +136,7 @@ export function createHandler(definition: FunctionDefinition): Main {
         let marked = ticket !== undefined && !seen;
         try {
           const suspended = actor.user.suspendedUntil && actor.user.suspendedUntil.getTime() > now.getTime();
-          if (suspended && spec.mutation && name !== 'moderation.appeal') throw new AppError('FORBIDDEN', '你的账号已被暂停使用，可在“我的”中查看原因并申诉');
+          if (suspended && spec.mutation && name !== 'moderation.appeal') throw requestErrors.accountSuspended();
           const keptResult = definition.keptResults?.[name] as ((ctx: { actor: Actor; input: unknown; key: string }) => Promise<string | null>) | undefined;
           const findKept = ticket && keptResult ? () => keptResult({ actor, input: parsed.data, key: ticket.key }) : undefined;
           const claim = ticket && seen ? await settleSeenRequest(ticket, actor.user, findKept) : null;

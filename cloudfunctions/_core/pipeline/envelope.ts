@@ -20,10 +20,17 @@ export function invalidInput(error: z.ZodError): AppError {
   return new AppError('INVALID_INPUT', issues.map((i) => `${i.path}: ${i.message}`).join('; '), issues);
 }
 
-/** Expected errors keep their code and message; anything else is masked as INTERNAL. */
+/**
+ * Expected errors keep their code and message, plus the domain case's `reason` and `params`
+ * when a catalogue factory made them (src/shared/domainErrors); anything else is masked as INTERNAL.
+ */
 export function errorBody(error: unknown): ErrorBody {
   if (isAppError(error)) {
-    return error.issues ? { code: error.code, message: error.message, issues: error.issues } : { code: error.code, message: error.message };
+    const body: ErrorBody = { code: error.code, message: error.message };
+    if (error.issues) body.issues = error.issues;
+    if (error.reason) body.reason = error.reason;
+    if (error.params) body.params = error.params;
+    return body;
   }
   return { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' };
 }

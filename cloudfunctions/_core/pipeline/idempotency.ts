@@ -13,7 +13,7 @@
  * results, so a retry is recognised as long as its result can be replayed.
  */
 import type { Envelope } from '../../../src/shared/errors';
-import { AppError, asError } from '../../../src/shared/errors';
+import { asError } from '../../../src/shared/errors';
 import { Collections } from '../repositories/collections';
 import type { UserDoc } from '../repositories/users';
 import { database } from '../runtime/cloudbase';
@@ -21,6 +21,7 @@ import { Coalescer } from '../runtime/coalesce';
 import { digest } from '../runtime/hash';
 import { openPersonal, sealPersonal } from '../privacy/personalData';
 import type { RequestMark } from './rateLimit';
+import { requestErrors } from '../../../src/shared/domainErrors';
 
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 /** Marks are pruned after this: past the replay window, a reused id is simply a new request. */
@@ -90,7 +91,7 @@ export async function settleSeenRequest(ticket: RequestTicket, user: UserDoc, fi
       if (taken.updated === 1) return { kind: 'claimed' };
     } else {
       const { tag, at } = markParts(mark);
-      if (tag !== markParts(ticket.mark.value).tag) throw new AppError('IDEMPOTENCY_MISMATCH', '同一个请求编号被用于不同的操作');
+      if (tag !== markParts(ticket.mark.value).tag) throw requestErrors.requestIdReused();
       // A result the command kept with its own write (createHandler's KeepableRequest) is asked
       // for first: a retry of the sign-up crowd costs its mark and this one read.
       const kept = findKept ? await findKept() : null;
@@ -99,7 +100,7 @@ export async function settleSeenRequest(ticket: RequestTicket, user: UserDoc, fi
       const stored = data[0] as IdempotencyDoc | undefined;
       const now = Date.now();
       if (stored && stored.expiresAt.getTime() > now) {
-        if (stored.action !== ticket.action || stored.inputHash !== ticket.inputHash) throw new AppError('IDEMPOTENCY_MISMATCH', '同一个请求编号被用于不同的操作');
+        if (stored.action !== ticket.action || stored.inputHash !== ticket.inputHash) throw requestErrors.requestIdReused();
         return { kind: 'replay', envelope: JSON.parse(openPersonal(stored.envelopeSealed)) as Envelope<unknown> };
       }
       if (now - at > STALE_CLAIM_MS) {
@@ -109,7 +110,7 @@ export async function settleSeenRequest(ticket: RequestTicket, user: UserDoc, fi
         if (taken.updated === 1) return { kind: 'claimed' };
       }
     }
-    if (Date.now() - started > WAIT_LIMIT_MS) throw new AppError('CONFLICT', '请求正在处理中，请稍后再试');
+    if (Date.now() - started > WAIT_LIMIT_MS) throw requestErrors.stillProcessing();
     await sleep(WAIT_STEP_MS);
     const { data } = await users().doc(ticket.userId).get();
     mark = (data[0] as UserDoc | undefined)?.req?.[markKey];

@@ -5,7 +5,6 @@
  * counters of their own (`consumeRateLimit`): an insert for the first call of a window, a
  * conditional increment after it.
  */
-import { AppError } from '../../../src/shared/errors';
 import { Collections } from '../repositories/collections';
 import type { UserDoc } from '../repositories/users';
 import { database } from '../runtime/cloudbase';
@@ -13,10 +12,11 @@ import { isDuplicateError } from '../runtime/dbErrors';
 import { digest } from '../runtime/hash';
 
 import type { RateLimit } from '../../../src/shared/api/contract';
+import { requestErrors } from '../../../src/shared/domainErrors';
 
 export type { RateLimit };
 
-const rateLimited = () => new AppError('RATE_LIMITED', '操作太频繁，请稍后再试');
+const rateLimited = () => requestErrors.tooFrequent();
 
 /**
  * What this warm instance has seen of counters: the window each one was last seen open in,

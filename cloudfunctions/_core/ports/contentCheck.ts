@@ -5,8 +5,8 @@
  * word list (./wordRule.ts and the `content_words` collection).
  * Doc: https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/sec-center/sec-check/msgSecCheck.html
  */
-import { AppError } from '../../../src/shared/errors';
 import { callOpenApi, type OpenApi } from './wechat/openApi';
+import { contentErrors } from '../../../src/shared/domainErrors';
 
 const MSG_SEC_CHECK: OpenApi = { path: '/wxa/msg_sec_check', permission: 'security.msgSecCheck' };
 
@@ -57,12 +57,10 @@ export async function assertContentAllowed(fields: Record<string, string | undef
     if (!text) continue;
     const { suggest } = await contentChecker().check(text, scene, openid);
     if (suggest === 'risky') {
-      throw new AppError('CONTENT_REJECTED', `${field}: 内容含有违规信息，无法发布`, [{ path: field, message: '内容含有违规信息，无法发布' }]);
+      throw contentErrors.rejected({ field });
     }
     if (suggest === 'review') {
-      throw new AppError('CONTENT_REVIEW', `${field}: 内容可能不够友善或像广告，请修改后再提交`, [
-        { path: field, message: '内容可能不够友善或像广告，请修改后再提交' },
-      ]);
+      throw contentErrors.needsRewording({ field });
     }
   }
 }

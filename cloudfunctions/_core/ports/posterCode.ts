@@ -8,9 +8,9 @@
  * option (src/utils/posterScene.ts), so a scanned poster opens the page as a shared link does.
  * Doc: https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/qrcode-link/qr-code/getUnlimitedQRCode.html
  */
-import { AppError } from '../../../src/shared/errors';
 import type { Poster } from '../../../src/shared/schemas/common';
 import { qrCodes } from './qrCode';
+import { activityErrors } from '../../../src/shared/domainErrors';
 
 /** The pages a poster's code opens (their `scene` option is the id). */
 export const POSTER_PAGES = { group: 'pages/group/index', activity: 'pages/activity/index' } as const;
@@ -20,7 +20,7 @@ const SCENE = /^[\x21-\x7e]{1,32}$/;
 
 /** The mini-program code of a poster: opens `page` with the id as its scene. */
 export async function posterCodeFor(page: string, id: string): Promise<Poster['code']> {
-  if (!SCENE.test(id)) throw new AppError('INVALID_INPUT', 'id: 编号过长，无法生成小程序码', [{ path: 'id', message: '编号过长，无法生成小程序码' }]);
+  if (!SCENE.test(id)) throw activityErrors.posterIdTooLong();
   const image = await qrCodes().forPage(page, id);
   return { image: image.src, page, scene: id };
 }

@@ -3,8 +3,8 @@
  * documents another transaction changed first; the SDK's runTransaction retries at once, which
  * under a crowd just collides again. Here each retry waits a random, growing pause first.
  */
-import { AppError } from '../../../src/shared/errors';
 import { database } from './cloudbase';
+import { requestErrors } from '../../../src/shared/domainErrors';
 
 export type Transaction = Awaited<ReturnType<ReturnType<typeof database>['startTransaction']>>;
 
@@ -65,7 +65,7 @@ export async function inTransaction<T>(work: (tx: Transaction) => Promise<T>): P
       return (await database().runTransaction((tx: Transaction) => work(guardTransaction(tx)), 0)) as T;
     } catch (error) {
       if (!isConflict(error)) throw error;
-      if (attempt + 1 >= ATTEMPTS) throw new AppError('CONFLICT', '同时操作的人太多了，请稍后再试');
+      if (attempt + 1 >= ATTEMPTS) throw requestErrors.tooBusy();
       await sleep(Math.random() * Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** attempt));
     }
   }

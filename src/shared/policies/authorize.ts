@@ -1,5 +1,6 @@
-import { AppError } from '../errors';
+import type { AppError } from '../errors';
 import type { PolicyActor } from './actor';
+import { requestErrors } from '../domainErrors';
 
 /** A named predicate: may this actor do this to this resource? */
 export type Policy<R> = (actor: PolicyActor, resource: R) => boolean;
@@ -11,7 +12,7 @@ export type PolicySet<R> = Record<string, Policy<R>>;
  */
 export function authorize<R>(policies: PolicySet<R>, ability: string, actor: PolicyActor, resource: R, hideAs?: AppError): void {
   const policy = policies[ability];
-  if (!policy || !policy(actor, resource)) throw hideAs ?? new AppError('FORBIDDEN', '没有权限进行此操作');
+  if (!policy || !policy(actor, resource)) throw hideAs ?? requestErrors.forbidden();
 }
 
 /** Every ability of the set the actor has on the resource; travels with the data to the UI. */

@@ -1,5 +1,4 @@
 /** account.updateProfile: the caller changes her own profile; a home community must be a community that exists. */
-import { AppError } from '../../../../src/shared/errors';
 import { accountPolicies } from '../../../../src/shared/policies/account';
 import type { AccountMeOutput, AccountUpdateProfileInput } from '../../../../src/shared/schemas/account';
 import type { Actor } from '../../authz/actor';
@@ -7,6 +6,7 @@ import { authorize } from '../../authz/authorize';
 import { findRegion } from '../../repositories/regions';
 import { updateUser, type UserDoc } from '../../repositories/users';
 import { myAccount } from './me';
+import { accountErrors } from '../../../../src/shared/domainErrors';
 
 /** Changes the actor's own profile and answers her account as it is now. */
 export async function updateOwnProfile(actor: Actor, input: AccountUpdateProfileInput): Promise<AccountMeOutput> {
@@ -14,9 +14,7 @@ export async function updateOwnProfile(actor: Actor, input: AccountUpdateProfile
   if (input.homeCommunityId !== undefined) {
     const region = await findRegion(input.homeCommunityId);
     if (!region || region.level !== 'community') {
-      throw new AppError('INVALID_INPUT', 'homeCommunityId: 请选择一个社区或村', [
-        { path: 'homeCommunityId', message: '请选择一个社区或村' },
-      ]);
+      throw accountErrors.homeCommunityRequired();
     }
   }
   const fields: Partial<Pick<UserDoc, 'nickname' | 'avatar' | 'homeCommunityId' | 'locale'>> = {};

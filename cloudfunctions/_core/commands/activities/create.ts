@@ -1,6 +1,5 @@
 /** activities.create: a group's leaders post an activity, or a weekly series of them. */
 import { randomBytes } from 'node:crypto';
-import { AppError } from '../../../../src/shared/errors';
 import { groupPolicies } from '../../../../src/shared/policies/groups';
 import type { ActivitiesCreateInput } from '../../../../src/shared/schemas/activities';
 import type { Actor } from '../../authz/actor';
@@ -11,13 +10,14 @@ import { addActivityOnce } from '../../repositories/activityPlans';
 import { createSeats } from '../../repositories/seats';
 import { digest } from '../../runtime/hash';
 import { checkActivityTexts, scheduleOf } from './planning';
+import { activityErrors } from '../../../../src/shared/domainErrors';
 
 /** Posts an activity, or a weekly series of them. */
 export async function createActivities(actor: Actor, input: ActivitiesCreateInput, requestId: string, now: Date): Promise<string[]> {
   const { group, resource } = await loadVisibleGroup(actor, input.groupId);
   authorize(groupPolicies, 'activities.create', actor, resource);
   if (input.startAt.getTime() <= now.getTime()) {
-    throw new AppError('INVALID_INPUT', 'startAt: 开始时间必须在将来', [{ path: 'startAt', message: '开始时间必须在将来' }]);
+    throw activityErrors.startInPast();
   }
   await checkActivityTexts(actor, input);
   const seriesId = input.repeatWeeks > 1 ? `sr${digest('series', actor.userId, requestId).slice(0, 20)}` : null;

@@ -4,7 +4,6 @@
  * page, its count and her sign-ups in the page's window side by side (cards carry their group's
  * name: no group reads).
  */
-import { AppError } from '../../../../src/shared/errors';
 import type { ActivitiesListInput } from '../../../../src/shared/schemas/activities';
 import type { Actor } from '../../authz/actor';
 import { loadVisibleGroup } from '../../authz/groups';
@@ -16,6 +15,7 @@ import { regionDirectory } from '../../repositories/regions';
 import { waitlistPosition } from '../../repositories/waitlist';
 import { startOfChinaDay } from '../../runtime/chinaDay';
 import { greatCircleMeters, type LatLng } from '../../runtime/geo';
+import { regionErrors } from '../../../../src/shared/domainErrors';
 
 const HOUR = 3600_000;
 
@@ -45,7 +45,7 @@ export async function listActivities(actor: Actor, input: ActivitiesListInput, n
     const communityId = input.communityId ?? actor.user.homeCommunityId;
     const community = communityId ? regions.get(communityId) : undefined;
     if (!community || community.level !== 'community') {
-      throw new AppError('INVALID_INPUT', 'communityId: 请先选择你所在的社区', [{ path: 'communityId', message: '请先选择你所在的社区' }]);
+      throw regionErrors.communityRequired();
     }
     if (input.area === 'community') equal.communityId = community._id;
     else equal.streetId = community.parentId;

@@ -1,5 +1,4 @@
 /** activities.update: the organisers edit an activity; everyone signed up is told. */
-import { AppError } from '../../../../src/shared/errors';
 import { activityPolicies } from '../../../../src/shared/policies/activities';
 import type { ActivitiesUpdateInput } from '../../../../src/shared/schemas/activities';
 import type { Actor } from '../../authz/actor';
@@ -12,6 +11,7 @@ import { countTakenSeats, createSeats, removeFreeSeatsFromTop } from '../../repo
 import { offerFreeSeats } from '../seatLedger';
 import { checkActivityTexts, scheduleOf } from './planning';
 import { notifySignedUp } from './tellSignedUp';
+import { activityErrors } from '../../../../src/shared/domainErrors';
 
 /** Edits an activity; capacity may grow (new seats go to the waitlist first), not shrink below the confirmed. */
 export async function updateActivity(actor: Actor, input: ActivitiesUpdateInput, now: Date): Promise<void> {
@@ -20,7 +20,7 @@ export async function updateActivity(actor: Actor, input: ActivitiesUpdateInput,
   if (input.capacity < activity.capacity) {
     const total = await countTakenSeats(activity._id);
     const free = activity.capacity - total;
-    if (input.capacity < activity.capacity - free) throw new AppError('CONFLICT', `已有 ${total} 人报名，名额不能少于 ${total}`);
+    if (input.capacity < activity.capacity - free) throw activityErrors.capacityBelowSignups({ total });
   }
   await checkActivityTexts(actor, input);
   const schedule = scheduleOf(input, group, 0);
@@ -33,7 +33,7 @@ export async function updateActivity(actor: Actor, input: ActivitiesUpdateInput,
     if (removed < wanted) {
       const least = activity.capacity - removed;
       await updateActivityDoc(activity._id, { capacity: least, updatedAt: now });
-      throw new AppError('CONFLICT', `报名人数刚刚变化，名额最少为 ${least}，请刷新后再试`);
+      throw activityErrors.capacityJustChanged({ least });
     }
   }
   await updateActivityDoc(activity._id, {

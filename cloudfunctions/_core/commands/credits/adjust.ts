@@ -1,5 +1,4 @@
 /** credits.adjust: a committee corrects a balance up or down (never below zero) with a reason (audited). */
-import { AppError } from '../../../../src/shared/errors';
 import type { Actor } from '../../authz/actor';
 import { loadManageableCommunity } from '../../authz/communities';
 import { balanceOf } from '../../ledger/accounts';
@@ -9,11 +8,12 @@ import { settingsFor } from '../../repositories/communitySettings';
 import { digest } from '../../runtime/hash';
 import { inTransaction } from '../../runtime/transactions';
 import { auditCredits, recipient } from './ledgerHelpers';
+import { volunteerErrors } from '../../../../src/shared/domainErrors';
 
 /** A committee corrects a balance up or down (never below zero) with a reason. */
 export async function adjustCredits(actor: Actor, input: { volunteerNo: string; amount: number; reason: string }, requestId: string, now: Date) {
   const volunteer = await recipient(input.volunteerNo);
-  if (!volunteer.homeCommunityId) throw new AppError('NOT_FOUND', '没有这个志愿者编号');
+  if (!volunteer.homeCommunityId) throw volunteerErrors.unknownVolunteerNo();
   await loadManageableCommunity(actor, volunteer.homeCommunityId);
   const settings = await settingsFor(volunteer.homeCommunityId);
   const posting: Posting = {

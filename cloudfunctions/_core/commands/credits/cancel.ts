@@ -1,5 +1,4 @@
 /** store.cancel: the resident, or staff over the store, cancel a pending redemption — refund, stock back. */
-import { AppError } from '../../../../src/shared/errors';
 import type { RedemptionView } from '../../../../src/shared/schemas/credits';
 import type { Actor } from '../../authz/actor';
 import { managesCredits } from '../../authz/communities';
@@ -11,19 +10,20 @@ import { regionDirectory } from '../../repositories/regions';
 import { findItem, updateItem } from '../../repositories/storeItems';
 import { inTransaction } from '../../runtime/transactions';
 import { tellRedeemer } from './tellRedeemer';
+import { storeErrors } from '../../../../src/shared/domainErrors';
 
 /** Cancels a pending redemption (the resident, or staff over the store): refund, stock back. */
 export async function cancelRedemption(actor: Actor, redemptionId: string, now: Date): Promise<RedemptionView> {
   const found = await findRedemption(redemptionId);
-  if (!found) throw new AppError('NOT_FOUND', '兑换记录不存在');
+  if (!found) throw storeErrors.redemptionNotFound();
   if (found.userId !== actor.userId) {
     const region = (await regionDirectory()).get(found.communityId);
     const staff = region && managesCredits(actor, region);
-    if (!staff) throw new AppError('NOT_FOUND', '兑换记录不存在');
+    if (!staff) throw storeErrors.redemptionNotFound();
   }
   const done = await inTransaction(async (tx) => {
     const current = await findRedemption(redemptionId, tx);
-    if (!current || current.state !== 'pending') throw new AppError('CONFLICT', '只有待领取的兑换可以取消');
+    if (!current || current.state !== 'pending') throw storeErrors.onlyUncollectedCancellable();
     await applyPosting(
       tx,
       {

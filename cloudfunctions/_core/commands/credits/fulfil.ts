@@ -1,5 +1,4 @@
 /** store.fulfil: staff hand an item over against its pickup code. */
-import { AppError } from '../../../../src/shared/errors';
 import type { RedemptionView } from '../../../../src/shared/schemas/credits';
 import type { Actor } from '../../authz/actor';
 import { loadManageableCommunity } from '../../authz/communities';
@@ -8,15 +7,16 @@ import { recordAudit } from '../../repositories/auditLog';
 import { findRedemption, redemptionByPickupCode, updateRedemption } from '../../repositories/redemptions';
 import { inTransaction } from '../../runtime/transactions';
 import { tellRedeemer } from './tellRedeemer';
+import { storeErrors } from '../../../../src/shared/domainErrors';
 
 /** Marks a pickup code's redemption handed over (staff over the store; audited). */
 export async function fulfil(actor: Actor, communityId: string, pickupCode: string, now: Date): Promise<RedemptionView> {
   await loadManageableCommunity(actor, communityId);
   const found = await redemptionByPickupCode(communityId, pickupCode);
-  if (!found) throw new AppError('NOT_FOUND', '取货码不正确');
+  if (!found) throw storeErrors.pickupCodeWrong();
   const done = await inTransaction(async (tx) => {
     const current = await findRedemption(found._id, tx);
-    if (!current || current.state !== 'pending') throw new AppError('CONFLICT', current?.state === 'fulfilled' ? '这个取货码已领取' : '这次兑换已取消');
+    if (!current || current.state !== 'pending') throw current?.state === 'fulfilled' ? storeErrors.pickupCodeUsed() : storeErrors.redemptionCancelled();
     const changes = { state: 'fulfilled' as const, fulfilledAt: now, fulfilledBy: actor.userId };
     await updateRedemption(found._id, changes, tx);
     return { ...current, ...changes, _id: found._id };

@@ -1,5 +1,4 @@
 /** credits.grant: a committee grants credits to a volunteer of its community, from the pool or newly issued (audited). */
-import { AppError } from '../../../../src/shared/errors';
 import type { Actor } from '../../authz/actor';
 import { loadManageableCommunity } from '../../authz/communities';
 import { balanceOf } from '../../ledger/accounts';
@@ -9,11 +8,12 @@ import { settingsFor } from '../../repositories/communitySettings';
 import { digest } from '../../runtime/hash';
 import { inTransaction } from '../../runtime/transactions';
 import { auditCredits, recipient } from './ledgerHelpers';
+import { volunteerErrors } from '../../../../src/shared/domainErrors';
 
 /** A committee grants credits to a volunteer of its community, from the pool or newly issued. */
 export async function grantCredits(actor: Actor, input: { volunteerNo: string; amount: number; reason: string; source: 'pool' | 'issuance' }, requestId: string, now: Date) {
   const volunteer = await recipient(input.volunteerNo);
-  if (!volunteer.homeCommunityId) throw new AppError('NOT_FOUND', '没有这个志愿者编号');
+  if (!volunteer.homeCommunityId) throw volunteerErrors.unknownVolunteerNo();
   await loadManageableCommunity(actor, volunteer.homeCommunityId);
   const settings = await settingsFor(volunteer.homeCommunityId);
   const posting: Posting = {

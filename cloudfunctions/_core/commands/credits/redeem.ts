@@ -4,7 +4,6 @@
  * oversell nor overdraw), and gets a pickup code.
  */
 import { randomInt } from 'node:crypto';
-import { AppError } from '../../../../src/shared/errors';
 import type { RedemptionView } from '../../../../src/shared/schemas/credits';
 import type { Actor } from '../../authz/actor';
 import { accountId } from '../../ledger/accounts';
@@ -16,6 +15,7 @@ import { digest } from '../../runtime/hash';
 import { oneAtATime } from '../../runtime/keyedQueue';
 import { inTransaction, type Transaction } from '../../runtime/transactions';
 import { tellRedeemer } from './tellRedeemer';
+import { storeErrors } from '../../../../src/shared/domainErrors';
 
 /** A pickup code unique among the community's codes (8 digits, easy to read out). */
 async function claimPickupCode(tx: Transaction, communityId: string, redemptionId: string): Promise<string> {
@@ -23,7 +23,7 @@ async function claimPickupCode(tx: Transaction, communityId: string, redemptionI
     const code = String(randomInt(0, 100_000_000)).padStart(8, '0');
     if (await takePickupCode(communityId, code, redemptionId, tx)) return code;
   }
-  throw new AppError('CONFLICT', '请稍后再试');
+  throw storeErrors.pickupCodeBusy();
 }
 
 /** Redeems an item: stock, per-person limit and balance checked and changed in one transaction. */
@@ -31,12 +31,12 @@ export async function redeem(actor: Actor, itemId: string, requestId: string, no
   const redemptionId = `rd${digest('redeem', actor.userId, requestId).slice(0, 30)}`;
   const doc = await oneAtATime(accountId('resident', actor.userId), () => inTransaction(async (tx) => {
     const item = await findItem(itemId, tx);
-    if (!item || !item.active) throw new AppError('NOT_FOUND', '物品不存在或已下架');
+    if (!item || !item.active) throw storeErrors.itemNotFound();
     // A community stocks its store for its own residents.
-    if (actor.user.homeCommunityId !== item.communityId) throw new AppError('FORBIDDEN', '只有本社区的居民可以兑换这件物品');
-    if (item.stock <= 0) throw new AppError('OUT_OF_STOCK', '这件物品已兑完');
+    if (actor.user.homeCommunityId !== item.communityId) throw storeErrors.residentsOnly();
+    if (item.stock <= 0) throw storeErrors.outOfStock();
     const held = (await heldCountIn(itemId, actor.userId, tx)) ?? 0;
-    if (held >= item.perPersonLimit) throw new AppError('LIMIT_REACHED', `每人最多兑换 ${item.perPersonLimit} 件`);
+    if (held >= item.perPersonLimit) throw storeErrors.perPersonLimit({ limit: item.perPersonLimit });
     // The posting throws INSUFFICIENT_CREDITS (and the whole transaction changes nothing) if the balance is short.
     await applyPosting(
       tx,

@@ -1,5 +1,4 @@
 /** store.saveItem: staff stock their community's store. */
-import { AppError } from '../../../../src/shared/errors';
 import type { StoreItemView, StoreSaveItemInput } from '../../../../src/shared/schemas/credits';
 import type { Actor } from '../../authz/actor';
 import { loadManageableCommunity } from '../../authz/communities';
@@ -9,6 +8,7 @@ import { findItem, putItem, updateItem } from '../../repositories/storeItems';
 import { digest } from '../../runtime/hash';
 import { inTransaction } from '../../runtime/transactions';
 import { itemViews } from './itemViews';
+import { storeErrors } from '../../../../src/shared/domainErrors';
 
 /** Adds or changes an item of a community's store (staff over it; audited). */
 export async function saveItem(actor: Actor, input: StoreSaveItemInput, requestId: string, now: Date): Promise<StoreItemView> {
@@ -28,7 +28,7 @@ export async function saveItem(actor: Actor, input: StoreSaveItemInput, requestI
   let id = input.itemId;
   if (id) {
     const existing = await findItem(id);
-    if (!existing || existing.communityId !== input.communityId) throw new AppError('NOT_FOUND', '物品不存在或已下架');
+    if (!existing || existing.communityId !== input.communityId) throw storeErrors.itemNotFound();
     // Stock is set absolutely by staff; a redemption racing this save simply conflicts and retries.
     await inTransaction(async (tx) => {
       await updateItem(id!, fields, tx);

@@ -1,5 +1,4 @@
 /** credits.transfer: time bank — credits from one resident to another, both in time-bank communities. */
-import { AppError } from '../../../../src/shared/errors';
 import type { Actor } from '../../authz/actor';
 import { requireVolunteer } from '../../authz/volunteers';
 import { accountId, balanceOf } from '../../ledger/accounts';
@@ -10,12 +9,13 @@ import { digest } from '../../runtime/hash';
 import { oneAtATime } from '../../runtime/keyedQueue';
 import { inTransaction } from '../../runtime/transactions';
 import { recipient, requireTimeBank } from './ledgerHelpers';
+import { creditErrors } from '../../../../src/shared/domainErrors';
 
 /** Time bank: credits from one resident to another, both in time-bank communities. */
 export async function transferCredits(actor: Actor, toVolunteerNo: string, amount: number, note: string | undefined, requestId: string, now: Date) {
   const from = await requireVolunteer(actor);
   const to = await recipient(toVolunteerNo);
-  if (to.userId === actor.userId) throw new AppError('INVALID_INPUT', 'toVolunteerNo: 不能转给自己', [{ path: 'toVolunteerNo', message: '不能转给自己' }]);
+  if (to.userId === actor.userId) throw creditErrors.cannotTransferToSelf();
   await requireTimeBank(from.homeCommunityId);
   await requireTimeBank(to.homeCommunityId);
   const settings = await settingsFor(to.homeCommunityId);

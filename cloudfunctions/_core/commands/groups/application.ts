@@ -1,5 +1,5 @@
 /** Shared by groups.found, groups.resubmit, groups.reviewQueue and groups.myApplications: an application's fields, checks and views. */
-import { AppError } from '../../../../src/shared/errors';
+import { groupErrors, regionErrors } from '../../../../src/shared/domainErrors';
 import type { ApplicationView, GroupsFoundInput } from '../../../../src/shared/schemas/groups';
 import type { Actor } from '../../authz/actor';
 import { assertContentAllowed } from '../../ports/contentCheck';
@@ -15,14 +15,13 @@ export type Placement = Pick<GroupDoc, 'communityId' | 'streetId' | 'countyId'>;
 /** Where a new group sits in the region tree; the community or street must exist. */
 export async function placementOf(input: { communityId: string | null; streetId?: string }): Promise<Placement> {
   const regions = await regionDirectory();
-  const invalid = (path: string, message: string) => new AppError('INVALID_INPUT', `${path}: ${message}`, [{ path, message }]);
   if (input.communityId) {
     const community = regions.get(input.communityId);
-    if (!community || community.level !== 'community' || !community.parentId) throw invalid('communityId', '社区不存在');
+    if (!community || community.level !== 'community' || !community.parentId) throw regionErrors.communityUnknown();
     return { communityId: community._id, streetId: community.parentId, countyId: community.ancestorIds[0] ?? '' };
   }
   const street = regions.get(input.streetId ?? '');
-  if (!street || street.level !== 'street' || !street.parentId) throw invalid('streetId', '街道不存在');
+  if (!street || street.level !== 'street' || !street.parentId) throw groupErrors.streetUnknown();
   return { communityId: null, streetId: street._id, countyId: street.parentId };
 }
 

@@ -3,7 +3,6 @@
  * group's member count change together in one transaction, so the count always equals the
  * active memberships, whatever the concurrency.
  */
-import { AppError } from '../../../../src/shared/errors';
 import { groupPolicies } from '../../../../src/shared/policies/groups';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
@@ -12,6 +11,7 @@ import { notifier } from '../../ports/notify';
 import { countMember, findGroup, type GroupDoc } from '../../repositories/groups';
 import { findMembership, membershipIdOf, putMembership, type MembershipDoc } from '../../repositories/memberships';
 import { inTransaction, type Transaction } from '../../runtime/transactions';
+import { groupErrors } from '../../../../src/shared/domainErrors';
 
 export type JoinOutcome = { kind: 'joined' | 'requested'; group: GroupDoc };
 
@@ -23,11 +23,11 @@ export async function joinGroup(actor: Actor, groupId: string, message: string |
     if (!group) throw groupNotFound();
     const resource = groupResource(group, membership);
     authorize(groupPolicies, 'groups.view', actor, resource, groupNotFound());
-    if (membership?.status === 'active') throw new AppError('ALREADY_MEMBER', '你已经是小组成员');
-    if (membership?.status === 'pending') throw new AppError('ALREADY_MEMBER', '已提交申请，请等待队长审核');
-    if (membership?.status === 'banned' || membership?.status === 'removed') throw new AppError('FORBIDDEN', '你已被移出该小组，不能再次加入');
+    if (membership?.status === 'active') throw groupErrors.alreadyMember();
+    if (membership?.status === 'pending') throw groupErrors.applicationPending();
+    if (membership?.status === 'banned' || membership?.status === 'removed') throw groupErrors.removedCannotRejoin();
     if (group.status !== 'active' || group.joinPolicy === 'invite') {
-      throw new AppError('GROUP_NOT_JOINABLE', group.joinPolicy === 'invite' ? '该小组仅限邀请加入' : '该小组暂不接受加入');
+      throw group.joinPolicy === 'invite' ? groupErrors.inviteOnly() : groupErrors.notJoinable();
     }
     authorize(groupPolicies, 'groups.join', actor, resource);
     const open = group.joinPolicy === 'open';

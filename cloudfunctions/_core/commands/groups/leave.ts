@@ -1,5 +1,4 @@
 /** groups.leave: a member leaves, or withdraws a pending request (membership and member count in one transaction). */
-import { AppError } from '../../../../src/shared/errors';
 import { groupPolicies } from '../../../../src/shared/policies/groups';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
@@ -7,6 +6,7 @@ import { groupNotFound, groupResource } from '../../authz/groups';
 import { countMember, findGroup } from '../../repositories/groups';
 import { findMembership, membershipIdOf, updateMembership } from '../../repositories/memberships';
 import { inTransaction, type Transaction } from '../../runtime/transactions';
+import { groupErrors } from '../../../../src/shared/domainErrors';
 
 /** Leaves a group (members) or withdraws a pending request. The leader must hand over first. */
 export async function leaveGroup(actor: Actor, groupId: string, now: Date): Promise<void> {
@@ -17,10 +17,10 @@ export async function leaveGroup(actor: Actor, groupId: string, now: Date): Prom
     const resource = groupResource(group, membership);
     authorize(groupPolicies, 'groups.view', actor, resource, groupNotFound());
     if (!membership || (membership.status !== 'active' && membership.status !== 'pending')) {
-      throw new AppError('NOT_MEMBER', '你不是该小组成员');
+      throw groupErrors.notMember();
     }
     if (membership.status === 'active' && membership.role === 'leader') {
-      throw new AppError('CONFLICT', '队长需要先把队长身份转交给其他成员，才能退出');
+      throw groupErrors.leaderMustHandOver();
     }
     authorize(groupPolicies, 'groups.leave', actor, resource);
     await updateMembership(membershipIdOf(groupId, actor.userId), { status: 'left', updatedAt: now }, tx);

@@ -1,5 +1,4 @@
 /** groups.list: discovery — active groups of a community (default: mine) or of its whole street. */
-import { AppError } from '../../../../src/shared/errors';
 import type { GroupsListInput, GroupsListOutput } from '../../../../src/shared/schemas/groups';
 import type { Actor } from '../../authz/actor';
 import { presentGroupCard } from '../../presenters/groups';
@@ -7,17 +6,18 @@ import { nearestActiveGroups, searchActiveGroups, type GroupDoc } from '../../re
 import { membershipsInGroups } from '../../repositories/memberships';
 import { regionDirectory } from '../../repositories/regions';
 import { greatCircleMeters, type LatLng } from '../../runtime/geo';
+import { regionErrors } from '../../../../src/shared/domainErrors';
 
 /** Active groups of a community (default: mine) or of its whole street, most members first. */
 export async function listGroups(actor: Actor, input: GroupsListInput): Promise<GroupsListOutput> {
   const regions = await regionDirectory();
   const communityId = input.communityId ?? actor.user.homeCommunityId;
   if (!communityId) {
-    throw new AppError('INVALID_INPUT', 'communityId: 请先选择你所在的社区', [{ path: 'communityId', message: '请先选择你所在的社区' }]);
+    throw regionErrors.communityRequired();
   }
   const community = regions.get(communityId);
   if (!community || community.level !== 'community') {
-    throw new AppError('INVALID_INPUT', 'communityId: 社区不存在', [{ path: 'communityId', message: '社区不存在' }]);
+    throw regionErrors.communityUnknown();
   }
   const query = {
     ...(input.area === 'community' ? { communityId } : { streetId: community.parentId ?? '' }),

@@ -1,5 +1,4 @@
 /** groups.review: the reviewer approves (the applicant becomes the leader) or rejects (with a reason) an application. */
-import { AppError } from '../../../../src/shared/errors';
 import { groupPolicies } from '../../../../src/shared/policies/groups';
 import type { GroupsReviewInput } from '../../../../src/shared/schemas/groups';
 import type { Actor } from '../../authz/actor';
@@ -11,6 +10,7 @@ import { findGroup, updateGroupDoc, type GroupDoc } from '../../repositories/gro
 import { putMembership, type MembershipDoc } from '../../repositories/memberships';
 import { digest } from '../../runtime/hash';
 import { inTransaction, type Transaction } from '../../runtime/transactions';
+import { groupErrors } from '../../../../src/shared/domainErrors';
 
 /** Approve (the applicant becomes the leader) or reject (with a reason) an application. */
 export async function reviewApplication(actor: Actor, input: GroupsReviewInput, requestId: string, now: Date): Promise<GroupDoc> {
@@ -26,12 +26,9 @@ export async function reviewApplication(actor: Actor, input: GroupsReviewInput, 
       return { ...group, ...changes };
     }
     const needsNumber = group.managementLevel !== 'community';
-    if (needsNumber && !input.number) {
-      const message = group.managementLevel === 'registered' ? '登记时请填写登记证号' : '备案时请填写备案编号';
-      throw new AppError('INVALID_INPUT', `number: ${message}`, [{ path: 'number', message }]);
-    }
+    if (needsNumber && !input.number) throw group.managementLevel === 'registered' ? groupErrors.registrationNumberRequired() : groupErrors.filingNumberRequired();
     const applicantId = group.applicantId;
-    if (!applicantId) throw new AppError('CONFLICT', '该申请缺少申请人，无法通过');
+    if (!applicantId) throw groupErrors.applicantMissing();
     const leader: Omit<MembershipDoc, '_id'> = {
       groupId: group._id,
       userId: applicantId,

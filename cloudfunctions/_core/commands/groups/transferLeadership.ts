@@ -1,5 +1,4 @@
 /** groups.transferLeadership: the leader hands the leadership to another active member; the old leader stays as co-leader. */
-import { AppError } from '../../../../src/shared/errors';
 import type { GroupsTransferInput } from '../../../../src/shared/schemas/groups';
 import type { MemberChangeOutput } from '../../../../src/shared/schemas/members';
 import type { Actor } from '../../authz/actor';
@@ -11,13 +10,14 @@ import { updateMembership } from '../../repositories/memberships';
 import { findUser } from '../../repositories/users';
 import { digest } from '../../runtime/hash';
 import { inTransaction } from '../../runtime/transactions';
+import { memberErrors } from '../../../../src/shared/domainErrors';
 
 /** Hands over the leadership in one transaction and tells the new leader. */
 export async function transferLeadership(actor: Actor, input: GroupsTransferInput, now: Date): Promise<MemberChangeOutput> {
   const result = await inTransaction(async (tx) => {
     const { group, mine, target } = await loadMemberChange(tx, actor, input.groupId, input.userId, 'groups.transfer');
-    if (input.userId === actor.userId) throw new AppError('CONFLICT', '你已经是队长');
-    if (!target || target.status !== 'active') throw new AppError('NOT_FOUND', '只能转交给小组成员');
+    if (input.userId === actor.userId) throw memberErrors.alreadyLeader();
+    if (!target || target.status !== 'active') throw memberErrors.handOverToMembersOnly();
     await updateMembership(target._id, { role: 'leader', updatedAt: now }, tx);
     await updateMembership(mine!._id, { role: 'co_leader', updatedAt: now }, tx);
     await updateGroupDoc(group._id, { leaderId: input.userId, updatedAt: now }, tx);

@@ -1,5 +1,4 @@
 /** hubs.invite: a hub's leaders invite a group of the same street to link. */
-import { AppError } from '../../../../src/shared/errors';
 import { groupPolicies } from '../../../../src/shared/policies/groups';
 import type { HubLinkView } from '../../../../src/shared/schemas/hubs';
 import type { Actor } from '../../authz/actor';
@@ -10,6 +9,7 @@ import { presentHubLink } from '../../presenters/hubs';
 import { findGroup } from '../../repositories/groups';
 import { findHubLink, hubLinkIdOf, putHubLink, type HubLinkDoc } from '../../repositories/hubLinks';
 import { regionDirectory } from '../../repositories/regions';
+import { hubErrors } from '../../../../src/shared/domainErrors';
 
 /** A hub invites a group of its street (or county, for a county-registered hub) to link. */
 export async function inviteToHub(actor: Actor, hubId: string, groupId: string, now: Date): Promise<HubLinkView> {
@@ -17,12 +17,12 @@ export async function inviteToHub(actor: Actor, hubId: string, groupId: string, 
   authorize(groupPolicies, 'hubs.invite', actor, resource);
   const group = await findGroup(groupId);
   if (!group || group.status !== 'active' || group._id === hub._id) throw groupNotFound();
-  if (group.type === 'hub') throw new AppError('CONFLICT', '枢纽组织之间不能互相加入');
-  if (group.streetId !== hub.streetId) throw new AppError('CONFLICT', '只能邀请本街道（乡镇）的小组');
-  if (group.hubId) throw new AppError('CONFLICT', '该小组已加入其他枢纽组织');
+  if (group.type === 'hub') throw hubErrors.hubsCannotJoinHubs();
+  if (group.streetId !== hub.streetId) throw hubErrors.sameStreetOnly();
+  if (group.hubId) throw hubErrors.inAnotherHub();
   const id = hubLinkIdOf(hub._id, group._id);
   const existing = await findHubLink(id);
-  if (existing?.status === 'linked' || existing?.status === 'invited') throw new AppError('CONFLICT', '已经邀请过该小组');
+  if (existing?.status === 'linked' || existing?.status === 'invited') throw hubErrors.alreadyInvited();
   const link: HubLinkDoc = { _id: id, hubId: hub._id, groupId: group._id, status: 'invited', invitedBy: actor.userId, invitedAt: now, respondedBy: null, respondedAt: null };
   await putHubLink(link);
   if (group.leaderId) {

@@ -1,5 +1,4 @@
 /** hubs.members: a hub's member groups with how many activities each has held. */
-import { AppError } from '../../../../src/shared/errors';
 import type { Actor } from '../../authz/actor';
 import { loadVisibleGroup } from '../../authz/groups';
 import { presentGroupCard } from '../../presenters/groups';
@@ -8,11 +7,12 @@ import { findGroups } from '../../repositories/groups';
 import { linkedToHub } from '../../repositories/hubLinks';
 import { membershipsInGroups } from '../../repositories/memberships';
 import { regionDirectory } from '../../repositories/regions';
+import { hubErrors } from '../../../../src/shared/domainErrors';
 
 /** A hub's member groups, busiest first; anyone who may see the hub may see them. */
 export async function hubMembers(actor: Actor, hubId: string) {
   const { group: hub } = await loadVisibleGroup(actor, hubId);
-  if (hub.type !== 'hub') throw new AppError('NOT_FOUND', '该小组不是枢纽组织');
+  if (hub.type !== 'hub') throw hubErrors.notAHub();
   const linked = await linkedToHub(hubId);
   const groups = new Map((await findGroups(linked.map((l) => l.groupId))).map((g) => [g._id, g]));
   const [regions, mine] = await Promise.all([regionDirectory(), membershipsInGroups(actor.userId, [...groups.keys()])]);

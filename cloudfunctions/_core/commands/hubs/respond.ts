@@ -1,5 +1,4 @@
 /** hubs.respond: the invited group's leaders accept or decline. */
-import { AppError } from '../../../../src/shared/errors';
 import { groupPolicies } from '../../../../src/shared/policies/groups';
 import type { HubLinkView } from '../../../../src/shared/schemas/hubs';
 import type { Actor } from '../../authz/actor';
@@ -10,23 +9,24 @@ import { findGroup, setHubOnce } from '../../repositories/groups';
 import { answerHubLink, findHubLink, markHubLinkDeclined } from '../../repositories/hubLinks';
 import { findMembership } from '../../repositories/memberships';
 import { regionDirectory } from '../../repositories/regions';
+import { hubErrors } from '../../../../src/shared/domainErrors';
 
 /** The invited group's leaders accept or decline. */
 export async function respondToHub(actor: Actor, linkId: string, accept: boolean, now: Date): Promise<HubLinkView> {
   const link = await findHubLink(linkId);
-  if (!link) throw new AppError('NOT_FOUND', '邀请不存在');
+  if (!link) throw hubErrors.inviteNotFound();
   const group = await findGroup(link.groupId);
-  if (!group) throw new AppError('NOT_FOUND', '邀请不存在');
+  if (!group) throw hubErrors.inviteNotFound();
   const membership = await findMembership(group._id, actor.userId);
   // Only the invited group's leaders may see the invitation at all.
-  authorize(groupPolicies, 'hubs.respond', actor, groupResource(group, membership), new AppError('NOT_FOUND', '邀请不存在'));
-  if (link.status !== 'invited') throw new AppError('CONFLICT', '该邀请已处理');
+  authorize(groupPolicies, 'hubs.respond', actor, groupResource(group, membership), hubErrors.inviteNotFound());
+  if (link.status !== 'invited') throw hubErrors.inviteHandled();
   const status = accept ? 'linked' : 'declined';
-  if (!(await answerHubLink(linkId, status, actor.userId, now))) throw new AppError('CONFLICT', '该邀请已处理');
+  if (!(await answerHubLink(linkId, status, actor.userId, now))) throw hubErrors.inviteHandled();
   if (accept) {
     if (!(await setHubOnce(group._id, link.hubId, now))) {
       await markHubLinkDeclined(linkId);
-      throw new AppError('CONFLICT', '该小组已加入其他枢纽组织');
+      throw hubErrors.inAnotherHub();
     }
   }
   const hub = await findGroup(link.hubId);

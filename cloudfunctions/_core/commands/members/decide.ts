@@ -1,5 +1,4 @@
 /** members.decide: the leaders approve or reject a join request; membership and member count change in one transaction. */
-import { AppError } from '../../../../src/shared/errors';
 import type { MemberChangeOutput, MembersDecideInput } from '../../../../src/shared/schemas/members';
 import type { Actor } from '../../authz/actor';
 import { loadMemberChange } from '../../authz/groups';
@@ -10,12 +9,13 @@ import { updateMembership } from '../../repositories/memberships';
 import { findUser } from '../../repositories/users';
 import { digest } from '../../runtime/hash';
 import { inTransaction } from '../../runtime/transactions';
+import { memberErrors } from '../../../../src/shared/domainErrors';
 
 /** Approves or rejects a join request and tells the applicant. */
 export async function decideJoinRequest(actor: Actor, input: MembersDecideInput, now: Date): Promise<MemberChangeOutput> {
   const result = await inTransaction(async (tx) => {
     const { group, target } = await loadMemberChange(tx, actor, input.groupId, input.userId, 'groups.manageMembers');
-    if (!target || target.status !== 'pending') throw new AppError('NOT_FOUND', '没有这条入组申请');
+    if (!target || target.status !== 'pending') throw memberErrors.requestNotFound();
     const status = input.decision === 'approve' ? 'active' : 'rejected';
     const changes = { status, updatedAt: now, decidedBy: actor.userId, decidedAt: now, reason: input.reason ?? null } as const;
     await updateMembership(target._id, changes, tx);

@@ -1,5 +1,4 @@
 /** members.setRole: the leader makes a member co-leader or back to member. */
-import { AppError } from '../../../../src/shared/errors';
 import type { MemberChangeOutput, MembersSetRoleInput } from '../../../../src/shared/schemas/members';
 import type { Actor } from '../../authz/actor';
 import { loadMemberChange } from '../../authz/groups';
@@ -7,13 +6,14 @@ import { presentMember } from '../../presenters/members';
 import { updateMembership } from '../../repositories/memberships';
 import { findUser } from '../../repositories/users';
 import { inTransaction } from '../../runtime/transactions';
+import { memberErrors } from '../../../../src/shared/domainErrors';
 
 /** Makes a member co-leader or back to member (leader only). */
 export async function setMemberRole(actor: Actor, input: MembersSetRoleInput, now: Date): Promise<MemberChangeOutput> {
   const result = await inTransaction(async (tx) => {
     const { group, target } = await loadMemberChange(tx, actor, input.groupId, input.userId, 'groups.transfer');
-    if (!target || target.status !== 'active') throw new AppError('NOT_FOUND', '该用户不是小组成员');
-    if (target.role === 'leader') throw new AppError('CONFLICT', '队长身份请使用“转交队长”');
+    if (!target || target.status !== 'active') throw memberErrors.notAMember();
+    if (target.role === 'leader') throw memberErrors.useHandOver();
     await updateMembership(target._id, { role: input.role, updatedAt: now }, tx);
     return { group, membership: { ...target, role: input.role, updatedAt: now } };
   });

@@ -1,5 +1,4 @@
 /** moderation.decide: staff over the item's community (or street) act on a case, always with a reason. */
-import { AppError } from '../../../../src/shared/errors';
 import type { ModerationAction } from '../../../../src/shared/schemas/moderation';
 import type { Actor } from '../../authz/actor';
 import { isItemHidden, loadCase, reportsOpen } from '../../authz/moderation';
@@ -9,6 +8,7 @@ import { updateCase, type Decision } from '../../repositories/moderationCases';
 import { digest } from '../../runtime/hash';
 import { auditCase, bringBack, noticesLink, openReporters } from './decisions';
 import { loadTarget, setHidden } from './items';
+import { moderationErrors } from '../../../../src/shared/domainErrors';
 
 /**
  * Staff act on a case: hide, restore (only what is hidden), warn, suspend, or dismiss the
@@ -18,8 +18,8 @@ import { loadTarget, setHidden } from './items';
 export async function decideCase(actor: Actor, caseId: string, action: ModerationAction, reason: string, requestId: string, now: Date): Promise<void> {
   const c = await loadCase(actor, caseId, 'moderation.decide');
   const hiddenNow = isItemHidden(c);
-  if (action === 'restore' && !hiddenNow) throw new AppError('CONFLICT', '该内容正在正常显示，无需恢复');
-  if (action === 'dismiss' && !reportsOpen(c)) throw new AppError('CONFLICT', '该内容没有待处理的举报');
+  if (action === 'restore' && !hiddenNow) throw moderationErrors.nothingToRestore();
+  if (action === 'dismiss' && !reportsOpen(c)) throw moderationErrors.noPendingReports();
   // Read before the decision is written: the reports it closes are those since the previous one.
   const reporters = action === 'dismiss' ? await openReporters(c) : [];
   if (action === 'restore' || (action === 'dismiss' && hiddenNow)) {

@@ -1,10 +1,10 @@
 /** Shared by the moderation commands: the reported item — who wrote it, where it belongs, and hiding it. */
-import { AppError } from '../../../../src/shared/errors';
 import type { ReportTargetType } from '../../../../src/shared/schemas/moderation';
 import { findGroup, type GroupDoc } from '../../repositories/groups';
 import { findReportedEntry, setItemHidden } from '../../repositories/moderatedItems';
 import { regionDirectory } from '../../repositories/regions';
 import { findUser } from '../../repositories/users';
+import { moderationErrors } from '../../../../src/shared/domainErrors';
 
 /** The reported item as moderation needs it. */
 export interface Target {
@@ -24,7 +24,7 @@ function placeOfGroup(group: GroupDoc) {
 
 /** The reported item: who wrote it, where it belongs, what to show the moderator. */
 export async function loadTarget(type: ReportTargetType, id: string): Promise<Target> {
-  const notFound = new AppError('NOT_FOUND', '内容不存在或已删除');
+  const notFound = moderationErrors.contentNotFound();
   if (type === 'group') {
     const group = await findGroup(id);
     if (!group || group.status === 'pending' || group.status === 'rejected') throw notFound;

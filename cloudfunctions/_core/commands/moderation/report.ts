@@ -2,13 +2,13 @@
  * reports.create: a resident reports an item — one report per person per item; an item reported
  * by N different people (LINLI_AUTO_HIDE_REPORTS, default 3) is hidden pending review.
  */
-import { AppError } from '../../../../src/shared/errors';
 import type { ReportsCreateInput } from '../../../../src/shared/schemas/moderation';
 import type { Actor } from '../../authz/actor';
 import { assertContentAllowed } from '../../ports/contentCheck';
 import { caseIdOf, countReport, markAutoHiddenOnce, openCaseOnce, type CaseDoc } from '../../repositories/moderationCases';
 import { addReportOnce, reportIdOf } from '../../repositories/reports';
 import { loadTarget, setHidden } from './items';
+import { moderationErrors } from '../../../../src/shared/domainErrors';
 
 /** How many different people's reports hide an item until staff look at it. */
 export function autoHideThreshold(): number {
@@ -20,7 +20,7 @@ export function autoHideThreshold(): number {
 export async function reportItem(actor: Actor, input: ReportsCreateInput, now: Date): Promise<{ reported: boolean; hidden: boolean }> {
   const target = await loadTarget(input.targetType, input.targetId);
   if (input.text) await assertContentAllowed({ text: input.text }, 2, actor.openid);
-  if (target.authorId === actor.userId) throw new AppError('CONFLICT', '不能举报自己发布的内容');
+  if (target.authorId === actor.userId) throw moderationErrors.cannotReportOwn();
   const caseId = caseIdOf(input.targetType, input.targetId);
   const added = await addReportOnce({
     _id: reportIdOf(actor.userId, input.targetType, input.targetId),
@@ -32,7 +32,7 @@ export async function reportItem(actor: Actor, input: ReportsCreateInput, now: D
     text: input.text ?? null,
     createdAt: now,
   });
-  if (!added) throw new AppError('CONFLICT', '你已经举报过该内容，我们会尽快处理');
+  if (!added) throw moderationErrors.alreadyReported();
   const fresh: CaseDoc = {
     _id: caseId,
     targetType: input.targetType,

@@ -1,5 +1,4 @@
 /** posts.remove: the author, the group's leaders or staff remove an announcement (staff removals are audited). */
-import { AppError } from '../../../../src/shared/errors';
 import { groupPolicies } from '../../../../src/shared/policies/groups';
 import { postPolicies } from '../../../../src/shared/policies/posts';
 import type { Actor } from '../../authz/actor';
@@ -10,11 +9,12 @@ import { findGroup } from '../../repositories/groups';
 import { findMembership } from '../../repositories/memberships';
 import { findPost, markPostRemoved } from '../../repositories/posts';
 import { digest } from '../../runtime/hash';
+import { postErrors } from '../../../../src/shared/domainErrors';
 
 /** Removes an announcement; one in a group the actor may not see answers like a missing one. */
 export async function removePost(actor: Actor, postId: string, reason: string | undefined, requestId: string, now: Date): Promise<void> {
   const post = await findPost(postId);
-  const notFound = new AppError('NOT_FOUND', '公告不存在或已删除');
+  const notFound = postErrors.notFound();
   if (!post || post.removedAt) throw notFound;
   const group = await findGroup(post.groupId);
   if (!group) throw notFound;

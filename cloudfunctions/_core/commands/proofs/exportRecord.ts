@@ -1,5 +1,4 @@
 /** records.export: a volunteer exports her plain record of service (记录, not 证明). */
-import { AppError } from '../../../../src/shared/errors';
 import type { Actor } from '../../authz/actor';
 import { requireVolunteer } from '../../authz/volunteers';
 import { renderServiceDocument } from '../../documents/serviceDocument';
@@ -9,6 +8,7 @@ import { recordsOfUser } from '../../repositories/hourRecords';
 import { chinaDayOf } from '../../runtime/chinaDay';
 import { digest } from '../../runtime/hash';
 import { linesOf } from './serviceRecords';
+import { proofErrors } from '../../../../src/shared/domainErrors';
 
 /** The volunteer's own record of service (记录, not 证明) as a PDF. */
 export async function exportRecord(actor: Actor, from: string | undefined, to: string | undefined, requestId: string, now: Date) {
@@ -28,6 +28,6 @@ export async function exportRecord(actor: Actor, from: string | undefined, to: s
   });
   const fileId = await fileStore().upload(`records/${digest('records', actor.userId).slice(0, 16)}/${digest(requestId).slice(0, 16)}.pdf`, pdf);
   const url = (await fileStore().temporaryUrls([fileId])).get(fileId);
-  if (!url) throw new AppError('INTERNAL', '文件生成失败');
+  if (!url) throw proofErrors.renderFailed();
   return { url, fileName: `志愿服务记录-${volunteer.volunteerNo}.pdf` };
 }

@@ -3,7 +3,6 @@
  * its community — issues a numbered PDF with the statutory fields, a verification code and a QR.
  */
 import { randomInt } from 'node:crypto';
-import { AppError } from '../../../../src/shared/errors';
 import type { ProofView } from '../../../../src/shared/schemas/proofs';
 import type { IdType } from '../../../../src/shared/schemas/volunteers';
 import type { Actor } from '../../authz/actor';
@@ -22,6 +21,7 @@ import { chinaDayOf } from '../../runtime/chinaDay';
 import { digest } from '../../runtime/hash';
 import { inTransaction } from '../../runtime/transactions';
 import { linesOf, recordsInScope } from './serviceRecords';
+import { proofErrors } from '../../../../src/shared/domainErrors';
 
 const ID_TYPE_LABELS: Record<IdType, string> = {
   mainland_id: '居民身份证',
@@ -42,10 +42,10 @@ const verifyUrlOf = (code: string) => (process.env.LINLI_PUBLIC_URL ? `${process
 /** The issuer issues a numbered PDF with the statutory fields, a verification code and a QR (audited). */
 export async function issueProof(actor: Actor, input: { proofId: string; personInCharge: string; contact: string; remarks: string }, now: Date): Promise<ProofView> {
   const request = await loadProofForIssuer(actor, input.proofId);
-  if (request.state !== 'requested') throw new AppError('CONFLICT', '这份证明已处理');
+  if (request.state !== 'requested') throw proofErrors.alreadyHandled();
   const volunteer = await findVolunteer(request.userId);
   if (!volunteer || volunteer.status !== 'active' || !volunteer.realNameSealed || !volunteer.idSealed || !volunteer.idType) {
-    throw new AppError('CONFLICT', '志愿者已注销，无法出具证明');
+    throw proofErrors.volunteerClosed();
   }
   // Hours are counted again at issue time: corrections approved since the request count.
   const scoped = recordsInScope(await recordsOfUser(request.userId), request.issuerType, request.issuerId, request.from, request.to);
@@ -56,7 +56,7 @@ export async function issueProof(actor: Actor, input: { proofId: string; personI
   const miniProgramCode = (await qrCodes().forPage('package-volunteer/verify/index', code)).png;
   const issued = await inTransaction(async (tx) => {
     const current = await findProof(request._id, tx);
-    if (!current || current.state !== 'requested') throw new AppError('CONFLICT', '这份证明已处理');
+    if (!current || current.state !== 'requested') throw proofErrors.alreadyHandled();
     const year = chinaDayOf(now).slice(0, 4);
     const counterId = `proof-${request.issuerId}-${year}`;
     const seq = await nextCount(counterId, tx);

@@ -1,5 +1,4 @@
 /** proofs.request: a volunteer asks for a proof of service (志愿服务记录与证明出具办法). */
-import { AppError } from '../../../../src/shared/errors';
 import type { ProofsRequestInput, ProofView } from '../../../../src/shared/schemas/proofs';
 import type { Actor } from '../../authz/actor';
 import { requireVolunteer } from '../../authz/volunteers';
@@ -11,23 +10,24 @@ import { regionDirectory } from '../../repositories/regions';
 import { chinaDayOf } from '../../runtime/chinaDay';
 import { digest } from '../../runtime/hash';
 import { recordsInScope } from './serviceRecords';
+import { groupErrors, proofErrors, regionErrors } from '../../../../src/shared/domainErrors';
 
 /** A volunteer asks the organiser that recorded her hours for a proof of a period. */
 export async function requestProof(actor: Actor, input: ProofsRequestInput, requestId: string, now: Date): Promise<ProofView> {
   const volunteer = await requireVolunteer(actor);
-  if (input.to > chinaDayOf(now)) throw new AppError('INVALID_INPUT', 'to: 结束日期不能晚于今天', [{ path: 'to', message: '结束日期不能晚于今天' }]);
+  if (input.to > chinaDayOf(now)) throw proofErrors.endAfterToday();
   let issuerName: string;
   if (input.issuerType === 'group') {
     const group = await findGroup(input.issuerId);
-    if (!group) throw new AppError('NOT_FOUND', '组织不存在');
+    if (!group) throw groupErrors.organizationNotFound();
     issuerName = group.name;
   } else {
     const region = (await regionDirectory()).get(input.issuerId);
-    if (!region || region.level !== 'community') throw new AppError('NOT_FOUND', '社区不存在');
+    if (!region || region.level !== 'community') throw regionErrors.communityNotFound();
     issuerName = `${region.name}${region.kind === 'rural' ? '村民委员会' : '居民委员会'}`;
   }
   const scoped = recordsInScope(await recordsOfUser(actor.userId), input.issuerType, input.issuerId, input.from, input.to);
-  if (scoped.length === 0) throw new AppError('INVALID_INPUT', 'from: 这段时间在该单位没有已确认的服务记录', [{ path: 'from', message: '这段时间在该单位没有已确认的服务记录' }]);
+  if (scoped.length === 0) throw proofErrors.noConfirmedService();
   const doc: ProofDoc = {
     _id: `pf${digest('proof', actor.userId, requestId).slice(0, 30)}`,
     userId: actor.userId,

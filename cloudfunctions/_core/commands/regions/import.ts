@@ -3,7 +3,6 @@
  * (the plan is commands/regions/importPlan.ts; docs/regions-import.md). All or nothing, idempotent,
  * never deletes.
  */
-import { AppError } from '../../../../src/shared/errors';
 import { regionCountyPolicies } from '../../../../src/shared/policies/regions';
 import {
   REGION_IMPORT_LIST_CAP,
@@ -22,6 +21,7 @@ import { recordAudit } from '../../repositories/auditLog';
 import { allRegions, createRegion, forgetRegionDirectory, groupCountsByRegion, updateRegion } from '../../repositories/regions';
 import { digest } from '../../runtime/hash';
 import { issue, LEVEL_ORDER, planRegionImport, type PlannedWrite, type RegionImportPlan } from './importPlan';
+import { regionErrors } from '../../../../src/shared/domainErrors';
 
 /** Writes in flight at once: a first import of ~500 nodes stays within the function's timeout. */
 const WRITE_BATCH = 10;
@@ -78,9 +78,9 @@ export type RegionImporter = { kind: 'staff'; actor: Actor; requestId: string } 
  */
 export async function importRegions(load: () => Promise<Buffer>, apply: boolean, by: RegionImporter, now: Date): Promise<RegionImportReport> {
   // Checked before the file is even read; the county itself is checked once the file names it.
-  if (by.kind === 'staff') authorize(staffRolePolicies, 'staff.county', by.actor, null, new AppError('FORBIDDEN', '只有区县工作人员可以导入区划'));
+  if (by.kind === 'staff') authorize(staffRolePolicies, 'staff.county', by.actor, null, regionErrors.importCountyStaffOnly());
   const bytes = await load();
-  if (bytes.length > REGION_IMPORT_MAX_BYTES) throw new AppError('INVALID_INPUT', 'source: 文件不能超过 2 MB', [{ path: 'source', message: '文件不能超过 2 MB' }]);
+  if (bytes.length > REGION_IMPORT_MAX_BYTES) throw regionErrors.importFileTooLarge();
   const sheet = await readRegionSheet(bytes);
   if (!sheet.ok) {
     const column = sheet.column ? (Object.keys(REGION_COLUMN_HEADERS) as RegionColumn[]).find((c) => REGION_COLUMN_HEADERS[c].header === sheet.column) ?? null : null;
@@ -89,7 +89,7 @@ export async function importRegions(load: () => Promise<Buffer>, apply: boolean,
   const plan = planRegionImport(sheet.rows, await allRegions());
   if (by.kind === 'staff') {
     // Staff change an existing county only: a new county's first import is the administrator's (CLI).
-    if (plan.countyCode && !plan.countyDoc) throw new AppError('FORBIDDEN', '该区县尚未建立，首次导入请由管理员用命令行完成（npm run admin -- regions import）');
+    if (plan.countyCode && !plan.countyDoc) throw regionErrors.importCountyMissing();
     if (plan.countyDoc) authorize(regionCountyPolicies, 'regions.import', by.actor, scopeOf(plan.countyDoc));
   }
   const willWrite = apply && plan.issues.length === 0 && plan.writes.length > 0;
@@ -111,10 +111,10 @@ export async function importRegions(load: () => Promise<Buffer>, apply: boolean,
 export async function bytesOfSource(source: RegionImportSource): Promise<Buffer> {
   if ('base64' in source) return Buffer.from(source.base64, 'base64');
   // Only files the import page uploaded (imports/regions/…): not any stored file someone names.
-  if (!/^cloud:\/\/[^/]+\/imports\/regions\/[^/]+$/.test(source.fileId)) throw new AppError('INVALID_INPUT', 'source: 不是导入页上传的文件', [{ path: 'source.fileId', message: '不是导入页上传的文件' }]);
+  if (!/^cloud:\/\/[^/]+\/imports\/regions\/[^/]+$/.test(source.fileId)) throw regionErrors.importFileForeign();
   try {
     return await fileStore().download(source.fileId);
   } catch {
-    throw new AppError('NOT_FOUND', '找不到上传的文件，请重新选择');
+    throw regionErrors.importFileMissing();
   }
 }

@@ -1,5 +1,4 @@
 /** roles.grant: staff give a role at or below their node; the grant is in the audit log. */
-import { AppError } from '../../../../src/shared/errors';
 import type { RolesGrantInput } from '../../../../src/shared/schemas/roles';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
@@ -9,12 +8,13 @@ import { recordAudit } from '../../repositories/auditLog';
 import { putGrant } from '../../repositories/roleGrants';
 import { findUser, markMayHoldGrants } from '../../repositories/users';
 import { digest } from '../../runtime/hash';
+import { roleErrors } from '../../../../src/shared/domainErrors';
 
 /** Grants a role; a grant that already exists is answered as it is. */
 export async function grantRole(actor: Actor, input: RolesGrantInput, requestId: string, now: Date): Promise<string> {
   const region = await loadRegion(input.regionId);
-  authorize(rolePolicies, 'roles.manage', actor, { ...scopeOf(region), role: input.role }, new AppError('FORBIDDEN', '没有权限授予该角色'));
-  if (!(await findUser(input.userId))) throw new AppError('NOT_FOUND', '用户不存在');
+  authorize(rolePolicies, 'roles.manage', actor, { ...scopeOf(region), role: input.role }, roleErrors.cannotGrant());
+  if (!(await findUser(input.userId))) throw roleErrors.userNotFound();
   const id = `grant-${digest('grant', input.userId, input.role, input.regionId).slice(0, 24)}`;
   await putGrant(id, { userId: input.userId, role: input.role, regionId: input.regionId, grantedBy: actor.userId, createdAt: now, revokedAt: null });
   await markMayHoldGrants(input.userId);

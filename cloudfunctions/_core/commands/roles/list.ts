@@ -1,5 +1,4 @@
 /** roles.list: the active grants on a region and below, for staff over it. */
-import { AppError } from '../../../../src/shared/errors';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { scopeOf, staffScopePolicies } from '../../authz/staffScope';
@@ -7,12 +6,13 @@ import { presentRoleList } from '../../presenters/roles';
 import { regionDirectory } from '../../repositories/regions';
 import { activeGrantsOn } from '../../repositories/roleGrants';
 import { findUser } from '../../repositories/users';
+import { roleErrors } from '../../../../src/shared/domainErrors';
 
 /** Active grants on the region and below; a region the actor does not oversee is NOT_FOUND. */
 export async function listRoles(actor: Actor, regionId: string) {
   const regions = await regionDirectory();
   const region = regions.get(regionId);
-  const notFound = new AppError('NOT_FOUND', '地区不存在');
+  const notFound = roleErrors.regionNotFound();
   if (!region) throw notFound;
   authorize(staffScopePolicies, 'region.oversee', actor, scopeOf(region), notFound);
   const below = [...regions.values()].filter((r) => r._id === regionId || r.ancestorIds.includes(regionId)).map((r) => r._id);

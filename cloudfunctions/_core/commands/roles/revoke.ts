@@ -1,5 +1,4 @@
 /** roles.revoke: a grant is kept, marked revoked, for the record. */
-import { AppError } from '../../../../src/shared/errors';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { loadRegion } from '../../authz/regions';
@@ -7,11 +6,12 @@ import { rolePolicies, scopeOf } from '../../authz/staffScope';
 import { recordAudit } from '../../repositories/auditLog';
 import { findGrant, markGrantRevoked } from '../../repositories/roleGrants';
 import { digest } from '../../runtime/hash';
+import { roleErrors } from '../../../../src/shared/domainErrors';
 
 /** Revokes a grant; one the actor may not manage answers like one that does not exist. */
 export async function revokeRole(actor: Actor, grantId: string, reason: string, requestId: string, now: Date): Promise<void> {
   const grant = await findGrant(grantId);
-  const notFound = new AppError('NOT_FOUND', '授权不存在');
+  const notFound = roleErrors.grantNotFound();
   if (!grant || grant.revokedAt) throw notFound;
   const region = await loadRegion(grant.regionId);
   authorize(rolePolicies, 'roles.manage', actor, { ...scopeOf(region), role: grant.role }, notFound);

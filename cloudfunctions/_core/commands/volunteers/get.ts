@@ -1,5 +1,4 @@
 /** volunteers.get: staff look a volunteer up by number. */
-import { AppError } from '../../../../src/shared/errors';
 import type { VolunteerProfile } from '../../../../src/shared/schemas/volunteers';
 import type { Actor } from '../../authz/actor';
 import { allows, authorize } from '../../authz/authorize';
@@ -8,6 +7,7 @@ import { recordAudit } from '../../repositories/auditLog';
 import { regionDirectory } from '../../repositories/regions';
 import { findVolunteerByNo, type VolunteerDoc } from '../../repositories/volunteers';
 import { volunteerProfile } from './profile';
+import { volunteerErrors } from '../../../../src/shared/domainErrors';
 
 /** Staff over the volunteer's home community may see the unmasked record. */
 async function mayReadUnmasked(actor: Actor, volunteer: VolunteerDoc): Promise<boolean> {
@@ -21,9 +21,9 @@ async function mayReadUnmasked(actor: Actor, volunteer: VolunteerDoc): Promise<b
 /** A volunteer by number, for staff: unmasked (and audited) over her home community, masked elsewhere. */
 export async function volunteerByNo(actor: Actor, volunteerNo: string, now: Date): Promise<VolunteerProfile> {
   // Looking people up by number is for staff only; to anyone else the number says nothing.
-  authorize(staffRolePolicies, 'staff.any', actor, null, new AppError('NOT_FOUND', '没有这个志愿者编号'));
+  authorize(staffRolePolicies, 'staff.any', actor, null, volunteerErrors.unknownVolunteerNo());
   const volunteer = await findVolunteerByNo(volunteerNo);
-  if (!volunteer) throw new AppError('NOT_FOUND', '没有这个志愿者编号');
+  if (!volunteer) throw volunteerErrors.unknownVolunteerNo();
   const full = await mayReadUnmasked(actor, volunteer);
   if (full && actor.userId !== volunteer.userId) {
     // Reading someone's unmasked ID is a staff action like any other: it goes to the audit log.

@@ -1,5 +1,4 @@
 /** hours.review: a leader or the committee approves (and credits) or rejects a pending self-report (audited). */
-import { AppError } from '../../../../src/shared/errors';
 import type { Actor } from '../../authz/actor';
 import { loadReviewableGroup, recordNotFound } from '../../authz/hours';
 import { earningPosting } from '../../ledger/earnings';
@@ -8,6 +7,7 @@ import { settingsFor } from '../../repositories/communitySettings';
 import { findRecord, updateRecord } from '../../repositories/hourRecords';
 import { inTransaction } from '../../runtime/transactions';
 import { auditReview, tellCredited } from './hourRecording';
+import { hourErrors } from '../../../../src/shared/domainErrors';
 
 /** Approves (and credits) or rejects a pending self-report. */
 export async function reviewSelfReport(actor: Actor, recordId: string, approve: boolean, reason: string | undefined, now: Date) {
@@ -18,7 +18,7 @@ export async function reviewSelfReport(actor: Actor, recordId: string, approve: 
   const outcome = await inTransaction(async (tx) => {
     const current = await findRecord(recordId, tx);
     if (!current || current.source !== 'self_report') throw recordNotFound();
-    if (current.state !== 'pending') throw new AppError('CONFLICT', '这条申报已处理');
+    if (current.state !== 'pending') throw hourErrors.reportHandled();
     const decided = { confirmedBy: actor.userId, confirmedByName: actor.user.nickname, confirmedAt: now };
     if (!approve) {
       await updateRecord(recordId, { ...decided, state: 'rejected', rejectReason: reason ?? null }, tx);

@@ -1,5 +1,4 @@
 /** hours.reviewCorrection: the organiser applies or rejects a correction (audited). */
-import { AppError } from '../../../../src/shared/errors';
 import type { Actor } from '../../authz/actor';
 import { loadReviewableGroup, recordNotFound } from '../../authz/hours';
 import { accountId, findAccount } from '../../ledger/accounts';
@@ -10,6 +9,7 @@ import { findCorrection, findRecord, putRecord, updateCorrection, type HourRecor
 import { digest } from '../../runtime/hash';
 import { inTransaction } from '../../runtime/transactions';
 import { auditReview } from './hourRecording';
+import { hourErrors } from '../../../../src/shared/domainErrors';
 
 /**
  * Applies or rejects a correction. Applying writes a reversal of the original and a new record
@@ -24,7 +24,7 @@ export async function reviewCorrection(actor: Actor, correctionId: string, appro
   const outcome = await inTransaction(async (tx) => {
     const current = await findCorrection(correctionId, tx);
     if (!current) throw recordNotFound();
-    if (current.state !== 'pending') throw new AppError('CONFLICT', '这条更正已处理');
+    if (current.state !== 'pending') throw hourErrors.correctionHandled();
     const decision = { decidedBy: actor.userId, decidedAt: now, decisionReason: reason ?? null };
     if (!approve) {
       await updateCorrection(correctionId, { ...decision, state: 'rejected' }, tx);
@@ -34,7 +34,7 @@ export async function reviewCorrection(actor: Actor, correctionId: string, appro
     if (!original) throw recordNotFound();
     const reversalId = `rv${digest('reversal', current.recordId).slice(0, 30)}`;
     const reversed = await findRecord(reversalId, tx);
-    if (reversed) throw new AppError('CONFLICT', '这条记录已经更正过');
+    if (reversed) throw hourErrors.alreadyCorrected();
     const stamp = { recordedBy: actor.userId, recordedByName: actor.user.nickname, recordedAt: now, confirmedBy: actor.userId, confirmedByName: actor.user.nickname, confirmedAt: now };
     const reversal: Omit<HourRecordDoc, '_id'> = {
       ...original,

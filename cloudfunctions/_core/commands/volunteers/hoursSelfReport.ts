@@ -1,5 +1,4 @@
 /** hours.selfReport: a volunteer reports service outside an activity, with a photo; pending until a leader or the committee approves. */
-import { AppError } from '../../../../src/shared/errors';
 import { hourPolicies } from '../../../../src/shared/policies/volunteers';
 import type { HourRecordView, HoursSelfReportInput } from '../../../../src/shared/schemas/volunteers';
 import type { Actor } from '../../authz/actor';
@@ -13,6 +12,7 @@ import { putRecord, type HourRecordDoc } from '../../repositories/hourRecords';
 import { chinaDayOf } from '../../runtime/chinaDay';
 import { digest } from '../../runtime/hash';
 import { recordViews } from './hourViews';
+import { hourErrors } from '../../../../src/shared/domainErrors';
 
 const DAY_MS = 24 * 3600_000;
 /** Self-reports may look back this far (the organiser must still be able to check them). */
@@ -22,12 +22,12 @@ const SELF_REPORT_WINDOW_DAYS = 90;
 export async function selfReport(actor: Actor, input: HoursSelfReportInput, requestId: string, now: Date): Promise<HourRecordView> {
   const volunteer = await requireVolunteer(actor);
   const { group, resource } = await loadGroupAccess(actor, input.groupId);
-  authorize(hourPolicies, 'hours.selfReport', actor, resource, new AppError('FORBIDDEN', '只能申报你所在组织的服务'));
+  authorize(hourPolicies, 'hours.selfReport', actor, resource, hourErrors.ownOrganizationsOnly());
   const today = chinaDayOf(now);
   const earliest = chinaDayOf(new Date(now.getTime() - SELF_REPORT_WINDOW_DAYS * DAY_MS));
-  if (input.serviceDate > today) throw new AppError('INVALID_INPUT', 'serviceDate: 服务日期不能晚于今天', [{ path: 'serviceDate', message: '服务日期不能晚于今天' }]);
+  if (input.serviceDate > today) throw hourErrors.serviceDateAfterToday();
   if (input.serviceDate < earliest) {
-    throw new AppError('INVALID_INPUT', `serviceDate: 只能申报 ${SELF_REPORT_WINDOW_DAYS} 天内的服务`, [{ path: 'serviceDate', message: `只能申报 ${SELF_REPORT_WINDOW_DAYS} 天内的服务` }]);
+    throw hourErrors.serviceDateTooOld({ days: SELF_REPORT_WINDOW_DAYS });
   }
   await assertContentAllowed({ content: input.content }, 4, actor.openid);
   const settings = await settingsFor(group.communityId ?? group.streetId);

@@ -3,7 +3,6 @@
  * before sensitive data; guardians for minors). ID and phone numbers are sealed before anything
  * is stored and shown unmasked only to the volunteer and to staff over their home community.
  */
-import { AppError } from '../../../../src/shared/errors';
 import { birthDateOf, maskIdNumber } from '../../../../src/shared/identity/idNumber';
 import type { VolunteerProfile, VolunteerRegisterInput } from '../../../../src/shared/schemas/volunteers';
 import type { Actor } from '../../authz/actor';
@@ -14,29 +13,30 @@ import { addYears, chinaDayOf } from '../../runtime/chinaDay';
 import { inTransaction } from '../../runtime/transactions';
 import { volunteerProfile } from './profile';
 import { assertGridAreaOffered, nextVolunteerNo, sealPhone } from './registration';
+import { volunteerErrors } from '../../../../src/shared/domainErrors';
 
 /** Registers the caller as a volunteer of her home community (a returning volunteer keeps her number). */
 export async function registerVolunteer(actor: Actor, input: VolunteerRegisterInput, now: Date): Promise<VolunteerProfile> {
   const communityId = actor.user.homeCommunityId;
-  if (!communityId) throw new AppError('INVALID_INPUT', '请先在“我的”中选择所在社区', [{ path: 'community', message: '请先选择所在社区' }]);
+  if (!communityId) throw volunteerErrors.communityRequired();
   const birthDate = input.idType === 'mainland_id' ? birthDateOf(input.idNumber)! : input.birthDate!;
   const today = chinaDayOf(now);
-  if (birthDate > today) throw new AppError('INVALID_INPUT', 'birthDate: 出生日期不能晚于今天', [{ path: 'birthDate', message: '出生日期不能晚于今天' }]);
+  if (birthDate > today) throw volunteerErrors.birthDateAfterToday();
   const adultFrom = addYears(birthDate, 18);
   const minor = today < adultFrom;
   if (minor && !input.guardian) {
-    throw new AppError('INVALID_INPUT', 'guardian: 未满 18 周岁需要监护人同意', [{ path: 'guardian', message: '未满 18 周岁需要监护人同意' }]);
+    throw volunteerErrors.guardianRequired();
   }
   await assertGridAreaOffered(communityId, input.gridArea, null);
   await assertContentAllowed({ skills: input.skills.join('，'), gridArea: input.gridArea, emergencyContact: input.emergencyContact?.name }, 1, actor.openid);
 
   const idDigest = blindIndex(input.idType, input.idNumber);
   const holder = await activeVolunteerWithId(idDigest);
-  if (holder && holder._id !== actor.userId) throw new AppError('CONFLICT', '该证件号已登记为志愿者');
+  if (holder && holder._id !== actor.userId) throw volunteerErrors.idAlreadyRegistered();
 
   const doc = await inTransaction(async (tx) => {
     const existing = await findVolunteer(actor.userId, tx);
-    if (existing?.status === 'active') throw new AppError('CONFLICT', '你已登记为志愿者');
+    if (existing?.status === 'active') throw volunteerErrors.alreadyRegistered();
     const fields: Omit<VolunteerDoc, '_id'> = {
       userId: actor.userId,
       // A returning volunteer keeps the number their old records carry.

@@ -1,10 +1,10 @@
 /** Shared by volunteers.register and volunteers.update: sealed phones, volunteer numbers, the grid-area check. */
-import { AppError } from '../../../../src/shared/errors';
 import { gridAreaAllowed } from '../../../../src/shared/schemas/regions';
 import { maskPhone, sealPersonal } from '../../privacy/personalData';
 import { nextCount } from '../../repositories/counters';
 import { findRegion } from '../../repositories/regions';
 import type { Transaction } from '../../runtime/transactions';
+import { regionErrors } from '../../../../src/shared/domainErrors';
 
 /** A phone number sealed, with its masked form for lists. */
 export const sealPhone = (phone: string) => ({ sealed: sealPersonal(phone), masked: maskPhone(phone) });
@@ -23,5 +23,5 @@ export async function nextVolunteerNo(year: string, tx: Transaction): Promise<st
 export async function assertGridAreaOffered(communityId: string | null, gridArea: string | null | undefined, stored: string | null): Promise<void> {
   if (!gridArea || !communityId) return;
   const offered = (await findRegion(communityId))?.gridAreas ?? [];
-  if (!gridAreaAllowed(offered, gridArea, stored)) throw new AppError('INVALID_INPUT', 'gridArea: 请从本社区的网格中选择', [{ path: 'gridArea', message: '请从本社区的网格中选择' }]);
+  if (!gridAreaAllowed(offered, gridArea, stored)) throw regionErrors.gridAreaNotOffered();
 }

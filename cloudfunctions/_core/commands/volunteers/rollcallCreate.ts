@@ -4,7 +4,6 @@
  * each is notified once (a background job), answers "coming" or "cannot" while it is open, and is
  * thanked when it closes.
  */
-import { AppError } from '../../../../src/shared/errors';
 import { rollCallCommunityPolicies } from '../../../../src/shared/policies/volunteers';
 import { gridAreaAllowed } from '../../../../src/shared/schemas/regions';
 import { ROLLCALL_RECIPIENT_CAP, type RollCallsCreateInput, type RollCallView } from '../../../../src/shared/schemas/volunteers';
@@ -21,6 +20,7 @@ import { matchingVolunteers } from '../../repositories/volunteers';
 import { digest } from '../../runtime/hash';
 import { dispatchJobIdOf, ROLLCALL_NOTIFY_JOB, rollCallJobs } from './rollcallJobs';
 import { rollCallView } from './rollcallView';
+import { regionErrors, rollCallErrors } from '../../../../src/shared/domainErrors';
 
 /** A meet-at time a minute old is still "now" (clocks of phones and servers differ a little). */
 const PAST_GRACE_MS = 60_000;
@@ -34,16 +34,16 @@ export async function createRollCall(actor: Actor, input: RollCallsCreateInput, 
   const region = await loadCommunity(input.communityId);
   authorize(rollCallCommunityPolicies, 'rollcalls.create', actor, { regionId: region._id, ancestorIds: region.ancestorIds });
   if (input.meetAt.getTime() < now.getTime() - PAST_GRACE_MS) {
-    throw new AppError('INVALID_INPUT', 'meetAt: 集合时间不能早于现在', [{ path: 'meetAt', message: '集合时间不能早于现在' }]);
+    throw rollCallErrors.meetInPast();
   }
   if (input.meetAt.getTime() > now.getTime() + MAX_AHEAD_MS) {
-    throw new AppError('INVALID_INPUT', 'meetAt: 集合时间不能晚于 30 天后', [{ path: 'meetAt', message: '集合时间不能晚于 30 天后' }]);
+    throw rollCallErrors.meetTooFarAhead();
   }
   const skills = [...new Set(input.skills)];
   const gridArea = input.gridArea ?? null;
   // Once the community's grid areas are imported, the target is one of them (read fresh: a just-made import counts).
   if (gridArea && !gridAreaAllowed((await findRegion(region._id))?.gridAreas ?? [], gridArea)) {
-    throw new AppError('INVALID_INPUT', 'gridArea: 请从本社区的网格中选择', [{ path: 'gridArea', message: '请从本社区的网格中选择' }]);
+    throw regionErrors.gridAreaNotOffered();
   }
   await assertContentAllowed(
     { title: input.title, description: input.description, meetingPlace: input.meetingPlace, gridArea: gridArea ?? undefined, skills: skills.join('，') },

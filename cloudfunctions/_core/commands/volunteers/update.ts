@@ -1,5 +1,4 @@
 /** volunteers.update: a volunteer keeps her profile up to date. */
-import { AppError } from '../../../../src/shared/errors';
 import type { VolunteerProfile, VolunteerUpdateInput } from '../../../../src/shared/schemas/volunteers';
 import type { Actor } from '../../authz/actor';
 import { requireVolunteer } from '../../authz/volunteers';
@@ -8,6 +7,7 @@ import { findVolunteer, putVolunteer, type VolunteerDoc } from '../../repositori
 import { inTransaction } from '../../runtime/transactions';
 import { volunteerProfile } from './profile';
 import { assertGridAreaOffered, sealPhone } from './registration';
+import { volunteerErrors } from '../../../../src/shared/domainErrors';
 
 /** The volunteer changes her phone, skills, grid area or emergency contact. */
 export async function updateVolunteer(actor: Actor, input: VolunteerUpdateInput, now: Date): Promise<VolunteerProfile> {
@@ -25,7 +25,7 @@ export async function updateVolunteer(actor: Actor, input: VolunteerUpdateInput,
   }
   const updated = await inTransaction(async (tx) => {
     const current = await findVolunteer(volunteer._id, tx);
-    if (!current || current.status !== 'active') throw new AppError('NOT_A_VOLUNTEER', '请先完成志愿者登记');
+    if (!current || current.status !== 'active') throw volunteerErrors.registrationRequired();
     const next = { ...current, ...changes };
     const { _id: _ignored, ...fields } = next;
     await putVolunteer(volunteer._id, fields, tx);

@@ -1,8 +1,8 @@
 /** volunteers.withdraw: a volunteer leaves; her personal data is deleted. */
-import { AppError } from '../../../../src/shared/errors';
 import type { Actor } from '../../authz/actor';
 import { findVolunteer, putVolunteer, type VolunteerDoc } from '../../repositories/volunteers';
 import { inTransaction } from '../../runtime/transactions';
+import { volunteerErrors } from '../../../../src/shared/domainErrors';
 
 /**
  * Withdrawing deletes the personal data and keeps a pseudonymous shell: the volunteer number
@@ -11,7 +11,7 @@ import { inTransaction } from '../../runtime/transactions';
 export async function withdrawVolunteer(actor: Actor, now: Date): Promise<void> {
   await inTransaction(async (tx) => {
     const current = await findVolunteer(actor.userId, tx);
-    if (!current || current.status !== 'active') throw new AppError('NOT_A_VOLUNTEER', '你还没有登记为志愿者');
+    if (!current || current.status !== 'active') throw volunteerErrors.notRegistered();
     const { _id: _ignored, ...rest } = current;
     const shell: Omit<VolunteerDoc, '_id'> = {
       ...rest,

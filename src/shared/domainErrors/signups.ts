@@ -1,0 +1,35 @@
+/** Refusals of the signups function (signing up, cancelling, seat offers, approvals, check-in). */
+import { defineErrors } from './defineErrors';
+
+export const signupErrors = /* @__PURE__ */ defineErrors('signups', {
+  blockedForNoShows: {
+    code: 'SIGNUP_CLOSED',
+    zh: '你在本小组的活动中已缺席 {count} 次，{until} 前暂不能报名',
+    en: "You missed this group's activities {count} times, so you cannot sign up before {until}.",
+  },
+  tooYoung: { code: 'FORBIDDEN', zh: '本活动要求年满 {minAge} 周岁', en: 'This activity is for people aged {minAge} or older.' },
+  guardianConsentRequired: { code: 'INVALID_INPUT', zh: '未满 18 周岁，报名需要监护人同意', en: 'Under 18: signing up needs a guardian’s consent.', field: { path: 'guardianConsent' } },
+  adultsOnly: { code: 'INVALID_INPUT', zh: '本活动仅限成年人参加', en: 'This activity is for adults only.', field: { path: 'guardianConsent' } },
+  notOpenYet: { code: 'SIGNUP_CLOSED', zh: '报名尚未开始', en: 'Sign-up has not opened yet.' },
+  closed: { code: 'SIGNUP_CLOSED', zh: '报名已截止', en: 'Sign-up has closed.' },
+  noProxyFor: { code: 'NOT_FOUND', zh: '没有找到授权你代报名的居民', en: 'No resident has authorized you to sign up for them.' },
+  stateChanged: { code: 'CONFLICT', zh: '报名状态已变化，请刷新后再试', en: 'The sign-up changed meanwhile. Please refresh and try again.' },
+  alreadyNoShow: { code: 'CONFLICT', zh: '你已缺席过本次活动', en: 'You were marked absent from this activity.' },
+  alreadySignedUp: { code: 'CONFLICT', zh: '你已经报名了本次活动', en: 'You have already signed up for this activity.' },
+  stillSettling: { code: 'CONFLICT', zh: '报名正在处理中，请稍后刷新查看', en: 'Your sign-up is still being processed. Please refresh in a moment.' },
+  notFound: { code: 'NOT_FOUND', zh: '没有找到你的报名', en: 'Your sign-up was not found.' },
+  alreadyCancelled: { code: 'CONFLICT', zh: '该报名已取消', en: 'This sign-up has been cancelled.' },
+  endedCannotCancel: { code: 'CONFLICT', zh: '活动已结束，不能取消', en: 'The activity is over and can no longer be cancelled.' },
+  noSeatOffer: { code: 'CONFLICT', zh: '没有待确认的空位', en: 'There is no place waiting for you to confirm.' },
+  seatOfferExpired: { code: 'CONFLICT', zh: '空位确认已超时，名额已顺延', en: 'The time to confirm the place has passed; it went to the next person.' },
+  residentHasNoSignup: { code: 'NOT_FOUND', zh: '该居民没有有效的报名', en: 'This resident has no current sign-up.' },
+  endedCannotRemove: { code: 'CONFLICT', zh: '活动已结束，不能移出', en: 'The activity is over; no one can be removed now.' },
+  noPendingApproval: { code: 'NOT_FOUND', zh: '没有待审核的报名', en: 'There is no sign-up waiting for approval.' },
+  residentNotConfirmed: { code: 'NOT_FOUND', zh: '该居民没有确认的报名', en: 'This resident has no confirmed sign-up.' },
+  checkInTooEarly: { code: 'CONFLICT', zh: '活动开始前一小时才能签到', en: 'Check-in opens one hour before the activity starts.' },
+  checkedInCannotBeAbsent: { code: 'CONFLICT', zh: '已签到的居民不能标记为缺席', en: 'A resident who has checked in cannot be marked absent.' },
+  notCheckedIn: { code: 'CONFLICT', zh: '还没有签到，不能签退', en: 'Not checked in yet, so cannot check out.' },
+  checkInCodeInvalid: { code: 'INVALID_INPUT', zh: '签到码不正确或已过期', en: 'The check-in code is wrong or has expired.', field: { path: 'code' } },
+  outsideCheckInTime: { code: 'CONFLICT', zh: '不在签到时间内', en: 'It is not check-in time.' },
+  noConfirmedSignup: { code: 'NOT_FOUND', zh: '你没有本次活动的确认报名', en: 'You have no confirmed sign-up for this activity.' },
+});
