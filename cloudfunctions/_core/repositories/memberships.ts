@@ -46,6 +46,17 @@ export async function membershipsOfUser(userId: string, statuses: MembershipStat
   return data as MembershipDoc[];
 }
 
+/**
+ * Every membership of a person (any status), by group id, read beside a page of groups so the
+ * page's "my membership" needs no second round trip. `complete` is false when the limit cut the
+ * list (then read by the page's ids: `membershipsInGroups`).
+ */
+export async function allMembershipsOf(userId: string, limit = 200): Promise<{ byGroup: Map<string, MembershipDoc>; complete: boolean }> {
+  const { data } = await membershipsCollection().where({ userId }).limit(limit).get();
+  const found = data as MembershipDoc[];
+  return { byGroup: new Map(found.map((m) => [m.groupId, m])), complete: found.length < limit };
+}
+
 /** A person's memberships among some groups, by group id. */
 export async function membershipsInGroups(userId: string, groupIds: string[]): Promise<Map<string, MembershipDoc>> {
   if (groupIds.length === 0) return new Map();

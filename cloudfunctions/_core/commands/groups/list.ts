@@ -1,9 +1,13 @@
-/** groups.list: discovery — active groups of a community (default: mine) or of its whole street. */
+/**
+ * groups.list: discovery — active groups of a community (default: mine) or of its whole street.
+ * Two sequential round trips under CloudBase's model: the caller's mark, then the page, its count
+ * and her memberships side by side.
+ */
 import type { GroupsListInput, GroupsListOutput } from '../../../../src/shared/schemas/groups';
 import type { Actor } from '../../authz/actor';
 import { presentGroupCard } from '../../presenters/groups';
 import { nearestActiveGroups, searchActiveGroups, type GroupDoc } from '../../repositories/groups';
-import { membershipsInGroups } from '../../repositories/memberships';
+import { allMembershipsOf, membershipsInGroups } from '../../repositories/memberships';
 import { regionDirectory } from '../../repositories/regions';
 import { greatCircleMeters, type LatLng } from '../../runtime/geo';
 import { regionErrors } from '../../../../src/shared/domainErrors';
@@ -24,14 +28,20 @@ export async function listGroups(actor: Actor, input: GroupsListInput): Promise<
     ...(input.type ? { type: input.type } : {}),
     ...(input.q ? { text: input.q } : {}),
   };
+  // My memberships, read beside the page (a person belongs to a few groups): one round trip for both.
+  const minePending = allMembershipsOf(actor.userId);
+  minePending.catch(() => undefined);
   const near = input.near;
   const { items, total, located } = near
     ? await nearestActiveGroups(query, near, input.offset, input.limit, input.located).then(({ docs, ...rest }) => ({ items: docs, ...rest }))
     : { ...(await searchActiveGroups(query, input.offset, input.limit)), located: undefined };
-  const mine = await membershipsInGroups(
-    actor.userId,
-    items.map((g) => g._id),
-  );
+  const mineAll = await minePending;
+  const mine = mineAll.complete
+    ? mineAll.byGroup
+    : await membershipsInGroups(
+        actor.userId,
+        items.map((g) => g._id),
+      );
   return {
     items: items.map((group) => {
       const card = presentGroupCard(group, mine.get(group._id) ?? null, regions);
