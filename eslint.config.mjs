@@ -40,9 +40,8 @@ const coreLayers = [
     message: 'authz/ loads and authorizes over repositories; it imports no presenter, port or job.',
   },
   // A use case folder imports its own folder, never another function's commands nor the old flat command files.
-  // Still flat (the sign-up hot path, moved last): activityPlanner, seatLedger, seatReconciler, signupFlow,
-  // mySignups, roster and posterCodes in commands/; they keep the looser rules until they move to
-  // commands/activities/ and commands/signups/.
+  // Still flat (the sign-up hot path, moved last): seatLedger and signupFlow in commands/; they keep the
+  // looser rules until they move to commands/signups/.
   ...functionNames.map((fn) => ({
     target: core(`commands/${fn}`),
     from: core('commands'),
