@@ -21,7 +21,7 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { expireOffers, offerSeatsToWaiting } from '../../cloudfunctions/_core/commands/seatLedger';
+import { expireOffers, offerSeatsToWaiting } from '../../cloudfunctions/_core/ledger/seatLedger';
 import { reconcileActivity } from '../../cloudfunctions/_core/commands/activities/reconcile';
 import { cancelSignup, confirmOffer, createSignup, decideSignup, markSignup, removeSignup } from '../../cloudfunctions/_core/commands/signupFlow';
 import { resolveActor, type Actor } from '../../cloudfunctions/_core/pipeline/actor';

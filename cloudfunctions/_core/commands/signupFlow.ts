@@ -22,7 +22,7 @@ import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { Coalescer } from '../runtime/coalesce';
 import { isDuplicateError } from '../runtime/dbErrors';
-import { acceptOffer, adoptSeat, claimSeat, joinWaitlist, passSeatOn, releaseLostSeat, returnWaitlistPlace, takeWaitlistPlace } from './seatLedger';
+import { acceptOffer, adoptSeat, claimSeat, joinWaitlist, passSeatOn, releaseLostSeat, returnWaitlistPlace, takeWaitlistPlace } from '../ledger/seatLedger';
 import { loadVisibleActivity } from '../authz/activities';
 import { presentMySignup, seatsLeftOf } from '../presenters/activities';
 import { waitlistPosition } from '../repositories/waitlist';

@@ -10,13 +10,13 @@ import { activityPolicies } from '../../../../src/shared/policies/activities';
 import type { Actor } from '../../authz/actor';
 import { loadVisibleActivity } from '../../authz/activities';
 import { authorize } from '../../authz/authorize';
+import { offerFreeSeats } from '../../ledger/seatLedger';
 import type { ActivityDoc, SeatDoc, SignupDoc } from '../../repositories/activities';
 import { setCounters } from '../../repositories/activityPlans';
 import { recordAudit } from '../../repositories/auditLog';
 import { freeSeatIfUnchanged, seatsOf, takeFreeSeat } from '../../repositories/seats';
 import { allSignupsOf, setSignupSeat } from '../../repositories/signupLists';
-// The hot path, still flat (see eslint.config.mjs): free seats go to the people waiting; a claim's lease.
-import { offerFreeSeats } from '../seatLedger';
+// The sign-up flow, still flat (see eslint.config.mjs): a claim's lease.
 import { CLAIM_LEASE_MS } from '../signupFlow';
 
 interface Problem {
