@@ -3,7 +3,7 @@
  * one found by the seat model test (test/reliability/seatModel.test.ts) and pinned down here.
  */
 import { listInbox } from '../../cloudfunctions/_core/commands/inbox/list';
-import { passSeatOn, remindExpiringOffers } from '../../cloudfunctions/_core/commands/seatLedger';
+import { passSeatOn, remindExpiringOffers } from '../../cloudfunctions/_core/ledger/seatLedger';
 import { cancelSignup, createSignup } from '../../cloudfunctions/_core/commands/signupFlow';
 import { findActivity, findSignup, signupIdOf } from '../../cloudfunctions/_core/repositories/activities';
 import { resolveActor } from '../../cloudfunctions/_core/pipeline/actor';

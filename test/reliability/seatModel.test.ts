@@ -21,8 +21,8 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { expireOffers, offerSeatsToWaiting } from '../../cloudfunctions/_core/commands/seatLedger';
-import { reconcileActivity } from '../../cloudfunctions/_core/commands/seatReconciler';
+import { expireOffers, offerSeatsToWaiting } from '../../cloudfunctions/_core/ledger/seatLedger';
+import { reconcileActivity } from '../../cloudfunctions/_core/commands/activities/reconcile';
 import { cancelSignup, confirmOffer, createSignup, decideSignup, markSignup, removeSignup } from '../../cloudfunctions/_core/commands/signupFlow';
 import { resolveActor, type Actor } from '../../cloudfunctions/_core/pipeline/actor';
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';

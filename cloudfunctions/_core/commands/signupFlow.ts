@@ -24,7 +24,7 @@ import type { Actor } from '../authz/actor';
 import { database } from '../runtime/cloudbase';
 import { Coalescer } from '../runtime/coalesce';
 import { isDuplicateError } from '../runtime/dbErrors';
-import { acceptOffer, adoptSeat, claimSeat, joinWaitlist, passSeatOn, releaseLostSeat, returnWaitlistPlace, takeWaitlistPlaceWhileOpen } from './seatLedger';
+import { acceptOffer, adoptSeat, claimSeat, joinWaitlist, passSeatOn, releaseLostSeat, returnWaitlistPlace, takeWaitlistPlaceWhileOpen } from '../ledger/seatLedger';
 import { loadVisibleActivity } from '../authz/activities';
 import { presentMySignup, seatsLeftOf } from '../presenters/activities';
 import { waitlistPosition } from '../repositories/waitlist';

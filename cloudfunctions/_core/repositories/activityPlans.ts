@@ -66,3 +66,8 @@ export function listingCondition(listing: ActivityListing): (extra: Record<strin
   const textMatch = pattern ? _.or([{ title: db.RegExp({ regexp: pattern, options: 'i' }) }, { description: db.RegExp({ regexp: pattern, options: 'i' }) }]) : null;
   return (extra) => (textMatch ? _.and([{ ...where, ...extra }, textMatch]) : { ...where, ...extra });
 }
+
+/** Sets an activity's display counters absolutely (a reconcile's repair). */
+export async function setCounters(activityId: string, counts: { confirmed: number; offered: number; waitlist: number }): Promise<void> {
+  await activities().doc(activityId).update({ confirmedCount: counts.confirmed, offeredCount: counts.offered, waitlistCount: counts.waitlist });
+}

@@ -1,6 +1,8 @@
 /** Seats (collection seats) as an activity's capacity changes: created up front, the free ones removed from the top. */
 import { database } from '../runtime/cloudbase';
-import { seats } from './activities';
+import { seats, type SeatDoc } from './activities';
+import { allMatching } from './allMatching';
+import { Collections } from './collections';
 
 /** Creates the seat documents `from`..`to`-1 of an activity (idempotent: seat ids derive from the activity). */
 export async function createSeats(activityId: string, from: number, to: number): Promise<void> {
@@ -33,4 +35,20 @@ export async function removeFreeSeatsFromTop(activityId: string, wanted: number)
   let removed = 0;
   for (const seat of data as Array<{ _id: string }>) removed += ((await seats().where({ _id: seat._id, state: 'free' }).remove()) as { deleted: number }).deleted;
   return removed;
+}
+
+/** Every seat of an activity, in seat order. */
+export async function seatsOf(activityId: string): Promise<SeatDoc[]> {
+  return allMatching<SeatDoc>(Collections.seats, { activityId }, { field: 'seatNo', direction: 'asc' });
+}
+
+/** Frees a seat still as read (state and holder); false when it changed meanwhile. */
+export async function freeSeatIfUnchanged(seat: Pick<SeatDoc, '_id' | 'state' | 'signupId'>): Promise<boolean> {
+  return (await seats().where({ _id: seat._id, state: seat.state, signupId: seat.signupId }).update({ state: 'free', signupId: null, attemptId: null })).updated === 1;
+}
+
+/** Gives a free seat of the activity to a sign-up; the seat, or null when none is free. */
+export async function takeFreeSeat(activityId: string, state: 'held' | 'offered', signupId: string): Promise<SeatDoc | null> {
+  const taken = (await seats().where({ activityId, state: 'free' }).updateAndReturn({ state, signupId, attemptId: null })) as { doc?: SeatDoc | null };
+  return taken.doc ?? null;
 }

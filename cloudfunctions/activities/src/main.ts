@@ -4,10 +4,10 @@ import { createActivities } from '../../_core/commands/activities/create';
 import { getActivityDetail } from '../../_core/commands/activities/get';
 import { listActivities } from '../../_core/commands/activities/list';
 import { updateActivity } from '../../_core/commands/activities/update';
+import { moveOffers } from '../../_core/commands/activities/moveOffers';
 import { sendReminders } from '../../_core/commands/activities/sendReminders';
-import { expireOffers, offerSeatsToWaiting, remindExpiringOffers } from '../../_core/commands/seatLedger';
-import { reconcileActivity } from '../../_core/commands/seatReconciler';
-import { activityPoster } from '../../_core/commands/posterCodes';
+import { reconcileActivity } from '../../_core/commands/activities/reconcile';
+import { activityPoster } from '../../_core/commands/activities/poster';
 import { createHandler } from '../../_core/pipeline/createHandler';
 import { timerJobs } from '../../_core/pipeline/timerJobs';
 import config from '../config.json';
@@ -39,7 +39,7 @@ export const main = createHandler({
     schedules: config.jobs,
     run: {
       // Offers past their window pass on, and free seats reach the people waiting.
-      expireOffers: async (now) => ({ ...(await expireOffers(now)), ...(await offerSeatsToWaiting(now)), ...(await remindExpiringOffers(now)) }),
+      expireOffers: async (now) => moveOffers(now),
       sendReminders: async (now) => sendReminders(now),
     },
   }),

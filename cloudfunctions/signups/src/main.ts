@@ -1,5 +1,5 @@
 /** Cloud function `signups`: signing up, waitlist offers, rosters, check-in and proxy consent. */
-import { mySignups } from '../../_core/commands/mySignups';
+import { mySignups } from '../../_core/commands/signups/mine';
 import { acceptProxyCode } from '../../_core/commands/signups/proxyAccept';
 import { endProxy } from '../../_core/commands/signups/proxyEnd';
 import { listProxies } from '../../_core/commands/signups/proxyList';
@@ -18,7 +18,9 @@ import {
   signupResult,
   type SignupOutcome,
 } from '../../_core/commands/signupFlow';
-import { exportRoster, presentRosterEntry, roster } from '../../_core/commands/roster';
+import { roster } from '../../_core/commands/signups/roster';
+import { exportRoster } from '../../_core/commands/signups/rosterExport';
+import { presentRosterEntry } from '../../_core/presenters/signups';
 import { findActivity } from '../../_core/repositories/activities';
 import { findUser } from '../../_core/repositories/users';
 import { createHandler } from '../../_core/pipeline/createHandler';

@@ -4,11 +4,10 @@ import type { ActivitiesUpdateInput } from '../../../../src/shared/schemas/activ
 import type { Actor } from '../../authz/actor';
 import { loadVisibleActivity } from '../../authz/activities';
 import { authorize } from '../../authz/authorize';
+import { offerFreeSeats } from '../../ledger/seatLedger';
 import { geoPointOf, moveSignupsStart } from '../../repositories/activities';
 import { geoChangeOf, updateActivityDoc } from '../../repositories/activityPlans';
 import { countTakenSeats, createSeats, removeFreeSeatsFromTop } from '../../repositories/seats';
-// The one import of the hot path's seat ledger from here: new seats go to the people waiting first.
-import { offerFreeSeats } from '../seatLedger';
 import { checkActivityTexts, scheduleOf } from './planning';
 import { notifySignedUp } from './tellSignedUp';
 import { activityErrors } from '../../../../src/shared/domainErrors';

@@ -1,10 +1,10 @@
-/** An activity's noticeboard poster (issue 14, item 3): its code and facts; the code is ports/posterCode.ts. */
-import { activityPolicies } from '../../../src/shared/policies/activities';
-import { authorize } from '../../../src/shared/policies/authorize';
-import type { Poster } from '../../../src/shared/schemas/common';
-import { POSTER_PAGES, posterCodeFor } from '../ports/posterCode';
-import type { Actor } from '../authz/actor';
-import { loadVisibleActivity } from '../authz/activities';
+/** activities.poster: an activity's noticeboard poster (issue 14, item 3): its code and facts; the code is ports/posterCode.ts. */
+import { activityPolicies } from '../../../../src/shared/policies/activities';
+import type { Poster } from '../../../../src/shared/schemas/common';
+import type { Actor } from '../../authz/actor';
+import { loadVisibleActivity } from '../../authz/activities';
+import { authorize } from '../../authz/authorize';
+import { POSTER_PAGES, posterCodeFor } from '../../ports/posterCode';
 
 /** An activity's poster, for its organisers while it is open (published and not over). */
 export async function activityPoster(actor: Actor, activityId: string): Promise<Poster> {

@@ -1,21 +1,23 @@
 /**
- * Checks an activity's seats and display counters against its sign-ups, and with `fix` heals
+ * activities.reconcile: checks an activity's seats and display counters against its sign-ups, and with `fix` heals
  * what drifted (data written by a faulty path or a crash between two steps). The sign-ups are
  * the truth: a held seat belongs to a confirmed sign-up or a no-show, an offered seat to an
  * offered one, one seat each; the counters count them. Idempotent: a second run finds nothing.
  * Meant for a quiet activity: counters are set absolutely, so a sign-up landing mid-repair
  * can leave a drift the next run reports.
  */
-import { activityPolicies } from '../../../src/shared/policies/activities';
-import { authorize } from '../../../src/shared/policies/authorize';
-import { activities, seats, signups, type ActivityDoc, type SeatDoc, type SignupDoc } from '../repositories/activities';
-import { allMatching } from '../repositories/allMatching';
-import { recordAudit } from '../repositories/auditLog';
-import { Collections } from '../repositories/collections';
-import type { Actor } from '../authz/actor';
-import { loadVisibleActivity } from '../authz/activities';
-import { offerFreeSeats } from './seatLedger';
-import { CLAIM_LEASE_MS } from './signupFlow';
+import { activityPolicies } from '../../../../src/shared/policies/activities';
+import type { Actor } from '../../authz/actor';
+import { loadVisibleActivity } from '../../authz/activities';
+import { authorize } from '../../authz/authorize';
+import { offerFreeSeats } from '../../ledger/seatLedger';
+import type { ActivityDoc, SeatDoc, SignupDoc } from '../../repositories/activities';
+import { setCounters } from '../../repositories/activityPlans';
+import { recordAudit } from '../../repositories/auditLog';
+import { freeSeatIfUnchanged, seatsOf, takeFreeSeat } from '../../repositories/seats';
+import { allSignupsOf, setSignupSeat } from '../../repositories/signupLists';
+// The sign-up flow, still flat (see eslint.config.mjs): a claim's lease.
+import { CLAIM_LEASE_MS } from '../signupFlow';
 
 interface Problem {
   kind: string;
@@ -34,14 +36,12 @@ function countersOf(list: SignupDoc[]) {
   };
 }
 
+/** Checks (and with `fix` heals) one activity's seats and counters; staff and organisers only. */
 export async function reconcileActivity(actor: Actor, activityId: string, fix: boolean, requestKey: string, now: Date) {
   const { activity, resource } = await loadVisibleActivity(actor, activityId, false);
   authorize(activityPolicies, 'activities.reconcile', actor, resource);
   // One read of each: the seat fixes change seats only, and the free count is kept as they go.
-  const [seatList, list] = await Promise.all([
-    allMatching<SeatDoc>(Collections.seats, { activityId }, { field: 'seatNo', direction: 'asc' }),
-    allMatching<SignupDoc>(Collections.signups, { activityId }),
-  ]);
+  const [seatList, list] = await Promise.all([seatsOf(activityId), allSignupsOf(activityId)]);
   const { problems, free } = await seatProblems(activity, seatList, list, fix, now);
   const stored = { confirmed: activity.confirmedCount, offered: activity.offeredCount ?? 0, waitlist: activity.waitlistCount };
   const actual = countersOf(list);
@@ -49,7 +49,7 @@ export async function reconcileActivity(actor: Actor, activityId: string, fix: b
     if (stored[key] !== actual[key]) problems.push({ kind: `counter_${key}`, detail: `计数 ${stored[key]}，实际 ${actual[key]}`, fixed: fix });
   }
   if (fix && problems.some((p) => p.kind.startsWith('counter_'))) {
-    await activities().doc(activityId).update({ confirmedCount: actual.confirmed, offeredCount: actual.offered, waitlistCount: actual.waitlist });
+    await setCounters(activityId, actual);
   }
   if (free > 0 && actual.waitlist > 0) {
     // A seat left free while people wait: the timer would offer it within a minute; a fix does it now.
@@ -80,7 +80,7 @@ async function seatProblems(activity: ActivityDoc, seatList: SeatDoc[], list: Si
     if (rightState && !twice) continue;
     const detail = `座位 ${seat.seatNo}（${seat.state}）属于 ${holder ? `状态为 ${holder.status} 的报名` : '不存在的报名'}${twice ? '，该报名已有一个座位' : ''}`;
     let fixed = false;
-    if (fix) fixed = (await seats().where({ _id: seat._id, state: seat.state, signupId: seat.signupId }).update({ state: 'free', signupId: null, attemptId: null })).updated === 1;
+    if (fix) fixed = await freeSeatIfUnchanged(seat);
     if (fixed) free += 1;
     problems.push({ kind: twice ? 'second_seat' : 'orphan_seat', detail, fixed });
   }
@@ -88,10 +88,10 @@ async function seatProblems(activity: ActivityDoc, seatList: SeatDoc[], list: Si
     const state = signup.status === 'offered' ? 'offered' : 'held';
     let fixed = false;
     if (fix) {
-      const taken = (await seats().where({ activityId: activity._id, state: 'free' }).updateAndReturn({ state, signupId: signup._id, attemptId: null })) as { doc?: SeatDoc | null };
-      fixed = Boolean(taken.doc);
+      const taken = await takeFreeSeat(activity._id, state, signup._id);
+      fixed = Boolean(taken);
       if (fixed) free -= 1;
-      if (taken.doc) await signups().where({ _id: signup._id, status: signup.status }).update({ seatId: taken.doc._id });
+      if (taken) await setSignupSeat(signup._id, signup.status, taken._id);
     }
     problems.push({ kind: 'missing_seat', detail: `状态为 ${signup.status} 的报名没有座位${fix && !fixed ? '，且已无空位（超额）' : ''}`, fixed });
   }

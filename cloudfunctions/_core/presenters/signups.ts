@@ -1,0 +1,17 @@
+/** What the signups function shows: a roster's entries. */
+import type { ActivityDoc, SignupDoc } from '../repositories/activities';
+
+/** One person on the roster (a claim in flight shows as waiting; "missing check-out" once the activity ended). */
+export function presentRosterEntry(s: SignupDoc, users: Map<string, { nickname: string }>, activity: ActivityDoc, now: Date) {
+  return {
+    signupId: s._id,
+    userId: s.userId,
+    nickname: users.get(s.userId)?.nickname ?? '',
+    status: s.status === 'claiming' ? ('waitlisted' as const) : s.status,
+    waitSeq: s.waitSeq,
+    proxy: s.proxy ? { nickname: users.get(s.proxy.userId)?.nickname ?? '', relation: s.proxy.relation } : null,
+    checkedInAt: s.checkedInAt ? s.checkedInAt.toISOString() : null,
+    checkedOutAt: s.checkedOutAt ? s.checkedOutAt.toISOString() : null,
+    missingCheckOut: s.checkedInAt !== null && s.checkedOutAt === null && now.getTime() > activity.endAt.getTime(),
+  };
+}
