@@ -6,7 +6,7 @@
  */
 import type { ActivityCard, ActivityDetail } from '../../src/shared/schemas/activities';
 import { createGroup, databaseOf, type Db } from '../support/fixtures';
-import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
+import { Client, dataOf, removeDataDir, startCloud, type RunningCloud, functionUsageOf } from '../support/localCloud';
 
 let cloud: RunningCloud;
 let db: Db;
@@ -22,17 +22,7 @@ afterAll(async () => {
 const HOUR = 3600_000;
 const inHours = (h: number) => new Date(Date.now() + h * HOUR).toISOString();
 
-interface PoolUsage {
-  fn: string;
-  calls: number;
-  cloudRequests: number;
-  cloudTrips: number;
-}
-
-async function usageOf(fn: string): Promise<PoolUsage> {
-  const health = (await (await fetch(`${cloud.url}/api/health`)).json()) as { functions?: PoolUsage[] };
-  return health.functions?.find((pool) => pool.fn === fn) ?? { fn, calls: 0, cloudRequests: 0, cloudTrips: 0 };
-}
+const usageOf = (fn: string) => functionUsageOf(cloud.url, fn);
 
 test('a page of activities costs two round trips, and a moved activity still shows her sign-up', async () => {
   const leader = await Client.signIn(cloud.url, 'browse-leader');

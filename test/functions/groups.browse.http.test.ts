@@ -3,7 +3,7 @@
  * costs two sequential round trips — the caller's mark, then the page, its count and her
  * memberships side by side — and the cards still say which groups are hers.
  */
-import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
+import { Client, dataOf, removeDataDir, startCloud, type RunningCloud, functionUsageOf } from '../support/localCloud';
 
 let cloud: RunningCloud;
 beforeAll(async () => {
@@ -14,16 +14,7 @@ afterAll(async () => {
   removeDataDir(cloud.dataDir);
 });
 
-interface PoolUsage {
-  fn: string;
-  calls: number;
-  cloudTrips: number;
-}
-
-async function usageOf(fn: string): Promise<PoolUsage> {
-  const health = (await (await fetch(`${cloud.url}/api/health`)).json()) as { functions?: PoolUsage[] };
-  return health.functions?.find((pool) => pool.fn === fn) ?? { fn, calls: 0, cloudTrips: 0 };
-}
+const usageOf = (fn: string) => functionUsageOf(cloud.url, fn);
 
 test('a page of groups costs two round trips and marks the groups she joined', async () => {
   const resident = await Client.signIn(cloud.url, 'gb-resident');

@@ -7,7 +7,7 @@
  */
 import { userIdOf } from '../../cloudfunctions/_core/repositories/users';
 import { createActivity, createGroup, databaseOf, type Db } from '../support/fixtures';
-import { Client, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
+import { Client, removeDataDir, startCloud, type RunningCloud, functionUsageOf } from '../support/localCloud';
 
 let cloud: RunningCloud;
 let db: Db;
@@ -20,17 +20,7 @@ afterAll(async () => {
   removeDataDir(cloud.dataDir);
 });
 
-interface PoolUsage {
-  fn: string;
-  calls: number;
-  cloudRequests: number;
-  cloudTrips: number;
-}
-
-async function usageOf(fn: string): Promise<PoolUsage> {
-  const health = (await (await fetch(`${cloud.url}/api/health`)).json()) as { functions?: PoolUsage[] };
-  return health.functions?.find((pool) => pool.fn === fn) ?? { fn, calls: 0, cloudRequests: 0, cloudTrips: 0 };
-}
+const usageOf = (fn: string) => functionUsageOf(cloud.url, fn);
 
 test('a retry of a queued newcomer is answered from her sign-up: the same answer, no stored record, the same id with other input refused', async () => {
   const groupId = await createGroup(db, { leader: 'crowd-leader' });

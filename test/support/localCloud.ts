@@ -205,3 +205,16 @@ export function cloudSuite(options: Parameters<typeof startCloud>[0] = {}): Clou
   });
   return suite;
 }
+
+/** What one function's instances have asked of the cloud so far (its calls, their requests and sequential round trips: /api/health). */
+export interface FunctionUsage {
+  fn: string;
+  calls: number;
+  cloudRequests: number;
+  cloudTrips: number;
+}
+
+export async function functionUsageOf(url: string, fn: string): Promise<FunctionUsage> {
+  const health = (await (await fetch(`${url}/api/health`)).json()) as { functions?: FunctionUsage[] };
+  return health.functions?.find((pool) => pool.fn === fn) ?? { fn, calls: 0, cloudRequests: 0, cloudTrips: 0 };
+}
