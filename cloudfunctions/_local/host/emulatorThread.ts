@@ -7,6 +7,7 @@ import { createConnection } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { Worker } from 'node:worker_threads';
 import type { EmulatorWorkerData, FromWorker, ToWorker } from '../emulator/worker';
+import { RequestChain } from './requestChain';
 
 export interface EmulatorThread {
   /** The worker's own loopback endpoint for node-sdk (`serviceUrl`). */
@@ -39,22 +40,17 @@ function spawn(data: EmulatorWorkerData): Worker {
 }
 
 /** Node's global agent settings, with connections to the emulator's port made on its socket. */
-/** What a function instance asked of the cloud (database, storage, open APIs) during its calls. */
+/** What a call asked of the cloud (database, storage, open APIs): see RequestChain. */
 export interface CloudUsage {
   /** Requests sent: what a call costs on CloudBase (each one is billed and served). */
   requests: number;
-  /**
-   * Sequential round trips: requests that started while no other was in flight — what a call
-   * waits for on CloudBase, where each round trip is a network hop (requests sent side by side
-   * share one). Meaningful per call only when an instance runs one call at a time.
-   */
+  /** Sequential round trips: what a call waits for on CloudBase (requests sent side by side share one). */
   trips: number;
 }
 
 export class EmulatorAgent extends Agent {
-  /** Counted over the agent's life; a caller takes the difference around a call. */
-  readonly usage: CloudUsage = { requests: 0, trips: 0 };
-  private inFlight = 0;
+  /** The requests of the call being run (an instance under CloudBase's model runs one at a time). */
+  private chain = new RequestChain();
 
   constructor(
     private readonly port: number,
@@ -66,14 +62,20 @@ export class EmulatorAgent extends Agent {
     const agent = this as unknown as { addRequest: (req: ClientRequest, options: unknown) => void };
     const addRequest = agent.addRequest.bind(this);
     agent.addRequest = (req, options) => {
-      this.usage.requests += 1;
-      if (this.inFlight === 0) this.usage.trips += 1;
-      this.inFlight += 1;
-      req.once('close', () => {
-        this.inFlight -= 1;
-      });
+      const answered = this.chain.sent();
+      req.once('close', answered);
       addRequest(req, options);
     };
+  }
+
+  /** Starts counting a new call's requests. */
+  beginCall(): void {
+    this.chain = new RequestChain();
+  }
+
+  /** The requests and round trips of the call begun last. */
+  callUsage(): CloudUsage {
+    return { requests: this.chain.requests, trips: this.chain.trips };
   }
 
   override createConnection(options: ClientRequestArgs, callback?: (error: Error | null, stream: Duplex) => void): Duplex | null | undefined {

@@ -46,17 +46,17 @@ function run(): void {
       return;
     }
     const gate = message.held ? new Promise<void>((resolve) => held.push(resolve)) : Promise.resolve();
-    // Under CloudBase's model an instance runs one call at a time, so what the agent counted
-    // between the call's start and its answer is that call's own (docs/limits.md).
-    const before = { ...agent.usage };
     gate
       .then(async () => {
+        // Under CloudBase's model an instance runs one call at a time, so what the agent counts
+        // from here to the answer is that call's own (docs/limits.md).
+        agent.beginCall();
         const result = JSON.stringify((await functions.runHere(message.name, JSON.parse(message.event), JSON.parse(message.context))) ?? null);
         checkPayload(result, 'response');
         return result;
       })
       .then(
-        (result) => send({ type: 'result', id: message.id, result, usage: { requests: agent.usage.requests - before.requests, trips: agent.usage.trips - before.trips } }),
+        (result) => send({ type: 'result', id: message.id, result, usage: agent.callUsage() }),
         (error: unknown) =>
           send({ type: 'failed', id: message.id, error: error instanceof Error ? error.message : String(error), ...(error instanceof FunctionCallFailed ? { code: error.code } : {}) }),
       );
