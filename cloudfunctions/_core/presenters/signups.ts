@@ -34,3 +34,14 @@ export function presentSignupOutcome({ signup, activity, waitlistPosition: posit
     waitlistLength: Math.max(0, activity.waitlistCount),
   };
 }
+
+/** My sign-up for an activity (`own`: mine or one I made as proxy) and the seats now, read afresh. */
+export function presentSignupResult(activityId: string, activity: ActivityDoc | null, own: SignupDoc | undefined, position: number | null) {
+  return {
+    activityId,
+    mySignup: presentMySignup(own, position, null),
+    seatsLeft: activity ? seatsLeftOf(activity) : 0,
+    seatsOnOffer: activity ? Math.max(0, activity.offeredCount ?? 0) : 0,
+    waitlistLength: activity ? Math.max(0, activity.waitlistCount) : 0,
+  };
+}

@@ -1,6 +1,6 @@
 /** What the sign-up verbs answer: my sign-up for an activity and the seats now (signups.cancel, confirmOffer, checkin.scan, an approval request). */
 import type { Actor } from '../../authz/actor';
-import { presentMySignup, seatsLeftOf } from '../../presenters/activities';
+import { presentSignupResult } from '../../presenters/signups';
 import { findActivity, findSignup, signupIdOf } from '../../repositories/activities';
 import { waitlistPosition } from '../../repositories/waitlist';
 
@@ -8,11 +8,5 @@ import { waitlistPosition } from '../../repositories/waitlist';
 export async function signupResult(actor: Actor, activityId: string, forUserId?: string) {
   const [activity, signup] = await Promise.all([findActivity(activityId), findSignup(signupIdOf(activityId, forUserId ?? actor.userId))]);
   const own = signup && (signup.userId === actor.userId || signup.proxy?.userId === actor.userId) ? signup : undefined;
-  return {
-    activityId,
-    mySignup: presentMySignup(own, await waitlistPosition(own), null),
-    seatsLeft: activity ? seatsLeftOf(activity) : 0,
-    seatsOnOffer: activity ? Math.max(0, activity.offeredCount ?? 0) : 0,
-    waitlistLength: activity ? Math.max(0, activity.waitlistCount) : 0,
-  };
+  return presentSignupResult(activityId, activity, own, await waitlistPosition(own));
 }
