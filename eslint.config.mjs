@@ -39,15 +39,11 @@ const coreLayers = [
     from: ['presenters', 'ports', 'jobs', 'ledger', 'documents'].map(core),
     message: 'authz/ loads and authorizes over repositories; it imports no presenter, port or job.',
   },
-  // A use case folder imports its own folder, never another function's commands nor the old flat command files.
-  // Still flat (the sign-up hot path, moved last): signupFlow in commands/; it keeps the looser rules
-  // until it moves to commands/signups/ (the seat ledger is ledger/seatLedger.ts).
+  // A use case folder imports its own folder, never another function's commands.
   ...functionNames.map((fn) => ({
     target: core(`commands/${fn}`),
     from: core('commands'),
-    // signupFlow is the sign-up hot path, still flat (see above): until it moves to commands/signups/,
-    // activities.reconcile may read its claim lease from it.
-    except: [`./${fn}`, './signupFlow.ts'],
+    except: [`./${fn}`],
     message: `commands/${fn}/ never imports another function's commands: share through authz/, repositories/ or presenters/.`,
   })),
   // …and touches no collection itself: repositories do (no database() in a use case).

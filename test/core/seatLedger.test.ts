@@ -4,7 +4,8 @@
  */
 import { listInbox } from '../../cloudfunctions/_core/commands/inbox/list';
 import { passSeatOn, remindExpiringOffers } from '../../cloudfunctions/_core/ledger/seatLedger';
-import { cancelSignup, createSignup } from '../../cloudfunctions/_core/commands/signupFlow';
+import { cancelSignup } from '../../cloudfunctions/_core/commands/signups/cancel';
+import { createSignup } from '../../cloudfunctions/_core/commands/signups/create';
 import { findActivity, findSignup, signupIdOf } from '../../cloudfunctions/_core/repositories/activities';
 import { resolveActor } from '../../cloudfunctions/_core/pipeline/actor';
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';

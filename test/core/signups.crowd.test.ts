@@ -1,11 +1,11 @@
 /**
- * The sign-up crowd's short path (signupFlow.ts): a newcomer who can only queue decides on a
+ * The sign-up crowd's short path (commands/signups/create.ts): a newcomer who can only queue decides on a
  * read of the activity a moment old and keeps her answer on her sign-up. What must hold: the
  * draw of her place re-checks the activity, so a read made before it closed or was cancelled
  * never queues anyone for it; and the answer kept is the one a retry gets.
  */
 import { loadVisibleActivity } from '../../cloudfunctions/_core/authz/activities';
-import { createSignup } from '../../cloudfunctions/_core/commands/signupFlow';
+import { createSignup } from '../../cloudfunctions/_core/commands/signups/create';
 import { findActivity, findSignup, signupIdOf } from '../../cloudfunctions/_core/repositories/activities';
 import { resolveActor } from '../../cloudfunctions/_core/pipeline/actor';
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';

@@ -42,7 +42,7 @@ const activityReads = new Coalescer<null, { activity: ActivityDoc | null; group:
  * instance runs one call at a time, so a crowd signing up for one activity cannot share a read
  * (the coalescer above shares only between calls running at once); a read a moment old can be
  * shared instead — by a caller whose next write re-checks what matters on the document itself
- * (the sign-up crowd's waitlist draw is conditional on the activity still open: signupFlow.ts).
+ * (the sign-up crowd's waitlist draw is conditional on the activity still open: commands/signups/create.ts).
  * Bounded: a full map is emptied, which costs reads, never a wrong answer.
  */
 class RecentReads {

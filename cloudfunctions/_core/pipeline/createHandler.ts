@@ -19,7 +19,7 @@ import { requestErrors } from '../../../src/shared/domainErrors';
 
 /**
  * A mutation's request, for a command that keeps its result with its own write (the sign-up
- * crowd: signupFlow.ts): the key to keep it under, and `kept()` to say it did — the pipeline then
+ * crowd: commands/signups/create.ts): the key to keep it under, and `kept()` to say it did — the pipeline then
  * stores no result of its own, and a retry asks the function's `keptResults` for it.
  */
 export interface KeepableRequest {

@@ -83,6 +83,12 @@ export interface ClaimAttempt {
   at: Date;
 }
 
+/**
+ * How long a claim in flight is waited for before it is taken for dead and taken over
+ * (commands/signups/claims.ts); activities.reconcile reports claims older than this as stale.
+ */
+export const CLAIM_LEASE_MS = 10_000;
+
 export interface SignupDoc {
   _id: string;
   activityId: string;
@@ -103,7 +109,7 @@ export interface SignupDoc {
   checkedInAt: Date | null;
   checkedOutAt: Date | null;
   /**
-   * The request that wrote this sign-up and the answer it got (signupFlow.ts, SignupRequest): a
+   * The request that wrote this sign-up and the answer it got (commands/signups/create.ts, SignupRequest): a
    * retry of that request is answered from here. Absent where the pipeline stored the answer.
    */
   request?: { key: string; answer: string } | null;
@@ -142,6 +148,74 @@ export async function findActivity(activityId: string): Promise<ActivityDoc | nu
 export async function findSignup(signupId: string): Promise<SignupDoc | null> {
   const { data } = await signups().doc(signupId).get();
   return (data[0] as SignupDoc | undefined) ?? null;
+}
+
+/** Writes a new sign-up; throws the duplicate-key error when the person has one already. */
+export async function addSignup(doc: SignupDoc): Promise<void> {
+  await signups().add(doc);
+}
+
+/** Writes several new sign-ups in one insert (all or none: a duplicate fails the whole batch). */
+export async function addSignups(docs: SignupDoc[]): Promise<void> {
+  await signups().add(docs);
+}
+
+/**
+ * Changes a sign-up only while it still has `status` (one conditional update: of two changes
+ * racing, one gets through); false when another change came first.
+ */
+export async function updateSignupWhile(signupId: string, status: SignupDoc['status'], changes: Partial<SignupDoc>): Promise<boolean> {
+  const done = await signups().where({ _id: signupId, status }).update(changes);
+  return done.updated === 1;
+}
+
+/**
+ * Settles a claiming sign-up, only while the claim is still the attempt `attemptId`'s (another
+ * attempt may have taken it over); false when it is no longer.
+ */
+export async function settleClaimOf(signupId: string, attemptId: string, changes: Partial<SignupDoc>): Promise<boolean> {
+  const won = await signups().where({ _id: signupId, status: 'claiming', 'attempt.id': attemptId }).update(changes);
+  return won.updated === 1;
+}
+
+/**
+ * Takes over a claim that died (or outlived its lease): hands it to `attempt`, only while it is
+ * still the dead attempt's (`dead`; a claim written before attempts were kept has none). False
+ * when someone else took it over first.
+ */
+export async function takeOverClaim(signupId: string, dead: ClaimAttempt | null | undefined, attempt: ClaimAttempt, now: Date): Promise<boolean> {
+  const _ = database().command;
+  const owner = dead ? { 'attempt.id': dead.id } : { attempt: _.exists(false) };
+  const taken = await signups().where({ _id: signupId, status: 'claiming', ...owner }).update({ attempt, updatedAt: now });
+  return taken.updated === 1;
+}
+
+/** A person's no-shows in a group for activities starting since `since`, newest first (at most `limit`). */
+export async function recentNoShows(userId: string, groupId: string, since: Date, limit: number): Promise<SignupDoc[]> {
+  const _ = database().command;
+  const { data } = await signups()
+    .where({ userId, groupId, status: 'no_show', startAt: _.gte(since) })
+    .orderBy('startAt', 'desc')
+    .limit(limit)
+    .get();
+  return data as SignupDoc[];
+}
+
+/** The display counters of an activity (see ActivityDoc.confirmedCount). */
+export type ActivityCounter = 'confirmedCount' | 'offeredCount' | 'waitlistCount';
+
+/** Moves display counters of an activity, in one write (the fields in the order given). */
+export async function moveCounters(activityId: string, by: Partial<Record<ActivityCounter, 1 | -1>>): Promise<void> {
+  const _ = database().command;
+  await activities()
+    .doc(activityId)
+    .update(Object.fromEntries(Object.entries(by).map(([field, step]) => [field, _.inc(step)])));
+}
+
+/** Moves the display counter of confirmed sign-ups; answers the activity after the change. */
+export async function countConfirmed(activityId: string, by: 1 | -1): Promise<ActivityDoc | null> {
+  const counted = (await activities().where({ _id: activityId }).updateAndReturn({ confirmedCount: database().command.inc(by) })) as { doc?: ActivityDoc | null };
+  return counted.doc ?? null;
 }
 
 /** My sign-ups among some activities, by activity id. */

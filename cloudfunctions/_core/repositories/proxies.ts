@@ -33,6 +33,12 @@ export async function consentOnce(requestId: string, elderUserId: string, now: D
   return done.updated === 1;
 }
 
+/** The active consent that lets `proxyUserId` sign `elderUserId` up, or null. */
+export async function activeConsentFor(proxyUserId: string, elderUserId: string): Promise<ProxyDoc | null> {
+  const { data } = await proxies().where({ proxyUserId, elderUserId, status: 'active' }).limit(1).get();
+  return (data[0] as ProxyDoc | undefined) ?? null;
+}
+
 /** Active consents where the user is the proxy, and where she is the resident (at most 50 each). */
 export async function activeConsentsOf(userId: string): Promise<{ asProxy: ProxyDoc[]; asElder: ProxyDoc[] }> {
   const [asProxy, asElder] = await Promise.all([

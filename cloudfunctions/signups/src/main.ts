@@ -4,23 +4,19 @@ import { acceptProxyCode } from '../../_core/commands/signups/proxyAccept';
 import { endProxy } from '../../_core/commands/signups/proxyEnd';
 import { listProxies } from '../../_core/commands/signups/proxyList';
 import { requestProxyCode } from '../../_core/commands/signups/proxyRequest';
-import {
-  cancelSignup,
-  confirmOffer,
-  createSignup,
-  decideSignup,
-  keptSignupResult,
-  markSignup,
-  presentSignupOutcome,
-  removeSignup,
-  scanCheckin,
-  showCheckinCode,
-  signupResult,
-  type SignupOutcome,
-} from '../../_core/commands/signupFlow';
+import { cancelSignup } from '../../_core/commands/signups/cancel';
+import { showCheckinCode } from '../../_core/commands/signups/checkinCode';
+import { scanCheckin } from '../../_core/commands/signups/checkinScan';
+import type { SignupOutcome } from '../../_core/commands/signups/claims';
+import { confirmOffer } from '../../_core/commands/signups/confirmOffer';
+import { createSignup, keptSignupResult } from '../../_core/commands/signups/create';
+import { decideSignup } from '../../_core/commands/signups/decide';
+import { markSignup } from '../../_core/commands/signups/mark';
+import { removeSignup } from '../../_core/commands/signups/remove';
+import { signupResult } from '../../_core/commands/signups/result';
 import { roster } from '../../_core/commands/signups/roster';
 import { exportRoster } from '../../_core/commands/signups/rosterExport';
-import { presentRosterEntry } from '../../_core/presenters/signups';
+import { presentRosterEntry, presentSignupOutcome } from '../../_core/presenters/signups';
 import { findActivity } from '../../_core/repositories/activities';
 import { findUser } from '../../_core/repositories/users';
 import { createHandler } from '../../_core/pipeline/createHandler';
@@ -39,7 +35,7 @@ export const main = createHandler({
   actions: {
     'signups.create': async ({ actor, input, now, request }) => {
       // The answer comes from the sign-up's own writes; only an approval request reads again. A
-      // newcomer queued behind others keeps it on her sign-up (signupFlow.ts, SignupRequest).
+      // newcomer queued behind others keeps it on her sign-up (commands/signups/create.ts, SignupRequest).
       const keep = request && { key: request.key, answerOf: (outcome: SignupOutcome) => request.envelopeOf(presentSignupOutcome(outcome)), kept: request.kept };
       const outcome = await createSignup(actor, input, now, keep);
       return outcome.signup.status === 'pending_approval' ? signupResult(actor, input.activityId, input.forUserId) : presentSignupOutcome(outcome);

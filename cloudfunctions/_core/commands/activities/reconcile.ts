@@ -11,13 +11,11 @@ import type { Actor } from '../../authz/actor';
 import { loadVisibleActivity } from '../../authz/activities';
 import { authorize } from '../../authz/authorize';
 import { offerFreeSeats } from '../../ledger/seatLedger';
-import type { ActivityDoc, SeatDoc, SignupDoc } from '../../repositories/activities';
+import { CLAIM_LEASE_MS, type ActivityDoc, type SeatDoc, type SignupDoc } from '../../repositories/activities';
 import { setCounters } from '../../repositories/activityPlans';
 import { recordAudit } from '../../repositories/auditLog';
 import { freeSeatIfUnchanged, seatsOf, takeFreeSeat } from '../../repositories/seats';
 import { allSignupsOf, setSignupSeat } from '../../repositories/signupLists';
-// The sign-up flow, still flat (see eslint.config.mjs): a claim's lease.
-import { CLAIM_LEASE_MS } from '../signupFlow';
 
 interface Problem {
   kind: string;

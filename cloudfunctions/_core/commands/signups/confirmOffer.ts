@@ -1,0 +1,21 @@
+/** signups.confirmOffer: a waiting resident takes the seat offered to her from the waitlist. */
+import { signupErrors } from '../../../../src/shared/domainErrors';
+import type { Actor } from '../../authz/actor';
+import { loadVisibleActivity } from '../../authz/activities';
+import { acceptOffer } from '../../ledger/seatLedger';
+import { notifySignedUp } from '../../ports/notify';
+import { findSignup, moveCounters, signupIdOf } from '../../repositories/activities';
+import { activityLink } from './notices';
+
+/** Confirms a seat offered from the waitlist. */
+export async function confirmOffer(actor: Actor, activityId: string, now: Date): Promise<void> {
+  const { activity } = await loadVisibleActivity(actor, activityId, false);
+  const signup = await findSignup(signupIdOf(activityId, actor.userId));
+  if (!signup || signup.status !== 'offered') throw signupErrors.noSeatOffer();
+  if (!(await acceptOffer(signup, now))) throw signupErrors.seatOfferExpired();
+  await moveCounters(activity._id, { confirmedCount: 1, offeredCount: -1 });
+  await notifySignedUp(
+    { userId: signup.userId, kind: 'offer_confirmed', params: { activity: activity.title }, link: activityLink(activityId), dedupeKey: `offer-confirmed-${signup._id}-${now.getTime()}` },
+    signup.proxy,
+  );
+}

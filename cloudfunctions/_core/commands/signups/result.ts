@@ -1,0 +1,12 @@
+/** What the sign-up verbs answer: my sign-up for an activity and the seats now (signups.cancel, confirmOffer, checkin.scan, an approval request). */
+import type { Actor } from '../../authz/actor';
+import { presentSignupResult } from '../../presenters/signups';
+import { findActivity, findSignup, signupIdOf } from '../../repositories/activities';
+import { waitlistPosition } from '../../repositories/waitlist';
+
+/** My sign-up for an activity (or the one I made as proxy) and the seats now. */
+export async function signupResult(actor: Actor, activityId: string, forUserId?: string) {
+  const [activity, signup] = await Promise.all([findActivity(activityId), findSignup(signupIdOf(activityId, forUserId ?? actor.userId))]);
+  const own = signup && (signup.userId === actor.userId || signup.proxy?.userId === actor.userId) ? signup : undefined;
+  return presentSignupResult(activityId, activity, own, await waitlistPosition(own));
+}
