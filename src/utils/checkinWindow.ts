@@ -1,5 +1,5 @@
 /**
- * When check-in is open, as the server decides it (cloudfunctions/_core/commands/signupFlow.ts:
+ * When check-in is open, as the server decides it (cloudfunctions/_core/commands/signups/checkinScan.ts and stamps.ts:
  * from an hour before the start until two hours after the end). Shared by the resident's
  * activity and check-in pages and the leader's roster, so it lives here rather than in a page.
  */
