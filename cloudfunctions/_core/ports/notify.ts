@@ -14,10 +14,9 @@
  * notice that is new to the inbox is sent, so a retried action never sends twice.
  * Doc: https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
  */
-import { Collections } from '../repositories/collections';
+import { addNotice, type InboxDoc } from '../repositories/inbox';
+import { recordFailure as saveFailure } from '../repositories/notifyFailures';
 import { findUser } from '../repositories/users';
-import { database } from '../runtime/cloudbase';
-import { isDuplicateError } from '../runtime/dbErrors';
 import { logEvent } from '../runtime/log';
 import { noticeLocaleOf, renderNotice, type CataloguedKind, type NoticeLocale, type NoticeParams } from './noticeTexts';
 import { callOpenApi, WxApiError, type OpenApi } from './wechat/openApi';
@@ -61,26 +60,9 @@ export interface PhoneSender {
 
 const SUBSCRIBE_SEND: OpenApi = { path: '/cgi-bin/message/subscribe/send', permission: 'subscribeMessage.send' };
 
-/** Where failed sends are counted: one document per notice, for staff and tests. */
-export const NOTIFY_FAILURES = Collections.notifyFailures;
-
 /** The title and body of a notice in a language. */
 function textOf(notice: Notice, locale: NoticeLocale): { title: string; body: string } {
   return renderNotice(notice.kind, notice.params, locale);
-}
-
-interface InboxDoc {
-  _id: string;
-  userId: string;
-  kind: string;
-  /** In Chinese, as every notice was stored before the catalogue: exports and older readers. */
-  title: string;
-  body: string;
-  /** The inbox renders the notice from these in the reader's language (null only before the catalogue). */
-  params: NoticeParams | null;
-  link: string | null;
-  readAt: null;
-  createdAt: Date;
 }
 
 /** Writes the notice to the inbox; false when this dedupe key is there already. */
@@ -99,13 +81,7 @@ async function writeInbox(notice: Notice, now: Date): Promise<boolean> {
   // One insert per notice. Sharing inserts among an instance's concurrent notices (a Coalescer)
   // saved round trips but chained every sign-up behind one insert at a time: under the hot
   // sign-up bench it cut throughput several-fold (docs/wechat.md, "What the resident is told").
-  try {
-    await database().collection(Collections.inbox).add(doc);
-    return true;
-  } catch (error) {
-    if (isDuplicateError(error)) return false;
-    throw error;
-  }
+  return addNotice(doc);
 }
 
 /** A subscribe message's page: a mini-program path without the leading slash. */
@@ -117,11 +93,8 @@ async function recordFailure(notice: Notice, communityId: string | null, error: 
   const errcode = error instanceof WxApiError ? error.errcode : -1;
   const message = error instanceof Error ? error.message : String(error);
   logEvent('warn', 'notify_failed', { kind: notice.kind, userId: notice.userId, errcode, message });
-  await database()
-    .collection(NOTIFY_FAILURES)
-    // communityId: the recipient's home community, so staff over it see the failure (notifyFailures.ts).
-    .add({ _id: notice.dedupeKey, userId: notice.userId, communityId, kind: notice.kind, errcode, message: message.slice(0, 300), createdAt: now })
-    .catch(() => undefined);
+  // communityId: the recipient's home community, so staff over it see the failure (commands/console/notifyFailures.ts).
+  await saveFailure({ _id: notice.dedupeKey, userId: notice.userId, communityId, kind: notice.kind, errcode, message: message.slice(0, 300), createdAt: now });
 }
 
 /** The recipient of a user id (her openid, language and community); null when she has none. */

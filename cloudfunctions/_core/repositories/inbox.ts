@@ -1,14 +1,16 @@
 /** The inbox: one document per notice to one user (written by ports/notify.ts, read here). */
 import { database } from '../runtime/cloudbase';
+import { isDuplicateError } from '../runtime/dbErrors';
 import { Collections } from './collections';
 
 export interface InboxDoc {
   _id: string;
   userId: string;
   kind: string;
+  /** In Chinese, as every notice was stored before the catalogue: exports and older readers. */
   title: string;
   body: string;
-  /** The catalogued notice's params (ports/noticeTexts.ts NoticeParams), rendered in the reader's language. */
+  /** The catalogued notice's params (ports/noticeTexts.ts NoticeParams), rendered in the reader's language; null only before the catalogue. */
   params?: Record<string, string | number> | null;
   link: string | null;
   readAt: Date | null;
@@ -16,6 +18,17 @@ export interface InboxDoc {
 }
 
 const inbox = () => database().collection(Collections.inbox);
+
+/** Writes one notice (ports/notify.ts); false when its id (the notice's dedupe key) is there already. */
+export async function addNotice(doc: InboxDoc): Promise<boolean> {
+  try {
+    await inbox().add(doc);
+    return true;
+  } catch (error) {
+    if (isDuplicateError(error)) return false;
+    throw error;
+  }
+}
 
 /** How many of a user's notices are unread (the badge). */
 export async function unreadCountOf(userId: string): Promise<number> {

@@ -21,3 +21,11 @@ export async function failuresIn(communityIds: string[], since: Date, limit: num
   const [page, count] = await Promise.all([failures.where(where).orderBy('createdAt', 'desc').limit(limit).get(), failures.where(where).count()]);
   return { docs: page.data as FailureDoc[], total: count.total };
 }
+
+/** Records one failed send (once per notice: its dedupe key is the id; a second record is dropped). */
+export async function recordFailure(doc: FailureDoc): Promise<void> {
+  await database()
+    .collection(Collections.notifyFailures)
+    .add(doc)
+    .catch(() => undefined);
+}

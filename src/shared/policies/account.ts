@@ -7,7 +7,7 @@ export interface AccountResource {
 }
 
 /** What a user may do with an account. */
-export const accountPolicies: PolicySet<AccountResource> = {
+export const accountPolicies = {
   'account.updateProfile': (actor, account) => actor.userId === account.userId,
   'staff.console': (actor, account) => actor.userId === account.userId && isStaff(actor),
-};
+} satisfies PolicySet<AccountResource>;

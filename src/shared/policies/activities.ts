@@ -18,7 +18,7 @@ const leads = (r: ActivityResource) =>
  * 'checkin.show') are judged here for the cloud function `signups`: they travel with the
  * activity's abilities to the UI (ActivityDetail.abilities), so they stay one set.
  */
-export const activityPolicies: PolicySet<ActivityResource> = {
+export const activityPolicies = {
   'activities.view': (actor, r) => groupPolicies['groups.view']!(actor, r.group),
   'activities.edit': (_actor, r) => r.status === 'published' && !r.ended && leads(r),
   'activities.cancel': (_actor, r) => r.status === 'published' && !r.ended && leads(r),
@@ -27,4 +27,4 @@ export const activityPolicies: PolicySet<ActivityResource> = {
   'checkin.show': (_actor, r) => r.status === 'published' && leads(r),
   /** Checking (and healing) an activity's seats and counters is a staff tool over the community. */
   'activities.reconcile': (actor, r) => hasStaffRoleOver(actor, ['committee', 'street', 'county'], r.group),
-};
+} satisfies PolicySet<ActivityResource>;

@@ -31,7 +31,7 @@ export const isStaffOver = (actor: PolicyActor, g: GroupResource) => hasStaffRol
 const isLive = (g: GroupResource) => g.status === 'active';
 
 /** What a user may do with a group. */
-export const groupPolicies: PolicySet<GroupResource> = {
+export const groupPolicies = {
   /** Active groups are public to signed-in residents; others (incl. dissolved history) to their members, applicant and staff. */
   'groups.view': (actor, g) => isLive(g) || isActiveMember(g) || isApplicant(actor, g) || isStaffOver(actor, g),
   'groups.join': (_actor, g) =>
@@ -51,4 +51,4 @@ export const groupPolicies: PolicySet<GroupResource> = {
   'activities.create': (_actor, g) => isLive(g) && isLeadership(g),
   'hubs.invite': (_actor, g) => isLive(g) && g.type === 'hub' && isLeadership(g),
   'hubs.respond': (_actor, g) => isLive(g) && isLeadership(g),
-};
+} satisfies PolicySet<GroupResource>;

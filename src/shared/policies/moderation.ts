@@ -18,7 +18,7 @@ const staffOver = (actor: PolicyActor, c: CaseResource) => hasStaffRoleOver(acto
 const mayDecide = (actor: PolicyActor, c: CaseResource) => staffOver(actor, c) && c.appealState !== 'pending';
 
 /** What staff and authors may do with a moderation case. */
-export const casePolicies: PolicySet<CaseResource> = {
+export const casePolicies = {
   'moderation.view': (actor, c) => staffOver(actor, c) || c.authorId === actor.userId,
   'moderation.decide': mayDecide,
   /** Restoring is for what is out of sight; offering it for a visible item would do nothing. */
@@ -30,4 +30,4 @@ export const casePolicies: PolicySet<CaseResource> = {
     c.authorId === actor.userId && c.lastDecisionBy !== null && c.appealState === 'none' && c.lastDecisionAction !== 'dismiss' && c.lastDecisionAction !== 'restore',
   /** An appeal goes to staff other than the one who decided: a colleague, or the street above. */
   'moderation.decideAppeal': (actor, c) => c.appealState === 'pending' && staffOver(actor, c) && c.lastDecisionBy !== actor.userId,
-};
+} satisfies PolicySet<CaseResource>;

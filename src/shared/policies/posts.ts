@@ -9,6 +9,6 @@ export interface PostResource {
 }
 
 /** What a user may do with an announcement. */
-export const postPolicies: PolicySet<PostResource> = {
+export const postPolicies = {
   'posts.remove': (actor, p) => p.authorId === actor.userId || isLeadership(p.group) || isStaffOver(actor, p.group),
-};
+} satisfies PolicySet<PostResource>;

@@ -3,7 +3,7 @@ import { hasStaffRoleOver, type RegionScope } from './actor';
 import type { PolicySet } from './authorize';
 
 /** What staff may do to a county's tree (the resource is the county node). */
-export const regionCountyPolicies: PolicySet<RegionScope> = {
+export const regionCountyPolicies = {
   // Streets and committees below do not import: the tree is the county's (the statistical codes come from it).
   'regions.import': (actor, county) => hasStaffRoleOver(actor, ['county'], county),
-};
+} satisfies PolicySet<RegionScope>;

@@ -14,19 +14,19 @@ const leads = (g: GroupResource) => g.membership?.status === 'active' && (g.memb
 const staffOver = (actor: PolicyActor, scope: RegionScope) => hasStaffRoleOver(actor, ['committee', 'street', 'county'], scope);
 
 /** Hours of one group's service. */
-export const hourPolicies: PolicySet<GroupResource> = {
+export const hourPolicies = {
   'hours.viewActivity': (actor, g) => leads(g) || staffOver(actor, g),
   'hours.confirm': (_actor, g) => leads(g),
   'hours.selfReport': (_actor, g) => g.membership?.status === 'active' && (g.status === 'active' || g.status === 'suspended'),
   'hours.review': (actor, g) => leads(g) || staffOver(actor, g),
   'proofs.issueForGroup': (_actor, g) => g.status !== 'pending' && g.status !== 'rejected' && leads(g),
-};
+} satisfies PolicySet<GroupResource>;
 
 /** A community's credits, points store and proofs. */
-export const communityPolicies: PolicySet<RegionScope> = {
+export const communityPolicies = {
   'community.manageCredits': (actor, c) => staffOver(actor, c),
   'community.issueProofs': (actor, c) => staffOver(actor, c),
-};
+} satisfies PolicySet<RegionScope>;
 
 // ---- roll-calls ----
 // Emergency roll-call: staff over a community call its volunteers; only those called answer.
@@ -40,15 +40,15 @@ export interface RollCallResource extends RegionScope {
 }
 
 /** Calling the volunteers of a community, and listing its roll-calls. */
-export const rollCallCommunityPolicies: PolicySet<RegionScope> = {
+export const rollCallCommunityPolicies = {
   'rollcalls.create': (actor, c) => staffOver(actor, c),
   'rollcalls.list': (actor, c) => staffOver(actor, c),
-};
+} satisfies PolicySet<RegionScope>;
 
 /** What a user may do with one roll-call. */
-export const rollCallPolicies: PolicySet<RollCallResource> = {
+export const rollCallPolicies = {
   'rollcalls.view': (actor, r) => staffOver(actor, r) || r.called,
   'rollcalls.tally': (actor, r) => staffOver(actor, r),
   'rollcalls.respond': (_actor, r) => r.status === 'open' && r.called,
   'rollcalls.close': (actor, r) => r.status === 'open' && staffOver(actor, r),
-};
+} satisfies PolicySet<RollCallResource>;
