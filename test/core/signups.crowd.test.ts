@@ -6,7 +6,8 @@
  */
 import { loadVisibleActivity } from '../../cloudfunctions/_core/authz/activities';
 import { createSignup } from '../../cloudfunctions/_core/commands/signups/create';
-import { findActivity, findSignup, signupIdOf } from '../../cloudfunctions/_core/repositories/activities';
+import { findActivity } from '../../cloudfunctions/_core/repositories/activities';
+import { findSignup, signupIdOf } from '../../cloudfunctions/_core/repositories/signups';
 import { resolveActor } from '../../cloudfunctions/_core/pipeline/actor';
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';
 import { AppError } from '../../src/shared/errors';

@@ -31,7 +31,7 @@ import { markSignup } from '../../cloudfunctions/_core/commands/signups/mark';
 import { removeSignup } from '../../cloudfunctions/_core/commands/signups/remove';
 import { resolveActor, type Actor } from '../../cloudfunctions/_core/pipeline/actor';
 import { database } from '../../cloudfunctions/_core/runtime/cloudbase';
-import { signupIdOf } from '../../cloudfunctions/_core/repositories/activities';
+import { signupIdOf } from '../../cloudfunctions/_core/repositories/signups';
 import { AppError } from '../../src/shared/errors';
 import { SignupsCreateInput } from '../../src/shared/schemas/signups';
 import { startCloudForCore } from '../support/coreAgainstCloud';

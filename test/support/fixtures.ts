@@ -4,8 +4,8 @@
  */
 import tcb from '@cloudbase/node-sdk';
 import { randomBytes } from 'node:crypto';
-import { signupIdOf } from '../../cloudfunctions/_core/repositories/activities';
 import { membershipIdOf } from '../../cloudfunctions/_core/repositories/memberships';
+import { signupIdOf } from '../../cloudfunctions/_core/repositories/signups';
 import { userIdOf } from '../../cloudfunctions/_core/repositories/users';
 import type { RunningCloud } from './localCloud';
 

@@ -6,7 +6,9 @@
  * crowd), which keeps the waitlist first-in first-out. Counters on the activity are for display.
  */
 import { notifySignedUp } from '../ports/notify';
-import { activities, findActivity, firstWaiting, seats, signups, type ActivityDoc, type SeatDoc, type SignupDoc, type SignupTold } from '../repositories/activities';
+import { activities, findActivity, type ActivityDoc } from '../repositories/activities';
+import { seats, type SeatDoc } from '../repositories/seats';
+import { firstWaiting, signups, type SignupDoc, type SignupTold } from '../repositories/signups';
 import { database } from '../runtime/cloudbase';
 import { Coalescer } from '../runtime/coalesce';
 

@@ -1,8 +1,9 @@
 /** What the activities and signups functions show: activity cards and my sign-up on them. */
 import type { ActivityCard, MySignup } from '../../../src/shared/schemas/activities';
-import type { ActivityDoc, SignupDoc } from '../repositories/activities';
+import type { ActivityDoc } from '../repositories/activities';
 import type { GroupDoc } from '../repositories/groups';
 import type { RegionDoc } from '../repositories/regions';
+import type { SignupDoc } from '../repositories/signups';
 
 /** Seats anyone may still take: neither held nor offered to someone from the waitlist. */
 export function seatsLeftOf(activity: ActivityDoc): number {

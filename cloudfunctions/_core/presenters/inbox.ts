@@ -3,8 +3,8 @@
  * documents) and what her own sign-ups came to (SignupDoc.told), whose ids are `signup:<id>`.
  */
 import { noticeTextFor, type NoticeLocale, type NoticeParams } from '../ports/noticeTexts';
-import type { SignupDoc, SignupTold } from '../repositories/activities';
 import type { InboxDoc } from '../repositories/inbox';
+import type { SignupDoc, SignupTold } from '../repositories/signups';
 
 /** The prefix of a sign-up notice's id in the inbox (markRead tells the two kinds apart by it). */
 export const SIGNUP_NOTICE_PREFIX = 'signup:';

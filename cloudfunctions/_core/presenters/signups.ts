@@ -1,5 +1,6 @@
 /** What the signups function shows: a roster's entries, and what a sign-up came to. */
-import type { ActivityDoc, SignupDoc } from '../repositories/activities';
+import type { ActivityDoc } from '../repositories/activities';
+import type { SignupDoc } from '../repositories/signups';
 import { presentMySignup, seatsLeftOf } from './activities';
 
 /** One person on the roster (a claim in flight shows as waiting; "missing check-out" once the activity ended). */

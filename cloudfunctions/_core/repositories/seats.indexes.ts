@@ -1,4 +1,4 @@
-/** Indexes of `seats` (its repository: activities.ts), gathered by indexes.ts. */
+/** Indexes of `seats` (its repository: seats.ts), gathered by indexes.ts. */
 import { Collections } from './collections';
 import type { IndexDeclaration } from './indexDeclaration';
 

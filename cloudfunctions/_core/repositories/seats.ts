@@ -1,8 +1,24 @@
-/** Seats (collection seats) as an activity's capacity changes: created up front, the free ones removed from the top. */
+/**
+ * The seats collection: SeatDoc, created up front as an activity's capacity is set, the free ones
+ * removed from the top as it shrinks, read and repaired by a reconcile. The seat ledger
+ * (ledger/seatLedger.ts) takes and frees them on the sign-up hot path.
+ */
 import { database } from '../runtime/cloudbase';
-import { seats, type SeatDoc } from './activities';
 import { allMatching } from './allMatching';
 import { Collections } from './collections';
+
+export interface SeatDoc {
+  _id: string;
+  activityId: string;
+  seatNo: number;
+  /** free; held by a confirmed sign-up; offered to a waitlisted one. */
+  state: 'free' | 'held' | 'offered';
+  signupId: string | null;
+  /** The claim attempt that took this seat (see `SignupDoc.attempt`); a losing attempt frees only its own. */
+  attemptId?: string | null;
+}
+
+export const seats = () => database().collection(Collections.seats);
 
 /** Creates the seat documents `from`..`to`-1 of an activity (idempotent: seat ids derive from the activity). */
 export async function createSeats(activityId: string, from: number, to: number): Promise<void> {

@@ -1,4 +1,4 @@
-/** Indexes of `signups` (its repository: activities.ts), gathered by indexes.ts. */
+/** Indexes of `signups` (its repository: signups.ts), gathered by indexes.ts. */
 import { Collections } from './collections';
 import type { IndexDeclaration } from './indexDeclaration';
 

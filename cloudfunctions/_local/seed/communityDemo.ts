@@ -12,8 +12,10 @@
  * cancellations, check-ins) stands, and its seats and counters stay consistent: they are written
  * once, together, following the seat model (docs/activities.md "Seats").
  */
+import { activities, type ActivityDoc } from '../../_core/repositories/activities';
 import { Collections } from '../../_core/repositories/collections';
-import { activities, seats, signupIdOf, signups, type ActivityDoc, type SeatDoc, type SignupDoc } from '../../_core/repositories/activities';
+import { seats, type SeatDoc } from '../../_core/repositories/seats';
+import { signupIdOf, signups, type SignupDoc } from '../../_core/repositories/signups';
 import { userIdOf } from '../../_core/repositories/users';
 import { database } from '../../_core/runtime/cloudbase';
 import { seedGroupName } from './demoData';

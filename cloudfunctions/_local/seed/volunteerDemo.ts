@@ -7,9 +7,11 @@
  * every start. Done once: later starts leave everything as the user left it.
  */
 import { mainlandCheckChar } from '../../../src/shared/identity/idNumber';
-import { activities, seats, signupIdOf, signups } from '../../_core/repositories/activities';
-import { findVolunteer } from '../../_core/repositories/volunteers';
+import { activities } from '../../_core/repositories/activities';
+import { seats } from '../../_core/repositories/seats';
+import { signupIdOf, signups } from '../../_core/repositories/signups';
 import { userIdOf } from '../../_core/repositories/users';
+import { findVolunteer } from '../../_core/repositories/volunteers';
 import { seedGroupName } from './demoData';
 
 /** Calls a function as a user, the way the HTTP face does; throws on an error envelope. */

@@ -20,7 +20,7 @@ import { presentRosterEntry, presentSignupOutcome } from '../../_core/presenters
 import { findActivity } from '../../_core/repositories/activities';
 import { findUser } from '../../_core/repositories/users';
 import { createHandler } from '../../_core/pipeline/createHandler';
-import type { SignupDoc } from '../../_core/repositories/activities';
+import type { SignupDoc } from '../../_core/repositories/signups';
 
 async function rosterChange(signup: SignupDoc, now: Date) {
   const activity = await findActivity(signup.activityId);

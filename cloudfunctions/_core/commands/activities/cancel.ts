@@ -3,7 +3,7 @@ import { activityPolicies } from '../../../../src/shared/policies/activities';
 import type { Actor } from '../../authz/actor';
 import { loadVisibleActivity } from '../../authz/activities';
 import { authorize } from '../../authz/authorize';
-import { cancelPublished } from '../../repositories/activityPlans';
+import { cancelPublished } from '../../repositories/activities';
 import { notifySignedUp } from './tellSignedUp';
 import { activityErrors } from '../../../../src/shared/domainErrors';
 

@@ -5,8 +5,7 @@ import type { ActivitiesCreateInput } from '../../../../src/shared/schemas/activ
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { loadVisibleGroup } from '../../authz/groups';
-import { geoPointOf, type ActivityDoc } from '../../repositories/activities';
-import { addActivityOnce } from '../../repositories/activityPlans';
+import { addActivityOnce, geoPointOf, type ActivityDoc } from '../../repositories/activities';
 import { createSeats } from '../../repositories/seats';
 import { digest } from '../../runtime/hash';
 import { checkActivityTexts, scheduleOf } from './planning';

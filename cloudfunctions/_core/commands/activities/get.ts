@@ -5,10 +5,9 @@ import type { Actor } from '../../authz/actor';
 import { loadVisibleActivity } from '../../authz/activities';
 import { abilities } from '../../authz/authorize';
 import { presentActivityCard, presentMySignup } from '../../presenters/activities';
-import { signupsOfUserIn } from '../../repositories/activities';
 import { regionDirectory } from '../../repositories/regions';
+import { signupsOfUserIn, waitlistPosition } from '../../repositories/signups';
 import { findUser } from '../../repositories/users';
-import { waitlistPosition } from '../../repositories/waitlist';
 
 /** An activity's page with my status and what I may do. */
 export async function getActivityDetail(actor: Actor, activityId: string): Promise<ActivityDetail> {

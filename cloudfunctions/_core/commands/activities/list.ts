@@ -8,11 +8,10 @@ import type { ActivitiesListInput } from '../../../../src/shared/schemas/activit
 import type { Actor } from '../../authz/actor';
 import { loadVisibleGroup } from '../../authz/groups';
 import { presentActivityCard, presentMySignup } from '../../presenters/activities';
-import { nearestActivitiesPage, signupsOfUserIn, signupsOfUserStarting, type ActivityDoc } from '../../repositories/activities';
-import { activitiesPage, listingCondition } from '../../repositories/activityPlans';
+import { activitiesPage, listingCondition, nearestActivitiesPage, type ActivityDoc } from '../../repositories/activities';
 import { findGroups } from '../../repositories/groups';
 import { regionDirectory } from '../../repositories/regions';
-import { waitlistPosition } from '../../repositories/waitlist';
+import { signupsOfUserIn, signupsOfUserStarting, waitlistPosition } from '../../repositories/signups';
 import { startOfChinaDay } from '../../runtime/chinaDay';
 import { greatCircleMeters, type LatLng } from '../../runtime/geo';
 import { regionErrors } from '../../../../src/shared/domainErrors';

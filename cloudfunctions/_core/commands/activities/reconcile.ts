@@ -11,11 +11,10 @@ import type { Actor } from '../../authz/actor';
 import { loadVisibleActivity } from '../../authz/activities';
 import { authorize } from '../../authz/authorize';
 import { offerFreeSeats } from '../../ledger/seatLedger';
-import { CLAIM_LEASE_MS, type ActivityDoc, type SeatDoc, type SignupDoc } from '../../repositories/activities';
-import { setCounters } from '../../repositories/activityPlans';
+import { setCounters, type ActivityDoc } from '../../repositories/activities';
 import { recordAudit } from '../../repositories/auditLog';
-import { freeSeatIfUnchanged, seatsOf, takeFreeSeat } from '../../repositories/seats';
-import { allSignupsOf, setSignupSeat } from '../../repositories/signupLists';
+import { freeSeatIfUnchanged, seatsOf, takeFreeSeat, type SeatDoc } from '../../repositories/seats';
+import { allSignupsOf, CLAIM_LEASE_MS, setSignupSeat, type SignupDoc } from '../../repositories/signups';
 
 interface Problem {
   kind: string;

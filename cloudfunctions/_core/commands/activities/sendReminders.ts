@@ -1,6 +1,7 @@
 /** Timer sendReminders: reminders 24 h and 2 h before an activity starts, once per person and kind. */
 import { notifySignedUp } from '../../ports/notify';
-import { confirmedSignupsOfActivity, markReminderSent, publishedStartingBetween } from '../../repositories/activityReminders';
+import { markReminderSent, publishedStartingBetween } from '../../repositories/activities';
+import { confirmedSignupsOfActivity } from '../../repositories/signups';
 
 const HOUR = 3600_000;
 const REMINDERS = [

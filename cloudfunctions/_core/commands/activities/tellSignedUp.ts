@@ -2,7 +2,7 @@
 import { notifier } from '../../ports/notify';
 import type { NoticeParams } from '../../ports/noticeTexts';
 import type { ActivityDoc } from '../../repositories/activities';
-import { signupsToTell } from '../../repositories/activityPlans';
+import { signupsToTell } from '../../repositories/signups';
 import { digest } from '../../runtime/hash';
 
 /** Tells everyone signed up of a change to the activity, each in her language (the notice catalogue). */

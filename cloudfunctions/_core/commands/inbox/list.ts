@@ -11,8 +11,8 @@
 import type { Actor } from '../../authz/actor';
 import { noticeLocaleOf } from '../../ports/noticeTexts';
 import { presentNotice, signupNotice, type ListedNotice } from '../../presenters/inbox';
-import { newestToldSignups, toldSignupsCount } from '../../repositories/activities';
 import { inboxTotal, newestNotices, unreadCountOf } from '../../repositories/inbox';
+import { newestToldSignups, toldSignupsCount } from '../../repositories/signups';
 
 /** Her unread notices of both kinds (the badge). */
 export async function unreadNotices(userId: string): Promise<number> {

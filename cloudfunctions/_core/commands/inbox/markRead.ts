@@ -1,8 +1,8 @@
 /** inbox.markRead: marks some (or all) of my notices read, of both kinds (see list.ts). */
 import type { Actor } from '../../authz/actor';
 import { SIGNUP_NOTICE_PREFIX } from '../../presenters/inbox';
-import { markToldRead } from '../../repositories/activities';
 import { markRead } from '../../repositories/inbox';
+import { markToldRead } from '../../repositories/signups';
 import { unreadNotices } from './list';
 
 /** Marks the actor's notices read (only her own: every update is by her id) and answers the new badge. */

@@ -3,7 +3,7 @@ import { signupErrors } from '../../../../src/shared/domainErrors';
 import type { Actor } from '../../authz/actor';
 import { loadVisibleActivity } from '../../authz/activities';
 import { notifySignedUp } from '../../ports/notify';
-import { findSignup, signupIdOf } from '../../repositories/activities';
+import { findSignup, signupIdOf } from '../../repositories/signups';
 import { endSignup, LIVE } from './ending';
 import { activityLink } from './notices';
 

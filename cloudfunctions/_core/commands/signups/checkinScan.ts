@@ -2,7 +2,7 @@
 import { signupErrors } from '../../../../src/shared/domainErrors';
 import type { Actor } from '../../authz/actor';
 import { loadVisibleActivity } from '../../authz/activities';
-import { findSignup, signupIdOf, updateSignupWhile, type SignupDoc } from '../../repositories/activities';
+import { findSignup, signupIdOf, updateSignupWhile, type SignupDoc } from '../../repositories/signups';
 import { checkinCode, CODE_PERIOD_MS } from './rotatingCode';
 import { HOUR, stampFor } from './stamps';
 

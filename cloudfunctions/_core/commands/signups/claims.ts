@@ -5,8 +5,9 @@
  */
 import { signupErrors } from '../../../../src/shared/domainErrors';
 import { adoptSeat, claimSeat, joinWaitlist, releaseLostSeat } from '../../ledger/seatLedger';
-import { CLAIM_LEASE_MS, countConfirmed, findActivity, findSignup, settleClaimOf, type ActivityDoc, type ClaimAttempt, type SeatDoc, type SignupDoc } from '../../repositories/activities';
-import { waitlistPosition } from '../../repositories/waitlist';
+import { countConfirmed, findActivity, type ActivityDoc } from '../../repositories/activities';
+import type { SeatDoc } from '../../repositories/seats';
+import { CLAIM_LEASE_MS, findSignup, settleClaimOf, waitlistPosition, type ClaimAttempt, type SignupDoc } from '../../repositories/signups';
 import { toldOf } from './notices';
 
 /**

@@ -4,7 +4,8 @@ import type { Actor } from '../../authz/actor';
 import { loadVisibleActivity } from '../../authz/activities';
 import { acceptOffer } from '../../ledger/seatLedger';
 import { notifySignedUp } from '../../ports/notify';
-import { findSignup, moveCounters, signupIdOf } from '../../repositories/activities';
+import { moveCounters } from '../../repositories/activities';
+import { findSignup, signupIdOf } from '../../repositories/signups';
 import { activityLink } from './notices';
 
 /** Confirms a seat offered from the waitlist. */

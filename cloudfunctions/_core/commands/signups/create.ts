@@ -16,21 +16,10 @@ import { authorize } from '../../authz/authorize';
 import { returnWaitlistPlace, takeWaitlistPlaceWhileOpen } from '../../ledger/seatLedger';
 import { noticeLocaleOf } from '../../ports/noticeTexts';
 import { notifier, type Notice } from '../../ports/notify';
-import {
-  addSignup,
-  addSignups,
-  CLAIM_LEASE_MS,
-  findSignup,
-  recentNoShows,
-  signupIdOf,
-  takeOverClaim,
-  updateSignupWhile,
-  type ActivityDoc,
-  type ClaimAttempt,
-  type SignupDoc,
-} from '../../repositories/activities';
+import type { ActivityDoc } from '../../repositories/activities';
 import type { GroupDoc } from '../../repositories/groups';
 import { activeConsentFor } from '../../repositories/proxies';
+import { addSignup, addSignups, CLAIM_LEASE_MS, findSignup, recentNoShows, signupIdOf, takeOverClaim, updateSignupWhile, type ClaimAttempt, type SignupDoc } from '../../repositories/signups';
 import type { UserDoc } from '../../repositories/users';
 import { findVolunteer } from '../../repositories/volunteers';
 import { addYears, chinaDayOf } from '../../runtime/chinaDay';

@@ -6,7 +6,7 @@ import type { Actor } from '../../authz/actor';
 import { loadVisibleActivity } from '../../authz/activities';
 import { authorize } from '../../authz/authorize';
 import { notifySignedUp } from '../../ports/notify';
-import { findSignup, signupIdOf, updateSignupWhile, type ClaimAttempt, type SignupDoc } from '../../repositories/activities';
+import { findSignup, signupIdOf, updateSignupWhile, type ClaimAttempt, type SignupDoc } from '../../repositories/signups';
 import { settleClaim } from './claims';
 
 /** A leader approves or rejects a sign-up of an activity that asks for approval. */

@@ -1,7 +1,8 @@
 /** How a live sign-up ends, shared by signups.cancel and signups.remove. */
 import { signupErrors } from '../../../../src/shared/domainErrors';
 import { passSeatOn } from '../../ledger/seatLedger';
-import { moveCounters, updateSignupWhile, type ActivityDoc, type SignupDoc } from '../../repositories/activities';
+import { moveCounters, type ActivityDoc } from '../../repositories/activities';
+import { updateSignupWhile, type SignupDoc } from '../../repositories/signups';
 
 /** Sign-ups that hold, wait for or are offered a seat, or await approval. */
 export const LIVE: ReadonlyArray<SignupDoc['status']> = ['confirmed', 'waitlisted', 'offered', 'pending_approval'];

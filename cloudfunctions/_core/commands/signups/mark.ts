@@ -4,7 +4,7 @@ import { activityPolicies } from '../../../../src/shared/policies/activities';
 import type { Actor } from '../../authz/actor';
 import { loadVisibleActivity } from '../../authz/activities';
 import { authorize } from '../../authz/authorize';
-import { findSignup, signupIdOf, updateSignupWhile, type SignupDoc } from '../../repositories/activities';
+import { findSignup, signupIdOf, updateSignupWhile, type SignupDoc } from '../../repositories/signups';
 import { noteNoShow } from '../../repositories/users';
 import { HOUR, stampFor } from './stamps';
 

@@ -1,10 +1,10 @@
 /** signups.mine: my activities — upcoming (soonest first) or past (latest first), with my status on each. */
 import type { Actor } from '../../authz/actor';
 import { presentActivityCard } from '../../presenters/activities';
+import { activitiesOfPage } from '../../repositories/activities';
 import { findGroups } from '../../repositories/groups';
 import { regionDirectory } from '../../repositories/regions';
-import { activitiesOfPage, signupsOfPerson } from '../../repositories/signupLists';
-import { waitlistPosition } from '../../repositories/waitlist';
+import { signupsOfPerson, waitlistPosition } from '../../repositories/signups';
 
 /** A page of the actor's own sign-ups with their activities' cards. */
 export async function mySignups(actor: Actor, scope: 'upcoming' | 'past', offset: number, limit: number, now: Date) {

@@ -2,7 +2,8 @@
  * What a resident is told about her sign-up, shared by the sign-up verbs: the notice a settled
  * sign-up keeps (SignupDoc.told) and the page a notice links to.
  */
-import type { ActivityDoc, SignupDoc, SignupTold } from '../../repositories/activities';
+import type { ActivityDoc } from '../../repositories/activities';
+import type { SignupDoc, SignupTold } from '../../repositories/signups';
 
 /** The activity's page, where every sign-up notice leads. */
 export const activityLink = (activityId: string) => `pages/activity/index?id=${activityId}`;

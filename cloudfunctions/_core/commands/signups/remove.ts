@@ -5,7 +5,7 @@ import type { Actor } from '../../authz/actor';
 import { loadVisibleActivity } from '../../authz/activities';
 import { authorize } from '../../authz/authorize';
 import { notifySignedUp } from '../../ports/notify';
-import { findSignup, signupIdOf, type SignupDoc } from '../../repositories/activities';
+import { findSignup, signupIdOf, type SignupDoc } from '../../repositories/signups';
 import { endSignup, LIVE } from './ending';
 
 /**

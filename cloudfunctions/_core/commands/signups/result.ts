@@ -1,8 +1,8 @@
 /** What the sign-up verbs answer: my sign-up for an activity and the seats now (signups.cancel, confirmOffer, checkin.scan, an approval request). */
 import type { Actor } from '../../authz/actor';
 import { presentSignupResult } from '../../presenters/signups';
-import { findActivity, findSignup, signupIdOf } from '../../repositories/activities';
-import { waitlistPosition } from '../../repositories/waitlist';
+import { findActivity } from '../../repositories/activities';
+import { findSignup, signupIdOf, waitlistPosition } from '../../repositories/signups';
 
 /** My sign-up for an activity (or the one I made as proxy) and the seats now. */
 export async function signupResult(actor: Actor, activityId: string, forUserId?: string) {

@@ -9,7 +9,7 @@ import type { Actor } from '../../authz/actor';
 import { loadVisibleActivity } from '../../authz/activities';
 import { authorize } from '../../authz/authorize';
 import { presentRosterEntry } from '../../presenters/signups';
-import { countSignupsByStatus, rosterPage } from '../../repositories/signupLists';
+import { countSignupsByStatus, rosterPage } from '../../repositories/signups';
 import { rosterNicknames } from './rosterNames';
 
 /** One page of one roster section: the line in order (offers first), others by arrival. */

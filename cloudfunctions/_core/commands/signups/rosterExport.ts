@@ -9,7 +9,7 @@ import { authorize } from '../../authz/authorize';
 import { noticeLocaleOf } from '../../ports/noticeTexts';
 import { fileStore } from '../../ports/storage';
 import { rosterSheetOf, rosterStatusText, type RosterRow } from '../../presenters/rosterSheet';
-import { allSignupsOf } from '../../repositories/signupLists';
+import { allSignupsOf } from '../../repositories/signups';
 import { chinaDateTimeOf } from '../../runtime/chinaDay';
 import { rosterNicknames } from './rosterNames';
 

@@ -1,5 +1,5 @@
 /** Shared by signups.roster, signups.rosterExport and the roster changes: the names a roster shows. */
-import type { SignupDoc } from '../../repositories/activities';
+import type { SignupDoc } from '../../repositories/signups';
 import { findUser } from '../../repositories/users';
 
 /** Nicknames of the people a page names (the person and the proxy who signed her up). */

@@ -1,6 +1,7 @@
 /** Check-in, check-out and no-show marks, shared by signups.mark (a leader) and checkin.scan (the resident). */
 import { signupErrors } from '../../../../src/shared/domainErrors';
-import type { ActivityDoc, SignupDoc } from '../../repositories/activities';
+import type { ActivityDoc } from '../../repositories/activities';
+import type { SignupDoc } from '../../repositories/signups';
 
 /** Marks are taken from an hour before the activity starts. */
 export const HOUR = 3600_000;

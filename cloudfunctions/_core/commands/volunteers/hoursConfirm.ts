@@ -4,8 +4,8 @@ import type { HoursConfirmInput } from '../../../../src/shared/schemas/volunteer
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { loadVolunteerActivity } from '../../authz/hours';
-import { signupsOfActivity } from '../../repositories/attendance';
 import { settingsFor } from '../../repositories/communitySettings';
+import { signupsOfActivity } from '../../repositories/signups';
 import { volunteersOf } from '../../repositories/volunteers';
 import { inTransaction } from '../../runtime/transactions';
 import { attendanceRecord, attendedMinutes, tellCredited, writeConfirmedRecord } from './hourRecording';

@@ -1,8 +1,9 @@
 /** hours.mine: my hours — totals, stars, by year and organisation, what awaits confirmation, the records. */
 import type { Actor } from '../../authz/actor';
-import { activitiesByIds, confirmedSignupsOf } from '../../repositories/attendance';
+import { activitiesByIds } from '../../repositories/activities';
 import { settingsFor } from '../../repositories/communitySettings';
 import { pendingCorrectionsOfUser, recordIdForSignup, recordsOfUser } from '../../repositories/hourRecords';
+import { confirmedSignupsOf } from '../../repositories/signups';
 import { recordViews } from './hourViews';
 
 /** My hours: totals, stars, by year and organisation, what awaits confirmation, the records. */
