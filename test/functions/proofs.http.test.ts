@@ -3,20 +3,17 @@
  * downloaded by the volunteer only, verified publicly with masked data, and the plain record export.
  */
 import type { ProofView } from '../../src/shared/schemas/proofs';
-import { createActivity, createAttendance, createGroup, databaseOf, type Db } from '../support/fixtures';
-import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
+import { cloudSuiteWithDatabase } from '../support/cloudSuiteWithDatabase';
+import { createActivity, createAttendance, createGroup, type Db } from '../support/fixtures';
+import { Client, dataOf, type RunningCloud } from '../support/localCloud';
 import { idFor, registerVolunteer, residentOf } from '../support/volunteers';
 import { issuedCodes } from '../support/wechat';
 
+const suite = cloudSuiteWithDatabase();
 let cloud: RunningCloud;
 let db: Db;
-beforeAll(async () => {
-  cloud = await startCloud();
-  db = databaseOf(cloud);
-});
-afterAll(async () => {
-  await cloud.stop();
-  removeDataDir(cloud.dataDir);
+beforeAll(() => {
+  ({ cloud, db } = suite);
 });
 
 const data = dataOf;

@@ -1,19 +1,16 @@
 /** Sign-ups over HTTP (the signups function): sign-up, waitlist and offers, cancellation, check-in, no-show limits, proxies. */
 import type { ActivityDetail } from '../../src/shared/schemas/activities';
 import { activityInput, HOUR, inHours } from '../support/activityInput';
+import { cloudSuiteWithDatabase } from '../support/cloudSuiteWithDatabase';
 import { snapshotDatabase } from '../support/dbSnapshot';
-import { createGroup, databaseOf, type Db } from '../support/fixtures';
-import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
+import { createGroup, type Db } from '../support/fixtures';
+import { Client, dataOf, type RunningCloud } from '../support/localCloud';
 
+const suite = cloudSuiteWithDatabase();
 let cloud: RunningCloud;
 let db: Db;
-beforeAll(async () => {
-  cloud = await startCloud();
-  db = databaseOf(cloud);
-});
-afterAll(async () => {
-  await cloud.stop();
-  removeDataDir(cloud.dataDir);
+beforeAll(() => {
+  ({ cloud, db } = suite);
 });
 
 const data = dataOf;

@@ -11,21 +11,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CreditsMineOutput, RedemptionView, StoreItemView } from '../../src/shared/schemas/credits';
 import type { HourRecordView, VolunteerProfile } from '../../src/shared/schemas/volunteers';
+import { cloudSuiteWithDatabase } from '../support/cloudSuiteWithDatabase';
 import { snapshotDatabase } from '../support/dbSnapshot';
-import { createActivity, createAttendance, createGroup, databaseOf, grantRole, type Db } from '../support/fixtures';
-import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
+import { createActivity, createAttendance, createGroup, grantRole, type Db } from '../support/fixtures';
+import { Client, dataOf, type RunningCloud } from '../support/localCloud';
 import { idFor, registerVolunteer, residentOf } from '../support/volunteers';
 
+// Not quiet: the log lines are checked for personal data below.
+const suite = cloudSuiteWithDatabase({ env: { LINLI_QUIET: '0' } });
 let cloud: RunningCloud;
 let db: Db;
-beforeAll(async () => {
-  // Not quiet: the log lines are checked for personal data below.
-  cloud = await startCloud({ env: { LINLI_QUIET: '0' } });
-  db = databaseOf(cloud);
-});
-afterAll(async () => {
-  await cloud.stop();
-  removeDataDir(cloud.dataDir);
+beforeAll(() => {
+  ({ cloud, db } = suite);
 });
 
 const data = dataOf;
