@@ -3,22 +3,17 @@
  * downloaded by the volunteer only, verified publicly with masked data, and the plain record export.
  */
 import type { ProofView } from '../../src/shared/schemas/proofs';
-import { cloudSuiteWithDatabase } from '../support/cloudSuiteWithDatabase';
+import { cloudPerFile } from '../support/cloudPerFile';
 import { createActivity, createAttendance, createGroup, type Db } from '../support/fixtures';
-import { Client, dataOf, type RunningCloud } from '../support/localCloud';
-import { idFor, registerVolunteer, residentOf } from '../support/volunteers';
+import { Client, dataOf as data, type RunningCloud } from '../support/localCloud';
+import { idFor, registerVolunteer as register, residentOf } from '../support/volunteers';
 import { issuedCodes } from '../support/wechat';
 
-const suite = cloudSuiteWithDatabase();
 let cloud: RunningCloud;
 let db: Db;
-beforeAll(() => {
-  ({ cloud, db } = suite);
-});
+cloudPerFile((started) => ({ cloud, db } = started));
 
-const data = dataOf;
 const resident = (openid: string, communityId?: string) => residentOf(cloud.url, openid, communityId);
-const register = registerVolunteer;
 
 test('a proof is requested, issued as a PDF with a verification code, and verified publicly with masked data', async () => {
   const groupId = await createGroup(db, { leader: 'vol-pf-leader', members: ['vol-pf'] });

@@ -1,19 +1,15 @@
 /** Sign-ups over HTTP (the signups function): sign-up, waitlist and offers, cancellation, check-in, no-show limits, proxies. */
 import type { ActivityDetail } from '../../src/shared/schemas/activities';
 import { activityInput, HOUR, inHours } from '../support/activityInput';
-import { cloudSuiteWithDatabase } from '../support/cloudSuiteWithDatabase';
+import { cloudPerFile } from '../support/cloudPerFile';
 import { snapshotDatabase } from '../support/dbSnapshot';
 import { createGroup, type Db } from '../support/fixtures';
-import { Client, dataOf, type RunningCloud } from '../support/localCloud';
+import { Client, dataOf as data, type RunningCloud } from '../support/localCloud';
 
-const suite = cloudSuiteWithDatabase();
 let cloud: RunningCloud;
 let db: Db;
-beforeAll(() => {
-  ({ cloud, db } = suite);
-});
+cloudPerFile((started) => ({ cloud, db } = started));
 
-const data = dataOf;
 
 test('a leader posts; residents sign up, the third is waitlisted, a cancellation offers the seat, she confirms', async () => {
   const leader = await Client.signIn(cloud.url, 'act-leader');

@@ -11,23 +11,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CreditsMineOutput, RedemptionView, StoreItemView } from '../../src/shared/schemas/credits';
 import type { HourRecordView, VolunteerProfile } from '../../src/shared/schemas/volunteers';
-import { cloudSuiteWithDatabase } from '../support/cloudSuiteWithDatabase';
+import { cloudPerFile } from '../support/cloudPerFile';
 import { snapshotDatabase } from '../support/dbSnapshot';
 import { createActivity, createAttendance, createGroup, grantRole, type Db } from '../support/fixtures';
-import { Client, dataOf, type RunningCloud } from '../support/localCloud';
-import { idFor, registerVolunteer, residentOf } from '../support/volunteers';
+import { Client, dataOf as data, type RunningCloud } from '../support/localCloud';
+import { idFor, registerVolunteer as register, residentOf } from '../support/volunteers';
 
-// Not quiet: the log lines are checked for personal data below.
-const suite = cloudSuiteWithDatabase({ env: { LINLI_QUIET: '0' } });
 let cloud: RunningCloud;
 let db: Db;
-beforeAll(() => {
-  ({ cloud, db } = suite);
-});
+// Not quiet: the log lines are checked for personal data below.
+cloudPerFile((started) => ({ cloud, db } = started), { env: { LINLI_QUIET: '0' } });
 
-const data = dataOf;
 const resident = (openid: string, communityId?: string) => residentOf(cloud.url, openid, communityId);
-const register = registerVolunteer;
 
 test('registration checks the ID checksum, consent and a guardian for minors; data is masked to others', async () => {
   const wang = await resident('vol-wang');
