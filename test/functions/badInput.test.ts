@@ -2,6 +2,9 @@
  * Every action, fed inputs its schema must reject — wrong types, missing fields, MongoDB
  * operator objects, 1 MB strings, control characters — answers 400 INVALID_INPUT with no
  * internals, and writes nothing at all.
+ *
+ * Spans functions by nature (issue 17): it walks every action of every deployed function through
+ * the contract, so it is named by what it checks, not by a function.
  */
 import { snapshotDatabase } from '../support/dbSnapshot';
 import { Client, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';

@@ -3,6 +3,10 @@
  * waitlist, a volunteer one) that follow the seat model, a recent announcement, and a pending
  * application and a report in the committee's queues; a second start writes nothing and a
  * start a week later adds the next week beside the first, leaving it as it was.
+ *
+ * Spans functions by nature (issue 17): the demo seed is written by the local cloud's start
+ * (cloudfunctions/_local/seed), no deployed function, and read through activities, groups, posts,
+ * signups and moderation, so it keeps its own name.
  */
 import { demoActivities, demoActivityId } from '../../cloudfunctions/_local/seed/communityDemo';
 import type { ActivityCard } from '../../src/shared/schemas/activities';

@@ -3,6 +3,9 @@
  * mini-program codes and error paths, answered by the emulated WeChat (the same `wx.api`
  * requests CloudBase receives). Template ids are configured for this cloud through the
  * environment, as they are on CloudBase.
+ *
+ * Spans functions by nature (issue 17): it tests the WeChat ports (subscribe messages,
+ * mini-program codes) as the activities and signups functions use them, so it is named by WeChat.
  */
 import QRCode from 'qrcode';
 import type { ActivityDetail } from '../../src/shared/schemas/activities';

@@ -4,6 +4,9 @@
  * hours and store pickups each told once (double taps included); notices and subscribe messages
  * in English for an English reader — group, moderation and hub notices too, and the roster
  * export in its leader's language; failed sends counted for the staff over her community.
+ *
+ * Spans functions by nature (issue 17): the notices are written by signups, volunteers, credits,
+ * groups, members, hubs and moderation and read through the inbox, so it is named by the inbox.
  */
 import ExcelJS from 'exceljs';
 import { mainlandCheckChar } from '../../src/shared/identity/idNumber';

@@ -1,0 +1,23 @@
+/**
+ * The signups authorization matrix: the signups function's roster, marking, check-in and sign-up
+ * actions × resident, member, co-leader, leader, leader of another group, committee of this and of
+ * another community, street and county. Each cell runs on a fresh activity; a denial must answer
+ * 403/404 and write nothing. The harness is in test/support/activitiesMatrix.ts.
+ */
+import { userIdOf } from '../../cloudfunctions/_core/repositories/users';
+import { type Case, leadership, ROLES, runMatrix, startMatrixCloud } from '../support/activitiesMatrix';
+
+startMatrixCloud();
+
+const cases: Case[] = [
+  { action: 'signups.roster', fn: 'signups', allowed: leadership, input: (f) => ({ activityId: f.activityId }) },
+  { action: 'signups.rosterExport', fn: 'signups', allowed: leadership, input: (f) => ({ activityId: f.activityId }) },
+  { action: 'signups.remove', fn: 'signups', allowed: leadership, input: (f) => ({ activityId: f.activityId, userId: userIdOf(f.attendee), reason: '重复报名' }) },
+  { action: 'signups.mark', fn: 'signups', allowed: leadership, input: (f) => ({ activityId: f.activityId, userId: userIdOf(f.attendee), mark: 'check_in' }) },
+  { action: 'checkin.code', fn: 'signups', allowed: leadership, input: (f) => ({ activityId: f.activityId }) },
+  { action: 'signups.create', fn: 'signups', allowed: ROLES, input: (f) => ({ activityId: f.activityId }) },
+  // Only the attendee (or her proxy) may cancel her sign-up: everyone here is someone else.
+  { action: 'signups.cancel', fn: 'signups', allowed: [], input: (f) => ({ activityId: f.activityId, forUserId: userIdOf(f.attendee) }) },
+];
+
+runMatrix(cases);
