@@ -119,7 +119,7 @@ export interface WaitlistPlace {
  * update moves the activity's counters by the batch's size, and the numbers go out in arrival
  * order (a crowd on a full activity costs a few trips instead of one each). A draw `whileOpen`
  * (key `open:<activityId>`) matches only while the activity takes sign-ups — published, not
- * ended, sign-up not closed — so a caller that decided on a read a moment old (activityPlanner's
+ * ended, sign-up not closed — so a caller that decided on a read a moment old (authz/activities.ts's
  * recent reads) never queues for an activity closed or cancelled since: it draws nothing.
  */
 const placeDraws = new Coalescer<string, WaitlistPlace | null>(async (key, signupIds) => {

@@ -142,7 +142,7 @@ export async function signupsOfUserIn(userId: string, activityIds: string[]): Pr
  * A person's sign-ups for activities starting in a window (any status), read beside a page of
  * activities in that window so the page's "my sign-up" needs no second round trip. `complete` is
  * false when the limit cut the list (then read by the page's ids: `signupsOfUserIn`). Exact
- * because a sign-up's `startAt` follows its activity's (activityPlanner.ts, updateActivity).
+ * because a sign-up's `startAt` follows its activity's (commands/activities/update.ts).
  */
 export async function signupsOfUserStarting(userId: string, from: Date, before: Date | null, limit = 200): Promise<{ byActivity: Map<string, SignupDoc>; complete: boolean }> {
   const _ = database().command;
