@@ -5,6 +5,7 @@
 import { listInbox } from '../../cloudfunctions/_core/commands/inbox/list';
 import { passSeatOn, remindExpiringOffers } from '../../cloudfunctions/_core/ledger/seatLedger';
 import { cancelSignup } from '../../cloudfunctions/_core/commands/signups/cancel';
+import { confirmOffer } from '../../cloudfunctions/_core/commands/signups/confirmOffer';
 import { createSignup } from '../../cloudfunctions/_core/commands/signups/create';
 import { findActivity } from '../../cloudfunctions/_core/repositories/activities';
 import { findSignup, signupIdOf } from '../../cloudfunctions/_core/repositories/signups';
@@ -13,6 +14,35 @@ import { database } from '../../cloudfunctions/_core/runtime/cloudbase';
 import { SignupsCreateInput } from '../../src/shared/schemas/signups';
 import { startCloudForCore } from '../support/coreAgainstCloud';
 import { allDocsOf, createActivity, createGroup } from '../support/fixtures';
+
+/**
+ * The seats repository, with a gate a test may set on the move of a seat to an offer
+ * (`seatMoveGate`): the move then waits for it — an interleaving made deterministic.
+ */
+const gates = globalThis as { seatMoveGate?: Promise<void> };
+jest.mock('../../cloudfunctions/_core/repositories/seats', () => {
+  const real = jest.requireActual('../../cloudfunctions/_core/repositories/seats');
+  return {
+    ...real,
+    seats: () => {
+      const collection = real.seats();
+      const where = collection.where.bind(collection);
+      return Object.assign(Object.create(collection), {
+        where: (query: Record<string, unknown>) => {
+          const found = where(query);
+          const updateAndReturn = found.updateAndReturn.bind(found);
+          return Object.assign(Object.create(found), {
+            updateAndReturn: async (changes: Record<string, unknown>) => {
+              const gate = (globalThis as { seatMoveGate?: Promise<void> }).seatMoveGate;
+              if (gate && changes.state === 'offered') await gate;
+              return updateAndReturn(changes);
+            },
+          });
+        },
+      });
+    },
+  };
+});
 
 let cloud: Awaited<ReturnType<typeof startCloudForCore>>;
 beforeAll(async () => {
@@ -74,4 +104,33 @@ test('an offer reaches the elder and the proxy who signed her up; an hour before
   expect(await inboxOf(daughter!.userId)).toEqual(['reminder_offer', 'seat_offer', 'signup_waitlisted']);
   // Not before the last hour.
   expect((await remindExpiringOffers(now)).offerReminders).toBe(0);
+});
+
+test('she accepts an offer in the instant between her sign-up being offered and the seat moving to her: the seat ends held by her', async () => {
+  const groupId = await createGroup(database(), { leader: 'sl3-leader' });
+  const activityId = await createActivity(database(), groupId, 'sl3-leader', { capacity: 1, startsInHours: 48 });
+  const [a, b] = await Promise.all(['sl3-a', 'sl3-b'].map((openid) => resolveActor(openid)));
+  const input = SignupsCreateInput.parse({ activityId });
+  const now = new Date();
+  await createSignup(a!, input, now);
+  expect((await createSignup(b!, input, now)).signup.status).toBe('waitlisted');
+  // The seat's move to her is held back until she has accepted: the order a crowd of four
+  // concurrent steps once produced (the seat model test, seed 1530902794).
+  let accepted: () => void = () => undefined;
+  gates.seatMoveGate = new Promise<void>((resolve) => (accepted = resolve));
+  try {
+    const cancelling = cancelSignup(a!, activityId, undefined, now);
+    const mine = signupIdOf(activityId, b!.userId);
+    // Wait for her sign-up to read 'offered' (the seat not yet hers), then she accepts.
+    for (let s = await findSignup(mine); s?.status !== 'offered'; s = await findSignup(mine)) await new Promise((resolve) => setImmediate(resolve));
+    await confirmOffer(b!, activityId, now);
+    accepted();
+    await cancelling;
+  } finally {
+    accepted();
+    delete gates.seatMoveGate;
+  }
+  const seatsNow = await allDocsOf<{ state: string; signupId: string | null }>(database(), 'seats', { activityId });
+  expect(seatsNow.map((s) => [s.state, s.signupId])).toEqual([['held', signupIdOf(activityId, b!.userId)]]);
+  expect((await findSignup(signupIdOf(activityId, b!.userId)))!.status).toBe('confirmed');
 });

@@ -8,7 +8,7 @@
 import { notifySignedUp } from '../ports/notify';
 import { activities, findActivity, type ActivityDoc } from '../repositories/activities';
 import { seats, type SeatDoc } from '../repositories/seats';
-import { firstWaiting, signups, type SignupDoc, type SignupTold } from '../repositories/signups';
+import { findSignup, firstWaiting, signups, type SignupDoc, type SignupTold } from '../repositories/signups';
 import { database } from '../runtime/cloudbase';
 import { Coalescer } from '../runtime/coalesce';
 
@@ -203,6 +203,12 @@ export async function passSeatOn(activity: ActivityDoc, from: SignupDoc, now: Da
       await signups().where({ _id: next._id, status: 'offered', seatId }).update({ status: 'waitlisted', seatId: null, offerExpiresAt: null, updatedAt: now });
       return null;
     }
+    // She may have accepted in the instant between the two writes above: her sign-up read
+    // 'offered' while the seat was not yet hers, so acceptOffer's seat update matched nothing.
+    // The seat follows her acceptance (found by the seat model test, seed 1530902794; either order
+    // of the two lands on a held seat: acceptOffer after the move finds it offered to her).
+    const after = await findSignup(next._id);
+    if (after?.status === 'confirmed' && after.seatId === seatId) await seats().where({ _id: seatId, signupId: next._id, state: 'offered' }).update({ state: 'held' });
     await activities().doc(activity._id).update({ waitlistCount: _.inc(-1), offeredCount: _.inc(1) });
     await notifyOffer(activity, next, now);
     return { ...next, status: 'offered', seatId, offerExpiresAt, updatedAt: now };
