@@ -57,8 +57,8 @@ export async function findAccount(id: string, tx?: Transaction): Promise<Account
 
 /** A page of an account's entries, newest first, and how many it has. */
 export async function accountStatement(id: string, offset: number, limit: number): Promise<{ entries: EntryDoc[]; total: number }> {
-  const [page, countRead] = await Promise.all([entriesCollection().where({ accountId: id }).orderBy('createdAt', 'desc').skip(offset).limit(limit).get(), entriesCollection().where({ accountId: id }).count()]);
-  return { entries: page.data as EntryDoc[], total: countRead.total ?? 0 };
+  const { docs, total } = await newestFirstPage<EntryDoc>(Collections.ledgerEntries, { accountId: id }, 'createdAt', offset, limit);
+  return { entries: docs, total };
 }
 
 /** Every entry of an account, oldest first (past CloudBase's 1,000 a query). */

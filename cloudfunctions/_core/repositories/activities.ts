@@ -4,6 +4,7 @@
  * reminders, the hour book's and a person's lists' reads. Sign-ups are in signups.ts, seats in
  * seats.ts.
  */
+import { orderedPage } from './newestFirstPage';
 import type { ActivityCategory } from '../../../src/shared/schemas/activities';
 import { database } from '../runtime/cloudbase';
 import type { LatLng } from '../runtime/geo';
@@ -153,8 +154,8 @@ export async function setCounters(activityId: string, counts: { confirmed: numbe
 
 /** A page of activities matching a filter, soonest first, and how many match. */
 export async function activitiesPage(filter: object, offset: number, limit: number): Promise<{ docs: ActivityDoc[]; total: number }> {
-  const [page, count] = await Promise.all([activities().where(filter).orderBy('startAt', 'asc').orderBy('_id', 'asc').skip(offset).limit(limit).get(), activities().where(filter).count()]);
-  return { docs: page.data as ActivityDoc[], total: count.total };
+  const { docs, total } = await orderedPage<ActivityDoc>(Collections.activities, filter, [['startAt', 'asc'], ['_id', 'asc']], offset, limit);
+  return { docs, total };
 }
 
 /** What a listing asks for: plain field conditions, a start-time range, and text in the title or description. */

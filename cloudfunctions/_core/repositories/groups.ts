@@ -1,4 +1,5 @@
 /** Groups (community social organizations): documents, queries and their indexes. */
+import { orderedPage } from './newestFirstPage';
 import type { GroupStatus, GroupType, JoinPolicy, ManagementLevel } from '../../../src/shared/schemas/groups';
 import { database } from '../runtime/cloudbase';
 import type { LatLng } from '../runtime/geo';
@@ -109,11 +110,8 @@ function activeGroupsCondition(query: GroupQuery): (extra: Record<string, unknow
 /** Active groups matching a query, most members first, with the total count. */
 export async function searchActiveGroups(query: GroupQuery, offset: number, limit: number): Promise<{ items: GroupDoc[]; total: number }> {
   const filter = activeGroupsCondition(query)({});
-  const [page, count] = await Promise.all([
-    groupsCollection().where(filter).orderBy('memberCount', 'desc').orderBy('_id', 'asc').skip(offset).limit(limit).get(),
-    groupsCollection().where(filter).count(),
-  ]);
-  return { items: page.data as GroupDoc[], total: count.total };
+  const { docs, total } = await orderedPage<GroupDoc>(Collections.groups, filter, [['memberCount', 'desc'], ['_id', 'asc']], offset, limit);
+  return { items: docs, total };
 }
 
 /**

@@ -1,4 +1,5 @@
 /** Group announcements (collection posts); images are shown only once the image check passed. */
+import { newestFirstPage } from './newestFirstPage';
 import { database } from '../runtime/cloudbase';
 import { Collections } from './collections';
 
@@ -36,8 +37,8 @@ export async function findPost(postId: string): Promise<PostDoc | null> {
 /** A page of a group's visible announcements (not removed, not hidden by moderation), newest first, and how many there are. */
 export async function visiblePostsPage(groupId: string, offset: number, limit: number): Promise<{ items: PostDoc[]; total: number }> {
   const where = { groupId, removedAt: null, hidden: database().command.neq(true) };
-  const [page, count] = await Promise.all([posts().where(where).orderBy('createdAt', 'desc').skip(offset).limit(limit).get(), posts().where(where).count()]);
-  return { items: page.data as PostDoc[], total: count.total };
+  const { docs, total } = await newestFirstPage<PostDoc>(Collections.posts, where, 'createdAt', offset, limit);
+  return { items: docs, total };
 }
 
 /** Marks an announcement removed (kept for the record). */

@@ -4,6 +4,7 @@
  * for its resident, rosters and counts, a person's own list, attendance as the hour book reads
  * it, and a reconcile's repairs. Activities are in activities.ts, seats in seats.ts.
  */
+import { orderedPage } from './newestFirstPage';
 import { SignupStatus } from '../../../src/shared/schemas/activities';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
@@ -250,8 +251,8 @@ export async function signupsOfPerson(userId: string, scope: 'upcoming' | 'past'
     status: scope === 'upcoming' ? _.in(ACTIVE) : _.in([...ACTIVE, 'no_show', 'late_cancelled']),
     startAt: scope === 'upcoming' ? _.gte(new Date(now.getTime() - 3 * 3600_000)) : _.lt(now),
   };
-  const [page, count] = await Promise.all([signups().where(where).orderBy('startAt', scope === 'upcoming' ? 'asc' : 'desc').skip(offset).limit(limit).get(), signups().where(where).count()]);
-  return { docs: page.data as SignupDoc[], total: count.total };
+  const { docs, total } = await orderedPage<SignupDoc>(Collections.signups, where, [['startAt', scope === 'upcoming' ? 'asc' : 'desc']], offset, limit);
+  return { docs, total };
 }
 
 /** Attendance as the hour book reads it: everyone who came or was marked absent, past a page of 1,000 (CloudBase's most per query). */
