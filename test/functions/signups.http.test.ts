@@ -1,10 +1,11 @@
-/** Sign-ups over HTTP (the signups function): sign-up, waitlist and offers, cancellation, check-in, no-show limits, proxies. */
+/** Sign-ups over HTTP (the signups function): sign-up, waitlist and offers, cancellation, check-in, no-show limits, proxies, minors. */
 import type { ActivityDetail } from '../../src/shared/schemas/activities';
 import { activityInput, HOUR, inHours } from '../support/activityInput';
 import { cloudPerFile } from '../support/cloudPerFile';
 import { snapshotDatabase } from '../support/dbSnapshot';
-import { createGroup, type Db } from '../support/fixtures';
+import { createActivity, createGroup, type Db } from '../support/fixtures';
 import { Client, dataOf as data, type RunningCloud } from '../support/localCloud';
+import { idFor, registerVolunteer, residentOf } from '../support/volunteers';
 
 let cloud: RunningCloud;
 let db: Db;
@@ -142,4 +143,22 @@ test('proxy sign-up needs the elder\'s consent, and the leader sees who signed h
   const { ids: later } = await data<{ ids: string[] }>(leader.call('activities', 'activities.create', activityInput(groupId, { capacity: 5, title: '第二场活动' })));
   expect((await daughter.call('signups', 'signups.create', { activityId: later[0], forUserId: grandmaId })).status).toBe(404);
   expect((await grandma.call('signups', 'proxies.end', { userId: daughterId })).status).toBe(404);
+});
+
+test('a minor volunteer signs up only with a guardian\'s consent to the activity, and never below its minimum age', async () => {
+  // A volunteer born in 2015 with her guardian on file (moved from volunteers.http.test.ts, issue 17: registered here).
+  const child = await residentOf(cloud.url, 'vol-child');
+  await registerVolunteer(child, idFor('20150601'), { realName: '李小明', guardian: { name: '李建国', relation: '父亲', phone: '13900001111', consent: true } });
+  const groupId = await createGroup(db, { leader: 'vol-age-leader', members: ['vol-child'] });
+  const activityId = await createActivity(db, groupId, 'vol-age-leader', { startsInHours: 30, volunteer: { plannedHours: 2, creditsPerHour: 10 } });
+  const before = snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'users']);
+  const unasked = await child.call('signups', 'signups.create', { activityId });
+  expect([unasked.status, !unasked.body.ok && unasked.body.error.issues]).toEqual([400, [{ path: 'guardianConsent', message: '未满 18 周岁，报名需要监护人同意' }]]);
+  expect(snapshotDatabase(cloud.dataDir, ['idempotency', 'rate_limits', 'users'])).toBe(before);
+  expect((await data<{ mySignup: { status: string } }>(child.call('signups', 'signups.create', { activityId, guardianConsent: true }))).mySignup.status).toBe('confirmed');
+
+  const teens = await createActivity(db, groupId, 'vol-age-leader', { startsInHours: 30, volunteer: { plannedHours: 2, creditsPerHour: 10 } });
+  await db.collection('activities').doc(teens).update({ minAge: 14 });
+  const tooYoung = await child.call('signups', 'signups.create', { activityId: teens, guardianConsent: true });
+  expect([tooYoung.status, !tooYoung.body.ok && tooYoung.body.error.message]).toEqual([403, '本活动要求年满 14 周岁']);
 });
