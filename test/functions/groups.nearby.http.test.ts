@@ -83,7 +83,7 @@ test('groups nearest first with distances, those without a place after, most mem
 
   // Database requests of a crossing page: as many as a first page's (the tail rides along); with or
   // without the hint the same requests are sent — what the hint saves is waiting for the counts
-  // first, a round trip (test/core/nearestFirst.test.ts counts those).
+  // first, a round trip (test/core/groups.nearestFirst.test.ts counts those).
   const requestsOf = async (input: Record<string, unknown>) => {
     const before = (await healthOf(suite.cloud.url)).body.database!.requestsAnswered;
     await list(input);
