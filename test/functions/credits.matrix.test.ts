@@ -3,14 +3,14 @@
  * resident, the volunteer herself, member, co-leader, leader, leader of another group, committee
  * of this and of another community, street and county.
  * Each cell gets a fresh group, volunteer activity and whatever the action needs; a denial must
- * answer 403/404 and write nothing. The harness is in test/support/volunteerMatrix.ts.
+ * answer 403/404 and write nothing. The harness is test/support/policyMatrix.ts (volunteerCells).
  */
 import { dataOf } from '../support/localCloud';
-import { type Case, clients, confirmed, runMatrix, staffOver, startMatrixCloud, volunteerNo } from '../support/volunteerMatrix';
+import { type Case, clients, confirmed, policyMatrix, staffOver, volunteerCells, type VolunteerCell, volunteerNo } from '../support/policyMatrix';
 
-startMatrixCloud();
+const runMatrix = policyMatrix(volunteerCells);
 
-const cases: Case[] = [
+const cases: Case<VolunteerCell>[] = [
   { action: 'credits.grant', fn: 'credits', allowed: staffOver, input: async () => ({ volunteerNo, amount: 5, reason: '表现突出', source: 'issuance' }) },
   { action: 'credits.adjust', fn: 'credits', allowed: staffOver, input: async () => ({ volunteerNo, amount: 1, reason: '补录' }) },
   { action: 'volunteerSettings.update', fn: 'credits', allowed: staffOver, input: async () => ({ communityId: 'cm-beiyuan', creditExpiryYears: 3 }) },

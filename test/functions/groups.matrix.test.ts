@@ -3,12 +3,13 @@
  * resident, member, co-leader, leader, leader of another group, committee of this and of another
  * community, street and county.
  * Each cell runs on a fresh group; a denial must answer 403/404 and write nothing. The harness
- * is in test/support/registryMatrix.ts.
+ * is test/support/policyMatrix.ts (groupCells).
  */
+import { userIdOf as uid } from '../../cloudfunctions/_core/repositories/users';
 import { createGroup } from '../support/fixtures';
-import { type Case, db, fixture, leadership, OPENID, ROLES, runMatrix, staffOver, startMatrixCloud, uid } from '../support/registryMatrix';
+import { type Case, db, groupCells, groupFixture as fixture, leadership, OPENID, policyMatrix, ROLES, staffOver } from '../support/policyMatrix';
 
-startMatrixCloud();
+const runMatrix = policyMatrix(groupCells);
 
 const cases: Case[] = [
   { action: 'groups.get', fn: 'groups', allowed: [...ROLES], input: async () => ({ groupId: (await fixture()).groupId }) },

@@ -2,12 +2,12 @@
  * The hubs authorization matrix: the hubs function's actions × resident, member, co-leader,
  * leader, leader of another group, committee of this and of another community, street and county.
  * Each cell runs on a fresh group; a denial must answer 403/404 and write nothing. The harness
- * is in test/support/registryMatrix.ts.
+ * is test/support/policyMatrix.ts (groupCells).
  */
 import { createGroup, createHubInvite } from '../support/fixtures';
-import { type Case, db, fixture, leadership, OPENID, runMatrix, startMatrixCloud } from '../support/registryMatrix';
+import { type Case, db, groupCells, groupFixture as fixture, leadership, OPENID, policyMatrix } from '../support/policyMatrix';
 
-startMatrixCloud();
+const runMatrix = policyMatrix(groupCells);
 
 const cases: Case[] = [
   {

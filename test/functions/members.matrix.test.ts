@@ -2,11 +2,12 @@
  * The members authorization matrix: the members function's actions × resident, member, co-leader,
  * leader, leader of another group, committee of this and of another community, street and county.
  * Each cell runs on a fresh group; a denial must answer 403/404 and write nothing. The harness
- * is in test/support/registryMatrix.ts.
+ * is test/support/policyMatrix.ts (groupCells).
  */
-import { type Case, fixture, leadership, OPENID, runMatrix, staffOver, startMatrixCloud, uid } from '../support/registryMatrix';
+import { userIdOf as uid } from '../../cloudfunctions/_core/repositories/users';
+import { type Case, groupCells, groupFixture as fixture, leadership, OPENID, policyMatrix, staffOver } from '../support/policyMatrix';
 
-startMatrixCloud();
+const runMatrix = policyMatrix(groupCells);
 
 const cases: Case[] = [
   { action: 'members.list', fn: 'members', allowed: ['member', 'coLeader', 'leader', ...staffOver], input: async () => ({ groupId: (await fixture()).groupId }) },

@@ -2,14 +2,14 @@
  * The signups authorization matrix: the signups function's roster, marking, check-in and sign-up
  * actions × resident, member, co-leader, leader, leader of another group, committee of this and of
  * another community, street and county. Each cell runs on a fresh activity; a denial must answer
- * 403/404 and write nothing. The harness is in test/support/activitiesMatrix.ts.
+ * 403/404 and write nothing. The harness is test/support/policyMatrix.ts (activityCells).
  */
 import { userIdOf } from '../../cloudfunctions/_core/repositories/users';
-import { type Case, leadership, ROLES, runMatrix, startMatrixCloud } from '../support/activitiesMatrix';
+import { activityCells, type ActivityCell, type Case, leadership, policyMatrix, ROLES } from '../support/policyMatrix';
 
-startMatrixCloud();
+const runMatrix = policyMatrix(activityCells);
 
-const cases: Case[] = [
+const cases: Case<ActivityCell>[] = [
   { action: 'signups.roster', fn: 'signups', allowed: leadership, input: (f) => ({ activityId: f.activityId }) },
   { action: 'signups.rosterExport', fn: 'signups', allowed: leadership, input: (f) => ({ activityId: f.activityId }) },
   { action: 'signups.remove', fn: 'signups', allowed: leadership, input: (f) => ({ activityId: f.activityId, userId: userIdOf(f.attendee), reason: '重复报名' }) },

@@ -3,14 +3,14 @@
  * member, co-leader, leader, leader of another group, committee of this and of another community,
  * street and county.
  * Each cell gets a fresh group, volunteer activity and whatever the action needs; a denial must
- * answer 403/404 and write nothing. The harness is in test/support/volunteerMatrix.ts.
+ * answer 403/404 and write nothing. The harness is test/support/policyMatrix.ts (volunteerCells).
  */
 import { dataOf } from '../support/localCloud';
-import { type Case, clients, confirmed, leadership, runMatrix, staffOver, startMatrixCloud, today, volunteerNo } from '../support/volunteerMatrix';
+import { type Case, clients, confirmed, leadership, policyMatrix, staffOver, today, volunteerCells, type VolunteerCell, volunteerNo } from '../support/policyMatrix';
 
-startMatrixCloud();
+const runMatrix = policyMatrix(volunteerCells);
 
-const cases: Case[] = [
+const cases: Case<VolunteerCell>[] = [
   { action: 'hours.activity', fn: 'volunteers', allowed: [...leadership, ...staffOver], input: async (f) => ({ activityId: f.activityId }) },
   { action: 'hours.confirm', fn: 'volunteers', allowed: leadership, input: async (f) => ({ activityId: f.activityId, items: [{ signupId: f.signupId }] }) },
   {
