@@ -62,7 +62,10 @@ const boundaries = {
         {
           target: './src/shared',
           from: ['./src', './cloudfunctions'],
-          except: ['./shared'],
+          // …but the refusals' Chinese texts: a locale data file that imports nothing, read by
+          // src/shared/domainErrors so the server's message comes from the locale catalogue
+          // (DESIGN §10; docs/errors.md).
+          except: ['./shared', './locales/errors.zh-CN.ts'],
           message: 'src/shared is the isomorphic contract: it imports nothing from the app or the functions.',
         },
         { target: './src', from: './cloudfunctions', message: 'Pages never import cloud function code.' },

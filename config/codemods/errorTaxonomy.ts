@@ -7,7 +7,8 @@
  * multi-line calls and template literals are matched by structure.
  */
 import ts from 'typescript';
-import { messageOf, type ErrorCase } from '../../src/shared/domainErrors/defineErrors';
+import { messageOf, zhIssueTextOf } from '../../src/shared/domainErrors/catalogue';
+import type { ErrorCase } from '../../src/shared/domainErrors/defineErrors';
 
 /** One catalogue case as the codemod needs it: where its factory lives and what it produces. */
 export interface CodemodEntry {
@@ -96,12 +97,12 @@ function matchEntry(entry: CodemodEntry, code: string, message: ts.Expression, i
   const errorCase = entry.errorCase;
   if (errorCase.code !== code) return null;
   const bindings = new Map<string, string>();
-  if (!matchInto(message, messageOf(errorCase), file, bindings)) return null;
+  if (!matchInto(message, messageOf(entry.reason, errorCase), file, bindings)) return null;
   const field = errorCase.field;
   if (!field) return issues ? null : bindings;
   const issue = issues ? singleIssue(issues) : null;
   if (!issue) return null;
-  if (!matchInto(issue.path, field.path, file, bindings) || !matchInto(issue.message, field.zh ?? errorCase.zh, file, bindings)) return null;
+  if (!matchInto(issue.path, field.path, file, bindings) || !matchInto(issue.message, zhIssueTextOf(entry.reason), file, bindings)) return null;
   return bindings;
 }
 

@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN';
 
 /** English; switchable in 我的 → 设置. Same keys as zh-CN.ts (the type checks it). */
+import errorsEn, { errorIssuesEn } from './errors.en';
 import eventsEn from './events.en';
 import formsEn from './forms.en';
 import moderationEn from './moderation.en';
@@ -84,7 +85,11 @@ const en: Messages = {
     withIssues: '{base}: {details}',
     issueSeparator: '; ',
     issue: '{field}: {message}',
+    /** The refusals of the functions, by reason: errors.<function>.<case> (src/shared/domainErrors). */
+    ...errorsEn,
   },
+  /** A field refusal's issue in its own words, where they differ from errors.<reason>. */
+  errorIssues: errorIssuesEn,
   fields: {
     nickname: 'Name',
     avatar: 'Avatar',

@@ -3,6 +3,7 @@
  * in en.ts (test/app/i18n.test.ts fails on text written anywhere else). `{name}` placeholders
  * are filled by `translate()`.
  */
+import errorsZhCN, { errorIssuesZhCN } from './errors.zh-CN';
 import eventsZhCN from './events.zh-CN';
 import formsZhCN from './forms.zh-CN';
 import moderationZhCN from './moderation.zh-CN';
@@ -95,7 +96,11 @@ const zhCN = {
     withIssues: '{base}：{details}',
     issueSeparator: '；',
     issue: '{field}{message}',
+    /** The refusals of the functions, by reason: errors.<function>.<case> (src/shared/domainErrors). */
+    ...errorsZhCN,
   },
+  /** A field refusal's issue in its own words, where they differ from errors.<reason>. */
+  errorIssues: errorIssuesZhCN,
   fields: {
     nickname: '昵称',
     avatar: '头像',

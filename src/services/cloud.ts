@@ -10,9 +10,10 @@
 import Taro from '@tarojs/taro';
 import { contract, type ActionName, type InputOf, type OutputOf } from '../shared/api/contract';
 import type { ErrorBody, ErrorCode, ErrorParams, FieldIssue } from '../shared/errors';
-import { errorCaseOf, errorTextOf, type ErrorLocale } from '../shared/domainErrors/catalogue';
+import { errorCaseOf } from '../shared/domainErrors/catalogue';
 import { fillParams } from '../shared/domainErrors/defineErrors';
-import { hasMessage, translate } from '../locales';
+import { hasMessage, translate, type Locale } from '../locales';
+import { errorTextOf } from '../locales/errors';
 import { newRequestId } from '../utils/requestId';
 import { serverIssueMessage } from '../utils/schemaErrors';
 import { routes } from '../utils/routes';
@@ -102,7 +103,7 @@ function paramsOf(value: unknown): ErrorParams | undefined {
 }
 
 /** The issue of a field case in the reader's language (the server writes it in Chinese). */
-function localizedIssues(issues: FieldIssue[], refusal: RefusalCase, locale: ErrorLocale): FieldIssue[] {
+function localizedIssues(issues: FieldIssue[], refusal: RefusalCase, locale: Locale): FieldIssue[] {
   const field = errorCaseOf(refusal.reason)?.field;
   if (!field) return issues;
   const path = fillParams(field.path, refusal.params);

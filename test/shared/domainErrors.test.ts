@@ -1,43 +1,64 @@
 /**
- * The error catalogue (src/shared/domainErrors): every case speaks both locales with the same
- * placeholders, every reason is unique, the factories make exactly the error the envelope has
- * always carried plus its reason, and no catch-all CONFLICT with a hand-written message is left
- * in the functions.
+ * The error catalogue (src/shared/domainErrors) and its texts (src/locales/errors.*): every case
+ * speaks both locales with the same placeholders, which are the params it declares; every reason
+ * has both texts and no text lacks a case; every reason is unique; the factories make exactly the
+ * error the envelope has always carried plus its reason; and no catch-all CONFLICT with a
+ * hand-written message is left in the functions.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { errorBody } from '../../cloudfunctions/_core/pipeline/envelope';
+import errorsEn, { errorIssuesEn } from '../../src/locales/errors.en';
+import { errorTextOf } from '../../src/locales/errors';
+import errorsZhCN, { errorIssuesZhCN } from '../../src/locales/errors.zh-CN';
 import { contentErrors, hourErrors, signupErrors, volunteerErrors } from '../../src/shared/domainErrors';
-import { catalogueEntries, errorTextOf } from '../../src/shared/domainErrors/catalogue';
-import { messageOf } from '../../src/shared/domainErrors/defineErrors';
+import { catalogueEntries, messageOf } from '../../src/shared/domainErrors/catalogue';
+import { textAt, type TextsByReason } from '../../src/shared/domainErrors/defineErrors';
 import { ErrorCodes, isAppError } from '../../src/shared/errors';
 
 const root = join(__dirname, '..', '..');
 const CJK = /[\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF]/;
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+/** Every `<function>.<case>` a locale's catalogue has a text for. */
+const reasonsOf = (texts: TextsByReason) => Object.entries(texts).flatMap(([group, cases]) => Object.keys(cases).map((key) => `${group}.${key}`)).sort();
 
 describe('the catalogue', () => {
   it('has cases', () => {
     expect(catalogueEntries.length).toBeGreaterThan(140);
   });
 
-  it.each(catalogueEntries.map((entry) => [entry.reason, entry] as const))('%s speaks both locales with the same placeholders', (_reason, { errorCase }) => {
+  it.each(catalogueEntries.map((entry) => [entry.reason, entry] as const))('%s speaks both locales with the same placeholders', (reason, { errorCase }) => {
     expect(ErrorCodes).toContain(errorCase.code);
-    expect(errorCase.zh).toMatch(CJK);
-    expect(errorCase.en.trim()).not.toBe('');
-    expect(errorCase.en).not.toMatch(CJK);
-    expect(placeholders(errorCase.en)).toEqual(placeholders(errorCase.zh));
+    const zh = textAt(errorsZhCN, reason) ?? '';
+    const en = textAt(errorsEn, reason) ?? '';
+    expect(zh).toMatch(CJK);
+    expect(en.trim()).not.toBe('');
+    expect(en).not.toMatch(CJK);
+    expect(placeholders(en)).toEqual(placeholders(zh));
+    // The params it declares are the placeholders of its text and of its field's path, no more.
+    expect([...(errorCase.params ?? [])].sort()).toEqual([...new Set([...placeholders(zh), ...placeholders(errorCase.field?.path ?? '')])].sort());
     // A message that is only a placeholder would match any call site.
-    expect(errorCase.zh.replace(/\{\w+\}/g, '').trim()).not.toBe('');
-    const field = errorCase.field;
-    if (field) {
-      expect(field.zh === undefined).toBe(field.en === undefined);
-      if (field.zh !== undefined && field.en !== undefined) {
-        expect(field.zh).toMatch(CJK);
-        expect(field.en).not.toMatch(CJK);
-      }
+    expect(zh.replace(/\{\w+\}/g, '').trim()).not.toBe('');
+    const zhIssue = textAt(errorIssuesZhCN, reason);
+    const enIssue = textAt(errorIssuesEn, reason);
+    expect(zhIssue === undefined).toBe(enIssue === undefined);
+    if (zhIssue !== undefined && enIssue !== undefined) {
+      expect(errorCase.field).toBeDefined();
+      expect(zhIssue).toMatch(CJK);
+      expect(enIssue).not.toMatch(CJK);
     }
+  });
+
+  it('has both locale texts for every reason, and no text (or issue text) without a case', () => {
+    const reasons = catalogueEntries.map((entry) => entry.reason).sort();
+    expect(reasonsOf(errorsZhCN)).toEqual(reasons);
+    expect(reasonsOf(errorsEn)).toEqual(reasons);
+    const fieldReasons = catalogueEntries.filter((entry) => entry.errorCase.field).map((entry) => entry.reason);
+    expect(reasonsOf(errorIssuesEn)).toEqual(reasonsOf(errorIssuesZhCN));
+    for (const reason of reasonsOf(errorIssuesZhCN)) expect([reason, fieldReasons.includes(reason)]).toEqual([reason, true]);
+    // …and the app's catalogue says them under errors.<reason>.
+    for (const reason of reasons) expect(errorTextOf(reason, 'en')).toBe(textAt(errorsEn, reason));
   });
 
   it('gives every case a unique reason of the form <function>.<case>', () => {
@@ -47,7 +68,7 @@ describe('the catalogue', () => {
   });
 
   it('never has two cases the codemod could not tell apart (same code, message and field)', () => {
-    const keys = catalogueEntries.map(({ errorCase }) => `${errorCase.code} ${messageOf(errorCase)} ${errorCase.field?.path ?? ''}`);
+    const keys = catalogueEntries.map(({ reason, errorCase }) => `${errorCase.code} ${messageOf(reason, errorCase)} ${errorCase.field?.path ?? ''}`);
     expect(new Set(keys).size).toBe(keys.length);
   });
 });

@@ -1,6 +1,7 @@
 /** Refusals of the account function. */
+import { accountZhCN } from '../../locales/errors.zh-CN';
 import { defineErrors } from './defineErrors';
 
-export const accountErrors = /* @__PURE__ */ defineErrors('account', {
-  homeCommunityRequired: { code: 'INVALID_INPUT', zh: '请选择一个社区或村', en: 'Please choose a community or village.', field: { path: 'homeCommunityId' } },
+export const accountErrors = /* @__PURE__ */ defineErrors('account', accountZhCN, {
+  homeCommunityRequired: { code: 'INVALID_INPUT', field: { path: 'homeCommunityId' } },
 });

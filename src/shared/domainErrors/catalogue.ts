@@ -1,10 +1,12 @@
 /**
- * The whole catalogue as data: every case by its reason, and its text in a locale. The app
- * (services/cloud.ts), the codemod and the tests use it; functions import their groups from
- * ./index only, so this table of every group stays out of their bundles (300 KB budget).
+ * The whole catalogue as data: every case by its reason, and its server (zh-CN) text by reason
+ * (the texts are in src/locales/errors.*; the app says them with src/locales/errors.ts). The app (services/cloud.ts), the codemod and the tests use it;
+ * functions import their groups from ./index only, so this table of every group stays out of
+ * their bundles (300 KB budget).
  */
+import errorsZhCN, { errorIssuesZhCN } from '../../locales/errors.zh-CN';
 import type { ErrorParams } from '../errors';
-import { fillParams, type ErrorCase } from './defineErrors';
+import { messageFrom, textAt, type ErrorCase } from './defineErrors';
 import * as errorGroups from './index';
 
 /** One catalogue entry: the group's export name, the factory's key, its reason and its case. */
@@ -27,17 +29,17 @@ export function errorCaseOf(reason: string): ErrorCase | undefined {
   return byReason.get(reason);
 }
 
-/** The two languages the catalogue speaks (the app's locales). */
-export type ErrorLocale = 'zh-CN' | 'en';
+/** The Chinese text of a case (unfilled): what the server says; the reason itself for a case without one (the catalogue test fails on it). */
+export function zhTextOf(reason: string): string {
+  return textAt(errorsZhCN, reason) ?? reason;
+}
 
-/**
- * The text of a case in `locale`: the message, or with `field: true` the text of the issue of a
- * case that blames a field. Undefined when the reason is unknown.
- */
-export function errorTextOf(reason: string, locale: ErrorLocale, params?: ErrorParams, options: { field?: boolean } = {}): string | undefined {
-  const errorCase = byReason.get(reason);
-  if (!errorCase) return undefined;
-  const field = options.field ? errorCase.field : undefined;
-  const template = locale === 'en' ? (field?.en ?? errorCase.en) : (field?.zh ?? errorCase.zh);
-  return fillParams(template, params);
+/** The Chinese text of a field case's issue (unfilled): its own words, else the message's. */
+export function zhIssueTextOf(reason: string): string {
+  return textAt(errorIssuesZhCN, reason) ?? zhTextOf(reason);
+}
+
+/** The server's Chinese message of a case by its reason, as its factory makes it. */
+export function messageOf(reason: string, errorCase: ErrorCase, params?: ErrorParams): string {
+  return messageFrom(zhTextOf(reason), errorCase, params);
 }

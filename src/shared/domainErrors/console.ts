@@ -1,7 +1,8 @@
 /** Refusals of the console function (staff dashboards, exports, notify failures). */
+import { consoleZhCN } from '../../locales/errors.zh-CN';
 import { defineErrors } from './defineErrors';
 
-export const consoleErrors = /* @__PURE__ */ defineErrors('console', {
-  regionOutOfScope: { code: 'NOT_FOUND', zh: '地区不存在或不在你的管辖范围', en: 'This region does not exist or is outside your area.' },
-  exportNotFound: { code: 'NOT_FOUND', zh: '导出任务不存在', en: 'This export does not exist.' },
+export const consoleErrors = /* @__PURE__ */ defineErrors('console', consoleZhCN, {
+  regionOutOfScope: { code: 'NOT_FOUND' },
+  exportNotFound: { code: 'NOT_FOUND' },
 });

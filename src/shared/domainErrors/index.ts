@@ -2,10 +2,12 @@
  * The error catalogue: every refusal a function answers, one factory per domain case, grouped by
  * the function (or resource) that raises it. Commands throw `signupErrors.alreadySignedUp()`; the
  * envelope carries the category `code`, the Chinese `message`, and the case's `reason` + `params`,
- * which the app turns into the reader's language with `errorTextOf` (./catalogue).
+ * which the app turns into the reader's language with `errorTextOf` (src/locales/errors.ts). The
+ * texts of both languages live in src/locales/errors.zh-CN.ts / errors.en.ts, keyed by reason.
  * This module only re-exports, and every group is a pure call, so a function's bundle keeps
- * only the groups it throws.
- * New cases go in the group's file; config/codemods/apply-error-taxonomy.ts rewrites
+ * only the groups it throws (and their Chinese texts).
+ * New cases go in the group's file, their texts in the locale files (docs/errors.md);
+ * config/codemods/apply-error-taxonomy.ts rewrites
  * `new AppError(code, '<the same message>')` call sites into the factory.
  */
 import { accountErrors } from './account';

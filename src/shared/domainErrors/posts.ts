@@ -1,6 +1,7 @@
 /** Refusals of the posts function (group announcements). */
+import { postsZhCN } from '../../locales/errors.zh-CN';
 import { defineErrors } from './defineErrors';
 
-export const postErrors = /* @__PURE__ */ defineErrors('posts', {
-  notFound: { code: 'NOT_FOUND', zh: '公告不存在或已删除', en: 'This announcement does not exist or was removed.' },
+export const postErrors = /* @__PURE__ */ defineErrors('posts', postsZhCN, {
+  notFound: { code: 'NOT_FOUND' },
 });
