@@ -1,6 +1,6 @@
 /** signups.rosterExport: every sign-up of an activity in one workbook, in the language of the leader who exports it. */
 import ExcelJS from 'exceljs';
-import { activityPolicies } from '../../../../src/shared/policies/activities';
+import { signupPolicies } from '../../../../src/shared/policies/signups';
 import { ROSTER_SECTIONS } from '../../../../src/shared/schemas/signups';
 import { type SignupStatus } from '../../../../src/shared/schemas/activities';
 import type { Actor } from '../../authz/actor';
@@ -16,7 +16,7 @@ import { rosterNicknames } from './rosterNames';
 /** Every sign-up of the activity in one workbook (read in pages of 1,000 by id). */
 export async function exportRoster(actor: Actor, activityId: string, now: Date) {
   const { activity, resource } = await loadVisibleActivity(actor, activityId);
-  authorize(activityPolicies, 'signups.manage', actor, resource);
+  authorize(signupPolicies, 'signups.manage', actor, resource);
   const all = (await allSignupsOf(activity._id)).filter((s) => s.status !== 'claiming');
   const order = Object.values(ROSTER_SECTIONS).flat();
   all.sort((a, b) => order.indexOf(a.status as SignupStatus) - order.indexOf(b.status as SignupStatus) || (a.waitSeq ?? 0) - (b.waitSeq ?? 0) || a.createdAt.getTime() - b.createdAt.getTime());
