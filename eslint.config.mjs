@@ -129,6 +129,12 @@ export default tseslint.config(
   },
   { files: ['cloudfunctions/**/*.ts'], rules: transactionLeaks },
   {
+    // Commands read typed repositories and zod-parsed values: a type assertion (`as T`) would hide a
+    // wrong shape. Narrow with a function or a type guard instead (`as const` stays allowed).
+    files: ['cloudfunctions/_core/commands/**/*.ts'],
+    rules: { '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }] },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
