@@ -135,6 +135,25 @@ export default tseslint.config(
     rules: { '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }] },
   },
   {
+    // Presenters are pure views: what needs the data key is opened (or masked) in the command or
+    // authz/ and handed in. The masks of stored values (maskNickname) stay usable.
+    files: ['cloudfunctions/_core/presenters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '../privacy/personalData',
+              importNames: ['openPersonal', 'sealPersonal', 'blindIndex', 'contactAsSeen'],
+              message: 'Presenters are pure: open sealed values in the command or authz/ and pass plain values in.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [
