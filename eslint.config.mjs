@@ -132,6 +132,31 @@ export default tseslint.config(
   },
   { files: ['cloudfunctions/**/*.ts'], rules: transactionLeaks },
   {
+    // Commands read typed repositories and zod-parsed values: a type assertion (`as T`) would hide a
+    // wrong shape. Narrow with a function or a type guard instead (`as const` stays allowed).
+    files: ['cloudfunctions/_core/commands/**/*.ts'],
+    rules: { '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }] },
+  },
+  {
+    // Presenters are pure views: what needs the data key is opened (or masked) in the command or
+    // authz/ and handed in. The masks of stored values (maskNickname) stay usable.
+    files: ['cloudfunctions/_core/presenters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '../privacy/personalData',
+              importNames: ['openPersonal', 'sealPersonal', 'blindIndex', 'contactAsSeen'],
+              message: 'Presenters are pure: open sealed values in the command or authz/ and pass plain values in.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/shared/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -4,17 +4,23 @@
  * answers like a missing one).
  */
 import { activityPolicies, type ActivityResource } from '../../../src/shared/policies/activities';
+import { signupPolicies } from '../../../src/shared/policies/signups';
 import { findActivity, type ActivityDoc } from '../repositories/activities';
 import { findGroup, type GroupDoc } from '../repositories/groups';
 import { findMembership } from '../repositories/memberships';
 import { Coalescer } from '../runtime/coalesce';
 import type { Actor } from './actor';
-import { authorize } from './authorize';
+import { abilities, authorize } from './authorize';
 import { groupResource } from './groups';
 import { activityErrors } from '../../../src/shared/domainErrors';
 
 /** An activity that is missing and one the actor may not see answer alike. */
 export const activityNotFound = () => activityErrors.notFound();
+
+/** What the actor may do on an activity's page (ActivityDetail.abilities): the activity's abilities, then its sign-ups'. */
+export function activityPageAbilities(actor: Actor, resource: ActivityResource): string[] {
+  return [...abilities(activityPolicies, actor, resource), ...abilities(signupPolicies, actor, resource)];
+}
 
 /** The policy view of an activity for the actor. */
 export async function activityResource(actor: Actor, activity: ActivityDoc, group?: GroupDoc | null, needMembership = true): Promise<ActivityResource> {

@@ -1,6 +1,6 @@
 /** Communities as authorization sees them: the community of an id, and staff who run its credits and store. */
 import type { PolicyActor } from '../../../src/shared/policies/actor';
-import { communityPolicies } from '../../../src/shared/policies/volunteers';
+import { creditPolicies } from '../../../src/shared/policies/credits';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
 import { allows, authorize } from './authorize';
 import { regionErrors } from '../../../src/shared/domainErrors';
@@ -14,12 +14,12 @@ export async function loadCommunity(communityId: string): Promise<RegionDoc> {
 
 /** True when the actor is staff over the community (manages its credits and store). */
 export function managesCredits(actor: PolicyActor, community: RegionDoc): boolean {
-  return allows(communityPolicies, 'community.manageCredits', actor, { regionId: community._id, ancestorIds: community.ancestorIds });
+  return allows(creditPolicies, 'credits.manage', actor, { regionId: community._id, ancestorIds: community.ancestorIds });
 }
 
 /** A community the actor may run (staff over it), or NOT_FOUND/FORBIDDEN. */
 export async function loadManageableCommunity(actor: PolicyActor, communityId: string): Promise<RegionDoc> {
   const region = await loadCommunity(communityId);
-  authorize(communityPolicies, 'community.manageCredits', actor, { regionId: region._id, ancestorIds: region.ancestorIds });
+  authorize(creditPolicies, 'credits.manage', actor, { regionId: region._id, ancestorIds: region.ancestorIds });
   return region;
 }

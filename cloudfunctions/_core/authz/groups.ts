@@ -3,12 +3,19 @@
  * every group command starts with (a group the actor may not see answers like a missing one).
  */
 import type { AppError } from '../../../src/shared/errors';
+import type { GroupDetail } from '../../../src/shared/schemas/groups';
+import { activityGroupPolicies } from '../../../src/shared/policies/activities';
 import { groupPolicies, type GroupResource } from '../../../src/shared/policies/groups';
+import { hubPolicies } from '../../../src/shared/policies/hubs';
+import { memberPolicies } from '../../../src/shared/policies/members';
+import { postGroupPolicies } from '../../../src/shared/policies/posts';
 import { findGroup, type GroupDoc } from '../repositories/groups';
 import { findMembership, type MembershipDoc } from '../repositories/memberships';
+import { contactAsSeen } from '../privacy/personalData';
 import type { Transaction } from '../runtime/transactions';
 import type { Actor } from './actor';
-import { authorize } from './authorize';
+import { abilities, allows, authorize } from './authorize';
+import { staffScopePolicies } from './staffScope';
 import { groupErrors } from '../../../src/shared/domainErrors';
 
 /** The policy view of a group for one actor. */
@@ -24,6 +31,40 @@ export function groupResource(group: GroupDoc, membership: MembershipDoc | null)
     managementLevel: group.managementLevel,
     applicantId: group.applicantId,
     membership: membership ? { status: membership.status, role: membership.role } : null,
+  };
+}
+
+/**
+ * What the actor may do on a group's page (GroupDetail.abilities): the group's own abilities, then
+ * those of the functions that judge the group — members, posts, activities, hubs — in that order,
+ * the order the page has always listed them in.
+ */
+export function groupPageAbilities(actor: Actor, resource: GroupResource): string[] {
+  return [
+    ...abilities(groupPolicies, actor, resource),
+    ...abilities(memberPolicies, actor, resource),
+    ...abilities(postGroupPolicies, actor, resource),
+    ...abilities(activityGroupPolicies, actor, resource),
+    ...abilities(hubPolicies, actor, resource),
+  ];
+}
+
+/** What the viewer's rights decide about a group's page, before it is presented (presenters/groups.ts stays pure). */
+export interface GroupPageAccess {
+  abilities: string[];
+  /** The contact person, unsealed and masked as this viewer may see it. */
+  contact: GroupDetail['contact'];
+  /** The viewer applied for the group or is staff over it: she sees its review. */
+  seesReview: boolean;
+}
+
+/** A group's page as the actor may see it: her abilities, the contact (in full only with 'groups.seeContact') and the review. */
+export function groupPageAccess(actor: Actor, group: GroupDoc, resource: GroupResource): GroupPageAccess {
+  const allowed = groupPageAbilities(actor, resource);
+  return {
+    abilities: allowed,
+    contact: group.contact ? contactAsSeen(group.contact, allowed.includes('groups.seeContact')) : null,
+    seesReview: group.applicantId === actor.userId || allows(staffScopePolicies, 'region.oversee', actor, resource),
   };
 }
 

@@ -1,5 +1,5 @@
 /** Proofs as authorization sees them: who issues for a group or a community, and the loader of a request they review. */
-import { communityPolicies, hourPolicies } from '../../../src/shared/policies/volunteers';
+import { proofCommunityPolicies, proofGroupPolicies } from '../../../src/shared/policies/proofs';
 import { findGroup } from '../repositories/groups';
 import { findMembership } from '../repositories/memberships';
 import { findProof, type ProofDoc } from '../repositories/proofs';
@@ -17,10 +17,10 @@ export async function issuesFor(actor: Actor, issuerType: 'group' | 'community',
   if (issuerType === 'group') {
     const group = await findGroup(issuerId);
     if (!group) return false;
-    return allows(hourPolicies, 'proofs.issueForGroup', actor, groupResource(group, await findMembership(issuerId, actor.userId)));
+    return allows(proofGroupPolicies, 'proofs.issueForGroup', actor, groupResource(group, await findMembership(issuerId, actor.userId)));
   }
   const region = (await regionDirectory()).get(issuerId);
-  return !!region && allows(communityPolicies, 'community.issueProofs', actor, { regionId: region._id, ancestorIds: region.ancestorIds });
+  return !!region && allows(proofCommunityPolicies, 'proofs.issueForCommunity', actor, { regionId: region._id, ancestorIds: region.ancestorIds });
 }
 
 /** A proof request the actor issues for, or NOT_FOUND. */

@@ -34,7 +34,7 @@ export interface SheetRow {
 
 export type SheetReading =
   | { ok: true; rows: SheetRow[] }
-  | { ok: false; problem: 'FILE_UNREADABLE' | 'COLUMN_MISSING'; message: string; column?: string };
+  | { ok: false; problem: 'FILE_UNREADABLE' | 'COLUMN_MISSING'; message: string; column?: RegionColumn };
 
 /** A column's header as the file spells it, normalised for matching (case, spaces, BOM). */
 const normalise = (header: string) => header.replace(/^\uFEFF/, '').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -57,7 +57,7 @@ function tableOf(header: string[], data: Array<{ row: number; values: string[] }
   for (const column of REGION_COLUMNS) {
     const spec = REGION_COLUMN_HEADERS[column];
     if (spec.required && !positions.has(column)) {
-      return { ok: false, problem: 'COLUMN_MISSING', column: spec.header, message: `缺少“${spec.header}”列（第 1 行应是表头）` };
+      return { ok: false, problem: 'COLUMN_MISSING', column, message: `缺少“${spec.header}”列（第 1 行应是表头）` };
     }
   }
   const rows: SheetRow[] = [];

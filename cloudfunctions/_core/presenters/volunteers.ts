@@ -1,27 +1,37 @@
-/** What the volunteers function shows: a volunteer's profile, unmasked only where the viewer may read it. */
+/**
+ * What the volunteers function shows: a volunteer's profile, unmasked only where the viewer may
+ * read it. Pure: the personal values come in already opened or masked (commands/volunteers/profile.ts).
+ */
 import type { VolunteerProfile } from '../../../src/shared/schemas/volunteers';
-import { openPersonal } from '../privacy/personalData';
 import { starsOf } from '../repositories/communitySettings';
 import type { VolunteerDoc } from '../repositories/volunteers';
 import { chinaDayOf } from '../runtime/chinaDay';
 
-/** The volunteer as `view` allows: 'full' opens the sealed values, 'masked' never touches them. */
-export function presentVolunteer(doc: VolunteerDoc, view: 'full' | 'masked', now: Date, totalMinutes: number, starThresholds: number[]): VolunteerProfile {
-  const open = (sealed: string | null | undefined) => (sealed ? openPersonal(sealed) : null);
-  const full = view === 'full' && doc.status === 'active';
-  const phone = (p: { sealed: string; masked: string } | null) => (p ? (full ? openPersonal(p.sealed) : p.masked) : null);
+/** A volunteer's personal values as one viewer may see them: opened in full, or the stored masks. */
+export interface VolunteerPersonal {
+  full: boolean;
+  realName: string;
+  idNumber: string | null;
+  phone: string | null;
+  emergencyPhone: string | null;
+  guardianPhone: string | null;
+}
+
+/** The volunteer with her personal values as the viewer may see them. */
+export function presentVolunteer(doc: VolunteerDoc, personal: VolunteerPersonal, now: Date, totalMinutes: number, starThresholds: number[]): VolunteerProfile {
+  const { full } = personal;
   const { stars, nextStarHours } = starsOf(totalMinutes, starThresholds);
   return {
     volunteerNo: doc.volunteerNo,
-    realName: full ? (open(doc.realNameSealed) ?? doc.nameMasked) : doc.nameMasked,
+    realName: personal.realName,
     idType: doc.idType,
-    idNumber: full ? open(doc.idSealed) : doc.idMasked,
-    phone: phone(doc.phone),
+    idNumber: personal.idNumber,
+    phone: personal.phone,
     skills: doc.skills,
     // Where someone can be found is for her and the staff over her community only.
     gridArea: full ? (doc.gridArea ?? null) : null,
-    emergencyContact: doc.emergencyContact ? { name: doc.emergencyContact.name, phone: phone(doc.emergencyContact.phone)! } : null,
-    guardian: doc.guardian ? { name: doc.guardian.name, relation: doc.guardian.relation, phone: phone(doc.guardian.phone)! } : null,
+    emergencyContact: doc.emergencyContact && personal.emergencyPhone !== null ? { name: doc.emergencyContact.name, phone: personal.emergencyPhone } : null,
+    guardian: doc.guardian && personal.guardianPhone !== null ? { name: doc.guardian.name, relation: doc.guardian.relation, phone: personal.guardianPhone } : null,
     isMinor: doc.adultFrom !== null && chinaDayOf(now) < doc.adultFrom,
     status: doc.status,
     registeredAt: doc.registeredAt.toISOString(),

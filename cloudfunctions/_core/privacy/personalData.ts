@@ -58,3 +58,9 @@ export function maskNickname(nickname: string): string {
 export function blindIndex(kind: string, value: string): string {
   return createHmac('sha256', key()).update(`${kind}:${value}`).digest('hex').slice(0, 40);
 }
+
+/** A contact person as one viewer may see them: the phone unsealed, and name and phone masked unless `inFull`. */
+export function contactAsSeen(contact: { name: string; phoneSealed: string }, inFull: boolean): { name: string; phone: string; masked: boolean } {
+  const phone = openPersonal(contact.phoneSealed);
+  return inFull ? { name: contact.name, phone, masked: false } : { name: maskName(contact.name), phone: maskPhone(phone), masked: true };
+}

@@ -61,13 +61,21 @@ export function starsOf(totalMinutes: number, thresholds: number[]): { stars: nu
   return { stars, nextStarHours: thresholds[stars] ?? null };
 }
 
-/** The settings document a region set itself (not inherited), or null. */
-export async function ownSettingsOf(regionId: string): Promise<SettingsDoc | null> {
+/** What a region set itself, as written: the document without its id (the id is the region's). */
+export type OwnSettings = Omit<SettingsDoc, '_id'>;
+
+/** The settings a region set itself (not inherited), or null. */
+export async function ownSettingsOf(regionId: string): Promise<OwnSettings | null> {
   const { data } = await settingsCollection().doc(regionId).get();
-  return (data[0] as SettingsDoc | undefined) ?? null;
+  const doc = data[0] as SettingsDoc | undefined;
+  if (!doc) return null;
+  // The id is the document's key, not a setting: what is written back whole must not carry it — the SDK's
+  // doc().set() refuses data holding `_id` (@cloudbase/database dist/commonjs/document.js: '不能更新_id的值').
+  const { _id: _key, ...own } = doc;
+  return own;
 }
 
 /** Writes a region's own settings whole. */
-export async function putSettings(regionId: string, settings: Omit<SettingsDoc, '_id'>): Promise<void> {
+export async function putSettings(regionId: string, settings: OwnSettings): Promise<void> {
   await settingsCollection().doc(regionId).set(settings);
 }

@@ -241,6 +241,14 @@ export async function allSignupsOf(activityId: string): Promise<SignupDoc[]> {
   return allMatching<SignupDoc>(Collections.signups, { activityId });
 }
 
+/** A sign-up whose claim has settled: its status is one people see (a roster's, a person's list). */
+export type SettledSignupDoc = SignupDoc & { status: SignupStatus };
+
+/** True once the sign-up is past `claiming` (a seat being taken this instant, shown to nobody). */
+export function isSettled(signup: SignupDoc): signup is SettledSignupDoc {
+  return signup.status !== 'claiming';
+}
+
 const ACTIVE = ['confirmed', 'waitlisted', 'offered', 'pending_approval'];
 
 /** A page of a person's sign-ups — upcoming (soonest first, from three hours ago) or past (latest first) — and how many. */

@@ -1,10 +1,9 @@
 /**
- * Who may record, confirm and certify volunteer service, and who runs a community's credits.
+ * Who may record, confirm and certify volunteer service.
  * "Whoever organises records, whoever records certifies": a group's leaders record and certify
  * its service; the committee over the community reviews what leaders cannot (self-reports,
- * corrections) and certifies as the community. Served by the cloud function `volunteers` (hours,
- * roll-calls); `communityPolicies` also answer for `credits` and `proofs`, and `proofs.issueForGroup`
- * for `proofs`, because they judge the same group or community.
+ * corrections) and certifies as the community. The abilities of the cloud function `volunteers`
+ * (hours, roll-calls); issuing proofs is in proofs.ts, running a community's credits in credits.ts.
  */
 import type { GroupResource } from './groups';
 import { hasStaffRoleOver, type PolicyActor, type RegionScope } from './actor';
@@ -19,14 +18,7 @@ export const hourPolicies = {
   'hours.confirm': (_actor, g) => leads(g),
   'hours.selfReport': (_actor, g) => g.membership?.status === 'active' && (g.status === 'active' || g.status === 'suspended'),
   'hours.review': (actor, g) => leads(g) || staffOver(actor, g),
-  'proofs.issueForGroup': (_actor, g) => g.status !== 'pending' && g.status !== 'rejected' && leads(g),
 } satisfies PolicySet<GroupResource>;
-
-/** A community's credits, points store and proofs. */
-export const communityPolicies = {
-  'community.manageCredits': (actor, c) => staffOver(actor, c),
-  'community.issueProofs': (actor, c) => staffOver(actor, c),
-} satisfies PolicySet<RegionScope>;
 
 // ---- roll-calls ----
 // Emergency roll-call: staff over a community call its volunteers; only those called answer.

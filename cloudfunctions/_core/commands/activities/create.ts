@@ -1,6 +1,6 @@
 /** activities.create: a group's leaders post an activity, or a weekly series of them. */
 import { randomBytes } from 'node:crypto';
-import { groupPolicies } from '../../../../src/shared/policies/groups';
+import { activityGroupPolicies } from '../../../../src/shared/policies/activities';
 import type { ActivitiesCreateInput } from '../../../../src/shared/schemas/activities';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
@@ -14,7 +14,7 @@ import { activityErrors } from '../../../../src/shared/domainErrors';
 /** Posts an activity, or a weekly series of them. */
 export async function createActivities(actor: Actor, input: ActivitiesCreateInput, requestId: string, now: Date): Promise<string[]> {
   const { group, resource } = await loadVisibleGroup(actor, input.groupId);
-  authorize(groupPolicies, 'activities.create', actor, resource);
+  authorize(activityGroupPolicies, 'activities.create', actor, resource);
   if (input.startAt.getTime() <= now.getTime()) {
     throw activityErrors.startInPast();
   }

@@ -1,9 +1,7 @@
 /** activities.get: an activity's page with my status and what I may do (also what every activity mutation answers with). */
-import { activityPolicies } from '../../../../src/shared/policies/activities';
 import type { ActivityDetail } from '../../../../src/shared/schemas/activities';
 import type { Actor } from '../../authz/actor';
-import { loadVisibleActivity } from '../../authz/activities';
-import { abilities } from '../../authz/authorize';
+import { activityPageAbilities, loadVisibleActivity } from '../../authz/activities';
 import { presentActivityCard, presentMySignup } from '../../presenters/activities';
 import { regionDirectory } from '../../repositories/regions';
 import { signupsOfUserIn, waitlistPosition } from '../../repositories/signups';
@@ -15,7 +13,7 @@ export async function getActivityDetail(actor: Actor, activityId: string): Promi
   const regions = await regionDirectory();
   const mine = (await signupsOfUserIn(actor.userId, [activity._id])).get(activity._id);
   const proxyName = mine?.proxy ? ((await findUser(mine.proxy.userId))?.nickname ?? '') : null;
-  const allowed = abilities(activityPolicies, actor, resource);
+  const allowed = activityPageAbilities(actor, resource);
   return {
     ...presentActivityCard(activity, group, regions, presentMySignup(mine, await waitlistPosition(mine), proxyName)),
     description: activity.description,

@@ -3,7 +3,7 @@
  * background jobs in slices (a county's rows do not fit one function call; jobs/jobRunner.ts).
  */
 import ExcelJS from 'exceljs';
-import { ExportInput, type ExportOutput } from '../../../../src/shared/schemas/console';
+import { ExportFile, ExportInput, type ExportOutput } from '../../../../src/shared/schemas/console';
 import type * as z from '../../../../src/shared/zod';
 import type { JobHandlers, SliceStep } from '../../jobs/jobRunner';
 import { fileStore } from '../../ports/storage';
@@ -26,6 +26,14 @@ const PARTS_PER_READ = 20;
 /** What an export job keeps of its request: the kind and, for the audit log, the search. */
 export const ExportParams = ExportInput.omit({ regionId: true });
 export type ExportParams = z.infer<typeof ExportParams>;
+
+/** The params as the job document keeps them: the fields that are set (a document keeps no `undefined`). */
+export function jobParamsOf(params: ExportParams): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
+}
+
+/** What a finished export job keeps as its result (exportFinish): the file and its row count. */
+const ExportResult = ExportFile.pick({ fileId: true, rows: true });
 
 async function jobRegion(job: JobDoc): Promise<{ region: RegionDoc; regions: Map<string, RegionDoc> }> {
   const regions = await regionDirectory();
@@ -73,7 +81,7 @@ async function exportSlice(job: JobDoc): Promise<SliceStep> {
 }
 
 /** The finishing step: every part's rows, in slice order, into one workbook (exceljs), stored for download. */
-async function exportFinish(job: JobDoc): Promise<Record<string, unknown>> {
+async function exportFinish(job: JobDoc): Promise<z.infer<typeof ExportResult>> {
   const params = ExportParams.parse(job.params);
   const book = new ExcelJS.Workbook();
   book.creator = 'Linli 邻里';
@@ -100,7 +108,7 @@ export const consoleJobs: JobHandlers = {
 /** The export as its starter sees it: progress, then the file with a fresh temporary link. */
 export async function exportView(job: JobDoc): Promise<ExportOutput> {
   const params = ExportParams.parse(job.params);
-  const result = job.state === 'done' ? (job.result as { fileId: string; rows: number }) : null;
+  const result = job.state === 'done' ? ExportResult.parse(job.result) : null;
   const url = result ? ((await fileStore().temporaryUrls([result.fileId])).get(result.fileId) ?? '') : '';
   return { ...progressOf(job), kind: params.kind, file: result ? { fileId: result.fileId, url, rows: result.rows } : null };
 }

@@ -5,7 +5,7 @@ import { loadStaffRegion } from '../../authz/staffScope';
 import { createJob } from '../../repositories/jobs';
 import { digest } from '../../runtime/hash';
 import { exportProgress } from './exportProgress';
-import { EXPORT_JOB, exportTotal, type ExportParams } from './exportJob';
+import { EXPORT_JOB, exportTotal, jobParamsOf, type ExportParams } from './exportJob';
 
 /**
  * Starts an Excel export of the region's groups, activities, volunteer hours or audit log as a
@@ -18,6 +18,6 @@ export async function startExport(actor: Actor, input: ExportInput, requestId: s
   // The id comes from the request: a retry finds the job its first try started.
   const id = `jx${digest('export', actor.userId, requestId).slice(0, 30)}`;
   const total = await exportTotal(params, region, regions);
-  await createJob({ _id: id, fn: 'console', kind: EXPORT_JOB, params: JSON.parse(JSON.stringify(params)) as Record<string, unknown>, total, createdBy: actor.userId, regionId: region._id }, now);
+  await createJob({ _id: id, fn: 'console', kind: EXPORT_JOB, params: jobParamsOf(params), total, createdBy: actor.userId, regionId: region._id }, now);
   return exportProgress(actor, id, now, budgetMs);
 }

@@ -2,7 +2,7 @@
 import type { Actor } from '../../authz/actor';
 import { loadManageableCommunity } from '../../authz/communities';
 import { recordAudit } from '../../repositories/auditLog';
-import { ownSettingsOf, putSettings, settingsFor, type SettingsDoc } from '../../repositories/communitySettings';
+import { ownSettingsOf, putSettings, settingsFor, type OwnSettings } from '../../repositories/communitySettings';
 
 /** Changes the community's own settings and answers the settings now in force. */
 export async function updateSettings(
@@ -14,8 +14,7 @@ export async function updateSettings(
   const region = await loadManageableCommunity(actor, input.communityId);
   const current = await ownSettingsOf(region._id);
   const { communityId: _ignored, ...changes } = input;
-  const next: Omit<SettingsDoc, '_id'> = { ...(current ?? {}), ...changes, updatedBy: actor.userId, updatedAt: now };
-  delete (next as { _id?: string })._id;
+  const next: OwnSettings = { ...(current ?? {}), ...changes, updatedBy: actor.userId, updatedAt: now };
   await putSettings(region._id, next);
   await recordAudit(
     { actorId: actor.userId, action: 'volunteerSettings.update', targetType: 'region', targetId: region._id, regionId: region._id, reason: null, details: changes },

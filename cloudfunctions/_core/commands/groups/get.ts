@@ -3,7 +3,7 @@ import { groupPolicies } from '../../../../src/shared/policies/groups';
 import type { GroupDetail } from '../../../../src/shared/schemas/groups';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
-import { groupNotFound, groupResource } from '../../authz/groups';
+import { groupNotFound, groupPageAccess, groupResource } from '../../authz/groups';
 import { presentGroupDetail } from '../../presenters/groups';
 import { findGroup } from '../../repositories/groups';
 import { findMembership } from '../../repositories/memberships';
@@ -15,11 +15,12 @@ export async function getGroupDetail(actor: Actor, groupId: string): Promise<Gro
   const group = await findGroup(groupId);
   if (!group) throw groupNotFound();
   const membership = await findMembership(groupId, actor.userId);
-  authorize(groupPolicies, 'groups.view', actor, groupResource(group, membership), groupNotFound());
+  const resource = groupResource(group, membership);
+  authorize(groupPolicies, 'groups.view', actor, resource, groupNotFound());
   const [regions, leader, hub] = await Promise.all([
     regionDirectory(),
     group.leaderId ? findUser(group.leaderId) : Promise.resolve(null),
     group.hubId ? findGroup(group.hubId) : Promise.resolve(null),
   ]);
-  return presentGroupDetail(actor, group, membership, regions, leader, hub);
+  return presentGroupDetail(group, membership, regions, leader, hub, groupPageAccess(actor, group, resource));
 }

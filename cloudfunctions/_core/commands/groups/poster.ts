@@ -1,5 +1,6 @@
 /** groups.poster: a group's noticeboard poster, for its leaders (who may invite people: a poster is an invitation). */
 import { groupPolicies } from '../../../../src/shared/policies/groups';
+import { memberPolicies } from '../../../../src/shared/policies/members';
 import type { Poster } from '../../../../src/shared/schemas/common';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
@@ -14,7 +15,7 @@ export async function groupPoster(actor: Actor, groupId: string): Promise<Poster
   if (!group) throw groupNotFound();
   const resource = groupResource(group, membership);
   authorize(groupPolicies, 'groups.view', actor, resource, groupNotFound());
-  authorize(groupPolicies, 'invites.create', actor, resource);
+  authorize(memberPolicies, 'invites.create', actor, resource);
   return {
     code: await posterCodeFor(POSTER_PAGES.group, group._id),
     title: group.name,

@@ -1,5 +1,5 @@
 /** hubs.invitations: the invitations waiting for a group's leaders. */
-import { groupPolicies } from '../../../../src/shared/policies/groups';
+import { hubPolicies } from '../../../../src/shared/policies/hubs';
 import type { HubLinkView } from '../../../../src/shared/schemas/hubs';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
@@ -12,7 +12,7 @@ import { regionDirectory } from '../../repositories/regions';
 /** Invitations waiting for a group's leaders. */
 export async function hubInvitations(actor: Actor, groupId: string): Promise<{ items: HubLinkView[] }> {
   const { resource } = await loadVisibleGroup(actor, groupId);
-  authorize(groupPolicies, 'hubs.respond', actor, resource);
+  authorize(hubPolicies, 'hubs.respond', actor, resource);
   const pending = await invitationsOfGroup(groupId);
   const groups = new Map((await findGroups([...pending.map((l) => l.hubId), groupId])).map((g) => [g._id, g]));
   const regions = await regionDirectory();

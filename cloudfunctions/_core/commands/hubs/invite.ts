@@ -1,5 +1,5 @@
 /** hubs.invite: a hub's leaders invite a group of the same street to link. */
-import { groupPolicies } from '../../../../src/shared/policies/groups';
+import { hubPolicies } from '../../../../src/shared/policies/hubs';
 import type { HubLinkView } from '../../../../src/shared/schemas/hubs';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
@@ -14,7 +14,7 @@ import { hubErrors } from '../../../../src/shared/domainErrors';
 /** A hub invites a group of its street (or county, for a county-registered hub) to link. */
 export async function inviteToHub(actor: Actor, hubId: string, groupId: string, now: Date): Promise<HubLinkView> {
   const { group: hub, resource } = await loadVisibleGroup(actor, hubId);
-  authorize(groupPolicies, 'hubs.invite', actor, resource);
+  authorize(hubPolicies, 'hubs.invite', actor, resource);
   const group = await findGroup(groupId);
   if (!group || group.status !== 'active' || group._id === hub._id) throw groupNotFound();
   if (group.type === 'hub') throw hubErrors.hubsCannotJoinHubs();

@@ -1,5 +1,5 @@
 /** hubs.respond: the invited group's leaders accept or decline. */
-import { groupPolicies } from '../../../../src/shared/policies/groups';
+import { hubPolicies } from '../../../../src/shared/policies/hubs';
 import type { HubLinkView } from '../../../../src/shared/schemas/hubs';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
@@ -19,7 +19,7 @@ export async function respondToHub(actor: Actor, linkId: string, accept: boolean
   if (!group) throw hubErrors.inviteNotFound();
   const membership = await findMembership(group._id, actor.userId);
   // Only the invited group's leaders may see the invitation at all.
-  authorize(groupPolicies, 'hubs.respond', actor, groupResource(group, membership), hubErrors.inviteNotFound());
+  authorize(hubPolicies, 'hubs.respond', actor, groupResource(group, membership), hubErrors.inviteNotFound());
   if (link.status !== 'invited') throw hubErrors.inviteHandled();
   const status = accept ? 'linked' : 'declined';
   if (!(await answerHubLink(linkId, status, actor.userId, now))) throw hubErrors.inviteHandled();

@@ -2,7 +2,7 @@
  * posts.create: an announcement on a group page. Text is checked before it is stored (review →
  * rephrase, risky → refused); images are stored as pending and shown only after the image check passes.
  */
-import { groupPolicies } from '../../../../src/shared/policies/groups';
+import { postGroupPolicies } from '../../../../src/shared/policies/posts';
 import type { PostsCreateInput, PostView } from '../../../../src/shared/schemas/posts';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
@@ -15,7 +15,7 @@ import { postViews } from './postViews';
 /** Publishes an announcement after its text passed the content check. */
 export async function createPost(actor: Actor, input: PostsCreateInput, requestId: string, now: Date): Promise<PostView> {
   const { resource } = await loadVisibleGroup(actor, input.groupId);
-  authorize(groupPolicies, 'posts.create', actor, resource);
+  authorize(postGroupPolicies, 'posts.create', actor, resource);
   await assertContentAllowed({ text: input.text }, 3, actor.openid);
   const post: PostDoc = {
     _id: `p${digest('post', actor.userId, requestId).slice(0, 24)}`,

@@ -15,7 +15,7 @@ import {
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { scopeOf, staffRolePolicies } from '../../authz/staffScope';
-import { readRegionSheet, REGION_COLUMN_HEADERS, type RegionColumn } from '../../documents/regionSheet';
+import { readRegionSheet } from '../../documents/regionSheet';
 import { fileStore } from '../../ports/storage';
 import { recordAudit } from '../../repositories/auditLog';
 import { allRegions, createRegion, forgetRegionDirectory, groupCountsByRegion, updateRegion } from '../../repositories/regions';
@@ -83,8 +83,7 @@ export async function importRegions(load: () => Promise<Buffer>, apply: boolean,
   if (bytes.length > REGION_IMPORT_MAX_BYTES) throw regionErrors.importFileTooLarge();
   const sheet = await readRegionSheet(bytes);
   if (!sheet.ok) {
-    const column = sheet.column ? (Object.keys(REGION_COLUMN_HEADERS) as RegionColumn[]).find((c) => REGION_COLUMN_HEADERS[c].header === sheet.column) ?? null : null;
-    return reportOf({ issues: [issue(0, column, sheet.problem, sheet.message)], countyCode: null, countyDoc: null, rows: 0, writes: [], unchanged: 0, missing: [] }, false);
+    return reportOf({ issues: [issue(0, sheet.column ?? null, sheet.problem, sheet.message)], countyCode: null, countyDoc: null, rows: 0, writes: [], unchanged: 0, missing: [] }, false);
   }
   const plan = planRegionImport(sheet.rows, await allRegions());
   if (by.kind === 'staff') {

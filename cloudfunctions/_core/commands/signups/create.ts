@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { signupErrors } from '../../../../src/shared/domainErrors';
 import { asError } from '../../../../src/shared/errors';
 import { ageOn } from '../../../../src/shared/identity/idNumber';
-import { activityPolicies } from '../../../../src/shared/policies/activities';
+import { signupPolicies } from '../../../../src/shared/policies/signups';
 import type { SignupsCreateInput } from '../../../../src/shared/schemas/signups';
 import type { Actor } from '../../authz/actor';
 import { loadVisibleActivity } from '../../authz/activities';
@@ -133,7 +133,7 @@ async function signUp(actor: Actor, input: SignupsCreateInput, now: Date, maxAge
   // A recent read decides only for a newcomer who can only queue; anything else reads afresh.
   if (loaded.recent && !(loaded.activity.waitlistCount > 0 && !loaded.activity.approvalRequired)) loaded = await loadVisibleActivity(actor, input.activityId, false);
   const { activity, group, resource } = loaded;
-  authorize(activityPolicies, 'signups.create', actor, resource);
+  authorize(signupPolicies, 'signups.create', actor, resource);
   if (now.getTime() < activity.signupOpenAt.getTime()) throw signupErrors.notOpenYet();
   if (now.getTime() >= activity.signupCloseAt.getTime()) throw signupErrors.closed();
   let userId = actor.userId;

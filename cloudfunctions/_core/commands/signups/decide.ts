@@ -1,7 +1,7 @@
 /** signups.decide: a leader approves or rejects a sign-up of an activity that asks for approval. */
 import { randomUUID } from 'node:crypto';
 import { signupErrors } from '../../../../src/shared/domainErrors';
-import { activityPolicies } from '../../../../src/shared/policies/activities';
+import { signupPolicies } from '../../../../src/shared/policies/signups';
 import type { Actor } from '../../authz/actor';
 import { loadVisibleActivity } from '../../authz/activities';
 import { authorize } from '../../authz/authorize';
@@ -12,7 +12,7 @@ import { settleClaim } from './claims';
 /** A leader approves or rejects a sign-up of an activity that asks for approval. */
 export async function decideSignup(actor: Actor, activityId: string, userId: string, decision: 'approve' | 'reject', now: Date): Promise<SignupDoc> {
   const { activity, resource } = await loadVisibleActivity(actor, activityId);
-  authorize(activityPolicies, 'signups.manage', actor, resource);
+  authorize(signupPolicies, 'signups.manage', actor, resource);
   const signup = await findSignup(signupIdOf(activityId, userId));
   if (!signup || signup.status !== 'pending_approval') throw signupErrors.noPendingApproval();
   if (decision === 'reject') {

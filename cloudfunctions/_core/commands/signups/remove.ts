@@ -1,6 +1,6 @@
 /** signups.remove: a leader takes someone off an activity before it ends. */
 import { signupErrors } from '../../../../src/shared/domainErrors';
-import { activityPolicies } from '../../../../src/shared/policies/activities';
+import { signupPolicies } from '../../../../src/shared/policies/signups';
 import type { Actor } from '../../authz/actor';
 import { loadVisibleActivity } from '../../authz/activities';
 import { authorize } from '../../authz/authorize';
@@ -15,7 +15,7 @@ import { endSignup, LIVE } from './ending';
  */
 export async function removeSignup(actor: Actor, activityId: string, userId: string, reason: string, now: Date): Promise<SignupDoc> {
   const { activity, resource } = await loadVisibleActivity(actor, activityId);
-  authorize(activityPolicies, 'signups.manage', actor, resource);
+  authorize(signupPolicies, 'signups.manage', actor, resource);
   const signup = await findSignup(signupIdOf(activityId, userId));
   if (!signup || !LIVE.includes(signup.status)) throw signupErrors.residentHasNoSignup();
   if (now.getTime() >= activity.endAt.getTime()) throw signupErrors.endedCannotRemove();

@@ -3,7 +3,7 @@
  * thousands of sign-ups; CloudBase answers at most 1,000 documents a query), counts by status
  * from the sign-up documents themselves, and an Excel export of every sign-up.
  */
-import { activityPolicies } from '../../../../src/shared/policies/activities';
+import { signupPolicies } from '../../../../src/shared/policies/signups';
 import { ROSTER_SECTIONS, type RosterSection } from '../../../../src/shared/schemas/signups';
 import type { Actor } from '../../authz/actor';
 import { loadVisibleActivity } from '../../authz/activities';
@@ -15,7 +15,7 @@ import { rosterNicknames } from './rosterNames';
 /** One page of one roster section: the line in order (offers first), others by arrival. */
 export async function roster(actor: Actor, input: { activityId: string; section: RosterSection; offset: number; limit: number }, now: Date) {
   const { activity, resource } = await loadVisibleActivity(actor, input.activityId);
-  authorize(activityPolicies, 'signups.manage', actor, resource);
+  authorize(signupPolicies, 'signups.manage', actor, resource);
   const statuses = ROSTER_SECTIONS[input.section];
   const [counts, list] = await Promise.all([countSignupsByStatus(activity._id), rosterPage(activity._id, statuses, input.offset, input.limit)]);
   const total = statuses.reduce((sum, s) => sum + counts[s], 0);

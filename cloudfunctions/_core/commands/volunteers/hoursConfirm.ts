@@ -21,7 +21,8 @@ export async function confirmHours(actor: Actor, input: HoursConfirmInput, now: 
   const byId = new Map((await signupsOfActivity(activity._id, ids)).map((s) => [s._id, s]));
   const volunteers = await volunteersOf([...byId.values()].map((s) => s.userId));
 
-  const result = { confirmed: 0, already: 0, skipped: [] as Array<{ signupId: string; reason: Exclude<RowOutcome, 'confirmed' | 'already'> }>, credits: 0 };
+  const skipped: Array<{ signupId: string; reason: Exclude<RowOutcome, 'confirmed' | 'already'> }> = [];
+  const result = { confirmed: 0, already: 0, skipped, credits: 0 };
   for (const item of input.items) {
     const signup = byId.get(item.signupId);
     const v = signup ? volunteers.get(signup.userId) : undefined;
