@@ -1,0 +1,39 @@
+/**
+ * Subscribe messages of committee notices (collection `notice_sends`): one mark per notice per
+ * resident, written before the message is sent, its id derived from the two — so a job slice
+ * that runs again after a crash, or two runners at once, send her a notice at most once (a
+ * runner that dies between the mark and the send loses that one message: at most once, never
+ * twice).
+ */
+import { database } from '../runtime/cloudbase';
+import { isDuplicateError } from '../runtime/dbErrors';
+import { digest } from '../runtime/hash';
+import { Collections } from './collections';
+
+export interface NoticeSendDoc {
+  _id: string;
+  noticeId: string;
+  userId: string;
+  claimedAt: Date;
+}
+
+/** The id of the mark of a notice's message to a resident (also the dedupe key of its failure record). */
+export function sendIdOf(noticeId: string, userId: string): string {
+  return `ns${digest('notice-send', noticeId, userId).slice(0, 30)}`;
+}
+
+/** Claims the one message of a notice to her; false when it was claimed before. */
+export async function claimSend(noticeId: string, userId: string, now: Date): Promise<boolean> {
+  try {
+    await database().collection(Collections.noticeSends).add({ _id: sendIdOf(noticeId, userId), noticeId, userId, claimedAt: now });
+    return true;
+  } catch (error) {
+    if (isDuplicateError(error)) return false;
+    throw error;
+  }
+}
+
+/** How many messages of a notice were claimed (sent, or being sent). */
+export async function sendCountOf(noticeId: string): Promise<number> {
+  return (await database().collection(Collections.noticeSends).where({ noticeId }).count()).total;
+}
