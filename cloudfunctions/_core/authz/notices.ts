@@ -12,10 +12,14 @@ export function noticeResource(actor: Actor, notice: NoticeDoc, region: RegionDo
   return { regionId: region._id, ancestorIds: region.ancestorIds, status: notice.status, resident: actor.user.homeCommunityId === notice.communityId };
 }
 
+/** Abilities only staff over the notice's community have (a resident who may read it is FORBIDDEN them). */
+const STAFF_ABILITIES = new Set<keyof typeof noticePolicies>(['notices.update', 'notices.withdraw', 'notices.readCounts']);
+
 /**
  * The notice of an id with its community, if the caller may see it and has `ability` on it;
  * otherwise NOT_FOUND — a notice she may not see answers exactly like one that does not exist.
- * Abilities beyond viewing refuse with `refusal` once she may see it (e.g. editing a published one).
+ * Once she may see it: staff abilities are FORBIDDEN to residents, and the state a staff ability
+ * needs refuses with `refusal` (e.g. editing a published notice).
  */
 export async function loadNotice(
   actor: Actor,
@@ -28,6 +32,7 @@ export async function loadNotice(
   if (!notice || !region) throw noticeErrors.notFound();
   const resource = noticeResource(actor, notice, region);
   authorize(noticePolicies, 'notices.view', actor, resource, noticeErrors.notFound());
+  if (STAFF_ABILITIES.has(ability)) authorize(noticePolicies, 'notices.manage', actor, resource);
   if (ability !== 'notices.view') authorize(noticePolicies, ability, actor, resource, refusal);
   return { notice, region };
 }

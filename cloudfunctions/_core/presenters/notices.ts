@@ -13,7 +13,7 @@ export const noticeLinkOf = (noticeId: string) => `package-notices/detail/index?
 /** A notice as the actor sees it; `imageUrl` is the checked image's address (null before it passed). */
 export function presentNotice(actor: Actor, doc: NoticeDoc, region: RegionDoc, extra: { read: boolean; imageUrl: string | null; now: Date }): NoticeView {
   const granted = abilities(noticePolicies, actor, noticeResource(actor, doc, region));
-  const staff = granted.includes('notices.readCounts');
+  const staff = granted.includes('notices.manage');
   return {
     id: doc._id,
     communityId: doc.communityId,

@@ -23,6 +23,8 @@ export const noticeCommunityPolicies = {
 /** What a user may do with one notice. */
 export const noticePolicies = {
   'notices.view': (actor, n) => staffOver(actor, n) || (n.resident && n.status === 'published'),
+  /** Staff over its community: runs it (each staff action also needs the notice in the right state). */
+  'notices.manage': (actor, n) => staffOver(actor, n),
   'notices.update': (actor, n) => n.status === 'draft' && staffOver(actor, n),
   'notices.withdraw': (actor, n) => n.status === 'published' && staffOver(actor, n),
   'notices.readCounts': (actor, n) => staffOver(actor, n),
