@@ -1,9 +1,10 @@
 /**
  * Subscribe messages of committee notices (collection `notice_sends`): one mark per notice per
  * resident, written before the message is sent, its id derived from the two — so a job slice
- * that runs again after a crash, or two runners at once, send her a notice at most once (a
- * runner that dies between the mark and the send loses that one message: at most once, never
- * twice).
+ * that runs again after a crash, or two runners at once, send her a notice at most once. A send
+ * that fails before WeChat is called lets its mark go (releaseSend) so the re-run sends it; only a
+ * runner killed between the mark and the call loses that one message — at most once, never twice
+ * (WeChat's subscribeMessage.send takes no idempotency key, so exactly once cannot be had).
  */
 import { database } from '../runtime/cloudbase';
 import { isDuplicateError } from '../runtime/dbErrors';
@@ -31,6 +32,11 @@ export async function claimSend(noticeId: string, userId: string, now: Date): Pr
     if (isDuplicateError(error)) return false;
     throw error;
   }
+}
+
+/** Lets a claim go when its send never reached WeChat (the runner failed before the call): a re-run sends it. */
+export async function releaseSend(noticeId: string, userId: string): Promise<void> {
+  await database().collection(Collections.noticeSends).doc(sendIdOf(noticeId, userId)).remove();
 }
 
 /** How many messages of a notice were claimed (sent, or being sent). */

@@ -61,6 +61,14 @@ export async function subscriberCount(communityId: string): Promise<number> {
   return (await subscriptions().where({ communityId, remaining: _.gt(0) }).count()).total;
 }
 
+/** Gives back a consent used for a message that was never sent. */
+export async function returnConsent(userId: string): Promise<void> {
+  const _ = database().command;
+  await subscriptions()
+    .where({ _id: userId })
+    .update({ remaining: _.inc(1) });
+}
+
 /** Uses one of her consents; false when she has none left. */
 export async function useConsent(userId: string): Promise<boolean> {
   const _ = database().command;

@@ -6,7 +6,8 @@
  * repositories/noticeSubscriptions.ts) by id after the job's cursor. For each: she must still live
  * in the community; the message is claimed (repositories/noticeSends.ts, one mark per notice per
  * resident, written before sending) — so a slice that runs again after a crash, or a second
- * runner, sends her nothing twice — then one consent is used and the message sent. Failures are
+ * runner, sends her nothing twice — then one consent is used and the message sent (a send that
+ * fails before reaching WeChat gives both back, so the re-run sends it). Failures are
  * recorded in notify_failures by the port (ports/notify.ts). A notice withdrawn or expired
  * meanwhile sends nothing more.
  */
@@ -16,8 +17,8 @@ import { noticeLocaleOf } from '../../ports/noticeTexts';
 import { noticeLinkOf } from '../../presenters/notices';
 import type { JobDoc } from '../../repositories/jobs';
 import { findNotice, type NoticeDoc } from '../../repositories/notices';
-import { claimSend, sendIdOf } from '../../repositories/noticeSends';
-import { subscribersAfter, useConsent } from '../../repositories/noticeSubscriptions';
+import { claimSend, releaseSend, sendIdOf } from '../../repositories/noticeSends';
+import { returnConsent, subscribersAfter, useConsent } from '../../repositories/noticeSubscriptions';
 import { recipientsOf } from '../../repositories/users';
 import { digest } from '../../runtime/hash';
 
@@ -74,7 +75,14 @@ async function sendSlice(job: JobDoc, now: Date, via: () => PhoneSender): Promis
     if (!(await claimSend(doc._id, userId, now))) return;
     if (!(await useConsent(userId))) return;
     const recipient: Recipient = { openid: user.openid, locale: noticeLocaleOf(user), communityId: doc.communityId };
-    await via().sendToPhone(phoneNotice(doc, userId), recipient);
+    try {
+      await via().sendToPhone(phoneNotice(doc, userId), recipient);
+    } catch (error) {
+      // The port answers WeChat's own refusals and timeouts itself (recorded, never thrown), so
+      // what throws here failed before WeChat was called: the mark and consent go back for the re-run.
+      await Promise.all([releaseSend(doc._id, userId), returnConsent(userId)]);
+      throw error;
+    }
   });
   return { cursor: subscribers.at(-1)?._id ?? job.cursor, processed: subscribers.length, sliced: subscribers.length < NOTICE_SEND_SLICE };
 }
