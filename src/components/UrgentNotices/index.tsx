@@ -1,6 +1,6 @@
 /**
- * The home page's pin of urgent committee notices (停水停电, weather warnings…) of her community
- * that are in force and that she has not dismissed: each opens the notice; "知道了" closes it for
+ * The home page's pin of urgent committee notices (water cuts, weather warnings…) of her community
+ * that are in force and that she has not dismissed: each opens the notice; "Got it" closes it for
  * good (notices.dismiss keeps her dismissal, and counts as reading it). Shows nothing while
  * loading, when there is none, or when the pin cannot be fetched — the page beneath matters more.
  */

@@ -9,7 +9,7 @@ import { PageRoot } from '../../components/PageRoot';
 import { SubscribeNote } from '../../components/SubscribeNote';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
-import { errorCodeOf, useAsync } from '../../hooks/useAsync';
+import { useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { useSubscriptionPrompt } from '../../hooks/useSubscriptionPrompt';
 import { setUnread } from '../../stores/events';
@@ -51,7 +51,7 @@ export default function NoticeDetailPage() {
   const canSubscribe = Boolean(account.me?.subscribeTemplates?.notice) && Boolean(account.me?.account.homeCommunity);
 
   const render = () => {
-    if (id === '' || errorCodeOf(state.error) === 'NOT_FOUND') return <EmptyState title={t('errors.NOT_FOUND')} icon={<Notice size={40} color={colors.decoration} />} />;
+    if (id === '' || state.errorCode === 'NOT_FOUND') return <EmptyState title={t('errors.NOT_FOUND')} icon={<Notice size={40} color={colors.decoration} />} />;
     if (state.loading && !state.data) return <LoadingState cards={1} />;
     if (state.error || !state.data) return <ErrorState message={state.error ?? ''} onRetry={() => void state.reload()} />;
     return <NoticeBody notice={state.data} />;

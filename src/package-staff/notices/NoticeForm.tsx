@@ -47,7 +47,7 @@ const PROBLEM: Record<Field, MessageKey> = {
 
 function draftOf(notice: NoticeView | null): Draft {
   if (notice) return { title: notice.title, body: notice.body, kind: notice.kind, urgent: notice.urgent, day: chinaDay(notice.validUntil), clock: chinaClock(notice.validUntil) };
-  // By default valid until the end of tomorrow: most notices (停水, 停电) are about a day or two.
+  // By default valid until the end of tomorrow: most notices (water or power cuts) are about a day or two.
   const tomorrow = chinaDay(Date.now() + DAY_MS);
   return { title: '', body: '', kind: null, urgent: false, day: tomorrow, clock: '22:00' };
 }
