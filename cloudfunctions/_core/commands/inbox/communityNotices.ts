@@ -14,11 +14,12 @@ import { marksOf } from '../../repositories/noticeReads';
 /** Read twice the cap: two staff publishing at the same instant may both pass it. */
 const READ_AT_MOST = NOTICE_LIVE_CAP * 2;
 
-/** Her community's live notices (newest first), as listed notices, and how many she has not read. */
-export async function communityNoticesOf(actor: Actor, now: Date): Promise<{ docs: NoticeDoc[]; listed: ListedNotice[]; unread: number }> {
+/** Her community's live notices (newest first) as listed notices, the ones she has not read, and how many. */
+export async function communityNoticesOf(actor: Actor, now: Date): Promise<{ listed: ListedNotice[]; unreadDocs: NoticeDoc[]; unread: number }> {
   const communityId = actor.user.homeCommunityId;
-  if (!communityId) return { docs: [], listed: [], unread: 0 };
+  if (!communityId) return { listed: [], unreadDocs: [], unread: 0 };
   const docs = await liveNotices(communityId, now, READ_AT_MOST);
   const { read } = await marksOf(actor.userId, docs.map((d) => d._id));
-  return { docs, listed: docs.map((d) => communityNotice(d, read.has(d._id))), unread: docs.filter((d) => !read.has(d._id)).length };
+  const unreadDocs = docs.filter((d) => !read.has(d._id));
+  return { listed: docs.map((d) => communityNotice(d, read.has(d._id))), unreadDocs, unread: unreadDocs.length };
 }

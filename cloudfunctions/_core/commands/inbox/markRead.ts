@@ -21,10 +21,11 @@ export async function markInboxRead(actor: Actor, ids: string[] | undefined, now
   const signupIds = idsWith(ids, SIGNUP_NOTICE_PREFIX);
   const communityIds = idsWith(ids, NOTICE_PREFIX);
   const noticeIds = ids?.filter((id) => !id.startsWith(SIGNUP_NOTICE_PREFIX) && !id.startsWith(NOTICE_PREFIX));
+  // Only her unread ones get a mark written (opening the inbox marks everything: no write per notice she read before).
   const markCommunity = async () => {
-    const { docs } = await communityNoticesOf(actor, now);
+    const { unreadDocs } = await communityNoticesOf(actor, now);
     const wanted = communityIds ? new Set(communityIds) : null;
-    await markNoticesRead(actor.userId, wanted ? docs.filter((d) => wanted.has(d._id)) : docs, now);
+    await markNoticesRead(actor.userId, wanted ? unreadDocs.filter((d) => wanted.has(d._id)) : unreadDocs, now);
   };
   await Promise.all([
     noticeIds === undefined || noticeIds.length > 0 ? markRead(actor.userId, noticeIds, now) : null,
