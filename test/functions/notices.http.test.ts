@@ -12,7 +12,7 @@ import type { NoticeReadCounts, NoticesListOutput, NoticesPinnedOutput, NoticeVi
 import { snapshotDatabase } from '../support/dbSnapshot';
 import { databaseOf, grantRole, type Db } from '../support/fixtures';
 import { Client, dataOf, removeDataDir, startCloud, type RunningCloud } from '../support/localCloud';
-import { sentMessages } from '../support/wechat';
+import { sentMessages, waitFor } from '../support/wechat';
 
 let cloud: RunningCloud;
 let db: Db;
@@ -232,6 +232,27 @@ test('subscribe messages go out from the job on the timer, never in the post: on
   await fireJobs();
   expect(await count(subscriber)).toBe(1);
   expect((await db.collection('notice_sends').where({ noticeId: gone.id }).count()).total).toBe(0);
+});
+
+test('an image shows to residents only once WeChat\'s image check passed it', async () => {
+  const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+  const { default: tcb } = await import('@cloudbase/node-sdk');
+  const app = tcb.init({ env: 'local', secretId: 'x', secretKey: 'y', serviceUrl: `${cloud.url}/tcb/admin` });
+  const fileID = (await app.uploadFile({ cloudPath: 'notices/cm-beiyuan/water.png', fileContent: PNG })).fileID!;
+  const notice = await post(committee, { ...WATER, title: '停水区域图', body: '附图为停水楼栋范围。', image: fileID });
+  expect(notice).toMatchObject({ image: null, imagePending: true });
+  expect(await dataOf<NoticeView>(a.call('notices', 'notices.get', { noticeId: notice.id }, null))).toMatchObject({ image: null, imagePending: false });
+  // The post submitted it to mediaCheckAsync; WeChat pushes the verdict (to the posts function),
+  // and the notices timer's checkImages applies it.
+  const fire = async () => (await (await fetch(`${cloud.url}/api/dev/timers/notices/checkImages`, { method: 'POST' })).json()) as { ok: boolean };
+  await waitFor(async () => {
+    expect((await fire()).ok).toBe(true);
+    return !(await dataOf<NoticeView>(committee.call('notices', 'notices.get', { noticeId: notice.id }, null))).imagePending;
+  });
+  const seen = await dataOf<NoticeView>(a.call('notices', 'notices.get', { noticeId: notice.id }, null));
+  expect(seen.image).not.toBeNull();
+  expect(Buffer.from(await (await fetch(encodeURI(seen.image!))).arrayBuffer())).toEqual(PNG);
+  await dataOf(committee.call('notices', 'notices.withdraw', { noticeId: notice.id, reason: '图已过时' }));
 });
 
 test('staff of another community cannot post, edit, withdraw or count; residents elsewhere cannot read; each denial writes nothing', async () => {
