@@ -4,9 +4,10 @@
  * withdrawing with a reason.
  */
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import StaffNoticesPage from '../../src/package-staff/notices/index';
 import type { NoticeView } from '../../src/shared/schemas/notices';
-import { call } from '../../src/services/cloud';
+import { call, uploadImage } from '../../src/services/cloud';
 import { setLocale } from '../../src/stores/settings';
 import { mockActions } from '../mocks/cloud';
 import { account } from './support/fixtures';
@@ -71,6 +72,24 @@ describe('staff: committee notices', () => {
     expect(new Date(input.validUntil).getTime()).toBeGreaterThan(Date.now());
     expect(await screen.findByText('暴雨红色预警')).toBeTruthy();
     expect(document.querySelector('[data-notice-id="nt-storm"]')?.textContent).toContain('紧急');
+  });
+
+  it('uploads a chosen image with the notice', async () => {
+    const chooser = jest.spyOn(Taro, 'chooseImage').mockImplementation(async () => ({ tempFilePaths: ['blob:map'], tempFiles: [], errMsg: 'chooseImage:ok' }));
+    mockActions({ 'account.me': () => committee(), 'notices.list': () => page([]), 'notices.post': () => notice({ id: 'nt-map', imagePending: true }) });
+    renderPage(<StaffNoticesPage />);
+    await fillForm();
+    await act(async () => {
+      fireEvent.click(await findElement('.notices-staff__image-add'));
+    });
+    expect(await findElement('.notices-staff__image-preview')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(await findElement('.notices-staff__publish'));
+    });
+    await waitFor(() => expect(call).toHaveBeenCalledWith('notices.post', expect.objectContaining({ image: 'cloud://test/posts/blob_map' })));
+    expect(uploadImage).toHaveBeenCalledWith('blob:map', 'posts');
+    expect(await screen.findByText('图片审核中')).toBeTruthy();
+    chooser.mockRestore();
   });
 
   it('refuses an incomplete form with every problem listed, and sends nothing', async () => {

@@ -5,11 +5,11 @@
  */
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { NOTICE_KINDS, NoticesPostInput, type NoticeKind, type NoticeView } from '../../shared/schemas/notices';
 import type { MessageKey, Translate } from '../../locales';
-import { call } from '../../services/cloud';
+import { call, uploadImage } from '../../services/cloud';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { DateTimeField } from '../../components/DateField';
 import { FormField } from '../../components/FormField';
@@ -34,6 +34,8 @@ interface Draft {
   urgent: boolean;
   day: string;
   clock: string;
+  /** The chosen image: a local path until uploaded, then its file id too (null: none). */
+  image: { path: string; fileId: string | null } | null;
 }
 
 type Field = 'title' | 'body' | 'kind' | 'validUntil';
@@ -46,10 +48,11 @@ const PROBLEM: Record<Field, MessageKey> = {
 };
 
 function draftOf(notice: NoticeView | null): Draft {
-  if (notice) return { title: notice.title, body: notice.body, kind: notice.kind, urgent: notice.urgent, day: chinaDay(notice.validUntil), clock: chinaClock(notice.validUntil) };
+  // A draft's image is kept as it is unless staff change it (its file id is not sent back to the app).
+  if (notice) return { title: notice.title, body: notice.body, kind: notice.kind, urgent: notice.urgent, day: chinaDay(notice.validUntil), clock: chinaClock(notice.validUntil), image: null };
   // By default valid until the end of tomorrow: most notices (water or power cuts) are about a day or two.
   const tomorrow = chinaDay(Date.now() + DAY_MS);
-  return { title: '', body: '', kind: null, urgent: false, day: tomorrow, clock: '22:00' };
+  return { title: '', body: '', kind: null, urgent: false, day: tomorrow, clock: '22:00', image: null };
 }
 
 /** What the form would send (untrimmed: the schema trims and judges the lengths it measures). */
@@ -87,12 +90,25 @@ export function NoticeForm({ communityId, editing, onSaved, onCancelEdit }: Noti
     if (clears) form.clear(clears);
   };
 
+  const chooseImage = async () => {
+    try {
+      const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+      const path = chosen.tempFilePaths[0];
+      if (path) set('image', { path, fileId: null });
+    } catch {
+      // Cancelling the picker is not an error worth a message; the form is as it was.
+    }
+  };
+
   const save = async (publish: boolean) => {
     setFailure(null);
     if (form.refuse(check(draft, communityId, t))) return;
     setBusy(true);
     try {
-      const fields = { title: draft.title.trim(), body: draft.body.trim(), kind: draft.kind!, urgent: draft.urgent, validUntil: chinaIso(draft.day, draft.clock) };
+      // The image is uploaded once (a retry after a refused save reuses its file id); WeChat checks it on the server.
+      const image = draft.image ? (draft.image.fileId ?? (await uploadImage(draft.image.path, 'posts'))) : undefined;
+      if (draft.image && image) setDraft((current) => ({ ...current, image: current.image ? { ...current.image, fileId: image } : null }));
+      const fields = { title: draft.title.trim(), body: draft.body.trim(), kind: draft.kind!, urgent: draft.urgent, validUntil: chinaIso(draft.day, draft.clock), ...(image ? { image } : {}) };
       const saved = editing ? await call('notices.update', { noticeId: editing.id, ...fields, publish }) : await call('notices.post', { communityId, ...fields, publish });
       Taro.showToast({ title: t(publish ? 'communityNotices.staff.published' : 'communityNotices.staff.drafted'), icon: 'none', duration: 2500 }).catch(() => undefined);
       setDraft(draftOf(null));
@@ -144,6 +160,20 @@ export function NoticeForm({ communityId, editing, onSaved, onCancelEdit }: Noti
             value={draft.urgent ? 'yes' : 'no'}
             onChange={(v) => set('urgent', v === 'yes')}
           />
+        </FormField>
+        <FormField name='image' label={t('communityNotices.staff.form.image')} hint={t('communityNotices.staff.form.imageHint')}>
+          {draft.image ? (
+            <View className='notices-staff__image'>
+              <Image className='notices-staff__image-preview' src={draft.image.path} mode='aspectFill' />
+              <Button className='notices-staff__image-remove' fill='outline' onClick={() => set('image', null)}>
+                {t('communityNotices.staff.form.removeImage')}
+              </Button>
+            </View>
+          ) : (
+            <Button className='notices-staff__image-add' fill='outline' onClick={() => void chooseImage()}>
+              {t('communityNotices.staff.form.addImage')}
+            </Button>
+          )}
         </FormField>
         <FormField name='validUntil' label={t('communityNotices.staff.form.validClock')} required error={form.errors.validUntil}>
           <DateTimeField
