@@ -29,7 +29,9 @@ export default defineAppConfig({
     },
     // Staff of committees, streets and counties: the console (entry page), reviewing group
     // applications, the moderation queue and appeals, the audit log, dashboards, roles, roll-calls.
-    { root: 'package-staff', pages: ['review/index', 'home/index', 'moderation/index', 'appeals/index', 'audit/index', 'dashboard/index', 'roles/index', 'rollcall/index', 'regions/index', 'notify-failures/index'] },
+    { root: 'package-staff', pages: ['review/index', 'home/index', 'moderation/index', 'appeals/index', 'audit/index', 'dashboard/index', 'roles/index', 'rollcall/index', 'regions/index', 'notify-failures/index', 'notices/index'] },
+    // Committee notices as a resident reads one (from the inbox, the home pin or a WeChat message).
+    { root: 'package-notices', pages: ['detail/index'] },
     // Residents' less-visited pages: reporting content, and the notices about their own content.
     { root: 'package-me', pages: ['report/index', 'notices/index'] },
     // Activity organisers: post and edit, sign-ups and check-in by hand, the check-in code, cancelling.

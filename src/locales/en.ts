@@ -6,6 +6,7 @@ import eventsEn from './events.en';
 import formsEn from './forms.en';
 import moderationEn from './moderation.en';
 import noticesEn from './notices.en';
+import communityNoticesEn from './communityNotices.en';
 import registryEn from './registry.en';
 import volunteerEntryEn from './volunteer.entry.en';
 import type volunteerZhCN from './volunteer.zh-CN';
@@ -18,6 +19,7 @@ const en: Messages = {
   moderation: moderationEn as typeof moderationEn & typeof moderationStaffZhCN,
   forms: formsEn,
   notices: noticesEn,
+  communityNotices: communityNoticesEn,
   app: {
     name: 'Linli',
     slogan: 'Find the community groups around you',

@@ -189,8 +189,18 @@ export const volunteersEn: typeof zh.volunteersZhCN = {
   id_already_registered: 'This ID number is already registered as a volunteer.',
   already_registered: 'You are already registered as a volunteer.',
 };
+export const noticesEn: typeof zh.noticesZhCN = {
+  not_found: 'This notice does not exist or was withdrawn.',
+  not_draft: 'This notice is already published and cannot be changed; withdraw it and post it again.',
+  not_published: 'Only a published notice can be withdrawn.',
+  valid_in_past: 'The notice must be valid until a time after now.',
+  valid_too_long: 'A notice can be valid for 90 days at most.',
+  too_many_live: 'This community already has {cap} notices in force; withdraw some that are no longer needed first.',
+  no_community: 'Please choose your community first.',
+};
 
 const errorsEn: typeof zh.default = {
+  notices: noticesEn,
   account: accountEn,
   activities: activitiesEn,
   console: consoleEn,

@@ -200,9 +200,19 @@ export const volunteersZhCN = {
   id_already_registered: '该证件号已登记为志愿者',
   already_registered: '你已登记为志愿者',
 };
+export const noticesZhCN = {
+  not_found: '通知不存在或已撤回',
+  not_draft: '通知已发布，不能再修改；如有错误请撤回后重新发布',
+  not_published: '只有已发布的通知可以撤回',
+  valid_in_past: '有效期不能早于现在',
+  valid_too_long: '有效期最长 90 天',
+  too_many_live: '本社区同时有效的通知已达 {cap} 条，请先撤回过期或不再需要的通知',
+  no_community: '请先选择你所在的社区',
+};
 
 /** Every group by its function: errors.<function>.<case> in the app's catalogue (zh-CN.ts). */
 const errorsZhCN = {
+  notices: noticesZhCN,
   account: accountZhCN,
   activities: activitiesZhCN,
   console: consoleZhCN,

@@ -8,6 +8,7 @@ import eventsZhCN from './events.zh-CN';
 import formsZhCN from './forms.zh-CN';
 import moderationZhCN from './moderation.zh-CN';
 import noticesZhCN from './notices.zh-CN';
+import communityNoticesZhCN from './communityNotices.zh-CN';
 import type moderationStaffZhCN from './moderation.staff.zh-CN';
 import registryZhCN from './registry.zh-CN';
 import volunteerEntryZhCN from './volunteer.entry.zh-CN';
@@ -28,6 +29,8 @@ const zhCN = {
   forms: formsZhCN,
   /** Consent results, undelivered messages (staff), NutUI's own texts. */
   notices: noticesZhCN,
+  /** Committee notices: the home pin, the notice page, the staff page (small, so all in the main package). */
+  communityNotices: communityNoticesZhCN,
   app: {
     name: '邻里',
     slogan: '发现身边的社区社会组织',

@@ -103,6 +103,8 @@ const zhCN = {
     title: (p) => (p.upheld ? '申诉未通过' : '申诉已通过'),
     body: (p) => (p.upheld ? `「${s(p, 'subject')}」维持原处理：${s(p, 'reason')}` : `「${s(p, 'subject')}」已恢复：${s(p, 'reason')}`),
   },
+  /** A committee notice (commands/notices): staff's own words, in the language they wrote them; urgent ones marked. */
+  notice: { title: (p) => `${p.urgent ? '【紧急】' : ''}${s(p, 'title')}`, body: (p) => s(p, 'body') },
   report: {
     title: () => '你的举报已处理',
     body: (p) => `你举报的「${s(p, 'subject')}」经核查未发现违规，内容将继续显示。感谢你对社区的关心。`,
@@ -170,6 +172,7 @@ const en: Record<CataloguedKind, NoticeText> = {
     title: (p) => (p.upheld ? 'Appeal not accepted' : 'Appeal accepted'),
     body: (p) => (p.upheld ? `The decision on "${s(p, 'subject')}" stands: ${s(p, 'reason')}` : `"${s(p, 'subject')}" is restored: ${s(p, 'reason')}`),
   },
+  notice: { title: (p) => `${p.urgent ? '[Urgent] ' : ''}${s(p, 'title')}`, body: (p) => s(p, 'body') },
   report: {
     title: () => 'Your report was looked into',
     body: (p) => `We checked "${s(p, 'subject')}", which you reported, and found nothing against the rules, so it stays visible. Thank you for caring about your community.`,

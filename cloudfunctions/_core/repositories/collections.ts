@@ -42,6 +42,14 @@ export const Collections = {
   jobs: 'jobs',
   /** What a job's slices made, kept for its finishing step (an export's rows). */
   jobParts: 'job_parts',
+  /** Committee notices to every resident of a community (see repositories/notices.ts). */
+  notices: 'notices',
+  /** One read mark per resident per notice (and her dismissal of its pin). */
+  noticeReads: 'notice_reads',
+  /** Residents' one-time consents to a subscribe message for notices, counted. */
+  noticeSubscriptions: 'notice_subscriptions',
+  /** One mark per subscribe message of a notice to a resident: never sent twice. */
+  noticeSends: 'notice_sends',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

@@ -21,6 +21,10 @@ import * as ledgerEntries from './ledgerEntries.indexes';
 import * as mediaChecks from './mediaChecks.indexes';
 import * as memberships from './memberships.indexes';
 import * as moderationCases from './moderationCases.indexes';
+import * as noticeReads from './noticeReads.indexes';
+import * as noticeSends from './noticeSends.indexes';
+import * as noticeSubscriptions from './noticeSubscriptions.indexes';
+import * as notices from './notices.indexes';
 import * as notifyFailures from './notifyFailures.indexes';
 import * as posts from './posts.indexes';
 import * as proofs from './proofs.indexes';
@@ -58,6 +62,10 @@ export const indexesByFile = {
   mediaChecks,
   memberships,
   moderationCases,
+  noticeReads,
+  noticeSends,
+  noticeSubscriptions,
+  notices,
   notifyFailures,
   posts,
   proofs,

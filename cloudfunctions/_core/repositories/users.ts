@@ -139,3 +139,8 @@ export async function usersById(userIds: string[]): Promise<Map<string, UserDoc>
   const users = await Promise.all([...new Set(userIds)].map((id) => findUser(id)));
   return new Map(users.flatMap((u) => (u ? [[u._id, u] as const] : [])));
 }
+
+/** How many residents have the community as their home (a notice's read ratio). */
+export async function residentCountOf(communityId: string): Promise<number> {
+  return (await users().where({ homeCommunityId: communityId }).count()).total;
+}

@@ -6,7 +6,7 @@ import { createHandler } from '../../_core/pipeline/createHandler';
 export const main = createHandler({
   fn: 'inbox',
   actions: {
-    'inbox.list': async ({ actor, input }) => listInbox(actor, input.offset, input.limit),
+    'inbox.list': async ({ actor, input, now }) => listInbox(actor, input.offset, input.limit, now),
     'inbox.markRead': async ({ actor, input, now }) => markInboxRead(actor, input.ids, now),
   },
 });

@@ -17,6 +17,7 @@ import { moderationRoutes, rollCallPath } from '../../utils/moderationRoutes';
 import { reviewPath } from '../../utils/registryRoutes';
 import { volunteerRoutes } from '../../utils/volunteerRoutes';
 import { rollCallCommunities } from '../components/rollCallCommunities';
+import { noticeRoutes } from '../../utils/noticeRoutes';
 import { scopeState, useStaffScope } from '../components/StaffScope';
 import '../components/staff.scss';
 import './index.scss';
@@ -57,6 +58,7 @@ export default function StaffHomePage() {
   const waiting = scopeState(scope);
   const entries: Entry[] = [
     { name: 'rollcall', title: 'moderation.staff.rollcall', hint: 'moderation.staff.rollcallHint', url: rollCallPath(), icon: <Notice size={20} color={colors.primary} /> },
+    { name: 'notices', title: 'communityNotices.staff.entry', hint: 'communityNotices.staff.entryHint', url: noticeRoutes.staff, icon: <Notice size={20} color={colors.primary} /> },
     { name: 'queue', title: 'moderation.staff.queue', hint: 'moderation.staff.queueHint', url: moderationRoutes.queue, icon: <Warning size={20} color={colors.primary} />, waiting: counts.data?.queue ?? undefined },
     { name: 'appeals', title: 'moderation.staff.appeals', hint: 'moderation.staff.appealsHint', url: moderationRoutes.appeals, icon: <Comment size={20} color={colors.primary} />, waiting: counts.data?.appeals ?? undefined },
     { name: 'review', title: 'moderation.staff.review', hint: 'moderation.staff.reviewHint', url: reviewPath(), icon: <ShieldCheck size={20} color={colors.primary} />, waiting: counts.data?.review ?? undefined },

@@ -15,6 +15,7 @@ import { useGroupList } from '../../hooks/useGroupList';
 import { useI18n, useSettings } from '../../hooks/useI18n';
 import { useNearSort } from '../../hooks/useNearSort';
 import { NearPlaceStatus } from '../../components/NearPlaceStatus';
+import { UrgentNotices } from '../../components/UrgentNotices';
 import { membershipVersion } from '../../stores/session';
 import { communityPath, groupPath } from '../../utils/routes';
 import './index.scss';
@@ -112,6 +113,8 @@ export default function HomePage() {
           <Text className='home__community-switch'>{t('home.switchCommunity')}</Text>
         </View>
       </View>
+
+      <UrgentNotices communityId={community?.id ?? null} />
 
       <View className='home__search'>
         <SearchBar

@@ -20,6 +20,7 @@ import { hourErrors } from './hours';
 import { hubErrors } from './hubs';
 import { memberErrors } from './members';
 import { moderationErrors } from './moderation';
+import { noticeErrors } from './notices';
 import { postErrors } from './posts';
 import { proofErrors } from './proofs';
 import { proxyErrors } from './proxies';
@@ -42,6 +43,7 @@ export {
   hubErrors,
   memberErrors,
   moderationErrors,
+  noticeErrors,
   postErrors,
   proofErrors,
   proxyErrors,

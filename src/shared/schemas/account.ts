@@ -37,6 +37,8 @@ export const SubscribeTemplates = z.object({
   rollcall: z.string().optional(),
   groupReview: z.string().optional(),
   joinDecision: z.string().optional(),
+  /** Committee notices of her community (notices.subscribe counts each accept). */
+  notice: z.string().optional(),
 });
 export type SubscribeTemplates = z.infer<typeof SubscribeTemplates>;
 

@@ -44,8 +44,8 @@ export function templateIdOf(kind: string): string | null {
  * group and applying to join → the review result. From the same settings the notifier sends
  * with, so the consent asked is for the template that is sent.
  */
-export function subscribeTemplates(): Partial<Record<'reminder' | 'offer' | 'rollcall' | 'groupReview' | 'joinDecision', string>> {
-  const kinds = { reminder: 'reminder_24h', offer: 'seat_offer', rollcall: 'rollcall', groupReview: 'group_review', joinDecision: 'join_decision' } as const;
+export function subscribeTemplates(): Partial<Record<'reminder' | 'offer' | 'rollcall' | 'groupReview' | 'joinDecision' | 'notice', string>> {
+  const kinds = { reminder: 'reminder_24h', offer: 'seat_offer', rollcall: 'rollcall', groupReview: 'group_review', joinDecision: 'join_decision', notice: 'notice' } as const;
   const out: Partial<Record<keyof typeof kinds, string>> = {};
   for (const [topic, kind] of Object.entries(kinds) as Array<[keyof typeof kinds, string]>) {
     const id = templateIdOf(kind);
