@@ -20,6 +20,7 @@ const PARAMS = {
   item: '保温杯',
   cost: 20,
   title: '防汛',
+  body: '明日上午停水',
   needed: 5,
   group: '园艺小组',
   hub: '北苑志愿者联合会',
@@ -32,7 +33,7 @@ const KINDS: CataloguedKind[] = [
   'signup_confirmed', 'signup_waitlisted', 'signup_pending', 'signup_cancelled', 'offer_confirmed', 'seat_offer', 'reminder_offer', 'offer_expired',
   'reminder_24h', 'reminder_2h', 'signup_removed', 'signup_rejected', 'signup_approved', 'activity_changed', 'activity_cancelled', 'hours_credited', 'store_redeemed', 'store_picked_up',
   'store_cancelled', 'rollcall', 'rollcall_closed', 'group_review', 'join_decision', 'join_request', 'member_removed', 'leadership', 'hub_invite', 'moderation',
-  'appeal', 'report',
+  'appeal', 'report', 'notice',
 ];
 
 /** The same, with every yes/no param set: the other branch of each text (approved, upheld, late…). */
