@@ -19,6 +19,7 @@ import { consoleActions } from './console';
 import { volunteersActions } from './volunteers';
 import { creditsActions } from './credits';
 import { proofsActions } from './proofs';
+import { needsActions } from './needs';
 import { systemActions } from './system';
 
 export type { ActionSpec, Audience, RateLimit } from './actionSpec';
@@ -40,6 +41,7 @@ export const contract = {
   ...volunteersActions,
   ...creditsActions,
   ...proofsActions,
+  ...needsActions,
   ...systemActions,
 } as const;
 

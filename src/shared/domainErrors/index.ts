@@ -18,6 +18,7 @@ import { hourErrors } from './hours';
 import { hubErrors } from './hubs';
 import { memberErrors } from './members';
 import { moderationErrors } from './moderation';
+import { needErrors } from './needs';
 import { postErrors } from './posts';
 import { proofErrors } from './proofs';
 import { proxyErrors } from './proxies';
@@ -40,6 +41,7 @@ export {
   hubErrors,
   memberErrors,
   moderationErrors,
+  needErrors,
   postErrors,
   proofErrors,
   proxyErrors,
