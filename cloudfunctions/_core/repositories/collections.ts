@@ -42,6 +42,10 @@ export const Collections = {
   jobs: 'jobs',
   /** What a job's slices made, kept for its finishing step (an export's rows). */
   jobParts: 'job_parts',
+  /** The needs board (微心愿 / 邻里求助), see repositories/needs.ts. */
+  needs: 'needs',
+  /** The time-bank offer board beside it. */
+  needOffers: 'need_offers',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

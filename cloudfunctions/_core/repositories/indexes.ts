@@ -21,6 +21,8 @@ import * as ledgerEntries from './ledgerEntries.indexes';
 import * as mediaChecks from './mediaChecks.indexes';
 import * as memberships from './memberships.indexes';
 import * as moderationCases from './moderationCases.indexes';
+import * as needOffers from './needOffers.indexes';
+import * as needs from './needs.indexes';
 import * as notifyFailures from './notifyFailures.indexes';
 import * as posts from './posts.indexes';
 import * as proofs from './proofs.indexes';
@@ -58,6 +60,8 @@ export const indexesByFile = {
   mediaChecks,
   memberships,
   moderationCases,
+  needOffers,
+  needs,
   notifyFailures,
   posts,
   proofs,

@@ -2,7 +2,7 @@
  * The contract slice of the cloud function `needs` (cloudfunctions/needs/): the community's needs
  * board (微心愿 / 邻里求助) and the time-bank offer board beside it.
  */
-import * as z from '../zod';
+import type * as z from '../zod';
 import {
   NeedsClaimInput,
   NeedsConfirmInput,

@@ -70,3 +70,18 @@ export const needBoardPolicies = {
   'needs.offers': (actor, b) => b.timeBank && (b.neighbour || committeeOver(actor, b)),
   'needs.offerPost': (_actor, b) => b.timeBank && b.neighbour,
 } satisfies PolicySet<NeedBoardResource>;
+
+/**
+ * An open need nobody took on for this long surfaces to the committee (inbox notice once, and
+ * the queue). Two days: long enough for groups to see it on the board over a weekend, short
+ * enough that an elder's errand is not forgotten. A constant rather than a community setting
+ * until a committee asks for another figure.
+ */
+export const NEED_UNCLAIMED_AFTER_HOURS = 48;
+
+/**
+ * A done need the resident neither thanks nor answers for this long is closed by the timer and
+ * its helpers' hours go to review all the same: the helpers did the work, and an elder without a
+ * phone may never open the app (issue 18). Thanking earlier sends them at once.
+ */
+export const NEED_AUTO_CLOSE_DAYS = 7;

@@ -69,7 +69,7 @@ export const NeedsDoneInput = z
 export type NeedsDoneInput = z.infer<typeof NeedsDoneInput>;
 export const NeedsThankInput = z.object({ needId: Id, rating: z.number().int().min(1, '评分为 1–5 分').max(5, '评分为 1–5 分'), words: text(0, 200).optional() }).strict();
 export type NeedsThankInput = z.infer<typeof NeedsThankInput>;
-export const NeedsWithdrawInput = z.object({ needId: Id, reason: text(0, 100).optional() }).strict();
+export const NeedsWithdrawInput = z.object({ needId: Id }).strict();
 export const NeedsMineInput = Page.strict();
 export const NeedsQueueInput = Page.extend({ communityId: Id }).strict();
 
