@@ -158,3 +158,22 @@ test('declining puts a need back on the board; the resident withdraws; the timer
   expect(mine.items.map((n) => n.state).sort()).toEqual(['expired', 'open', 'withdrawn']);
   expect(needInput().what).toBeTruthy();
 });
+
+test('the time-bank offer board: only where the community has the time bank on; only the author withdraws', async () => {
+  const author = await residentOf(cloud.url, 'nd-offer-author', 'cm-xinghua');
+  const neighbour = await residentOf(cloud.url, 'nd-offer-neighbour', 'cm-xinghua');
+  const off = await author.call('needs', 'needs.offerPost', { what: '周末可以帮邻居照看小孩两小时', category: 'companionship' });
+  expect([off.status, off.body]).toMatchObject([404, { ok: false, error: { reason: 'needs.time_bank_off' } }]);
+  expect((await neighbour.call('needs', 'needs.offers', {}, null)).status).toBe(404);
+
+  await db.collection('community_settings').doc('cm-xinghua').set({ timeBank: true, updatedBy: 'test', updatedAt: new Date() });
+  const offer = await data<{ id: string; mine: boolean; state: string }>(author.call('needs', 'needs.offerPost', { what: '周末可以帮邻居照看小孩两小时', category: 'companionship' }));
+  expect(offer).toMatchObject({ mine: true, state: 'open' });
+  const seen = await data<{ items: Array<{ id: string; mine: boolean; name: string }> }>(neighbour.call('needs', 'needs.offers', {}, null));
+  expect(seen.items).toEqual([expect.objectContaining({ id: offer.id, mine: false })]);
+  const stranger = await residentOf(cloud.url, 'nd-offer-stranger', 'cm-beiyuan');
+  expect((await stranger.call('needs', 'needs.offers', { communityId: 'cm-xinghua' }, null)).status).toBe(404);
+  expect((await neighbour.call('needs', 'needs.offerWithdraw', { offerId: offer.id })).status).toBe(404);
+  expect(await data(author.call('needs', 'needs.offerWithdraw', { offerId: offer.id }))).toMatchObject({ state: 'withdrawn' });
+  expect((await data<{ items: unknown[] }>(neighbour.call('needs', 'needs.offers', {}, null))).items).toEqual([]);
+});
