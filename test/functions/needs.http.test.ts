@@ -177,3 +177,29 @@ test('the time-bank offer board: only where the community has the time bank on; 
   expect(await data(author.call('needs', 'needs.offerWithdraw', { offerId: offer.id }))).toMatchObject({ state: 'withdrawn' });
   expect((await data<{ items: unknown[] }>(neighbour.call('needs', 'needs.offers', {}, null))).items).toEqual([]);
 });
+
+test("the dashboard counts the street's needs posted, claimed, fulfilled and overdue, by community and by month", async () => {
+  const street = await residentOf(cloud.url, 'nd-dash-street');
+  await grantRole(db, 'nd-dash-street', 'street', 'st-chengguan');
+  const resident = await residentOf(cloud.url, 'nd-dash-resident');
+  await postNeed(resident, { what: '仪表盘统计用的需求' });
+  const all = await allDocsOf<{ communityId: string; state: string; streetId: string; dueAt: Date; createdAt: Date }>(db, 'needs', { streetId: 'st-chengguan' });
+  const summary = await data<{ needs: { posted: number; claimed: number; fulfilled: number; overdue: number; byCommunity: Array<{ id: string; posted: number }>; byMonth: Array<{ month: string; posted: number }> } }>(
+    street.call('console', 'dashboard.summary', { regionId: 'st-chengguan' }, null),
+  );
+  const now = Date.now();
+  const count = (test: (n: (typeof all)[number]) => boolean) => all.filter(test).length;
+  expect(summary.needs).toMatchObject({
+    posted: all.length,
+    claimed: count((n) => ['claimed', 'accepted', 'done', 'thanked', 'closed'].includes(n.state)),
+    fulfilled: count((n) => ['done', 'thanked', 'closed'].includes(n.state)),
+    overdue: count((n) => n.state === 'expired' || (['open', 'claimed', 'accepted'].includes(n.state) && new Date(n.dueAt).getTime() < now + 24 * 3600_000)),
+  });
+  expect(all.length).toBeGreaterThan(3);
+  expect(summary.needs.byCommunity.find((c) => c.id === 'cm-beiyuan')?.posted).toBe(count((n) => n.communityId === 'cm-beiyuan'));
+  expect(summary.needs.byMonth).toHaveLength(6);
+  const thisMonth = new Date(now + 8 * 3600_000).toISOString().slice(0, 7);
+  expect(summary.needs.byMonth[5]).toMatchObject({ month: thisMonth });
+  // Needs were backdated by at most a few days in this file: they fall in this month or the one before.
+  expect(summary.needs.byMonth[4]!.posted + summary.needs.byMonth[5]!.posted).toBe(all.length);
+});
