@@ -6,7 +6,7 @@
 import tcb from '@cloudbase/node-sdk';
 import type { NeedView } from '../../src/shared/schemas/needs';
 import { createGroup, type Db } from './fixtures';
-import { Client, dataOf, type RunningCloud } from './localCloud';
+import { type Client, dataOf, type RunningCloud } from './localCloud';
 import { idFor, registerVolunteer, residentOf } from './volunteers';
 
 /** Today in China (the day a need may start). */
