@@ -91,6 +91,7 @@ const needsEn: typeof needsZhCN = {
     fulfilled: 'Done',
     overdue: 'Overdue',
     byMonth: 'By month',
+    doneOf: '{done}/{posted}',
   },
 };
 

@@ -89,6 +89,7 @@ const needsZhCN = {
     fulfilled: '完成',
     overdue: '逾期',
     byMonth: '按月',
+    doneOf: '{done}/{posted}',
   },
 };
 

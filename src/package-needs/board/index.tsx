@@ -20,7 +20,7 @@ type Tab = 'board' | 'mine';
 type Filter = NeedCategory | 'all';
 
 /**
- * The community's needs board (邻里求助 / 微心愿): open needs first, filtered by category, and
+ * The community's needs board: open needs first, filtered by category, and
  * "mine" — what I posted (or posted for someone I act for) and what I or my groups took on.
  */
 export default function NeedsBoardPage() {

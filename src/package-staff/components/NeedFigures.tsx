@@ -35,9 +35,7 @@ export function NeedFigures({ needs }: { needs: Needs }) {
           <View className='dash-bar__track'>
             <View className='dash-bar__fill' style={{ width: `${(month.posted / max) * 100}%` }} />
           </View>
-          <Text className='dash-bar__value'>
-            {month.fulfilled}/{month.posted}
-          </Text>
+          <Text className='dash-bar__value'>{t('needs.dashboard.doneOf', { done: month.fulfilled, posted: month.posted })}</Text>
         </View>
       ))}
     </View>
