@@ -7,6 +7,7 @@
  * Every wait is on a condition, never a fixed delay.
  */
 import type { Page } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { userIdOf } from '../../cloudfunctions/_core/repositories/users';
 import { browserSuite, choose, newPhone, on, openRoute, screenshot } from '../support/browser';
 import { allDocsOf, createGroup, databaseOf, type Db } from '../support/fixtures';
@@ -16,7 +17,8 @@ import { idFor, registerVolunteer } from '../support/volunteers';
 const suite = browserSuite();
 jest.setTimeout(240_000);
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+/** A real (if plain) photo: the H5 image picker loads what is chosen, and drops what it cannot decode. */
+const PHOTO = PNG.sync.write(new PNG({ width: 16, height: 16 }));
 const WHAT = '帮忙去药店买降压药，腿脚不便';
 const PLACE = '北苑小区 3 栋 2 单元 501';
 
@@ -80,7 +82,7 @@ describe('the needs board: post, take on, done with a photo, thanks, hours (H5 o
     await on(leader, '.need-detail__done').waitFor();
     const chooser = leader.waitForEvent('filechooser');
     await on(leader, '.need-detail__choose').click();
-    await (await chooser).setFiles({ name: 'service.png', mimeType: 'image/png', buffer: PNG });
+    await (await chooser).setFiles({ name: 'service.png', mimeType: 'image/png', buffer: PHOTO });
     await on(leader, '.need-detail__done .need-detail__photo').waitFor();
     await on(leader, '.need-detail__minutes input').fill('90');
     await on(leader, '.need-detail__done-submit').click();
