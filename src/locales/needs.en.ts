@@ -26,7 +26,7 @@ const needsEn: typeof needsZhCN = {
   },
   board: {
     all: 'All',
-    tabs: { board: 'Community', mine: 'Mine' },
+    tabs: { board: 'Community', mine: 'Mine', offers: 'Time bank' },
     post: 'Post a need',
     empty: 'No needs right now',
     emptyMine: 'You have not posted or taken on any need yet',
@@ -34,6 +34,15 @@ const needsEn: typeof needsZhCN = {
     by: 'For: {name}',
     proxy: 'Posted for them',
     claimer: 'Taken on by {name}',
+  },
+  offers: {
+    intro: 'Time bank: say what you can do for neighbours; when someone needs it, the community gets in touch.',
+    empty: 'Nobody has offered anything yet',
+    what: 'What I can do',
+    placeholder: 'e.g. keep an elder company at weekends, play chess',
+    post: 'Offer it',
+    withdraw: 'Take down',
+    problem: 'Please say what you can do (4–200 characters)',
   },
   post: {
     intro: 'Say what help you need, when and where. Only the helper and community staff see the address and phone.',

@@ -24,7 +24,7 @@ const needsZhCN = {
   },
   board: {
     all: '全部',
-    tabs: { board: '社区需求', mine: '我的' },
+    tabs: { board: '社区需求', mine: '我的', offers: '时间银行' },
     post: '发布需求',
     empty: '暂时没有需求',
     emptyMine: '你还没有发布或认领需求',
@@ -32,6 +32,15 @@ const needsZhCN = {
     by: '需求人：{name}',
     proxy: '代发布',
     claimer: '认领：{name}',
+  },
+  offers: {
+    intro: '时间银行：写下你能为邻居做的事，邻居有需要时会联系社区。',
+    empty: '还没有人发布服务意向',
+    what: '我能做什么',
+    placeholder: '例如：周末可以陪老人聊天、下象棋',
+    post: '发布服务意向',
+    withdraw: '撤下',
+    problem: '请写清你能做什么（4–200 字）',
   },
   post: {
     intro: '说清楚需要什么帮助、什么时候、在哪里。地址和电话只有认领人和社区工作人员能看到。',

@@ -8,7 +8,7 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import NeedsBoardPage from '../../src/package-needs/board/index';
 import NeedDetailPage from '../../src/package-needs/detail/index';
 import NeedsPostPage from '../../src/package-needs/post/index';
-import { call } from '../../src/services/cloud';
+import { call, ClientError } from '../../src/services/cloud';
 import type { NeedView } from '../../src/shared/schemas/needs';
 import { setElderly, setLocale } from '../../src/stores/settings';
 import { routerParams } from '../mocks/taro';
@@ -59,6 +59,9 @@ describe('needs board', () => {
     mockCheckedActions({
       'account.me': () => account(),
       'needs.list': (input) => ({ items: input.category === 'repairs' ? [] : [need()], total: input.category === 'repairs' ? 0 : 1, hasMore: false }),
+      'needs.offers': () => {
+        throw new ClientError('NOT_FOUND', '本社区未开通时间银行');
+      },
     });
     renderPage(<NeedsBoardPage />);
     await findElement('.needs-card[data-need-id="nd-1"]');
@@ -68,13 +71,43 @@ describe('needs board', () => {
     fireEvent.click(screen.getByText('小修小补'));
     await waitFor(() => expect(call).toHaveBeenCalledWith('needs.list', expect.objectContaining({ category: 'repairs' })));
     expect(await screen.findByText('暂时没有需求')).toBeTruthy();
+    // The community has no time bank: no tab for it.
+    expect(screen.queryByText('时间银行')).toBeNull();
+    expect(contractViolations()).toEqual([]);
+  });
+
+  it('shows the time-bank offers where the community has them, and adds mine', async () => {
+    const offers = [{ id: 'no-1', what: '周末可以陪老人下象棋', category: 'companionship' as const, state: 'open' as const, communityId: 'cm-beiyuan', name: '周＊', mine: false, createdAt: '2026-12-06T01:00:00.000Z' }];
+    mockCheckedActions({
+      'account.me': () => account(),
+      'needs.list': () => ({ items: [], total: 0, hasMore: false }),
+      'needs.offers': () => ({ items: offers, total: offers.length, hasMore: false }),
+      'needs.offerPost': (input) => {
+        const added = { ...offers[0]!, id: 'no-2', what: input.what, category: input.category, name: '王＊', mine: true };
+        offers.unshift(added);
+        return added;
+      },
+    });
+    renderPage(<NeedsBoardPage />);
+    fireEvent.click(await screen.findByText('时间银行'));
+    await findElement('.needs-offer[data-offer-id="no-1"]');
+    await typeInto('[data-field="offerWhat"]', '可以帮邻居修自行车');
+    await act(async () => {
+      fireEvent.click(screen.getByText('发布服务意向'));
+    });
+    await waitFor(() => expect(call).toHaveBeenCalledWith('needs.offerPost', { what: '可以帮邻居修自行车', category: 'companionship' }));
+    await findElement('.needs-offer[data-offer-id="no-2"] .needs-offer__withdraw');
     expect(contractViolations()).toEqual([]);
   });
 
   it('speaks English and keeps large type in elderly mode', async () => {
     act(() => setLocale('en'));
     act(() => setElderly(true));
-    mockCheckedActions({ 'account.me': () => account(), 'needs.list': () => ({ items: [need({ state: 'claimed', claimer: { kind: 'group', id: 'g-1', name: '北苑志愿服务队' } })], total: 1, hasMore: false }) });
+    mockCheckedActions({
+      'account.me': () => account(),
+      'needs.list': () => ({ items: [need({ state: 'claimed', claimer: { kind: 'group', id: 'g-1', name: '北苑志愿服务队' } })], total: 1, hasMore: false }),
+      'needs.offers': () => ({ items: [], total: 0, hasMore: false }),
+    });
     renderPage(<NeedsBoardPage />);
     await findElement('.needs-card[data-need-id="nd-1"]');
     expect(document.querySelector('.linli-page--elderly.needs-board')).toBeTruthy();

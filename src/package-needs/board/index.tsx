@@ -10,13 +10,15 @@ import { ChoiceChips } from '../../components/ChoiceChips';
 import { ListFooter } from '../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { usePaged } from '../../hooks/usePaged';
+import { useAsync } from '../../hooks/useAsync';
+import { Offers } from './Offers';
 import { useI18n } from '../../hooks/useI18n';
 import { pressable } from '../../components/Pressable';
 import { cx } from '../../utils/cx';
 import { needRoutes, needWhenText } from '../../utils/needRoutes';
 import './index.scss';
 
-type Tab = 'board' | 'mine';
+type Tab = 'board' | 'mine' | 'offers';
 type Filter = NeedCategory | 'all';
 
 /**
@@ -32,6 +34,8 @@ export default function NeedsBoardPage() {
     (n) => n.id,
     [tab, filter],
   );
+  // The time-bank board answers NOT_FOUND where the community has it off: then there is no tab for it.
+  const offers = useAsync(() => call('needs.offers', { limit: 50 }), []);
   useDidShow(() => void needs.refresh());
   usePullDownRefresh(() => void needs.refresh().finally(() => Taro.stopPullDownRefresh()));
   useReachBottom(() => {
@@ -74,6 +78,7 @@ export default function NeedsBoardPage() {
         options={[
           { value: 'board', label: t('needs.board.tabs.board') },
           { value: 'mine', label: t('needs.board.tabs.mine') },
+          ...(offers.data ? [{ value: 'offers' as const, label: t('needs.board.tabs.offers') }] : []),
         ]}
         value={tab}
         onChange={setTab}
@@ -86,7 +91,7 @@ export default function NeedsBoardPage() {
           onChange={setFilter}
         />
       ) : null}
-      <View className='linli-section needs-board__list'>{list()}</View>
+      <View className='linli-section needs-board__list'>{tab === 'offers' && offers.data ? <Offers offers={offers.data.items} onChanged={() => void offers.reload()} /> : list()}</View>
       <View className='needs-board__bar'>
         <Button className='needs-board__post' type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: needRoutes.post }).catch(() => undefined)}>
           {t('needs.board.post')}
