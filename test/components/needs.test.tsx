@@ -8,7 +8,8 @@ import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import NeedsBoardPage from '../../src/package-needs/board/index';
 import NeedDetailPage from '../../src/package-needs/detail/index';
 import NeedsPostPage from '../../src/package-needs/post/index';
-import { call, ClientError } from '../../src/services/cloud';
+import Taro from '@tarojs/taro';
+import { call, ClientError, uploadImage } from '../../src/services/cloud';
 import type { NeedView } from '../../src/shared/schemas/needs';
 import { setElderly, setLocale } from '../../src/stores/settings';
 import { routerParams } from '../mocks/taro';
@@ -183,6 +184,39 @@ describe('a need', () => {
     expect(await screen.findByText('地点：北苑小区 3 栋 501')).toBeTruthy();
     expect(screen.getByText('电话：13900001111')).toBeTruthy();
     expect(document.querySelector('.need-detail__claim')).toBeNull();
+    expect(contractViolations()).toEqual([]);
+  });
+
+  it("a group's leader marks it done with a photo and each member's minutes", async () => {
+    routerParams.id = 'nd-1';
+    Object.assign(Taro, { chooseImage: jest.fn(async () => ({ tempFilePaths: ['blob:photo'], tempFiles: [] })) });
+    mockCheckedActions({
+      'account.me': () => account(),
+      'memberships.mine': () => ({ groups: [], requests: [] }),
+      'members.list': () => ({
+        items: [
+          { userId: 'u-wang', nickname: '王阿姨', avatar: null, role: 'leader' as const, since: '2025-01-01T00:00:00.000Z' },
+          { userId: 'u-zhang', nickname: '张叔', avatar: null, role: 'member' as const, since: '2025-01-01T00:00:00.000Z' },
+          { userId: 'u-zhao', nickname: '赵姐', avatar: null, role: 'member' as const, since: '2025-01-01T00:00:00.000Z' },
+        ],
+        total: 3,
+        hasMore: false,
+      }),
+      'needs.get': () => need({ state: 'accepted', claimer: { kind: 'group', id: 'g-help', name: '北苑志愿服务队' }, abilities: ['needs.view', 'needs.viewPrivate', 'needs.done'] }),
+      'needs.done': (input) => need({ state: 'done', helpers: input.helpers.map((h) => ({ name: h.userId, minutes: h.minutes })), abilities: ['needs.view'] }),
+    });
+    jest.mocked(uploadImage).mockResolvedValue('cloud://local/evidence/photo.png');
+    renderPage(<NeedDetailPage />);
+    await findElement('.need-helpers__row[data-helper-id="u-zhang"]');
+    fireEvent.click(screen.getByText('选择照片'));
+    await findElement('.need-detail__done .need-detail__photo');
+    await typeInto('.need-helpers__row[data-helper-id="u-zhang"]', '45');
+    await act(async () => {
+      fireEvent.click(screen.getByText('提交完成'));
+    });
+    await waitFor(() =>
+      expect(call).toHaveBeenCalledWith('needs.done', { needId: 'nd-1', photo: 'cloud://local/evidence/photo.png', helpers: [{ userId: 'u-wang', minutes: 60 }, { userId: 'u-zhang', minutes: 45 }] }),
+    );
     expect(contractViolations()).toEqual([]);
   });
 

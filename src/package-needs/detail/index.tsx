@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
-import { Button, Input, Tag } from '@nutui/nutui-react-taro';
+import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { NeedView } from '../../shared/schemas/needs';
 import { call, uploadImage } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
@@ -13,6 +13,7 @@ import { useAccount } from '../../hooks/useAccount';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { needWhenText } from '../../utils/needRoutes';
+import { HelperMinutes, helpersWithMinutes } from './HelperMinutes';
 import './index.scss';
 
 const RATINGS = ['1', '2', '3', '4', '5'] as const;
@@ -30,10 +31,13 @@ export default function NeedDetailPage() {
   const id = useRouter().params.id ?? '';
   const need = useAsync(() => call('needs.get', { needId: id }), [id]);
   const mine = useAsync(() => call('memberships.mine', {}), []);
+  const claimedBy = need.data?.claimer?.kind === 'group' && need.data.abilities.includes('needs.done') ? need.data.claimer.id : null;
+  const members = useAsync(() => call('members.list', { groupId: claimedBy ?? '', limit: 50 }), [claimedBy], { enabled: claimedBy !== null });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [photo, setPhoto] = useState<string | null>(null);
-  const [minutes, setMinutes] = useState('60');
+  // Minutes per helper; the one marking it done starts at an hour, everyone else blank.
+  const [minutes, setMinutes] = useState<Record<string, string>>({});
   const [rating, setRating] = useState<Rating>('5');
   const [words, setWords] = useState('');
 
@@ -122,8 +126,12 @@ export default function NeedDetailPage() {
                   {t('needs.detail.done.choosePhoto')}
                 </Button>
               </FormField>
-              <FormField name='minutes' label={t('needs.detail.done.minutes')} required>
-                <Input className='need-detail__minutes' type='number' value={minutes} onChange={setMinutes} />
+              <FormField name='minutes' label={t('needs.detail.done.minutes')} required hint={n.claimer?.kind === 'group' ? t('needs.detail.done.helpersHint') : undefined}>
+                <HelperMinutes
+                  helpers={n.claimer?.kind === 'group' ? (members.data?.items ?? []).map((m) => ({ userId: m.userId, name: m.nickname })) : [{ userId: me, name: account.me?.account.nickname ?? '' }]}
+                  minutes={{ [me]: '60', ...minutes }}
+                  onChange={(userId, value) => setMinutes((current) => ({ ...current, [userId]: value }))}
+                />
               </FormField>
               <Button
                 className='need-detail__done-submit'
@@ -135,8 +143,7 @@ export default function NeedDetailPage() {
                 onClick={() =>
                   void act(async () => {
                     const fileId = await uploadImage(photo!, 'evidence');
-                    // The person marking it done is its helper here; the server takes several helpers of a group.
-                    return call('needs.done', { needId: n.id, photo: fileId, helpers: [{ userId: me, minutes: Number(minutes) || 0 }] });
+                    return call('needs.done', { needId: n.id, photo: fileId, helpers: helpersWithMinutes({ [me]: '60', ...minutes }) });
                   })
                 }
               >
