@@ -13,6 +13,7 @@ import { usePaged } from '../../hooks/usePaged';
 import { useAsync } from '../../hooks/useAsync';
 import { Offers } from './Offers';
 import { useI18n } from '../../hooks/useI18n';
+import { useAccount } from '../../hooks/useAccount';
 import { pressable } from '../../components/Pressable';
 import { cx } from '../../utils/cx';
 import { needRoutes, needWhenText } from '../../utils/needRoutes';
@@ -27,6 +28,8 @@ type Filter = NeedCategory | 'all';
  */
 export default function NeedsBoardPage() {
   const { t } = useI18n();
+  // Signed in, with a home community: the board is her community's.
+  useAccount({ requireCommunity: true });
   const [tab, setTab] = useState<Tab>('board');
   const [filter, setFilter] = useState<Filter>('all');
   const needs = usePaged<NeedView>(

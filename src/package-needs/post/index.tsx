@@ -12,6 +12,7 @@ import { SubmitBar } from '../../components/SubmitBar';
 import { useAsync, errorMessage } from '../../hooks/useAsync';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useI18n } from '../../hooks/useI18n';
+import { useAccount } from '../../hooks/useAccount';
 import type { MessageKey } from '../../locales';
 import { NeedCategory, NeedsPostInput } from '../../shared/schemas/needs';
 import { chinaDay } from '../../utils/chinaTime';
@@ -31,6 +32,8 @@ const WHAT_LIMIT = { min: 4, max: 200 };
  */
 export default function NeedsPostPage() {
   const { t } = useI18n();
+  // Signed in, with a home community: the board is her community's.
+  useAccount({ requireCommunity: true });
   const proxies = useAsync(() => call('proxies.list', {}), []);
   const today = chinaDay();
   const [forUserId, setForUserId] = useState<string>('self');
