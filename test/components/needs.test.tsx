@@ -10,7 +10,7 @@ import NeedDetailPage from '../../src/package-needs/detail/index';
 import NeedsPostPage from '../../src/package-needs/post/index';
 import Taro from '@tarojs/taro';
 import { call, ClientError, uploadImage } from '../../src/services/cloud';
-import type { NeedView } from '../../src/shared/schemas/needs';
+import type { NeedView, OfferView } from '../../src/shared/schemas/needs';
 import { setElderly, setLocale } from '../../src/stores/settings';
 import { routerParams } from '../mocks/taro';
 import { contractViolations, mockCheckedActions } from './support/contractCheck';
@@ -78,7 +78,7 @@ describe('needs board', () => {
   });
 
   it('shows the time-bank offers where the community has them, and adds mine', async () => {
-    const offers = [{ id: 'no-1', what: '周末可以陪老人下象棋', category: 'companionship' as const, state: 'open' as const, communityId: 'cm-beiyuan', name: '周＊', mine: false, createdAt: '2026-12-06T01:00:00.000Z' }];
+    const offers: OfferView[] = [{ id: 'no-1', what: '周末可以陪老人下象棋', category: 'companionship', state: 'open', communityId: 'cm-beiyuan', name: '周＊', mine: false, createdAt: '2026-12-06T01:00:00.000Z' }];
     mockCheckedActions({
       'account.me': () => account(),
       'needs.list': () => ({ items: [], total: 0, hasMore: false }),
