@@ -38,6 +38,8 @@ export default defineAppConfig({
     { root: 'package-events', pages: ['edit/index', 'roster/index', 'code/index', 'cancel/index'] },
     // Noticeboard posters of a group or an activity (leaders and organisers): canvas, album.
     { root: 'package-poster', pages: ['poster/index'] },
+    // The needs board (邻里求助 / 微心愿): the board and my needs, posting (for myself or whom I act for), a need's page.
+    { root: 'package-needs', pages: ['board/index', 'post/index', 'detail/index'] },
     // Volunteer service: registration, hours and their review, credits, the points store, proofs
     // (verify/ is public: a proof's reader needs no account).
     {

@@ -7,6 +7,7 @@ import formsEn from './forms.en';
 import moderationEn from './moderation.en';
 import noticesEn from './notices.en';
 import communityNoticesEn from './communityNotices.en';
+import needsEn from './needs.en';
 import registryEn from './registry.en';
 import volunteerEntryEn from './volunteer.entry.en';
 import type volunteerZhCN from './volunteer.zh-CN';
@@ -20,6 +21,7 @@ const en: Messages = {
   forms: formsEn,
   notices: noticesEn,
   communityNotices: communityNoticesEn,
+  needs: needsEn,
   app: {
     name: 'Linli',
     slogan: 'Find the community groups around you',

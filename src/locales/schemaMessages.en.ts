@@ -90,6 +90,13 @@ const schemaMessagesEn: typeof schemaMessagesZhCN = {
   idBirth: 'The date of birth in the ID number is not right',
   idCheck: "The ID number's check digit is wrong; please check it",
   idFormat: 'The document number is not in the right format',
+  needWindow: 'The dates can span at most 31 days',
+  needMinutesMin: 'At least 10 minutes',
+  needMinutesMax: 'At most 12 hours',
+  needHelpersMin: 'Please name at least one helper',
+  needHelpersMax: 'At most 20 helpers',
+  needHelpersUnique: 'A helper is listed twice',
+  needRating: 'The rating is 1 to 5',
 };
 
 export default schemaMessagesEn;

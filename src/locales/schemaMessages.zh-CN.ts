@@ -95,6 +95,13 @@ const schemaMessagesZhCN = {
   idBirth: '身份证号中的出生日期不正确',
   idCheck: '身份证号校验位不正确，请核对',
   idFormat: '证件号码格式不正确',
+  needWindow: '时间范围不能超过 31 天',
+  needMinutesMin: '至少 10 分钟',
+  needMinutesMax: '不能超过 12 小时',
+  needHelpersMin: '请至少填写一位服务者',
+  needHelpersMax: '最多 20 位服务者',
+  needHelpersUnique: '服务者不能重复',
+  needRating: '评分为 1–5 分',
 };
 
 export default schemaMessagesZhCN;

@@ -9,6 +9,7 @@ import formsZhCN from './forms.zh-CN';
 import moderationZhCN from './moderation.zh-CN';
 import noticesZhCN from './notices.zh-CN';
 import communityNoticesZhCN from './communityNotices.zh-CN';
+import needsZhCN from './needs.zh-CN';
 import type moderationStaffZhCN from './moderation.staff.zh-CN';
 import registryZhCN from './registry.zh-CN';
 import volunteerEntryZhCN from './volunteer.entry.zh-CN';
@@ -31,6 +32,8 @@ const zhCN = {
   notices: noticesZhCN,
   /** Committee notices: the home pin, the notice page, the staff page (small, so all in the main package). */
   communityNotices: communityNoticesZhCN,
+  /** The needs board (微心愿 / 邻里求助) and the time-bank offers (package-needs). */
+  needs: needsZhCN,
   app: {
     name: '邻里',
     slogan: '发现身边的社区社会组织',

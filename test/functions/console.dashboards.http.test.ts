@@ -13,8 +13,8 @@ import { SeededRandom } from '../support/seededRandom';
 
 const DAY = 24 * 3600_000;
 const SEED = Number(process.env.DASHBOARD_SEED ?? 20261206);
-/** Round trips one dashboard may take: the actor, the region tree and the figures (10 side by side). */
-const ROUND_TRIP_BOUND = 12;
+/** Round trips one dashboard may take: the actor, the region tree and the figures (10 side by side), and the needs board's two (issue 18). */
+const ROUND_TRIP_BOUND = 14;
 
 interface Region { _id: string; level: 'county' | 'street' | 'community'; kind?: string; parentId: string | null; ancestorIds: string[]; name: string }
 type Placed = { communityId: string | null; streetId: string; countyId: string };
@@ -58,6 +58,7 @@ async function bruteForce(regionId: string, year: number): Promise<Omit<Dashboar
   const streets = below.filter((r) => r.level === 'street');
   const hubbed = streets.filter((s) => live.some((g) => g.type === 'hub' && g.streetId === s._id));
   const childField = region.level === 'county' ? 'streetId' : 'communityId';
+  const needDocs = await allDocsOf<NeedDoc>(db, 'needs', { [field]: regionId });
   const waiting = [...hours.filter((h) => h.state === 'pending').map((h) => h.recordedAt), ...corrections.map((c) => c.createdAt)];
   return {
     groups: {
@@ -92,6 +93,45 @@ async function bruteForce(regionId: string, year: number): Promise<Omit<Dashboar
         members: live.filter((g) => g[childField] === child._id).reduce((sum, g) => sum + g.memberCount, 0),
         activities: activities.filter((a) => a[childField] === child._id && a.status === 'published').length,
       })),
+    needs: needsBruteForce(needDocs, regions),
+  };
+}
+
+interface NeedDoc {
+  communityId: string;
+  state: string;
+  dueAt: Date;
+  createdAt: Date;
+  claimedAt: Date | null;
+  doneAt: Date | null;
+}
+
+/** The needs figures (issue 18) from every need of the region: by community, and by China calendar month. */
+function needsBruteForce(needs: NeedDoc[], regions: Region[]): DashboardOutput['needs'] {
+  const claimed = (n: NeedDoc) => ['claimed', 'accepted', 'done', 'thanked', 'closed'].includes(n.state);
+  const fulfilled = (n: NeedDoc) => ['done', 'thanked', 'closed'].includes(n.state);
+  const overdue = (n: NeedDoc) => n.state === 'expired' || (['open', 'claimed', 'accepted'].includes(n.state) && n.dueAt.getTime() < now.getTime() + DAY);
+  const ids = [...new Set(needs.map((n) => n.communityId))];
+  const byCommunity = ids.map((id) => {
+    const mine = needs.filter((n) => n.communityId === id);
+    return { id, name: regions.find((r) => r._id === id)!.name, posted: mine.length, claimed: mine.filter(claimed).length, fulfilled: mine.filter(fulfilled).length, overdue: mine.filter(overdue).length };
+  });
+  const monthOf = (at: Date | null) => (at ? new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 7) : null);
+  const china = new Date(now.getTime() + 8 * 3600_000);
+  const months = Array.from({ length: 6 }, (_, i) => new Date(Date.UTC(china.getUTCFullYear(), china.getUTCMonth() - 5 + i, 1)).toISOString().slice(0, 7));
+  const total = (name: 'posted' | 'claimed' | 'fulfilled' | 'overdue') => byCommunity.reduce((sum, c) => sum + c[name], 0);
+  return {
+    posted: total('posted'),
+    claimed: total('claimed'),
+    fulfilled: total('fulfilled'),
+    overdue: total('overdue'),
+    byCommunity: expect.arrayContaining(byCommunity) as unknown as typeof byCommunity,
+    byMonth: months.map((month) => ({
+      month,
+      posted: needs.filter((n) => monthOf(n.createdAt) === month).length,
+      claimed: needs.filter((n) => monthOf(n.claimedAt) === month).length,
+      fulfilled: needs.filter((n) => monthOf(n.doneAt) === month).length,
+    })),
   };
 }
 
@@ -151,6 +191,17 @@ async function grow(random: SeededRandom, scale: number): Promise<void> {
       minutes: random.chance(0.1) ? -random.int(30, 240) : random.int(15, 480),
       recordedAt: around(8),
     })),
+  );
+  const states = ['open', 'claimed', 'accepted', 'done', 'thanked', 'closed', 'withdrawn', 'expired'];
+  await batch(
+    'needs',
+    Array.from({ length: 80 * scale }, (_, i) => {
+      const c = random.pick(communities);
+      const state = random.pick(states);
+      const createdAt = around(120);
+      const later = (p: number) => (random.chance(p) ? new Date(createdAt.getTime() + random.int(1, 72) * 3600_000) : null);
+      return { _id: `dn-${tag}-${i}`, communityId: c._id, streetId: c.parentId!, countyId, state, createdAt, dueAt: around(3), claimedAt: state === 'open' ? null : later(0.9), doneAt: ['done', 'thanked', 'closed'].includes(state) ? later(1) : null };
+    }),
   );
   await batch(
     'hour_corrections',

@@ -2,7 +2,9 @@
 import { hourPolicies } from '../../../src/shared/policies/volunteers';
 import { findActivity } from '../repositories/activities';
 import { findGroup } from '../repositories/groups';
+import type { HourRecordDoc } from '../repositories/hourRecords';
 import { findMembership } from '../repositories/memberships';
+import { staffScopePolicies } from './staffScope';
 import type { Actor } from './actor';
 import { authorize } from './authorize';
 import { groupResource } from './groups';
@@ -28,6 +30,22 @@ export async function loadVolunteerActivity(actor: Actor, activityId: string) {
   authorize(hourPolicies, 'hours.viewActivity', actor, resource, activityNotFound());
   if (!activity.volunteer) throw hourErrors.notVolunteerActivity();
   return { activity, group, resource, volunteer: activity.volunteer };
+}
+
+/**
+ * Where a pending record is reviewed, as the region whose settings pay its credits: its group
+ * (the group's leaders or staff over it), or — for a need a volunteer took on herself, which has
+ * no group (commands/needs/needHours.ts) — staff over the need's community. Nobody reviews their own.
+ */
+export async function loadReviewableRecord(actor: Actor, record: Pick<HourRecordDoc, 'groupId' | 'userId' | 'communityId' | 'streetId' | 'countyId'>): Promise<string> {
+  if (record.groupId) {
+    const group = await loadReviewableGroup(actor, record.groupId, record.userId);
+    return group.communityId ?? group.streetId;
+  }
+  const scope = { regionId: record.communityId ?? record.streetId, ancestorIds: record.communityId ? [record.countyId, record.streetId] : [record.countyId] };
+  authorize(staffScopePolicies, 'region.oversee', actor, scope, recordNotFound());
+  if (record.userId === actor.userId) throw hourErrors.cannotReviewOwn();
+  return scope.regionId;
 }
 
 /** The group whose hours the actor reviews; nobody approves their own hours. */

@@ -109,6 +109,10 @@ const zhCN = {
     title: () => '你的举报已处理',
     body: (p) => `你举报的「${s(p, 'subject')}」经核查未发现违规，内容将继续显示。感谢你对社区的关心。`,
   },
+  need_claimed: { title: () => '你的需求有人认领了', body: (p) => `「${s(p, 'need')}」已由「${s(p, 'claimer')}」认领，请确认是否接受` },
+  need_accepted: { title: () => '需求方已确认', body: (p) => `「${s(p, 'need')}」的需求方已接受你的认领，请按约定提供帮助` },
+  need_done: { title: () => '需求已完成', body: (p) => `「${s(p, 'need')}」已标记完成，请评价并致谢` },
+  need_unclaimed: { title: () => '有需求无人认领', body: (p) => `「${s(p, 'need')}」发布已超过 ${s(p, 'hours')} 小时仍无人认领，请协调` },
 } satisfies Record<string, NoticeText>;
 
 /** The kinds of notice the server writes: every notice is one of them. */
@@ -177,6 +181,10 @@ const en: Record<CataloguedKind, NoticeText> = {
     title: () => 'Your report was looked into',
     body: (p) => `We checked "${s(p, 'subject')}", which you reported, and found nothing against the rules, so it stays visible. Thank you for caring about your community.`,
   },
+  need_claimed: { title: () => 'Someone took on your need', body: (p) => `"${s(p, 'need')}" was taken on by "${s(p, 'claimer')}". Please confirm whether you accept.` },
+  need_accepted: { title: () => 'The resident accepted', body: (p) => `The resident accepted your offer to help with "${s(p, 'need')}". Please help as agreed.` },
+  need_done: { title: () => 'Your need was done', body: (p) => `"${s(p, 'need')}" was marked done. Please rate it and say thanks.` },
+  need_unclaimed: { title: () => 'A need nobody took on', body: (p) => `"${s(p, 'need')}" has waited over ${s(p, 'hours')} hours with nobody taking it on. Please help find someone.` },
 };
 
 const catalogue: Record<NoticeLocale, Record<CataloguedKind, NoticeText>> = { 'zh-CN': zhCN, en };

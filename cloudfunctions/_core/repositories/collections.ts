@@ -50,6 +50,10 @@ export const Collections = {
   noticeSubscriptions: 'notice_subscriptions',
   /** One mark per subscribe message of a notice to a resident: never sent twice. */
   noticeSends: 'notice_sends',
+  /** The needs board (微心愿 / 邻里求助), see repositories/needs.ts. */
+  needs: 'needs',
+  /** The time-bank offer board beside it. */
+  needOffers: 'need_offers',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

@@ -68,6 +68,9 @@ export const correctionsCollection = () => database().collection(Collections.hou
 /** The one record a sign-up's attendance can make, so confirming twice cannot double it. */
 export const recordIdForSignup = (signupId: string): string => `hr${digest('hours', signupId).slice(0, 30)}`;
 
+/** The one record a helper's service on a need can make (issue 18), so closing a need twice cannot double it. */
+export const recordIdForNeedHelper = (needId: string, userId: string): string => `hn${digest('need-hours', needId, userId).slice(0, 30)}`;
+
 /** A record by id, or null; read inside `tx` when given. */
 export async function findRecord(recordId: string, tx?: Transaction): Promise<HourRecordDoc | null> {
   // Inside a transaction node-sdk answers one document as `data` (an object or null), outside as a list.

@@ -25,6 +25,8 @@ import * as noticeReads from './noticeReads.indexes';
 import * as noticeSends from './noticeSends.indexes';
 import * as noticeSubscriptions from './noticeSubscriptions.indexes';
 import * as notices from './notices.indexes';
+import * as needOffers from './needOffers.indexes';
+import * as needs from './needs.indexes';
 import * as notifyFailures from './notifyFailures.indexes';
 import * as posts from './posts.indexes';
 import * as proofs from './proofs.indexes';
@@ -66,6 +68,8 @@ export const indexesByFile = {
   noticeSends,
   noticeSubscriptions,
   notices,
+  needOffers,
+  needs,
   notifyFailures,
   posts,
   proofs,

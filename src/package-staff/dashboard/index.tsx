@@ -16,6 +16,7 @@ import { cx } from '../../utils/cx';
 import { reviewPath } from '../../utils/registryRoutes';
 import { volunteerRoutes } from '../../utils/volunteerRoutes';
 import { ExportButton } from '../components/ExportButton';
+import { NeedFigures } from '../components/NeedFigures';
 import { ScopeChips, scopeState, useStaffScope, type StaffScope } from '../components/StaffScope';
 import '../components/staff.scss';
 import './index.scss';
@@ -141,6 +142,8 @@ function Dashboard({ data, onOpenChild }: { data: DashboardOutput; onOpenChild: 
         <Bars title={t('moderation.dashboard.byType')} name='type' counts={data.groups.byType} labelOf={(key) => label('groupTypes', key)} />
         <Bars title={t('moderation.dashboard.byLevel')} name='level' counts={data.groups.byLevel} labelOf={(key) => label('levels', key)} />
       </View>
+
+      {data.needs ? <NeedFigures needs={data.needs} /> : null}
 
       <View className='linli-card dash-section dash-targets'>
         <Text className='dash-section__title'>{t('moderation.dashboard.targets')}</Text>

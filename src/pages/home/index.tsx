@@ -18,6 +18,7 @@ import { NearPlaceStatus } from '../../components/NearPlaceStatus';
 import { UrgentNotices } from '../../components/UrgentNotices';
 import { membershipVersion } from '../../stores/session';
 import { communityPath, groupPath } from '../../utils/routes';
+import { needRoutes } from '../../utils/needRoutes';
 import './index.scss';
 import { colors } from '../../styles/colors';
 
@@ -131,6 +132,11 @@ export default function HomePage() {
             </Text>
           }
         />
+      </View>
+
+      <View className='linli-card linli-pressable home__needs' role='link' onClick={() => void Taro.navigateTo({ url: needRoutes.board }).catch(() => undefined)}>
+        <Text className='home__needs-title'>{t('needs.entry.title')}</Text>
+        <Text className='home__needs-hint'>{t('needs.entry.hint')}</Text>
       </View>
 
       <Tabs className='home__area' value={area} onChange={(value) => setArea(value === 'nearby' ? 'nearby' : 'community')} activeType='line' align='left'>

@@ -20,6 +20,7 @@ import { volunteersActions } from './volunteers';
 import { creditsActions } from './credits';
 import { proofsActions } from './proofs';
 import { noticesActions } from './notices';
+import { needsActions } from './needs';
 import { systemActions } from './system';
 
 export type { ActionSpec, Audience, RateLimit } from './actionSpec';
@@ -42,6 +43,7 @@ export const contract = {
   ...creditsActions,
   ...proofsActions,
   ...noticesActions,
+  ...needsActions,
   ...systemActions,
 } as const;
 

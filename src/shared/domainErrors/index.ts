@@ -21,6 +21,7 @@ import { hubErrors } from './hubs';
 import { memberErrors } from './members';
 import { moderationErrors } from './moderation';
 import { noticeErrors } from './notices';
+import { needErrors } from './needs';
 import { postErrors } from './posts';
 import { proofErrors } from './proofs';
 import { proxyErrors } from './proxies';
@@ -44,6 +45,7 @@ export {
   memberErrors,
   moderationErrors,
   noticeErrors,
+  needErrors,
   postErrors,
   proofErrors,
   proxyErrors,

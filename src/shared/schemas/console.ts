@@ -24,6 +24,16 @@ export const AuditEntryView = z.object({
 });
 export const AuditSearchOutput = paged(AuditEntryView);
 
+const NeedCounts = { posted: z.number().int(), claimed: z.number().int(), fulfilled: z.number().int() };
+/** Needs posted, claimed, fulfilled and overdue (expired, or on their last day and not done). */
+export const NeedFigures = z.object({
+  ...NeedCounts,
+  overdue: z.number().int(),
+  byCommunity: z.array(z.object({ id: Id, name: z.string(), ...NeedCounts, overdue: z.number().int() })),
+  /** The last six China calendar months, oldest first (YYYY-MM). */
+  byMonth: z.array(z.object({ month: z.string(), ...NeedCounts })),
+});
+
 export const DashboardInput = z.object({ regionId: Id, year: z.number().int().min(2000).max(2100).optional() }).strict();
 export const DashboardOutput = z.object({
   region: z.object({ id: Id, name: z.string(), level: z.enum(['county', 'street', 'community']) }),
@@ -45,6 +55,8 @@ export const DashboardOutput = z.object({
     streetsWithHub: z.object({ share: z.number(), count: z.number().int(), of: z.number().int(), goal: z.number() }),
   }),
   byChild: z.array(z.object({ id: Id, name: z.string(), groups: z.number().int(), members: z.number().int(), activities: z.number().int() })),
+  /** The needs board (issue 18): totals, each community's, and month by month. Optional for older clients' fixtures. */
+  needs: NeedFigures.optional(),
 });
 export type DashboardOutput = z.infer<typeof DashboardOutput>;
 

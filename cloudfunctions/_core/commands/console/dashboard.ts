@@ -5,8 +5,16 @@ import { loadStaffRegion } from '../../authz/staffScope';
 import { accountId, balancesByKind, type AccountDoc } from '../../ledger/accounts';
 import { countsByKey } from '../../repositories/figures';
 import { regionFigures } from '../../repositories/regionFigures';
+import { needFigures } from '../../repositories/needFigures';
 import { fieldOf } from '../../repositories/regionRecords';
 import type { RegionDoc } from '../../repositories/regions';
+
+/** The needs board's figures: totals over the region's communities, each community by name, and the months. */
+function needsSummary({ byCommunity, months }: Awaited<ReturnType<typeof needFigures>>, regions: Map<string, RegionDoc>): NonNullable<DashboardOutput['needs']> {
+  const rows = [...byCommunity.entries()].flatMap(([id, row]) => (id ? [{ id, name: regions.get(id)?.name ?? id, ...row }] : []));
+  const total = (name: 'posted' | 'claimed' | 'fulfilled' | 'overdue') => rows.reduce((sum, row) => sum + row[name], 0);
+  return { posted: total('posted'), claimed: total('claimed'), fulfilled: total('fulfilled'), overdue: total('overdue'), byCommunity: rows, byMonth: months };
+}
 
 /** Policy targets from the documents: every rural community has an excellent team; ≥ 70 % of streets a hub. */
 const TARGETS = { ruralExcellent: 1, streetsWithHub: 0.7 };
@@ -36,9 +44,10 @@ export async function dashboard(actor: Actor, regionId: string, year: number | u
   const ratingYear = year ?? now.getUTCFullYear();
   const childField = region.level === 'county' ? 'streetId' : 'communityId';
   const below = [...regions.values()].filter((r) => r.ancestorIds.includes(region._id) || r._id === region._id);
-  const [{ groupsByChild, groupsByType, groupsByLevel, pendingGroups, excellentByCommunity, hubsByStreet, activitiesByChild, hours, corrections }, credits] = await Promise.all([
+  const [{ groupsByChild, groupsByType, groupsByLevel, pendingGroups, excellentByCommunity, hubsByStreet, activitiesByChild, hours, corrections }, credits, needs] = await Promise.all([
     regionFigures({ field: fieldOf(region), regionId: region._id, childField, ratingYear, now }),
     creditsOf(below),
+    needFigures(fieldOf(region), region._id, now),
   ]);
   const sum = <K extends string>(rows: Map<string | null, Record<K, number>>, name: K) => [...rows.values()].reduce((total, row) => total + row[name], 0);
   const rural = below.filter((r) => r.level === 'community' && r.kind === 'rural');
@@ -76,5 +85,6 @@ export async function dashboard(actor: Actor, regionId: string, year: number | u
       members: groupsByChild.get(child._id)?.members ?? 0,
       activities: activitiesByChild.get(child._id)?.published ?? 0,
     })),
+    needs: needsSummary(needs, regions),
   };
 }

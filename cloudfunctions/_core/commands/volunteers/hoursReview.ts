@@ -1,6 +1,6 @@
 /** hours.review: a leader or the committee approves (and credits) or rejects a pending self-report (audited). */
 import type { Actor } from '../../authz/actor';
-import { loadReviewableGroup, recordNotFound } from '../../authz/hours';
+import { loadReviewableRecord, recordNotFound } from '../../authz/hours';
 import { earningPosting } from '../../ledger/earnings';
 import { applyPosting } from '../../ledger/posting';
 import { settingsFor } from '../../repositories/communitySettings';
@@ -9,15 +9,17 @@ import { inTransaction } from '../../runtime/transactions';
 import { auditReview, tellCredited } from './hourRecording';
 import { hourErrors } from '../../../../src/shared/domainErrors';
 
+/** Sources that wait for a review: self-reports, and a need's helpers' hours (commands/needs/needHours.ts). */
+const REVIEWED_SOURCES: ReadonlySet<string> = new Set(['self_report', 'need']);
+
 /** Approves (and credits) or rejects a pending self-report. */
 export async function reviewSelfReport(actor: Actor, recordId: string, approve: boolean, reason: string | undefined, now: Date) {
   const record = await findRecord(recordId);
   if (!record) throw recordNotFound();
-  const group = await loadReviewableGroup(actor, record.groupId, record.userId);
-  const settings = await settingsFor(group.communityId ?? group.streetId);
+  const settings = await settingsFor(await loadReviewableRecord(actor, record));
   const outcome = await inTransaction(async (tx) => {
     const current = await findRecord(recordId, tx);
-    if (!current || current.source !== 'self_report') throw recordNotFound();
+    if (!current || !REVIEWED_SOURCES.has(current.source)) throw recordNotFound();
     if (current.state !== 'pending') throw hourErrors.reportHandled();
     const decided = { confirmedBy: actor.userId, confirmedByName: actor.user.nickname, confirmedAt: now };
     if (!approve) {

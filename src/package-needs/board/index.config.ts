@@ -1,0 +1,7 @@
+import needsZhCN from '../../locales/needs.zh-CN';
+
+export default definePageConfig({
+  navigationBarTitleText: needsZhCN.titles.board,
+  enablePullDownRefresh: true,
+  onReachBottomDistance: 80,
+});

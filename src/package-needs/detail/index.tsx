@@ -1,0 +1,201 @@
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { Image, Text, View } from '@tarojs/components';
+import { Button, Tag } from '@nutui/nutui-react-taro';
+import type { NeedView } from '../../shared/schemas/needs';
+import { call, uploadImage } from '../../services/cloud';
+import { PageRoot } from '../../components/PageRoot';
+import { ChoiceChips } from '../../components/ChoiceChips';
+import { FormField } from '../../components/FormField';
+import { LongTextField } from '../../components/LongText';
+import { ErrorState, LoadingState } from '../../components/StateView';
+import { useAccount } from '../../hooks/useAccount';
+import { errorMessage, useAsync } from '../../hooks/useAsync';
+import { useI18n } from '../../hooks/useI18n';
+import { needWhenText } from '../../utils/needRoutes';
+import { HelperMinutes, helpersWithMinutes } from './HelperMinutes';
+import './index.scss';
+
+const RATINGS = ['1', '2', '3', '4', '5'] as const;
+type Rating = (typeof RATINGS)[number];
+
+/**
+ * One need with what the viewer may do to it (its `abilities` from the server): take it on
+ * (herself or for a group she leads), accept or decline the helper, withdraw it, mark it done
+ * with a photo and the time served, or thank and rate it. The address and phone show only to
+ * the need's audience; everyone else sees that they appear once it is taken on.
+ */
+export default function NeedDetailPage() {
+  const { t } = useI18n();
+  const account = useAccount();
+  const id = useRouter().params.id ?? '';
+  const need = useAsync(() => call('needs.get', { needId: id }), [id]);
+  const mine = useAsync(() => call('memberships.mine', {}), []);
+  const claimedBy = need.data?.claimer?.kind === 'group' && need.data.abilities.includes('needs.done') ? need.data.claimer.id : null;
+  const members = useAsync(() => call('members.list', { groupId: claimedBy ?? '', limit: 50 }), [claimedBy], { enabled: claimedBy !== null });
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [photo, setPhoto] = useState<string | null>(null);
+  // Minutes per helper; the one marking it done starts at an hour, everyone else blank.
+  const [minutes, setMinutes] = useState<Record<string, string>>({});
+  const [rating, setRating] = useState<Rating>('5');
+  const [words, setWords] = useState('');
+
+  const act = async (run: () => Promise<NeedView>) => {
+    setProblem(null);
+    setBusy(true);
+    try {
+      need.setData(await run());
+    } catch (error) {
+      setProblem(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const render = (n: NeedView) => {
+    const can = (ability: string) => n.abilities.includes(ability);
+    const ledGroups = (mine.data?.groups ?? []).filter((g) => g.communityId === n.communityId && (g.myMembership?.role === 'leader' || g.myMembership?.role === 'co_leader'));
+    const me = account.me?.account.id ?? '';
+    return (
+      <>
+        <View className={`linli-card need-detail__card need-detail__card--${n.state}`}>
+          <View className='need-detail__head'>
+            <Tag type='primary' plain>
+              {t(`needs.categories.${n.category}`)}
+            </Tag>
+            <Text className='need-detail__state'>{t(`needs.states.${n.state}`)}</Text>
+          </View>
+          <Text className='need-detail__what'>{n.what}</Text>
+          <Text className='need-detail__meta'>{t('needs.board.when', { when: needWhenText(n) })}</Text>
+          <Text className='need-detail__meta'>{t('needs.board.by', { name: n.residentName })}</Text>
+          <Text className='need-detail__meta need-detail__place'>
+            {t('needs.detail.line', { label: t('needs.detail.place'), value: n.place ?? t('needs.detail.hidden') })}
+          </Text>
+          <Text className='need-detail__meta need-detail__phone'>
+            {t('needs.detail.line', { label: t('needs.detail.phone'), value: n.phone ?? t('needs.detail.hidden') })}
+          </Text>
+          {n.claimer ? <Text className='need-detail__meta need-detail__claimer'>{t('needs.board.claimer', { name: n.claimer.name })}</Text> : null}
+          {n.helpers.length > 0 ? (
+            <Text className='need-detail__meta'>
+              {t('needs.detail.line', { label: t('needs.detail.helpers'), value: n.helpers.map((h) => `${h.name} ${t('needs.detail.minutes', { minutes: h.minutes })}`).join(' · ') })}
+            </Text>
+          ) : null}
+          {n.photo ? <Image className='need-detail__photo' src={n.photo} mode='aspectFill' /> : null}
+          {n.rating !== null ? <Text className='need-detail__meta need-detail__rating'>{t('needs.detail.rating', { rating: n.rating })}</Text> : null}
+          {n.thanks ? <Text className='need-detail__thanks'>{n.thanks}</Text> : null}
+        </View>
+
+        <View className='need-detail__actions'>
+          {can('needs.claim') ? (
+            <>
+              <Button className='need-detail__claim' type='primary' size='large' block loading={busy} onClick={() => void act(() => call('needs.claim', { needId: n.id }))}>
+                {t('needs.detail.actions.claim')}
+              </Button>
+              {ledGroups.map((g) => (
+                <Button key={g.id} className='need-detail__claim-group' fill='outline' size='large' block disabled={busy} onClick={() => void act(() => call('needs.claim', { needId: n.id, groupId: g.id }))}>
+                  {t('needs.detail.actions.claimForGroup', { group: g.name })}
+                </Button>
+              ))}
+            </>
+          ) : null}
+          {can('needs.confirm') ? (
+            <>
+              <Button className='need-detail__accept' type='primary' size='large' block loading={busy} onClick={() => void act(() => call('needs.confirm', { needId: n.id, accept: true }))}>
+                {t('needs.detail.actions.accept')}
+              </Button>
+              <Button className='need-detail__decline' fill='outline' size='large' block disabled={busy} onClick={() => void act(() => call('needs.confirm', { needId: n.id, accept: false }))}>
+                {t('needs.detail.actions.decline')}
+              </Button>
+            </>
+          ) : null}
+          {can('needs.done') ? (
+            <View className='linli-card need-detail__form need-detail__done'>
+              <FormField name='photo' label={t('needs.detail.done.photo')} required>
+                {photo ? <Image className='need-detail__photo' src={photo} mode='aspectFill' /> : null}
+                <Button
+                  className='need-detail__choose'
+                  fill='outline'
+                  disabled={busy}
+                  onClick={() =>
+                    void Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
+                      .then((chosen) => setPhoto(chosen.tempFilePaths[0] ?? null))
+                      .catch(() => undefined)
+                  }
+                >
+                  {t('needs.detail.done.choosePhoto')}
+                </Button>
+              </FormField>
+              <FormField name='minutes' label={t('needs.detail.done.minutes')} required hint={n.claimer?.kind === 'group' ? t('needs.detail.done.helpersHint') : undefined}>
+                <HelperMinutes
+                  helpers={n.claimer?.kind === 'group' ? (members.data?.items ?? []).map((m) => ({ userId: m.userId, name: m.nickname })) : [{ userId: me, name: account.me?.account.nickname ?? '' }]}
+                  minutes={{ [me]: '60', ...minutes }}
+                  onChange={(userId, value) => setMinutes((current) => ({ ...current, [userId]: value }))}
+                />
+              </FormField>
+              <Button
+                className='need-detail__done-submit'
+                type='primary'
+                size='large'
+                block
+                loading={busy}
+                disabled={!photo}
+                onClick={() =>
+                  void act(async () => {
+                    const fileId = await uploadImage(photo!, 'evidence');
+                    return call('needs.done', { needId: n.id, photo: fileId, helpers: helpersWithMinutes({ [me]: '60', ...minutes }) });
+                  })
+                }
+              >
+                {t('needs.detail.done.submit')}
+              </Button>
+            </View>
+          ) : null}
+          {can('needs.thank') ? (
+            <View className='linli-card need-detail__form need-detail__thank'>
+              <FormField name='rating' label={t('needs.detail.thank.rating')} required>
+                <ChoiceChips<Rating> options={RATINGS.map((r) => ({ value: r, label: '★'.repeat(Number(r)) }))} value={rating} onChange={setRating} />
+              </FormField>
+              <LongTextField name='words' label={t('needs.detail.thank.words')} value={words} limit={{ min: 0, max: 200 }} onChange={setWords} />
+              <Button
+                className='need-detail__thank-submit'
+                type='primary'
+                size='large'
+                block
+                loading={busy}
+                onClick={() => void act(() => call('needs.thank', { needId: n.id, rating: Number(rating), ...(words.trim() ? { words } : {}) }))}
+              >
+                {t('needs.detail.thank.submit')}
+              </Button>
+            </View>
+          ) : null}
+          {can('needs.withdraw') ? (
+            <Button
+              className='need-detail__withdraw'
+              fill='none'
+              size='large'
+              block
+              disabled={busy}
+              onClick={() =>
+                void Taro.showModal({ content: t('needs.detail.confirmWithdraw') })
+                  .then((answer) => (answer.confirm ? act(() => call('needs.withdraw', { needId: n.id })) : undefined))
+                  .catch(() => undefined)
+              }
+            >
+              {t('needs.detail.actions.withdraw')}
+            </Button>
+          ) : null}
+          {problem ? <Text className='need-detail__problem'>{problem}</Text> : null}
+        </View>
+      </>
+    );
+  };
+
+  return (
+    <PageRoot titleKey='needs.titles.detail' className='need-detail' busy={need.loading}>
+      <View className='linli-section'>
+        {need.loading && !need.data ? <LoadingState cards={1} /> : need.error || !need.data ? <ErrorState message={need.error ?? ''} onRetry={() => void need.reload()} /> : render(need.data)}
+      </View>
+    </PageRoot>
+  );
+}

@@ -1,0 +1,5 @@
+import needsZhCN from '../../locales/needs.zh-CN';
+
+export default definePageConfig({
+  navigationBarTitleText: needsZhCN.titles.post,
+});
