@@ -7,8 +7,7 @@ import { abilities, allows } from '../authz/authorize';
 import { NEED_UNCLAIMED_AFTER_HOURS, needPolicies, type NeedResource } from '../../../src/shared/policies/needs';
 import type { NeedView, OfferView } from '../../../src/shared/schemas/needs';
 import type { PolicyActor } from '../../../src/shared/policies/actor';
-import { fileStore } from '../ports/storage';
-import { maskNickname, openPersonal } from '../privacy/personalData';
+import { maskNickname } from '../privacy/personalData';
 import type { NeedDoc } from '../repositories/needs';
 import type { OfferDoc } from '../repositories/needOffers';
 import { startOfChinaDay } from '../runtime/chinaDay';
@@ -30,12 +29,8 @@ export function overdue(need: Pick<NeedDoc, 'state' | 'whenTo'>, now: Date): boo
 export interface NeedLookups {
   nicknames: Map<string, string>;
   photoUrls: Map<string, string>;
-}
-
-/** Photo links of the needs whose photo passed the image check (one storage request per 50). */
-export async function photoUrlsOf(needs: NeedDoc[]): Promise<Map<string, string>> {
-  const ids = needs.filter((n) => n.photo && n.photoVerdict === 'pass').map((n) => n.photo!);
-  return ids.length > 0 ? fileStore().temporaryUrls(ids) : new Map();
+  /** The need's address and phone, opened by the command for its audience only (presenters never unseal). */
+  contacts: Map<string, { place: string | null; phone: string | null }>;
 }
 
 /** One need for one caller. */
@@ -53,8 +48,8 @@ export function needView(actor: PolicyActor, need: NeedDoc, resource: NeedResour
     residentName: maskNickname(lookups.nicknames.get(need.userId) ?? '居民'),
     postedForResident: need.postedBy !== need.userId,
     claimer: need.claim ? { kind: need.claim.kind, id: need.claim.id, name: need.claim.kind === 'volunteer' && !open ? maskNickname(need.claim.name) : need.claim.name } : null,
-    place: open ? openPersonal(need.placeSealed) : null,
-    phone: open ? openPersonal(need.phoneSealed) : null,
+    place: open ? (lookups.contacts.get(need._id)?.place ?? null) : null,
+    phone: open ? (lookups.contacts.get(need._id)?.phone ?? null) : null,
     location: open ? need.location : null,
     doneAt: need.doneAt?.toISOString() ?? null,
     photo: need.photo ? (lookups.photoUrls.get(need.photo) ?? null) : null,
