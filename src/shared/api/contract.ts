@@ -19,6 +19,7 @@ import { consoleActions } from './console';
 import { volunteersActions } from './volunteers';
 import { creditsActions } from './credits';
 import { proofsActions } from './proofs';
+import { careActions } from './care';
 import { systemActions } from './system';
 
 export type { ActionSpec, Audience, RateLimit } from './actionSpec';
@@ -40,6 +41,7 @@ export const contract = {
   ...volunteersActions,
   ...creditsActions,
   ...proofsActions,
+  ...careActions,
   ...systemActions,
 } as const;
 

@@ -10,6 +10,7 @@
  */
 import { accountErrors } from './account';
 import { activityErrors } from './activities';
+import { careErrors } from './care';
 import { consoleErrors } from './console';
 import { contentErrors } from './content';
 import { creditErrors } from './credits';
@@ -32,6 +33,7 @@ import { volunteerErrors } from './volunteers';
 export {
   accountErrors,
   activityErrors,
+  careErrors,
   consoleErrors,
   contentErrors,
   creditErrors,
