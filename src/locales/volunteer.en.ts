@@ -173,6 +173,7 @@ const volunteerEn: typeof volunteerZhCN = {
       self_report: 'Self-reported',
       correction: 'Correction',
       reversal: 'Reversal',
+      care_visit: 'Care visit',
     },
     states: {
       pending: 'Under review',

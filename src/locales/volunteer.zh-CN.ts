@@ -171,6 +171,7 @@ const volunteerZhCN = {
       self_report: '自行申报',
       correction: '更正',
       reversal: '冲销',
+      care_visit: '关爱探访',
     },
     states: {
       pending: '待审核',
