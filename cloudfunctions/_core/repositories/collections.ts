@@ -42,6 +42,10 @@ export const Collections = {
   jobs: 'jobs',
   /** What a job's slices made, kept for its finishing step (an export's rows). */
   jobParts: 'job_parts',
+  /** The register of people served, their pairings and visit logs (issue 18 item 2). */
+  careRecipients: 'care_recipients',
+  carePairs: 'care_pairs',
+  careVisits: 'care_visits',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

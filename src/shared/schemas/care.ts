@@ -6,7 +6,7 @@
  */
 import * as z from '../zod';
 import { FileRef, Id, Page, paged, text } from './common';
-import { Day, Phone, VolunteerNo } from './volunteers';
+import { Day, HourState, Phone, VolunteerNo } from './volunteers';
 
 /** Who the register is for (issue 18 item 2). */
 export const CareCategory = z.enum(['lone_elder', 'disability', 'left_behind_child', 'family_in_difficulty', 'other'], { error: '请选择服务对象类别' });
@@ -168,10 +168,12 @@ export const CareVisitView = z.object({
   onTime: z.boolean(),
   /** The hour record it became and that record's state. */
   hourRecordId: Id,
-  hourState: z.enum(['pending', 'confirmed', 'rejected']),
+  hourState: HourState,
   loggedAt: z.string(),
 });
 export type CareVisitView = z.infer<typeof CareVisitView>;
+/** The state of the hour record a visit became. */
+export type HourStateOf = CareVisitView['hourState'];
 export const CareVisitsOutput = paged(CareVisitView);
 export type CareVisitsOutput = z.infer<typeof CareVisitsOutput>;
 
