@@ -5,9 +5,9 @@
  */
 import type { RegionScope } from '../../../src/shared/policies/actor';
 import { careCommunityPolicies, carePolicies, type CareResource } from '../../../src/shared/policies/care';
-import { pairsOfRecipient, type CarePairDoc } from '../repositories/carePairs';
+import { activePairsOfParties, pairsOfRecipient, type CarePairDoc } from '../repositories/carePairs';
 import { findRecipient, type CareRecipientDoc } from '../repositories/careRecipients';
-import { membershipsInGroups } from '../repositories/memberships';
+import { membershipsInGroups, membershipsOfUser } from '../repositories/memberships';
 import type { RegionDoc } from '../repositories/regions';
 import type { Actor } from './actor';
 import { authorize } from './authorize';
@@ -49,4 +49,16 @@ export async function loadVisibleRecipient(actor: Actor, recipientId: string) {
   const resource = careResource(doc, region, actorPairs);
   authorize(carePolicies, 'care.view', actor, resource, careNotFound());
   return { doc, region, pairs, actorPairs, resource };
+}
+
+/** The active pairings of the actor and her groups, one per person (her own pairing first). */
+export async function activePairingsOf(actor: Actor): Promise<Map<string, CarePairDoc>> {
+  const groups = (await membershipsOfUser(actor.userId, ['active'])).map((m) => m.groupId);
+  const pairs = await activePairsOfParties([actor.userId, ...groups]);
+  const byRecipient = new Map<string, CarePairDoc>();
+  for (const pair of pairs) {
+    const held = byRecipient.get(pair.recipientId);
+    if (!held || (pair.kind === 'volunteer' && held.kind === 'group')) byRecipient.set(pair.recipientId, pair);
+  }
+  return byRecipient;
 }

@@ -1,10 +1,12 @@
 /** The hour book as authorization sees it: the group behind a record or an activity, and who may review. */
-import { hourPolicies } from '../../../src/shared/policies/volunteers';
+import { communityPolicies, hourPolicies } from '../../../src/shared/policies/volunteers';
 import { findActivity } from '../repositories/activities';
 import { findGroup } from '../repositories/groups';
 import { findMembership } from '../repositories/memberships';
+import type { HourRecordDoc } from '../repositories/hourRecords';
 import type { Actor } from './actor';
 import { authorize } from './authorize';
+import { loadCommunity } from './communities';
 import { groupResource } from './groups';
 import { activityErrors, groupErrors, hourErrors } from '../../../src/shared/domainErrors';
 
@@ -36,4 +38,21 @@ export async function loadReviewableGroup(actor: Actor, groupId: string, ownerId
   authorize(hourPolicies, 'hours.review', actor, resource, recordNotFound());
   if (ownerId === actor.userId) throw hourErrors.cannotReviewOwn();
   return group;
+}
+
+/**
+ * The organiser whose reviewers confirm a record, as the region its credit settings come from:
+ * a group's leaders (or the staff over it), or — for service the community organised itself, a
+ * care visit by a volunteer paired directly (its `groupId` is the community's id) — the staff
+ * over the community (谁组织谁记录). Nobody approves their own hours.
+ */
+export async function loadReviewableOrganiser(actor: Actor, record: Pick<HourRecordDoc, 'groupId' | 'communityId' | 'userId'>): Promise<{ regionId: string | null }> {
+  if (record.communityId !== null && record.groupId === record.communityId) {
+    const community = await loadCommunity(record.communityId);
+    authorize(communityPolicies, 'community.reviewHours', actor, { regionId: community._id, ancestorIds: community.ancestorIds }, recordNotFound());
+    if (record.userId === actor.userId) throw hourErrors.cannotReviewOwn();
+    return { regionId: community._id };
+  }
+  const group = await loadReviewableGroup(actor, record.groupId, record.userId);
+  return { regionId: group.communityId ?? group.streetId };
 }

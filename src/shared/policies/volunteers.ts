@@ -26,6 +26,8 @@ export const hourPolicies = {
 export const communityPolicies = {
   'community.manageCredits': (actor, c) => staffOver(actor, c),
   'community.issueProofs': (actor, c) => staffOver(actor, c),
+  /** Hours of service the community organised itself (a care visit by a volunteer paired directly). */
+  'community.reviewHours': (actor, c) => staffOver(actor, c),
 } satisfies PolicySet<RegionScope>;
 
 // ---- roll-calls ----

@@ -1,23 +1,27 @@
-/** hours.review: a leader or the committee approves (and credits) or rejects a pending self-report (audited). */
+/** hours.review: a leader or the committee approves (and credits) or rejects a pending self-report or care visit (audited). */
 import type { Actor } from '../../authz/actor';
-import { loadReviewableGroup, recordNotFound } from '../../authz/hours';
+import { loadReviewableOrganiser, recordNotFound } from '../../authz/hours';
 import { earningPosting } from '../../ledger/earnings';
 import { applyPosting } from '../../ledger/posting';
 import { settingsFor } from '../../repositories/communitySettings';
 import { findRecord, updateRecord } from '../../repositories/hourRecords';
 import { inTransaction } from '../../runtime/transactions';
 import { auditReview, tellCredited } from './hourRecording';
+import type { HourSource } from '../../../../src/shared/schemas/volunteers';
 import { hourErrors } from '../../../../src/shared/domainErrors';
 
-/** Approves (and credits) or rejects a pending self-report. */
+/** Records that wait for a reviewer: self-reports, and care visits (issue 18). */
+const REVIEWED_SOURCES: readonly HourSource[] = ['self_report', 'care_visit'];
+
+/** Approves (and credits) or rejects a pending self-report or care visit. */
 export async function reviewSelfReport(actor: Actor, recordId: string, approve: boolean, reason: string | undefined, now: Date) {
   const record = await findRecord(recordId);
-  if (!record) throw recordNotFound();
-  const group = await loadReviewableGroup(actor, record.groupId, record.userId);
-  const settings = await settingsFor(group.communityId ?? group.streetId);
+  if (!record || !REVIEWED_SOURCES.includes(record.source)) throw recordNotFound();
+  const organiser = await loadReviewableOrganiser(actor, record);
+  const settings = await settingsFor(organiser.regionId);
   const outcome = await inTransaction(async (tx) => {
     const current = await findRecord(recordId, tx);
-    if (!current || current.source !== 'self_report') throw recordNotFound();
+    if (!current || !REVIEWED_SOURCES.includes(current.source)) throw recordNotFound();
     if (current.state !== 'pending') throw hourErrors.reportHandled();
     const decided = { confirmedBy: actor.userId, confirmedByName: actor.user.nickname, confirmedAt: now };
     if (!approve) {
