@@ -9,7 +9,8 @@
  */
 import type { CareMyPairsOutput, CareOverdueOutput, CareRecipientView, CareVisitsOutput, CareVisitView } from '../../src/shared/schemas/care';
 import type { CreditsMineOutput } from '../../src/shared/schemas/credits';
-import type { HoursMineOutput, HoursQueueOutput } from '../../src/shared/schemas/volunteers';
+import type { OutputOf } from '../../src/shared/api/contract';
+import type { HoursMineOutput } from '../../src/shared/schemas/volunteers';
 import { userIdOf } from '../../cloudfunctions/_core/repositories/users';
 import { chinaDayOf } from '../../cloudfunctions/_core/runtime/chinaDay';
 import { cloudPerFile } from '../support/cloudPerFile';
@@ -105,7 +106,7 @@ test('register with consent → pair → visit (logged twice, recorded once) →
   expect(after).toMatchObject({ lastVisitDate: today(), dueDate: addDays(today(), 7) });
 
   // The committee finds it in the existing review queue and confirms it there.
-  const queue = await dataOf<HoursQueueOutput>(committee.call('volunteers', 'hours.queue', {}, null));
+  const queue = await dataOf<OutputOf<'hours.queue'>>(committee.call('volunteers', 'hours.queue', {}, null));
   expect(queue.items.map((item) => item.recordId)).toContain(first.hourRecordId);
   expect((await volunteer.call('volunteers', 'hours.review', { recordId: first.hourRecordId, approve: true })).status).toBe(404);
   expect(await dataOf(committee.call('volunteers', 'hours.review', { recordId: first.hourRecordId, approve: true }))).toEqual({ state: 'confirmed' });
@@ -141,7 +142,7 @@ test('a group paired with a person: its registered members log visits, its leade
   const visit = await dataOf<CareVisitView>(member.call('care', 'care.logVisit', { recipientId: person.id, visitDate: today(), minutes: 60, notes: '帮忙买菜' }));
   const record = (await db.collection('hour_records').doc(visit.hourRecordId).get()).data[0] as { groupId: string; content: string; state: string };
   expect(record).toMatchObject({ groupId, content: '关爱探访（残疾人）', state: 'pending' });
-  const queue = await dataOf<HoursQueueOutput>(leader.call('volunteers', 'hours.queue', {}, null));
+  const queue = await dataOf<OutputOf<'hours.queue'>>(leader.call('volunteers', 'hours.queue', {}, null));
   expect(queue.items.map((item) => item.recordId)).toContain(visit.hourRecordId);
   expect(await dataOf(leader.call('volunteers', 'hours.review', { recordId: visit.hourRecordId, approve: true }))).toEqual({ state: 'confirmed' });
   expect(await balanceOf(member)).toBe(10);
