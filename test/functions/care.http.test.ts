@@ -10,7 +10,6 @@
 import type { CareMyPairsOutput, CareOverdueOutput, CareRecipientView, CareVisitsOutput, CareVisitView } from '../../src/shared/schemas/care';
 import type { CreditsMineOutput } from '../../src/shared/schemas/credits';
 import type { OutputOf } from '../../src/shared/api/contract';
-import type { HoursMineOutput } from '../../src/shared/schemas/volunteers';
 import { userIdOf } from '../../cloudfunctions/_core/repositories/users';
 import { chinaDayOf } from '../../cloudfunctions/_core/runtime/chinaDay';
 import { cloudPerFile } from '../support/cloudPerFile';
@@ -112,7 +111,7 @@ test('register with consent → pair → visit (logged twice, recorded once) →
   expect(await dataOf(committee.call('volunteers', 'hours.review', { recordId: first.hourRecordId, approve: true }))).toEqual({ state: 'confirmed' });
   expect((await committee.call('volunteers', 'hours.review', { recordId: first.hourRecordId, approve: true })).status).toBe(409);
   expect(await balanceOf(volunteer)).toBe(15);
-  const hours = await dataOf<HoursMineOutput>(volunteer.call('volunteers', 'hours.mine', {}, null));
+  const hours = await dataOf<OutputOf<'hours.mine'>>(volunteer.call('volunteers', 'hours.mine', {}, null));
   expect(hours.totalMinutes).toBe(90);
   const visits = await dataOf<CareVisitsOutput>(committee.call('care', 'care.visits', { recipientId: person.id }, null));
   expect(visits).toMatchObject({ total: 1, items: [{ id: first.id, notes: '陪老人聊天，测了血糖', hourState: 'confirmed', onTime: true }] });
