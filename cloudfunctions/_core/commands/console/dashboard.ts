@@ -3,10 +3,13 @@ import type { DashboardOutput } from '../../../../src/shared/schemas/console';
 import type { Actor } from '../../authz/actor';
 import { loadStaffRegion } from '../../authz/staffScope';
 import { accountId, balancesByKind, type AccountDoc } from '../../ledger/accounts';
+import { careMonths, presentCareFigures } from '../../presenters/careFigures';
+import { careFigures } from '../../repositories/careFigures';
 import { countsByKey } from '../../repositories/figures';
 import { regionFigures } from '../../repositories/regionFigures';
 import { fieldOf } from '../../repositories/regionRecords';
 import type { RegionDoc } from '../../repositories/regions';
+import { chinaDayOf } from '../../runtime/chinaDay';
 
 /** Policy targets from the documents: every rural community has an excellent team; ≥ 70 % of streets a hub. */
 const TARGETS = { ruralExcellent: 1, streetsWithHub: 0.7 };
@@ -36,9 +39,11 @@ export async function dashboard(actor: Actor, regionId: string, year: number | u
   const ratingYear = year ?? now.getUTCFullYear();
   const childField = region.level === 'county' ? 'streetId' : 'communityId';
   const below = [...regions.values()].filter((r) => r.ancestorIds.includes(region._id) || r._id === region._id);
-  const [{ groupsByChild, groupsByType, groupsByLevel, pendingGroups, excellentByCommunity, hubsByStreet, activitiesByChild, hours, corrections }, credits] = await Promise.all([
+  const months = careMonths(now);
+  const [{ groupsByChild, groupsByType, groupsByLevel, pendingGroups, excellentByCommunity, hubsByStreet, activitiesByChild, hours, corrections }, credits, care] = await Promise.all([
     regionFigures({ field: fieldOf(region), regionId: region._id, childField, ratingYear, now }),
     creditsOf(below),
+    careFigures({ field: fieldOf(region), regionId: region._id, today: chinaDayOf(now), sinceMonth: months[0]! }),
   ]);
   const sum = <K extends string>(rows: Map<string | null, Record<K, number>>, name: K) => [...rows.values()].reduce((total, row) => total + row[name], 0);
   const rural = below.filter((r) => r.level === 'community' && r.kind === 'rural');
@@ -60,6 +65,7 @@ export async function dashboard(actor: Actor, regionId: string, year: number | u
     volunteerHours: Math.round((hours.confirmedMinutes / 60) * 10) / 10,
     hourReviews: { pending: hours.pending + corrections.pending, overdue: hours.overdue + corrections.overdue },
     credits,
+    care: presentCareFigures(care, regions, months),
     targets: {
       ruralCommunitiesWithExcellentTeam: {
         share: rural.length ? ruralWithExcellent.length / rural.length : 0,
