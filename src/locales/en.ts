@@ -2,6 +2,8 @@ import type { Messages } from './zh-CN';
 
 /** English; switchable in 我的 → 设置. Same keys as zh-CN.ts (the type checks it). */
 import eventsEn from './events.en';
+import careEntryEn from './care.entry.en';
+import type careZhCN from './care.zh-CN';
 import formsEn from './forms.en';
 import moderationEn from './moderation.en';
 import noticesEn from './notices.en';
@@ -17,6 +19,7 @@ const en: Messages = {
   moderation: moderationEn as typeof moderationEn & typeof moderationStaffZhCN,
   forms: formsEn,
   notices: noticesEn,
+  care: careEntryEn as typeof careEntryEn & typeof careZhCN,
   app: {
     name: 'Linli',
     slogan: 'Find the community groups around you',

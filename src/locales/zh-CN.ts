@@ -4,6 +4,8 @@
  * are filled by `translate()`.
  */
 import eventsZhCN from './events.zh-CN';
+import careEntryZhCN from './care.entry.zh-CN';
+import type careZhCN from './care.zh-CN';
 import formsZhCN from './forms.zh-CN';
 import moderationZhCN from './moderation.zh-CN';
 import noticesZhCN from './notices.zh-CN';
@@ -27,6 +29,8 @@ const zhCN = {
   forms: formsZhCN,
   /** Consent results, undelivered messages (staff), NutUI's own texts. */
   notices: noticesZhCN,
+  /** People served, pairing and visits: loaded with package-care (src/package-care/locale.ts). */
+  care: careEntryZhCN as typeof careEntryZhCN & typeof careZhCN,
   app: {
     name: '邻里',
     slogan: '发现身边的社区社会组织',
