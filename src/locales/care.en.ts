@@ -2,6 +2,16 @@ import type careZhCN from './care.zh-CN';
 
 /** English twin of care.zh-CN.ts. */
 const careEn: typeof careZhCN = {
+  dashboard: {
+    title: 'Care',
+    inCare: 'People in care',
+    onTime: 'Visited on time',
+    overdue: 'Visit overdue',
+    byMonth: 'Visits, last six months',
+    monthLine: '{visits} ({onTime} on time, {late} late)',
+    community: 'Community',
+    none: 'Nobody in care yet',
+  },
   titles: { list: 'Care register', register: 'Register a person', person: 'Person in care', mine: 'My pairs', visit: 'Log a visit' },
   categories: { lone_elder: 'Elder living alone', disability: 'Person with a disability', left_behind_child: 'Left-behind child', family_in_difficulty: 'Family in difficulty', other: 'Other' },
   list: {

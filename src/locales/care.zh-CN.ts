@@ -3,6 +3,16 @@
  * The two entry strings the main package shows (我的 links) are in `entry`.
  */
 const careZhCN = {
+  dashboard: {
+    title: '关爱服务',
+    inCare: '在册关爱对象',
+    onTime: '按时探访',
+    overdue: '探访逾期',
+    byMonth: '近六个月探访',
+    monthLine: '{visits} 次（按时 {onTime}，逾期 {late}）',
+    community: '社区',
+    none: '暂无关爱对象',
+  },
   titles: { list: '关爱名册', register: '登记关爱对象', person: '关爱对象', mine: '我的结对', visit: '记录探访' },
   categories: { lone_elder: '独居老人', disability: '残疾人', left_behind_child: '留守儿童', family_in_difficulty: '困难家庭', other: '其他' },
   list: {
