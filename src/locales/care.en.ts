@@ -29,6 +29,7 @@ const careEn: typeof careZhCN = {
     never: 'Not visited yet',
     paired: 'Paired: {names}',
     unpaired: 'Not paired yet',
+    nameSeparator: ', ',
     noCommunity: "You are not on a community residents' committee",
   },
   form: {
@@ -70,6 +71,9 @@ const careEn: typeof careZhCN = {
     phone: 'Phone',
     address: 'Address',
     notes: 'Notes',
+    phoneLine: 'Phone: {value}',
+    addressLine: 'Address: {value}',
+    notesLine: 'Notes: {value}',
     frequency: 'A visit every {days} days',
     consent: 'Consent',
     consentBy: 'Given by {by}, witnessed by {witness}',
@@ -107,6 +111,7 @@ const careEn: typeof careZhCN = {
     via: 'Paired through "{group}"',
     log: 'Log a visit',
     detail: 'View',
+    line: '{category} · {due}',
   },
   visit: {
     intro: "Log one home visit. The group's leader or the committee confirms it, then it counts as volunteer hours and credits.",

@@ -30,6 +30,7 @@ const careZhCN = {
     never: '尚未探访',
     paired: '结对：{names}',
     unpaired: '尚未结对',
+    nameSeparator: '、',
     noCommunity: '你不是任何社区居委会的工作人员',
   },
   form: {
@@ -71,6 +72,9 @@ const careZhCN = {
     phone: '电话',
     address: '住址',
     notes: '备注',
+    phoneLine: '电话：{value}',
+    addressLine: '住址：{value}',
+    notesLine: '备注：{value}',
     frequency: '每 {days} 天探访一次',
     consent: '知情同意',
     consentBy: '{by}同意，{witness} 见证',
@@ -108,6 +112,7 @@ const careZhCN = {
     via: '通过「{group}」结对',
     log: '记录探访',
     detail: '查看',
+    line: '{category} · {due}',
   },
   visit: {
     intro: '记录一次上门探访。提交后由小组负责人或居委会确认，确认后计入志愿时长和积分。',

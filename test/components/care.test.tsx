@@ -216,7 +216,7 @@ describe('我的结对 and logging a visit', () => {
     expect(screen.getByText('已逾期 2 天')).toBeTruthy();
     expect(screen.getByText('还有 5 天')).toBeTruthy();
     expect(screen.getByText('通过「北苑助老队」结对')).toBeTruthy();
-    expect([...document.querySelectorAll('.care-card[data-id]')].map((card) => card.getAttribute('data-id'))).toEqual(['cr-li', 'cr-zhao']);
+    expect(Array.from(document.querySelectorAll('.care-card[data-id]'), (card) => card.getAttribute('data-id'))).toEqual(['cr-li', 'cr-zhao']);
     act(() => setLocale('en'));
     expect(await screen.findByText('Overdue by 2 days')).toBeTruthy();
     expect(screen.getByText('Paired through "北苑助老队"')).toBeTruthy();

@@ -63,7 +63,7 @@ export default function CareListPage() {
             </View>
             <Text className='care-card__line'>{t(`care.categories.${row.category}`)}</Text>
             <Text className='care-card__line'>{row.lastVisitDate ? t('care.list.lastVisit', { date: row.lastVisitDate }) : t('care.list.never')}</Text>
-            <Text className='care-card__line'>{row.pairedWith.length > 0 ? t('care.list.paired', { names: row.pairedWith.join('、') }) : t('care.list.unpaired')}</Text>
+            <Text className='care-card__line'>{row.pairedWith.length > 0 ? t('care.list.paired', { names: row.pairedWith.join(t('care.list.nameSeparator')) }) : t('care.list.unpaired')}</Text>
           </View>
         ))}
         <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.moreError} onLoadMore={() => void list.loadMore()} />

@@ -15,7 +15,7 @@ import { dueText } from '../components/dueText';
 import '../components/care.scss';
 import './index.scss';
 
-/** 我的结对: the people a volunteer is paired with (herself or through her group), soonest due first, each a tap from logging a visit. */
+/** My pairs (the volunteer's view): the people a volunteer is paired with (herself or through her group), soonest due first, each a tap from logging a visit. */
 export default function CareMinePage() {
   const { t } = useI18n();
   useAccount();
@@ -42,7 +42,7 @@ export default function CareMinePage() {
                 <Text className='care-card__name'>{item.name}</Text>
                 <Text className={cx('care-due', item.overdue && 'care-due--overdue')}>{dueText(t, today, item.dueDate)}</Text>
               </View>
-              <Text className='care-card__line'>{t(`care.categories.${item.category}`)} · {t('care.mine.due', { date: item.dueDate })}</Text>
+              <Text className='care-card__line'>{t('care.mine.line', { category: t(`care.categories.${item.category}`), due: t('care.mine.due', { date: item.dueDate }) })}</Text>
               {item.address ? <Text className='care-card__line'>{item.address}</Text> : null}
               {item.phone ? <Text className='care-card__line'>{item.phone}</Text> : null}
               {item.groupName ? <Text className='care-card__line'>{t('care.mine.via', { group: item.groupName })}</Text> : null}

@@ -62,7 +62,7 @@ export default function CarePersonPage() {
               <Text className='care-card__line'>{t('care.person.visitLine', { date: visit.visitDate, minutes: visit.minutes, visitor: visit.visitorName })}</Text>
               <Text className='care-card__line'>{visit.notes}</Text>
               <Text className={cx('care-due', !visit.onTime && 'care-due--overdue')}>
-                {visit.onTime ? t(`care.person.hourStates.${visit.hourState}`) : `${t('care.person.late')} · ${t(`care.person.hourStates.${visit.hourState}`)}`}
+                {visit.onTime ? t(`care.person.hourStates.${visit.hourState}`) : t('care.mine.line', { category: t('care.person.late'), due: t(`care.person.hourStates.${visit.hourState}`) })}
               </Text>
             </View>
           ))}
@@ -90,20 +90,21 @@ function Details({ view }: { view: CareRecipientView }) {
           <Text className='care-card__name'>{view.name}</Text>
           {view.status === 'active' ? <Text className={cx('care-due', view.overdue && 'care-due--overdue')}>{dueText(t, today, view.dueDate)}</Text> : null}
         </View>
-        <Text className='care-card__line'>{t(`care.categories.${view.category}`)} · {t('care.person.frequency', { days: view.frequencyDays })}</Text>
+        <Text className='care-card__line'>{t('care.mine.line', { category: t(`care.categories.${view.category}`), due: t('care.person.frequency', { days: view.frequencyDays }) })}</Text>
         {view.status === 'closed' && view.closedReason ? <Text className='care-card__line care-closed'>{t('care.person.closed', { reason: t(`care.person.closeReasons.${view.closedReason}`) })}</Text> : null}
-        {view.phone ? <Text className='care-card__line'>{t('care.person.phone')}：{view.phone}</Text> : null}
-        {view.address ? <Text className='care-card__line'>{t('care.person.address')}：{view.address}</Text> : null}
-        {view.notes ? <Text className='care-card__line'>{t('care.person.notes')}：{view.notes}</Text> : null}
+        {view.phone ? <Text className='care-card__line'>{t('care.person.phoneLine', { value: view.phone })}</Text> : null}
+        {view.address ? <Text className='care-card__line'>{t('care.person.addressLine', { value: view.address })}</Text> : null}
+        {view.notes ? <Text className='care-card__line'>{t('care.person.notesLine', { value: view.notes })}</Text> : null}
         <Text className='care-card__line'>{view.lastVisitDate ? t('care.list.lastVisit', { date: view.lastVisitDate }) : t('care.list.never')}</Text>
         {view.consent ? (
           <Text className='care-card__line care-consent'>
-            {t('care.person.consentBy', {
-              by: view.consent.by === 'guardian' ? t('care.person.consentGuardian', { name: view.consent.guardianName ?? '' }) : t('care.form.self'),
-              witness: view.consent.witnessedByName,
+            {t('care.mine.line', {
+              category: t('care.person.consentBy', {
+                by: view.consent.by === 'guardian' ? t('care.person.consentGuardian', { name: view.consent.guardianName ?? '' }) : t('care.form.self'),
+                witness: view.consent.witnessedByName,
+              }),
+              due: t('care.person.reference', { reference: view.consent.reference }),
             })}
-            {' · '}
-            {t('care.person.reference', { reference: view.consent.reference })}
           </Text>
         ) : null}
       </View>
