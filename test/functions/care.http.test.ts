@@ -116,6 +116,19 @@ test('register with consent → pair → visit (logged twice, recorded once) →
   const visits = await dataOf<CareVisitsOutput>(committee.call('care', 'care.visits', { recipientId: person.id }, null));
   expect(visits).toMatchObject({ total: 1, items: [{ id: first.id, notes: '陪老人聊天，测了血糖', hourState: 'confirmed', onTime: true }] });
 
+  // Retries at once with the same request id: one visit. And a retry after the stored reply was
+  // lost (a crash between the write and the reply): the visit and record ids come from the request,
+  // so the command finds its own write and records nothing more.
+  const burst = await Promise.all(Array.from({ length: 5 }, () => dataOf<CareVisitView>(volunteer.call('care', 'care.logVisit', visitInput, requestId))));
+  expect(new Set(burst.map((v) => v.id))).toEqual(new Set([first.id]));
+  await db.collection('idempotency').where({ userId: userIdOf('care-v1') }).remove();
+  await db.collection('users').doc(userIdOf('care-v1')).update({ req: db.command.remove() });
+  const afterLostReply = await dataOf<CareVisitView>(volunteer.call('care', 'care.logVisit', visitInput, requestId));
+  expect(afterLostReply).toMatchObject({ id: first.id, hourState: 'confirmed' });
+  expect((await db.collection('care_visits').where({ recipientId: person.id }).get()).data).toHaveLength(1);
+  expect((await db.collection('hour_records').where({ userId: userIdOf('care-v1') }).get()).data).toHaveLength(1);
+  expect(await balanceOf(volunteer)).toBe(15);
+
   // A second visit with a new request id is a second visit.
   const second = await dataOf<CareVisitView>(volunteer.call('care', 'care.logVisit', { ...visitInput, minutes: 60, photo: undefined }));
   expect(second.id).not.toBe(first.id);

@@ -98,9 +98,9 @@ export async function logVisit(actor: Actor, input: CareLogVisitInput, requestId
     correctionOf: null,
     evidence: input.photo ?? null,
   };
-  const visit = await inTransaction(async (tx) => {
+  const { visit, fresh } = await inTransaction(async (tx) => {
     const existing = await findVisit(visitId, tx);
-    if (existing) return existing;
+    if (existing) return { visit: existing, fresh: false };
     const current = await findRecipient(doc._id, tx);
     if (!current || current.status !== 'active') throw careErrors.closed();
     const logged: CareVisitDoc = {
@@ -128,8 +128,10 @@ export async function logVisit(actor: Actor, input: CareLogVisitInput, requestId
     if (!current.lastVisitDay || input.visitDate > current.lastVisitDay) {
       await updateRecipient(doc._id, { lastVisitDay: input.visitDate, dueDay: addDays(input.visitDate, current.frequencyDays), overdueNotified: false, updatedAt: now }, tx);
     }
-    return logged;
+    return { visit: logged, fresh: true };
   });
+  // A retry that found its own earlier write answers the record as it now stands (it may be confirmed by now).
+  const hourState = fresh ? 'pending' : ((await findRecord(recordId))?.state ?? 'pending');
   const photo = visit.photo?.startsWith('cloud://') ? ((await fileStore().temporaryUrls([visit.photo])).get(visit.photo) ?? visit.photo) : visit.photo;
-  return presentVisit(visit, photo, 'pending');
+  return presentVisit(visit, photo, hourState);
 }
