@@ -196,6 +196,28 @@ test('closing care ends every pairing at once and keeps the record minimal; the 
   expect((await db.collection('audit_log').where({ action: 'care.pair', 'details.recipientId': person.id }).get()).data).toHaveLength(1);
 });
 
+test('updating a record moves her due day with a new frequency (audited by field, never by value); unpairing ends access, pairing again restores it', async () => {
+  const person = await dataOf<CareRecipientView>(committee.call('care', 'care.register', { ...PERSON, name: '吴奶奶', frequencyDays: 10 }));
+  const updated = await dataOf<CareRecipientView>(committee.call('care', 'care.update', { recipientId: person.id, frequencyDays: 3, phone: null, notes: '行动不便，需扶' }));
+  expect(updated).toMatchObject({ frequencyDays: 3, dueDate: addDays(today(), 3), phone: null, notes: '行动不便，需扶' });
+  const audit = (await db.collection('audit_log').where({ action: 'care.update', targetId: person.id }).get()).data as Array<{ details: { fields: string[] } }>;
+  expect(audit.map((a) => a.details.fields.sort())).toEqual([['frequencyDays', 'notes', 'phone']]);
+  expect(JSON.stringify(audit)).not.toContain('行动不便');
+
+  const paired = await dataOf<CareRecipientView>(committee.call('care', 'care.pair', { recipientId: person.id, volunteerNo }));
+  const pairId = paired.pairs[0]!.id;
+  expect((await volunteer.call('care', 'care.get', { recipientId: person.id }, null)).status).toBe(200);
+  const unpaired = await dataOf<CareRecipientView>(committee.call('care', 'care.unpair', { pairId, reason: '志愿者搬家' }));
+  expect(unpaired.pairs).toEqual([expect.objectContaining({ id: pairId, status: 'ended' })]);
+  expect((await volunteer.call('care', 'care.get', { recipientId: person.id }, null)).status).toBe(404);
+  expect((await dataOf<CareMyPairsOutput>(volunteer.call('care', 'care.myPairs', {}, null))).items.map((i) => i.recipientId)).not.toContain(person.id);
+  expect(fail(await committee.call('care', 'care.unpair', { pairId }))).toMatchObject({ status: 409, body: { error: { reason: 'care.pair_ended' } } });
+  expect((await db.collection('audit_log').where({ action: 'care.unpair', targetId: pairId }).get()).data).toHaveLength(1);
+  const again = await dataOf<CareRecipientView>(committee.call('care', 'care.pair', { recipientId: person.id, volunteerNo }));
+  expect(again.pairs).toEqual([expect.objectContaining({ id: pairId, status: 'active' })]);
+  expect((await volunteer.call('care', 'care.get', { recipientId: person.id }, null)).status).toBe(200);
+});
+
 test('no consent, no register: a clear error and nothing written', async () => {
   const before = snapshotDatabase(cloud.dataDir, IGNORED);
   const { consent: _omitted, ...withoutConsent } = PERSON;
