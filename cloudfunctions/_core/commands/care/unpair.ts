@@ -8,14 +8,16 @@ import { presentRecipient } from '../../presenters/care';
 import { findPair, pairsOfRecipient, updatePair } from '../../repositories/carePairs';
 import { chinaDayOf } from '../../runtime/chinaDay';
 import { auditCare } from './audit';
+import { AppError } from '../../../../src/shared/errors';
 import { careErrors } from '../../../../src/shared/domainErrors';
 
 /** Ends one pairing; a pairing the actor may not manage answers like one that does not exist. */
 export async function unpair(actor: Actor, input: CareUnpairInput, requestId: string, now: Date): Promise<CareRecipientView> {
   const pair = await findPair(input.pairId);
   if (!pair) throw careErrors.pairNotFound();
-  const { doc, region, resource } = await loadVisibleRecipient(actor, pair.recipientId).catch(() => {
-    throw careErrors.pairNotFound();
+  // A pairing of a person the actor may not see is as private as she is: it does not exist.
+  const { doc, region, resource } = await loadVisibleRecipient(actor, pair.recipientId).catch((error: unknown) => {
+    throw error instanceof AppError && error.reason === careErrors.notFound.reason ? careErrors.pairNotFound() : error;
   });
   authorize(carePolicies, 'care.unpair', actor, resource, careErrors.pairNotFound());
   if (pair.status !== 'active') throw careErrors.pairEnded();
