@@ -84,6 +84,7 @@ const careEn: typeof careZhCN = {
     pairVolunteer: 'Volunteer number',
     pairVolunteerHint: 'The volunteer number (V and 10 digits)',
     pair: 'Pair',
+    pairGroup: 'Or pair a group of this community:',
     paired: 'Paired',
     unpair: 'Unpair',
     unpairConfirm: 'Unpair "{name}"? They will no longer see this person.',

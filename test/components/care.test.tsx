@@ -18,7 +18,7 @@ import { setElderly, setLocale } from '../../src/stores/settings';
 import { chinaDay } from '../../src/utils/chinaTime';
 import { mockActions } from '../mocks/cloud';
 import { routerParams } from '../mocks/taro';
-import { account } from './support/fixtures';
+import { account, groupCard } from './support/fixtures';
 import { confirmDialog, findElement, typeInto } from './support/registryFixtures';
 import { renderPage } from './support/render';
 import { resetApp } from './support/reset';
@@ -168,6 +168,7 @@ describe('one person', () => {
       'care.get': () => person(),
       'care.visits': () => ({ items: [visit({ onTime: false, hourState: 'confirmed' })], total: 1, hasMore: false }),
       'care.pair': () => person({ pairs: [...person().pairs, { id: 'cp-2', kind: 'volunteer', name: '阿宾', groupId: null, status: 'active', pairedAt: '2026-12-02T02:00:00.000Z', endedAt: null }] }),
+      'groups.list': () => ({ items: [groupCard({ id: 'g-zhulao', name: '北苑助老队' })], total: 1, hasMore: false }),
       'care.close': () => person({ status: 'closed', closedReason: 'consent_withdrawn', phone: null, address: null, notes: null, name: '李**', abilities: ['care.view', 'care.viewConsent', 'care.unpair', 'care.visits'] }),
     });
     renderPage(<CarePersonPage />);
@@ -182,6 +183,10 @@ describe('one person', () => {
     });
     await waitFor(() => expect(calledWith('care.pair')).toEqual([{ recipientId: 'cr-li', volunteerNo: 'V0000000001' }]));
     expect(await screen.findByText('阿宾')).toBeTruthy();
+    // Or a group of her community.
+    fireEvent.click(await findElement('.care-pair-groups [data-value="g-zhulao"]'));
+    await waitFor(() => expect(calledWith('care.pair')).toEqual([{ recipientId: 'cr-li', volunteerNo: 'V0000000001' }, { recipientId: 'cr-li', groupId: 'g-zhulao' }]));
+    expect(calledWith('groups.list')).toEqual([expect.objectContaining({ area: 'nearby', communityId: 'cm-beiyuan' })]);
 
     fireEvent.click(await findElement('.care-close [data-value="consent_withdrawn"]'));
     await confirmDialog('linli-confirm');

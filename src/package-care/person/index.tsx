@@ -118,10 +118,12 @@ function Pairs({ view, onChanged }: { view: CareRecipientView; onChanged: (next:
   const [busy, setBusy] = useState(false);
   const [ending, setEnding] = useState<CarePairView | null>(null);
   const active = view.pairs.filter((pair) => pair.status === 'active');
-  const pair = async () => {
+  // The groups of her community and its street, for pairing a group (the server checks the same).
+  const groups = useAsync(() => call('groups.list', { area: 'nearby', communityId: view.communityId, limit: 50 }), [view.communityId], { enabled: view.abilities.includes('care.pair') });
+  const pair = async (party: { volunteerNo: string } | { groupId: string }) => {
     setBusy(true);
     try {
-      onChanged(await call('care.pair', { recipientId: view.id, volunteerNo: volunteerNo.trim() }));
+      onChanged(await call('care.pair', { recipientId: view.id, ...party }));
       setVolunteerNo('');
       toast(t('care.person.paired'));
     } catch (error) {
@@ -157,9 +159,19 @@ function Pairs({ view, onChanged }: { view: CareRecipientView; onChanged: (next:
         {view.abilities.includes('care.pair') ? (
           <View className='care-pair-form'>
             <Input value={volunteerNo} placeholder={t('care.person.pairVolunteerHint')} aria-label={t('care.person.pairVolunteer')} onChange={setVolunteerNo} />
-            <Button type='primary' className='care-pair' disabled={busy || volunteerNo.trim() === ''} onClick={() => void pair()}>
+            <Button type='primary' className='care-pair' disabled={busy || volunteerNo.trim() === ''} onClick={() => void pair({ volunteerNo: volunteerNo.trim() })}>
               {t('care.person.pair')}
             </Button>
+          </View>
+        ) : null}
+        {view.abilities.includes('care.pair') && groups.data && groups.data.items.length > 0 ? (
+          <View className='care-pair-groups'>
+            <Text className='care-card__line'>{t('care.person.pairGroup')}</Text>
+            <ChoiceChips
+              options={groups.data.items.filter((g) => !active.some((p) => p.groupId === g.id)).map((g) => ({ value: g.id, label: g.name }))}
+              value={null}
+              onChange={(groupId) => !busy && void pair({ groupId })}
+            />
           </View>
         ) : null}
       </View>
