@@ -61,6 +61,9 @@ export default defineAppConfig({
         'rollcall/index',
       ],
     },
+    // People served (关爱服务): the committee's register with consent, a person's pairings and
+    // visits, and a volunteer's 我的结对 with the visit log form.
+    { root: 'package-care', pages: ['list/index', 'register/index', 'person/index', 'mine/index', 'visit/index'] },
   ],
   // H5 page transitions off: Taro's H5 router (@tarojs/router dist/router/page.js) hides the page
   // left behind 350 ms after a navigation and does not cancel that when the user comes straight

@@ -3,6 +3,8 @@ import type { Messages } from './zh-CN';
 /** English; switchable in 我的 → 设置. Same keys as zh-CN.ts (the type checks it). */
 import errorsEn, { errorIssuesEn } from './errors.en';
 import eventsEn from './events.en';
+import careEntryEn from './care.entry.en';
+import type careZhCN from './care.zh-CN';
 import formsEn from './forms.en';
 import moderationEn from './moderation.en';
 import noticesEn from './notices.en';
@@ -22,6 +24,7 @@ const en: Messages = {
   notices: noticesEn,
   communityNotices: communityNoticesEn,
   needs: needsEn,
+  care: careEntryEn as typeof careEntryEn & typeof careZhCN,
   app: {
     name: 'Linli',
     slogan: 'Find the community groups around you',

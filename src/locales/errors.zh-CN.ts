@@ -227,9 +227,23 @@ export const needsZhCN = {
   time_bank_off: '本社区未开通时间银行',
   offer_not_found: '服务意向不存在',
 };
+export const careZhCN = {
+  not_found: '服务对象不存在',
+  pair_not_found: '结对不存在',
+  closed: '该服务对象的关爱服务已结束',
+  user_not_found: '关联的居民账号不存在',
+  volunteer_not_found: '没有找到这位志愿者，或其已注销',
+  group_not_eligible: '只能与本社区或本街道正常运行的小组结对',
+  already_paired: '已经与其结对',
+  pair_ended: '这个结对已经解除',
+  visit_date_after_today: '探访日期不能晚于今天',
+  visit_date_too_old: '只能记录 {days} 天内的探访',
+  visit_before_registered: '探访日期不能早于登记日期',
+};
 
 /** Every group by its function: errors.<function>.<case> in the app's catalogue (zh-CN.ts). */
 const errorsZhCN = {
+  care: careZhCN,
   needs: needsZhCN,
   notices: noticesZhCN,
   account: accountZhCN,

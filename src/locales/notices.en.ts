@@ -58,6 +58,8 @@ const noticesEn: typeof noticesZhCN = {
       store_cancelled: 'Redemption cancelled',
       rollcall: 'Call-out',
       rollcall_closed: 'Call-out closed',
+      care_paired: 'Care pairing',
+      care_overdue: 'Visit overdue',
       group_review: 'Group review result',
       join_decision: 'Join review result',
       join_request: 'Join request',

@@ -59,6 +59,8 @@ const noticesZhCN = {
       store_cancelled: '兑换取消',
       rollcall: '应急召集',
       rollcall_closed: '召集结束',
+      care_paired: '结对关爱',
+      care_overdue: '探访逾期',
       group_review: '小组审核结果',
       join_decision: '入组审核结果',
       join_request: '入组申请',

@@ -97,6 +97,20 @@ const schemaMessagesEn: typeof schemaMessagesZhCN = {
   needHelpersMax: 'At most 20 helpers',
   needHelpersUnique: 'A helper is listed twice',
   needRating: 'The rating is 1 to 5',
+  careCategory: 'Please choose who she is',
+  careCloseReason: 'Please choose why care ends',
+  visitFrequencyRequired: 'Please enter the days between visits',
+  visitFrequencyInteger: 'Days must be a whole number',
+  visitFrequencyMin: 'At least 1 day between visits',
+  visitFrequencyMax: 'At most 90 days between visits',
+  visitMinutesMin: 'A visit is at least 5 minutes',
+  visitMinutesMax: 'One visit is at most 8 hours',
+  consentBy: 'Please choose who gave consent',
+  consentReference: 'Please upload or enter the signed consent form',
+  consentWitnessed: 'Please confirm you witnessed the consent in person',
+  consentRequired: 'Without the consent of the person or her guardian on record, she cannot be registered',
+  guardianName: "Please enter the guardian's name",
+  pickVolunteerOrGroup: 'Please choose one volunteer or one group',
 };
 
 export default schemaMessagesEn;

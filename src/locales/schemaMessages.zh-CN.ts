@@ -102,6 +102,20 @@ const schemaMessagesZhCN = {
   needHelpersMax: '最多 20 位服务者',
   needHelpersUnique: '服务者不能重复',
   needRating: '评分为 1–5 分',
+  careCategory: '请选择服务对象类别',
+  careCloseReason: '请选择结束原因',
+  visitFrequencyRequired: '请填写探访间隔天数',
+  visitFrequencyInteger: '天数应为整数',
+  visitFrequencyMin: '至少每 1 天',
+  visitFrequencyMax: '最多每 90 天',
+  visitMinutesMin: '探访至少 5 分钟',
+  visitMinutesMax: '一次探访最多 8 小时',
+  consentBy: '请选择由谁同意',
+  consentReference: '请上传或填写知情同意书',
+  consentWitnessed: '请确认已当面见证同意',
+  consentRequired: '没有记录本人或监护人的同意，不能登记',
+  guardianName: '请填写监护人姓名',
+  pickVolunteerOrGroup: '请选择一位志愿者或一个小组',
 };
 
 export default schemaMessagesZhCN;

@@ -174,6 +174,7 @@ const volunteerEn: typeof volunteerZhCN = {
       correction: 'Correction',
       reversal: 'Reversal',
       need: 'Neighbourly help',
+      care_visit: 'Care visit',
     },
     states: {
       pending: 'Under review',

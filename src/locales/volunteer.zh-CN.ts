@@ -172,6 +172,7 @@ const volunteerZhCN = {
       correction: '更正',
       reversal: '冲销',
       need: '邻里互助',
+      care_visit: '关爱探访',
     },
     states: {
       pending: '待审核',

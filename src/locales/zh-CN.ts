@@ -5,6 +5,8 @@
  */
 import errorsZhCN, { errorIssuesZhCN } from './errors.zh-CN';
 import eventsZhCN from './events.zh-CN';
+import careEntryZhCN from './care.entry.zh-CN';
+import type careZhCN from './care.zh-CN';
 import formsZhCN from './forms.zh-CN';
 import moderationZhCN from './moderation.zh-CN';
 import noticesZhCN from './notices.zh-CN';
@@ -34,6 +36,8 @@ const zhCN = {
   communityNotices: communityNoticesZhCN,
   /** The needs board (微心愿 / 邻里求助) and the time-bank offers (package-needs). */
   needs: needsZhCN,
+  /** People served, pairing and visits: loaded with package-care (src/package-care/locale.ts). */
+  care: careEntryZhCN as typeof careEntryZhCN & typeof careZhCN,
   app: {
     name: '邻里',
     slogan: '发现身边的社区社会组织',

@@ -23,6 +23,8 @@ const PARAMS = {
   body: '明日上午停水',
   needed: 5,
   group: '园艺小组',
+  name: '李**',
+  dueDate: '2026-12-01',
   hub: '北苑志愿者联合会',
   nickname: '王阿姨',
   subject: '周末义卖通知',
@@ -35,7 +37,7 @@ const KINDS: CataloguedKind[] = [
   'signup_confirmed', 'signup_waitlisted', 'signup_pending', 'signup_cancelled', 'offer_confirmed', 'seat_offer', 'reminder_offer', 'offer_expired',
   'reminder_24h', 'reminder_2h', 'signup_removed', 'signup_rejected', 'signup_approved', 'activity_changed', 'activity_cancelled', 'hours_credited', 'store_redeemed', 'store_picked_up',
   'store_cancelled', 'rollcall', 'rollcall_closed', 'group_review', 'join_decision', 'join_request', 'member_removed', 'leadership', 'hub_invite', 'moderation',
-  'appeal', 'report', 'notice', 'need_claimed', 'need_accepted', 'need_done', 'need_unclaimed',
+  'appeal', 'report', 'notice', 'need_claimed', 'need_accepted', 'need_done', 'need_unclaimed', 'care_paired', 'care_overdue',
 ];
 
 /** The same, with every yes/no param set: the other branch of each text (approved, upheld, late…). */

@@ -13,8 +13,8 @@ import { SeededRandom } from '../support/seededRandom';
 
 const DAY = 24 * 3600_000;
 const SEED = Number(process.env.DASHBOARD_SEED ?? 20261206);
-/** Round trips one dashboard may take: the actor, the region tree and the figures (10 side by side), and the needs board's two (issue 18). */
-const ROUND_TRIP_BOUND = 14;
+/** Round trips one dashboard may take: the actor, the region tree and the figures (10 side by side), the needs board's two and care's two (issue 18). */
+const ROUND_TRIP_BOUND = 16;
 
 interface Region { _id: string; level: 'county' | 'street' | 'community'; kind?: string; parentId: string | null; ancestorIds: string[]; name: string }
 type Placed = { communityId: string | null; streetId: string; countyId: string };
@@ -23,6 +23,10 @@ interface Activity extends Placed { _id: string; status: string; startAt: Date; 
 interface Hour extends Placed { _id: string; state: string; minutes: number; recordedAt: Date }
 interface Correction extends Placed { _id: string; state: string; createdAt: Date }
 interface Account { _id: string; kind: string; balance: number }
+interface CarePerson extends Placed { _id: string; status: string; dueDay: string }
+interface CareVisit extends Placed { _id: string; month: string; onTime: boolean }
+/** China calendar day and month of an instant. */
+const chinaDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 
 let cloud: RunningCloud;
 let db: Db;
@@ -60,6 +64,12 @@ async function bruteForce(regionId: string, year: number): Promise<Omit<Dashboar
   const childField = region.level === 'county' ? 'streetId' : 'communityId';
   const needDocs = await allDocsOf<NeedDoc>(db, 'needs', { [field]: regionId });
   const waiting = [...hours.filter((h) => h.state === 'pending').map((h) => h.recordedAt), ...corrections.map((c) => c.createdAt)];
+  const inCare = (await allDocsOf<CarePerson>(db, 'care_recipients', { [field]: regionId })).filter((p) => p.status === 'active');
+  const visits = await allDocsOf<CareVisit>(db, 'care_visits', { [field]: regionId });
+  const [y, m] = chinaDay(now).split('-').map(Number) as [number, number];
+  const months = Array.from({ length: 6 }, (_, i) => new Date(Date.UTC(y, m - 6 + i, 1)).toISOString().slice(0, 7));
+  const isOverdue = (p: CarePerson) => p.dueDay < chinaDay(now);
+  const careCommunities = regions.filter((r) => inCare.some((p) => p.communityId === r._id)).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
   return {
     groups: {
       total: live.length,
@@ -79,6 +89,19 @@ async function bruteForce(regionId: string, year: number): Promise<Omit<Dashboar
     credits: {
       issued: -accounts.filter((a) => a.kind === 'issuance').reduce((sum, a) => sum + a.balance, 0) || 0,
       redeemed: accounts.filter((a) => a.kind === 'store').reduce((sum, a) => sum + a.balance, 0),
+    },
+    care: {
+      inCare: inCare.length,
+      onTime: inCare.filter((p) => !isOverdue(p)).length,
+      overdue: inCare.filter(isOverdue).length,
+      byCommunity: careCommunities.map((c) => {
+        const here = inCare.filter((p) => p.communityId === c._id);
+        return { id: c._id, name: c.name, inCare: here.length, onTime: here.filter((p) => !isOverdue(p)).length, overdue: here.filter(isOverdue).length };
+      }),
+      byMonth: months.map((month) => {
+        const those = visits.filter((v) => v.month === month);
+        return { month, visits: those.length, onTime: those.filter((v) => v.onTime).length, late: those.filter((v) => !v.onTime).length };
+      }),
     },
     targets: {
       ruralCommunitiesWithExcellentTeam: { share: rural.length ? ruralWith.length / rural.length : 0, count: ruralWith.length, of: rural.length, goal: 1 },
@@ -206,6 +229,22 @@ async function grow(random: SeededRandom, scale: number): Promise<void> {
   await batch(
     'hour_corrections',
     Array.from({ length: 60 * scale }, (_, i) => ({ _id: `dc-${tag}-${i}`, ...place(), state: random.pick(['pending', 'approved', 'rejected']), createdAt: around(8) })),
+  );
+  // People in care (communities only), due on both sides of today, and visits over eight months.
+  const inCommunity = () => {
+    const c = random.pick(communities);
+    return { communityId: c._id, streetId: c.parentId!, countyId };
+  };
+  await batch(
+    'care_recipients',
+    Array.from({ length: 40 * scale }, (_, i) => ({ _id: `dcr-${tag}-${i}`, ...inCommunity(), status: random.pick(['active', 'active', 'active', 'closed']), dueDay: chinaDay(around(10)), overdueNotified: true })),
+  );
+  await batch(
+    'care_visits',
+    Array.from({ length: 150 * scale }, (_, i) => {
+      const visitDay = chinaDay(around(240));
+      return { _id: `dcv-${tag}-${i}`, ...inCommunity(), visitDate: visitDay, month: visitDay.slice(0, 7), onTime: random.chance(0.7) };
+    }),
   );
   for (const c of [...communities, ...streets]) {
     for (const [kind, prefix, sign] of [['issuance', 'iss', -1], ['store', 'store', 1]] as const) {

@@ -114,7 +114,8 @@ test("a volunteer's own claim: the committee of the need's community confirms; t
   expect(await sweep(cloud)).toMatchObject({ closed: 1 });
   expect(await sweep(cloud)).toMatchObject({ closed: 0 });
   const [record] = await allDocsOf<HourDoc>(db, 'hour_records', { source: 'need', userId: me });
-  expect(record).toMatchObject({ groupId: '', minutes: 120, state: 'pending', credits: 20 });
+  // Her own claim: the community organised it, so the record names the community as organiser.
+  expect(record).toMatchObject({ groupId: need.communityId, minutes: 120, state: 'pending', credits: 20 });
   expect((await data<NeedView>(resident.call('needs', 'needs.get', { needId: need.id }, null))).state).toBe('closed');
 
   expect((await otherCommittee.call('volunteers', 'hours.review', { recordId: record!._id, approve: true })).status).toBe(404);
@@ -124,6 +125,9 @@ test("a volunteer's own claim: the committee of the need's community confirms; t
   expect(await data(committee.call('volunteers', 'hours.review', { recordId: record!._id, approve: true }))).toEqual({ state: 'confirmed' });
   expect((await committee.call('volunteers', 'hours.review', { recordId: record!._id, approve: true })).status).toBe(409);
   expect((await data<CreditsMineOutput>(volunteer.call('credits', 'credits.mine', {}, null))).balance).toBe(20);
+  // Her record reads back in her own hour book (its organiser is a valid id).
+  const mine = await data<{ totalMinutes: number }>(volunteer.call('volunteers', 'hours.mine', {}, null));
+  expect(mine.totalMinutes).toBeGreaterThanOrEqual(120);
 });
 
 test('declining puts a need back on the board; the resident withdraws; the timer expires past needs and tells the committee of long-unclaimed ones once', async () => {

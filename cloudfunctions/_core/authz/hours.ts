@@ -34,11 +34,13 @@ export async function loadVolunteerActivity(actor: Actor, activityId: string) {
 
 /**
  * Where a pending record is reviewed, as the region whose settings pay its credits: its group
- * (the group's leaders or staff over it), or — for a need a volunteer took on herself, which has
- * no group (commands/needs/needHours.ts) — staff over the need's community. Nobody reviews their own.
+ * (the group's leaders or staff over it), or — for service the community organised itself (a need
+ * a volunteer took on herself, commands/needs/needHours.ts; a care visit by a volunteer paired
+ * directly, commands/care/logVisit.ts), whose `groupId` is the community's id — staff over the
+ * community (谁组织谁记录). Nobody reviews their own.
  */
 export async function loadReviewableRecord(actor: Actor, record: Pick<HourRecordDoc, 'groupId' | 'userId' | 'communityId' | 'streetId' | 'countyId'>): Promise<string> {
-  if (record.groupId) {
+  if (!isCommunityOrganised(record)) {
     const group = await loadReviewableGroup(actor, record.groupId, record.userId);
     return group.communityId ?? group.streetId;
   }
@@ -54,4 +56,9 @@ export async function loadReviewableGroup(actor: Actor, groupId: string, ownerId
   authorize(hourPolicies, 'hours.review', actor, resource, recordNotFound());
   if (ownerId === actor.userId) throw hourErrors.cannotReviewOwn();
   return group;
+}
+
+/** Service the community organised itself: its record's organiser (`groupId`) is the community. */
+export function isCommunityOrganised(record: Pick<HourRecordDoc, 'groupId' | 'communityId'>): boolean {
+  return record.communityId !== null && record.groupId === record.communityId;
 }

@@ -83,6 +83,11 @@ const zhCN = {
     body: (p) => `${when(p.meetAt, 'zh-CN')} 在 ${s(p, 'place')} 集合，需要 ${s(p, 'needed')} 人。能否到场，请点开回复。`,
   },
   rollcall_closed: { title: (p) => `召集已结束：${s(p, 'title')}`, body: (p) => `「${s(p, 'title')}」已结束，感谢你的响应和付出！` },
+  care_paired: {
+    title: () => '新的结对关爱对象',
+    body: (p) => `社区为${p.group ? `「${s(p, 'group')}」` : '你'}安排了一位结对关爱对象，请在“我的结对”中查看并按时探访`,
+  },
+  care_overdue: { title: () => '关爱探访已逾期', body: (p) => `服务对象 ${s(p, 'name')} 应在 ${s(p, 'dueDate')} 前探访，已逾期，请安排结对志愿者尽快上门` },
   group_review: {
     title: (p) => (p.approved ? '小组申请已通过' : '小组申请未通过'),
     body: (p) => (p.approved ? `「${s(p, 'group')}」已成立，你是队长。` : `「${s(p, 'group')}」未通过审核：${s(p, 'reason')}`),
@@ -156,6 +161,11 @@ const en: Record<CataloguedKind, NoticeText> = {
     body: (p) => `Meet at ${s(p, 'place')}, ${when(p.meetAt, 'en')}; ${s(p, 'needed')} people needed. Tap to answer whether you can come.`,
   },
   rollcall_closed: { title: (p) => `Call-out closed: ${s(p, 'title')}`, body: (p) => `"${s(p, 'title')}" is over. Thank you for answering the call!` },
+  care_paired: {
+    title: () => 'A new person to care for',
+    body: (p) => `The community paired ${p.group ? `"${s(p, 'group')}"` : 'you'} with a person in care. See "My pairs" and visit on time.`,
+  },
+  care_overdue: { title: () => 'A care visit is overdue', body: (p) => `${s(p, 'name')} was due a visit by ${s(p, 'dueDate')} and is overdue. Please ask the paired volunteers to visit soon.` },
   group_review: {
     title: (p) => (p.approved ? 'Group application approved' : 'Group application not approved'),
     body: (p) => (p.approved ? `"${s(p, 'group')}" is founded and you are its leader.` : `"${s(p, 'group')}" was not approved: ${s(p, 'reason')}`),

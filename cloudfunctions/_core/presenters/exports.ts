@@ -68,7 +68,7 @@ const GROUP_TYPE_ZH: Record<string, string> = {
   hub: '枢纽型',
 };
 const LEVEL_ZH: Record<string, string> = { registered: '县级登记', filed: '乡镇（街道）备案', community: '村（社区）直接管理' };
-const HOUR_SOURCES: Record<HourRecordDoc['source'], string> = { checkin: '签到签退', leader_entry: '负责人录入', self_report: '自行申报', correction: '更正', reversal: '冲销', need: '邻里互助' };
+const HOUR_SOURCES: Record<HourRecordDoc['source'], string> = { checkin: '签到签退', leader_entry: '负责人录入', self_report: '自行申报', correction: '更正', reversal: '冲销', need: '邻里互助', care_visit: '关爱探访' };
 const HOUR_STATES: Record<HourRecordDoc['state'], string> = { pending: '待审核', confirmed: '已确认', rejected: '已驳回' };
 
 /** The name of the community (or, for a street's own groups and activities, the street) a document is in. */

@@ -6,7 +6,7 @@ import { countOf } from './figures';
 export interface AuditEntry {
   actorId: string;
   action: string;
-  targetType: 'group' | 'membership' | 'post' | 'user' | 'role' | 'hour_record' | 'correction' | 'store_item' | 'redemption' | 'proof' | 'region' | 'rollcall' | 'activity' | 'notice';
+  targetType: 'group' | 'membership' | 'post' | 'user' | 'role' | 'hour_record' | 'correction' | 'store_item' | 'redemption' | 'proof' | 'region' | 'rollcall' | 'activity' | 'notice' | 'care_recipient' | 'care_pair';
   targetId: string;
   regionId: string | null;
   reason: string | null;

@@ -54,6 +54,10 @@ export const Collections = {
   needs: 'needs',
   /** The time-bank offer board beside it. */
   needOffers: 'need_offers',
+  /** The register of people served, their pairings and visit logs (issue 18 item 2). */
+  careRecipients: 'care_recipients',
+  carePairs: 'care_pairs',
+  careVisits: 'care_visits',
 } as const;
 
 export type CollectionName = (typeof Collections)[keyof typeof Collections];

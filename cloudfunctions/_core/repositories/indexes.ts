@@ -8,6 +8,9 @@
  */
 import * as activities from './activities.indexes';
 import * as auditLog from './auditLog.indexes';
+import * as carePairs from './carePairs.indexes';
+import * as careRecipients from './careRecipients.indexes';
+import * as careVisits from './careVisits.indexes';
 import * as groups from './groups.indexes';
 import * as hourCorrections from './hourCorrections.indexes';
 import * as hourRecords from './hourRecords.indexes';
@@ -51,6 +54,9 @@ export type { GeoIndexDeclaration, IndexDeclaration, IndexField, IndexFieldType 
 export const indexesByFile = {
   activities,
   auditLog,
+  carePairs,
+  careRecipients,
+  careVisits,
   groups,
   hourCorrections,
   hourRecords,

@@ -22,6 +22,7 @@ import '../components/staff.scss';
 import './index.scss';
 import { colors } from '../../styles/colors';
 import { pressable } from '../../components/Pressable';
+import { CareFigures } from './CareFigures';
 
 interface Crumb {
   id: string;
@@ -150,6 +151,8 @@ function Dashboard({ data, onOpenChild }: { data: DashboardOutput; onOpenChild: 
         <TargetBar name='rural' title={t('moderation.dashboard.ruralExcellent')} target={data.targets.ruralCommunitiesWithExcellentTeam} />
         <TargetBar name='hub' title={t('moderation.dashboard.streetsHub')} target={data.targets.streetsWithHub} />
       </View>
+
+      <CareFigures care={data.care} />
 
       <View className='dash-children'>
         <Text className='dash-section__title dash-children__title'>{t('moderation.dashboard.children')}</Text>

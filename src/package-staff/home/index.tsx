@@ -4,7 +4,7 @@ import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Cell, CellGroup, Tag } from '@nutui/nutui-react-taro';
 import { Button } from '@nutui/nutui-react-taro';
-import { Cart, Category, Clock, Comment, Notice, Order, ShieldCheck, User, Warning } from '@nutui/icons-react-taro';
+import { Cart, Category, Clock, Comment, Notice, Order, Service, ShieldCheck, User, Warning } from '@nutui/icons-react-taro';
 import type { MessageKey } from '../../locales';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
@@ -59,6 +59,10 @@ export default function StaffHomePage() {
   const entries: Entry[] = [
     { name: 'rollcall', title: 'moderation.staff.rollcall', hint: 'moderation.staff.rollcallHint', url: rollCallPath(), icon: <Notice size={20} color={colors.primary} /> },
     { name: 'notices', title: 'communityNotices.staff.entry', hint: 'communityNotices.staff.entryHint', url: noticeRoutes.staff, icon: <Notice size={20} color={colors.primary} /> },
+    // The care register is the committee's own (street and county staff see its figures on the dashboard).
+    ...(scope.grants.some((grant) => grant.role === 'committee')
+      ? [{ name: 'care', title: 'care.entry.register', hint: 'care.entry.registerHint', url: '/package-care/list/index', icon: <Service size={20} color={colors.primary} /> } satisfies Entry]
+      : []),
     { name: 'queue', title: 'moderation.staff.queue', hint: 'moderation.staff.queueHint', url: moderationRoutes.queue, icon: <Warning size={20} color={colors.primary} />, waiting: counts.data?.queue ?? undefined },
     { name: 'appeals', title: 'moderation.staff.appeals', hint: 'moderation.staff.appealsHint', url: moderationRoutes.appeals, icon: <Comment size={20} color={colors.primary} />, waiting: counts.data?.appeals ?? undefined },
     { name: 'review', title: 'moderation.staff.review', hint: 'moderation.staff.reviewHint', url: reviewPath(), icon: <ShieldCheck size={20} color={colors.primary} />, waiting: counts.data?.review ?? undefined },

@@ -36,6 +36,7 @@ export function VolunteerMenu({ abilities, groups }: VolunteerMenuProps) {
         <Cell className='me__store' title={<Title icon={<Gift size={18} color={colors.ink2} />} text={t('volunteer.me.store')} />} clickable onClick={() => go(volunteerRoutes.store)} />
         <Cell className='me__proofs' title={<Title icon={<Order size={18} color={colors.ink2} />} text={t('volunteer.me.proofs')} />} clickable onClick={() => go(volunteerRoutes.proofs)} />
         <Cell className='me__rollcalls' title={<Title icon={<Notice size={18} color={colors.ink2} />} text={t('volunteer.me.rollcall')} />} clickable onClick={() => go(volunteerRoutes.rollcall)} />
+        <Cell className='me__care' title={<Title icon={<Service size={18} color={colors.ink2} />} text={t('care.entry.mine')} />} clickable onClick={() => go('/package-care/mine/index')} />
         {staff || leads ? (
           <>
             <Cell className='me__hours-review' title={<Title icon={<Checked size={18} color={colors.ink2} />} text={t('volunteer.me.review')} />} clickable onClick={() => go(volunteerRoutes.review)} />

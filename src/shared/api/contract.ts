@@ -21,6 +21,7 @@ import { creditsActions } from './credits';
 import { proofsActions } from './proofs';
 import { noticesActions } from './notices';
 import { needsActions } from './needs';
+import { careActions } from './care';
 import { systemActions } from './system';
 
 export type { ActionSpec, Audience, RateLimit } from './actionSpec';
@@ -44,6 +45,7 @@ export const contract = {
   ...proofsActions,
   ...noticesActions,
   ...needsActions,
+  ...careActions,
   ...systemActions,
 } as const;
 

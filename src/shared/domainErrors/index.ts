@@ -12,6 +12,7 @@
  */
 import { accountErrors } from './account';
 import { activityErrors } from './activities';
+import { careErrors } from './care';
 import { consoleErrors } from './console';
 import { contentErrors } from './content';
 import { creditErrors } from './credits';
@@ -36,6 +37,7 @@ import { volunteerErrors } from './volunteers';
 export {
   accountErrors,
   activityErrors,
+  careErrors,
   consoleErrors,
   contentErrors,
   creditErrors,

@@ -3,6 +3,7 @@
  * exports run as background jobs, and the notices that did not reach the phone.
  */
 import * as z from '../zod';
+import { CareFigures } from './care';
 import { Id, JobProgress, Page, paged } from './common';
 
 export const AuditSearchInput = Page.extend({
@@ -50,6 +51,8 @@ export const DashboardOutput = z.object({
   /** Self-reports and corrections waiting for review, and how many are past the 3-day deadline. */
   hourReviews: z.object({ pending: z.number().int(), overdue: z.number().int() }),
   credits: z.object({ issued: z.number(), redeemed: z.number() }),
+  /** People in care, visited on time or overdue, by community and month (issue 18 item 6). */
+  care: CareFigures,
   targets: z.object({
     ruralCommunitiesWithExcellentTeam: z.object({ share: z.number(), count: z.number().int(), of: z.number().int(), goal: z.number() }),
     streetsWithHub: z.object({ share: z.number(), count: z.number().int(), of: z.number().int(), goal: z.number() }),

@@ -93,7 +93,7 @@ export const VolunteerMeOutput = z.object({ profile: VolunteerProfile.nullable()
 
 // ---- hour records ----
 
-export const HourSource = z.enum(['checkin', 'leader_entry', 'self_report', 'correction', 'reversal', 'need']);
+export const HourSource = z.enum(['checkin', 'leader_entry', 'self_report', 'correction', 'reversal', 'need', 'care_visit']);
 export type HourSource = z.infer<typeof HourSource>;
 export const HourState = z.enum(['pending', 'confirmed', 'rejected']);
 export type HourState = z.infer<typeof HourState>;

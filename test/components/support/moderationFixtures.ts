@@ -52,6 +52,7 @@ export function dashboard(overrides: Partial<DashboardOutput> = {}): DashboardOu
     volunteerHours: 126.5,
     hourReviews: { pending: 2, overdue: 1 },
     credits: { issued: 1200, redeemed: 300 },
+    care: { inCare: 0, onTime: 0, overdue: 0, byCommunity: [], byMonth: [] },
     targets: {
       ruralCommunitiesWithExcellentTeam: { share: 0, count: 0, of: 0, goal: 1 },
       streetsWithHub: { share: 1, count: 1, of: 1, goal: 0.7 },

@@ -3,11 +3,14 @@ import type { DashboardOutput } from '../../../../src/shared/schemas/console';
 import type { Actor } from '../../authz/actor';
 import { loadStaffRegion } from '../../authz/staffScope';
 import { accountId, balancesByKind, type AccountDoc } from '../../ledger/accounts';
+import { careMonths, presentCareFigures } from '../../presenters/careFigures';
+import { careFigures } from '../../repositories/careFigures';
 import { countsByKey } from '../../repositories/figures';
 import { regionFigures } from '../../repositories/regionFigures';
 import { needFigures } from '../../repositories/needFigures';
 import { fieldOf } from '../../repositories/regionRecords';
 import type { RegionDoc } from '../../repositories/regions';
+import { chinaDayOf } from '../../runtime/chinaDay';
 
 /** The needs board's figures: totals over the region's communities, each community by name, and the months. */
 function needsSummary({ byCommunity, months }: Awaited<ReturnType<typeof needFigures>>, regions: Map<string, RegionDoc>): NonNullable<DashboardOutput['needs']> {
@@ -44,10 +47,12 @@ export async function dashboard(actor: Actor, regionId: string, year: number | u
   const ratingYear = year ?? now.getUTCFullYear();
   const childField = region.level === 'county' ? 'streetId' : 'communityId';
   const below = [...regions.values()].filter((r) => r.ancestorIds.includes(region._id) || r._id === region._id);
-  const [{ groupsByChild, groupsByType, groupsByLevel, pendingGroups, excellentByCommunity, hubsByStreet, activitiesByChild, hours, corrections }, credits, needs] = await Promise.all([
+  const months = careMonths(now);
+  const [{ groupsByChild, groupsByType, groupsByLevel, pendingGroups, excellentByCommunity, hubsByStreet, activitiesByChild, hours, corrections }, credits, needs, care] = await Promise.all([
     regionFigures({ field: fieldOf(region), regionId: region._id, childField, ratingYear, now }),
     creditsOf(below),
     needFigures(fieldOf(region), region._id, now),
+    careFigures({ field: fieldOf(region), regionId: region._id, today: chinaDayOf(now), sinceMonth: months[0]! }),
   ]);
   const sum = <K extends string>(rows: Map<string | null, Record<K, number>>, name: K) => [...rows.values()].reduce((total, row) => total + row[name], 0);
   const rural = below.filter((r) => r.level === 'community' && r.kind === 'rural');
@@ -69,6 +74,7 @@ export async function dashboard(actor: Actor, regionId: string, year: number | u
     volunteerHours: Math.round((hours.confirmedMinutes / 60) * 10) / 10,
     hourReviews: { pending: hours.pending + corrections.pending, overdue: hours.overdue + corrections.overdue },
     credits,
+    care: presentCareFigures(care, regions, months),
     targets: {
       ruralCommunitiesWithExcellentTeam: {
         share: rural.length ? ruralWithExcellent.length / rural.length : 0,

@@ -4,8 +4,9 @@
  * the move, under an id made of the need and the helper (repositories/hourRecords.ts
  * recordIdForNeedHelper) — so no retry or racing close can record twice. They wait in the
  * existing review queue (hours.queue / hours.review): the claiming group's leaders or the
- * committee of its community confirm them; a volunteer's own claim has no group, so its records
- * carry no group and the committee of the need's community confirms them (谁组织谁记录). Credits
+ * committee of its community confirm them; a volunteer's own claim has no group: the community
+ * organised it, so its records name the community as organiser (`groupId` = the community's id,
+ * as care visits do; authz/hours.ts isCommunityOrganised) and its committee confirms them (谁组织谁记录). Credits
  * are paid at the community's rate (its self-report rate, community_settings) when confirmed,
  * through the ledger exactly as hours.review pays a self-report.
  */
@@ -29,8 +30,8 @@ export function needHourRecords(need: NeedDoc, settings: Settings): HourRecordDo
     _id: recordIdForNeedHelper(need._id, helper.userId),
     userId: helper.userId,
     volunteerNo: helper.volunteerNo,
-    // No group for a volunteer's own claim: hours.review then asks the committee of the community.
-    groupId: claim.kind === 'group' ? claim.id : '',
+    // A volunteer's own claim: the community is the organiser, so hours.review asks its committee.
+    groupId: claim.kind === 'group' ? claim.id : need.communityId,
     groupName: claim.kind === 'group' ? claim.name : NO_GROUP_NAME,
     activityId: null,
     signupId: null,

@@ -1,4 +1,4 @@
-/** hours.review: a leader or the committee approves (and credits) or rejects a pending self-report (audited). */
+/** hours.review: a leader or the committee approves (and credits) or rejects a pending self-report or care visit (audited). */
 import type { Actor } from '../../authz/actor';
 import { loadReviewableRecord, recordNotFound } from '../../authz/hours';
 import { earningPosting } from '../../ledger/earnings';
@@ -7,10 +7,11 @@ import { settingsFor } from '../../repositories/communitySettings';
 import { findRecord, updateRecord } from '../../repositories/hourRecords';
 import { inTransaction } from '../../runtime/transactions';
 import { auditReview, tellCredited } from './hourRecording';
+import type { HourSource } from '../../../../src/shared/schemas/volunteers';
 import { hourErrors } from '../../../../src/shared/domainErrors';
 
-/** Sources that wait for a review: self-reports, and a need's helpers' hours (commands/needs/needHours.ts). */
-const REVIEWED_SOURCES: ReadonlySet<string> = new Set(['self_report', 'need']);
+/** Sources that wait for a review: self-reports, a need's helpers' hours (commands/needs/needHours.ts) and care visits (commands/care/logVisit.ts). */
+const REVIEWED_SOURCES: ReadonlySet<HourSource> = new Set<HourSource>(['self_report', 'need', 'care_visit']);
 
 /** Approves (and credits) or rejects a pending self-report. */
 export async function reviewSelfReport(actor: Actor, recordId: string, approve: boolean, reason: string | undefined, now: Date) {

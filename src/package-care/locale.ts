@@ -1,0 +1,6 @@
+/** package-care's strings, registered when the subpackage loads (every page imports this first). */
+import { registerCatalog } from '../locales';
+import careEn from '../locales/care.en';
+import careZhCN from '../locales/care.zh-CN';
+
+registerCatalog('care', { 'zh-CN': careZhCN, en: careEn });

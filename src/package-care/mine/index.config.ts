@@ -1,0 +1,6 @@
+import careZhCN from '../../locales/care.zh-CN';
+
+export default definePageConfig({
+  navigationBarTitleText: careZhCN.titles.mine,
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,5 @@
+import careZhCN from '../../locales/care.zh-CN';
+
+export default definePageConfig({
+  navigationBarTitleText: careZhCN.titles.person,
+});
