@@ -8,7 +8,9 @@ import { careCommunityPolicies, carePolicies, type CareResource } from '../../..
 import { activePairsOfParties, pairsOfRecipient, type CarePairDoc } from '../repositories/carePairs';
 import { findRecipient, type CareRecipientDoc } from '../repositories/careRecipients';
 import { membershipsInGroups, membershipsOfUser } from '../repositories/memberships';
+import type { CareVisitDoc } from '../repositories/careVisits';
 import type { RegionDoc } from '../repositories/regions';
+import { openPersonal } from '../privacy/personalData';
 import type { Actor } from './actor';
 import { authorize } from './authorize';
 import { loadCommunity } from './communities';
@@ -61,4 +63,25 @@ export async function activePairingsOf(actor: Actor): Promise<Map<string, CarePa
     if (!held || (pair.kind === 'volunteer' && held.kind === 'group')) byRecipient.set(pair.recipientId, pair);
   }
   return byRecipient;
+}
+
+/**
+ * A person's sealed phone, address and notes opened for the caller the loader let see her: the
+ * command opens them here and hands plain values to the presenter (presenters never unseal).
+ */
+export function openedRecipient(doc: Pick<CareRecipientDoc, 'phoneSealed' | 'addressSealed' | 'notesSealed'>): OpenedRecipient {
+  const opened = (sealed: string | null) => (sealed ? openPersonal(sealed) : null);
+  return { phone: opened(doc.phoneSealed), address: opened(doc.addressSealed), notes: opened(doc.notesSealed) };
+}
+
+/** A visit's sealed notes opened for whoever may read her visit log. */
+export function openedVisitNotes(visit: Pick<CareVisitDoc, 'notesSealed'>): string {
+  return openPersonal(visit.notesSealed);
+}
+
+/** A person's sealed values, opened by the command for whoever may see her (openedRecipient below). */
+export interface OpenedRecipient {
+  phone: string | null;
+  address: string | null;
+  notes: string | null;
 }

@@ -8,7 +8,7 @@ import { carePolicies, type CareResource } from '../../../src/shared/policies/ca
 import type { CareMyPairsOutput, CarePairView, CareRecipientView, CareVisitView, HourStateOf } from '../../../src/shared/schemas/care';
 import type { Actor } from '../authz/actor';
 import { abilities, allows } from '../authz/authorize';
-import { openPersonal } from '../privacy/personalData';
+import type { OpenedRecipient } from '../authz/care';
 import type { CarePairDoc } from '../repositories/carePairs';
 import type { CareRecipientDoc } from '../repositories/careRecipients';
 import type { CareVisitDoc } from '../repositories/careVisits';
@@ -16,7 +16,6 @@ import type { RegionDoc } from '../repositories/regions';
 import { startOfChinaDay } from '../runtime/chinaDay';
 
 const DAY_MS = 24 * 3600_000;
-const opened = (sealed: string | null) => (sealed ? openPersonal(sealed) : null);
 
 /** Whole days from `today` to `day` (negative when `day` is past). */
 export function daysFrom(today: string, day: string): number {
@@ -37,7 +36,7 @@ export function presentPair(pair: CarePairDoc): CarePairView {
 }
 
 /** A person as the actor sees her on `today`; the pairings shown are the active ones (staff: all). */
-export function presentRecipient(actor: Actor, doc: CareRecipientDoc, region: RegionDoc, pairs: CarePairDoc[], resource: CareResource, today: string): CareRecipientView {
+export function presentRecipient(actor: Actor, doc: CareRecipientDoc, opened: OpenedRecipient, region: RegionDoc, pairs: CarePairDoc[], resource: CareResource, today: string): CareRecipientView {
   const staff = allows(carePolicies, 'care.viewConsent', actor, resource);
   return {
     id: doc._id,
@@ -45,9 +44,9 @@ export function presentRecipient(actor: Actor, doc: CareRecipientDoc, region: Re
     communityName: region.name,
     category: doc.category,
     name: doc.name,
-    phone: opened(doc.phoneSealed),
-    address: opened(doc.addressSealed),
-    notes: opened(doc.notesSealed),
+    phone: opened.phone,
+    address: opened.address,
+    notes: opened.notes,
     frequencyDays: doc.frequencyDays,
     status: doc.status,
     closedReason: doc.closedReason,
@@ -71,12 +70,12 @@ export function presentRecipient(actor: Actor, doc: CareRecipientDoc, region: Re
 }
 
 /** A visit, with its photo as a short-lived link and the state of the hour record it became. */
-export function presentVisit(visit: CareVisitDoc, photoUrl: string | null, hourState: HourStateOf): CareVisitView {
+export function presentVisit(visit: CareVisitDoc, notes: string, photoUrl: string | null, hourState: HourStateOf): CareVisitView {
   return {
     id: visit._id,
     visitDate: visit.visitDate,
     minutes: visit.minutes,
-    notes: openPersonal(visit.notesSealed),
+    notes,
     photo: photoUrl,
     visitorName: visit.visitorName,
     onTime: visit.onTime,
@@ -87,15 +86,15 @@ export function presentVisit(visit: CareVisitDoc, photoUrl: string | null, hourS
 }
 
 /** One of a volunteer's people: who, where, and when she is next due. */
-export function presentMyPair(doc: CareRecipientDoc, pair: CarePairDoc, today: string): CareMyPairsOutput['items'][number] {
+export function presentMyPair(doc: CareRecipientDoc, opened: OpenedRecipient, pair: CarePairDoc, today: string): CareMyPairsOutput['items'][number] {
   const daysLeft = daysFrom(today, doc.dueDay);
   return {
     recipientId: doc._id,
     pairId: pair._id,
     name: doc.name,
     category: doc.category,
-    address: opened(doc.addressSealed),
-    phone: opened(doc.phoneSealed),
+    address: opened.address,
+    phone: opened.phone,
     groupName: pair.kind === 'group' ? pair.name : null,
     lastVisitDate: doc.lastVisitDay,
     dueDate: doc.dueDay,

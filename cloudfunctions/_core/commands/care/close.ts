@@ -5,6 +5,7 @@
  * consent on record stays: it shows the processing while she was in care was lawful.
  */
 import { carePolicies } from '../../../../src/shared/policies/care';
+import { openedRecipient } from '../../authz/care';
 import type { CareCloseInput, CareRecipientView } from '../../../../src/shared/schemas/care';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
@@ -51,5 +52,5 @@ export async function closeRecipient(actor: Actor, input: CareCloseInput, reques
     now,
   );
   const closed = { ...doc, ...changes };
-  return presentRecipient(actor, closed, region, await pairsOfRecipient(doc._id), careResource(closed, region, []), chinaDayOf(now));
+  return presentRecipient(actor, closed, openedRecipient(closed), region, await pairsOfRecipient(doc._id), careResource(closed, region, []), chinaDayOf(now));
 }

@@ -4,6 +4,7 @@
  * is paired with, so a volunteer never learns who else is on the register.
  */
 import { careCommunityPolicies } from '../../../../src/shared/policies/care';
+import { openedRecipient } from '../../authz/care';
 import type { CareListInput, CareListOutput } from '../../../../src/shared/schemas/care';
 import type { Actor } from '../../authz/actor';
 import { allows } from '../../authz/authorize';
@@ -24,7 +25,7 @@ export async function listRecipients(actor: Actor, input: CareListInput, now: Da
     const pairs = await pairsOfRecipients(page.docs.map((d) => d._id));
     const items = page.docs.map((doc) => {
       const all = pairs.get(doc._id) ?? [];
-      return presentRecipient(actor, doc, community, all, careResource(doc, community, []), today);
+      return presentRecipient(actor, doc, openedRecipient(doc), community, all, careResource(doc, community, []), today);
     });
     return { items, total: page.total, hasMore: page.hasMore };
   }
@@ -38,7 +39,7 @@ export async function listRecipients(actor: Actor, input: CareListInput, now: Da
   const items = visible.slice(input.offset, input.offset + input.limit).flatMap((doc) => {
     const region = directory.get(doc.communityId);
     const own = mine.get(doc._id);
-    return region && own ? [presentRecipient(actor, doc, region, pairs.get(doc._id) ?? [], careResource(doc, region, [own]), today)] : [];
+    return region && own ? [presentRecipient(actor, doc, openedRecipient(doc), region, pairs.get(doc._id) ?? [], careResource(doc, region, [own]), today)] : [];
   });
   return { items, total: visible.length, hasMore: input.offset + input.limit < visible.length };
 }

@@ -11,6 +11,7 @@
  * the volunteer's own storage folder (the photo), like a self-report's evidence.
  */
 import { carePolicies } from '../../../../src/shared/policies/care';
+import { openedVisitNotes } from '../../authz/care';
 import type { CareCategory, CareLogVisitInput, CareVisitView } from '../../../../src/shared/schemas/care';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
@@ -133,5 +134,5 @@ export async function logVisit(actor: Actor, input: CareLogVisitInput, requestId
   // A retry that found its own earlier write answers the record as it now stands (it may be confirmed by now).
   const hourState = fresh ? 'pending' : ((await findRecord(recordId))?.state ?? 'pending');
   const photo = visit.photo?.startsWith('cloud://') ? ((await fileStore().temporaryUrls([visit.photo])).get(visit.photo) ?? visit.photo) : visit.photo;
-  return presentVisit(visit, photo, hourState);
+  return presentVisit(visit, openedVisitNotes(visit), photo, hourState);
 }

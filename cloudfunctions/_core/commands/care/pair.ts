@@ -4,6 +4,7 @@
  * which only the pages that check who is asking show.
  */
 import { carePolicies } from '../../../../src/shared/policies/care';
+import { openedRecipient } from '../../authz/care';
 import type { CarePairInput, CareRecipientView } from '../../../../src/shared/schemas/care';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
@@ -67,5 +68,5 @@ export async function pairWithRecipient(actor: Actor, input: CarePairInput, requ
       dedupeKey: `care-paired-${pairId}-${requestId}`,
     });
   }
-  return presentRecipient(actor, doc, region, await pairsOfRecipient(doc._id), resource, chinaDayOf(now));
+  return presentRecipient(actor, doc, openedRecipient(doc), region, await pairsOfRecipient(doc._id), resource, chinaDayOf(now));
 }

@@ -5,6 +5,7 @@
  * notes are sealed at rest.
  */
 import type { CareRecipientView, CareRegisterInput } from '../../../../src/shared/schemas/care';
+import { openedRecipient } from '../../authz/care';
 import type { Actor } from '../../authz/actor';
 import { careResource, loadRegisterCommunity } from '../../authz/care';
 import { presentRecipient } from '../../presenters/care';
@@ -66,5 +67,5 @@ export async function registerRecipient(actor: Actor, input: CareRegisterInput, 
     stored._id,
     now,
   );
-  return presentRecipient(actor, stored, region, [], careResource(stored, region, []), registeredDay);
+  return presentRecipient(actor, stored, openedRecipient(stored), region, [], careResource(stored, region, []), registeredDay);
 }

@@ -1,5 +1,6 @@
 /** care.unpair: the committee ends a pairing (kept for the record); the volunteer or group no longer sees the person. */
 import { carePolicies } from '../../../../src/shared/policies/care';
+import { openedRecipient } from '../../authz/care';
 import type { CareRecipientView, CareUnpairInput } from '../../../../src/shared/schemas/care';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
@@ -23,5 +24,5 @@ export async function unpair(actor: Actor, input: CareUnpairInput, requestId: st
   if (pair.status !== 'active') throw careErrors.pairEnded();
   await updatePair(pair._id, { status: 'ended', endedAt: now, endedBy: actor.userId, endReason: input.reason ?? 'unpaired' });
   await auditCare(actor, 'care.unpair', { type: 'care_pair', id: pair._id, communityId: pair.communityId }, { recipientId: pair.recipientId, kind: pair.kind, partyId: pair.partyId }, input.reason ?? null, `${actor.userId}-${requestId}`, now);
-  return presentRecipient(actor, doc, region, await pairsOfRecipient(doc._id), resource, chinaDayOf(now));
+  return presentRecipient(actor, doc, openedRecipient(doc), region, await pairsOfRecipient(doc._id), resource, chinaDayOf(now));
 }

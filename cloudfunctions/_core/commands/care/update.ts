@@ -1,5 +1,6 @@
 /** care.update: the committee corrects a person's record (a new frequency moves her due day). */
 import { carePolicies } from '../../../../src/shared/policies/care';
+import { openedRecipient } from '../../authz/care';
 import type { CareRecipientView, CareUpdateInput } from '../../../../src/shared/schemas/care';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
@@ -35,5 +36,5 @@ export async function updateRecipientRecord(actor: Actor, input: CareUpdateInput
   await updateRecipient(doc._id, changes);
   const fields = Object.keys(input).filter((key) => key !== 'recipientId');
   await auditCare(actor, 'care.update', { type: 'care_recipient', id: doc._id, communityId: doc.communityId }, { fields }, null, `${actor.userId}-${requestId}`, now);
-  return presentRecipient(actor, { ...doc, ...changes }, region, pairs, resource, chinaDayOf(now));
+  return presentRecipient(actor, { ...doc, ...changes }, openedRecipient({ ...doc, ...changes }), region, pairs, resource, chinaDayOf(now));
 }

@@ -1,5 +1,6 @@
 /** care.visits: a person's visit log, newest first, with each visit's hour record state (the committee and the paired). */
 import { carePolicies } from '../../../../src/shared/policies/care';
+import { openedVisitNotes } from '../../authz/care';
 import type { CareVisitsOutput } from '../../../../src/shared/schemas/care';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
@@ -18,7 +19,7 @@ export async function visitsOf(actor: Actor, input: { recipientId: string; offse
   const [records, urls] = await Promise.all([recordsByIds(page.docs.map((v) => v.hourRecordId)), fileStore().temporaryUrls(photos)]);
   const states = new Map(records.map((r) => [r._id, r.state]));
   return {
-    items: page.docs.map((v) => presentVisit(v, v.photo ? (urls.get(v.photo) ?? v.photo) : null, states.get(v.hourRecordId) ?? 'pending')),
+    items: page.docs.map((v) => presentVisit(v, openedVisitNotes(v), v.photo ? (urls.get(v.photo) ?? v.photo) : null, states.get(v.hourRecordId) ?? 'pending')),
     total: page.total,
     hasMore: page.hasMore,
   };
