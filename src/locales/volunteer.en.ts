@@ -258,6 +258,8 @@ const volunteerEn: typeof volunteerZhCN = {
     kinds: {
       self_report: 'Self-report',
       correction: 'Correction',
+      need: 'Neighbourly help',
+      care_visit: 'Care visit',
     },
     overdue: 'Overdue',
     who: '{name} · {group}',

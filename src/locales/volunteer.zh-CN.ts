@@ -256,6 +256,8 @@ const volunteerZhCN = {
     kinds: {
       self_report: '自行申报',
       correction: '更正申请',
+      need: '邻里互助',
+      care_visit: '关爱探访',
     },
     overdue: '已超时',
     who: '{name} · {group}',

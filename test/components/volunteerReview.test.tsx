@@ -16,6 +16,7 @@ type Item = OutputOf<'hours.queue'>['items'][number];
 
 const selfReport: Item = {
   kind: 'self_report',
+  source: 'self_report',
   id: 'hs-1',
   recordId: 'hs-1',
   nickname: '孙阿姨',
@@ -32,6 +33,7 @@ const selfReport: Item = {
 const correction: Item = {
   ...selfReport,
   kind: 'correction',
+  source: null,
   id: 'hc-1',
   recordId: 'hr-9',
   nickname: '周师傅',
@@ -46,6 +48,17 @@ const correction: Item = {
 const item = (id: string) => findElement(`.review__item[data-item-id="${id}"]`);
 
 describe('hours review queue', () => {
+  it('names what a pending record is: a neighbour\'s need or a care visit, not a self-report', async () => {
+    mockActions({
+      'account.me': () => account(),
+      'hours.queue': () => ({ items: [{ ...selfReport, id: 'hn-1', recordId: 'hn-1', source: 'need' }, { ...selfReport, id: 'hv-1', recordId: 'hv-1', source: 'care_visit' }], total: 2, hasMore: false }),
+    });
+    renderPage(<ReviewPage />);
+    expect(within(await item('hn-1')).getByText('邻里互助')).toBeTruthy();
+    expect(within(await item('hv-1')).getByText('关爱探访')).toBeTruthy();
+    expect(within(await item('hv-1')).queryByText('自行申报')).toBeNull();
+  });
+
   it('shows self-reports and corrections, marks the overdue, approves one and rejects the other with a reason', async () => {
     mockActions({
       'account.me': () => account(),

@@ -77,7 +77,7 @@ export default function ReviewPage() {
             <View key={`${item.kind}:${item.id}`} className={cx('linli-card volunteer-item review__item', item.overdue && 'review__item--overdue')} data-item-id={item.id}>
               <View className='volunteer-item__head'>
                 <Text className='volunteer-item__title'>{t('volunteer.review.who', { name: item.nickname, group: item.groupName })}</Text>
-                <Tag type={item.kind === 'correction' ? 'primary' : 'default'}>{t(`volunteer.review.kinds.${item.kind}`)}</Tag>
+                <Tag type={item.kind === 'correction' ? 'primary' : 'default'}>{t(`volunteer.review.kinds.${item.source ?? item.kind}`)}</Tag>
                 {item.overdue ? (
                   <Tag className='review__overdue' type='danger'>
                     {t('volunteer.review.overdue')}

@@ -195,6 +195,8 @@ export const HoursDecisionOutput = z.object({ state: z.enum(['confirmed', 'rejec
 
 export const HoursQueueItem = z.object({
   kind: z.enum(['self_report', 'correction']),
+  /** What a pending record is (a self-report, a need's help, a care visit); null for a correction. */
+  source: z.enum(['self_report', 'need', 'care_visit']).nullable(),
   id: Id,
   recordId: Id,
   nickname: z.string(),

@@ -16,6 +16,11 @@ function grantScopes(actor: Actor) {
 }
 
 /** Self-reports and corrections waiting for the actor: their groups' and their regions'. */
+/** The pending record's source as the queue names it (anything else pending reads as a self-report). */
+function reviewedSourceOf(source: HourRecordDoc['source']): 'self_report' | 'need' | 'care_visit' {
+  return source === 'need' || source === 'care_visit' ? source : 'self_report';
+}
+
 export async function hoursQueue(actor: Actor, offset: number, limit: number, now: Date) {
   const led = (await membershipsOfUser(actor.userId, ['active'])).filter((m) => m.role === 'leader' || m.role === 'co_leader').map((m) => m.groupId);
   const filters: ReviewFilter[] = [];
@@ -40,6 +45,7 @@ export async function hoursQueue(actor: Actor, offset: number, limit: number, no
   const items = [
     ...[...pendingRecords.values()].map((r) => ({
       kind: 'self_report' as const,
+      source: reviewedSourceOf(r.source),
       id: r._id,
       recordId: r._id,
       nickname: users.get(r.userId) ?? '居民',
@@ -58,6 +64,7 @@ export async function hoursQueue(actor: Actor, offset: number, limit: number, no
       return [
         {
           kind: 'correction' as const,
+          source: null,
           id: c._id,
           recordId: c.recordId,
           nickname: users.get(c.userId) ?? '居民',
