@@ -70,7 +70,7 @@ const moderationEn: typeof moderationZhCN = {
     note: 'Note (optional)',
     submit: 'Grant',
     grantedToast: 'Granted',
-    names: { committee: 'Committee staff', street: 'Street staff', county: 'County staff' },
+    names: { committee: 'Committee staff', street: 'Street staff', county: 'County staff', grid: 'Grid worker' },
   },
 };
 

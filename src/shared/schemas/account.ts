@@ -2,8 +2,12 @@ import * as z from '../zod';
 import { FileRef, Id, text } from './common';
 import { RegionView } from './regions';
 
-/** Staff roles are grants on one region node and apply to everything below it. */
-export const StaffRole = z.enum(['committee', 'street', 'county']);
+/**
+ * Staff roles are grants on one region node and apply to everything below it. `grid` is a grid
+ * worker (网格员) of one community: granted there by its committee (or staff above), it may
+ * register residents without a smartphone and act as their proxy — nothing of the console.
+ */
+export const StaffRole = z.enum(['committee', 'street', 'county', 'grid']);
 export type StaffRole = z.infer<typeof StaffRole>;
 
 export const RoleGrantView = z.object({ role: StaffRole, regionId: Id, regionName: z.string() });
