@@ -16,7 +16,8 @@
  */
 import { addNotice, type InboxDoc } from '../repositories/inbox';
 import { recordFailure as saveFailure } from '../repositories/notifyFailures';
-import { findUser } from '../repositories/users';
+import { activeProxiesOf } from '../repositories/proxies';
+import { findUser, wechatOpenidOf, type UserDoc } from '../repositories/users';
 import { logEvent } from '../runtime/log';
 import { noticeLocaleOf, renderNotice, type CataloguedKind, type NoticeLocale, type NoticeParams } from './noticeTexts';
 import { callOpenApi, WxApiError, type OpenApi } from './wechat/openApi';
@@ -100,7 +101,8 @@ async function recordFailure(notice: Notice, communityId: string | null, error: 
 /** The recipient of a user id (her openid, language and community); null when she has none. */
 async function recipientOf(userId: string): Promise<Recipient | null> {
   const user = await findUser(userId);
-  return user?.openid ? { openid: user.openid, locale: noticeLocaleOf(user), communityId: user.homeCommunityId ?? null } : null;
+  const openid = user ? wechatOpenidOf(user) : null;
+  return user && openid ? { openid, locale: noticeLocaleOf(user), communityId: user.homeCommunityId ?? null } : null;
 }
 
 /** Consecutive unreachable answers (timeouts, gateway errors) after which sends pause. */
@@ -118,7 +120,13 @@ export class SubscribeMessageNotifier implements Notifier, PhoneSender {
 
   async notify(notice: Notice, given?: Recipient): Promise<void> {
     if (!(await writeInbox(notice, new Date()))) return;
-    await this.sendToPhone(notice, given);
+    // A recipient the caller gives has WeChat; otherwise look: a resident without a phone of
+    // her own is told through her proxies (issue 18: "receive her notices"), in their inboxes.
+    if (given) return this.sendToPhone(notice, given);
+    const user = await findUser(notice.userId);
+    if (user?.hasOwnAccount === false) return tellHerProxies(notice, user);
+    const openid = user ? wechatOpenidOf(user) : null;
+    await this.sendToPhone(notice, user && openid ? { openid, locale: noticeLocaleOf(user), communityId: user.homeCommunityId ?? null } : undefined);
   }
 
   async sendToPhone(notice: Notice, given?: Recipient): Promise<void> {
@@ -153,6 +161,19 @@ export class SubscribeMessageNotifier implements Notifier, PhoneSender {
   }
 }
 
+/** The dedupe key of a proxy's copy of a resident's notice: one copy per proxy, however it is sent. */
+export const proxyCopyKey = (dedupeKey: string, proxyUserId: string) => `${dedupeKey}-for-${proxyUserId}`;
+
+/** A no-account resident's notice, copied to each of her active proxies with her name on it (为 X). */
+async function tellHerProxies(notice: Notice, resident: UserDoc): Promise<void> {
+  const consents = await activeProxiesOf(resident._id);
+  await Promise.all(
+    consents.map((consent) =>
+      notifier().notify({ ...notice, userId: consent.proxyUserId, params: { ...notice.params, forName: resident.nickname }, dedupeKey: proxyCopyKey(notice.dedupeKey, consent.proxyUserId) }),
+    ),
+  );
+}
+
 let current: SubscribeMessageNotifier | undefined;
 
 /** The notifier (one implementation; where WeChat is, is configuration). */
@@ -167,8 +188,9 @@ export function notifier(): Notifier & PhoneSender {
  * proxy's copy says it is on someone's behalf and is deduplicated on its own.
  */
 export async function notifySignedUp(notice: Notice, proxy: { userId: string } | null | undefined): Promise<void> {
+  // For a resident without a phone, notify() copies it to all her proxies (the signer among them, under the same key).
   await notifier().notify(notice);
   if (proxy && proxy.userId !== notice.userId) {
-    await notifier().notify({ ...notice, userId: proxy.userId, params: { ...notice.params, onBehalf: 1 }, dedupeKey: `${notice.dedupeKey}-proxy` });
+    await notifier().notify({ ...notice, userId: proxy.userId, params: { ...notice.params, onBehalf: 1 }, dedupeKey: proxyCopyKey(notice.dedupeKey, proxy.userId) });
   }
 }

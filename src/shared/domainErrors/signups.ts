@@ -7,6 +7,8 @@ export const signupErrors = /* @__PURE__ */ defineErrors('signups', {
     zh: '你在本小组的活动中已缺席 {count} 次，{until} 前暂不能报名',
     en: "You missed this group's activities {count} times, so you cannot sign up before {until}.",
   },
+  missingSkills: { code: 'FORBIDDEN', zh: '本活动需要以下技能：{skills}', en: 'This activity needs these skills: {skills}.' },
+  birthYearNeeded: { code: 'INVALID_INPUT', zh: '本活动有年龄要求，请先填写出生年份', en: 'This activity has an age requirement: please give the birth year first.', field: { path: 'birthYear' } },
   tooYoung: { code: 'FORBIDDEN', zh: '本活动要求年满 {minAge} 周岁', en: 'This activity is for people aged {minAge} or older.' },
   guardianConsentRequired: { code: 'INVALID_INPUT', zh: '未满 18 周岁，报名需要监护人同意', en: 'Under 18: signing up needs a guardian’s consent.', field: { path: 'guardianConsent' } },
   adultsOnly: { code: 'INVALID_INPUT', zh: '本活动仅限成年人参加', en: 'This activity is for adults only.', field: { path: 'guardianConsent' } },
