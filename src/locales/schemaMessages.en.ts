@@ -87,6 +87,12 @@ const schemaMessagesEn: typeof schemaMessagesZhCN = {
   idBirth: 'The date of birth in the ID number is not right',
   idCheck: "The ID number's check digit is wrong; please check it",
   idFormat: 'The document number is not in the right format',
+  birthYearRequired: 'Please give the birth year',
+  birthYearFourDigits: 'Please give a four-digit birth year',
+  birthYearInvalid: 'The birth year is not valid',
+  birthYearFuture: 'The birth year cannot be later than this year',
+  proxyBirthYearOnly: 'A proxy can only give the birth year',
+  claimCodeFormat: 'Please enter the 8-digit claim code',
 };
 
 export default schemaMessagesEn;

@@ -92,6 +92,12 @@ const schemaMessagesZhCN = {
   idBirth: '身份证号中的出生日期不正确',
   idCheck: '身份证号校验位不正确，请核对',
   idFormat: '证件号码格式不正确',
+  birthYearRequired: '请填写出生年份',
+  birthYearFourDigits: '请填写四位出生年份',
+  birthYearInvalid: '出生年份不正确',
+  birthYearFuture: '出生年份不能晚于今年',
+  proxyBirthYearOnly: '代办人只能填写出生年份',
+  claimCodeFormat: '请输入 8 位认领码',
 };
 
 export default schemaMessagesZhCN;

@@ -7,7 +7,7 @@
  * refuses the very next act — and logged in her 代办记录 (repositories/proxyActions.ts) once done.
  */
 import { proxyErrors, signupErrors } from '../../../src/shared/domainErrors';
-import { residentProxyPolicies, type ResidentResource } from '../../../src/shared/policies/proxies';
+import { residentProxyPolicies, type ResidentResource } from '../../../src/shared/policies/signups';
 import { activeConsentFor } from '../repositories/proxies';
 import { recordProxyAction, type ProxyActionKind } from '../repositories/proxyActions';
 import { findRegion } from '../repositories/regions';

@@ -7,7 +7,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { proxyErrors } from '../../../../src/shared/domainErrors';
-import { residentProxyPolicies } from '../../../../src/shared/policies/proxies';
+import { residentProxyPolicies } from '../../../../src/shared/policies/signups';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { loadResidentForProxies } from '../../authz/proxies';

@@ -1,5 +1,5 @@
 /** proxies.history: every consent a resident gave — given when, witnessed by whom, ended by whom and why. */
-import { residentProxyPolicies, type ResidentResource } from '../../../../src/shared/policies/proxies';
+import { residentProxyPolicies, type ResidentResource } from '../../../../src/shared/policies/signups';
 import type { ProxyHistoryOutput } from '../../../../src/shared/schemas/signups';
 import type { Actor } from '../../authz/actor';
 import { abilities } from '../../authz/authorize';

@@ -4,7 +4,7 @@
  * with no WeChat of her own — and the proxy consent she gave on paper, witnessed by the actor.
  */
 import { proxyErrors } from '../../../../src/shared/domainErrors';
-import { proxyCommunityPolicies } from '../../../../src/shared/policies/proxies';
+import { proxyCommunityPolicies } from '../../../../src/shared/policies/signups';
 import type { ProxyCreateResidentInput } from '../../../../src/shared/schemas/signups';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';

@@ -5,7 +5,7 @@
  * is refused. Staff doing it is a staff action: in the audit log.
  */
 import { proxyErrors } from '../../../../src/shared/domainErrors';
-import { residentProxyPolicies } from '../../../../src/shared/policies/proxies';
+import { residentProxyPolicies } from '../../../../src/shared/policies/signups';
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { loadResidentForProxies } from '../../authz/proxies';
