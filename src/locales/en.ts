@@ -5,6 +5,7 @@ import eventsEn from './events.en';
 import formsEn from './forms.en';
 import moderationEn from './moderation.en';
 import noticesEn from './notices.en';
+import proxyEn from './proxy.en';
 import registryEn from './registry.en';
 import volunteerEntryEn from './volunteer.entry.en';
 import type volunteerZhCN from './volunteer.zh-CN';
@@ -17,6 +18,7 @@ const en: Messages = {
   moderation: moderationEn as typeof moderationEn & typeof moderationStaffZhCN,
   forms: formsEn,
   notices: noticesEn,
+  proxy: proxyEn,
   app: {
     name: 'Linli',
     slogan: 'Find the community groups around you',

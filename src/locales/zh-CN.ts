@@ -7,6 +7,7 @@ import eventsZhCN from './events.zh-CN';
 import formsZhCN from './forms.zh-CN';
 import moderationZhCN from './moderation.zh-CN';
 import noticesZhCN from './notices.zh-CN';
+import proxyZhCN from './proxy.zh-CN';
 import type moderationStaffZhCN from './moderation.staff.zh-CN';
 import registryZhCN from './registry.zh-CN';
 import volunteerEntryZhCN from './volunteer.entry.zh-CN';
@@ -27,6 +28,8 @@ const zhCN = {
   forms: formsZhCN,
   /** Consent results, undelivered messages (staff), NutUI's own texts. */
   notices: noticesZhCN,
+  /** Residents without a smartphone: registering, acting for them, 代办记录, claiming (package-proxy, activity page). */
+  proxy: proxyZhCN,
   app: {
     name: '邻里',
     slogan: '发现身边的社区社会组织',

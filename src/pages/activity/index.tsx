@@ -26,6 +26,7 @@ import { confirmHoursPath, volunteerRoutes } from '../../utils/volunteerRoutes';
 import { groupPath } from '../../utils/routes';
 import { requestSubscriptions } from '../../utils/subscribe';
 import { actionsFor, leaderTools, type CancelKind, type PrimaryAction } from './actions';
+import { BirthYearPrompt } from './BirthYearPrompt';
 import { ProxySignup } from './ProxySignup';
 import { SignupStatus } from './SignupStatus';
 import './index.scss';
@@ -70,6 +71,8 @@ export default function ActivityPage() {
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   // A minor's sign-up waits for the guardian's consent to this activity (asked by the server).
   const [askingGuardian, setAskingGuardian] = useState<{ waitlist: boolean } | null>(null);
+  // An activity with a minimum age asks her birth year when the server does not know it.
+  const [askingBirthYear, setAskingBirthYear] = useState<{ waitlist: boolean } | null>(null);
   // Re-decide the buttons each minute: the sign-up window, cutoff and check-in window move with time.
   const now = useNow(60_000);
 
@@ -166,7 +169,9 @@ export default function ActivityPage() {
       (error) => {
         const asked = !guardianConsent && error instanceof ClientError && error.issues.some((issue) => issue.path === 'guardianConsent');
         if (asked) setAskingGuardian({ waitlist });
-        return asked;
+        const needsYear = error instanceof ClientError && error.issues.some((issue) => issue.path === 'birthYear');
+        if (needsYear) setAskingBirthYear({ waitlist });
+        return asked || needsYear;
       },
     );
   };
@@ -296,6 +301,15 @@ export default function ActivityPage() {
         </View>
       </View>
 
+      {askingBirthYear ? (
+        <BirthYearPrompt
+          onSaved={() => {
+            const waitlist = askingBirthYear.waitlist;
+            setAskingBirthYear(null);
+            signUp(activity, waitlist);
+          }}
+        />
+      ) : null}
       {activity.status === 'published' && activity.abilities.includes('signups.create') ? <ProxySignup activity={activity} onSeats={(seats) => detail.setData({ ...activity, ...seats })} /> : null}
 
       {hasTools ? (
