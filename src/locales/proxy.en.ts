@@ -48,6 +48,8 @@ const proxyEn: typeof proxyZhCN = {
     emptyHistory: 'No consent yet',
     kinds: { signup: 'Signed up', cancel: 'Cancelled a sign-up', confirm_offer: 'Confirmed a place', check_in: 'Checked in', check_out: 'Checked out', birth_year: 'Gave the birth year' },
     by: '{name} · {time}',
+    who: '{name} · {relation}',
+    what: '{what} · {activity}',
     active: 'Active',
     ended: 'Ended',
     givenAt: 'Given {time}',

@@ -49,6 +49,8 @@ const proxyZhCN = {
     emptyHistory: '还没有授权记录',
     kinds: { signup: '代报名', cancel: '代取消报名', confirm_offer: '代确认空位', check_in: '代签到', check_out: '代签退', birth_year: '代填出生年份' },
     by: '{name} · {time}',
+    who: '{name} · {relation}',
+    what: '{what} · {activity}',
     active: '有效',
     ended: '已结束',
     givenAt: '{time} 授权',

@@ -25,7 +25,7 @@ type Consent = ProxyHistoryOutput['items'][number];
 const PAGE_SIZE = 20;
 
 /**
- * A resident's 代办记录 (every act a proxy did for her) and consent history (given when, how
+ * A resident's proxy records (every act a proxy did for her) and consent history (given when, how
  * witnessed, ended by whom and why), for herself (no id), her proxies and staff of her
  * community (?residentUserId=). Who may withdraw a consent or make a claim code is what the
  * server's abilities say; withdrawing ends the proxy at once.
@@ -79,8 +79,7 @@ export default function ProxyRecordsPage() {
           {actions.items.map((item) => (
             <View key={item.id} className='proxy-records__row' data-kind={item.kind}>
               <Text className='proxy-records__what'>
-                {t(`proxy.records.kinds.${item.kind}`)}
-                {item.activityTitle ? ` · ${item.activityTitle}` : ''}
+                {item.activityTitle ? t('proxy.records.what', { what: t(`proxy.records.kinds.${item.kind}`), activity: item.activityTitle }) : t(`proxy.records.kinds.${item.kind}`)}
               </Text>
               <Text className='proxy-records__by'>{t('proxy.records.by', { name: item.proxyNickname, time: formatDateTime(t, item.at) })}</Text>
             </View>
@@ -112,9 +111,7 @@ export default function ProxyRecordsPage() {
             {items.map((consent) => (
               <View key={consent.consentId} className='proxy-records__consent' data-status={consent.status}>
                 <View className='proxy-records__consent-head'>
-                  <Text className='proxy-records__what'>
-                    {consent.proxyNickname} · {t(`events.relations.${relationKey(consent.relation)}`)}
-                  </Text>
+                  <Text className='proxy-records__what'>{t('proxy.records.who', { name: consent.proxyNickname, relation: t(`events.relations.${relationKey(consent.relation)}`) })}</Text>
                   <Tag plain color={consent.status === 'active' ? colors.success : colors.ink2}>
                     {t(consent.status === 'active' ? 'proxy.records.active' : 'proxy.records.ended')}
                   </Tag>

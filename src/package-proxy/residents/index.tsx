@@ -26,7 +26,7 @@ const REGISTRARS = ['committee', 'street', 'county', 'grid'];
 /**
  * The proxy's view (issue 18): the residents he acts for, whether each has a phone of her own,
  * what he can do for her (on an activity page: sign up, confirm an offered place, check in,
- * cancel), her 代办记录, and a claim code for one who gets WeChat. Staff and grid workers also
+ * cancel), her proxy records, and a claim code for one who gets WeChat. Staff and grid workers also
  * find the way to register a resident without a smartphone here.
  */
 export default function ProxyResidentsPage() {
