@@ -70,6 +70,7 @@ const moderationEn: typeof moderationZhCN = {
     note: 'Note (optional)',
     submit: 'Grant',
     grantedToast: 'Granted',
+    roleChoice: 'Role (a community can also have grid workers)',
     names: { committee: 'Committee staff', street: 'Street staff', county: 'County staff', grid: 'Grid worker' },
   },
 };
