@@ -59,6 +59,8 @@ export interface PhoneSender {
   sendToPhone(notice: Notice, recipient?: Recipient): Promise<void>;
 }
 
+const NO_PHONE = 'no-phone' as const;
+
 const SUBSCRIBE_SEND: OpenApi = { path: '/cgi-bin/message/subscribe/send', permission: 'subscribeMessage.send' };
 
 /** The title and body of a notice in a language. */
@@ -98,9 +100,14 @@ async function recordFailure(notice: Notice, communityId: string | null, error: 
   await saveFailure({ _id: notice.dedupeKey, userId: notice.userId, communityId, kind: notice.kind, errcode, message: message.slice(0, 300), createdAt: now });
 }
 
-/** The recipient of a user id (her openid, language and community); null when she has none. */
-async function recipientOf(userId: string): Promise<Recipient | null> {
+/**
+ * The recipient of a user id (her openid, language and community); null when she has none;
+ * NO_PHONE for a resident registered without a smartphone (nothing to send, nothing failed:
+ * her proxies get her notices in their inboxes, see tellHerProxies).
+ */
+async function recipientOf(userId: string): Promise<Recipient | null | typeof NO_PHONE> {
   const user = await findUser(userId);
+  if (user?.hasOwnAccount === false) return NO_PHONE;
   const openid = user ? wechatOpenidOf(user) : null;
   return user && openid ? { openid, locale: noticeLocaleOf(user), communityId: user.homeCommunityId ?? null } : null;
 }
@@ -135,7 +142,9 @@ export class SubscribeMessageNotifier implements Notifier, PhoneSender {
     if (!templateIdOf(notice.kind)) return;
     let recipient: Recipient | null = given ?? null;
     try {
-      recipient ??= await recipientOf(notice.userId);
+      const looked = recipient ?? (await recipientOf(notice.userId));
+      if (looked === NO_PHONE) return;
+      recipient = looked;
       if (!recipient) throw new Error(`no openid for user ${notice.userId}`);
       const message = templateMessageOf({ kind: notice.kind, ...textOf(notice, recipient.locale) }, now);
       if (!message) return;
