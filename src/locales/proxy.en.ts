@@ -38,6 +38,9 @@ const proxyEn: typeof proxyZhCN = {
     ref: 'Form number',
     refPlaceholder: 'e.g. BY-2026-001',
     submit: 'Register and record consent',
+    introAdd: 'Record a new consent form she (or her guardian) signed. You are the witness.',
+    submitAdd: 'Record consent',
+    doneAdd: 'The consent is recorded and active',
     done: '{name} is registered; the consent is active',
     noCommunity: 'You are not staff or a grid worker of any community, so you cannot register residents.',
   },
@@ -61,6 +64,7 @@ const proxyEn: typeof proxyZhCN = {
     withdrawReason: 'Reason',
     withdrawn: 'Consent withdrawn',
     claimCode: 'Make a claim code',
+    addConsent: 'Record a new consent',
   },
   claim: {
     title: 'Claim my account',

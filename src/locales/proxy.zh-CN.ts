@@ -39,6 +39,9 @@ const proxyZhCN = {
     ref: '授权书编号',
     refPlaceholder: '如：BY-2026-001',
     submit: '登记并记录授权',
+    introAdd: '记录这位居民（或其监护人）新签的纸质授权书，你是见证人。',
+    submitAdd: '记录授权',
+    doneAdd: '授权已记录并生效',
     done: '已登记{name}，授权已生效',
     noCommunity: '你不是任何社区的工作人员或网格员，不能登记居民。',
   },
@@ -62,6 +65,7 @@ const proxyZhCN = {
     withdrawReason: '撤回原因',
     withdrawn: '授权已撤回',
     claimCode: '生成认领码',
+    addConsent: '记录新的代办授权',
   },
   claim: {
     title: '认领我的账号',

@@ -77,3 +77,8 @@ export function linkTarget(link: string | null): LinkTarget | null {
 export function proxyRecordsPath(residentUserId?: string): string {
   return residentUserId ? `${eventRoutes.proxyRecords}?${query('residentUserId', residentUserId)}` : eventRoutes.proxyRecords;
 }
+
+/** Registering a resident without a smartphone, or (with her id) recording another consent she signed. */
+export function proxyCreatePath(residentUserId?: string): string {
+  return residentUserId ? `${eventRoutes.proxyCreate}?${query('residentUserId', residentUserId)}` : eventRoutes.proxyCreate;
+}

@@ -101,6 +101,25 @@ describe('registering a resident without a smartphone', () => {
     });
   });
 
+  it('records another consent for a registered resident: only the proxy and the form are asked', async () => {
+    routerParams.residentUserId = 'r-liu';
+    mockActions({
+      'account.me': () => gridAccount(),
+      'proxies.addConsent': () => ({ resident: { userId: 'r-liu', nickname: '刘奶奶', hasOwnAccount: false }, items: [], abilities: [] }),
+    });
+    renderPage(<ProxyCreatePage />);
+    expect(await screen.findByText('记录这位居民（或其监护人）新签的纸质授权书，你是见证人。')).toBeTruthy();
+    expect(document.querySelector('[data-field="nickname"]')).toBeNull();
+    fireEvent.click(present(document.querySelector('.proxy-create__proxy [data-value="family"]')));
+    fireEvent.input(await inputIn('.proxy-create__proxy-user'), { target: { value: 'u-fang' } });
+    fireEvent.click(present(document.querySelector('.proxy-create__relations [data-value="guardian"]')));
+    fireEvent.input(await inputIn('.proxy-create__ref'), { target: { value: 'BY-9' } });
+    await act(async () => {
+      fireEvent.click(screen.getByText('记录授权'));
+    });
+    expect(call).toHaveBeenCalledWith('proxies.addConsent', { residentUserId: 'r-liu', proxyUserId: 'u-fang', relation: 'guardian', witness: { form: 'paper', ref: 'BY-9' } });
+  });
+
   it('says so when the caller registers nowhere (English)', async () => {
     act(() => setLocale('en'));
     mockActions({ 'account.me': () => account() });

@@ -136,13 +136,23 @@ test('who may register, read and withdraw: another community\'s staff, an unrela
 
   // Staff of her community read and may withdraw; that is in the audit log.
   const history = await data<{ abilities: string[] }>(near.call('signups', 'proxies.history', { residentUserId }, null));
-  expect(history.abilities.sort()).toEqual(['proxies.claimCode', 'proxies.withdraw']);
+  expect(history.abilities.sort()).toEqual(['proxies.addConsent', 'proxies.claimCode', 'proxies.withdraw']);
   await data(near.call('signups', 'proxies.withdraw', { residentUserId, proxyUserId: await idOf(grid), reason: '家属要求' }));
   const { data: audit } = await db.collection('audit_log').where({ action: 'proxies.withdraw', targetId: residentUserId }).get();
   expect(audit).toHaveLength(1);
   // The grid worker is her proxy no more: he may not act for her (as 北苑's grid worker he still reads her history).
   expect((await data<{ items: Array<{ status: string }> }>(grid.call('signups', 'proxies.history', { residentUserId }, null))).items.map((i) => i.status)).toEqual(['ended']);
   expect((await grid.call('account', 'account.updateProfile', { forUserId: residentUserId, birthYear: 1950 })).status).toBe(404);
+
+  // Staff record a new consent she signed, witnessed by them (themselves as her proxy); once only; never from outside.
+  const added = await data<{ items: Array<{ proxyNickname: string; status: string; witness: { form: string } | null }> }>(
+    near.call('signups', 'proxies.addConsent', { residentUserId, relation: 'neighbour', witness: { form: 'paper', ref: 'BY-2' } }),
+  );
+  expect(added.items.map((i) => i.status).sort()).toEqual(['active', 'ended']);
+  expect(messageOf(await near.call('signups', 'proxies.addConsent', { residentUserId, relation: 'neighbour', witness: { form: 'paper', ref: 'BY-3' } }))).toEqual([409, 'proxyUserId: 此人已经是这位居民的代办人']);
+  const untouched = snapshotDatabase(cloud.dataDir, BOOKKEEPING);
+  for (const outsider of [far, stranger]) expect((await outsider.call('signups', 'proxies.addConsent', { residentUserId, relation: 'family', witness: { form: 'paper', ref: 'X' } })).status).toBe(404);
+  expect(snapshotDatabase(cloud.dataDir, BOOKKEEPING)).toBe(untouched);
 });
 
 test('bad input is refused with a clear message and writes nothing', async () => {

@@ -37,8 +37,8 @@ test.each<[string, PolicyActor, string | null, string[]]>([
   ['herself', her, null, ['proxies.view', 'proxies.withdraw']],
   ['her family proxy', proxy, 'family', ['proxies.view', 'proxies.claimCode']],
   ['her guardian', proxy, 'guardian', ['proxies.view', 'proxies.withdraw', 'proxies.claimCode']],
-  ['grid worker of her community', grid, null, ['proxies.view', 'proxies.withdraw', 'proxies.claimCode']],
-  ['committee of her community', committee, null, ['proxies.view', 'proxies.withdraw', 'proxies.claimCode']],
+  ['grid worker of her community', grid, null, ['proxies.view', 'proxies.withdraw', 'proxies.addConsent', 'proxies.claimCode']],
+  ['committee of her community', committee, null, ['proxies.view', 'proxies.withdraw', 'proxies.addConsent', 'proxies.claimCode']],
   ['grid worker elsewhere', farGrid, null, []],
   ['committee elsewhere', farCommittee, null, []],
   ['an unrelated resident', stranger, null, []],
@@ -46,7 +46,7 @@ test.each<[string, PolicyActor, string | null, string[]]>([
   expect(abilities(residentProxyPolicies, who, resident(consent))).toEqual(expected);
 });
 
-test('no claim code once she has her own account', () => {
+test('no claim code and no paper consent once she has her own account', () => {
   expect(abilities(residentProxyPolicies, committee, resident(null, true))).toEqual(['proxies.view', 'proxies.withdraw']);
 });
 

@@ -4,6 +4,7 @@ import { acceptProxyCode } from '../../_core/commands/signups/proxyAccept';
 import { endProxy } from '../../_core/commands/signups/proxyEnd';
 import { listProxies } from '../../_core/commands/signups/proxyList';
 import { requestProxyCode } from '../../_core/commands/signups/proxyRequest';
+import { addWitnessedProxy } from '../../_core/commands/signups/proxyAddConsent';
 import { claimAccount, issueClaimCode } from '../../_core/commands/signups/proxyClaim';
 import { consentHistory } from '../../_core/commands/signups/proxyHistory';
 import { proxyRecords } from '../../_core/commands/signups/proxyRecords';
@@ -69,6 +70,7 @@ export const main = createHandler({
     'proxies.end': async ({ actor, input, now }) => endProxy(actor, input.userId, now),
     'proxies.list': async ({ actor }) => listProxies(actor),
     'proxies.createResident': async ({ actor, input, requestId, now }) => createResidentWithoutAccount(actor, input, requestId!, now),
+    'proxies.addConsent': async ({ actor, input, requestId, now }) => addWitnessedProxy(actor, input, requestId!, now),
     'proxies.claimCode': async ({ actor, input, now }) => issueClaimCode(actor, input.residentUserId, now),
     'proxies.claim': async ({ actor, input, now }) => claimAccount(actor, input.code, now),
     'proxies.withdraw': async ({ actor, input, requestId, now }) => withdrawConsent(actor, input, `${actor.userId}-${requestId!}`, now),

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import { ProxyCreateResidentInput, ProxyRelation } from '../../shared/schemas/signups';
+import { Id } from '../../shared/schemas/common';
+import { ProxyAddConsentInput, ProxyCreateResidentInput, ProxyRelation } from '../../shared/schemas/signups';
 import { call, uploadImage } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { ChoiceChips } from '../../components/ChoiceChips';
@@ -27,11 +28,14 @@ const COMMUNITY_ROLES = ['committee', 'grid'];
  * Staff of a community or its grid worker registers a resident without a smartphone
  * (proxies.createResident): her name, community, birth year if known, who acts for her (the
  * registrar himself or a family member's account), and the consent she signed on paper — its
- * number, or a photo of it. The shared schema judges the form before anything is sent.
+ * number, or a photo of it. With ?residentUserId= it records another consent she signed
+ * (proxies.addConsent): only the proxy and the form are asked. The shared schema judges first.
  */
 export default function ProxyCreatePage() {
   const { t } = useI18n();
   const { me } = useAccount();
+  const param = useRouter().params.residentUserId;
+  const residentUserId = param && Id.safeParse(param).success ? param : null;
   const communities = (me?.account.roles ?? []).filter((role) => COMMUNITY_ROLES.includes(role.role));
   const [nickname, setNickname] = useState('');
   const [communityId, setCommunityId] = useState<string | null>(null);
@@ -46,7 +50,7 @@ export default function ProxyCreatePage() {
   const errors = useFormErrors<Field>(FIELDS);
   const community = communityId ?? communities[0]?.regionId ?? null;
 
-  if (me && communities.length === 0) {
+  if (me && communities.length === 0 && !residentUserId) {
     return (
       <PageRoot titleKey='proxy.titles.create' className='proxy-create'>
         <EmptyState title={t('proxy.create.noCommunity')} />
@@ -66,6 +70,7 @@ export default function ProxyCreatePage() {
 
   const submit = async () => {
     setGeneral(null);
+    if (residentUserId) return addConsent();
     const input = {
       nickname,
       homeCommunityId: community ?? '',
@@ -88,6 +93,23 @@ export default function ProxyCreatePage() {
     }
   };
 
+  // Another consent for a resident already registered: the proxy, relation and witnessed form only.
+  const addConsent = async () => {
+    const input = { residentUserId: residentUserId ?? '', ...(proxyKind === 'family' ? { proxyUserId: proxyUserId.trim() } : {}), relation, witness: { form, ref } };
+    const problems = schemaFieldErrors(ProxyAddConsentInput, input, (path) => (FIELDS as readonly string[]).find((field) => path === field || path.startsWith(`${field}.`)) as Field | null ?? null, (issue) => issueMessage(t, issue, input));
+    if (errors.refuse(problems)) return;
+    setBusy(true);
+    try {
+      await call('proxies.addConsent', ProxyAddConsentInput.parse(input));
+      Taro.showToast({ title: t('proxy.create.doneAdd'), icon: 'none', duration: 2500 }).catch(() => undefined);
+      Taro.redirectTo({ url: proxyRecordsPath(residentUserId ?? undefined) }).catch(() => undefined);
+    } catch (error) {
+      setGeneral(errorMessage(error));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const labels: Record<Field, string> = {
     nickname: t('proxy.create.nickname'),
     homeCommunityId: t('proxy.create.community'),
@@ -99,17 +121,21 @@ export default function ProxyCreatePage() {
 
   return (
     <PageRoot titleKey='proxy.titles.create' className='proxy-create' busy={busy}>
-      <Text className='proxy-create__intro'>{t('proxy.create.intro')}</Text>
+      <Text className='proxy-create__intro'>{t(residentUserId ? 'proxy.create.introAdd' : 'proxy.create.intro')}</Text>
       <View className='linli-card proxy-create__form'>
-        <FormField name='nickname' label={labels.nickname} required error={errors.errors.nickname}>
-          <Input className='proxy-create__nickname' value={nickname} placeholder={t('proxy.create.nicknamePlaceholder')} onChange={(v) => { setNickname(v); errors.clear('nickname'); }} />
-        </FormField>
-        <FormField name='homeCommunityId' label={labels.homeCommunityId} required error={errors.errors.homeCommunityId}>
-          <ChoiceChips className='proxy-create__communities' options={communities.map((c) => ({ value: c.regionId, label: c.regionName }))} value={community} onChange={setCommunityId} />
-        </FormField>
-        <FormField name='birthYear' label={labels.birthYear} error={errors.errors.birthYear}>
-          <Input className='proxy-create__birth-year' type='number' maxLength={4} value={birthYear} placeholder={t('proxy.create.birthYearPlaceholder')} onChange={(v) => { setBirthYear(v.replace(/\D/g, '')); errors.clear('birthYear'); }} />
-        </FormField>
+        {residentUserId ? null : (
+          <>
+            <FormField name='nickname' label={labels.nickname} required error={errors.errors.nickname}>
+              <Input className='proxy-create__nickname' value={nickname} placeholder={t('proxy.create.nicknamePlaceholder')} onChange={(v) => { setNickname(v); errors.clear('nickname'); }} />
+            </FormField>
+            <FormField name='homeCommunityId' label={labels.homeCommunityId} required error={errors.errors.homeCommunityId}>
+              <ChoiceChips className='proxy-create__communities' options={communities.map((c) => ({ value: c.regionId, label: c.regionName }))} value={community} onChange={setCommunityId} />
+            </FormField>
+            <FormField name='birthYear' label={labels.birthYear} error={errors.errors.birthYear}>
+              <Input className='proxy-create__birth-year' type='number' maxLength={4} value={birthYear} placeholder={t('proxy.create.birthYearPlaceholder')} onChange={(v) => { setBirthYear(v.replace(/\D/g, '')); errors.clear('birthYear'); }} />
+            </FormField>
+          </>
+        )}
         <FormField name='relation' label={labels.relation} required error={errors.errors.relation}>
           <ChoiceChips className='proxy-create__relations' options={ProxyRelation.options.map((value) => ({ value, label: t(`events.relations.${value}`) }))} value={relation} onChange={setRelation} />
         </FormField>
@@ -138,7 +164,7 @@ export default function ProxyCreatePage() {
         </FormField>
       </View>
       <View className='proxy-create__bar'>
-        <SubmitBar label={t('proxy.create.submit')} onSubmit={() => void submit()} busy={busy} buttonClassName='proxy-create__submit' problems={errors.problems} labels={labels} general={general ?? undefined} />
+        <SubmitBar label={t(residentUserId ? 'proxy.create.submitAdd' : 'proxy.create.submit')} onSubmit={() => void submit()} busy={busy} buttonClassName='proxy-create__submit' problems={errors.problems} labels={labels} general={general ?? undefined} />
       </View>
     </PageRoot>
   );

@@ -17,6 +17,7 @@ import { usePaged } from '../../hooks/usePaged';
 import { colors } from '../../styles/colors';
 import { relationKey } from '../../utils/activityText';
 import { formatDateTime } from '../../utils/chinaTime';
+import { proxyCreatePath } from '../../utils/eventRoutes';
 import { textProblem } from '../../utils/schemaErrors';
 import './index.scss';
 
@@ -96,6 +97,13 @@ export default function ProxyRecordsPage() {
     const items = history.data.items;
     return (
       <>
+        {can('proxies.addConsent') ? (
+          <View className='proxy-records__claim'>
+            <Button className='proxy-records__add-consent' size='large' block onClick={() => Taro.navigateTo({ url: proxyCreatePath(history.data?.resident.userId) }).catch(() => undefined)}>
+              {t('proxy.records.addConsent')}
+            </Button>
+          </View>
+        ) : null}
         {can('proxies.claimCode') ? (
           <View className='proxy-records__claim'>
             {issued ? <Text className='proxy-records__issued'>{t('proxy.residents.claimIssued', { code: issued.code, time: formatDateTime(t, issued.expiresAt) })}</Text> : null}

@@ -8,6 +8,7 @@ import {
   CheckinCodeOutput,
   CheckinScanInput,
   ProxyAcceptInput,
+  ProxyAddConsentInput,
   ProxyClaimCodeInput,
   ProxyClaimCodeOutput,
   ProxyClaimInput,
@@ -174,6 +175,15 @@ export const signupsActions = {
     audience: 'signed-in',
     rateLimit: { limit: 30, windowSeconds: 3600 },
     roles: 'staff over the community, or a grid worker of it',
+  }),
+  'proxies.addConsent': action({
+    fn: 'signups',
+    input: ProxyAddConsentInput,
+    output: ProxyHistoryOutput,
+    mutation: true,
+    audience: 'signed-in',
+    rateLimit: { limit: 30, windowSeconds: 3600 },
+    roles: 'staff over her community, or a grid worker of it',
   }),
   'proxies.claimCode': action({
     fn: 'signups',

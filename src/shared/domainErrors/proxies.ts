@@ -12,5 +12,6 @@ export const proxyErrors = /* @__PURE__ */ defineErrors('proxies', {
   claimCodeInvalid: { code: 'NOT_FOUND', zh: '认领码不正确或已过期', en: 'The claim code is wrong or has expired.' },
   alreadyClaimed: { code: 'CONFLICT', zh: '这个微信账号已经认领过一位居民', en: 'This WeChat account has already claimed a resident.' },
   staffCannotClaim: { code: 'CONFLICT', zh: '工作人员账号不能认领居民账号，请用居民本人的微信', en: "A staff account cannot claim a resident's account; use her own WeChat." },
+  alreadyProxy: { code: 'CONFLICT', zh: '此人已经是这位居民的代办人', en: 'This person already acts for this resident.', field: { path: 'proxyUserId' } },
   hasOwnAccount: { code: 'CONFLICT', zh: '这位居民已有自己的账号', en: 'This resident already has an account of her own.' },
 });

@@ -32,6 +32,8 @@ export const residentProxyPolicies = {
   'proxies.view': (actor, r) => isHer(actor, r) || r.actorConsent !== null || caresForHer(actor, r),
   /** Ending a consent at once (the proxy giving one up is the command's own case). */
   'proxies.withdraw': (actor, r) => isHer(actor, r) || r.actorConsent === 'guardian' || caresForHer(actor, r),
+  /** Another consent witnessed on paper, while she has no account of her own (with one she consents in the app). */
+  'proxies.addConsent': (actor, r) => !r.hasOwnAccount && caresForHer(actor, r),
   /** A claim code while she has no account of her own. */
   'proxies.claimCode': (actor, r) => !r.hasOwnAccount && (r.actorConsent !== null || caresForHer(actor, r)),
 } satisfies PolicySet<ResidentResource>;

@@ -104,6 +104,12 @@ export const ProxyCreateResidentInput = z
 export type ProxyCreateResidentInput = z.infer<typeof ProxyCreateResidentInput>;
 export const ProxyCreateResidentOutput = z.object({ residentUserId: Id, consentId: Id, nickname: z.string() });
 
+/** Another witnessed consent for a resident already registered without a smartphone (a new proxy, or after one ended). */
+export const ProxyAddConsentInput = z
+  .object({ residentUserId: Id, proxyUserId: Id.optional(), relation: ProxyRelation, witness: ProxyWitness })
+  .strict();
+export type ProxyAddConsentInput = z.infer<typeof ProxyAddConsentInput>;
+
 /** A one-time code that lets her take over her account once she has WeChat (her history and proxies stay). */
 export const ProxyClaimCodeInput = z.object({ residentUserId: Id }).strict();
 export const ProxyClaimCodeOutput = z.object({ code: z.string(), expiresAt: z.string() });
@@ -144,7 +150,7 @@ export const ProxyHistoryInput = z.object({ residentUserId: Id.optional() }).str
 export const ProxyHistoryOutput = z.object({
   resident: z.object({ userId: Id, nickname: z.string(), hasOwnAccount: z.boolean() }),
   items: z.array(ProxyConsentView),
-  /** What the caller may do here: 'proxies.withdraw', 'proxies.claimCode'. */
+  /** What the caller may do here: 'proxies.withdraw', 'proxies.addConsent', 'proxies.claimCode'. */
   abilities: z.array(z.string()),
 });
 export type ProxyHistoryOutput = z.infer<typeof ProxyHistoryOutput>;
