@@ -232,6 +232,12 @@ test('rules at sign-up: required skills name what is missing; minimum age and gu
   expect((await data<{ mySignup: { status: string } }>(teen.call('signups', 'signups.create', { activityId: plain, guardianConsent: true }))).mySignup.status).toBe('confirmed');
   expect(year).toBeGreaterThan(2000);
 
+  // Skills she declares on her profile count like a volunteer's; one missing is still named.
+  await data(teen.call('account', 'account.updateProfile', { skills: ['摄影'] }));
+  expect(messageOf(await teen.call('signups', 'signups.create', { activityId: skilled, guardianConsent: true }))).toEqual([403, '本活动需要以下技能：急救']);
+  await data(teen.call('account', 'account.updateProfile', { skills: ['摄影', '急救'] }));
+  expect((await data<{ mySignup: { status: string } }>(teen.call('signups', 'signups.create', { activityId: skilled, guardianConsent: true }))).mySignup.status).toBe('confirmed');
+
   // A proxy gives the birth year of the resident he acts for; it is in her records; then the rule lets her in.
   const { grid } = await gridWorker('pk');
   const { residentUserId } = await registerResident(grid);

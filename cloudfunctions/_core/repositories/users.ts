@@ -51,6 +51,8 @@ export interface UserDoc {
   hasOwnAccount?: boolean;
   /** Her birth year when she (or her proxy) gave it: the age rules at sign-up. */
   birthYear?: number | null;
+  /** Skills she declared on her profile (an activity's required skills accept them as a volunteer's). */
+  skills?: string[];
   /** A pending claim code of a no-account resident (only its hash). */
   claim?: { codeHash: string; expiresAt: Date } | null;
   /** The WeChat login document that claimed this resident (see `actsAs`), and its openid. */
@@ -128,7 +130,7 @@ export async function ensureUser(openid: string, defaults: { nickname: string })
 /** Sets profile fields of one user. */
 export async function updateUser(
   userId: string,
-  fields: Partial<Pick<UserDoc, 'nickname' | 'avatar' | 'homeCommunityId' | 'locale' | 'birthYear'>>,
+  fields: Partial<Pick<UserDoc, 'nickname' | 'avatar' | 'homeCommunityId' | 'locale' | 'birthYear' | 'skills'>>,
 ): Promise<void> {
   await users()
     .doc(userId)

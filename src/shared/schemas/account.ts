@@ -27,6 +27,8 @@ export const AccountView = z.object({
   locale: Locale.optional(),
   /** Her birth year when she gave it (age rules at sign-up, commands/signups/ageRules.ts). */
   birthYear: z.number().int().nullable().optional(),
+  /** Skills she declared herself (a volunteer's registered ones are on her registration). */
+  skills: z.array(z.string()).optional(),
 });
 export type AccountView = z.infer<typeof AccountView>;
 
@@ -71,6 +73,8 @@ export const AccountUpdateProfileInput = z
     /** The language of server-written texts (notices); the app sets it when she switches. */
     locale: Locale.optional(),
     birthYear: BirthYear.optional(),
+    /** Skills she declares without registering as a volunteer (checked against an activity's required skills). */
+    skills: z.array(text(1, 20)).max(10, '最多 10 项').optional(),
     /** A consented proxy sets the birth year of the resident he acts for (nothing else of hers). */
     forUserId: Id.optional(),
   })

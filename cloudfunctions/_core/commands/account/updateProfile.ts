@@ -28,8 +28,9 @@ export async function updateOwnProfile(actor: Actor, input: AccountUpdateProfile
       throw accountErrors.homeCommunityRequired();
     }
   }
-  const fields: Partial<Pick<UserDoc, 'nickname' | 'avatar' | 'homeCommunityId' | 'locale' | 'birthYear'>> = {};
+  const fields: Partial<Pick<UserDoc, 'nickname' | 'avatar' | 'homeCommunityId' | 'locale' | 'birthYear' | 'skills'>> = {};
   if (input.birthYear !== undefined) fields.birthYear = input.birthYear;
+  if (input.skills !== undefined) fields.skills = [...new Set(input.skills)];
   if (input.nickname !== undefined) fields.nickname = input.nickname;
   if (input.avatar !== undefined) fields.avatar = input.avatar;
   if (input.homeCommunityId !== undefined) fields.homeCommunityId = input.homeCommunityId;

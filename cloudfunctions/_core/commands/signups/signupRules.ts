@@ -2,7 +2,8 @@
  * The rules an activity sets for who may sign up (issue 18 item 4), checked for whoever the
  * sign-up is for — herself or the resident a proxy signs up:
  * - required skills (ActivityDoc.skills; the form's "不填表示不限": filled means required) against
- *   the skills of her volunteer registration, the refusal naming what is missing;
+ *   the skills of her volunteer registration and those she declared on her profile, the refusal
+ *   naming what is missing;
  * - the minimum age and a guardian's consent for anyone under 18 (志愿服务条例: minors take part
  *   with their guardian's consent), for EVERY person whose age is known: exactly from her volunteer
  *   registration (the day she turns 18), else from the birth year on her profile — the age she
@@ -42,7 +43,7 @@ export async function assertSignupRulesAllow(userId: string, activity: ActivityD
   const needsRegistration = activity.minAge !== null || activity.volunteer !== null || activity.skills.length > 0;
   const [volunteer, user] = await Promise.all([needsRegistration ? findVolunteer(userId) : Promise.resolve(null), known ? Promise.resolve(known) : findUser(userId)]);
   const active = volunteer?.status === 'active' ? volunteer : null;
-  const lacking = missingSkills(activity.skills, active?.skills ?? []);
+  const lacking = missingSkills(activity.skills, [...(active?.skills ?? []), ...(user?.skills ?? [])]);
   if (lacking.length > 0) throw signupErrors.missingSkills({ skills: lacking.join('、') });
   const age = ageFor(activity, active, user);
   if (age === null) {
