@@ -36,6 +36,8 @@ export default defineAppConfig({
     { root: 'package-me', pages: ['report/index', 'notices/index'] },
     // Activity organisers: post and edit, sign-ups and check-in by hand, the check-in code, cancelling.
     { root: 'package-events', pages: ['edit/index', 'roster/index', 'code/index', 'cancel/index'] },
+    // Residents without a smartphone (issue 18): the proxy's residents, registering one with witnessed consent, 代办记录.
+    { root: 'package-proxy', pages: ['residents/index', 'create/index', 'records/index'] },
     // Noticeboard posters of a group or an activity (leaders and organisers): canvas, album.
     { root: 'package-poster', pages: ['poster/index'] },
     // The needs board (邻里求助 / 微心愿): the board and my needs, posting (for myself or whom I act for), a need's page.

@@ -10,6 +10,7 @@ import moderationEn from './moderation.en';
 import noticesEn from './notices.en';
 import communityNoticesEn from './communityNotices.en';
 import needsEn from './needs.en';
+import proxyEn from './proxy.en';
 import registryEn from './registry.en';
 import volunteerEntryEn from './volunteer.entry.en';
 import type volunteerZhCN from './volunteer.zh-CN';
@@ -25,6 +26,7 @@ const en: Messages = {
   communityNotices: communityNoticesEn,
   needs: needsEn,
   care: careEntryEn as typeof careEntryEn & typeof careZhCN,
+  proxy: proxyEn,
   app: {
     name: 'Linli',
     slogan: 'Find the community groups around you',

@@ -103,6 +103,15 @@ export const proxiesEn: typeof zh.proxiesZhCN = {
   code_invalid: 'The authorization code is wrong or has expired.',
   cannot_authorize_self: 'You cannot authorize yourself.',
   grant_not_found: 'There is no such sign-up authorization.',
+  resident_not_found: 'This resident was not found.',
+  community_out_of_scope: 'This community was not found, or you are not its staff or grid worker.',
+  proxy_user_not_found: 'This proxy was not found. Ask them to open the mini-program once first.',
+  proxy_needs_own_account: 'A proxy must have a WeChat account of their own.',
+  claim_code_invalid: 'The claim code is wrong or has expired.',
+  already_claimed: 'This WeChat account has already claimed a resident.',
+  staff_cannot_claim: 'A staff account cannot claim a resident\'s account; use her own WeChat.',
+  already_proxy: 'This person already acts for this resident.',
+  has_own_account: 'This resident already has an account of her own.',
 };
 export const regionsEn: typeof zh.regionsZhCN = {
   community_not_found: 'This community does not exist.',
@@ -166,6 +175,8 @@ export const signupsEn: typeof zh.signupsZhCN = {
   check_in_code_invalid: 'The check-in code is wrong or has expired.',
   outside_check_in_time: 'It is not check-in time.',
   no_confirmed_signup: 'You have no confirmed sign-up for this activity.',
+  missing_skills: 'This activity needs these skills: {skills}.',
+  birth_year_needed: 'This activity has an age requirement: please give the birth year first.',
 };
 export const storeEn: typeof zh.storeZhCN = {
   item_not_found: 'This item does not exist or was taken down.',

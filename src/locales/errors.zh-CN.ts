@@ -114,6 +114,15 @@ export const proxiesZhCN = {
   code_invalid: '授权码不正确或已过期',
   cannot_authorize_self: '不能授权给自己',
   grant_not_found: '没有这项代报名授权',
+  resident_not_found: '没有找到这位居民',
+  community_out_of_scope: '没有找到这个社区，或你不是这个社区的工作人员或网格员',
+  proxy_user_not_found: '没有找到这位代办人，请让其先登录一次小程序',
+  proxy_needs_own_account: '代办人必须有自己的微信账号',
+  claim_code_invalid: '认领码不正确或已过期',
+  already_claimed: '这个微信账号已经认领过一位居民',
+  staff_cannot_claim: '工作人员账号不能认领居民账号，请用居民本人的微信',
+  already_proxy: '此人已经是这位居民的代办人',
+  has_own_account: '这位居民已有自己的账号',
 };
 export const regionsZhCN = {
   community_not_found: '社区不存在',
@@ -177,6 +186,8 @@ export const signupsZhCN = {
   check_in_code_invalid: '签到码不正确或已过期',
   outside_check_in_time: '不在签到时间内',
   no_confirmed_signup: '你没有本次活动的确认报名',
+  missing_skills: '本活动需要以下技能：{skills}',
+  birth_year_needed: '本活动有年龄要求，请先填写出生年份',
 };
 export const storeZhCN = {
   item_not_found: '物品不存在或已下架',

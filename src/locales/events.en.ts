@@ -47,6 +47,7 @@ const eventsEn: typeof eventsZhCN = {
     family: 'Family',
     grid_worker: 'Grid worker',
     neighbour: 'Neighbour',
+    guardian: 'Guardian',
   },
   time: {
     today: 'Today',

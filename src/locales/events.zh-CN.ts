@@ -45,6 +45,7 @@ const eventsZhCN = {
     family: '家人',
     grid_worker: '网格员',
     neighbour: '邻居',
+    guardian: '监护人',
   },
   time: {
     today: '今天',

@@ -70,7 +70,8 @@ const moderationEn: typeof moderationZhCN = {
     note: 'Note (optional)',
     submit: 'Grant',
     grantedToast: 'Granted',
-    names: { committee: 'Committee staff', street: 'Street staff', county: 'County staff' },
+    roleChoice: 'Role (a community can also have grid workers)',
+    names: { committee: 'Committee staff', street: 'Street staff', county: 'County staff', grid: 'Grid worker' },
   },
 };
 

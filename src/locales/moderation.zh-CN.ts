@@ -69,7 +69,8 @@ const moderationZhCN = {
     note: '备注（选填）',
     submit: '授予',
     grantedToast: '已授予',
-    names: { committee: '社区工作人员', street: '街道工作人员', county: '县（区）工作人员' },
+    roleChoice: '角色（社区可授予网格员）',
+    names: { committee: '社区工作人员', street: '街道工作人员', county: '县（区）工作人员', grid: '网格员' },
   },
 };
 

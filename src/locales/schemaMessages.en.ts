@@ -111,6 +111,12 @@ const schemaMessagesEn: typeof schemaMessagesZhCN = {
   consentRequired: 'Without the consent of the person or her guardian on record, she cannot be registered',
   guardianName: "Please enter the guardian's name",
   pickVolunteerOrGroup: 'Please choose one volunteer or one group',
+  birthYearRequired: 'Please give the birth year',
+  birthYearFourDigits: 'Please give a four-digit birth year',
+  birthYearInvalid: 'The birth year is not valid',
+  birthYearFuture: 'The birth year cannot be later than this year',
+  proxyBirthYearOnly: 'A proxy can only give the birth year',
+  claimCodeFormat: 'Please enter the 8-digit claim code',
 };
 
 export default schemaMessagesEn;

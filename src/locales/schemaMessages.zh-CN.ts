@@ -116,6 +116,12 @@ const schemaMessagesZhCN = {
   consentRequired: '没有记录本人或监护人的同意，不能登记',
   guardianName: '请填写监护人姓名',
   pickVolunteerOrGroup: '请选择一位志愿者或一个小组',
+  birthYearRequired: '请填写出生年份',
+  birthYearFourDigits: '请填写四位出生年份',
+  birthYearInvalid: '出生年份不正确',
+  birthYearFuture: '出生年份不能晚于今年',
+  proxyBirthYearOnly: '代办人只能填写出生年份',
+  claimCodeFormat: '请输入 8 位认领码',
 };
 
 export default schemaMessagesZhCN;

@@ -12,6 +12,7 @@ import moderationZhCN from './moderation.zh-CN';
 import noticesZhCN from './notices.zh-CN';
 import communityNoticesZhCN from './communityNotices.zh-CN';
 import needsZhCN from './needs.zh-CN';
+import proxyZhCN from './proxy.zh-CN';
 import type moderationStaffZhCN from './moderation.staff.zh-CN';
 import registryZhCN from './registry.zh-CN';
 import volunteerEntryZhCN from './volunteer.entry.zh-CN';
@@ -38,6 +39,8 @@ const zhCN = {
   needs: needsZhCN,
   /** People served, pairing and visits: loaded with package-care (src/package-care/locale.ts). */
   care: careEntryZhCN as typeof careEntryZhCN & typeof careZhCN,
+  /** Residents without a smartphone: registering, acting for them, 代办记录, claiming (package-proxy, activity page). */
+  proxy: proxyZhCN,
   app: {
     name: '邻里',
     slogan: '发现身边的社区社会组织',

@@ -35,7 +35,7 @@ export function volunteerText(t: Translate, volunteer: ActivityCard['volunteer']
     : t('events.card.volunteerHours', { hours: volunteer.plannedHours });
 }
 
-const RELATIONS = ['family', 'grid_worker', 'neighbour'] as const;
+const RELATIONS = ['family', 'grid_worker', 'neighbour', 'guardian'] as const;
 export type Relation = (typeof RELATIONS)[number];
 
 /** A proxy's relation as a locale key; an unknown one reads as a neighbour. */

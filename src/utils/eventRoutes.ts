@@ -14,6 +14,9 @@ export const eventRoutes = {
   roster: '/package-events/roster/index',
   code: '/package-events/code/index',
   cancel: '/package-events/cancel/index',
+  proxyResidents: '/package-proxy/residents/index',
+  proxyCreate: '/package-proxy/create/index',
+  proxyRecords: '/package-proxy/records/index',
 } as const;
 
 const query = (key: string, value: string) => `${key}=${encodeURIComponent(value)}`;
@@ -68,4 +71,14 @@ export function linkTarget(link: string | null): LinkTarget | null {
   const path = `/${match[1]}`;
   const tab = (TAB_ROUTES as readonly string[]).includes(path);
   return { url: tab ? path : `${path}${match[2] ?? ''}`, tab };
+}
+
+/** A resident's 代办记录 and consent history (herself when no id is given). */
+export function proxyRecordsPath(residentUserId?: string): string {
+  return residentUserId ? `${eventRoutes.proxyRecords}?${query('residentUserId', residentUserId)}` : eventRoutes.proxyRecords;
+}
+
+/** Registering a resident without a smartphone, or (with her id) recording another consent she signed. */
+export function proxyCreatePath(residentUserId?: string): string {
+  return residentUserId ? `${eventRoutes.proxyCreate}?${query('residentUserId', residentUserId)}` : eventRoutes.proxyCreate;
 }

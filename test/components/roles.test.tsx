@@ -52,6 +52,13 @@ describe('roles', () => {
     fireEvent.click(within(form).getByText('授予'));
     await waitFor(() => expect(call).toHaveBeenCalledWith('roles.grant', { userId: 'u-sun', role: 'committee', regionId: 'cm-nanhu' }));
     await waitFor(() => expect(jest.mocked(call).mock.calls.filter(([action]) => action === 'roles.list')).toHaveLength(2));
+
+    // A community may also take a grid worker (issue 18).
+    fireEvent.click(await findElement('.staff-roles__role [data-value="grid"]'));
+    expect(within(form).getByText('角色：网格员')).toBeTruthy();
+    await typeInto('.staff-roles__grant [data-field="userId"]', 'u-li');
+    fireEvent.click(within(form).getByText('授予'));
+    await waitFor(() => expect(call).toHaveBeenCalledWith('roles.grant', { userId: 'u-li', role: 'grid', regionId: 'cm-nanhu' }));
   });
 });
 

@@ -18,6 +18,8 @@ const cases: Case<ActivityCell>[] = [
   { action: 'signups.create', fn: 'signups', allowed: ROLES, input: (f) => ({ activityId: f.activityId }) },
   // Only the attendee (or her proxy) may cancel her sign-up: everyone here is someone else.
   { action: 'signups.cancel', fn: 'signups', allowed: [], input: (f) => ({ activityId: f.activityId, forUserId: userIdOf(f.attendee) }) },
+  // Acting for her needs her active consent (issue 18): no role here holds one, staff included.
+  { action: 'signups.confirmOffer', fn: 'signups', allowed: [], input: (f) => ({ activityId: f.activityId, forUserId: userIdOf(f.attendee) }) },
 ];
 
 runMatrix(cases);

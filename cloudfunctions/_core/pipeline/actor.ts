@@ -5,7 +5,7 @@
  */
 import type { Actor } from '../authz/actor';
 import { activeGrantsOf } from '../repositories/roleGrants';
-import { ensureUser, userIdOf, type UserDoc } from '../repositories/users';
+import { ensureUser, findUser, userIdOf, type UserDoc } from '../repositories/users';
 import { platformContext } from '../runtime/cloudbase';
 import { countCallOnUser, type RateLimit, type RequestMark } from './rateLimit';
 
@@ -31,7 +31,7 @@ export function isTimerInvocation(context: unknown): boolean {
  * was marked before) — then their active staff grants unless the user document says there are
  * none: one round trip for a resident's every call.
  */
-export async function resolveCountedActor(openid: string, action: string, rule: RateLimit, now: Date, mark?: RequestMark): Promise<{ actor: Actor; seen: boolean }> {
+export async function resolveCountedActor(openid: string, action: string, rule: RateLimit, now: Date, mark?: RequestMark): Promise<{ actor: Actor; seen: boolean; login: UserDoc }> {
   const userId = userIdOf(openid);
   let counted = await countCallOnUser(userId, action, rule, now, mark);
   if (!counted) {
@@ -39,7 +39,7 @@ export async function resolveCountedActor(openid: string, action: string, rule: 
     counted = await countCallOnUser(userId, action, rule, now, mark);
     if (!counted) throw new Error(`user ${userId} vanished while being created`);
   }
-  return { actor: await withGrants(openid, counted.user), seen: counted.seen };
+  return { actor: await withGrants(openid, counted.user), seen: counted.seen, login: counted.user };
 }
 
 /** The caller without counting a call (tools and core tests act as someone directly). */
@@ -47,9 +47,21 @@ export async function resolveActor(openid: string): Promise<Actor> {
   return withGrants(openid, await ensureUser(openid, NEWCOMER));
 }
 
-async function withGrants(openid: string, user: UserDoc): Promise<Actor> {
+async function withGrants(openid: string, login: UserDoc): Promise<Actor> {
+  const user = await claimedResidentOf(login);
   const grants = user.mayHoldGrants === false ? [] : await activeGrantsOf(user._id);
   return { openid, user, userId: user._id, grants };
+}
+
+/**
+ * The user a WeChat login is: itself, or — once it claimed a resident registered without a
+ * smartphone (proxies.claim) — her document, so her sign-ups, notices and proxies are its own.
+ * Only when she points back at this login (a claim finished on both sides); else the login.
+ */
+async function claimedResidentOf(login: UserDoc): Promise<UserDoc> {
+  if (!login.actsAs) return login;
+  const resident = await findUser(login.actsAs);
+  return resident && resident.claimedBy === login._id ? resident : login;
 }
 
 /** The caller of a public action without a session: no user document, no grants. */

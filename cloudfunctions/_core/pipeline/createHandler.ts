@@ -130,8 +130,9 @@ export function createHandler(definition: FunctionDefinition): Main {
         // Only a digest of the input is kept: inputs may hold ID or phone numbers.
         const ticket = requestId ? requestTicket(actorId, name, requestId, digest('input', stableJson(parsed.data)), now) : undefined;
         const rule = 'rateLimit' in spec && spec.rateLimit ? spec.rateLimit : spec.mutation ? DEFAULT_LIMITS.write : DEFAULT_LIMITS.read;
-        const { actor, seen } = await resolveCountedActor(openid, name, rule, now, ticket?.mark);
-        await pruneOldMarks(actor.user, now);
+        // `login`: the WeChat document that carries the request marks (the actor may be the resident it claimed).
+        const { actor, seen, login } = await resolveCountedActor(openid, name, rule, now, ticket?.mark);
+        await pruneOldMarks(login, now);
         // Until the command has run, a failure frees the request id this call marked.
         let marked = ticket !== undefined && !seen;
         try {
@@ -139,7 +140,7 @@ export function createHandler(definition: FunctionDefinition): Main {
           if (suspended && spec.mutation && name !== 'moderation.appeal') throw requestErrors.accountSuspended();
           const keptResult = definition.keptResults?.[name] as ((ctx: { actor: Actor; input: unknown; key: string }) => Promise<string | null>) | undefined;
           const findKept = ticket && keptResult ? () => keptResult({ actor, input: parsed.data, key: ticket.key }) : undefined;
-          const claim = ticket && seen ? await settleSeenRequest(ticket, actor.user, findKept) : null;
+          const claim = ticket && seen ? await settleSeenRequest(ticket, login, findKept) : null;
           if (claim?.kind === 'claimed') marked = true;
           if (claim?.kind === 'replay') {
             replayed = true;

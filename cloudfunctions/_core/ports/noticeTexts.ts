@@ -211,12 +211,15 @@ export function noticeLocaleOf(user: { locale?: string } | null | undefined): No
 
 /**
  * The title and body of a catalogued notice in a language. A copy sent to the proxy who signed
- * the resident up (`onBehalf`) says so in front.
+ * the resident up (`onBehalf`) says so in front; one for the proxies of a resident without a
+ * phone names her (`forName`: 为 X).
  */
 export function renderNotice(kind: CataloguedKind, params: NoticeParams, locale: NoticeLocale): { title: string; body: string } {
   const text = catalogue[locale][kind];
   const body = text.body(params);
-  const prefix = params.onBehalf ? (locale === 'en' ? '(Signed up on their behalf) ' : '（代报名）') : '';
+  // A copy for a resident without a smartphone, sent to her proxies, names her (`forName`).
+  const forName = typeof params.forName === 'string' && params.forName ? (locale === 'en' ? `(For ${params.forName}) ` : `（为 ${params.forName}）`) : '';
+  const prefix = forName || (params.onBehalf ? (locale === 'en' ? '(Signed up on their behalf) ' : '（代报名）') : '');
   return { title: text.title(params), body: `${prefix}${body}` };
 }
 

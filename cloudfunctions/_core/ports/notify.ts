@@ -16,7 +16,8 @@
  */
 import { addNotice, type InboxDoc } from '../repositories/inbox';
 import { recordFailure as saveFailure } from '../repositories/notifyFailures';
-import { findUser } from '../repositories/users';
+import { activeProxiesOf } from '../repositories/proxies';
+import { findUser, wechatOpenidOf, type UserDoc } from '../repositories/users';
 import { logEvent } from '../runtime/log';
 import { noticeLocaleOf, renderNotice, type CataloguedKind, type NoticeLocale, type NoticeParams } from './noticeTexts';
 import { callOpenApi, WxApiError, type OpenApi } from './wechat/openApi';
@@ -58,6 +59,8 @@ export interface PhoneSender {
   sendToPhone(notice: Notice, recipient?: Recipient): Promise<void>;
 }
 
+const NO_PHONE = 'no-phone' as const;
+
 const SUBSCRIBE_SEND: OpenApi = { path: '/cgi-bin/message/subscribe/send', permission: 'subscribeMessage.send' };
 
 /** The title and body of a notice in a language. */
@@ -97,10 +100,16 @@ async function recordFailure(notice: Notice, communityId: string | null, error: 
   await saveFailure({ _id: notice.dedupeKey, userId: notice.userId, communityId, kind: notice.kind, errcode, message: message.slice(0, 300), createdAt: now });
 }
 
-/** The recipient of a user id (her openid, language and community); null when she has none. */
-async function recipientOf(userId: string): Promise<Recipient | null> {
+/**
+ * The recipient of a user id (her openid, language and community); null when she has none;
+ * NO_PHONE for a resident registered without a smartphone (nothing to send, nothing failed:
+ * her proxies get her notices in their inboxes, see tellHerProxies).
+ */
+async function recipientOf(userId: string): Promise<Recipient | null | typeof NO_PHONE> {
   const user = await findUser(userId);
-  return user?.openid ? { openid: user.openid, locale: noticeLocaleOf(user), communityId: user.homeCommunityId ?? null } : null;
+  if (user?.hasOwnAccount === false) return NO_PHONE;
+  const openid = user ? wechatOpenidOf(user) : null;
+  return user && openid ? { openid, locale: noticeLocaleOf(user), communityId: user.homeCommunityId ?? null } : null;
 }
 
 /** Consecutive unreachable answers (timeouts, gateway errors) after which sends pause. */
@@ -118,7 +127,13 @@ export class SubscribeMessageNotifier implements Notifier, PhoneSender {
 
   async notify(notice: Notice, given?: Recipient): Promise<void> {
     if (!(await writeInbox(notice, new Date()))) return;
-    await this.sendToPhone(notice, given);
+    // A recipient the caller gives has WeChat; otherwise look: a resident without a phone of
+    // her own is told through her proxies (issue 18: "receive her notices"), in their inboxes.
+    if (given) return this.sendToPhone(notice, given);
+    const user = await findUser(notice.userId);
+    if (user?.hasOwnAccount === false) return tellHerProxies(notice, user);
+    const openid = user ? wechatOpenidOf(user) : null;
+    await this.sendToPhone(notice, user && openid ? { openid, locale: noticeLocaleOf(user), communityId: user.homeCommunityId ?? null } : undefined);
   }
 
   async sendToPhone(notice: Notice, given?: Recipient): Promise<void> {
@@ -127,7 +142,9 @@ export class SubscribeMessageNotifier implements Notifier, PhoneSender {
     if (!templateIdOf(notice.kind)) return;
     let recipient: Recipient | null = given ?? null;
     try {
-      recipient ??= await recipientOf(notice.userId);
+      const looked = recipient ?? (await recipientOf(notice.userId));
+      if (looked === NO_PHONE) return;
+      recipient = looked;
       if (!recipient) throw new Error(`no openid for user ${notice.userId}`);
       const message = templateMessageOf({ kind: notice.kind, ...textOf(notice, recipient.locale) }, now);
       if (!message) return;
@@ -153,6 +170,19 @@ export class SubscribeMessageNotifier implements Notifier, PhoneSender {
   }
 }
 
+/** The dedupe key of a proxy's copy of a resident's notice: one copy per proxy, however it is sent. */
+export const proxyCopyKey = (dedupeKey: string, proxyUserId: string) => `${dedupeKey}-for-${proxyUserId}`;
+
+/** A no-account resident's notice, copied to each of her active proxies with her name on it (为 X). */
+async function tellHerProxies(notice: Notice, resident: UserDoc): Promise<void> {
+  const consents = await activeProxiesOf(resident._id);
+  await Promise.all(
+    consents.map((consent) =>
+      notifier().notify({ ...notice, userId: consent.proxyUserId, params: { ...notice.params, forName: resident.nickname }, dedupeKey: proxyCopyKey(notice.dedupeKey, consent.proxyUserId) }),
+    ),
+  );
+}
+
 let current: SubscribeMessageNotifier | undefined;
 
 /** The notifier (one implementation; where WeChat is, is configuration). */
@@ -167,8 +197,9 @@ export function notifier(): Notifier & PhoneSender {
  * proxy's copy says it is on someone's behalf and is deduplicated on its own.
  */
 export async function notifySignedUp(notice: Notice, proxy: { userId: string } | null | undefined): Promise<void> {
+  // For a resident without a phone, notify() copies it to all her proxies (the signer among them, under the same key).
   await notifier().notify(notice);
   if (proxy && proxy.userId !== notice.userId) {
-    await notifier().notify({ ...notice, userId: proxy.userId, params: { ...notice.params, onBehalf: 1 }, dedupeKey: `${notice.dedupeKey}-proxy` });
+    await notifier().notify({ ...notice, userId: proxy.userId, params: { ...notice.params, onBehalf: 1 }, dedupeKey: proxyCopyKey(notice.dedupeKey, proxy.userId) });
   }
 }

@@ -23,6 +23,8 @@ export function presentOwnAccount(actor: Actor, regions: Map<string, RegionDoc>)
       })),
       createdAt: user.createdAt.toISOString(),
       locale: user.locale === 'en' ? 'en' : 'zh-CN',
+      birthYear: user.birthYear ?? null,
+      skills: user.skills ?? [],
     },
     abilities: abilities(accountPolicies, actor, { userId: user._id }),
   };

@@ -17,6 +17,8 @@ export const Collections = {
   seats: 'seats',
   signups: 'signups',
   proxies: 'proxies',
+  /** What proxies did for residents (代办记录, see repositories/proxyActions.ts). */
+  proxyActions: 'proxy_actions',
   reports: 'reports',
   moderationCases: 'moderation_cases',
   hourRecords: 'hour_records',

@@ -34,6 +34,7 @@ import * as notifyFailures from './notifyFailures.indexes';
 import * as posts from './posts.indexes';
 import * as proofs from './proofs.indexes';
 import * as proxies from './proxies.indexes';
+import * as proxyActions from './proxyActions.indexes';
 import * as rateLimits from './rateLimits.indexes';
 import * as redemptions from './redemptions.indexes';
 import * as regions from './regions.indexes';
@@ -80,6 +81,7 @@ export const indexesByFile = {
   posts,
   proofs,
   proxies,
+  proxyActions,
   rateLimits,
   redemptions,
   regions,

@@ -1,4 +1,8 @@
-/** Proxy sign-up consents (collection proxies): a code asked by the proxy, consent given by the resident. */
+/**
+ * Proxy consents (collection proxies): a code asked by the proxy and consent given by the
+ * resident in the app, or — for a resident without a smartphone — consent given on paper and
+ * witnessed by staff or a grid worker (`witness`). Ended consents stay: they are her history.
+ */
 import { database } from '../runtime/cloudbase';
 import { Collections } from './collections';
 
@@ -12,6 +16,11 @@ export interface ProxyDoc {
   expiresAt: Date;
   createdAt: Date;
   consentedAt: Date | null;
+  /** Consent given outside the app: who witnessed it, on which form, and the form's reference. */
+  witness?: { byUserId: string; form: 'paper' | 'photo'; ref: string } | null;
+  endedAt?: Date | null;
+  endedBy?: string | null;
+  endReason?: string | null;
 }
 
 const proxies = () => database().collection(Collections.proxies);
@@ -60,4 +69,27 @@ export async function endConsentsBetween(userId: string, otherUserId: string, no
     )
     .update({ status: 'ended', endedAt: now, endedBy: userId });
   return updated;
+}
+
+/** Writes a consent witnessed outside the app, active at once. */
+export async function addWitnessedConsent(doc: ProxyDoc): Promise<void> {
+  await proxies().add(doc);
+}
+
+/** Ends the active consent of one proxy for one resident, saying who ended it and why; false when none was active. */
+export async function endConsentFor(proxyUserId: string, elderUserId: string, endedBy: string, reason: string, now: Date): Promise<boolean> {
+  const { updated } = await proxies().where({ proxyUserId, elderUserId, status: 'active' }).update({ status: 'ended', endedAt: now, endedBy, endReason: reason });
+  return updated > 0;
+}
+
+/** Every consent a resident gave, newest first (a person has a handful; 100 is far beyond). */
+export async function consentsOfResident(elderUserId: string): Promise<ProxyDoc[]> {
+  const { data } = await proxies().where({ elderUserId }).orderBy('createdAt', 'desc').limit(100).get();
+  return data as ProxyDoc[];
+}
+
+/** The active consents of a resident: who acts for her (and receives her notices when she has no phone). */
+export async function activeProxiesOf(elderUserId: string): Promise<ProxyDoc[]> {
+  const { data } = await proxies().where({ elderUserId, status: 'active' }).limit(50).get();
+  return data as ProxyDoc[];
 }

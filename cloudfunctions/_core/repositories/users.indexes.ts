@@ -9,4 +9,6 @@ export const indexes: IndexDeclaration[] = [
     name: 'home_community',
     fields: [{ field: 'homeCommunityId', type: 'string' }],
   },
+  // proxies.claim finds the resident of a claim code (repositories/users.ts residentOfClaimCode).
+  { collection: Collections.users, name: 'claim_code', fields: [{ field: 'claim.codeHash', type: 'string' }] },
 ];

@@ -7,6 +7,6 @@ export const main = createHandler({
   fn: 'account',
   actions: {
     'account.me': async ({ actor }) => myAccount(actor),
-    'account.updateProfile': async ({ actor, input }) => updateOwnProfile(actor, input),
+    'account.updateProfile': async ({ actor, input, now }) => updateOwnProfile(actor, input, now),
   },
 });

@@ -4,6 +4,12 @@ import { acceptProxyCode } from '../../_core/commands/signups/proxyAccept';
 import { endProxy } from '../../_core/commands/signups/proxyEnd';
 import { listProxies } from '../../_core/commands/signups/proxyList';
 import { requestProxyCode } from '../../_core/commands/signups/proxyRequest';
+import { addWitnessedProxy } from '../../_core/commands/signups/proxyAddConsent';
+import { claimAccount, issueClaimCode } from '../../_core/commands/signups/proxyClaim';
+import { consentHistory } from '../../_core/commands/signups/proxyHistory';
+import { proxyRecords } from '../../_core/commands/signups/proxyRecords';
+import { createResidentWithoutAccount } from '../../_core/commands/signups/proxyResident';
+import { withdrawConsent } from '../../_core/commands/signups/proxyWithdraw';
 import { cancelSignup } from '../../_core/commands/signups/cancel';
 import { showCheckinCode } from '../../_core/commands/signups/checkinCode';
 import { scanCheckin } from '../../_core/commands/signups/checkinScan';
@@ -45,8 +51,8 @@ export const main = createHandler({
       return signupResult(actor, input.activityId, input.forUserId);
     },
     'signups.confirmOffer': async ({ actor, input, now }) => {
-      await confirmOffer(actor, input.activityId, now);
-      return signupResult(actor, input.activityId);
+      await confirmOffer(actor, input.activityId, now, input.forUserId);
+      return signupResult(actor, input.activityId, input.forUserId);
     },
     'signups.mine': async ({ actor, input, now }) => mySignups(actor, input.scope, input.offset, input.limit, now),
     'signups.roster': async ({ actor, input, now }) => roster(actor, input, now),
@@ -56,13 +62,20 @@ export const main = createHandler({
     'signups.mark': async ({ actor, input, now }) => rosterChange(await markSignup(actor, input.activityId, input.userId, input.mark, now), now),
     'checkin.code': async ({ actor, input, now }) => showCheckinCode(actor, input.activityId, now),
     'checkin.scan': async ({ actor, input, now }) => {
-      await scanCheckin(actor, input.activityId, input.code, input.direction, now);
-      return signupResult(actor, input.activityId);
+      await scanCheckin(actor, input.activityId, input.code, input.direction, now, input.forUserId);
+      return signupResult(actor, input.activityId, input.forUserId);
     },
     'proxies.request': async ({ actor, input, now }) => requestProxyCode(actor, input.relation, now),
     'proxies.accept': async ({ actor, input, now }) => acceptProxyCode(actor, input.code, now),
     'proxies.end': async ({ actor, input, now }) => endProxy(actor, input.userId, now),
     'proxies.list': async ({ actor }) => listProxies(actor),
+    'proxies.createResident': async ({ actor, input, requestId, now }) => createResidentWithoutAccount(actor, input, requestId!, now),
+    'proxies.addConsent': async ({ actor, input, requestId, now }) => addWitnessedProxy(actor, input, requestId!, now),
+    'proxies.claimCode': async ({ actor, input, now }) => issueClaimCode(actor, input.residentUserId, now),
+    'proxies.claim': async ({ actor, input, now }) => claimAccount(actor, input.code, now),
+    'proxies.withdraw': async ({ actor, input, requestId, now }) => withdrawConsent(actor, input, `${actor.userId}-${requestId!}`, now),
+    'proxies.records': async ({ actor, input }) => proxyRecords(actor, input.residentUserId, input.offset, input.limit),
+    'proxies.history': async ({ actor, input }) => consentHistory(actor, input.residentUserId),
   },
   keptResults: {
     'signups.create': ({ actor, input, key }) => keptSignupResult(actor, input, key),

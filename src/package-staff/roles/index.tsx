@@ -123,7 +123,9 @@ function GrantForm({ area, onGranted }: { area: RegionTreeNode; onGranted: () =>
   const form = useFormErrors<GrantField>(['userId', 'note']);
   const [busy, setBusy] = useState(false);
   const chosen = nodes.find((node) => node.id === target) ?? area;
-  const role = ROLE_OF[chosen.level];
+  // A community takes its committee staff or a grid worker (issue 18); other levels one role each.
+  const [communityRole, setCommunityRole] = useState<StaffRole>('committee');
+  const role = chosen.level === 'community' ? communityRole : ROLE_OF[chosen.level];
 
   const submit = async () => {
     const id = userId.trim();
@@ -158,6 +160,11 @@ function GrantForm({ area, onGranted }: { area: RegionTreeNode; onGranted: () =>
       <FormField name='region' label={t('moderation.roles.region')} hint={t('moderation.roles.role', { role: t(`moderation.roles.names.${role}`) })}>
         <ChoiceChips options={nodes.map((node) => ({ value: node.id, label: node.name }))} value={target} onChange={setTarget} />
       </FormField>
+      {chosen.level === 'community' ? (
+        <FormField name='role' label={t('moderation.roles.roleChoice')}>
+          <ChoiceChips className='staff-roles__role' options={(['committee', 'grid'] as const).map((value) => ({ value, label: t(`moderation.roles.names.${value}`) }))} value={communityRole} onChange={setCommunityRole} />
+        </FormField>
+      ) : null}
       <FormField name='note' label={t('moderation.roles.note')} error={form.errors.note} count={{ value: note, limit: NOTE_LIMIT }}>
         <Input value={note} onChange={(value) => (setNote(value), form.clear('note'))} />
       </FormField>

@@ -1,3 +1,4 @@
+// long-file: the activity page is one screen with every sign-up state's action and its questions (guardian consent, birth year); what stands alone is in ./ProxySignup, ./SignupStatus and ./BirthYearPrompt.
 import { useCallback, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Button as NativeButton, Text, View } from '@tarojs/components';
@@ -26,6 +27,7 @@ import { confirmHoursPath, volunteerRoutes } from '../../utils/volunteerRoutes';
 import { groupPath } from '../../utils/routes';
 import { requestSubscriptions } from '../../utils/subscribe';
 import { actionsFor, leaderTools, type CancelKind, type PrimaryAction } from './actions';
+import { BirthYearPrompt } from './BirthYearPrompt';
 import { ProxySignup } from './ProxySignup';
 import { SignupStatus } from './SignupStatus';
 import './index.scss';
@@ -70,6 +72,7 @@ export default function ActivityPage() {
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   // A minor's sign-up waits for the guardian's consent to this activity (asked by the server).
   const [askingGuardian, setAskingGuardian] = useState<{ waitlist: boolean } | null>(null);
+  const [askingBirthYear, setAskingBirthYear] = useState<{ waitlist: boolean } | null>(null); // an age rule needs her birth year
   // Re-decide the buttons each minute: the sign-up window, cutoff and check-in window move with time.
   const now = useNow(60_000);
 
@@ -157,6 +160,7 @@ export default function ActivityPage() {
   const held = ended ? 0 : seatsHeld(activity);
 
   const signUp = (current: ActivityDetail, waitlist: boolean, guardianConsent = false) => {
+    setAskingBirthYear(null);
     // Before any await: WeChat shows the subscribe prompt only inside the tap.
     requestSubscriptions(waitlist ? ['reminder', 'offer'] : ['reminder']);
     void run(
@@ -164,9 +168,11 @@ export default function ActivityPage() {
       () => call('signups.create', { activityId: current.id, ...(guardianConsent ? { guardianConsent: true } : {}) }),
       (result) => signedUpText(t, result),
       (error) => {
-        const asked = !guardianConsent && error instanceof ClientError && error.issues.some((issue) => issue.path === 'guardianConsent');
+        const blamed = (path: string) => error instanceof ClientError && error.issues.some((issue) => issue.path === path);
+        const asked = !guardianConsent && blamed('guardianConsent');
         if (asked) setAskingGuardian({ waitlist });
-        return asked;
+        if (blamed('birthYear')) setAskingBirthYear({ waitlist });
+        return asked || blamed('birthYear');
       },
     );
   };
@@ -296,6 +302,7 @@ export default function ActivityPage() {
         </View>
       </View>
 
+      {askingBirthYear ? <BirthYearPrompt onSaved={() => signUp(activity, askingBirthYear.waitlist)} /> : null}
       {activity.status === 'published' && activity.abilities.includes('signups.create') ? <ProxySignup activity={activity} onSeats={(seats) => detail.setData({ ...activity, ...seats })} /> : null}
 
       {hasTools ? (

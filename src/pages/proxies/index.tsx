@@ -12,11 +12,19 @@ import { UserAvatar } from '../../components/UserAvatar';
 import { useAccount } from '../../hooks/useAccount';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
-import { relationKey, type Relation } from '../../utils/activityText';
+import { relationKey } from '../../utils/activityText';
+import { eventRoutes, proxyRecordsPath } from '../../utils/eventRoutes';
+import { setAccount } from '../../stores/session';
 import { formatDate, formatDateTime } from '../../utils/chinaTime';
 import './index.scss';
 
 type ProxyView = OutputOf<'proxies.list'>['canActFor'][number];
+/** The relations a proxy may ask a code for (ProxyRequestInput). */
+type Relation = 'family' | 'grid_worker' | 'neighbour';
+const CLAIM_LENGTH = 8;
+const go = (url: string) => {
+  Taro.navigateTo({ url }).catch(() => undefined);
+};
 
 /**
  * Proxy consent: a family member (or grid worker, neighbour) asks for a 6-digit code and gives it
@@ -33,6 +41,9 @@ export default function ProxiesPage() {
   const [code, setCode] = useState('');
   const [accepting, setAccepting] = useState(false);
   const [acceptError, setAcceptError] = useState<string | null>(null);
+  const [claimCode, setClaimCode] = useState('');
+  const [claiming, setClaiming] = useState(false);
+  const [claimError, setClaimError] = useState<string | null>(null);
 
   usePullDownRefresh(() => {
     void list.reload().finally(() => {
@@ -69,6 +80,23 @@ export default function ProxiesPage() {
       setAcceptError(errorMessage(error));
     } finally {
       setAccepting(false);
+    }
+  };
+
+  // A resident registered without a smartphone takes over her account with the code her proxy or staff gave her.
+  const claim = async () => {
+    setClaiming(true);
+    setClaimError(null);
+    try {
+      const claimed = await call('proxies.claim', { code: claimCode });
+      setClaimCode('');
+      setAccount(await call('account.me', {}));
+      list.setData(await call('proxies.list', {}));
+      Taro.showToast({ title: t('proxy.claim.done', { name: claimed.nickname }), icon: 'none', duration: 2500 }).catch(() => undefined);
+    } catch (error) {
+      setClaimError(errorMessage(error));
+    } finally {
+      setClaiming(false);
     }
   };
 
@@ -126,6 +154,31 @@ export default function ProxiesPage() {
             {issued ? t('events.proxies.requestAgain') : t('events.proxies.request')}
           </Button>
         </View>
+      </View>
+
+      <View className='linli-section'>
+        <Text className='linli-section__title'>{t('proxy.claim.title')}</Text>
+        <View className='linli-card proxies__card'>
+          <Text className='proxies__hint'>{t('proxy.claim.hint')}</Text>
+          <CodeInput className='proxies__claim-code' length={CLAIM_LENGTH} value={claimCode} onChange={setClaimCode} label={t('proxy.claim.label')} placeholder={t('proxy.claim.placeholder')} />
+          {claimError ? (
+            <View className='proxies__error' role='alert'>
+              <Text>{claimError}</Text>
+            </View>
+          ) : null}
+          <Button className='proxies__claim' size='large' block loading={claiming} disabled={claimCode.length !== CLAIM_LENGTH || claiming} onClick={() => void claim()}>
+            {t('proxy.claim.submit')}
+          </Button>
+        </View>
+      </View>
+
+      <View className='proxies__links'>
+        <Button className='proxies__residents' size='large' block onClick={() => go(eventRoutes.proxyResidents)}>
+          {t('proxy.titles.residents')}
+        </Button>
+        <Button className='proxies__my-records' size='large' block onClick={() => go(proxyRecordsPath())}>
+          {t('proxy.titles.records')}
+        </Button>
       </View>
 
       {list.loading && !list.data ? (

@@ -4,6 +4,8 @@ import { defineErrors } from './defineErrors';
 
 export const signupErrors = /* @__PURE__ */ defineErrors('signups', signupsZhCN, {
   blockedForNoShows: { code: 'SIGNUP_CLOSED', params: ['count', 'until'] },
+  missingSkills: { code: 'FORBIDDEN', params: ['skills'] },
+  birthYearNeeded: { code: 'INVALID_INPUT', field: { path: 'birthYear' } },
   tooYoung: { code: 'FORBIDDEN', params: ['minAge'] },
   guardianConsentRequired: { code: 'INVALID_INPUT', field: { path: 'guardianConsent' } },
   adultsOnly: { code: 'INVALID_INPUT', field: { path: 'guardianConsent' } },

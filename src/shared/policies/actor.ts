@@ -24,7 +24,7 @@ export function hasStaffRoleOver(actor: PolicyActor, roles: readonly StaffRole[]
   return actor.grants.some((grant) => roles.includes(grant.role) && covered.has(grant.regionId));
 }
 
-/** True when the actor is staff anywhere. */
+/** True when the actor is staff anywhere (a grid worker's grant opens no console). */
 export function isStaff(actor: PolicyActor): boolean {
-  return actor.grants.length > 0;
+  return actor.grants.some((grant) => grant.role !== 'grid');
 }

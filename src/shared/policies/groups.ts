@@ -17,7 +17,7 @@ export interface GroupResource extends RegionScope {
  * Who reviews a group follows its management level: community-managed groups by the committee
  * of their community, filed groups by their street, registered groups by the county.
  */
-export function reviewerRoleFor(level: ManagementLevel): StaffRole {
+export function reviewerRoleFor(level: ManagementLevel): Exclude<StaffRole, 'grid'> {
   return level === 'community' ? 'committee' : level === 'filed' ? 'street' : 'county';
 }
 

@@ -1,7 +1,7 @@
 import type { StaffRole } from '../schemas/account';
 import { hasStaffRoleOver, type PolicyActor, type RegionScope } from './actor';
 
-const RANK: Record<StaffRole, number> = { committee: 1, street: 2, county: 3 };
+const RANK: Record<StaffRole, number> = { grid: 0, committee: 1, street: 2, county: 3 };
 const LEVEL_ROLE: Record<'community' | 'street' | 'county', StaffRole> = { community: 'committee', street: 'street', county: 'county' };
 
 /**
@@ -9,7 +9,9 @@ const LEVEL_ROLE: Record<'community' | 'street' | 'county', StaffRole> = { commu
  * high on that region or above it; and the role must match the region's level.
  */
 export function canManageRole(actor: PolicyActor, role: StaffRole, region: RegionScope & { level: 'community' | 'street' | 'county' }): boolean {
-  if (LEVEL_ROLE[region.level] !== role) return false;
-  const eligible = (Object.keys(RANK) as StaffRole[]).filter((r) => RANK[r] >= RANK[role]);
+  // A grid worker serves one community, so the grant sits on a community node like a committee's.
+  const fits = role === 'grid' ? region.level === 'community' : LEVEL_ROLE[region.level] === role;
+  if (!fits) return false;
+  const eligible = (Object.keys(RANK) as StaffRole[]).filter((r) => r !== 'grid' && RANK[r] >= RANK[role]);
   return hasStaffRoleOver(actor, eligible, region);
 }

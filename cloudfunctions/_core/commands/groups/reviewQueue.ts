@@ -10,7 +10,9 @@ export async function reviewQueue(actor: Actor, offset: number, limit: number): 
   const regionField = { committee: 'communityId', street: 'streetId', county: 'countyId' } as const;
   const levelOf = { committee: 'community', street: 'filed', county: 'registered' } as const;
   const pending: GroupDoc[] = [];
+  // A grid worker's grant reviews nothing.
   for (const grant of actor.grants) {
+    if (grant.role === 'grid') continue;
     pending.push(...(await pendingApplications(regionField[grant.role], grant.regionId, levelOf[grant.role])));
   }
   const unique = [...new Map(pending.map((g) => [g._id, g])).values()].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());

@@ -1,19 +1,23 @@
 /** signups.cancel: a resident cancels her sign-up (or one she made as proxy); after the cutoff it counts as late. */
 import { signupErrors } from '../../../../src/shared/domainErrors';
 import type { Actor } from '../../authz/actor';
+import { actingFor, logProxyAct } from '../../authz/proxies';
 import { loadVisibleActivity } from '../../authz/activities';
 import { notifySignedUp } from '../../ports/notify';
 import { findSignup, signupIdOf } from '../../repositories/signups';
 import { endSignup, LIVE } from './ending';
 import { activityLink } from './notices';
 
-/** Cancels a sign-up (mine, or one I made as proxy). After the cutoff it counts as late. */
+/**
+ * Cancels a sign-up: mine, or — as her proxy, while her consent is active (a withdrawn consent
+ * refuses at once) — hers. After the cutoff it counts as late.
+ */
 export async function cancelSignup(actor: Actor, activityId: string, forUserId: string | undefined, now: Date): Promise<void> {
   const { activity } = await loadVisibleActivity(actor, activityId, false);
-  const userId = forUserId ?? actor.userId;
+  const acting = await actingFor(actor, forUserId);
+  const userId = acting.userId;
   const signup = await findSignup(signupIdOf(activityId, userId));
-  const mine = signup && (signup.userId === actor.userId || signup.proxy?.userId === actor.userId);
-  if (!signup || !mine) throw signupErrors.notFound();
+  if (!signup) throw signupErrors.notFound();
   if (!LIVE.includes(signup.status)) throw signupErrors.alreadyCancelled();
   if (now.getTime() >= activity.endAt.getTime()) throw signupErrors.endedCannotCancel();
   const late = signup.status === 'confirmed' && now.getTime() >= activity.cancelCutoffAt.getTime();
@@ -29,4 +33,5 @@ export async function cancelSignup(actor: Actor, activityId: string, forUserId: 
     },
     signup.proxy,
   );
+  await logProxyAct(actor, acting, 'cancel', activity, now);
 }

@@ -7,26 +7,25 @@
 import { randomUUID } from 'node:crypto';
 import { signupErrors } from '../../../../src/shared/domainErrors';
 import { asError } from '../../../../src/shared/errors';
-import { ageOn } from '../../../../src/shared/identity/idNumber';
 import { signupPolicies } from '../../../../src/shared/policies/signups';
 import type { SignupsCreateInput } from '../../../../src/shared/schemas/signups';
 import type { Actor } from '../../authz/actor';
+import { logProxyAct } from '../../authz/proxies';
 import { loadVisibleActivity } from '../../authz/activities';
 import { authorize } from '../../authz/authorize';
 import { returnWaitlistPlace, takeWaitlistPlaceWhileOpen } from '../../ledger/seatLedger';
 import { noticeLocaleOf } from '../../ports/noticeTexts';
-import { notifier, type Notice } from '../../ports/notify';
+import { notifier, proxyCopyKey, type Notice } from '../../ports/notify';
 import type { ActivityDoc } from '../../repositories/activities';
 import type { GroupDoc } from '../../repositories/groups';
 import { activeConsentFor } from '../../repositories/proxies';
 import { addSignup, addSignups, CLAIM_LEASE_MS, findSignup, recentNoShows, signupIdOf, takeOverClaim, updateSignupWhile, type ClaimAttempt, type SignupDoc } from '../../repositories/signups';
 import type { UserDoc } from '../../repositories/users';
-import { findVolunteer } from '../../repositories/volunteers';
-import { addYears, chinaDayOf } from '../../runtime/chinaDay';
 import { Coalescer } from '../../runtime/coalesce';
 import { isDuplicateError } from '../../runtime/dbErrors';
 import { claimSettled, outcomeOfSettled, settleClaim, type SignupOutcome } from './claims';
 import { activityLink, toldOf } from './notices';
+import { assertSignupRulesAllow } from './signupRules';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -66,23 +65,7 @@ async function tellBeyondTheSignup({ signup, activity }: SignupOutcome, actor: A
   const recipient = signup.userId === actor.userId ? { openid: actor.openid, locale: noticeLocaleOf(actor.user), communityId: actor.user.homeCommunityId ?? null } : undefined;
   await notifier().sendToPhone(notice, recipient);
   if (signup.proxy && signup.proxy.userId !== signup.userId) {
-    await notifier().notify({ ...notice, userId: signup.proxy.userId, params: { ...notice.params, onBehalf: 1 }, dedupeKey: `${notice.dedupeKey}-proxy` });
-  }
-}
-
-/**
- * Age rules for a person whose age we know (a registered volunteer): the activity's minimum age,
- * and a guardian's consent to this activity for anyone under 18 (志愿服务条例: minors take part
- * with their guardian's consent; the registration's consent covers volunteering in general, this
- * one the particular activity).
- */
-async function assertAgeAllows(userId: string, activity: ActivityDoc, guardianConsent: boolean): Promise<void> {
-  const volunteer = await findVolunteer(userId);
-  if (!volunteer || volunteer.status !== 'active' || !volunteer.adultFrom) return;
-  const age = ageOn(addYears(volunteer.adultFrom, -18), chinaDayOf(activity.startAt));
-  if (activity.minAge !== null && age < activity.minAge) throw signupErrors.tooYoung({ minAge: activity.minAge });
-  if (age < 18 && !guardianConsent) {
-    throw signupErrors.guardianConsentRequired();
+    await notifier().notify({ ...notice, userId: signup.proxy.userId, params: { ...notice.params, onBehalf: 1 }, dedupeKey: proxyCopyKey(notice.dedupeKey, signup.proxy.userId) });
   }
 }
 
@@ -118,7 +101,11 @@ export async function createSignup(actor: Actor, input: SignupsCreateInput, now:
     if (!(error instanceof StaleActivityRead)) throw error;
     outcome = await signUp(actor, input, now, 0, request);
   }
-  if (!outcome.settledElsewhere) await tellBeyondTheSignup(outcome, actor, now);
+  if (!outcome.settledElsewhere) {
+    await tellBeyondTheSignup(outcome, actor, now);
+    const proxy = outcome.signup.proxy;
+    if (proxy && proxy.userId === actor.userId) await logProxyAct(actor, { userId: outcome.signup.userId, consentId: proxy.consentId }, 'signup', outcome.activity, now);
+  }
   return outcome;
 }
 
@@ -148,8 +135,8 @@ async function signUp(actor: Actor, input: SignupsCreateInput, now: Date, maxAge
   if (activity.minAge !== null && activity.minAge >= 18 && input.guardianConsent === true) {
     throw signupErrors.adultsOnly();
   }
-  // Ages are known for registered volunteers only; the read is skipped where no age rule applies.
-  if (activity.minAge !== null || activity.volunteer) await assertAgeAllows(userId, activity, input.guardianConsent === true);
+  // Skills, minimum age and guardian consent, for whoever the sign-up is for (signupRules.ts).
+  await assertSignupRulesAllow(userId, activity, input.guardianConsent === true, userId === actor.userId ? actor.user : undefined);
   await assertNotBlocked(userId, activity, group, now, userId === actor.userId ? actor.user : undefined);
 
   const id = signupIdOf(activity._id, userId);

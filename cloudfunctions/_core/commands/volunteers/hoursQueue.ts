@@ -12,7 +12,8 @@ const REVIEW_DEADLINE_MS = 3 * DAY_MS;
 /** Regions the actor's staff grants cover, by level, for the queue's queries. */
 function grantScopes(actor: Actor) {
   const field = { committee: 'communityId', street: 'streetId', county: 'countyId' } as const;
-  return actor.grants.map((grant) => ({ field: field[grant.role], regionId: grant.regionId }));
+  // A grid worker's grant reviews no hours.
+  return actor.grants.flatMap((grant) => (grant.role === 'grid' ? [] : [{ field: field[grant.role], regionId: grant.regionId }]));
 }
 
 /** Self-reports and corrections waiting for the actor: their groups' and their regions'. */

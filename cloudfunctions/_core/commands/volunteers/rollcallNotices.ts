@@ -1,7 +1,7 @@
 /** Shared by the roll-call actions and their notice job: notices to many people at once, and where they lead. */
 import { notifier, type Notice, type Notifier } from '../../ports/notify';
 import { noticeLocaleOf } from '../../ports/noticeTexts';
-import { recipientsOf } from '../../repositories/users';
+import { recipientsOf, wechatOpenidOf } from '../../repositories/users';
 
 /** Notices sent at once: enough to reach 2,000 people in seconds without flooding the database. */
 const NOTIFY_WIDTH = 16;
@@ -37,7 +37,9 @@ export async function notifyEach(userIds: string[], notice: (userId: string) => 
   const recipients = await recipientsOf(userIds);
   await inParallel(userIds, NOTIFY_WIDTH, (userId) => {
     const user = recipients.get(userId);
-    const recipient = user?.openid ? { openid: user.openid, locale: noticeLocaleOf(user), communityId: user.homeCommunityId ?? null } : undefined;
+    // A resident without her own WeChat gets no message (ports/notify.ts tells her proxies instead).
+    const openid = user ? wechatOpenidOf(user) : null;
+    const recipient = user && openid ? { openid, locale: noticeLocaleOf(user), communityId: user.homeCommunityId ?? null } : undefined;
     return via.notify(notice(userId), recipient);
   });
 }
