@@ -5,7 +5,6 @@
 import type { StaffRole } from '../../../src/shared/schemas/account';
 import { hasStaffRoleOver, isStaff, type PolicyActor, type RegionScope } from '../../../src/shared/policies/actor';
 import type { Policy } from '../../../src/shared/policies/authorize';
-import { canManageRole } from '../../../src/shared/policies/roles';
 import { regionDirectory, type RegionDoc } from '../repositories/regions';
 import { authorize } from './authorize';
 import { consoleErrors } from '../../../src/shared/domainErrors';
@@ -25,14 +24,6 @@ export const staffScopePolicies = {
   /** Any staff role on the node or above it: sees the node's staff, figures and applications. */
   'region.oversee': (actor, region) => hasStaffRoleOver(actor, EVERY_STAFF_ROLE, region),
 } satisfies Record<string, Policy<RegionScope>>;
-
-/** A role on a region node: the resource of granting and revoking. */
-export type RoleOnRegion = ScopedRegion & { role: StaffRole };
-
-/** Granting and revoking (src/shared/policies/roles.ts `canManageRole`, the same rule the app shows). */
-export const rolePolicies = {
-  'roles.manage': (actor, target) => canManageRole(actor, target.role, target),
-} satisfies Record<string, Policy<RoleOnRegion>>;
 
 /** Abilities that come from the kind of grant the actor holds anywhere (checked before anything is read). */
 export const staffRolePolicies = {

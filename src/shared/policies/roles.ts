@@ -1,5 +1,6 @@
 import type { StaffRole } from '../schemas/account';
 import { hasStaffRoleOver, type PolicyActor, type RegionScope } from './actor';
+import type { PolicySet } from './authorize';
 
 const RANK: Record<StaffRole, number> = { grid: 0, committee: 1, street: 2, county: 3 };
 const LEVEL_ROLE: Record<'community' | 'street' | 'county', StaffRole> = { community: 'committee', street: 'street', county: 'county' };
@@ -15,3 +16,11 @@ export function canManageRole(actor: PolicyActor, role: StaffRole, region: Regio
   const eligible = (Object.keys(RANK) as StaffRole[]).filter((r) => r !== 'grid' && RANK[r] >= RANK[role]);
   return hasStaffRoleOver(actor, eligible, region);
 }
+
+/** A role on a region node: the resource of granting and revoking. */
+export type RoleOnRegion = RegionScope & { level: 'community' | 'street' | 'county'; role: StaffRole };
+
+/** Granting and revoking: the roles function's one ability (`canManageRole`, the same rule the app shows). */
+export const rolePolicies = {
+  'roles.manage': (actor, target) => canManageRole(actor, target.role, target),
+} satisfies PolicySet<RoleOnRegion>;

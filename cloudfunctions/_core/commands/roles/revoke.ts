@@ -2,7 +2,8 @@
 import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { loadRegion } from '../../authz/regions';
-import { rolePolicies, scopeOf } from '../../authz/staffScope';
+import { rolePolicies } from '../../../../src/shared/policies/roles';
+import { scopeOf } from '../../authz/staffScope';
 import { recordAudit } from '../../repositories/auditLog';
 import { findGrant, markGrantRevoked } from '../../repositories/roleGrants';
 import { digest } from '../../runtime/hash';
