@@ -30,3 +30,31 @@ export function earningPosting(record: HourRecordDoc, credits: number, by: strin
   ];
   return { id, memo: `志愿服务：${record.content}`.slice(0, 80), by, legs, ref: { recordId: record._id } };
 }
+
+/** What a pending record says for itself; the rest is the same for every record that waits for review. */
+export type PendingRecordFields = Pick<
+  HourRecordDoc,
+  '_id' | 'userId' | 'volunteerNo' | 'groupId' | 'groupName' | 'communityId' | 'streetId' | 'countyId' | 'content' | 'serviceDate' | 'minutes' | 'source' | 'recordedBy' | 'recordedByName' | 'recordedAt' | 'creditsPerHour' | 'evidence'
+>;
+
+/**
+ * A record that waits for a reviewer (a self-report, a neighbour's need, a care visit): no
+ * activity or times, pending, and the credits it will earn at the rate it was recorded under.
+ */
+export function pendingRecord(fields: PendingRecordFields): HourRecordDoc {
+  return {
+    ...fields,
+    activityId: null,
+    signupId: null,
+    startAt: null,
+    endAt: null,
+    state: 'pending',
+    confirmedBy: null,
+    confirmedByName: null,
+    confirmedAt: null,
+    rejectReason: null,
+    credits: creditsFor(fields.minutes, fields.creditsPerHour),
+    reversesId: null,
+    correctionOf: null,
+  };
+}

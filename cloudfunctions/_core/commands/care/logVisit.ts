@@ -17,7 +17,7 @@ import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { loadVisibleRecipient } from '../../authz/care';
 import { requireVolunteer } from '../../authz/volunteers';
-import { creditsFor } from '../../ledger/earnings';
+import { pendingRecord } from '../../ledger/earnings';
 import { fileStore } from '../../ports/storage';
 import { presentVisit } from '../../presenters/care';
 import { sealPersonal } from '../../privacy/personalData';
@@ -25,7 +25,7 @@ import type { CarePairDoc } from '../../repositories/carePairs';
 import { findRecipient, updateRecipient } from '../../repositories/careRecipients';
 import { findVisit, putVisit, visitIdOf, type CareVisitDoc } from '../../repositories/careVisits';
 import { settingsFor } from '../../repositories/communitySettings';
-import { findRecord, putRecord, type HourRecordDoc } from '../../repositories/hourRecords';
+import { findRecord, putRecord } from '../../repositories/hourRecords';
 import { chinaDayOf } from '../../runtime/chinaDay';
 import { digest } from '../../runtime/hash';
 import { inTransaction } from '../../runtime/transactions';
@@ -69,36 +69,24 @@ export async function logVisit(actor: Actor, input: CareLogVisitInput, requestId
   const recordId = recordIdForVisit(visitId);
   // A volunteer paired herself serves for the community, whose committee reviews her hours; a group's visits are the group's.
   const organiser = pair.kind === 'group' ? { groupId: pair.partyId, groupName: pair.name } : { groupId: doc.communityId, groupName: region.name };
-  const record: HourRecordDoc = {
+  const record = pendingRecord({
     _id: recordId,
     userId: actor.userId,
     volunteerNo: volunteer.volunteerNo,
     ...organiser,
-    activityId: null,
-    signupId: null,
     communityId: doc.communityId,
     streetId: doc.streetId,
     countyId: doc.countyId,
     content: CONTENT_ZH[doc.category],
     serviceDate: input.visitDate,
-    startAt: null,
-    endAt: null,
     minutes: input.minutes,
     source: 'care_visit',
-    state: 'pending',
     recordedBy: actor.userId,
     recordedByName: actor.user.nickname,
     recordedAt: now,
-    confirmedBy: null,
-    confirmedByName: null,
-    confirmedAt: null,
-    rejectReason: null,
     creditsPerHour: settings.selfReportCreditsPerHour,
-    credits: creditsFor(input.minutes, settings.selfReportCreditsPerHour),
-    reversesId: null,
-    correctionOf: null,
     evidence: input.photo ?? null,
-  };
+  });
   const { visit, fresh } = await inTransaction(async (tx) => {
     const existing = await findVisit(visitId, tx);
     if (existing) return { visit: existing, fresh: false };

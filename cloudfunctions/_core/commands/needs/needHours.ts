@@ -12,7 +12,7 @@
  */
 import type { HourRecordDoc } from '../../repositories/hourRecords';
 import { putRecord, recordIdForNeedHelper } from '../../repositories/hourRecords';
-import { creditsFor } from '../../ledger/earnings';
+import { pendingRecord } from '../../ledger/earnings';
 import type { Settings } from '../../repositories/communitySettings';
 import { moveNeedIn, type NeedChanges, type NeedDoc } from '../../repositories/needs';
 import type { NeedMove } from '../../../../src/shared/policies/needs';
@@ -26,36 +26,25 @@ const NO_GROUP_NAME = '邻里互助';
 export function needHourRecords(need: NeedDoc, settings: Settings): HourRecordDoc[] {
   const claim = need.claim!;
   const doneAt = need.doneAt!;
-  return need.helpers.map((helper) => ({
+  return need.helpers.map((helper) =>
+    pendingRecord({
     _id: recordIdForNeedHelper(need._id, helper.userId),
     userId: helper.userId,
     volunteerNo: helper.volunteerNo,
     // A volunteer's own claim: the community is the organiser, so hours.review asks its committee.
     groupId: claim.kind === 'group' ? claim.id : need.communityId,
     groupName: claim.kind === 'group' ? claim.name : NO_GROUP_NAME,
-    activityId: null,
-    signupId: null,
     communityId: need.communityId,
     streetId: need.streetId,
     countyId: need.countyId,
     content: `邻里互助：${need.what}`.slice(0, 100),
     serviceDate: chinaDayOf(doneAt),
-    startAt: null,
-    endAt: null,
     minutes: helper.minutes,
     source: 'need',
-    state: 'pending',
     recordedBy: need.doneBy ?? claim.by,
     recordedByName: claim.name,
     recordedAt: doneAt,
-    confirmedBy: null,
-    confirmedByName: null,
-    confirmedAt: null,
-    rejectReason: null,
     creditsPerHour: settings.selfReportCreditsPerHour,
-    credits: creditsFor(helper.minutes, settings.selfReportCreditsPerHour),
-    reversesId: null,
-    correctionOf: null,
     evidence: need.photo,
   }));
 }

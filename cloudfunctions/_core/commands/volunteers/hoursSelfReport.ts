@@ -5,10 +5,10 @@ import type { Actor } from '../../authz/actor';
 import { authorize } from '../../authz/authorize';
 import { loadGroupAccess } from '../../authz/hours';
 import { requireVolunteer } from '../../authz/volunteers';
-import { creditsFor } from '../../ledger/earnings';
+import { pendingRecord } from '../../ledger/earnings';
 import { assertContentAllowed } from '../../ports/contentCheck';
 import { settingsFor } from '../../repositories/communitySettings';
-import { putRecord, type HourRecordDoc } from '../../repositories/hourRecords';
+import { putRecord } from '../../repositories/hourRecords';
 import { chinaDayOf } from '../../runtime/chinaDay';
 import { digest } from '../../runtime/hash';
 import { recordViews } from './hourViews';
@@ -31,37 +31,25 @@ export async function selfReport(actor: Actor, input: HoursSelfReportInput, requ
   }
   await assertContentAllowed({ content: input.content }, 4, actor.openid);
   const settings = await settingsFor(group.communityId ?? group.streetId);
-  const record: HourRecordDoc = {
+  const record = pendingRecord({
     _id: `hs${digest('self-report', actor.userId, requestId).slice(0, 30)}`,
     userId: actor.userId,
     volunteerNo: volunteer.volunteerNo,
     groupId: group._id,
     groupName: group.name,
-    activityId: null,
-    signupId: null,
     communityId: group.communityId,
     streetId: group.streetId,
     countyId: group.countyId,
     content: input.content,
     serviceDate: input.serviceDate,
-    startAt: null,
-    endAt: null,
     minutes: input.minutes,
     source: 'self_report',
-    state: 'pending',
     recordedBy: actor.userId,
     recordedByName: actor.user.nickname,
     recordedAt: now,
-    confirmedBy: null,
-    confirmedByName: null,
-    confirmedAt: null,
-    rejectReason: null,
     creditsPerHour: settings.selfReportCreditsPerHour,
-    credits: creditsFor(input.minutes, settings.selfReportCreditsPerHour),
-    reversesId: null,
-    correctionOf: null,
     evidence: input.evidence,
-  };
+  });
   await putRecord(record);
   return (await recordViews([record], new Set()))[0]!;
 }
