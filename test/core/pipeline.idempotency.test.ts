@@ -4,6 +4,7 @@
  * replay it, concurrent duplicates wait for it, a dead attempt's mark is taken over, a failed
  * attempt's mark is released, and marks past two days are pruned.
  */
+import { accountActions } from '../../src/shared/api/account';
 import { randomBytes } from 'node:crypto';
 import { myAccount as presentOwnAccount } from '../../cloudfunctions/_core/commands/account/me';
 import { createHandler } from '../../cloudfunctions/_core/pipeline/createHandler';
@@ -29,6 +30,7 @@ let gate: Promise<void> | null = null;
 /** `account` with a counting, blockable, failable profile update. */
 const main = createHandler({
   fn: 'account',
+  contract: accountActions,
   actions: {
     'account.me': async ({ actor }) => presentOwnAccount(actor),
     'account.updateProfile': async ({ actor, input }) => {

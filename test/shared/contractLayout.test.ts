@@ -215,7 +215,7 @@ describe('the real tree', () => {
 
   test('finds the policy sets and the abilities commands judge', () => {
     // Guards the policy checks against a walk that found nothing to check.
-    expect(Object.keys(layout.policySets.signups ?? {})).toEqual(['signupPolicies']);
+    expect(Object.keys(layout.policySets.signups ?? {})).toEqual(['proxyCommunityPolicies', 'residentProxyPolicies', 'signupPolicies']);
     expect(layout.commandAbilities.signups).toContainEqual({ file: 'create.ts', ability: 'signups.create' });
     expect(Object.values(layout.commandAbilities).flat().length).toBeGreaterThanOrEqual(40);
   });
@@ -321,5 +321,27 @@ describe('the checker', () => {
     layout.policySets.posts = { postPolicies: ['posts.create'] };
     layout.commandAbilities.posts = [{ file: 'create.ts', ability: 'signups.manage' }];
     expect(layoutProblems(layout)).toEqual(['commands/posts/create.ts: judges signups.manage, an ability of policies/signups.ts']);
+  });
+});
+
+describe('each function routes its own slice of the contract', () => {
+  const functionsDir = join(root, 'cloudfunctions');
+  const folders = readdirSync(functionsDir).filter((name) => !name.startsWith('_') && existsSync(join(functionsDir, name, 'src', 'main.ts')));
+
+  test('every function of the contract has a folder (a folder may serve timers only: system)', () => {
+    const served = [...new Set(Object.values(contract).map((spec) => spec.fn))];
+    expect(served.filter((fn) => !folders.includes(fn))).toEqual([]);
+    expect(folders).toContain('proofs');
+  });
+
+  // createHandler takes the slice, so a bundle carries its own actions' schemas only.
+  test.each(folders)('%s/src/main.ts passes its slice, whose actions are exactly those the merged contract gives it', async (fn) => {
+    const main = readFileSync(join(functionsDir, fn, 'src', 'main.ts'), 'utf8');
+    expect(main).toContain(`import { ${fn}Actions } from '../../../src/shared/api/${fn}';`);
+    expect(main).toContain(`contract: ${fn}Actions,`);
+    const slice = ((await import(join(shared, 'api', fn))) as Record<string, Record<string, { fn: string }>>)[`${fn}Actions`]!;
+    const merged = Object.entries(contract).filter(([, spec]) => spec.fn === fn).map(([name]) => name).sort();
+    expect(Object.keys(slice).sort()).toEqual(merged);
+    expect(Object.values(slice).every((spec) => spec.fn === fn)).toBe(true);
   });
 });

@@ -4,7 +4,7 @@
  * command (load, authorize, act, present) → check output → envelope — and logs one line.
  */
 import { randomUUID } from 'node:crypto';
-import { contract, actionsOf, type ActionName, type OutputOf, type ParsedInputOf } from '../../../src/shared/api/contract';
+import type { ActionName, ActionSpec, Contract, OutputOf, ParsedInputOf } from '../../../src/shared/api/contract';
 import type { Envelope } from '../../../src/shared/errors';
 import { RequestId } from '../../../src/shared/schemas/common';
 import * as z from '../../../src/shared/zod';
@@ -47,6 +47,12 @@ export type TimerHandler = (now: Date, firedAt?: Date) => Promise<unknown>;
 
 export interface FunctionDefinition {
   fn: string;
+  /**
+   * The function's own slice of the contract (src/shared/api/<fn>.ts), not the merged contract:
+   * a bundle then carries its own actions' schemas only (every function under the 300 KB budget
+   * as functions are added); test/shared/contractLayout.test.ts checks each main passes its slice.
+   */
+  contract: Readonly<Partial<Contract>>;
   actions: ActionHandlers;
   /** Timer triggers by trigger name, as declared in the function's config.json. */
   timers?: Record<string, TimerHandler>;
@@ -79,7 +85,11 @@ export type Main = (event: unknown, context: unknown) => Promise<Envelope<unknow
 
 /** Builds a function's `main` from its action handlers. */
 export function createHandler(definition: FunctionDefinition): Main {
-  const expected = new Set(actionsOf(definition.fn));
+  const specs = definition.contract;
+  for (const [name, spec] of Object.entries(specs)) {
+    if (spec && spec.fn !== definition.fn) throw new Error(`function ${definition.fn}: its contract lists ${name}, served by ${spec.fn}`);
+  }
+  const expected = new Set(Object.keys(specs) as ActionName[]);
   const given = new Set(Object.keys(definition.actions));
   for (const name of new Set([...expected, ...given])) {
     if (!expected.has(name as ActionName) || !given.has(name)) {
@@ -104,7 +114,7 @@ export function createHandler(definition: FunctionDefinition): Main {
       action = call.data.action;
       if (!expected.has(action as ActionName)) throw requestErrors.unknownAction({ action: action.slice(0, 64) });
       const name = action as ActionName;
-      const spec = contract[name];
+      const spec = specs[name]!;
 
       const openid = openidOf(context);
       if (!openid && spec.audience !== 'public') throw requestErrors.signInRequired();
@@ -149,7 +159,7 @@ export function createHandler(definition: FunctionDefinition): Main {
             let keptByCommand = false;
             const request: KeepableRequest | undefined = ticket && {
               key: ticket.key,
-              envelopeOf: (output) => JSON.stringify(checkedEnvelope(name, output)),
+              envelopeOf: (output) => JSON.stringify(checkedEnvelope(spec, name, output)),
               kept: () => {
                 keptByCommand = true;
               },
@@ -190,7 +200,7 @@ async function runCommand<A extends ActionName>(
 ): Promise<Envelope<unknown>> {
   const handler = definition.actions[name] as ActionHandler<A>;
   try {
-    return checkedEnvelope(name, await handler(ctx));
+    return checkedEnvelope(definition.contract[name]!, name, await handler(ctx));
   } catch (error) {
     const body = errorBody(error);
     // An internal error is not stored for replay: a retry should run again.
@@ -200,8 +210,8 @@ async function runCommand<A extends ActionName>(
 }
 
 /** The output schema strips anything a presenter leaked and catches shape drift. */
-function checkedEnvelope(name: ActionName, data: unknown): Envelope<unknown> {
-  const checked = contract[name].output.safeParse(data);
+function checkedEnvelope(spec: ActionSpec, name: ActionName, data: unknown): Envelope<unknown> {
+  const checked = spec.output.safeParse(data);
   if (!checked.success) throw new Error(`output of ${name} does not match its schema: ${checked.error.message}`);
   return ok(checked.data);
 }

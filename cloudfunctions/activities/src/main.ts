@@ -9,11 +9,13 @@ import { sendReminders } from '../../_core/commands/activities/sendReminders';
 import { reconcileActivity } from '../../_core/commands/activities/reconcile';
 import { activityPoster } from '../../_core/commands/activities/poster';
 import { createHandler } from '../../_core/pipeline/createHandler';
+import { activitiesActions } from '../../../src/shared/api/activities';
 import { timerJobs } from '../../_core/pipeline/timerJobs';
 import config from '../config.json';
 
 export const main = createHandler({
   fn: 'activities',
+  contract: activitiesActions,
   actions: {
     'activities.create': async ({ actor, input, requestId, now }) => {
       const ids = await createActivities(actor, input, requestId!, now);

@@ -12,10 +12,12 @@ import { unpair } from '../../_core/commands/care/unpair';
 import { updateRecipientRecord } from '../../_core/commands/care/update';
 import { visitsOf } from '../../_core/commands/care/visits';
 import { createHandler } from '../../_core/pipeline/createHandler';
+import { careActions } from '../../../src/shared/api/care';
 import config from '../config.json';
 
 export const main = createHandler({
   fn: 'care',
+  contract: careActions,
   actions: {
     'care.register': async ({ actor, input, requestId, now }) => registerRecipient(actor, input, requestId!, now),
     'care.update': async ({ actor, input, requestId, now }) => updateRecipientRecord(actor, input, requestId!, now),

@@ -6,6 +6,7 @@ import { notifyFailuresSummary } from '../../_core/commands/console/notifyFailur
 import { searchAudit } from '../../_core/commands/console/searchAudit';
 import { startExport } from '../../_core/commands/console/startExport';
 import { createHandler } from '../../_core/pipeline/createHandler';
+import { consoleActions } from '../../../src/shared/api/console';
 import { jobBudgetMs, runDueJobs } from '../../_core/jobs/jobRunner';
 import { timerJobs } from '../../_core/pipeline/timerJobs';
 import config from '../config.json';
@@ -16,6 +17,7 @@ const TIMER_BUDGET_MS = jobBudgetMs(config.timeout, 0.7);
 
 export const main = createHandler({
   fn: 'console',
+  contract: consoleActions,
   actions: {
     'audit.search': async ({ actor, input }) => searchAudit(actor, input),
     'dashboard.summary': async ({ actor, input, now }) => dashboard(actor, input.regionId, input.year, now),

@@ -16,9 +16,11 @@ import { saveItem } from '../../_core/commands/credits/saveItem';
 import { transferCredits } from '../../_core/commands/credits/transfer';
 import { updateSettings } from '../../_core/commands/credits/updateSettings';
 import { createHandler } from '../../_core/pipeline/createHandler';
+import { creditsActions } from '../../../src/shared/api/credits';
 
 export const main = createHandler({
   fn: 'credits',
+  contract: creditsActions,
   actions: {
     'credits.mine': async ({ actor, input, now }) => myCredits(actor, input.offset, input.limit, now),
     'credits.transfer': async ({ actor, input, requestId, now }) => transferCredits(actor, input.toVolunteerNo, input.amount, input.note, requestId!, now),

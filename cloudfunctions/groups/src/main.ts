@@ -16,12 +16,14 @@ import { reviewQueue } from '../../_core/commands/groups/reviewQueue';
 import { transferLeadership } from '../../_core/commands/groups/transferLeadership';
 import { updateGroup } from '../../_core/commands/groups/update';
 import { createHandler } from '../../_core/pipeline/createHandler';
+import { groupsActions } from '../../../src/shared/api/groups';
 
 /** Mutations answer with the group as the caller now sees it. */
 const detailAfter = async (actor: Parameters<typeof getGroupDetail>[0], groupId: string) => getGroupDetail(actor, groupId);
 
 export const main = createHandler({
   fn: 'groups',
+  contract: groupsActions,
   actions: {
     'groups.list': async ({ actor, input }) => listGroups(actor, input),
     'groups.get': async ({ actor, input }) => getGroupDetail(actor, input.groupId),

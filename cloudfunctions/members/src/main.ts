@@ -6,9 +6,11 @@ import { removeMember } from '../../_core/commands/members/remove';
 import { listJoinRequests } from '../../_core/commands/members/requests';
 import { setMemberRole } from '../../_core/commands/members/setRole';
 import { createHandler } from '../../_core/pipeline/createHandler';
+import { membersActions } from '../../../src/shared/api/members';
 
 export const main = createHandler({
   fn: 'members',
+  contract: membersActions,
   actions: {
     'members.list': async ({ actor, input }) => listMembers(actor, input.groupId, input.offset, input.limit),
     'members.requests': async ({ actor, input }) => listJoinRequests(actor, input.groupId),

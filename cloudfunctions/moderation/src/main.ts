@@ -6,9 +6,11 @@ import { myCases } from '../../_core/commands/moderation/mine';
 import { moderationQueue } from '../../_core/commands/moderation/queue';
 import { reportItem } from '../../_core/commands/moderation/report';
 import { createHandler } from '../../_core/pipeline/createHandler';
+import { moderationActions } from '../../../src/shared/api/moderation';
 
 export const main = createHandler({
   fn: 'moderation',
+  contract: moderationActions,
   actions: {
     'reports.create': async ({ actor, input, now }) => reportItem(actor, input, now),
     'moderation.queue': async ({ actor, input }) => moderationQueue(actor, input.state, input.offset, input.limit),

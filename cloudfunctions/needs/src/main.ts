@@ -14,9 +14,11 @@ import { sweepNeeds } from '../../_core/commands/needs/sweep';
 import { thankNeed } from '../../_core/commands/needs/thank';
 import { withdrawNeed } from '../../_core/commands/needs/withdraw';
 import { createHandler } from '../../_core/pipeline/createHandler';
+import { needsActions } from '../../../src/shared/api/needs';
 
 export const main = createHandler({
   fn: 'needs',
+  contract: needsActions,
   actions: {
     'needs.post': async ({ actor, input, requestId, now }) => postNeed(actor, input, requestId!, now),
     'needs.list': async ({ actor, input, now }) => listNeeds(actor, input, now),

@@ -16,6 +16,7 @@ import { updateNotice } from '../../_core/commands/notices/update';
 import { withdrawNotice } from '../../_core/commands/notices/withdraw';
 import { jobBudgetMs, runDueJobs } from '../../_core/jobs/jobRunner';
 import { createHandler } from '../../_core/pipeline/createHandler';
+import { noticesActions } from '../../../src/shared/api/notices';
 import { timerJobs } from '../../_core/pipeline/timerJobs';
 import config from '../config.json';
 
@@ -24,6 +25,7 @@ const TIMER_BUDGET_MS = jobBudgetMs(config.timeout, 0.7);
 
 export const main = createHandler({
   fn: 'notices',
+  contract: noticesActions,
   actions: {
     'notices.post': async ({ actor, input, requestId, now }) => postNotice(actor, input, requestId!, now),
     'notices.update': async ({ actor, input, requestId, now }) => updateNotice(actor, input, requestId!, now),

@@ -5,9 +5,11 @@ import { listPosts } from '../../_core/commands/posts/list';
 import { removePost } from '../../_core/commands/posts/remove';
 import { recordMediaVerdict } from '../../_core/ports/imageCheck';
 import { createHandler } from '../../_core/pipeline/createHandler';
+import { postsActions } from '../../../src/shared/api/posts';
 
 export const main = createHandler({
   fn: 'posts',
+  contract: postsActions,
   actions: {
     'posts.create': async ({ actor, input, requestId, now }) => createPost(actor, input, requestId!, now),
     'posts.list': async ({ actor, input }) => listPosts(actor, input.groupId, input.offset, input.limit),

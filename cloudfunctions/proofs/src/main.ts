@@ -8,9 +8,11 @@ import { rejectProof } from '../../_core/commands/proofs/reject';
 import { requestProof } from '../../_core/commands/proofs/request';
 import { verifyProof } from '../../_core/commands/proofs/verify';
 import { createHandler } from '../../_core/pipeline/createHandler';
+import { proofsActions } from '../../../src/shared/api/proofs';
 
 export const main = createHandler({
   fn: 'proofs',
+  contract: proofsActions,
   actions: {
     'proofs.request': async ({ actor, input, requestId, now }) => requestProof(actor, input, requestId!, now),
     'proofs.mine': async ({ actor, input }) => myProofs(actor, input.offset, input.limit),

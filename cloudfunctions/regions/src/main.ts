@@ -4,9 +4,11 @@ import { bytesOfSource, importRegions } from '../../_core/commands/regions/impor
 import { regionImportTemplate } from '../../_core/commands/regions/importTemplate';
 import { regionTree } from '../../_core/commands/regions/tree';
 import { createHandler } from '../../_core/pipeline/createHandler';
+import { regionsActions } from '../../../src/shared/api/regions';
 
 export const main = createHandler({
   fn: 'regions',
+  contract: regionsActions,
   actions: {
     'regions.tree': async () => regionTree(),
     'regions.gridAreas': async ({ input }) => gridAreasOf(input.communityId),

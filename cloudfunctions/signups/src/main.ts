@@ -26,6 +26,7 @@ import { presentRosterEntry, presentSignupOutcome } from '../../_core/presenters
 import { findActivity } from '../../_core/repositories/activities';
 import { findUser } from '../../_core/repositories/users';
 import { createHandler } from '../../_core/pipeline/createHandler';
+import { signupsActions } from '../../../src/shared/api/signups';
 import type { SignupDoc } from '../../_core/repositories/signups';
 
 async function rosterChange(signup: SignupDoc, now: Date) {
@@ -38,6 +39,7 @@ async function rosterChange(signup: SignupDoc, now: Date) {
 
 export const main = createHandler({
   fn: 'signups',
+  contract: signupsActions,
   actions: {
     'signups.create': async ({ actor, input, now, request }) => {
       // The answer comes from the sign-up's own writes; only an approval request reads again. A

@@ -19,6 +19,7 @@ import { registerVolunteer } from '../../_core/commands/volunteers/register';
 import { updateVolunteer } from '../../_core/commands/volunteers/update';
 import { withdrawVolunteer } from '../../_core/commands/volunteers/withdraw';
 import { createHandler } from '../../_core/pipeline/createHandler';
+import { volunteersActions } from '../../../src/shared/api/volunteers';
 import { jobBudgetMs, runDueJobs } from '../../_core/jobs/jobRunner';
 import { timerJobs } from '../../_core/pipeline/timerJobs';
 import config from '../config.json';
@@ -29,6 +30,7 @@ const TIMER_BUDGET_MS = jobBudgetMs(config.timeout, 0.7);
 
 export const main = createHandler({
   fn: 'volunteers',
+  contract: volunteersActions,
   actions: {
     'volunteers.register': async ({ actor, input, now }) => registerVolunteer(actor, input, now),
     'volunteers.me': async ({ actor, now }) => ({ profile: await myVolunteerProfile(actor, now) }),
