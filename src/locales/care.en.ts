@@ -124,8 +124,6 @@ const careEn: typeof careZhCN = {
     photoHint: 'Optional; only the committee and paired volunteers see it',
     submit: 'Log the visit',
     sent: 'Logged; hours await review',
-    uploadPhoto: 'Add a photo',
-    removePhoto: 'Remove the photo',
     problems: { date: 'Choose today or a day within the last 30 days', minutes: 'Please enter 5–480 minutes', notes: 'Please describe the visit (2–500 characters)' },
   },
 };

@@ -125,8 +125,6 @@ const careZhCN = {
     photoHint: '选填，仅居委会和结对志愿者可见',
     submit: '提交探访记录',
     sent: '已记录，等待确认时长',
-    uploadPhoto: '上传照片',
-    removePhoto: '删除照片',
     problems: { date: '请选择今天或之前 30 天内的日期', minutes: '请填写 5–480 分钟', notes: '请填写探访情况（2–500 字）' },
   },
 };

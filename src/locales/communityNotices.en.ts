@@ -48,8 +48,6 @@ const communityNoticesEn: typeof communityNoticesZhCN = {
       urgentNo: 'Normal',
       image: 'Image (optional)',
       imageHint: 'e.g. a map of the affected buildings; residents see it once WeChat has checked it',
-      addImage: 'Add an image',
-      removeImage: 'Remove the image',
       validDay: 'Valid until (day)',
       validClock: 'Valid until (time)',
       publish: 'Publish',

@@ -49,8 +49,6 @@ const communityNoticesZhCN = {
       urgentNo: '普通',
       image: '图片（可选）',
       imageHint: '例如停水范围图；图片通过微信审核后居民才能看到',
-      addImage: '添加图片',
-      removeImage: '移除图片',
       validDay: '有效期至（日期）',
       validClock: '有效期至（时间）',
       publish: '发布通知',

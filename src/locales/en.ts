@@ -67,6 +67,14 @@ const en: Messages = {
     members: '{count} members',
     membersOne: '1 member',
     separator: ' · ',
+    /** The photo picker of every form (src/components/PhotoPick). */
+    photo: {
+      add: 'Add a photo',
+      count: '{count}/{max}',
+      remove: 'Remove the photo',
+      removeNth: 'Remove photo {index}',
+      chooseFailed: 'Could not open the album or camera. Please try again.',
+    },
   },
   errors: {
     UNAUTHENTICATED: 'Your session has expired. Please sign in again.',

@@ -86,7 +86,6 @@ const needsEn: typeof needsZhCN = {
     },
     done: {
       photo: 'Photo of the service',
-      choosePhoto: 'Choose a photo',
       unit: 'min',
       helpersHint: 'Enter the time each member served; leave blank who did not come',
       minutes: 'Time served (minutes)',

@@ -84,7 +84,6 @@ const needsZhCN = {
     },
     done: {
       photo: '服务照片',
-      choosePhoto: '选择照片',
       unit: '分钟',
       helpersHint: '填写每位参与者的服务时长，没来的留空',
       minutes: '服务时长（分钟）',

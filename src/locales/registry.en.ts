@@ -209,8 +209,6 @@ const registryEn: typeof registryZhCN = {
     text: 'Announcement',
     textPlaceholder: 'e.g. Meet at Beiyuan Square on Saturday at 9, bring water.',
     images: 'Photos (up to 9)',
-    addImage: 'Add photos',
-    removeImage: 'Remove photo {index}',
     imagesHint: 'Members see photos once they pass the safety check.',
     publish: 'Publish',
     uploading: 'Uploading photos {done}/{total}',
@@ -219,7 +217,6 @@ const registryEn: typeof registryZhCN = {
     textRequired: 'Please write the announcement',
     contentReview: 'This may read as unfriendly or as an advert; please rephrase it before publishing',
     contentRejected: 'This contains prohibited content and cannot be published',
-    chooseFailed: 'No photo was chosen; please try again',
   },
   feed: {
     title: 'Announcements',

@@ -205,8 +205,6 @@ const registryZhCN = {
     text: '公告内容',
     textPlaceholder: '例如：周六上午九点在北苑广场集合，请带好水杯。',
     images: '图片（最多 9 张）',
-    addImage: '添加图片',
-    removeImage: '删除第 {index} 张图片',
     imagesHint: '图片通过安全检查后才会显示给成员。',
     publish: '发布',
     uploading: '正在上传图片 {done}/{total}',
@@ -215,7 +213,6 @@ const registryZhCN = {
     textRequired: '请填写公告内容',
     contentReview: '这段话可能不够友善或像广告，请换个说法再发布',
     contentRejected: '内容含有违规信息，无法发布',
-    chooseFailed: '没有选到图片，请再试一次',
   },
   feed: {
     title: '公告',

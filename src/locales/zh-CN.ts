@@ -82,6 +82,14 @@ const zhCN = {
     members: '{count} 位成员',
     membersOne: '{count} 位成员',
     separator: ' · ',
+    /** The photo picker of every form (src/components/PhotoPick). */
+    photo: {
+      add: '添加图片',
+      count: '{count}/{max}',
+      remove: '删除图片',
+      removeNth: '删除第 {index} 张图片',
+      chooseFailed: '没能打开相册或相机，请再试一次',
+    },
   },
   errors: {
     UNAUTHENTICATED: '登录已过期，请重新登录',

@@ -208,8 +208,8 @@ describe('a need', () => {
     jest.mocked(uploadImage).mockResolvedValue('cloud://local/evidence/photo.png');
     renderPage(<NeedDetailPage />);
     await findElement('.need-helpers__row[data-helper-id="u-zhang"]');
-    fireEvent.click(screen.getByText('选择照片'));
-    await findElement('.need-detail__done .need-detail__photo');
+    fireEvent.click(screen.getByText('添加图片'));
+    await findElement('.need-detail__done .linli-photo__img');
     await typeInto('.need-helpers__row[data-helper-id="u-zhang"]', '45');
     await act(async () => {
       fireEvent.click(screen.getByText('提交完成'));

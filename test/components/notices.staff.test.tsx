@@ -80,9 +80,9 @@ describe('staff: committee notices', () => {
     renderPage(<StaffNoticesPage />);
     await fillForm();
     await act(async () => {
-      fireEvent.click(await findElement('.notices-staff__image-add'));
+      fireEvent.click(await findElement('.notices-staff__image .linli-photo--add'));
     });
-    expect(await findElement('.notices-staff__image-preview')).toBeTruthy();
+    expect(await findElement('.notices-staff__image .linli-photo__img')).toBeTruthy();
     await act(async () => {
       fireEvent.click(await findElement('.notices-staff__publish'));
     });

@@ -51,8 +51,8 @@ describe('post composer', () => {
     await publish();
     expect(textError()).toBe('请填写公告内容');
 
-    fireEvent.click(document.querySelector<HTMLElement>('.post__image--add')!);
-    await waitFor(() => expect(document.querySelectorAll('.post__image-img')).toHaveLength(2));
+    fireEvent.click(document.querySelector<HTMLElement>('.post__images .linli-photo--add')!);
+    await waitFor(() => expect(document.querySelectorAll('.post__images .linli-photo__img')).toHaveLength(2));
     expect(picker).toHaveBeenCalledWith(expect.objectContaining({ count: 9 }));
 
     await typeInto('[data-field="text"]', '滚蛋吧不守规矩的人');
@@ -92,12 +92,12 @@ describe('post composer', () => {
     mockActions({ 'account.me': () => account(), 'groups.get': () => leaderGroup() });
     chooses(...Array.from({ length: 9 }, (_, i) => `blob:p${i}`));
     renderPage(<PostPage />);
-    fireEvent.click(await findElement('.post__image--add'));
-    await waitFor(() => expect(document.querySelectorAll('.post__image-img')).toHaveLength(9));
-    expect(document.querySelector('.post__image--add')).toBeNull();
+    fireEvent.click(await findElement('.post__images .linli-photo--add'));
+    await waitFor(() => expect(document.querySelectorAll('.post__images .linli-photo__img')).toHaveLength(9));
+    expect(document.querySelector('.post__images .linli-photo--add')).toBeNull();
     fireEvent.click(screen.getByLabelText('删除第 1 张图片'));
-    expect(document.querySelectorAll('.post__image-img')).toHaveLength(8);
-    expect(document.querySelector('.post__image--add')).toBeTruthy();
+    expect(document.querySelectorAll('.post__images .linli-photo__img')).toHaveLength(8);
+    expect(document.querySelector('.post__images .linli-photo--add')).toBeTruthy();
   });
 
   it('shows an upload failure above the button and keeps what was written', async () => {
@@ -105,7 +105,7 @@ describe('post composer', () => {
     chooses('blob:photo-1');
     jest.mocked(uploadImage).mockRejectedValueOnce(new ClientError('NETWORK', '网络不太顺畅，请检查网络后重试'));
     renderPage(<PostPage />);
-    fireEvent.click(await findElement('.post__image--add'));
+    fireEvent.click(await findElement('.post__images .linli-photo--add'));
     await typeInto('[data-field="text"]', '周六活动取消');
     await publish();
     expect(await screen.findByText('网络不太顺畅，请检查网络后重试')).toBeTruthy();

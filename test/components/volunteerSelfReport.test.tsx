@@ -56,9 +56,9 @@ async function fillValid(options: { date?: string } = {}): Promise<void> {
   await typeInto('[data-field="content"]', '陪社区独居老人聊天、打扫卫生');
   chooses('wxfile://tmp/photo.jpg');
   await act(async () => {
-    fireEvent.click(screen.getByText('上传图片'));
+    fireEvent.click(screen.getByText('添加图片'));
   });
-  await findElement('.volunteer-image__img');
+  await findElement('.linli-photo__img');
 }
 
 describe('self-reported volunteer hours', () => {

@@ -162,9 +162,9 @@ describe('points store administration', () => {
     await typeInto('[data-field="limit"]', '1');
     choose = jest.spyOn(Taro, 'chooseImage').mockImplementation(async () => ({ tempFilePaths: ['wxfile://tmp/oil.jpg'], tempFiles: [], errMsg: 'chooseImage:ok' }));
     await act(async () => {
-      fireEvent.click(screen.getByText('上传图片'));
+      fireEvent.click(screen.getByText('添加图片'));
     });
-    await findElement('.store-admin__form .volunteer-image__img');
+    await findElement('.store-admin__form .linli-photo__img');
     await click('.store-admin__save');
 
     await waitFor(() =>

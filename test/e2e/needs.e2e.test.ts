@@ -81,9 +81,9 @@ describe('the needs board: post, take on, done with a photo, thanks, hours (H5 o
     await open(leader, `/package-needs/detail/index?id=${needId}`);
     await on(leader, '.need-detail__done').waitFor();
     const chooser = leader.waitForEvent('filechooser');
-    await on(leader, '.need-detail__choose').click();
+    await on(leader, '.need-detail__done .linli-photo--add').click();
     await (await chooser).setFiles({ name: 'service.png', mimeType: 'image/png', buffer: PHOTO });
-    await on(leader, '.need-detail__done .need-detail__photo').waitFor();
+    await on(leader, '.need-detail__done .linli-photo__img').waitFor();
     // One row per member of the group: the leader served 90 minutes, the other member did not come.
     await on(leader, `.need-helpers__row[data-helper-id="${userIdOf('e2e-need-leader')}"] input`).fill('90');
     await on(leader, `.need-helpers__row[data-helper-id="${userIdOf('e2e-need-helper')}"]`).waitFor();

@@ -17,7 +17,7 @@ import { useFormErrors } from '../../hooks/useFormErrors';
 import { useI18n } from '../../hooks/useI18n';
 import { textLimit } from '../../utils/formLimits';
 import { schemaFieldErrors } from '../../utils/schemaErrors';
-import { PhotoPick, type PickedPhoto } from '../components/PhotoPick';
+import { PhotoPick, type PickedPhoto } from '../../components/PhotoPick';
 import '../components/care.scss';
 import './index.scss';
 

@@ -18,7 +18,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { chinaDay } from '../../utils/chinaTime';
 import { textLimit } from '../../utils/formLimits';
 import { schemaFieldErrors } from '../../utils/schemaErrors';
-import { PhotoPick, type PickedPhoto } from '../components/PhotoPick';
+import { PhotoPick, type PickedPhoto } from '../../components/PhotoPick';
 import { daysUntil } from '../components/dueText';
 import '../components/care.scss';
 import './index.scss';

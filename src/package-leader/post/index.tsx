@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
-import { Close, Photograph } from '@nutui/icons-react-taro';
+import { Text, View } from '@tarojs/components';
 import type { GroupDetail } from '../../shared/schemas/groups';
 import { call, isClientError, uploadImage } from '../../services/cloud';
 import { FormField } from '../../components/FormField';
+import { PhotoPick, type PickedPhoto } from '../../components/PhotoPick';
 import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { PostsCreateInput } from '../../shared/schemas/posts';
@@ -17,18 +17,11 @@ import { groupChanged } from '../../stores/groupChanges';
 import { LongTextField } from '../../components/LongText';
 import '../components/leader.scss';
 import './index.scss';
-import { colors } from '../../styles/colors';
 
 /** The contract's limits (PostsCreateInput): the text's, read from the schema; at most 9 images. */
 const TEXT_LIMIT = textLimit(PostsCreateInput.shape.text);
 const IMAGES_MAX = 9;
 type PostField = 'text' | 'images';
-
-/** A chosen image; `fileId` once uploaded, so a second attempt does not upload it again. */
-interface ChosenImage {
-  path: string;
-  fileId: string | null;
-}
 
 /** Write an announcement with up to 9 photos; the text is checked before it is published. */
 export default function PostPage() {
@@ -44,24 +37,12 @@ type Phase = { kind: 'idle' } | { kind: 'uploading'; done: number; total: number
 function Composer({ group }: { group: GroupDetail }) {
   const { t } = useI18n();
   const [text, setText] = useState('');
-  const [images, setImages] = useState<ChosenImage[]>([]);
+  const [images, setImages] = useState<PickedPhoto[]>([]);
   const form = useFormErrors<PostField>(['text', 'images']);
   const setTextError = (message: string | null) => form.set('text', message);
   const [general, setGeneral] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const busy = phase.kind !== 'idle';
-
-  const choose = async () => {
-    try {
-      const chosen = await Taro.chooseImage({ count: IMAGES_MAX - images.length, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      const paths = chosen.tempFilePaths.slice(0, IMAGES_MAX - images.length);
-      setImages((current) => [...current, ...paths.map((path) => ({ path, fileId: null }))].slice(0, IMAGES_MAX));
-    } catch (error) {
-      // Cancelling the picker is not an error worth a message.
-      const message = error instanceof Error ? error.message : typeof error === 'object' && error && 'errMsg' in error ? String(error.errMsg) : '';
-      if (!/cancel/i.test(message)) Taro.showToast({ title: t('registry.post.chooseFailed'), icon: 'none' }).catch(() => undefined);
-    }
-  };
 
   /** Uploads what is not uploaded yet, one at a time (2 cores, slow phones), and returns the file ids. */
   const uploadAll = async (): Promise<string[]> => {
@@ -131,27 +112,7 @@ function Composer({ group }: { group: GroupDetail }) {
             }}
           />
           <FormField name='images' label={t('registry.post.images')} hint={t('registry.post.imagesHint')}>
-            <View className='post__images'>
-              {images.map((image, index) => (
-                <View key={image.path} className='post__image'>
-                  <Image className='post__image-img' src={image.path} mode='aspectFill' />
-                  <View
-                    className='post__image-remove'
-                    role='button'
-                    aria-label={t('registry.post.removeImage', { index: index + 1 })}
-                    onClick={() => !busy && setImages(images.filter((x) => x.path !== image.path))}
-                  >
-                    <Close size={12} color={colors.onPrimary} />
-                  </View>
-                </View>
-              ))}
-              {images.length < IMAGES_MAX ? (
-                <View className='post__image post__image--add' role='button' aria-label={t('registry.post.addImage')} onClick={() => !busy && void choose()}>
-                  <Photograph size={28} color={colors.ink3} />
-                  <Text className='post__image-count'>{`${images.length}/${IMAGES_MAX}`}</Text>
-                </View>
-              ) : null}
-            </View>
+            <PhotoPick className='post__images' max={IMAGES_MAX} value={images} onChange={setImages} disabled={busy} />
           </FormField>
         </View>
       </View>

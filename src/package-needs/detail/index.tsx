@@ -8,6 +8,7 @@ import { PageRoot } from '../../components/PageRoot';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { FormField } from '../../components/FormField';
 import { LongTextField } from '../../components/LongText';
+import { PhotoPick, type PickedPhoto } from '../../components/PhotoPick';
 import { ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
@@ -35,7 +36,7 @@ export default function NeedDetailPage() {
   const members = useAsync(() => call('members.list', { groupId: claimedBy ?? '', limit: 50 }), [claimedBy], { enabled: claimedBy !== null });
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const [photo, setPhoto] = useState<string | null>(null);
+  const [photo, setPhoto] = useState<PickedPhoto | null>(null);
   // Minutes per helper; the one marking it done starts at an hour, everyone else blank.
   const [minutes, setMinutes] = useState<Record<string, string>>({});
   const [rating, setRating] = useState<Rating>('5');
@@ -112,19 +113,7 @@ export default function NeedDetailPage() {
           {can('needs.done') ? (
             <View className='linli-card need-detail__form need-detail__done'>
               <FormField name='photo' label={t('needs.detail.done.photo')} required>
-                {photo ? <Image className='need-detail__photo' src={photo} mode='aspectFill' /> : null}
-                <Button
-                  className='need-detail__choose'
-                  fill='outline'
-                  disabled={busy}
-                  onClick={() =>
-                    void Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] })
-                      .then((chosen) => setPhoto(chosen.tempFilePaths[0] ?? null))
-                      .catch(() => undefined)
-                  }
-                >
-                  {t('needs.detail.done.choosePhoto')}
-                </Button>
+                <PhotoPick value={photo} onChange={setPhoto} disabled={busy} />
               </FormField>
               <FormField name='minutes' label={t('needs.detail.done.minutes')} required hint={n.claimer?.kind === 'group' ? t('needs.detail.done.helpersHint') : undefined}>
                 <HelperMinutes
@@ -140,12 +129,15 @@ export default function NeedDetailPage() {
                 block
                 loading={busy}
                 disabled={!photo}
-                onClick={() =>
+                onClick={() => {
+                  if (!photo) return;
                   void act(async () => {
-                    const fileId = await uploadImage(photo!, 'evidence');
+                    // Uploaded once: a retry after a refusal sends the same file id.
+                    const fileId = photo.fileId ?? (await uploadImage(photo.path, 'evidence'));
+                    setPhoto({ ...photo, fileId });
                     return call('needs.done', { needId: n.id, photo: fileId, helpers: helpersWithMinutes({ [me]: '60', ...minutes }) });
-                  })
-                }
+                  });
+                }}
               >
                 {t('needs.detail.done.submit')}
               </Button>

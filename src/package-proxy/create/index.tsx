@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
-import { Button, Input } from '@nutui/nutui-react-taro';
+import { Text, View } from '@tarojs/components';
+import { Input } from '@nutui/nutui-react-taro';
 import { Id } from '../../shared/schemas/common';
 import { ProxyAddConsentInput, ProxyCreateResidentInput, ProxyRelation } from '../../shared/schemas/signups';
 import { call, uploadImage } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { FormField } from '../../components/FormField';
+import { PhotoPick, type PickedPhoto } from '../../components/PhotoPick';
 import { EmptyState } from '../../components/StateView';
 import { SubmitBar } from '../../components/SubmitBar';
 import { useAccount } from '../../hooks/useAccount';
@@ -45,6 +46,7 @@ export default function ProxyCreatePage() {
   const [relation, setRelation] = useState<ProxyRelation>('grid_worker');
   const [form, setForm] = useState<'paper' | 'photo'>('paper');
   const [ref, setRef] = useState('');
+  const [photo, setPhoto] = useState<PickedPhoto | null>(null);
   const [busy, setBusy] = useState(false);
   const [general, setGeneral] = useState<string | null>(null);
   const errors = useFormErrors<Field>(FIELDS);
@@ -58,12 +60,20 @@ export default function ProxyCreatePage() {
     );
   }
 
-  const choosePhoto = async () => {
+  // The photo is uploaded as soon as it is chosen: its file id is the witness's `ref`, which the
+  // shared schema judges before anything is sent. A failed upload leaves the field empty.
+  const pickPhoto = async (picked: PickedPhoto | null) => {
+    setPhoto(picked);
+    setRef('');
+    if (!picked) return;
+    errors.clear('witness');
+    setGeneral(null);
     try {
-      const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['camera', 'album'] });
-      const path = chosen.tempFilePaths[0];
-      if (path) setRef(await uploadImage(path, 'evidence'));
+      const fileId = await uploadImage(picked.path, 'evidence');
+      setPhoto({ ...picked, fileId });
+      setRef(fileId);
     } catch (error) {
+      setPhoto(null);
       setGeneral(errorMessage(error));
     }
   };
@@ -148,18 +158,13 @@ export default function ProxyCreatePage() {
           </FormField>
         ) : null}
         <FormField name='witnessForm' label={t('proxy.create.witnessForm')} required>
-          <ChoiceChips className='proxy-create__forms' options={[{ value: 'paper' as const, label: t('proxy.create.paper') }, { value: 'photo' as const, label: t('proxy.create.photo') }]} value={form} onChange={(v) => { setForm(v); setRef(''); }} />
+          <ChoiceChips className='proxy-create__forms' options={[{ value: 'paper' as const, label: t('proxy.create.paper') }, { value: 'photo' as const, label: t('proxy.create.photo') }]} value={form} onChange={(v) => { setForm(v); setRef(''); setPhoto(null); }} />
         </FormField>
         <FormField name='witness' label={labels.witness} required error={errors.errors.witness}>
           {form === 'paper' ? (
             <Input className='proxy-create__ref' value={ref} placeholder={t('proxy.create.refPlaceholder')} onChange={(v) => { setRef(v); errors.clear('witness'); }} />
           ) : (
-            <View className='proxy-create__photo'>
-              {ref ? <Image className='proxy-create__photo-preview' src={ref} mode='aspectFill' /> : null}
-              <Button className='proxy-create__photo-button' size='large' onClick={() => void choosePhoto()}>
-                {t('proxy.create.photo')}
-              </Button>
-            </View>
+            <PhotoPick className='proxy-create__photo' value={photo} onChange={(picked) => void pickPhoto(picked)} disabled={busy} />
           )}
         </FormField>
       </View>

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
-import { Image, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
 import { NOTICE_KINDS, NoticesPostInput, type NoticeKind, type NoticeView } from '../../shared/schemas/notices';
 import type { MessageKey, Translate } from '../../locales';
@@ -13,6 +13,7 @@ import { call, uploadImage } from '../../services/cloud';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { DateTimeField } from '../../components/DateField';
 import { FormField } from '../../components/FormField';
+import { PhotoPick, type PickedPhoto } from '../../components/PhotoPick';
 import { LongTextField } from '../../components/LongText';
 import { SubmitBar } from '../../components/SubmitBar';
 import { useFormErrors } from '../../hooks/useFormErrors';
@@ -35,7 +36,7 @@ interface Draft {
   day: string;
   clock: string;
   /** The chosen image: a local path until uploaded, then its file id too (null: none). */
-  image: { path: string; fileId: string | null } | null;
+  image: PickedPhoto | null;
 }
 
 type Field = 'title' | 'body' | 'kind' | 'validUntil';
@@ -88,16 +89,6 @@ export function NoticeForm({ communityId, editing, onSaved, onCancelEdit }: Noti
   const set = <K extends keyof Draft>(key: K, value: Draft[K], clears?: Field) => {
     setDraft((current) => ({ ...current, [key]: value }));
     if (clears) form.clear(clears);
-  };
-
-  const chooseImage = async () => {
-    try {
-      const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      const path = chosen.tempFilePaths[0];
-      if (path) set('image', { path, fileId: null });
-    } catch {
-      // Cancelling the picker is not an error worth a message; the form is as it was.
-    }
   };
 
   const save = async (publish: boolean) => {
@@ -162,18 +153,7 @@ export function NoticeForm({ communityId, editing, onSaved, onCancelEdit }: Noti
           />
         </FormField>
         <FormField name='image' label={t('communityNotices.staff.form.image')} hint={t('communityNotices.staff.form.imageHint')}>
-          {draft.image ? (
-            <View className='notices-staff__image'>
-              <Image className='notices-staff__image-preview' src={draft.image.path} mode='aspectFill' />
-              <Button className='notices-staff__image-remove' fill='outline' onClick={() => set('image', null)}>
-                {t('communityNotices.staff.form.removeImage')}
-              </Button>
-            </View>
-          ) : (
-            <Button className='notices-staff__image-add' fill='outline' onClick={() => void chooseImage()}>
-              {t('communityNotices.staff.form.addImage')}
-            </Button>
-          )}
+          <PhotoPick className='notices-staff__image' value={draft.image} onChange={(image) => set('image', image)} disabled={busy} />
         </FormField>
         <FormField name='validUntil' label={t('communityNotices.staff.form.validClock')} required error={form.errors.validUntil}>
           <DateTimeField

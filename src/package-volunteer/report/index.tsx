@@ -19,7 +19,7 @@ import type { MessageKey } from '../../locales';
 import { chinaDay } from '../../utils/chinaTime';
 import { ChipSelect } from '../components/ChipSelect';
 import { DateField } from '../../components/DateField';
-import { ImagePick, type PickedImage } from '../components/ImagePick';
+import { PhotoPick, type PickedPhoto } from '../../components/PhotoPick';
 import { wholeNumber } from '../components/format';
 import { LongTextField } from '../../components/LongText';
 import '../components/volunteer.scss';
@@ -53,7 +53,7 @@ export default function ReportPage() {
   const [hours, setHours] = useState('');
   const [minutes, setMinutes] = useState('');
   const [content, setContent] = useState('');
-  const [evidence, setEvidence] = useState<PickedImage | null>(null);
+  const [evidence, setEvidence] = useState<PickedPhoto | null>(null);
   const form = useFormErrors<Field>(FIELD_ORDER);
   const problems = form.errors;
   const [general, setGeneral] = useState<string | null>(null);
@@ -137,7 +137,7 @@ export default function ReportPage() {
               onChange={(v) => (setContent(v), form.clear('content'))}
             />
             <FormField name='evidence' label={t('volunteer.report.evidence')} required hint={t('volunteer.report.evidenceHint')} error={problems.evidence}>
-              <ImagePick value={evidence} onChange={(v) => (setEvidence(v), form.clear('evidence'))} disabled={busy} />
+              <PhotoPick value={evidence} onChange={(v) => (setEvidence(v), form.clear('evidence'))} disabled={busy} />
             </FormField>
           </View>
         </View>

@@ -22,7 +22,7 @@ import { usePaged } from '../../hooks/usePaged';
 import { formatDateTime } from '../../utils/chinaTime';
 import { poolPath } from '../../utils/volunteerRoutes';
 import { ChipSelect } from '../components/ChipSelect';
-import { ImagePick, type PickedImage } from '../components/ImagePick';
+import { PhotoPick, type PickedPhoto } from '../../components/PhotoPick';
 import { Tick } from '../components/Tick';
 import { groupedCode, wholeNumber } from '../components/format';
 import { staffCommunities } from './communities';
@@ -169,7 +169,7 @@ function ItemForm({ communityId, item, onClose, onSaved }: ItemFormProps) {
   const [name, setName] = useState(item?.name ?? '');
   const [description, setDescription] = useState(item?.description ?? '');
   // An existing picture is kept by its address; a newly chosen one is uploaded on save.
-  const [image, setImage] = useState<PickedImage | null>(item?.image ? { path: item.image, fileId: item.image } : null);
+  const [image, setImage] = useState<PickedPhoto | null>(item?.image ? { path: item.image, fileId: item.image } : null);
   const [cost, setCost] = useState(item ? String(item.cost) : '');
   const [stock, setStock] = useState(item ? String(item.stock) : '');
   const [limit, setLimit] = useState(item ? String(item.perPersonLimit) : '1');
@@ -222,7 +222,7 @@ function ItemForm({ communityId, item, onClose, onSaved }: ItemFormProps) {
         </FormField>
         <LongTextField name='description' label={t('volunteer.admin.description')} error={form.errors.description} value={description} limit={DESCRIPTION_LIMIT} inputClassName='volunteer-textarea' onChange={(v) => (setDescription(v), form.clear('description'))} />
         <FormField name='image' label={t('volunteer.admin.image')}>
-          <ImagePick value={image} onChange={setImage} disabled={busy} />
+          <PhotoPick value={image} onChange={setImage} disabled={busy} />
         </FormField>
         <FormField name='cost' label={t('volunteer.admin.cost')} required error={form.errors.cost}>
           <Input className='volunteer-input' type='number' value={cost} onChange={(v) => (setCost(v), form.clear('cost'))} />
