@@ -5,6 +5,7 @@
  * due dates and logs a visit; the dashboard shows people in care on time and overdue.
  */
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import CareListPage from '../../src/package-care/list/index';
 import CareMinePage from '../../src/package-care/mine/index';
 import CarePersonPage from '../../src/package-care/person/index';
@@ -13,7 +14,7 @@ import CareVisitPage from '../../src/package-care/visit/index';
 import { CareFigures } from '../../src/package-staff/dashboard/CareFigures';
 import '../../src/package-staff/locale';
 import type { CareMyPairsOutput, CareRecipientView, CareVisitView } from '../../src/shared/schemas/care';
-import { call } from '../../src/services/cloud';
+import { call, uploadImage } from '../../src/services/cloud';
 import { setElderly, setLocale } from '../../src/stores/settings';
 import { chinaDay } from '../../src/utils/chinaTime';
 import { mockActions } from '../mocks/cloud';
@@ -250,6 +251,27 @@ describe('我的结对 and logging a visit', () => {
       fireEvent.click(await findElement('.care-visit__submit'));
     });
     await waitFor(() => expect(calledWith('care.logVisit')).toEqual([{ recipientId: 'cr-li', visitDate: today(), minutes: 45, notes: '陪老人聊天，测了血压' }]));
+  });
+
+  it('logs a visit with a photo, uploaded as evidence', async () => {
+    routerParams.id = 'cr-li';
+    mockActions({ 'account.me': () => account(), 'care.logVisit': () => visit() });
+    const chooser = jest.spyOn(Taro, 'chooseImage').mockImplementation(async () => ({ tempFilePaths: ['wxfile://tmp/visit.jpg'], tempFiles: [], errMsg: 'chooseImage:ok' }));
+    renderPage(<CareVisitPage />);
+    await typeInto('[data-field="minutes"]', '45');
+    await typeInto('[data-field="notes"]', '陪老人聊天，测了血压');
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '添加图片' }));
+    });
+    expect(document.querySelector('[data-field="photo"] .linli-photo__img')?.getAttribute('src')).toBe('wxfile://tmp/visit.jpg');
+    await act(async () => {
+      fireEvent.click(await findElement('.care-visit__submit'));
+    });
+    await waitFor(() =>
+      expect(calledWith('care.logVisit')).toEqual([{ recipientId: 'cr-li', visitDate: today(), minutes: 45, notes: '陪老人聊天，测了血压', photo: 'cloud://test/evidence/wxfile___tmp_visit_jpg' }]),
+    );
+    expect(uploadImage).toHaveBeenCalledWith('wxfile://tmp/visit.jpg', 'evidence');
+    chooser.mockRestore();
   });
 });
 

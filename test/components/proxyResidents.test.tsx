@@ -5,12 +5,13 @@
  * in Chinese, English and elderly mode.
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import Taro from '@tarojs/taro';
 import ProxyResidentsPage from '../../src/package-proxy/residents/index';
 import ProxyCreatePage from '../../src/package-proxy/create/index';
 import ProxyRecordsPage from '../../src/package-proxy/records/index';
 import ProxiesPage from '../../src/pages/proxies/index';
 import { BirthYearPrompt } from '../../src/pages/activity/BirthYearPrompt';
-import { call, ClientError } from '../../src/services/cloud';
+import { call, ClientError, uploadImage } from '../../src/services/cloud';
 import { setElderly, setLocale } from '../../src/stores/settings';
 import { mockActions } from '../mocks/cloud';
 import { routerParams } from '../mocks/taro';
@@ -118,6 +119,35 @@ describe('registering a resident without a smartphone', () => {
       fireEvent.click(screen.getByText('记录授权'));
     });
     expect(call).toHaveBeenCalledWith('proxies.addConsent', { residentUserId: 'r-liu', proxyUserId: 'u-fang', relation: 'guardian', witness: { form: 'paper', ref: 'BY-9' } });
+  });
+
+  it('a photo of the signed form is uploaded as soon as it is chosen and its file id sent; a failed upload leaves nothing chosen', async () => {
+    routerParams.residentUserId = 'r-liu';
+    mockActions({
+      'account.me': () => gridAccount(),
+      'proxies.addConsent': () => ({ resident: { userId: 'r-liu', nickname: '刘奶奶', hasOwnAccount: false }, items: [], abilities: [] }),
+    });
+    const chooser = jest.spyOn(Taro, 'chooseImage').mockImplementation(async () => ({ tempFilePaths: ['wxfile://tmp/form.jpg'], tempFiles: [], errMsg: 'chooseImage:ok' }));
+    jest.mocked(uploadImage).mockRejectedValueOnce(new ClientError('NETWORK', '网络不太顺畅，请检查网络后重试'));
+    renderPage(<ProxyCreatePage />);
+    await screen.findByText('记录这位居民（或其监护人）新签的纸质授权书，你是见证人。');
+    fireEvent.click(present(document.querySelector('.proxy-create__forms [data-value="photo"]')));
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '添加图片' }));
+    });
+    expect(await screen.findByText('网络不太顺畅，请检查网络后重试')).toBeTruthy();
+    expect(document.querySelector('.proxy-create__photo .linli-photo__img')).toBeNull();
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: '添加图片' }));
+    });
+    await waitFor(() => expect(document.querySelector('.proxy-create__photo .linli-photo__img')?.getAttribute('src')).toBe('wxfile://tmp/form.jpg'));
+    expect(uploadImage).toHaveBeenLastCalledWith('wxfile://tmp/form.jpg', 'evidence');
+    await act(async () => {
+      fireEvent.click(screen.getByText('记录授权'));
+    });
+    expect(call).toHaveBeenCalledWith('proxies.addConsent', { residentUserId: 'r-liu', relation: 'grid_worker', witness: { form: 'photo', ref: 'cloud://test/evidence/wxfile___tmp_form_jpg' } });
+    chooser.mockRestore();
   });
 
   it('says so when the caller registers nowhere (English)', async () => {
