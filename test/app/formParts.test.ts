@@ -1,7 +1,7 @@
 /**
  * One of each form part (issue 17 item 4): the NutUI TextArea (with its maxLength handling) is
- * wrapped once, in src/components/LongText, and dates are picked through src/components/DateField
- * alone, so a fix to either reaches every form.
+ * wrapped once, in src/components/LongText, dates are picked through src/components/DateField
+ * alone, and photos through src/components/PhotoPick alone, so a fix to any reaches every form.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -26,4 +26,8 @@ test('NutUI TextArea is used in LongText only', () => {
 
 test('dates are picked with DateField only', () => {
   expect(outside('src/components/DateField/', /type='(date|time)'|mode='(date|time)'/)).toEqual([]);
+});
+
+test('photos are chosen with PhotoPick only', () => {
+  expect(outside('src/components/PhotoPick/', /\bchooseImage\s*\(|\bchooseMedia\s*\(/)).toEqual([]);
 });
