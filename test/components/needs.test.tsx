@@ -40,6 +40,7 @@ function need(overrides: Partial<NeedView> = {}): NeedView {
     residentName: '李＊',
     postedForResident: false,
     claimer: null,
+    addressedTo: null,
     place: null,
     phone: null,
     location: null,
