@@ -17,9 +17,10 @@ import { needViews } from './views';
 /** Declines a need addressed to the caller; it goes to the board. */
 export async function declineAddressedNeed(actor: Actor, needId: string, now: Date): Promise<NeedView> {
   const { need, resource, relations } = await loadVisibleNeed(actor, needId);
-  // She sees it because it is addressed to her (or she already took it on): a move she may no
-  // longer make is a conflict, not a secret.
-  authorize(needPolicies, 'needs.declineAddressed', actor, resource, resource.addressee ? needErrors.notAddressedToYou() : undefined);
+  // She sees it because it is (or was) addressed to her, or it is on the board: a move she may no
+  // longer make is a conflict, not a secret. The resident's side is refused as any other move.
+  const noLongerHers = !resource.forResident && (resource.addressee || !resource.addressed);
+  authorize(needPolicies, 'needs.declineAddressed', actor, resource, noLongerHers ? needErrors.notAddressedToYou() : undefined);
   if (!(await releaseAddressedNeed(needId, actor.userId, now))) throw needErrors.notAddressedToYou();
   await notifier().notify({
     userId: need.userId,
