@@ -30,7 +30,7 @@ const WHAT_LIMIT = { min: 4, max: 200 };
 /**
  * Posting a need: what, when (a day or a window), where and a phone — for myself or, where I act
  * for a resident with her consent, for her. The form checks with the contract's own schema.
- * Opened from a time-bank offer ("请TA帮忙", `offerId`), it is prefilled with the offer and the
+ * Opened from a time-bank offer ("ask for help", `offerId`), it is prefilled with the offer and the
  * need goes to its author alone — unless she chooses the public board instead.
  */
 export default function NeedsPostPage() {
