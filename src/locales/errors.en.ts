@@ -226,6 +226,10 @@ export const needsEn: typeof zh.needsZhCN = {
   photo_not_uploaded: 'Please upload a photo of the service.',
   time_bank_off: 'This community has no time bank.',
   offer_not_found: 'This offer does not exist.',
+  offer_withdrawn: 'This offer was withdrawn. Please ask another neighbour or post the need on the board.',
+  offer_other_community: 'You can only ask a neighbour of your own community.',
+  own_offer: 'You cannot ask yourself for help.',
+  not_addressed_to_you: 'This need is no longer addressed to you (taken on, withdrawn, or moved to the public board).',
 };
 export const careEn: typeof zh.careZhCN = {
   not_found: 'This person is not on the register.',

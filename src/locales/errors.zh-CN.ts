@@ -237,6 +237,10 @@ export const needsZhCN = {
   photo_not_uploaded: '请上传服务照片',
   time_bank_off: '本社区未开通时间银行',
   offer_not_found: '服务意向不存在',
+  offer_withdrawn: '这项服务意向已撤回，请换一位邻居或直接发布到求助板',
+  offer_other_community: '只能请本社区的邻居帮忙',
+  own_offer: '不能请自己帮忙',
+  not_addressed_to_you: '这条需求已不再指定给你（已被认领、撤回或已转为公开求助）',
 };
 export const careZhCN = {
   not_found: '服务对象不存在',

@@ -34,6 +34,7 @@ const needsEn: typeof needsZhCN = {
     by: 'For: {name}',
     proxy: 'Posted for them',
     claimer: 'Taken on by {name}',
+    addressedTo: 'Asked: {name}',
   },
   offers: {
     intro: 'Time bank: say what you can do for neighbours; when someone needs it, the community gets in touch.',
@@ -43,6 +44,7 @@ const needsEn: typeof needsZhCN = {
     post: 'Offer it',
     withdraw: 'Take down',
     problem: 'Please say what you can do (4–200 characters)',
+    ask: 'Ask for help',
   },
   post: {
     intro: 'Say what help you need, when and where. Only the helper and community staff see the address and phone.',
@@ -58,6 +60,9 @@ const needsEn: typeof needsZhCN = {
     phone: 'Phone',
     submit: 'Post',
     sent: 'Posted',
+    asking: 'Asking {name}: {offer}',
+    askingHint: 'Only they receive this need; if they decline, it goes to the public board.',
+    askNobody: 'Post it to the board instead',
     problems: {
       what: 'Please say what help is needed (4–200 characters)',
       category: 'Please choose a category',
@@ -80,6 +85,7 @@ const needsEn: typeof needsZhCN = {
       claimForGroup: 'Take on for "{group}"',
       accept: 'Accept',
       decline: 'No, thanks',
+      declineAddressed: "I can't this time — put it on the board",
       withdraw: 'Withdraw',
       done: 'Mark done',
       thank: 'Say thanks',
@@ -93,6 +99,7 @@ const needsEn: typeof needsZhCN = {
     },
     thank: { rating: 'Rating', words: 'A word of thanks (optional)', submit: 'Send thanks' },
     confirmWithdraw: 'Withdraw this need?',
+    confirmDeclineAddressed: 'Decline? The need will go to the public board for other neighbours to take on.',
   },
   dashboard: {
     title: 'Neighbourly help',

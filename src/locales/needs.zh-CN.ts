@@ -32,6 +32,7 @@ const needsZhCN = {
     by: '需求人：{name}',
     proxy: '代发布',
     claimer: '认领：{name}',
+    addressedTo: '指定：{name}',
   },
   offers: {
     intro: '时间银行：写下你能为邻居做的事，邻居有需要时会联系社区。',
@@ -41,6 +42,7 @@ const needsZhCN = {
     post: '发布服务意向',
     withdraw: '撤下',
     problem: '请写清你能做什么（4–200 字）',
+    ask: '请TA帮忙',
   },
   post: {
     intro: '说清楚需要什么帮助、什么时候、在哪里。地址和电话只有认领人和社区工作人员能看到。',
@@ -56,6 +58,9 @@ const needsZhCN = {
     phone: '联系电话',
     submit: '发布',
     sent: '已发布',
+    asking: '请「{name}」帮忙：{offer}',
+    askingHint: '这条需求只发给TA；TA婉拒后会转为公开求助。',
+    askNobody: '改为公开求助',
     problems: {
       what: '请写清需要什么帮助（4–200 字）',
       category: '请选择类别',
@@ -78,6 +83,7 @@ const needsZhCN = {
       claimForGroup: '以「{group}」认领',
       accept: '接受',
       decline: '不用了',
+      declineAddressed: '这次帮不了，转为公开求助',
       withdraw: '撤回需求',
       done: '标记完成',
       thank: '致谢',
@@ -91,6 +97,7 @@ const needsZhCN = {
     },
     thank: { rating: '评分', words: '感谢的话（可不填）', submit: '提交致谢' },
     confirmWithdraw: '确定撤回这条需求吗？',
+    confirmDeclineAddressed: '确定婉拒吗？这条需求会转为公开求助，其他邻居可以认领。',
   },
   dashboard: {
     title: '邻里求助',

@@ -74,6 +74,8 @@ const noticesEn: typeof noticesZhCN = {
       need_accepted: 'Claim accepted',
       need_done: 'Need done',
       need_unclaimed: 'Need not taken on',
+      need_addressed: 'A neighbour asks you',
+      need_addressed_declined: 'Moved to the public board',
       other: 'Other ({kind})',
     },
   },

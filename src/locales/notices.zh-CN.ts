@@ -75,6 +75,8 @@ const noticesZhCN = {
       need_accepted: '认领已确认',
       need_done: '需求已完成',
       need_unclaimed: '需求无人认领',
+      need_addressed: '邻居请你帮忙',
+      need_addressed_declined: '已转为公开求助',
       other: '其他（{kind}）',
     },
   },

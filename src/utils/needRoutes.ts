@@ -2,6 +2,8 @@
 export const needRoutes = {
   board: '/package-needs/board/index',
   post: '/package-needs/post/index',
+  /** The post form asking the author of a time-bank offer (请TA帮忙). */
+  askOffer: (offerId: string) => `/package-needs/post/index?offerId=${encodeURIComponent(offerId)}`,
   detail: (id: string) => `/package-needs/detail/index?id=${encodeURIComponent(id)}`,
 };
 

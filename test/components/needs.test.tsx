@@ -4,7 +4,7 @@
  * posting for whom I act for), the detail page's actions by ability, in both languages and in
  * elderly mode.
  */
-import { act, fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import NeedsBoardPage from '../../src/package-needs/board/index';
 import NeedDetailPage from '../../src/package-needs/detail/index';
 import NeedsPostPage from '../../src/package-needs/post/index';
@@ -40,6 +40,7 @@ function need(overrides: Partial<NeedView> = {}): NeedView {
     residentName: '李＊',
     postedForResident: false,
     claimer: null,
+    addressedTo: null,
     place: null,
     phone: null,
     location: null,
@@ -240,5 +241,102 @@ describe('a need', () => {
     await waitFor(() => expect(call).toHaveBeenCalledWith('needs.thank', { needId: 'nd-1', rating: 4, words: 'Thank you so much' }));
     expect(await screen.findByText('Rating: 4 stars')).toBeTruthy();
     expect(contractViolations()).toEqual([]);
+  });
+});
+
+describe('asking a neighbour from her time-bank offer (请TA帮忙)', () => {
+  const offer: OfferView = { id: 'no-7', what: '周末可以陪老人去医院复诊', category: 'companionship', state: 'open', communityId: 'cm-beiyuan', name: '周＊', mine: false, createdAt: '2026-12-06T01:00:00.000Z' };
+
+  /** Opens the offer board and presses "ask" on the neighbour's offer, then opens the post form it routes to. */
+  async function askFromBoard(askLabel: string) {
+    mockCheckedActions({
+      'account.me': () => account(),
+      'needs.list': () => ({ items: [], total: 0, hasMore: false }),
+      'needs.offers': () => ({ items: [offer, { ...offer, id: 'no-8', what: '可以帮邻居修自行车', mine: true }], total: 2, hasMore: false }),
+      'proxies.list': () => ({ canActFor: [], actingForMe: [] }),
+      'needs.post': (input) => need({ id: 'nd-7', what: input.what, category: input.category, addressedTo: { name: '周阿姨' }, abilities: ['needs.view', 'needs.viewPrivate', 'needs.withdraw'] }),
+    });
+    renderPage(<NeedsBoardPage />);
+    fireEvent.click(await screen.findByText(askLabel === '请TA帮忙' ? '时间银行' : 'Time bank'));
+    await findElement('.needs-offer[data-offer-id="no-7"] .needs-offer__ask');
+    // My own offer has no "ask", only "take down".
+    expect(document.querySelector('.needs-offer[data-offer-id="no-8"] .needs-offer__ask')).toBeNull();
+    fireEvent.click(screen.getByText(askLabel));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/package-needs/post/index?offerId=no-7' });
+    // The form is another page: the board leaves the screen (the remembered offer stays).
+    cleanup();
+    routerParams.offerId = 'no-7';
+    renderPage(<NeedsPostPage />);
+    await findElement('.needs-post__asking');
+  }
+
+  it('opens the post form prefilled with the offer, and the need goes to its author', async () => {
+    await askFromBoard('请TA帮忙');
+    expect(screen.getByText('请「周＊」帮忙：周末可以陪老人去医院复诊')).toBeTruthy();
+    expect(screen.getByText('这条需求只发给TA；TA婉拒后会转为公开求助。')).toBeTruthy();
+    await typeInto('[data-field="place"]', '北苑小区 5 栋 101');
+    await typeInto('[data-field="phone"]', '13900002222');
+    await act(async () => {
+      fireEvent.click(screen.getByText('发布'));
+    });
+    await waitFor(() => expect(call).toHaveBeenCalledWith('needs.post', expect.objectContaining({ offerId: 'no-7', what: '周末可以陪老人去医院复诊', category: 'companionship', place: '北苑小区 5 栋 101' })));
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/package-needs/detail/index?id=nd-7' });
+    expect(contractViolations()).toEqual([]);
+  });
+
+  it('in English, and "post it to the board instead" drops the offer', async () => {
+    act(() => setLocale('en'));
+    await askFromBoard('Ask for help');
+    expect(screen.getByText('Asking 周＊: 周末可以陪老人去医院复诊')).toBeTruthy();
+    fireEvent.click(screen.getByText('Post it to the board instead'));
+    expect(document.querySelector('.needs-post__asking')).toBeNull();
+    await typeInto('[data-field="place"]', '北苑小区 5 栋 101');
+    await typeInto('[data-field="phone"]', '13900002222');
+    await act(async () => {
+      fireEvent.click(screen.getByText('Post'));
+    });
+    await waitFor(() => expect(call).toHaveBeenCalledWith('needs.post', expect.objectContaining({ what: '周末可以陪老人去医院复诊', category: 'companionship' })));
+    const posted = jest.mocked(call).mock.calls.find(([action]) => action === 'needs.post')![1] as Record<string, unknown>;
+    expect(posted).not.toHaveProperty('offerId');
+    expect(contractViolations()).toEqual([]);
+  });
+
+  it.each([
+    ['zh-CN', '指定：周阿姨', '这次帮不了，转为公开求助'],
+    ['en', 'Asked: 周阿姨', "I can't this time — put it on the board"],
+  ] as const)('shows whom it is addressed to; the neighbour asked declines it to the board (%s)', async (locale, addressed, decline) => {
+    act(() => setLocale(locale));
+    routerParams.id = 'nd-7';
+    Object.assign(Taro, { showModal: jest.fn(async () => ({ confirm: true, cancel: false, errMsg: 'showModal:ok' })) });
+    mockCheckedActions({
+      'account.me': () => account(),
+      'memberships.mine': () => ({ groups: [], requests: [] }),
+      'needs.get': () => need({ id: 'nd-7', addressedTo: { name: '周阿姨' }, abilities: ['needs.view', 'needs.claim', 'needs.declineAddressed'] }),
+      'needs.declineAddressed': () => need({ id: 'nd-7', addressedTo: null, abilities: ['needs.view', 'needs.claim'] }),
+    });
+    renderPage(<NeedDetailPage />);
+    await findElement('.need-detail__decline-addressed');
+    expect(screen.getByText(addressed)).toBeTruthy();
+    expect(document.querySelector('.need-detail__claim')).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(screen.getByText(decline));
+    });
+    await waitFor(() => expect(call).toHaveBeenCalledWith('needs.declineAddressed', { needId: 'nd-7' }));
+    await waitFor(() => expect(document.querySelector('.need-detail__decline-addressed')).toBeNull());
+    expect(screen.queryByText(addressed)).toBeNull();
+    expect(contractViolations()).toEqual([]);
+  });
+
+  it('shows 指定 on the resident’s card in "mine"', async () => {
+    mockCheckedActions({
+      'account.me': () => account(),
+      'needs.list': () => ({ items: [], total: 0, hasMore: false }),
+      'needs.mine': () => ({ items: [need({ id: 'nd-7', addressedTo: { name: '周阿姨' }, abilities: ['needs.view', 'needs.viewPrivate', 'needs.withdraw'] })], total: 1, hasMore: false }),
+      'needs.offers': () => ({ items: [], total: 0, hasMore: false }),
+    });
+    renderPage(<NeedsBoardPage />);
+    fireEvent.click(await screen.findByText('我的'));
+    await findElement('.needs-card[data-need-id="nd-7"] .needs-card__addressed');
+    expect(screen.getByText('指定：周阿姨')).toBeTruthy();
   });
 });

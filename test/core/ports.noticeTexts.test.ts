@@ -31,13 +31,14 @@ const PARAMS = {
   action: 'hide',
   need: '帮忙买降压药',
   claimer: '北苑志愿服务队',
+  resident: '李＊',
 };
 
 const KINDS: CataloguedKind[] = [
   'signup_confirmed', 'signup_waitlisted', 'signup_pending', 'signup_cancelled', 'offer_confirmed', 'seat_offer', 'reminder_offer', 'offer_expired',
   'reminder_24h', 'reminder_2h', 'signup_removed', 'signup_rejected', 'signup_approved', 'activity_changed', 'activity_cancelled', 'hours_credited', 'store_redeemed', 'store_picked_up',
   'store_cancelled', 'rollcall', 'rollcall_closed', 'group_review', 'join_decision', 'join_request', 'member_removed', 'leadership', 'hub_invite', 'moderation',
-  'appeal', 'report', 'notice', 'need_claimed', 'need_accepted', 'need_done', 'need_unclaimed', 'care_paired', 'care_overdue',
+  'appeal', 'report', 'notice', 'need_claimed', 'need_accepted', 'need_done', 'need_unclaimed', 'need_addressed', 'need_addressed_declined', 'care_paired', 'care_overdue',
 ];
 
 /** The same, with every yes/no param set: the other branch of each text (approved, upheld, late…). */

@@ -25,6 +25,8 @@ const BOOKKEEPING = ['idempotency', 'rate_limits', 'users'];
 
 interface Cast {
   needId: string;
+  /** A need the resident addressed to the volunteer from her time-bank offer (请TA帮忙). */
+  addressedId: string;
   groupId: string;
   people: Record<string, Client>;
 }
@@ -49,7 +51,10 @@ beforeAll(async () => {
 
   const need = await postNeed(resident);
   await data(leader.call('needs', 'needs.claim', { needId: need.id, groupId }));
-  cast = { needId: need.id, groupId, people: { resident, proxy, leader, member, volunteer, neighbour, committee, otherCommittee, stranger, otherLeader } };
+  await db.collection('community_settings').doc('cm-beiyuan').set({ timeBank: true, updatedBy: 'test', updatedAt: new Date() });
+  const offer = await data<{ id: string }>(volunteer.call('needs', 'needs.offerPost', { what: '周末可以陪老人聊天散步', category: 'companionship' }));
+  const addressed = await postNeed(resident, { offerId: offer.id, category: 'companionship', what: '想请您周末陪我散散步' });
+  cast = { needId: need.id, addressedId: addressed.id, groupId, people: { resident, proxy, leader, member, volunteer, neighbour, committee, otherCommittee, stranger, otherLeader } };
   expect(otherGroupId).toBeTruthy();
 });
 
@@ -79,6 +84,50 @@ test.each([
     expect(text).not.toContain(PHONE);
     expect(text).not.toContain('3 栋 2 单元');
   }
+});
+
+// An addressed need: the resident's side and the neighbour asked (the volunteer, before she takes
+// it on: no address yet); the committee keeps seeing it; to everyone else it does not exist.
+test.each([
+  ['resident', 'private'],
+  ['proxy', 'private'],
+  ['committee', 'private'],
+  ['volunteer', 'public'],
+  ['leader', 'hidden'],
+  ['member', 'hidden'],
+  ['neighbour', 'hidden'],
+  ['otherCommittee', 'hidden'],
+  ['stranger', 'hidden'],
+  ['otherLeader', 'hidden'],
+] as const)('needs.get of an addressed need by %s: %s', async (who, sees) => {
+  const result = await cast.people[who]!.call('needs', 'needs.get', { needId: cast.addressedId }, null);
+  if (sees === 'hidden') {
+    expect([result.status, result.body]).toEqual([404, { ok: false, error: { code: 'NOT_FOUND', message: '需求不存在', reason: 'needs.not_found' } }]);
+    return;
+  }
+  expect(result.status).toBe(200);
+  const view = (result.body as { ok: true; data: NeedView }).data;
+  expect(view.addressedTo).not.toBeNull();
+  if (sees === 'private') expect(view).toMatchObject({ place: PLACE, phone: PHONE });
+  else expect(view).toMatchObject({ place: null, phone: null, abilities: ['needs.view', 'needs.claim', 'needs.declineAddressed'] });
+});
+
+test('an addressed need is on no board and nobody else claims or declines it; nothing changes', async () => {
+  for (const who of ['neighbour', 'member', 'leader', 'committee'] as const) {
+    const board = await data<{ items: NeedView[] }>(cast.people[who]!.call('needs', 'needs.list', { communityId: 'cm-beiyuan' }, null));
+    expect([who, board.items.map((n) => n.id).includes(cast.addressedId)]).toEqual([who, false]);
+  }
+  const before = snapshotDatabase(cloud.dataDir, BOOKKEEPING);
+  const needId = cast.addressedId;
+  for (const who of ['leader', 'member', 'neighbour', 'otherLeader', 'stranger'] as const) {
+    expect([who, (await cast.people[who]!.call('needs', 'needs.claim', { needId })).status]).toEqual([who, 404]);
+    expect([who, (await cast.people[who]!.call('needs', 'needs.declineAddressed', { needId })).status]).toEqual([who, 404]);
+  }
+  expect((await cast.people.leader!.call('needs', 'needs.claim', { needId, groupId: cast.groupId })).status).toBe(404);
+  // The committee sees it but takes it on for nobody, and the resident's side cannot decline for the neighbour.
+  expect((await cast.people.committee!.call('needs', 'needs.claim', { needId })).status).toBe(403);
+  for (const who of ['resident', 'proxy', 'committee'] as const) expect([who, (await cast.people[who]!.call('needs', 'needs.declineAddressed', { needId })).status]).toEqual([who, 403]);
+  expect(snapshotDatabase(cloud.dataDir, BOOKKEEPING)).toBe(before);
 });
 
 test("the board never carries the address or phone, and another community's board does not exist", async () => {
@@ -173,6 +222,10 @@ test('bad input on every action: a clear message, and nothing written', async ()
     ['needs.done', { needId: cast.needId, photo: 'cloud://x/y.png', helpers: [{ userId: 'u1', minutes: 30 }, { userId: 'u1', minutes: 30 }] }, 'helpers: 服务者不能重复'],
     ['needs.thank', { needId: cast.needId, rating: 6 }, 'rating: 评分为 1–5 分'],
     ['needs.withdraw', {}, 'needId'],
+    ['needs.post', needInput({ offerId: { $gt: '' } }), 'offerId'],
+    ['needs.post', needInput({ offerId: '../x' }), 'offerId: 格式不正确'],
+    ['needs.declineAddressed', { needId: cast.needId, extra: 1 }, ''],
+    ['needs.declineAddressed', { needId: '' }, 'needId'],
     ['needs.mine', { limit: 500 }, 'limit'],
     ['needs.queue', {}, 'communityId'],
     ['needs.offerPost', { what: '能帮忙', category: 'errands' }, 'what: 至少 4 个字'],

@@ -13,8 +13,18 @@ const nobody: PolicyActor = { userId: 'u1', grants: [] };
 const committee: PolicyActor = { userId: 'u2', grants: [{ role: 'committee', regionId: 'cm-beiyuan' }] };
 const otherCommittee: PolicyActor = { userId: 'u3', grants: [{ role: 'committee', regionId: 'cm-taoyuan' }] };
 
+interface Relation {
+  actor: PolicyActor;
+  forResident: boolean;
+  claimer: boolean;
+  neighbour: boolean;
+  /** The need is addressed to one neighbour (from her time-bank offer), and whether the caller is she. */
+  addressed?: boolean;
+  addressee?: boolean;
+}
+
 /** Who the caller is to the need: the relations the server resolves. */
-const RELATIONS: Record<string, { actor: PolicyActor; forResident: boolean; claimer: boolean; neighbour: boolean }> = {
+const RELATIONS: Record<string, Relation> = {
   resident: { actor: nobody, forResident: true, claimer: false, neighbour: true },
   proxyElsewhere: { actor: nobody, forResident: true, claimer: false, neighbour: false },
   claimer: { actor: nobody, forResident: false, claimer: true, neighbour: true },
@@ -22,16 +32,26 @@ const RELATIONS: Record<string, { actor: PolicyActor; forResident: boolean; clai
   committee: { actor: committee, forResident: false, claimer: false, neighbour: false },
   otherCommittee: { actor: otherCommittee, forResident: false, claimer: false, neighbour: false },
   stranger: { actor: nobody, forResident: false, claimer: false, neighbour: false },
+  // A need addressed to one neighbour (请TA帮忙): her, the resident, the other neighbours, the committee.
+  addressee: { actor: nobody, forResident: false, claimer: false, neighbour: true, addressed: true, addressee: true },
+  addresseeClaimed: { actor: nobody, forResident: false, claimer: true, neighbour: true, addressed: true, addressee: true },
+  residentAddressing: { actor: nobody, forResident: true, claimer: false, neighbour: true, addressed: true },
+  neighbourNotAsked: { actor: nobody, forResident: false, claimer: false, neighbour: true, addressed: true },
+  leaderNotAsked: { actor: nobody, forResident: false, claimer: false, neighbour: true, addressed: true },
+  committeeAddressed: { actor: committee, forResident: false, claimer: false, neighbour: false, addressed: true },
 };
 
 /** The expected abilities, written out from the rules rather than from the code. */
 function expected(relation: string, state: NeedState): string[] {
   const r = RELATIONS[relation]!;
-  const staff = relation === 'committee';
   const out: string[] = [];
-  if (r.forResident || r.claimer || r.neighbour || staff) out.push('needs.view');
+  const staff = relation === 'committee' || relation === 'committeeAddressed';
+  // Addressed: the neighbour asked stands where the whole community stands for a board need.
+  const takesOn = r.addressed ? !!r.addressee : r.neighbour;
+  if (r.forResident || r.claimer || takesOn || staff) out.push('needs.view');
   if (r.forResident || r.claimer || staff) out.push('needs.viewPrivate');
-  if (state === 'open' && r.neighbour && !r.forResident) out.push('needs.claim');
+  if (state === 'open' && takesOn && !r.forResident) out.push('needs.claim');
+  if (state === 'open' && r.addressed && r.addressee && !r.forResident) out.push('needs.declineAddressed');
   if (state === 'claimed' && r.forResident) out.push('needs.confirm');
   if (state === 'accepted' && r.claimer) out.push('needs.done');
   if (state === 'done' && r.forResident) out.push('needs.thank');
@@ -43,7 +63,7 @@ describe('needs abilities: every relation × every state', () => {
   for (const relation of Object.keys(RELATIONS)) {
     test.each(NeedState.options)(`${relation} on a %s need`, (state) => {
       const r = RELATIONS[relation]!;
-      const resource: NeedResource = { ...scope, state, forResident: r.forResident, claimer: r.claimer, neighbour: r.neighbour };
+      const resource: NeedResource = { ...scope, state, forResident: r.forResident, claimer: r.claimer, neighbour: r.neighbour, addressed: !!r.addressed, addressee: !!r.addressee };
       expect(abilities(needPolicies, r.actor, resource).sort()).toEqual(expected(relation, state).sort());
     });
   }

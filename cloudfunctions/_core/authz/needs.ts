@@ -74,6 +74,9 @@ export function needResource(actor: Actor, need: NeedDoc, relations: CallerRelat
     forResident: actsForResident(actor, need.userId, relations, need),
     claimer: isClaimer(actor, need, relations),
     neighbour: isNeighbour(actor, need, relations),
+    // `?? null`: a need stored before offers could be asked is on the board like any other.
+    addressed: (need.addressedTo ?? null) !== null,
+    addressee: need.addressedTo?.userId === actor.userId,
   };
 }
 

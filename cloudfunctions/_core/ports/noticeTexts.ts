@@ -117,6 +117,8 @@ const zhCN = {
   need_claimed: { title: () => '你的需求有人认领了', body: (p) => `「${s(p, 'need')}」已由「${s(p, 'claimer')}」认领，请确认是否接受` },
   need_accepted: { title: () => '需求方已确认', body: (p) => `「${s(p, 'need')}」的需求方已接受你的认领，请按约定提供帮助` },
   need_done: { title: () => '需求已完成', body: (p) => `「${s(p, 'need')}」已标记完成，请评价并致谢` },
+  need_addressed: { title: () => '有邻居请你帮忙', body: (p) => `${s(p, 'resident')}看到你的服务意向，请你帮忙：「${s(p, 'need')}」。请点开查看，接下或婉拒` },
+  need_addressed_declined: { title: () => '对方暂时无法帮忙', body: (p) => `「${s(p, 'need')}」对方暂时无法帮忙，已转为公开求助，其他邻居和组织可以认领` },
   need_unclaimed: { title: () => '有需求无人认领', body: (p) => `「${s(p, 'need')}」发布已超过 ${s(p, 'hours')} 小时仍无人认领，请协调` },
 } satisfies Record<string, NoticeText>;
 
@@ -194,6 +196,8 @@ const en: Record<CataloguedKind, NoticeText> = {
   need_claimed: { title: () => 'Someone took on your need', body: (p) => `"${s(p, 'need')}" was taken on by "${s(p, 'claimer')}". Please confirm whether you accept.` },
   need_accepted: { title: () => 'The resident accepted', body: (p) => `The resident accepted your offer to help with "${s(p, 'need')}". Please help as agreed.` },
   need_done: { title: () => 'Your need was done', body: (p) => `"${s(p, 'need')}" was marked done. Please rate it and say thanks.` },
+  need_addressed: { title: () => 'A neighbour asks for your help', body: (p) => `${s(p, 'resident')} saw your offer and asks for your help: "${s(p, 'need')}". Tap to take it on or decline.` },
+  need_addressed_declined: { title: () => 'The neighbour cannot help this time', body: (p) => `"${s(p, 'need')}": the neighbour you asked cannot help this time. It is now on the public board for other neighbours and groups.` },
   need_unclaimed: { title: () => 'A need nobody took on', body: (p) => `"${s(p, 'need')}" has waited over ${s(p, 'hours')} hours with nobody taking it on. Please help find someone.` },
 };
 

@@ -48,6 +48,8 @@ export function needView(actor: PolicyActor, need: NeedDoc, resource: NeedResour
     residentName: maskNickname(lookups.nicknames.get(need.userId) ?? '居民'),
     postedForResident: need.postedBy !== need.userId,
     claimer: need.claim ? { kind: need.claim.kind, id: need.claim.id, name: need.claim.kind === 'volunteer' && !open ? maskNickname(need.claim.name) : need.claim.name } : null,
+    // Her name as a claimer's would read: whole to the need's audience and to herself, masked otherwise.
+    addressedTo: need.addressedTo ? { name: open || resource.addressee ? need.addressedTo.name : maskNickname(need.addressedTo.name) } : null,
     place: open ? (lookups.contacts.get(need._id)?.place ?? null) : null,
     phone: open ? (lookups.contacts.get(need._id)?.phone ?? null) : null,
     location: open ? need.location : null,

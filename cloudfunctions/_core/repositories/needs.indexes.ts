@@ -15,6 +15,8 @@ export const indexes: IndexDeclaration[] = [
   },
   // "My needs": a resident's own, and those a volunteer or group took on.
   { collection: Collections.needs, name: 'resident_time', fields: [{ field: 'userId', type: 'string' }, { field: 'createdAt', type: 'date', direction: -1 }] },
+  // …and those addressed to a neighbour from her time-bank offer.
+  { collection: Collections.needs, name: 'addressee_time', fields: [{ field: 'addressedTo.userId', type: 'string' }, { field: 'createdAt', type: 'date', direction: -1 }] },
   { collection: Collections.needs, name: 'claimer_time', fields: [{ field: 'claim.id', type: 'string' }, { field: 'createdAt', type: 'date', direction: -1 }] },
   // The timer: needs past their day, open ones long unclaimed, done ones unanswered.
   { collection: Collections.needs, name: 'state_due', fields: [{ field: 'state', type: 'string' }, { field: 'dueAt', type: 'date' }] },

@@ -28,6 +28,14 @@ export interface NeedClaimDoc {
   by: string;
 }
 
+/** The neighbour a need is addressed to: asked from her time-bank offer (请TA帮忙). */
+export interface NeedAddressDoc {
+  userId: string;
+  offerId: string;
+  /** Her nickname when she was asked, as the need shows it ("指定：…"). */
+  name: string;
+}
+
 export interface NeedDoc {
   _id: string;
   communityId: string;
@@ -51,6 +59,12 @@ export interface NeedDoc {
   /** Board order: open first, then in progress, then fulfilled, then ended (boardRankOf). */
   boardRank: number;
   claim: NeedClaimDoc | null;
+  /**
+   * Addressed to one neighbour (off the public board, only she may take it on) until she
+   * declines, when it is set to null and the need is an ordinary open one. Always written (null
+   * when not addressed) so the board can ask for `addressedTo: null`.
+   */
+  addressedTo: NeedAddressDoc | null;
   claimedAt: Date | null;
   acceptedAt: Date | null;
   doneAt: Date | null;
@@ -110,6 +124,16 @@ export async function moveNeedIn(tx: Transaction, needId: string, move: NeedMove
   await tx.collection(Collections.needs).doc(needId).update({ ...changes, state: to, boardRank: boardRankOf(to), updatedAt: now });
 }
 
+/**
+ * The neighbour an open need was addressed to declines it: it goes to the public board. One
+ * conditional update (still open, still addressed to her), so a decline racing a claim, a
+ * withdrawal or a second decline changes the need at most once. True when this call released it.
+ */
+export async function releaseAddressedNeed(needId: string, addresseeId: string, now: Date): Promise<boolean> {
+  const { updated } = await needs().where({ _id: needId, state: 'open', 'addressedTo.userId': addresseeId }).update({ addressedTo: null, updatedAt: now });
+  return updated === 1;
+}
+
 /** Records the image check's verdict of a need's photo. */
 export async function setPhotoVerdict(needId: string, verdict: NeedDoc['photoVerdict']): Promise<void> {
   await needs().doc(needId).update({ photoVerdict: verdict });
@@ -124,17 +148,22 @@ export async function markSurfaced(needId: string, now: Date): Promise<boolean> 
 /** The community's board: open needs first, then newest; ended needs only when asked for by state. */
 export async function boardPage(communityId: string, filter: { category?: NeedCategory; state?: NeedState }, offset: number, limit: number): Promise<NewestFirstPage<NeedDoc>> {
   const _ = database().command;
-  const where: Record<string, unknown> = { communityId, ...(filter.category ? { category: filter.category } : {}) };
+  // A need addressed to one neighbour is hers to answer, not the board's (until she declines it).
+  const where: Record<string, unknown> = { communityId, addressedTo: null, ...(filter.category ? { category: filter.category } : {}) };
   // Withdrawn and expired needs leave the board (rank 3) unless the filter names their state.
   where.boardRank = filter.state ? boardRankOf(filter.state) : _.lt(3);
   if (filter.state) where.state = filter.state;
   return orderedPage<NeedDoc>(Collections.needs, where, [['boardRank', 'asc'], ['createdAt', 'desc'], ['_id', 'asc']], offset, limit);
 }
 
-/** Needs of these residents, or taken on by these claimers (user or group ids), newest first. */
-export async function needsOfPeople(residentIds: string[], claimerIds: string[], offset: number, limit: number): Promise<NewestFirstPage<NeedDoc>> {
+/** Needs of these residents, taken on by these claimers (user or group ids), or addressed to `addresseeId`, newest first. */
+export async function needsOfPeople(residentIds: string[], claimerIds: string[], offset: number, limit: number, addresseeId?: string): Promise<NewestFirstPage<NeedDoc>> {
   const _ = database().command;
-  const where = _.or([{ userId: _.in(residentIds) }, ...(claimerIds.length > 0 ? [{ 'claim.id': _.in(claimerIds) }] : [])]);
+  const where = _.or([
+    { userId: _.in(residentIds) },
+    ...(claimerIds.length > 0 ? [{ 'claim.id': _.in(claimerIds) }] : []),
+    ...(addresseeId ? [{ 'addressedTo.userId': addresseeId }] : []),
+  ]);
   return orderedPage<NeedDoc>(Collections.needs, where, [['createdAt', 'desc'], ['_id', 'asc']], offset, limit);
 }
 

@@ -1,6 +1,7 @@
 /** Cloud function `needs`: the needs board (微心愿 / 邻里求助) and the time-bank offer board. */
 import { claimNeed } from '../../_core/commands/needs/claim';
 import { confirmNeed } from '../../_core/commands/needs/confirm';
+import { declineAddressedNeed } from '../../_core/commands/needs/declineAddressed';
 import { markNeedDone } from '../../_core/commands/needs/done';
 import { getNeed } from '../../_core/commands/needs/get';
 import { listNeeds } from '../../_core/commands/needs/list';
@@ -28,6 +29,7 @@ export const main = createHandler({
     'needs.done': async ({ actor, input, now }) => markNeedDone(actor, input, now),
     'needs.thank': async ({ actor, input, now }) => thankNeed(actor, input, now),
     'needs.withdraw': async ({ actor, input, now }) => withdrawNeed(actor, input.needId, now),
+    'needs.declineAddressed': async ({ actor, input, now }) => declineAddressedNeed(actor, input.needId, now),
     'needs.mine': async ({ actor, input, now }) => myNeeds(actor, input.offset, input.limit, now),
     'needs.queue': async ({ actor, input, now }) => needQueue(actor, input.communityId, input.offset, input.limit, now),
     'needs.offerPost': async ({ actor, input, requestId, now }) => postOffer(actor, input, requestId!, now),

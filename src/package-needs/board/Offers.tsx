@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { NeedCategory, OfferView } from '../../shared/schemas/needs';
@@ -10,6 +11,8 @@ import { LongTextField } from '../../components/LongText';
 import { EmptyState } from '../../components/StateView';
 import { errorMessage } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
+import { needRoutes } from '../../utils/needRoutes';
+import { rememberAskedOffer } from '../askedOffer';
 
 export interface OffersProps {
   offers: OfferView[];
@@ -18,7 +21,8 @@ export interface OffersProps {
 
 /**
  * The time-bank offer board beside the needs (only where the community turned the time bank on):
- * what neighbours can do for each other, my own offers withdrawable, and a short form to add one.
+ * what neighbours can do for each other — each with "ask for help", which opens the post form
+ * addressed to its author — my own offers withdrawable, and a short form to add one.
  */
 export function Offers({ offers, onChanged }: OffersProps) {
   const { t } = useI18n();
@@ -46,6 +50,10 @@ export function Offers({ offers, onChanged }: OffersProps) {
       setWhat('');
     });
   };
+  const ask = (offer: OfferView) => {
+    rememberAskedOffer(offer);
+    void Taro.navigateTo({ url: needRoutes.askOffer(offer.id) }).catch(() => undefined);
+  };
 
   return (
     <View className='needs-offers'>
@@ -64,7 +72,11 @@ export function Offers({ offers, onChanged }: OffersProps) {
             <Button className='needs-offer__withdraw' fill='outline' disabled={busy} onClick={() => void run(() => call('needs.offerWithdraw', { offerId: offer.id }))}>
               {t('needs.offers.withdraw')}
             </Button>
-          ) : null}
+          ) : (
+            <Button className='needs-offer__ask' type='primary' fill='outline' size='large' onClick={() => ask(offer)}>
+              {t('needs.offers.ask')}
+            </Button>
+          )}
         </View>
       ))}
       <View className='linli-card needs-offers__form'>

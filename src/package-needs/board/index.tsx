@@ -66,6 +66,7 @@ export default function NeedsBoardPage() {
               {t('needs.board.by', { name: need.residentName })}
               {need.postedForResident ? ` · ${t('needs.board.proxy')}` : ''}
             </Text>
+            {need.addressedTo ? <Text className='needs-card__addressed'>{t('needs.board.addressedTo', { name: need.addressedTo.name })}</Text> : null}
             {need.claimer ? <Text className='needs-card__meta'>{t('needs.board.claimer', { name: need.claimer.name })}</Text> : null}
           </View>
         ))}

@@ -76,6 +76,7 @@ export default function NeedDetailPage() {
           <Text className='need-detail__meta need-detail__phone'>
             {t('needs.detail.line', { label: t('needs.detail.phone'), value: n.phone ?? t('needs.detail.hidden') })}
           </Text>
+          {n.addressedTo ? <Text className='need-detail__meta need-detail__addressed'>{t('needs.board.addressedTo', { name: n.addressedTo.name })}</Text> : null}
           {n.claimer ? <Text className='need-detail__meta need-detail__claimer'>{t('needs.board.claimer', { name: n.claimer.name })}</Text> : null}
           {n.helpers.length > 0 ? (
             <Text className='need-detail__meta'>
@@ -99,6 +100,22 @@ export default function NeedDetailPage() {
                 </Button>
               ))}
             </>
+          ) : null}
+          {can('needs.declineAddressed') ? (
+            <Button
+              className='need-detail__decline-addressed'
+              fill='outline'
+              size='large'
+              block
+              disabled={busy}
+              onClick={() =>
+                void Taro.showModal({ content: t('needs.detail.confirmDeclineAddressed') })
+                  .then((answer) => (answer.confirm ? act(() => call('needs.declineAddressed', { needId: n.id })) : undefined))
+                  .catch(() => undefined)
+              }
+            >
+              {t('needs.detail.actions.declineAddressed')}
+            </Button>
           ) : null}
           {can('needs.confirm') ? (
             <>

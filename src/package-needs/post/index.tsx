@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import Taro from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { Input } from '@nutui/nutui-react-taro';
+import { Button, Input } from '@nutui/nutui-react-taro';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { ChoiceChips } from '../../components/ChoiceChips';
@@ -18,6 +18,7 @@ import { NeedCategory, NeedsPostInput } from '../../shared/schemas/needs';
 import { chinaDay } from '../../utils/chinaTime';
 import { schemaFieldErrors } from '../../utils/schemaErrors';
 import { needRoutes } from '../../utils/needRoutes';
+import { askedOffer } from '../askedOffer';
 import './index.scss';
 
 type Field = 'what' | 'category' | 'whenFrom' | 'whenTo' | 'place' | 'phone';
@@ -29,6 +30,8 @@ const WHAT_LIMIT = { min: 4, max: 200 };
 /**
  * Posting a need: what, when (a day or a window), where and a phone — for myself or, where I act
  * for a resident with her consent, for her. The form checks with the contract's own schema.
+ * Opened from a time-bank offer ("ask for help", `offerId`), it is prefilled with the offer and the
+ * need goes to its author alone — unless she chooses the public board instead.
  */
 export default function NeedsPostPage() {
   const { t } = useI18n();
@@ -36,9 +39,12 @@ export default function NeedsPostPage() {
   useAccount({ requireCommunity: true });
   const proxies = useAsync(() => call('proxies.list', {}), []);
   const today = chinaDay();
+  const router = useRouter();
+  const [offerId, setOfferId] = useState(router.params.offerId ?? '');
+  const offer = offerId ? askedOffer(offerId) : null;
   const [forUserId, setForUserId] = useState<string>('self');
-  const [what, setWhat] = useState('');
-  const [category, setCategory] = useState<NeedCategory | null>(null);
+  const [what, setWhat] = useState(offer?.what ?? '');
+  const [category, setCategory] = useState<NeedCategory | null>(offer?.category ?? null);
   const [whenFrom, setWhenFrom] = useState(today);
   const [whenTo, setWhenTo] = useState('');
   const [place, setPlace] = useState('');
@@ -49,7 +55,7 @@ export default function NeedsPostPage() {
 
   const submit = async () => {
     setGeneral(null);
-    const input = { what, category: category ?? '', whenFrom, ...(whenTo ? { whenTo } : {}), place, phone, ...(forUserId === 'self' ? {} : { forUserId }) };
+    const input = { what, category: category ?? '', whenFrom, ...(whenTo ? { whenTo } : {}), place, phone, ...(forUserId === 'self' ? {} : { forUserId }), ...(offerId ? { offerId } : {}) };
     const found = schemaFieldErrors(NeedsPostInput, input, (path) => (FIELDS.has(path) ? (path as Field) : null), (_issue, field) => t(PROBLEM[field]));
     if (form.refuse(found) || !category) return;
     try {
@@ -68,6 +74,15 @@ export default function NeedsPostPage() {
   return (
     <PageRoot titleKey='needs.titles.post' className='needs-post'>
       <Text className='needs-post__intro'>{t('needs.post.intro')}</Text>
+      {offerId ? (
+        <View className='linli-card needs-post__asking'>
+          {offer ? <Text className='needs-post__asking-who'>{t('needs.post.asking', { name: offer.name, offer: offer.what })}</Text> : null}
+          <Text className='needs-post__asking-hint'>{t('needs.post.askingHint')}</Text>
+          <Button className='needs-post__ask-nobody' fill='none' onClick={() => setOfferId('')}>
+            {t('needs.post.askNobody')}
+          </Button>
+        </View>
+      ) : null}
       <View className='linli-section'>
         <View className='linli-card'>
           {actingFor.length > 0 ? (

@@ -6,6 +6,7 @@ import type * as z from '../zod';
 import {
   NeedsClaimInput,
   NeedsConfirmInput,
+  NeedsDeclineAddressedInput,
   NeedsDoneInput,
   NeedsGetInput,
   NeedsListInput,
@@ -44,6 +45,7 @@ export const needsActions = {
   'needs.done': move(NeedsDoneInput, 'the claiming volunteer or a leader of the claiming group'),
   'needs.thank': move(NeedsThankInput, 'the resident or her proxy'),
   'needs.withdraw': move(NeedsWithdrawInput, 'the resident or her proxy, before it is done'),
+  'needs.declineAddressed': move(NeedsDeclineAddressedInput, 'the neighbour an open need was addressed to (from her offer): it goes to the public board'),
   'needs.mine': action({ fn: 'needs', input: NeedsMineInput, output: NeedsListOutput, mutation: false, audience: 'signed-in', roles: 'anyone: her needs, those she acts for, and those she or her groups took on' }),
   'needs.queue': action({ fn: 'needs', input: NeedsQueueInput, output: NeedsListOutput, mutation: false, audience: 'staff', roles: 'committee staff of the community (and staff above it)' }),
   'needs.offerPost': action({ fn: 'needs', input: NeedsOfferPostInput, output: OfferView, mutation: true, audience: 'signed-in', rateLimit: { limit: 20, windowSeconds: 3600 }, roles: 'a resident of a community with the time bank on' }),

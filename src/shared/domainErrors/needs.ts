@@ -19,4 +19,8 @@ export const needErrors = /* @__PURE__ */ defineErrors('needs', needsZhCN, {
   photoNotUploaded: { code: 'INVALID_INPUT', field: { path: 'photo', prefix: '' } },
   timeBankOff: { code: 'NOT_FOUND' },
   offerNotFound: { code: 'NOT_FOUND' },
+  offerWithdrawn: { code: 'CONFLICT' },
+  offerOtherCommunity: { code: 'INVALID_INPUT', field: { path: 'offerId', prefix: '' } },
+  ownOffer: { code: 'INVALID_INPUT', field: { path: 'offerId', prefix: '' } },
+  notAddressedToYou: { code: 'CONFLICT' },
 });

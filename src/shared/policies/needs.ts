@@ -40,16 +40,30 @@ export interface NeedResource extends RegionScope {
   claimer: boolean;
   /** The caller lives in the need's community. */
   neighbour: boolean;
+  /** The need is addressed to one neighbour (asked from her time-bank offer) and not to the board. */
+  addressed: boolean;
+  /** The caller is that neighbour. */
+  addressee: boolean;
 }
 
 /** Committee staff of the need's community (and staff above it) — the register's keepers. */
 const committeeOver = (actor: PolicyActor, scope: RegionScope) => hasStaffRoleOver(actor, ['committee', 'street', 'county'], scope);
 
+/**
+ * Who may take the need on besides its resident's side: the neighbour it is addressed to while it
+ * is, the community otherwise.
+ */
+const mayTakeOn = (n: NeedResource) => (n.addressed ? n.addressee : n.neighbour);
+
 export const needPolicies = {
-  'needs.view': (actor, n) => n.forResident || n.claimer || n.neighbour || committeeOver(actor, n),
+  // An addressed need is not on the board: neighbours other than the one asked never see it. The
+  // committee still does (it keeps the queue and is told of needs nobody answers).
+  'needs.view': (actor, n) => n.forResident || n.claimer || mayTakeOn(n) || committeeOver(actor, n),
   /** The address and phone: only the resident's side, whoever took it on, and the committee. */
   'needs.viewPrivate': (actor, n) => n.forResident || n.claimer || committeeOver(actor, n),
-  'needs.claim': (_actor, n) => canMove(n.state, 'claim') && n.neighbour && !n.forResident,
+  'needs.claim': (_actor, n) => canMove(n.state, 'claim') && mayTakeOn(n) && !n.forResident,
+  /** The neighbour asked declines: the need goes to the public board as an ordinary open one. */
+  'needs.declineAddressed': (_actor, n) => canMove(n.state, 'claim') && n.addressed && n.addressee && !n.forResident,
   'needs.confirm': (_actor, n) => canMove(n.state, 'accept') && n.forResident,
   'needs.done': (_actor, n) => canMove(n.state, 'done') && n.claimer,
   'needs.thank': (_actor, n) => canMove(n.state, 'thank') && n.forResident,

@@ -45,6 +45,11 @@ export const NeedsPostInput = z
     phone: Phone,
     /** Posting for another resident (a proxy with her consent, or staff of her community). */
     forUserId: Id.optional(),
+    /**
+     * Asking the author of this time-bank offer (请TA帮忙): the need is addressed to her alone
+     * until she declines it, when it goes to the public board.
+     */
+    offerId: Id.optional(),
   })
   .strict()
   .refine((v) => !v.whenTo || v.whenTo >= v.whenFrom, { path: ['whenTo'], message: '结束日期不能早于开始日期' })
@@ -70,6 +75,7 @@ export type NeedsDoneInput = z.infer<typeof NeedsDoneInput>;
 export const NeedsThankInput = z.object({ needId: Id, rating: z.number().int().min(1, '评分为 1–5 分').max(5, '评分为 1–5 分'), words: text(0, 200).optional() }).strict();
 export type NeedsThankInput = z.infer<typeof NeedsThankInput>;
 export const NeedsWithdrawInput = z.object({ needId: Id }).strict();
+export const NeedsDeclineAddressedInput = z.object({ needId: Id }).strict();
 export const NeedsMineInput = Page.strict();
 export const NeedsQueueInput = Page.extend({ communityId: Id }).strict();
 
@@ -91,6 +97,11 @@ export const NeedView = z.object({
   /** Posted for the resident by someone acting for her. */
   postedForResident: z.boolean(),
   claimer: NeedClaimer.nullable(),
+  /**
+   * The neighbour the need was addressed to from her time-bank offer (指定), while it is; null
+   * for a need on the public board (never addressed, or she declined it).
+   */
+  addressedTo: z.object({ name: z.string() }).nullable(),
   place: z.string().nullable(),
   phone: z.string().nullable(),
   location: Coordinates.nullable(),

@@ -1,6 +1,8 @@
 /**
  * needs.confirm: the resident (or her proxy) accepts whoever took her need on, or declines, which
- * puts the need back on the board as open. Conditional on the need still being claimed.
+ * puts the need back on the board as open — a need she had addressed to one neighbour too: she
+ * declined the neighbour she asked, so the board is where it goes next. Conditional on the need
+ * still being claimed.
  */
 import { needErrors } from '../../../../src/shared/domainErrors';
 import { needPolicies } from '../../../../src/shared/policies/needs';
@@ -18,7 +20,7 @@ export async function confirmNeed(actor: Actor, needId: string, accept: boolean,
   authorize(needPolicies, 'needs.confirm', actor, resource, resource.forResident ? needErrors.stateChanged() : undefined);
   const moved = accept
     ? await moveNeed(needId, 'accept', { acceptedAt: now }, now)
-    : await moveNeed(needId, 'decline', { claim: null, claimedAt: null }, now);
+    : await moveNeed(needId, 'decline', { claim: null, claimedAt: null, addressedTo: null }, now);
   if (!moved) throw needErrors.stateChanged();
   if (accept && need.claim) {
     await notifier().notify({ userId: need.claim.by, kind: 'need_accepted', params: { need: need.what.slice(0, 20) }, link: `package-needs/detail/index?id=${needId}`, dedupeKey: `need-accepted-${needId}` });

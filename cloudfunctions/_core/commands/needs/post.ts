@@ -1,15 +1,19 @@
 /**
  * needs.post: a resident posts a need on her community's board — or someone acting for her (a
  * proxy with her active consent, or committee staff of her community) posts it with `forUserId`.
- * The text is content-checked before it is stored; the place and phone are sealed.
+ * The text is content-checked before it is stored; the place and phone are sealed. With `offerId`
+ * the need is addressed to the author of that time-bank offer (请TA帮忙): off the public board,
+ * hers alone to take on or decline (policies/needs.ts), and she is told in her inbox.
  */
 import { needErrors } from '../../../../src/shared/domainErrors';
 import { hasStaffRoleOver } from '../../../../src/shared/policies/actor';
 import type { NeedsPostInput, NeedView } from '../../../../src/shared/schemas/needs';
 import type { Actor } from '../../authz/actor';
 import { assertContentAllowed } from '../../ports/contentCheck';
-import { sealPersonal } from '../../privacy/personalData';
-import { addNeed, boardRankOf, type NeedDoc } from '../../repositories/needs';
+import { notifier } from '../../ports/notify';
+import { maskNickname, sealPersonal } from '../../privacy/personalData';
+import { findOffer } from '../../repositories/needOffers';
+import { addNeed, boardRankOf, type NeedAddressDoc, type NeedDoc } from '../../repositories/needs';
 import { activeConsentFor } from '../../repositories/proxies';
 import { findRegion } from '../../repositories/regions';
 import { findUser, type UserDoc } from '../../repositories/users';
@@ -33,6 +37,21 @@ async function residentFor(actor: Actor, forUserId: string | undefined): Promise
   throw needErrors.notActingFor();
 }
 
+/**
+ * The neighbour a need asks, from her offer: an open offer of the resident's own community, by
+ * someone other than the resident and the caller (else refused, nothing written).
+ */
+async function addresseeOf(actor: Actor, resident: UserDoc, communityId: string, offerId: string): Promise<NeedAddressDoc> {
+  const offer = await findOffer(offerId);
+  if (!offer) throw needErrors.offerNotFound();
+  if (offer.communityId !== communityId) throw needErrors.offerOtherCommunity();
+  // Her own offer, or the proxy's: the resident's side may not take on the need it posts (needs.claim).
+  if (offer.userId === resident._id || offer.userId === actor.userId) throw needErrors.ownOffer();
+  if (offer.state !== 'open') throw needErrors.offerWithdrawn();
+  const author = await findUser(offer.userId);
+  return { userId: offer.userId, offerId: offer._id, name: author?.nickname ?? '居民' };
+}
+
 /** Posts a need for the caller or for the resident she acts for. */
 export async function postNeed(actor: Actor, input: NeedsPostInput, requestId: string, now: Date): Promise<NeedView> {
   const resident = await residentFor(actor, input.forUserId);
@@ -42,6 +61,7 @@ export async function postNeed(actor: Actor, input: NeedsPostInput, requestId: s
   const today = chinaDayOf(now);
   if (input.whenFrom < today) throw needErrors.whenInPast();
   if (input.whenFrom > chinaDayOf(new Date(now.getTime() + POST_AHEAD_DAYS * DAY_MS))) throw needErrors.whenTooFar({ days: POST_AHEAD_DAYS });
+  const addressedTo = input.offerId ? await addresseeOf(actor, resident, community._id, input.offerId) : null;
   await assertContentAllowed({ what: input.what, place: input.place }, 3, actor.openid);
   const whenTo = input.whenTo ?? input.whenFrom;
   const [countyId = '', streetId = ''] = community.ancestorIds;
@@ -64,6 +84,7 @@ export async function postNeed(actor: Actor, input: NeedsPostInput, requestId: s
     state: 'open',
     boardRank: boardRankOf('open'),
     claim: null,
+    addressedTo,
     claimedAt: null,
     acceptedAt: null,
     doneAt: null,
@@ -79,6 +100,15 @@ export async function postNeed(actor: Actor, input: NeedsPostInput, requestId: s
     updatedAt: now,
   };
   await addNeed(need);
+  if (addressedTo) {
+    await notifier().notify({
+      userId: addressedTo.userId,
+      kind: 'need_addressed',
+      params: { need: need.what.slice(0, 20), resident: maskNickname(resident.nickname) },
+      link: `package-needs/detail/index?id=${need._id}`,
+      dedupeKey: `need-addressed-${need._id}`,
+    });
+  }
   return (await needViews(actor, [need], now))[0]!;
 }
 
