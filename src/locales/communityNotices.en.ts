@@ -2,22 +2,9 @@
 import type communityNoticesZhCN from './communityNotices.zh-CN';
 
 const communityNoticesEn: typeof communityNoticesZhCN = {
-  kinds: {
-    water_power: 'Water & power',
-    health: 'Health',
-    weather: 'Weather warning',
-    safety: 'Safety',
-    general: 'Community news',
-  },
   urgent: 'Urgent',
   validUntil: 'Valid until {time}',
   expired: 'Expired',
-  pin: {
-    label: 'Urgent notice',
-    open: 'Read more',
-    dismiss: 'Got it',
-    dismissLabel: 'Close the urgent notice: {title}',
-  },
   detail: {
     title: 'Community notice',
     from: 'From {community}',

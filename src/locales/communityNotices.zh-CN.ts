@@ -3,22 +3,9 @@
  * staff page that posts, edits, withdraws and counts them.
  */
 const communityNoticesZhCN = {
-  kinds: {
-    water_power: '停水停电',
-    health: '卫生健康',
-    weather: '天气预警',
-    safety: '安全提示',
-    general: '社区公告',
-  },
   urgent: '紧急',
   validUntil: '有效期至 {time}',
   expired: '已过期',
-  pin: {
-    label: '紧急通知',
-    open: '查看详情',
-    dismiss: '知道了',
-    dismissLabel: '关闭紧急通知：{title}',
-  },
   detail: {
     title: '社区通知',
     from: '{community}发布',

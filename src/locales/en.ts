@@ -8,9 +8,12 @@ import type careZhCN from './care.zh-CN';
 import formsEn from './forms.en';
 import moderationEn from './moderation.en';
 import noticesEn from './notices.en';
-import communityNoticesEn from './communityNotices.en';
-import needsEn from './needs.en';
-import proxyEn from './proxy.en';
+import communityNoticesEntryEn from './communityNotices.entry.en';
+import type communityNoticesZhCN from './communityNotices.zh-CN';
+import needsEntryEn from './needs.entry.en';
+import type needsZhCN from './needs.zh-CN';
+import proxyEntryEn from './proxy.entry.en';
+import type proxyZhCN from './proxy.zh-CN';
 import registryEn from './registry.en';
 import volunteerEntryEn from './volunteer.entry.en';
 import type volunteerZhCN from './volunteer.zh-CN';
@@ -23,10 +26,10 @@ const en: Messages = {
   moderation: moderationEn as typeof moderationEn & typeof moderationStaffZhCN,
   forms: formsEn,
   notices: noticesEn,
-  communityNotices: communityNoticesEn,
-  needs: needsEn,
+  communityNotices: communityNoticesEntryEn as typeof communityNoticesEntryEn & typeof communityNoticesZhCN,
+  needs: needsEntryEn as typeof needsEntryEn & typeof needsZhCN,
   care: careEntryEn as typeof careEntryEn & typeof careZhCN,
-  proxy: proxyEn,
+  proxy: proxyEntryEn as typeof proxyEntryEn & typeof proxyZhCN,
   app: {
     name: 'Linli',
     slogan: 'Find the community groups around you',

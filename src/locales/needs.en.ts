@@ -3,7 +3,6 @@ import type needsZhCN from './needs.zh-CN';
 /** Needs board strings (English); same keys as needs.zh-CN.ts. */
 const needsEn: typeof needsZhCN = {
   titles: { board: 'Neighbourly help', post: 'Post a need', detail: 'Need' },
-  entry: { title: 'Neighbourly help', hint: 'Post a small wish, or lend a neighbour a hand' },
   categories: {
     errands: 'Errands',
     companionship: 'Company',

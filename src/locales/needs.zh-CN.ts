@@ -1,7 +1,6 @@
 /** Needs board strings (zh-CN): 微心愿 / 邻里求助, the time-bank offers, and the dashboard's needs figures. */
 const needsZhCN = {
   titles: { board: '邻里求助', post: '发布需求', detail: '需求详情' },
-  entry: { title: '邻里求助', hint: '发布微心愿，或帮邻居一把' },
   categories: {
     errands: '跑腿代办',
     companionship: '陪伴聊天',

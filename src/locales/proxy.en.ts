@@ -2,11 +2,6 @@
 import type proxyZhCN from './proxy.zh-CN';
 
 const proxyEn: typeof proxyZhCN = {
-  titles: {
-    residents: 'Residents I act for',
-    create: 'Register a resident without a smartphone',
-    records: 'Proxy records',
-  },
   residents: {
     intro: 'These residents authorised you to act for them. On an activity page you can sign them up, confirm an offered place, check them in or cancel.',
     empty: 'No resident has authorised you yet',
@@ -65,26 +60,6 @@ const proxyEn: typeof proxyZhCN = {
     withdrawn: 'Consent withdrawn',
     claimCode: 'Make a claim code',
     addConsent: 'Record a new consent',
-  },
-  claim: {
-    title: 'Claim my account',
-    hint: 'If your community or family registered an account for you, enter the 8-digit claim code they gave you. Your sign-ups and records stay.',
-    label: '8-digit claim code',
-    placeholder: 'Enter 8 digits',
-    submit: 'Claim account',
-    done: 'Claimed. Welcome, {name}',
-  },
-  birthYear: {
-    title: 'Birth year needed',
-    hint: "This activity has an age requirement, so we need {name}'s birth year.",
-    self: 'your',
-    label: 'Birth year',
-    placeholder: 'e.g. 1950',
-    submit: 'Save and sign up',
-  },
-  proxyActions: {
-    confirmOffer: 'Confirm place',
-    checkin: 'Check in',
   },
 };
 

@@ -10,9 +10,12 @@ import type careZhCN from './care.zh-CN';
 import formsZhCN from './forms.zh-CN';
 import moderationZhCN from './moderation.zh-CN';
 import noticesZhCN from './notices.zh-CN';
-import communityNoticesZhCN from './communityNotices.zh-CN';
-import needsZhCN from './needs.zh-CN';
-import proxyZhCN from './proxy.zh-CN';
+import communityNoticesEntryZhCN from './communityNotices.entry.zh-CN';
+import type communityNoticesZhCN from './communityNotices.zh-CN';
+import needsEntryZhCN from './needs.entry.zh-CN';
+import type needsZhCN from './needs.zh-CN';
+import proxyEntryZhCN from './proxy.entry.zh-CN';
+import type proxyZhCN from './proxy.zh-CN';
 import type moderationStaffZhCN from './moderation.staff.zh-CN';
 import registryZhCN from './registry.zh-CN';
 import volunteerEntryZhCN from './volunteer.entry.zh-CN';
@@ -34,13 +37,13 @@ const zhCN = {
   /** Consent results, undelivered messages (staff), NutUI's own texts. */
   notices: noticesZhCN,
   /** Committee notices: the home pin, the notice page, the staff page (small, so all in the main package). */
-  communityNotices: communityNoticesZhCN,
-  /** The needs board (微心愿 / 邻里求助) and the time-bank offers (package-needs). */
-  needs: needsZhCN,
+  communityNotices: communityNoticesEntryZhCN as typeof communityNoticesEntryZhCN & typeof communityNoticesZhCN,
+  /** The needs board (微心愿 / 邻里求助) and the time-bank offers: loaded with package-needs (and package-staff's figures). */
+  needs: needsEntryZhCN as typeof needsEntryZhCN & typeof needsZhCN,
   /** People served, pairing and visits: loaded with package-care (src/package-care/locale.ts). */
   care: careEntryZhCN as typeof careEntryZhCN & typeof careZhCN,
   /** Residents without a smartphone: registering, acting for them, 代办记录, claiming (package-proxy, activity page). */
-  proxy: proxyZhCN,
+  proxy: proxyEntryZhCN as typeof proxyEntryZhCN & typeof proxyZhCN,
   app: {
     name: '邻里',
     slogan: '发现身边的社区社会组织',

@@ -2,9 +2,16 @@
 import { registerCatalog } from '../locales';
 import careEn from '../locales/care.en';
 import careZhCN from '../locales/care.zh-CN';
+import communityNoticesEn from '../locales/communityNotices.en';
+import communityNoticesZhCN from '../locales/communityNotices.zh-CN';
 import moderationStaffEn from '../locales/moderation.staff.en';
 import moderationStaffZhCN from '../locales/moderation.staff.zh-CN';
+import needsEn from '../locales/needs.en';
+import needsZhCN from '../locales/needs.zh-CN';
 
 registerCatalog('moderation', { 'zh-CN': moderationStaffZhCN, en: moderationStaffEn });
 // The dashboard's care figures speak the care catalog (src/package-staff/dashboard/CareFigures.tsx).
 registerCatalog('care', { 'zh-CN': careZhCN, en: careEn });
+// The notices page (package-staff/notices) and the dashboard's needs figures (components/NeedFigures.tsx).
+registerCatalog('communityNotices', { 'zh-CN': communityNoticesZhCN, en: communityNoticesEn });
+registerCatalog('needs', { 'zh-CN': needsZhCN, en: needsEn });

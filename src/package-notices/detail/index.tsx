@@ -1,3 +1,4 @@
+import '../locale';
 import { useEffect, useRef } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';

@@ -1,7 +1,7 @@
-import proxyZhCN from '../../locales/proxy.zh-CN';
+import proxyEntryZhCN from '../../locales/proxy.entry.zh-CN';
 
 export default definePageConfig({
-  navigationBarTitleText: proxyZhCN.titles.create,
+  navigationBarTitleText: proxyEntryZhCN.titles.create,
   backgroundTextStyle: 'dark',
   enablePullDownRefresh: true,
 });

@@ -1,7 +1,7 @@
-import proxyZhCN from '../../locales/proxy.zh-CN';
+import proxyEntryZhCN from '../../locales/proxy.entry.zh-CN';
 
 export default definePageConfig({
-  navigationBarTitleText: proxyZhCN.titles.records,
+  navigationBarTitleText: proxyEntryZhCN.titles.records,
   backgroundTextStyle: 'dark',
   enablePullDownRefresh: true,
 });
