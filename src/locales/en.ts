@@ -3,6 +3,7 @@ import type { Messages } from './zh-CN';
 /** English; switchable in 我的 → 设置. Same keys as zh-CN.ts (the type checks it). */
 import errorsEn, { errorIssuesEn } from './errors.en';
 import eventsEn from './events.en';
+import type eventsManageZhCN from './events.manage.zh-CN';
 import careEntryEn from './care.entry.en';
 import type careZhCN from './care.zh-CN';
 import formsEn from './forms.en';
@@ -15,13 +16,16 @@ import type needsZhCN from './needs.zh-CN';
 import proxyEntryEn from './proxy.entry.en';
 import type proxyZhCN from './proxy.zh-CN';
 import registryEn from './registry.en';
+import type registryManageZhCN from './registry.manage.zh-CN';
 import volunteerEntryEn from './volunteer.entry.en';
 import type volunteerZhCN from './volunteer.zh-CN';
 import type moderationStaffZhCN from './moderation.staff.zh-CN';
 
 const en: Messages = {
-  registry: registryEn,
-  events: eventsEn,
+  /** Founding, editing and managing a group, and its review, load with package-leader / package-staff. */
+  registry: registryEn as typeof registryEn & typeof registryManageZhCN,
+  /** The form, roster, code and cancel strings load with package-events (src/package-events/locale.ts). */
+  events: eventsEn as typeof eventsEn & typeof eventsManageZhCN,
   volunteer: volunteerEntryEn as typeof volunteerEntryEn & typeof volunteerZhCN,
   moderation: moderationEn as typeof moderationEn & typeof moderationStaffZhCN,
   forms: formsEn,

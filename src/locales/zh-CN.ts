@@ -5,6 +5,7 @@
  */
 import errorsZhCN, { errorIssuesZhCN } from './errors.zh-CN';
 import eventsZhCN from './events.zh-CN';
+import type eventsManageZhCN from './events.manage.zh-CN';
 import careEntryZhCN from './care.entry.zh-CN';
 import type careZhCN from './care.zh-CN';
 import formsZhCN from './forms.zh-CN';
@@ -18,14 +19,17 @@ import proxyEntryZhCN from './proxy.entry.zh-CN';
 import type proxyZhCN from './proxy.zh-CN';
 import type moderationStaffZhCN from './moderation.staff.zh-CN';
 import registryZhCN from './registry.zh-CN';
+import type registryManageZhCN from './registry.manage.zh-CN';
 import volunteerEntryZhCN from './volunteer.entry.zh-CN';
 import type volunteerZhCN from './volunteer.zh-CN';
 
 const zhCN = {
   /** Group management, founding and review, hubs and posts (package-leader, package-staff). */
-  registry: registryZhCN,
+  /** Founding, editing and managing a group, and its review, load with package-leader / package-staff. */
+  registry: registryZhCN as typeof registryZhCN & typeof registryManageZhCN,
   /** Activities, sign-ups, check-in, inbox and proxies. */
-  events: eventsZhCN,
+  /** The form, roster, code and cancel strings load with package-events (src/package-events/locale.ts). */
+  events: eventsZhCN as typeof eventsZhCN & typeof eventsManageZhCN,
   /** Volunteer service: registration, hours, credits, the points store, proofs. */
   // Only the entry strings ship in the main package; package-volunteer registers the rest.
   volunteer: volunteerEntryZhCN as typeof volunteerEntryZhCN & typeof volunteerZhCN,

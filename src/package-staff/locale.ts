@@ -8,6 +8,8 @@ import moderationStaffEn from '../locales/moderation.staff.en';
 import moderationStaffZhCN from '../locales/moderation.staff.zh-CN';
 import needsEn from '../locales/needs.en';
 import needsZhCN from '../locales/needs.zh-CN';
+import registryManageEn from '../locales/registry.manage.en';
+import registryManageZhCN from '../locales/registry.manage.zh-CN';
 
 registerCatalog('moderation', { 'zh-CN': moderationStaffZhCN, en: moderationStaffEn });
 // The dashboard's care figures speak the care catalog (src/package-staff/dashboard/CareFigures.tsx).
@@ -15,3 +17,5 @@ registerCatalog('care', { 'zh-CN': careZhCN, en: careEn });
 // The notices page (package-staff/notices) and the dashboard's needs figures (components/NeedFigures.tsx).
 registerCatalog('communityNotices', { 'zh-CN': communityNoticesZhCN, en: communityNoticesEn });
 registerCatalog('needs', { 'zh-CN': needsZhCN, en: needsEn });
+// The group review (package-staff/review) shows the review and founding strings.
+registerCatalog('registry', { 'zh-CN': registryManageZhCN, en: registryManageEn });

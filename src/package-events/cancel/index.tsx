@@ -1,3 +1,4 @@
+import '../locale';
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';

@@ -1,3 +1,4 @@
+import '../locale';
 import { useEffect } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';

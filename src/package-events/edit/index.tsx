@@ -1,3 +1,4 @@
+import '../locale';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ActivityDetail } from '../../shared/schemas/activities';

@@ -1,3 +1,4 @@
+import '../locale';
 import { useRouter } from '@tarojs/taro';
 import { Tips } from '@nutui/icons-react-taro';
 import type { RegionTreeNode } from '../../shared/schemas/regions';

@@ -1,3 +1,4 @@
+import '../locale';
 import { GroupGate } from '../../components/GroupGate';
 import { HubInvitations } from './HubInvitations';
 import { HubOutreach } from './HubOutreach';

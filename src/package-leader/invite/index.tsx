@@ -1,3 +1,4 @@
+import '../locale';
 import { useState } from 'react';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { Button as NativeButton, Text, View } from '@tarojs/components';

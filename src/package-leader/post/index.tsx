@@ -1,3 +1,4 @@
+import '../locale';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
