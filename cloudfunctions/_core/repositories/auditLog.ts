@@ -1,4 +1,5 @@
 /** The audit log: every staff action and role grant, append-only. */
+import { orderedSlice } from './newestFirstPage';
 import { database } from '../runtime/cloudbase';
 import { Collections } from './collections';
 import { countOf } from './figures';
@@ -58,8 +59,7 @@ export function auditWhere(regionIds: string[], filters: AuditFilters): Record<s
 
 /** A page of a search, newest first. */
 export async function auditEntries(where: Record<string, unknown>, offset: number, limit: number): Promise<AuditEntryDoc[]> {
-  const { data } = await database().collection(Collections.auditLog).where(where).orderBy('createdAt', 'desc').skip(offset).limit(limit).get();
-  return data as AuditEntryDoc[];
+  return orderedSlice<AuditEntryDoc>(Collections.auditLog, where, [['createdAt', 'desc']], offset, limit);
 }
 
 /** How many entries a search finds (counted by the database). */

@@ -14,13 +14,21 @@ export interface NewestFirstPage<T> {
 /** Sort keys, most significant first (add `_id` last where ties must page stably). */
 export type PageOrder = ReadonlyArray<readonly [field: string, direction: 'asc' | 'desc']>;
 
-export async function orderedPage<T>(collection: string, where: object, order: PageOrder, offset: number, limit: number): Promise<NewestFirstPage<T>> {
-  const matching = () => database().collection(collection).where(where);
-  let ordered = matching();
+/**
+ * The documents from `offset` to `offset + limit` in this order: the one place a query pages by
+ * offset (node-sdk's `Query.skip`, which CloudBase caps with the 1,000-document page).
+ */
+export async function orderedSlice<T>(collection: string, where: object, order: PageOrder, offset: number, limit: number): Promise<T[]> {
+  let ordered = database().collection(collection).where(where);
   for (const [field, direction] of order) ordered = ordered.orderBy(field, direction);
-  const [page, count] = await Promise.all([ordered.skip(offset).limit(limit).get(), matching().count()]);
+  const { data } = await ordered.skip(offset).limit(limit).get();
+  return data as T[];
+}
+
+export async function orderedPage<T>(collection: string, where: object, order: PageOrder, offset: number, limit: number): Promise<NewestFirstPage<T>> {
+  const [docs, count] = await Promise.all([orderedSlice<T>(collection, where, order, offset, limit), database().collection(collection).where(where).count()]);
   const total = count.total ?? 0;
-  return { docs: page.data as T[], total, hasMore: offset + limit < total };
+  return { docs, total, hasMore: offset + limit < total };
 }
 
 export async function newestFirstPage<T>(collection: string, where: object, timeField: string, offset: number, limit: number): Promise<NewestFirstPage<T>> {

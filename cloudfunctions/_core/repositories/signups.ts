@@ -4,7 +4,7 @@
  * for its resident, rosters and counts, a person's own list, attendance as the hour book reads
  * it, and a reconcile's repairs. Activities are in activities.ts, seats in seats.ts.
  */
-import { orderedPage } from './newestFirstPage';
+import { orderedPage, orderedSlice, type PageOrder } from './newestFirstPage';
 import { SignupStatus } from '../../../src/shared/schemas/activities';
 import { database } from '../runtime/cloudbase';
 import { digest } from '../runtime/hash';
@@ -185,8 +185,8 @@ export async function markToldRead(userId: string, signupIds: string[] | undefin
 
 /** The first person waiting for a seat. */
 export async function firstWaiting(activityId: string, skip = 0): Promise<SignupDoc | null> {
-  const { data } = await signups().where({ activityId, status: 'waitlisted' }).orderBy('waitSeq', 'asc').skip(skip).limit(1).get();
-  return (data[0] as SignupDoc | undefined) ?? null;
+  const [first] = await orderedSlice<SignupDoc>(Collections.signups, { activityId, status: 'waitlisted' }, [['waitSeq', 'asc']], skip, 1);
+  return first ?? null;
 }
 
 /** My place in the waitlist: how many wait ahead of me (by the sequence taken on joining), plus one. */
@@ -225,15 +225,12 @@ export async function countSignupsByStatus(activityId: string): Promise<SignupCo
 
 /** One page of an activity's sign-ups in some statuses: in line order, then by arrival. */
 export async function rosterPage(activityId: string, statuses: readonly SignupStatus[], offset: number, limit: number): Promise<SignupDoc[]> {
-  const { data } = await signups()
-    .where({ activityId, status: database().command.in([...statuses]) })
-    .orderBy('waitSeq', 'asc')
-    .orderBy('createdAt', 'asc')
-    .orderBy('_id', 'asc')
-    .skip(offset)
-    .limit(limit)
-    .get();
-  return data as SignupDoc[];
+  const inLineOrder: PageOrder = [
+    ['waitSeq', 'asc'],
+    ['createdAt', 'asc'],
+    ['_id', 'asc'],
+  ];
+  return orderedSlice<SignupDoc>(Collections.signups, { activityId, status: database().command.in([...statuses]) }, inLineOrder, offset, limit);
 }
 
 /** Every sign-up of an activity (read in pages of 1,000 by id). */

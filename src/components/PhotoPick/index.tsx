@@ -1,3 +1,4 @@
+import { uploadImage, type ImageKind } from '../../services/cloud';
 import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Close, Photograph } from '@nutui/icons-react-taro';
@@ -90,4 +91,15 @@ export function PhotoPick(props: PhotoPickProps) {
       ) : null}
     </View>
   );
+}
+
+/**
+ * The photo's file id, uploading it on the first try only: the form keeps the id (`keep`), so a
+ * retry after a refusal sends the same file instead of uploading it again.
+ */
+export async function uploadedOnce(photo: PickedPhoto, kind: ImageKind, keep: (photo: PickedPhoto) => void): Promise<string> {
+  if (photo.fileId) return photo.fileId;
+  const fileId = await uploadImage(photo.path, kind);
+  keep({ ...photo, fileId });
+  return fileId;
 }

@@ -5,7 +5,7 @@ import { View } from '@tarojs/components';
 import { Checkbox, Input } from '@nutui/nutui-react-taro';
 import { CareCategory, CareRegisterInput } from '../../shared/schemas/care';
 import type { MessageKey } from '../../locales';
-import { call, uploadImage } from '../../services/cloud';
+import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { FormField } from '../../components/FormField';
@@ -17,7 +17,7 @@ import { useFormErrors } from '../../hooks/useFormErrors';
 import { useI18n } from '../../hooks/useI18n';
 import { textLimit } from '../../utils/formLimits';
 import { schemaFieldErrors } from '../../utils/schemaErrors';
-import { PhotoPick, type PickedPhoto } from '../../components/PhotoPick';
+import { PhotoPick, uploadedOnce, type PickedPhoto } from '../../components/PhotoPick';
 import '../components/care.scss';
 import './index.scss';
 
@@ -93,11 +93,7 @@ export default function CareRegisterPage() {
     if (form.refuse(found)) return;
     setBusy(true);
     try {
-      let fileId = photo?.fileId ?? null;
-      if (photo && !fileId) {
-        fileId = await uploadImage(photo.path, 'evidence');
-        setPhoto({ ...photo, fileId });
-      }
+      const fileId = photo ? await uploadedOnce(photo, 'evidence', setPhoto) : null;
       const person = await call('care.register', CareRegisterInput.parse(inputOf(fileId ?? reference)));
       Taro.showToast({ title: t('care.form.saved'), icon: 'success' }).catch(() => undefined);
       await Taro.redirectTo({ url: `/package-care/person/index?id=${person.id}` }).catch(() => undefined);

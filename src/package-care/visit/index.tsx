@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components';
 import { Input } from '@nutui/nutui-react-taro';
 import { CareLogVisitInput } from '../../shared/schemas/care';
 import type { MessageKey } from '../../locales';
-import { call, uploadImage } from '../../services/cloud';
+import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { DateField } from '../../components/DateField';
 import { FormField } from '../../components/FormField';
@@ -18,7 +18,7 @@ import { useI18n } from '../../hooks/useI18n';
 import { chinaDay } from '../../utils/chinaTime';
 import { textLimit } from '../../utils/formLimits';
 import { schemaFieldErrors } from '../../utils/schemaErrors';
-import { PhotoPick, type PickedPhoto } from '../../components/PhotoPick';
+import { PhotoPick, uploadedOnce, type PickedPhoto } from '../../components/PhotoPick';
 import { daysUntil } from '../components/dueText';
 import '../components/care.scss';
 import './index.scss';
@@ -58,11 +58,7 @@ export default function CareVisitPage() {
     if (form.refuse(found)) return;
     setBusy(true);
     try {
-      let fileId = photo?.fileId ?? null;
-      if (photo && !fileId) {
-        fileId = await uploadImage(photo.path, 'evidence');
-        setPhoto({ ...photo, fileId });
-      }
+      const fileId = photo ? await uploadedOnce(photo, 'evidence', setPhoto) : null;
       await call('care.logVisit', { ...input, notes: notes.trim(), ...(fileId ? { photo: fileId } : {}) });
       Taro.showToast({ title: t('care.visit.sent'), icon: 'success' }).catch(() => undefined);
       await Taro.navigateBack().catch(() => undefined);

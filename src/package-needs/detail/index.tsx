@@ -4,12 +4,12 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { Button, Tag } from '@nutui/nutui-react-taro';
 import type { NeedView } from '../../shared/schemas/needs';
-import { call, uploadImage } from '../../services/cloud';
+import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { FormField } from '../../components/FormField';
 import { LongTextField } from '../../components/LongText';
-import { PhotoPick, type PickedPhoto } from '../../components/PhotoPick';
+import { PhotoPick, uploadedOnce, type PickedPhoto } from '../../components/PhotoPick';
 import { ErrorState, LoadingState } from '../../components/StateView';
 import { useAccount } from '../../hooks/useAccount';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
@@ -150,9 +150,7 @@ export default function NeedDetailPage() {
                 onClick={() => {
                   if (!photo) return;
                   void act(async () => {
-                    // Uploaded once: a retry after a refusal sends the same file id.
-                    const fileId = photo.fileId ?? (await uploadImage(photo.path, 'evidence'));
-                    setPhoto({ ...photo, fileId });
+                    const fileId = await uploadedOnce(photo, 'evidence', setPhoto);
                     return call('needs.done', { needId: n.id, photo: fileId, helpers: helpersWithMinutes({ [me]: '60', ...minutes }) });
                   });
                 }}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Input } from '@nutui/nutui-react-taro';
-import { call, uploadImage } from '../../services/cloud';
+import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
 import { SubmitBar } from '../../components/SubmitBar';
@@ -19,7 +19,7 @@ import type { MessageKey } from '../../locales';
 import { chinaDay } from '../../utils/chinaTime';
 import { ChipSelect } from '../components/ChipSelect';
 import { DateField } from '../../components/DateField';
-import { PhotoPick, type PickedPhoto } from '../../components/PhotoPick';
+import { PhotoPick, uploadedOnce, type PickedPhoto } from '../../components/PhotoPick';
 import { wholeNumber } from '../components/format';
 import { LongTextField } from '../../components/LongText';
 import '../components/volunteer.scss';
@@ -76,8 +76,7 @@ export default function ReportPage() {
     if (form.refuse(found) || !evidence) return;
     try {
       setPhase('uploading');
-      const fileId = evidence.fileId ?? (await uploadImage(evidence.path, 'evidence'));
-      setEvidence({ ...evidence, fileId });
+      const fileId = await uploadedOnce(evidence, 'evidence', setEvidence);
       setPhase('sending');
       await call('hours.selfReport', { groupId, serviceDate: date, minutes: total, content: text, evidence: fileId });
       Taro.showToast({ title: t('volunteer.report.sent'), icon: 'success' }).catch(() => undefined);

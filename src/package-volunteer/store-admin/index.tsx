@@ -5,7 +5,7 @@ import { Text, View } from '@tarojs/components';
 import { Button, Input, Tag } from '@nutui/nutui-react-taro';
 import { StoreFulfilInput, StoreSaveItemInput, type RedemptionView, type StoreItemView } from '../../shared/schemas/credits';
 import type { MessageKey } from '../../locales';
-import { call, uploadImage } from '../../services/cloud';
+import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { FormField } from '../../components/FormField';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
@@ -22,7 +22,7 @@ import { usePaged } from '../../hooks/usePaged';
 import { formatDateTime } from '../../utils/chinaTime';
 import { poolPath } from '../../utils/volunteerRoutes';
 import { ChipSelect } from '../components/ChipSelect';
-import { PhotoPick, type PickedPhoto } from '../../components/PhotoPick';
+import { PhotoPick, uploadedOnce, type PickedPhoto } from '../../components/PhotoPick';
 import { Tick } from '../components/Tick';
 import { groupedCode, wholeNumber } from '../components/format';
 import { staffCommunities } from './communities';
@@ -191,8 +191,7 @@ function ItemForm({ communityId, item, onClose, onSaved }: ItemFormProps) {
     if (form.refuse(found) || costValue === null || stockValue === null || limitValue === null) return;
     setBusy(true);
     try {
-      const fileId = image ? (image.fileId ?? (await uploadImage(image.path, 'store'))) : null;
-      if (image && !image.fileId && fileId) setImage({ ...image, fileId });
+      const fileId = image ? await uploadedOnce(image, 'store', setImage) : null;
       const saved = await call('store.saveItem', {
         communityId,
         ...(item ? { itemId: item.id } : {}),

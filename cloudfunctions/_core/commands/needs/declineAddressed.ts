@@ -18,7 +18,7 @@ import { needViews } from './views';
 export async function declineAddressedNeed(actor: Actor, needId: string, now: Date): Promise<NeedView> {
   const { need, resource, relations } = await loadVisibleNeed(actor, needId);
   // She sees it because it is (or was) addressed to her, or it is on the board: a move she may no
-  // longer make is a conflict, not a secret. The resident's side is refused as any other move.
+  // longer make is a conflict, not a secret. The resident's side is refused like every other move.
   const noLongerHers = !resource.forResident && (resource.addressee || !resource.addressed);
   authorize(needPolicies, 'needs.declineAddressed', actor, resource, noLongerHers ? needErrors.notAddressedToYou() : undefined);
   if (!(await releaseAddressedNeed(needId, actor.userId, now))) throw needErrors.notAddressedToYou();

@@ -11,6 +11,7 @@
  * recorded in notify_failures by the port (ports/notify.ts). A notice withdrawn or expired
  * meanwhile sends nothing more.
  */
+import { inParallel } from '../../runtime/inParallel';
 import type { JobHandlers, SliceStep } from '../../jobs/jobRunner';
 import { notifier, type Notice, type PhoneSender, type Recipient } from '../../ports/notify';
 import { noticeLocaleOf } from '../../ports/noticeTexts';
@@ -42,25 +43,6 @@ function phoneNotice(doc: NoticeDoc, userId: string): Notice {
     link: noticeLinkOf(doc._id),
     dedupeKey: sendIdOf(doc._id, userId),
   };
-}
-
-/** Runs `work` over the items, `width` at a time; the first failure is thrown once every lane has stopped. */
-async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const lane = async () => {
-    while (!failed && next < items.length) {
-      try {
-        await work(items[next++]!);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  const lanes = await Promise.allSettled(Array.from({ length: Math.min(width, items.length) }, lane));
-  const failure = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
-  if (failure) throw failure.reason;
 }
 
 async function sendSlice(job: JobDoc, now: Date, via: () => PhoneSender): Promise<SliceStep> {

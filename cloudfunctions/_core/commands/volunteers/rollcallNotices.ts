@@ -1,4 +1,5 @@
 /** Shared by the roll-call actions and their notice job: notices to many people at once, and where they lead. */
+import { inParallel } from '../../runtime/inParallel';
 import { notifier, type Notice, type Notifier } from '../../ports/notify';
 import { noticeLocaleOf } from '../../ports/noticeTexts';
 import { recipientsOf, wechatOpenidOf } from '../../repositories/users';
@@ -8,29 +9,6 @@ const NOTIFY_WIDTH = 16;
 
 /** The roll-call's page in the app. */
 export const linkOf = (rollCallId: string) => `package-volunteer/rollcall/index?id=${rollCallId}`;
-
-/**
- * Runs `work` over the items, `width` at a time. After a failure no lane takes another item, and
- * the failure is thrown only once every lane has stopped: a failed slice leaves nothing running
- * behind it (its next run would race it).
- */
-async function inParallel<T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failed = false;
-  const lane = async () => {
-    while (!failed && next < items.length) {
-      try {
-        await work(items[next++]!);
-      } catch (error) {
-        failed = true;
-        throw error;
-      }
-    }
-  };
-  const lanes = await Promise.allSettled(Array.from({ length: Math.min(width, items.length) }, lane));
-  const failure = lanes.find((l): l is PromiseRejectedResult => l.status === 'rejected');
-  if (failure) throw failure.reason;
-}
 
 /** Sends one notice to each user, with her openid and language for the subscribe message (one lookup for all). */
 export async function notifyEach(userIds: string[], notice: (userId: string) => Notice, via: Notifier = notifier()): Promise<void> {
