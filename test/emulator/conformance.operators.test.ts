@@ -5,6 +5,7 @@
  * Near queries need a geo index on CloudBase: there they use TCB_GEO_COLLECTION (an empty
  * collection with a geo index on `location`) and are skipped without it.
  */
+import tcb from '@cloudbase/node-sdk';
 import { codeOf, onCloudBase, useConformanceTarget } from '../support/conformance';
 
 const conf = useConformanceTarget();
@@ -53,6 +54,29 @@ describe('field names', () => {
   test('a field name starting with $ is refused with DATABASE_REQUEST_FAILED and nothing is stored', async () => {
     const c = await conf.freshCollection('dollar');
     expect(await codeOf(c.add({ _id: 'bad', $key: 1 }))).toBe('DATABASE_REQUEST_FAILED');
+    expect((await c.doc('bad').get()).data).toEqual([]);
+  });
+
+  /**
+   * CloudBase answers a refusal with HTTP 200 and a body carrying `code` (node-sdk's own mocks
+   * answer `{ statusCode: 200, body: { code, message } }`); node-sdk 3.x throws it unless the
+   * process-wide `setThrowOnCode(false)` is set, and then returns the body (tcbapirequester.ts
+   * `request`; any other status throws with the number whatever the switch). The vendor's
+   * `验证throwOnCode` asks the same through `init({ throwOnCode: false })`, which only 2.x reads.
+   */
+  test('the refusal is a 200 answer of { code, message, requestId }: node-sdk returns it under setThrowOnCode(false)', async () => {
+    const c = await conf.freshCollection('coded');
+    const setThrowOnCode: unknown = Reflect.get(tcb, 'setThrowOnCode');
+    if (typeof setThrowOnCode !== 'function') throw new Error('node-sdk no longer exports setThrowOnCode');
+    setThrowOnCode(false);
+    let answer: unknown;
+    try {
+      answer = await c.add({ _id: 'bad', $_key: 1 });
+    } finally {
+      setThrowOnCode(true);
+    }
+    expect(answer).toMatchObject({ code: 'DATABASE_REQUEST_FAILED', message: expect.any(String), requestId: expect.any(String) });
+    expect(await codeOf(c.add({ _id: 'bad', $_key: 1 }))).toBe('DATABASE_REQUEST_FAILED');
     expect((await c.doc('bad').get()).data).toEqual([]);
   });
 });
@@ -109,6 +133,28 @@ describe('geo', () => {
     expect(data[0].meters).toBeCloseTo(0, 3);
     expect(data[1].meters).toBeCloseTo(6_378_100 * 0.01 * (Math.PI / 180), 3);
     expect(data[2].meters).toBeCloseTo(6_378_100 * 0.09 * (Math.PI / 180), 3);
+    if (onCloudBase) await c.where({ _id: conf.db.command.in(['far', 'ten', 'one', 'here']) }).remove();
+  });
+
+  /**
+   * From a legacy coordinate pair the stage measures in radians, bounds too (MongoDB's $geoNear);
+   * node-sdk 2.x sends its `near` so — a `{ longitude, latitude }` document — and multiplies by
+   * 6378100 itself (@cloudbase/database 1.4.0 aggregate.js), which the vendor's geoNear case needs.
+   */
+  test('the geoNear stage from a legacy pair (array or document) answers radians, its bounds in radians', async () => {
+    const c = await nearCollection('stagepair');
+    await places(c);
+    const radians = (degrees: number) => degrees * (Math.PI / 180);
+    const stage = (near: unknown, extra: object = {}) =>
+      // A raw pipeline is sent only under options({ raw: true }) (@cloudbase/database collection.js aggregate).
+      c.options({ raw: true }).aggregate([{ $geoNear: { near, spherical: true, distanceField: 'd', key: 'location', query: { name: /north|here/ }, ...extra } }, { $project: { _id: 1, d: 1 } }]).end();
+    const fromArray = (await stage([here[0], here[1] + 0.01])).data as Array<{ _id: string; d: number }>;
+    expect(fromArray.map((d) => d._id)).toEqual(['one', 'here', 'ten']);
+    expect(fromArray[1]!.d).toBeCloseTo(radians(0.01), 9);
+    expect(fromArray[2]!.d).toBeCloseTo(radians(0.09), 9);
+    const bounded = (await stage({ longitude: here[0], latitude: here[1] + 0.01 }, { maxDistance: radians(0.05), distanceMultiplier: 6_378_100 })).data as Array<{ _id: string; d: number }>;
+    expect(bounded.map((d) => d._id)).toEqual(['one', 'here']);
+    expect(bounded[1]!.d).toBeCloseTo(6_378_100 * radians(0.01), 3);
     if (onCloudBase) await c.where({ _id: conf.db.command.in(['far', 'ten', 'one', 'here']) }).remove();
   });
 

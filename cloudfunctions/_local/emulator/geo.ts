@@ -29,12 +29,36 @@ function checkPoint([lng, lat]: LngLat): LngLat {
   return [lng, lat];
 }
 
-/** A query's point: GeoJSON `{type: 'Point', coordinates}` or a legacy `[lng, lat]` pair. */
+/**
+ * A legacy coordinate pair: `[lng, lat]`, or a document of two numbers, the first the longitude
+ * (MongoDB's "legacy coordinate pairs" — node-sdk 2.x's @cloudbase/database 1.4.0 sends the
+ * aggregate geoNear's `near` as `{ longitude, latitude }`, its `Point` flattened by filterUndefined).
+ */
+function legacyPairOf(value: unknown): LngLat | undefined {
+  if (isLngLat(value)) return value;
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || 'type' in value) return undefined;
+  const numbers = Object.values(value);
+  return numbers.length === 2 && isLngLat(numbers) ? numbers : undefined;
+}
+
+/** A query's point: GeoJSON `{type: 'Point', coordinates}` or a legacy coordinate pair. */
 export function pointOf(value: unknown): LngLat {
-  if (isLngLat(value)) return checkPoint(value);
+  const pair = legacyPairOf(value);
+  if (pair) return checkPoint(pair);
   const geometry = value as { type?: unknown; coordinates?: unknown } | null;
   if (geometry && geometry.type === 'Point' && isLngLat(geometry.coordinates)) return checkPoint(geometry.coordinates);
-  throw new DbError(DbErrorCodes.invalidParam, 'a geo point must be a GeoJSON Point or [longitude, latitude]');
+  throw new DbError(DbErrorCodes.invalidParam, 'a geo point must be a GeoJSON Point or a legacy pair [longitude, latitude]');
+}
+
+/**
+ * The origin of a `$geoNear` stage and the length of one radian in its distances: metres (the
+ * earth's radius) from a GeoJSON point, radians (1) from a legacy pair — MongoDB's `$geoNear`
+ * reference: distances and bounds "in meters if the specified point is GeoJSON and in radians if
+ * the specified point is legacy coordinate pairs" (node-sdk 2.x multiplies them by 6378100 itself).
+ */
+export function geoNearOrigin(value: unknown): { center: LngLat; perRadian: number } {
+  const pair = legacyPairOf(value);
+  return pair ? { center: checkPoint(pair), perRadian: 1 } : { center: pointOf(value), perRadian: EARTH_RADIUS_M };
 }
 
 function unitVector([lng, lat]: LngLat): [number, number, number] {

@@ -3,10 +3,11 @@
  * `db.command.geoNear`) orders its matches by distance unless the query has its own order, and
  * the aggregate `$geoNear` stage (node-sdk's `aggregate().geoNear`, see @cloudbase/database
  * aggregate.js) filters by its `query` and distance bounds, orders by distance and writes the
- * distance (and with `includeLocs` the location) into each document.
+ * distance (and with `includeLocs` the location) into each document — in metres from a GeoJSON
+ * `near`, in radians from a legacy pair (geo.ts geoNearOrigin).
  */
 import { DbError, DbErrorCodes } from './errors';
-import { distanceMeters, nearSpec, pointOf, storedPoint, type LngLat, type NearSpec } from './geo';
+import { angleBetween, distanceMeters, geoNearOrigin, nearSpec, storedPoint, type NearSpec } from './geo';
 import type { Doc } from './values';
 
 /** The near condition of a filter's top level (or of its top-level $and), if any. */
@@ -65,7 +66,8 @@ export function geoNearStage(raw: unknown): GeoNearStage {
     throw new DbError(DbErrorCodes.invalidParam, '$geoNear requires distanceField');
   }
   const distanceField = spec.distanceField;
-  const center: LngLat = pointOf(spec.near);
+  // Distances, bounds and all in metres from a GeoJSON point, in radians from a legacy pair.
+  const { center, perRadian } = geoNearOrigin(spec.near);
   const min = typeof spec.minDistance === 'number' ? spec.minDistance : 0;
   const max = typeof spec.maxDistance === 'number' ? spec.maxDistance : Infinity;
   const multiplier = typeof spec.distanceMultiplier === 'number' ? spec.distanceMultiplier : 1;
@@ -82,7 +84,7 @@ export function geoNearStage(raw: unknown): GeoNearStage {
         const location = valueAt(doc, field);
         const point = storedPoint(location);
         if (!point) continue;
-        const d = distanceMeters(center, point);
+        const d = angleBetween(center, point) * perRadian;
         if (d < min || d > max) continue;
         found.push({ doc, d, location });
       }
