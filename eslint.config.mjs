@@ -100,20 +100,26 @@ const boundaries = {
  */
 const TX = "/^(tx|trx|transaction)$/";
 const outsideTransaction = 'node-sdk runs this outside the transaction (no transaction id is sent): use doc(id).update()/remove() or where().updateAndReturn() inside it, and count or aggregate outside.';
-const transactionLeaks = {
-  'no-restricted-syntax': [
-    'error',
-    {
-      // tx.collection(…).where(…)[.limit(…)…].update/remove/count(…); doc(id) writes are transactional.
-      selector: `CallExpression[callee.property.name=/^(update|remove|count)$/]:has(CallExpression[callee.property.name='where']):has(CallExpression[callee.property.name='collection'][callee.object.name=${TX}]):not(:has(CallExpression[callee.property.name='doc']))`,
-      message: outsideTransaction,
-    },
-    {
-      selector: `CallExpression[callee.property.name=/^(update|remove|count|aggregate)$/][callee.object.type='CallExpression'][callee.object.callee.property.name='collection'][callee.object.callee.object.name=${TX}]`,
-      message: outsideTransaction,
-    },
-  ],
+const leakSelectors = [
+  {
+    // tx.collection(…).where(…)[.limit(…)…].update/remove/count(…); doc(id) writes are transactional.
+    selector: `CallExpression[callee.property.name=/^(update|remove|count)$/]:has(CallExpression[callee.property.name='where']):has(CallExpression[callee.property.name='collection'][callee.object.name=${TX}]):not(:has(CallExpression[callee.property.name='doc']))`,
+    message: outsideTransaction,
+  },
+  {
+    selector: `CallExpression[callee.property.name=/^(update|remove|count|aggregate)$/][callee.object.type='CallExpression'][callee.object.callee.property.name='collection'][callee.object.callee.object.name=${TX}]`,
+    message: outsideTransaction,
+  },
+];
+/**
+ * …and every transaction is opened by runtime/transactions.ts inTransaction, which hands the work
+ * the guarded transaction: one opened anywhere else would have no guard.
+ */
+const unguardedTransaction = {
+  selector: "CallExpression[callee.property.name=/^(runTransaction|startTransaction)$/]",
+  message: 'Open transactions with inTransaction (runtime/transactions.ts): its transaction refuses the calls node-sdk would send outside it.',
 };
+const transactionLeaks = { 'no-restricted-syntax': ['error', ...leakSelectors, unguardedTransaction] };
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'cloudfunctions/*/index.js', '.linli-data/**', 'coverage/**', 'docs/**'] },
@@ -131,6 +137,8 @@ export default tseslint.config(
     },
   },
   { files: ['cloudfunctions/**/*.ts'], rules: transactionLeaks },
+  // The one place that opens them; the emulator answers the protocol and opens none.
+  { files: ['cloudfunctions/_core/runtime/transactions.ts'], rules: { 'no-restricted-syntax': ['error', ...leakSelectors] } },
   {
     // Commands read typed repositories and zod-parsed values: a type assertion (`as T`) would hide a
     // wrong shape. Narrow with a function or a type guard instead (`as const` stays allowed).
