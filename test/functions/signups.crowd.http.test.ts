@@ -73,6 +73,14 @@ test('a retry of a queued newcomer is answered from her sign-up: the same answer
 
   const other = await newcomer!.call('signups', 'signups.create', { activityId, guardianConsent: true }, requestId);
   expect(other.body).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_MISMATCH' } });
+
+  // `attempt` is a count of sends or nothing: anything else is a malformed call that changes nothing.
+  const lineThen = await lineOf(activityId);
+  for (const attempt of [0, 'two', 1.5, 101]) {
+    const odd = await late.raw('signups', { action: 'signups.create', input: { activityId }, requestId: late.nextRequestId(), attempt });
+    expect(odd.body).toMatchObject({ ok: false, error: { reason: 'request.malformed' } });
+  }
+  expect(await lineOf(activityId)).toEqual(lineThen);
 });
 
 test('a head start the call does not keep is given back: a suspended resident, a second sign-up with a new request id, an activity closed since the read', async () => {
