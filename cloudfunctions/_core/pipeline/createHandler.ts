@@ -235,9 +235,14 @@ async function runCounted<A extends ActionName>(call: CountedCall<A>, setReplaye
   try {
     const suspended = actor.user.suspendedUntil && actor.user.suspendedUntil.getTime() > now.getTime();
     if (suspended && spec.mutation && name !== 'moderation.appeal') throw requestErrors.accountSuspended();
+    // The early answer serves the first look only: a retry waiting for its first send looks again.
     const findKept =
       ticket && keptResult
-        ? () => (keptEarly && keptEarly.userId === actor.userId ? keptEarly.answer : keptResult({ userId: actor.userId, input, key: ticket.key }))
+        ? () => {
+            const early = keptEarly && keptEarly.userId === actor.userId ? keptEarly.answer : undefined;
+            keptEarly = undefined;
+            return early ?? keptResult({ userId: actor.userId, input, key: ticket.key });
+          }
         : undefined;
     const claim = ticket && seen ? await settleSeenRequest(ticket, login, findKept) : null;
     if (claim?.kind === 'claimed') marked = true;
