@@ -47,6 +47,7 @@ test('a retry of a queued newcomer is answered from her sign-up: the same answer
   // A newcomer who can only queue: her mark and the draw of her place go out together (the head
   // start), then her sign-up — three requests in two round trips.
   expect({ calls: firstSent.calls - firstSend.calls, requests: firstSent.cloudRequests - firstSend.cloudRequests, trips: firstSent.cloudTrips - firstSend.cloudTrips }).toEqual({ calls: 1, requests: 3, trips: 2 });
+  expect((firstSent.callsByTrips['2'] ?? 0) - (firstSend.callsByTrips['2'] ?? 0)).toBe(1);
   const { data: signups } = await db.collection('signups').where({ activityId, userId: userIdOf(newcomer!.openid!) }).get();
   expect((signups[0] as { request?: { key: string } }).request?.key).toMatch(/./);
   const { data: records } = await db.collection('idempotency').where({ userId: userIdOf(newcomer!.openid!), action: 'signups.create' }).get();
