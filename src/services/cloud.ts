@@ -58,6 +58,8 @@ interface RequestBody {
   action: ActionName;
   input: unknown;
   requestId?: string;
+  /** Which send of this requestId (2, 3 on resends): the server skips work a replay would undo. */
+  attempt?: number;
 }
 
 /** The field's name for people, or null: a path like `serviceDate` is never shown as it is. */
@@ -149,11 +151,14 @@ function openEnvelope(value: unknown): unknown {
 
 const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Runs `attempt`, retrying transport failures with backoff; the caller's body (and requestId) stays the same. */
-async function withRetry<T>(attempt: () => Promise<T>): Promise<T> {
+/**
+ * Runs `send`, retrying transport failures with backoff; the caller's body (and requestId) stays
+ * the same, and each resend says which send it is (`attempt`, from 2).
+ */
+async function withRetry<T>(send: (attempt: number) => Promise<T>): Promise<T> {
   for (let tries = 0; ; tries += 1) {
     try {
-      return await attempt();
+      return await send(tries + 1);
     } catch (error) {
       if (!(error instanceof TransportFailure)) throw error;
       if (tries >= RETRY_DELAYS_MS.length) throw clientError('NETWORK');
@@ -239,7 +244,10 @@ export async function call<A extends ActionName>(action: A, input: InputOf<A>): 
     throw new ClientError('INVALID_INPUT', messageFor('INVALID_INPUT', issues), issues);
   }
   const body: RequestBody = { action, input, ...(spec.mutation ? { requestId: newRequestId() } : {}) };
-  const data = await withRetry(() => (process.env.TARO_ENV === 'weapp' ? sendWeapp(spec.fn, body) : sendH5(spec.fn, body, spec.audience === 'public')));
+  const data = await withRetry((attempt) => {
+    const sent: RequestBody = attempt > 1 && body.requestId ? { ...body, attempt } : body;
+    return process.env.TARO_ENV === 'weapp' ? sendWeapp(spec.fn, sent) : sendH5(spec.fn, sent, spec.audience === 'public');
+  });
   const parsed = spec.output.safeParse(data);
   if (!parsed.success) throw clientError('BAD_RESPONSE');
   return parsed.data as OutputOf<A>;

@@ -91,16 +91,22 @@ export async function databaseRequests(url: string): Promise<number> {
   return health.database.requestsAnswered;
 }
 
+type Usage = { calls: number; requests: number; trips: number; byTrips: Record<string, number> };
+
 /** What the functions' calls asked of the cloud so far, per function (CloudBase's model only). */
-export async function functionUsage(url: string): Promise<Map<string, { calls: number; requests: number; trips: number }>> {
-  const health = (await (await fetch(`${url}/api/health`)).json()) as { functions?: Array<{ fn: string; calls: number; cloudRequests: number; cloudTrips: number }> };
-  return new Map((health.functions ?? []).map((pool) => [pool.fn, { calls: pool.calls, requests: pool.cloudRequests, trips: pool.cloudTrips }]));
+export async function functionUsage(url: string): Promise<Map<string, Usage>> {
+  const health = (await (await fetch(`${url}/api/health`)).json()) as {
+    functions?: Array<{ fn: string; calls: number; cloudRequests: number; cloudTrips: number; callsByTrips?: Record<string, number> }>;
+  };
+  return new Map((health.functions ?? []).map((pool) => [pool.fn, { calls: pool.calls, requests: pool.cloudRequests, trips: pool.cloudTrips, byTrips: pool.callsByTrips ?? {} }]));
 }
 
 /** Requests (cost) and sequential round trips (latency) per call; trips null in the shared mode. */
 export interface PerCall {
   requests: number;
   trips: number | null;
+  /** Share of the calls that took at most 2 sequential round trips, and the most any call took. */
+  spread?: { atMostTwo: number; most: number };
 }
 
 /**
@@ -108,17 +114,24 @@ export interface PerCall {
  * database requests as the fallback in the shared mode (where calls of one instance interleave,
  * so their round trips cannot be told apart).
  */
-export function perCallOf(fn: string, before: Map<string, { calls: number; requests: number; trips: number }>, after: Map<string, { calls: number; requests: number; trips: number }>, databaseRequestsPerCall: number): PerCall {
+export function perCallOf(fn: string, before: Map<string, Usage>, after: Map<string, Usage>, databaseRequestsPerCall: number): PerCall {
   const a = after.get(fn);
   if (!a) return { requests: databaseRequestsPerCall, trips: null };
-  const b = before.get(fn) ?? { calls: 0, requests: 0, trips: 0 };
+  const b = before.get(fn) ?? { calls: 0, requests: 0, trips: 0, byTrips: {} };
   const calls = a.calls - b.calls;
-  return calls > 0 ? { requests: (a.requests - b.requests) / calls, trips: (a.trips - b.trips) / calls } : { requests: databaseRequestsPerCall, trips: null };
+  if (calls <= 0) return { requests: databaseRequestsPerCall, trips: null };
+  const spread = Object.entries(a.byTrips)
+    .map(([trips, n]) => ({ trips: Number(trips), n: n - (b.byTrips[trips] ?? 0) }))
+    .filter(({ n }) => n > 0);
+  const atMostTwo = spread.filter(({ trips }) => trips <= 2).reduce((sum, { n }) => sum + n, 0) / calls;
+  return { requests: (a.requests - b.requests) / calls, trips: (a.trips - b.trips) / calls, spread: { atMostTwo, most: Math.max(0, ...spread.map(({ trips }) => trips)) } };
 }
 
 /** "N requests and M round trips per call" for a bench note. */
-export function describePerCall({ requests, trips }: PerCall): string {
-  return trips === null ? `${requests.toFixed(2)} database requests per call` : `${requests.toFixed(2)} cloud requests and ${trips.toFixed(2)} sequential round trips per call`;
+export function describePerCall({ requests, trips, spread }: PerCall): string {
+  if (trips === null) return `${requests.toFixed(2)} database requests per call`;
+  const share = spread ? ` (${(spread.atMostTwo * 100).toFixed(1)} % of calls ≤ 2, the longest ${spread.most})` : '';
+  return `${requests.toFixed(2)} cloud requests and ${trips.toFixed(2)} sequential round trips per call${share}`;
 }
 
 /**

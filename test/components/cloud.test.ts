@@ -17,8 +17,8 @@ function reply(status: number, body: unknown): Response {
   return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 }
 
-function sentBody(index: number): { action: string; input: unknown; requestId?: string } {
-  return JSON.parse(fetchMock.mock.calls[index]![1].body) as { action: string; input: unknown; requestId?: string };
+function sentBody(index: number): { action: string; input: unknown; requestId?: string; attempt?: number } {
+  return JSON.parse(fetchMock.mock.calls[index]![1].body) as { action: string; input: unknown; requestId?: string; attempt?: number };
 }
 
 async function failure(promise: Promise<unknown>): Promise<ClientError> {
@@ -76,6 +76,11 @@ describe('cloud transport (H5)', () => {
     expect(ids[0]).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(new Set(ids)).toEqual(new Set([ids[0]]));
     expect(sentBody(0)).toEqual({ action: 'groups.join', input: { groupId: 'g-taiji' }, requestId: ids[0] });
+    // Each resend says which send it is: the server then skips work a replay would only undo.
+    expect([1, 2].map((i) => sentBody(i))).toEqual([
+      { action: 'groups.join', input: { groupId: 'g-taiji' }, requestId: ids[0], attempt: 2 },
+      { action: 'groups.join', input: { groupId: 'g-taiji' }, requestId: ids[0], attempt: 3 },
+    ]);
   });
 
   it('retries, with the same requestId, while the local cloud answers 503 because it is still starting', async () => {

@@ -212,9 +212,11 @@ export interface FunctionUsage {
   calls: number;
   cloudRequests: number;
   cloudTrips: number;
+  /** Calls by the number of sequential round trips each took. */
+  callsByTrips: Record<string, number>;
 }
 
 export async function functionUsageOf(url: string, fn: string): Promise<FunctionUsage> {
   const health = (await (await fetch(`${url}/api/health`)).json()) as { functions?: FunctionUsage[] };
-  return health.functions?.find((pool) => pool.fn === fn) ?? { fn, calls: 0, cloudRequests: 0, cloudTrips: 0 };
+  return health.functions?.find((pool) => pool.fn === fn) ?? { fn, calls: 0, cloudRequests: 0, cloudTrips: 0, callsByTrips: {} };
 }

@@ -52,21 +52,53 @@ const activityReads = new Coalescer<null, { activity: ActivityDoc | null; group:
  * Bounded: a full map is emptied, which costs reads, never a wrong answer.
  */
 class RecentReads {
-  private readonly reads = new Map<string, { at: number; value: { activity: ActivityDoc; group: GroupDoc | null } }>();
+  private readonly reads = new Map<string, { activityAt: number; groupAt: number; value: { activity: ActivityDoc; group: GroupDoc | null } }>();
   private static readonly MAX = 500;
+  /**
+   * A group read may be this much older than its activity's (refreshed by the crowd's own writes,
+   * see `refresh`): what a newcomer's decision needs of the group — its status, its no-show limit —
+   * changes rarely, and an activity of a dissolved group is cancelled, which the draw re-checks.
+   */
+  private static readonly GROUP_MAX_AGE_MS = 10_000;
 
   remember(activityId: string, value: { activity: ActivityDoc; group: GroupDoc | null }): void {
     if (this.reads.size >= RecentReads.MAX) this.reads.clear();
-    this.reads.set(activityId, { at: Date.now(), value });
+    const at = Date.now();
+    this.reads.set(activityId, { activityAt: at, groupAt: at, value });
+  }
+
+  /** The activity as a write of this instance just returned it (a draw's answer), beside the group read before. */
+  refresh(activity: ActivityDoc): void {
+    const read = this.reads.get(activity._id);
+    if (read) this.reads.set(activity._id, { ...read, activityAt: Date.now(), value: { ...read.value, activity } });
   }
 
   within(activityId: string, maxAgeMs: number): { activity: ActivityDoc; group: GroupDoc | null } | null {
     const read = this.reads.get(activityId);
-    return read && Date.now() - read.at <= maxAgeMs ? read.value : null;
+    const now = Date.now();
+    return read && now - read.activityAt <= maxAgeMs && now - read.groupAt <= Math.max(maxAgeMs, RecentReads.GROUP_MAX_AGE_MS) ? read.value : null;
   }
 }
 
 const recentReads = new RecentReads();
+
+/**
+ * This instance's read of an activity, `maxAgeMs` old or younger, without any authorization: only
+ * for a speculative head start that the command undoes unless the actor may go on
+ * (commands/signups/headStart.ts).
+ */
+export function recentActivityRead(activityId: string, maxAgeMs: number): ActivityDoc | null {
+  return recentReads.within(activityId, maxAgeMs)?.activity ?? null;
+}
+
+/**
+ * Keeps this instance's recent read of an activity current with what a write of its line just
+ * answered (the activity after the draw): the next newcomer of the crowd on this instance decides
+ * on it instead of reading the activity again. Only refreshes a read this instance made.
+ */
+export function refreshRecentActivityRead(activity: ActivityDoc): void {
+  recentReads.refresh(activity);
+}
 
 /**
  * Loads an activity the actor may see. `maxAgeMs` (> 0) accepts this instance's read of that age

@@ -29,11 +29,11 @@ export function isTimerInvocation(context: unknown): boolean {
  * Counts the call against the caller's rate limit and loads the caller in the same round trip
  * (creating the user on first sight) — marking a mutation's request id in it too (`seen`: it
  * was marked before) — then their active staff grants unless the user document says there are
- * none: one round trip for a resident's every call.
+ * none: one round trip for a resident's every call. `onMiss`: see countCallOnUser.
  */
-export async function resolveCountedActor(openid: string, action: string, rule: RateLimit, now: Date, mark?: RequestMark): Promise<{ actor: Actor; seen: boolean; login: UserDoc }> {
+export async function resolveCountedActor(openid: string, action: string, rule: RateLimit, now: Date, mark?: RequestMark, onMiss?: () => void): Promise<{ actor: Actor; seen: boolean; login: UserDoc }> {
   const userId = userIdOf(openid);
-  let counted = await countCallOnUser(userId, action, rule, now, mark);
+  let counted = await countCallOnUser(userId, action, rule, now, mark, onMiss);
   if (!counted) {
     await ensureUser(openid, NEWCOMER);
     counted = await countCallOnUser(userId, action, rule, now, mark);

@@ -12,10 +12,11 @@ import { ANONYMOUS, isTimerInvocation, openidOf, resolveCountedActor, type Actor
 import { errorBody, invalidInput, ok } from './envelope';
 import { completeRequest, pruneOldMarks, releaseRequest, requestTicket, settleSeenRequest } from './idempotency';
 import { digest, stableJson } from '../runtime/hash';
-import { logCall } from '../runtime/log';
+import { logCall, logEvent } from '../runtime/log';
 import { consumeRateLimit, type RateLimit } from './rateLimit';
 import { userIdOf } from '../repositories/users';
 import { requestErrors } from '../../../src/shared/domainErrors';
+import type { HeadStart } from '../runtime/headStart';
 
 /**
  * A mutation's request, for a command that keeps its result with its own write (the sign-up
@@ -38,6 +39,15 @@ export interface ActionContext<A extends ActionName> {
   now: Date;
   /** Set for a mutation (see KeepableRequest). */
   request?: KeepableRequest;
+  /** What the function's head start for this action began beside the mark (FunctionDefinition.headStarts). */
+  headStart?: HeadStart;
+}
+
+/** What a head start may know before the caller is loaded: who she will be, and her input. */
+export interface HeadStartContext<A extends ActionName> {
+  userId: string;
+  input: ParsedInputOf<A>;
+  now: Date;
 }
 
 export type ActionHandler<A extends ActionName> = (ctx: ActionContext<A>) => Promise<OutputOf<A>>;
@@ -66,7 +76,13 @@ export interface FunctionDefinition {
    * For actions whose commands keep their result with their own write (KeepableRequest): finds
    * the result kept for a request key — the envelope's JSON — or null when none was kept.
    */
-  keptResults?: { [A in ActionName]?: (ctx: { actor: Actor; input: ParsedInputOf<A>; key: string }) => Promise<string | null> };
+  keptResults?: { [A in ActionName]?: (ctx: { userId: string; input: ParsedInputOf<A>; key: string }) => Promise<string | null> };
+  /**
+   * Per mutation, a command's first request to send beside the caller's mark (runtime/headStart.ts),
+   * or null when this call should not have one. Only a request's first send gets one: a resend
+   * (`attempt` > 1) is most likely a replay, which would only have to undo it.
+   */
+  headStarts?: { [A in ActionName]?: (ctx: HeadStartContext<A>) => HeadStart | null };
 }
 
 const DEFAULT_LIMITS: Record<'read' | 'write', RateLimit> = {
@@ -79,6 +95,12 @@ const CallEvent = z.object({
   action: z.string().max(64),
   input: z.unknown().optional(),
   requestId: z.unknown().optional(),
+  /**
+   * Which send of this request id it is (1 = the first; the app's transport counts its resends
+   * after a network failure, src/services/cloud.ts). A hint for the server's work only: a resend
+   * skips the head start, since its first send has most likely run.
+   */
+  attempt: z.number().int().min(1).max(100).optional(),
 });
 
 export type Main = (event: unknown, context: unknown) => Promise<Envelope<unknown> | { ok: true; timer: string; result: unknown }>;
@@ -136,42 +158,21 @@ export function createHandler(definition: FunctionDefinition): Main {
         }
 
         const now = new Date();
-        actorId = userIdOf(openid);
+        const userId = userIdOf(openid);
+        actorId = userId;
         // Only a digest of the input is kept: inputs may hold ID or phone numbers.
-        const ticket = requestId ? requestTicket(actorId, name, requestId, digest('input', stableJson(parsed.data)), now) : undefined;
+        const ticket = requestId ? requestTicket(userId, name, requestId, digest('input', stableJson(parsed.data)), now) : undefined;
         const rule = 'rateLimit' in spec && spec.rateLimit ? spec.rateLimit : spec.mutation ? DEFAULT_LIMITS.write : DEFAULT_LIMITS.read;
-        // `login`: the WeChat document that carries the request marks (the actor may be the resident it claimed).
-        const { actor, seen, login } = await resolveCountedActor(openid, name, rule, now, ticket?.mark);
-        await pruneOldMarks(login, now);
-        // Until the command has run, a failure frees the request id this call marked.
-        let marked = ticket !== undefined && !seen;
+        const startHead = ticket && (call.data.attempt ?? 1) === 1 ? (definition.headStarts?.[name] as ((ctx: HeadStartContext<typeof name>) => HeadStart | null) | undefined) : undefined;
+        const headStart = startHead ? startHead({ userId, input: parsed.data, now }) : null;
         try {
-          const suspended = actor.user.suspendedUntil && actor.user.suspendedUntil.getTime() > now.getTime();
-          if (suspended && spec.mutation && name !== 'moderation.appeal') throw requestErrors.accountSuspended();
-          const keptResult = definition.keptResults?.[name] as ((ctx: { actor: Actor; input: unknown; key: string }) => Promise<string | null>) | undefined;
-          const findKept = ticket && keptResult ? () => keptResult({ actor, input: parsed.data, key: ticket.key }) : undefined;
-          const claim = ticket && seen ? await settleSeenRequest(ticket, login, findKept) : null;
-          if (claim?.kind === 'claimed') marked = true;
-          if (claim?.kind === 'replay') {
-            replayed = true;
-            envelope = claim.envelope;
-          } else {
-            let keptByCommand = false;
-            const request: KeepableRequest | undefined = ticket && {
-              key: ticket.key,
-              envelopeOf: (output) => JSON.stringify(checkedEnvelope(spec, name, output)),
-              kept: () => {
-                keptByCommand = true;
-              },
-            };
-            envelope = await runCommand(definition, name, { actor, input: parsed.data, requestId, callId, now, ...(request ? { request } : {}) });
-            marked = false;
-            if (ticket && !(keptByCommand && envelope.ok)) await completeRequest(ticket, envelope, now);
-          }
-        } catch (error) {
-          // A refusal before the command or a crash of our own is not a result: a retry runs again.
-          if (marked && ticket) await releaseRequest(ticket).catch(() => undefined);
-          throw error;
+          envelope = await runCounted({ definition, spec, name, openid, userId, input: parsed.data, requestId, ticket, rule, callId, now, ...(headStart ? { headStart } : {}) }, (value) => {
+            replayed = value;
+          });
+        } finally {
+          // Whatever happened, a head start the command did not take over is undone before the answer.
+          // Its failure leaves a counter one too high (activities.reconcile heals it): said, not thrown over the answer.
+          if (headStart) await headStart.abandon().catch((error: unknown) => logEvent('error', 'headStart.abandon', { fn: definition.fn, action: name, error: describe(error) }));
         }
       }
     } catch (error) {
@@ -190,6 +191,82 @@ export function createHandler(definition: FunctionDefinition): Main {
     });
     return envelope;
   };
+}
+
+interface CountedCall<A extends ActionName> {
+  definition: FunctionDefinition;
+  spec: ActionSpec;
+  name: A;
+  openid: string;
+  userId: string;
+  input: ParsedInputOf<A>;
+  requestId: string | null;
+  ticket: ReturnType<typeof requestTicket> | undefined;
+  rule: RateLimit;
+  callId: string;
+  now: Date;
+  headStart?: HeadStart;
+}
+
+/**
+ * A signed-in call: rate limit and caller in one round trip (with the request id marked), then
+ * the idempotency decision, then the command. When the mark's write matches nothing — most often
+ * a retry whose request id is marked already — the result a command kept for it is asked for
+ * beside the read of the caller's document (`onMiss`), so a retry costs two round trips.
+ */
+async function runCounted<A extends ActionName>(call: CountedCall<A>, setReplayed: (replayed: boolean) => void): Promise<Envelope<unknown>> {
+  const { definition, spec, name, openid, userId, input, requestId, ticket, rule, callId, now, headStart } = call;
+  const keptResult = definition.keptResults?.[name] as ((ctx: { userId: string; input: unknown; key: string }) => Promise<string | null>) | undefined;
+  let keptEarly: { userId: string; answer: Promise<string | null> } | undefined;
+  const onMiss =
+    ticket && keptResult
+      ? () => {
+          const answer = keptResult({ userId, input, key: ticket.key });
+          // Asked for early, maybe never needed: a failure here is asked again when it is.
+          answer.catch(() => undefined);
+          keptEarly = { userId, answer };
+        }
+      : undefined;
+  // `login`: the WeChat document that carries the request marks (the actor may be the resident it claimed).
+  const { actor, seen, login } = await resolveCountedActor(openid, name, rule, now, ticket?.mark, onMiss);
+  await pruneOldMarks(login, now);
+  // Until the command has run, a failure frees the request id this call marked.
+  let marked = ticket !== undefined && !seen;
+  try {
+    const suspended = actor.user.suspendedUntil && actor.user.suspendedUntil.getTime() > now.getTime();
+    if (suspended && spec.mutation && name !== 'moderation.appeal') throw requestErrors.accountSuspended();
+    // The early answer serves the first look only: a retry waiting for its first send looks again.
+    const findKept =
+      ticket && keptResult
+        ? () => {
+            const early = keptEarly && keptEarly.userId === actor.userId ? keptEarly.answer : undefined;
+            keptEarly = undefined;
+            return early ?? keptResult({ userId: actor.userId, input, key: ticket.key });
+          }
+        : undefined;
+    const claim = ticket && seen ? await settleSeenRequest(ticket, login, findKept) : null;
+    if (claim?.kind === 'claimed') marked = true;
+    if (claim?.kind === 'replay') {
+      setReplayed(true);
+      return claim.envelope;
+    }
+    let keptByCommand = false;
+    const request: KeepableRequest | undefined = ticket && {
+      key: ticket.key,
+      envelopeOf: (output) => JSON.stringify(checkedEnvelope(spec, name, output)),
+      kept: () => {
+        keptByCommand = true;
+      },
+    };
+    const envelope = await runCommand(definition, name, { actor, input, requestId, callId, now, ...(request ? { request } : {}), ...(headStart ? { headStart } : {}) });
+    marked = false;
+    if (ticket && !(keptByCommand && envelope.ok)) await completeRequest(ticket, envelope, now);
+    return envelope;
+  } catch (error) {
+    // A refusal before the command or a crash of our own is not a result: a retry runs again.
+    if (marked && ticket) await releaseRequest(ticket).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Runs one command; its expected errors become part of the (replayable) result. */

@@ -99,8 +99,10 @@ export interface CountedCall {
  * same round trip, and a mutation's request id is marked by it too (unless marked already: then
  * nothing is written and the call is `seen`). Null when the user has no document yet (nothing
  * was counted). Throws RATE_LIMITED when the window is full (nothing is written then).
+ * `onMiss` is called once, just before the document is read when the first write matched
+ * nothing (most often a retry's mark): what the caller needs then can go out beside that read.
  */
-export async function countCallOnUser(userId: string, action: string, rule: RateLimit, now: Date, mark?: RequestMark): Promise<CountedCall | null> {
+export async function countCallOnUser(userId: string, action: string, rule: RateLimit, now: Date, mark?: RequestMark, onMiss?: () => void): Promise<CountedCall | null> {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
   // Field names may not hold dots: `signups.create` is counted under `rate.signups_create`.
@@ -129,6 +131,7 @@ export async function countCallOnUser(userId: string, action: string, rule: Rate
       knownWindows.remember(key, windowStart, windowStart + windowMs, now.getTime());
       return { user: doc, seen: false };
     }
+    if (round === 0) onMiss?.();
     const { data } = await users.doc(userId).get();
     const user = data[0] as UserDoc | undefined;
     if (!user) return null;

@@ -56,11 +56,11 @@ export async function callFunction(req: IncomingMessage, res: ServerResponse, fn
     return sendJson(res, 400, { ok: false, error: { code: 'INVALID_INPUT', message: '请求不是有效的 JSON' } });
   }
   const openid = openidOfRequest(req, sessions, devSessions);
-  // Only the three call fields pass through; identity comes from the session, never the body.
-  const { action, input, requestId } = (body ?? {}) as Record<string, unknown>;
+  // Only the call fields pass through; identity comes from the session, never the body.
+  const { action, input, requestId, attempt } = (body ?? {}) as Record<string, unknown>;
   let envelope: Envelope<unknown>;
   try {
-    envelope = (await clientCalls(fn, { action, input, requestId }, openid)) as Envelope<unknown>;
+    envelope = (await clientCalls(fn, { action, input, requestId, ...(attempt === undefined ? {} : { attempt }) }, openid)) as Envelope<unknown>;
   } catch (error) {
     if (error instanceof FunctionCallFailed) return sendFailure(res, error);
     throw error;

@@ -34,6 +34,8 @@ export interface PoolState {
   /** Cloud requests and sequential round trips of the calls answered (emulatorThread.ts, CloudUsage). */
   cloudRequests: number;
   cloudTrips: number;
+  /** How many calls took each number of sequential round trips (`"2": 2323`): a mean hides the few long ones. */
+  callsByTrips: Record<string, number>;
 }
 
 class FunctionPool {
@@ -43,6 +45,7 @@ class FunctionPool {
   private calls = 0;
   private held = 0;
   private readonly usage = { requests: 0, trips: 0 };
+  private readonly callsByTrips: Record<string, number> = {};
   private readonly limits: FunctionLimits;
 
   constructor(
@@ -66,6 +69,7 @@ class FunctionPool {
       const { json, usage } = await instance.call(this.fn, eventJson, JSON.stringify(context), { timeoutMs: this.limits.timeoutMs, held });
       this.usage.requests += usage.requests;
       this.usage.trips += usage.trips;
+      this.callsByTrips[usage.trips] = (this.callsByTrips[usage.trips] ?? 0) + 1;
       return JSON.parse(json) as unknown;
     } finally {
       if (held) this.held -= 1;
@@ -117,7 +121,7 @@ class FunctionPool {
   }
 
   state(): PoolState {
-    return { fn: this.fn, instances: this.instances.size, busy: this.instances.size - this.idle.length, queued: this.queue.length, held: this.held, calls: this.calls, cloudRequests: this.usage.requests, cloudTrips: this.usage.trips };
+    return { fn: this.fn, instances: this.instances.size, busy: this.instances.size - this.idle.length, queued: this.queue.length, held: this.held, calls: this.calls, cloudRequests: this.usage.requests, cloudTrips: this.usage.trips, callsByTrips: { ...this.callsByTrips } };
   }
 
   async close(): Promise<void> {

@@ -17,6 +17,7 @@ import type { SignupOutcome } from '../../_core/commands/signups/claims';
 import { confirmOffer } from '../../_core/commands/signups/confirmOffer';
 import { createSignup, keptSignupResult } from '../../_core/commands/signups/create';
 import { decideSignup } from '../../_core/commands/signups/decide';
+import { startWaitlistHeadStart, WaitlistHeadStart } from '../../_core/commands/signups/headStart';
 import { markSignup } from '../../_core/commands/signups/mark';
 import { removeSignup } from '../../_core/commands/signups/remove';
 import { signupResult } from '../../_core/commands/signups/result';
@@ -41,11 +42,11 @@ export const main = createHandler({
   fn: 'signups',
   contract: signupsActions,
   actions: {
-    'signups.create': async ({ actor, input, now, request }) => {
+    'signups.create': async ({ actor, input, now, request, headStart }) => {
       // The answer comes from the sign-up's own writes; only an approval request reads again. A
       // newcomer queued behind others keeps it on her sign-up (commands/signups/create.ts, SignupRequest).
       const keep = request && { key: request.key, answerOf: (outcome: SignupOutcome) => request.envelopeOf(presentSignupOutcome(outcome)), kept: request.kept };
-      const outcome = await createSignup(actor, input, now, keep);
+      const outcome = await createSignup(actor, input, now, keep, headStart instanceof WaitlistHeadStart ? headStart : undefined);
       return outcome.signup.status === 'pending_approval' ? signupResult(actor, input.activityId, input.forUserId) : presentSignupOutcome(outcome);
     },
     'signups.cancel': async ({ actor, input, now }) => {
@@ -80,6 +81,9 @@ export const main = createHandler({
     'proxies.history': async ({ actor, input }) => consentHistory(actor, input.residentUserId),
   },
   keptResults: {
-    'signups.create': ({ actor, input, key }) => keptSignupResult(actor, input, key),
+    'signups.create': ({ userId, input, key }) => keptSignupResult(userId, input, key),
+  },
+  headStarts: {
+    'signups.create': ({ userId, input }) => startWaitlistHeadStart(userId, input),
   },
 });

@@ -4,6 +4,7 @@
  * settle it, and a double tap waits for the attempt in flight rather than claiming twice.
  */
 import { signupErrors } from '../../../../src/shared/domainErrors';
+import { refreshRecentActivityRead } from '../../authz/activities';
 import { adoptSeat, claimSeat, joinWaitlist, releaseLostSeat } from '../../ledger/seatLedger';
 import { countConfirmed, findActivity, type ActivityDoc } from '../../repositories/activities';
 import type { SeatDoc } from '../../repositories/seats';
@@ -53,6 +54,7 @@ export async function settleClaim(
   const told = tell ? (position: number) => toldOf('waitlisted', activity, position, now) : undefined;
   const place = await joinWaitlist(activity._id, signup._id, attempt.id, now, told);
   if (!place) return settledElsewhere(activity, signup._id);
+  if (place.activity) refreshRecentActivityRead(place.activity);
   return {
     signup: { ...signup, status: 'waitlisted', attempt: null, waitSeq: place.waitSeq, updatedAt: now, ...(told ? { told: told(place.position) } : {}) },
     activity: place.activity ?? activity,

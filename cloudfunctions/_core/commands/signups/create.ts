@@ -11,7 +11,7 @@ import { signupPolicies } from '../../../../src/shared/policies/signups';
 import type { SignupsCreateInput } from '../../../../src/shared/schemas/signups';
 import type { Actor } from '../../authz/actor';
 import { logProxyAct } from '../../authz/proxies';
-import { loadVisibleActivity } from '../../authz/activities';
+import { loadVisibleActivity, refreshRecentActivityRead } from '../../authz/activities';
 import { authorize } from '../../authz/authorize';
 import { returnWaitlistPlace, takeWaitlistPlaceWhileOpen } from '../../ledger/seatLedger';
 import { noticeLocaleOf } from '../../ports/noticeTexts';
@@ -24,6 +24,7 @@ import type { UserDoc } from '../../repositories/users';
 import { Coalescer } from '../../runtime/coalesce';
 import { isDuplicateError } from '../../runtime/dbErrors';
 import { claimSettled, outcomeOfSettled, settleClaim, type SignupOutcome } from './claims';
+import { RECENT_READ_MS, type WaitlistHeadStart } from './headStart';
 import { activityLink, toldOf } from './notices';
 import { assertSignupRulesAllow } from './signupRules';
 
@@ -69,13 +70,13 @@ async function tellBeyondTheSignup({ signup, activity }: SignupOutcome, actor: A
   }
 }
 
-/**
- * How old a read of the activity a newcomer may decide on, when people already wait: she can
- * only queue then, and the draw of her place re-checks on the activity itself that it still
- * takes sign-ups (seatLedger.ts, takeWaitlistPlaceWhileOpen). Saves a crowd on a full activity
- * the activity's and group's reads on every call but one a second per warm instance.
+/*
+ * How old a read of the activity a newcomer may decide on, when people already wait
+ * (RECENT_READ_MS, headStart.ts): she can only queue then, and the draw of her place re-checks on
+ * the activity itself that it still takes sign-ups (seatLedger.ts, takeWaitlistPlaceWhileOpen).
+ * Saves a crowd on a full activity the activity's and group's reads on every call but one a
+ * second per warm instance.
  */
-const RECENT_READ_MS = 1000;
 
 /** The activity changed since the recent read a sign-up decided on: decide again on a fresh read. */
 class StaleActivityRead extends Error {}
@@ -92,11 +93,15 @@ export interface SignupRequest {
   kept(): void;
 }
 
-/** Signs up (myself or, as a consented proxy, an elderly resident), and tells her what it came to. */
-export async function createSignup(actor: Actor, input: SignupsCreateInput, now: Date, request?: SignupRequest): Promise<SignupOutcome> {
+/**
+ * Signs up (myself or, as a consented proxy, an elderly resident), and tells her what it came to.
+ * `headStart`: her place in line, drawn beside her mark (headStart.ts) — used if she queues,
+ * else left for the pipeline to give back.
+ */
+export async function createSignup(actor: Actor, input: SignupsCreateInput, now: Date, request?: SignupRequest, headStart?: WaitlistHeadStart): Promise<SignupOutcome> {
   let outcome: SignupOutcome;
   try {
-    outcome = await signUp(actor, input, now, RECENT_READ_MS, request);
+    outcome = await signUp(actor, input, now, RECENT_READ_MS, request, headStart);
   } catch (error) {
     if (!(error instanceof StaleActivityRead)) throw error;
     outcome = await signUp(actor, input, now, 0, request);
@@ -109,13 +114,13 @@ export async function createSignup(actor: Actor, input: SignupsCreateInput, now:
   return outcome;
 }
 
-/** The result a sign-up kept for the request `key` (see SignupRequest), or null. */
-export async function keptSignupResult(actor: Actor, input: SignupsCreateInput, key: string): Promise<string | null> {
-  const signup = await findSignup(signupIdOf(input.activityId, input.forUserId ?? actor.userId));
+/** The result a sign-up kept for the request `key` of `userId` (see SignupRequest), or null. */
+export async function keptSignupResult(userId: string, input: SignupsCreateInput, key: string): Promise<string | null> {
+  const signup = await findSignup(signupIdOf(input.activityId, input.forUserId ?? userId));
   return signup?.request?.key === key ? signup.request.answer : null;
 }
 
-async function signUp(actor: Actor, input: SignupsCreateInput, now: Date, maxAgeMs: number, request?: SignupRequest): Promise<SignupOutcome> {
+async function signUp(actor: Actor, input: SignupsCreateInput, now: Date, maxAgeMs: number, request?: SignupRequest, headStart?: WaitlistHeadStart): Promise<SignupOutcome> {
   let loaded = await loadVisibleActivity(actor, input.activityId, false, maxAgeMs);
   // A recent read decides only for a newcomer who can only queue; anything else reads afresh.
   if (loaded.recent && !(loaded.activity.waitlistCount > 0 && !loaded.activity.approvalRequired)) loaded = await loadVisibleActivity(actor, input.activityId, false);
@@ -161,7 +166,7 @@ async function signUp(actor: Actor, input: SignupsCreateInput, now: Date, maxAge
     updatedAt: now,
   };
   if (fresh.status === 'claiming' && activity.waitlistCount > 0) {
-    const queued = await queueBehindOthers(activity, { ...fresh, attempt: null }, request);
+    const queued = await queueBehindOthers(activity, { ...fresh, attempt: null }, request, headStart);
     if (queued === STALE) {
       if (loaded.recent) throw new StaleActivityRead();
       throw signupErrors.closed();
@@ -250,10 +255,13 @@ const STALE = 'stale' as const;
  * and the sign-up written once, already waitlisted, with the request's answer kept on it
  * (`request`): a crowd on a full activity costs each newcomer the draw and the insert. Null when
  * the person has a sign-up already (the place is given back and the usual path sorts it out).
+ * A place drawn by her head start is used when there is one (an empty head start draws here).
  */
-async function queueBehindOthers(activity: ActivityDoc, fresh: SignupDoc, request?: SignupRequest): Promise<SignupOutcome | typeof STALE | null> {
-  const place = await takeWaitlistPlaceWhileOpen(activity._id, fresh._id);
+async function queueBehindOthers(activity: ActivityDoc, fresh: SignupDoc, request?: SignupRequest, headStart?: WaitlistHeadStart): Promise<SignupOutcome | typeof STALE | null> {
+  const drawnAhead = headStart?.take(activity._id);
+  const place = (drawnAhead ? await drawnAhead : null) ?? (await takeWaitlistPlaceWhileOpen(activity._id, fresh._id));
   if (!place) return STALE;
+  refreshRecentActivityRead(place.activity);
   const queued: SignupDoc = { ...fresh, status: 'waitlisted', waitSeq: place.waitSeq, told: toldOf('waitlisted', activity, place.position, new Date(fresh.createdAt)) };
   const outcome: SignupOutcome = { signup: queued, activity: place.activity, waitlistPosition: place.position };
   const signup: SignupDoc = request ? { ...outcome.signup, request: { key: request.key, answer: request.answerOf(outcome) } } : outcome.signup;
