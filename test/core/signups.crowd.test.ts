@@ -73,11 +73,11 @@ test.each([
 test('a newcomer queued behind others keeps the answer of her request on her sign-up', async () => {
   const { activityId, input, newcomer } = await fullWithALine('crowd-kept');
   let kept = 0;
-  const request = { key: 'k-crowd-kept', answerOf: (o: { waitlistPosition: number | null }) => JSON.stringify({ position: o.waitlistPosition }), kept: () => (kept += 1) };
+  const request = { key: 'k-crowd-kept', inputHash: 'h-crowd-kept', answerOf: (o: { waitlistPosition: number | null }) => JSON.stringify({ position: o.waitlistPosition }), kept: () => (kept += 1) };
   const outcome = await createSignup(newcomer, input, new Date(), request);
   expect(outcome.signup.status).toBe('waitlisted');
   expect(outcome.waitlistPosition).toBe(2);
   expect(kept).toBe(1);
   const signup = (await findSignup(signupIdOf(activityId, newcomer.userId)))!;
-  expect(signup.request).toEqual({ key: 'k-crowd-kept', answer: JSON.stringify({ position: 2 }) });
+  expect(signup.request).toEqual({ key: 'k-crowd-kept', answer: JSON.stringify({ position: 2 }), inputHash: 'h-crowd-kept' });
 });

@@ -61,9 +61,13 @@ test('a retry of a queued newcomer is answered from her sign-up: the same answer
   const after = await usageOf('signups');
   expect(retry.body).toEqual(answer.body);
   // The retry (a resend, as the app's transport says): her mark tried on her user document (it is
-  // there: nothing is written), then the document read to see why beside her sign-up, which
-  // holds the answer — three requests in two round trips, and no head start to undo.
-  expect({ calls: after.calls - before.calls, requests: after.cloudRequests - before.cloudRequests, trips: after.cloudTrips - before.cloudTrips }).toEqual({ calls: 1, requests: 3, trips: 2 });
+  // there: nothing is written) beside the read of her sign-up, which holds the answer to this
+  // request for this input — two requests in one round trip, and no head start to undo.
+  expect({ calls: after.calls - before.calls, requests: after.cloudRequests - before.cloudRequests, trips: after.cloudTrips - before.cloudTrips }).toEqual({ calls: 1, requests: 2, trips: 1 });
+
+  // A resend with other input under the same id is not answered from the sign-up: refused.
+  const resentOther = await newcomer!.raw('signups', { action: 'signups.create', input: { activityId, guardianConsent: true }, requestId, attempt: 2 });
+  expect(resentOther.body).toMatchObject({ ok: false, error: { code: 'IDEMPOTENCY_MISMATCH' } });
 
   // The same retry sent as if it were a first send: the head start draws a place, the replay gives
   // it back — the same answer, and the line as long as it was.

@@ -7,7 +7,9 @@ import type { Actor } from '../authz/actor';
 import { activeGrantsOf } from '../repositories/roleGrants';
 import { ensureUser, findUser, userIdOf, type UserDoc } from '../repositories/users';
 import { platformContext } from '../runtime/cloudbase';
-import { countCallOnUser, type RateLimit, type RequestMark } from './rateLimit';
+import { ANSWERED_FROM_KEPT, countCallOnUser, type RateLimit, type RequestMark } from './rateLimit';
+
+export { ANSWERED_FROM_KEPT };
 
 /** A user seen for the first time is created with this nickname until she picks one. */
 const NEWCOMER = { nickname: '新居民' };
@@ -31,13 +33,21 @@ export function isTimerInvocation(context: unknown): boolean {
  * was marked before) — then their active staff grants unless the user document says there are
  * none: one round trip for a resident's every call. `onMiss`: see countCallOnUser.
  */
-export async function resolveCountedActor(openid: string, action: string, rule: RateLimit, now: Date, mark?: RequestMark, onMiss?: () => void): Promise<{ actor: Actor; seen: boolean; login: UserDoc }> {
+export async function resolveCountedActor(
+  openid: string,
+  action: string,
+  rule: RateLimit,
+  now: Date,
+  mark?: RequestMark,
+  onMiss?: () => Promise<boolean>,
+): Promise<{ actor: Actor; seen: boolean; login: UserDoc } | typeof ANSWERED_FROM_KEPT> {
   const userId = userIdOf(openid);
   let counted = await countCallOnUser(userId, action, rule, now, mark, onMiss);
+  if (counted === ANSWERED_FROM_KEPT) return counted;
   if (!counted) {
     await ensureUser(openid, NEWCOMER);
     counted = await countCallOnUser(userId, action, rule, now, mark);
-    if (!counted) throw new Error(`user ${userId} vanished while being created`);
+    if (!counted || counted === ANSWERED_FROM_KEPT) throw new Error(`user ${userId} vanished while being created`);
   }
   return { actor: await withGrants(openid, counted.user), seen: counted.seen, login: counted.user };
 }

@@ -8,7 +8,7 @@ import type { ActionName, ActionSpec, Contract, OutputOf, ParsedInputOf } from '
 import type { Envelope } from '../../../src/shared/errors';
 import { RequestId } from '../../../src/shared/schemas/common';
 import * as z from '../../../src/shared/zod';
-import { ANONYMOUS, isTimerInvocation, openidOf, resolveCountedActor, type Actor } from './actor';
+import { ANONYMOUS, ANSWERED_FROM_KEPT, isTimerInvocation, openidOf, resolveCountedActor, type Actor } from './actor';
 import { errorBody, invalidInput, ok } from './envelope';
 import { completeRequest, pruneOldMarks, releaseRequest, requestTicket, settleSeenRequest } from './idempotency';
 import { digest, stableJson } from '../runtime/hash';
@@ -25,9 +25,17 @@ import type { HeadStart } from '../runtime/headStart';
  */
 export interface KeepableRequest {
   key: string;
+  /** The digest of the input (kept beside the result: a resend replays it only for the same input). */
+  inputHash: string;
   /** The envelope the pipeline will send for `output` (checked against the action's schema). */
   envelopeOf(output: unknown): string;
   kept(): void;
+}
+
+/** A result a command kept with its own write: the envelope's JSON and the digest of the input it answered. */
+export interface KeptResult {
+  answer: string;
+  inputHash: string | null;
 }
 
 /** What a command receives: the trusted actor, the parsed input and the call's ids. */
@@ -76,7 +84,7 @@ export interface FunctionDefinition {
    * For actions whose commands keep their result with their own write (KeepableRequest): finds
    * the result kept for a request key — the envelope's JSON — or null when none was kept.
    */
-  keptResults?: { [A in ActionName]?: (ctx: { userId: string; input: ParsedInputOf<A>; key: string }) => Promise<string | null> };
+  keptResults?: { [A in ActionName]?: (ctx: { userId: string; input: ParsedInputOf<A>; key: string }) => Promise<KeptResult | null> };
   /**
    * Per mutation, a command's first request to send beside the caller's mark (runtime/headStart.ts),
    * or null when this call should not have one. Only a request's first send gets one: a resend
@@ -166,7 +174,8 @@ export function createHandler(definition: FunctionDefinition): Main {
         const startHead = ticket && (call.data.attempt ?? 1) === 1 ? (definition.headStarts?.[name] as ((ctx: HeadStartContext<typeof name>) => HeadStart | null) | undefined) : undefined;
         const headStart = startHead ? startHead({ userId, input: parsed.data, now }) : null;
         try {
-          envelope = await runCounted({ definition, spec, name, openid, userId, input: parsed.data, requestId, ticket, rule, callId, now, ...(headStart ? { headStart } : {}) }, (value) => {
+          const resend = (call.data.attempt ?? 1) > 1;
+          envelope = await runCounted({ definition, spec, name, openid, userId, input: parsed.data, requestId, ticket, rule, callId, now, resend, ...(headStart ? { headStart } : {}) }, (value) => {
             replayed = value;
           });
         } finally {
@@ -205,30 +214,53 @@ interface CountedCall<A extends ActionName> {
   rule: RateLimit;
   callId: string;
   now: Date;
+  /** A resend of the request id (`attempt` > 1). */
+  resend: boolean;
   headStart?: HeadStart;
 }
 
 /**
  * A signed-in call: rate limit and caller in one round trip (with the request id marked), then
- * the idempotency decision, then the command. When the mark's write matches nothing — most often
- * a retry whose request id is marked already — the result a command kept for it is asked for
- * beside the read of the caller's document (`onMiss`), so a retry costs two round trips.
+ * the idempotency decision, then the command. Where the command keeps its result with its own
+ * write (`keptResults`), a retry is answered from it in fewer round trips:
+ * - a resend asks for the kept result beside the mark: when the mark matches nothing (it is
+ *   there already) and the kept result is this request's, for this input, it is the answer — one
+ *   round trip;
+ * - otherwise, when the mark matches nothing, the kept result is asked for beside the read of
+ *   the caller's document that tells why (`onMiss`) — two.
  */
 async function runCounted<A extends ActionName>(call: CountedCall<A>, setReplayed: (replayed: boolean) => void): Promise<Envelope<unknown>> {
-  const { definition, spec, name, openid, userId, input, requestId, ticket, rule, callId, now, headStart } = call;
-  const keptResult = definition.keptResults?.[name] as ((ctx: { userId: string; input: unknown; key: string }) => Promise<string | null>) | undefined;
-  let keptEarly: { userId: string; answer: Promise<string | null> } | undefined;
+  const { definition, spec, name, openid, userId, input, requestId, ticket, rule, callId, now, resend, headStart } = call;
+  const keptResult = definition.keptResults?.[name] as ((ctx: { userId: string; input: unknown; key: string }) => Promise<KeptResult | null>) | undefined;
+  const askKept = (forUser: string) => {
+    const answer = keptResult!({ userId: forUser, input, key: ticket!.key });
+    // Asked for early, maybe never needed: a failure here is asked again when it is.
+    answer.catch(() => undefined);
+    return { userId: forUser, answer };
+  };
+  let keptEarly = ticket && keptResult && resend ? askKept(userId) : undefined;
+  let replayedEarly: string | null = null;
   const onMiss =
     ticket && keptResult
-      ? () => {
-          const answer = keptResult({ userId, input, key: ticket.key });
-          // Asked for early, maybe never needed: a failure here is asked again when it is.
-          answer.catch(() => undefined);
-          keptEarly = { userId, answer };
+      ? async () => {
+          if (!keptEarly) {
+            keptEarly = askKept(userId);
+            return false;
+          }
+          const kept = await keptEarly.answer.catch(() => null);
+          if (!kept || kept.inputHash !== ticket.inputHash) return false;
+          replayedEarly = kept.answer;
+          return true;
         }
       : undefined;
+  const counted = await resolveCountedActor(openid, name, rule, now, ticket?.mark, onMiss);
+  if (counted === ANSWERED_FROM_KEPT && replayedEarly !== null) {
+    setReplayed(true);
+    return JSON.parse(replayedEarly) as Envelope<unknown>;
+  }
+  if (counted === ANSWERED_FROM_KEPT) throw new Error('a kept result answered the call but none was found');
   // `login`: the WeChat document that carries the request marks (the actor may be the resident it claimed).
-  const { actor, seen, login } = await resolveCountedActor(openid, name, rule, now, ticket?.mark, onMiss);
+  const { actor, seen, login } = counted;
   await pruneOldMarks(login, now);
   // Until the command has run, a failure frees the request id this call marked.
   let marked = ticket !== undefined && !seen;
@@ -238,10 +270,12 @@ async function runCounted<A extends ActionName>(call: CountedCall<A>, setReplaye
     // The early answer serves the first look only: a retry waiting for its first send looks again.
     const findKept =
       ticket && keptResult
-        ? () => {
+        ? async () => {
             const early = keptEarly && keptEarly.userId === actor.userId ? keptEarly.answer : undefined;
             keptEarly = undefined;
-            return early ?? keptResult({ userId: actor.userId, input, key: ticket.key });
+            const ask = () => keptResult({ userId: actor.userId, input, key: ticket.key });
+            const kept = early ? await early.catch(ask) : await ask();
+            return kept?.answer ?? null;
           }
         : undefined;
     const claim = ticket && seen ? await settleSeenRequest(ticket, login, findKept) : null;
@@ -253,6 +287,7 @@ async function runCounted<A extends ActionName>(call: CountedCall<A>, setReplaye
     let keptByCommand = false;
     const request: KeepableRequest | undefined = ticket && {
       key: ticket.key,
+      inputHash: ticket.inputHash,
       envelopeOf: (output) => JSON.stringify(checkedEnvelope(spec, name, output)),
       kept: () => {
         keptByCommand = true;

@@ -87,6 +87,9 @@ export interface RequestMark {
   value: string;
 }
 
+/** Said instead of a counted call when `onMiss` answered the call from a result kept for it. */
+export const ANSWERED_FROM_KEPT = 'answered-from-kept' as const;
+
 /** The caller after counting: `seen` when the request was marked before (a retry; not counted again). */
 export interface CountedCall {
   user: UserDoc;
@@ -99,10 +102,12 @@ export interface CountedCall {
  * same round trip, and a mutation's request id is marked by it too (unless marked already: then
  * nothing is written and the call is `seen`). Null when the user has no document yet (nothing
  * was counted). Throws RATE_LIMITED when the window is full (nothing is written then).
- * `onMiss` is called once, just before the document is read when the first write matched
- * nothing (most often a retry's mark): what the caller needs then can go out beside that read.
+ * `onMiss` is called once when the first write matched nothing (most often a retry's mark),
+ * before the document is read to see why: what the caller needs then can go out beside that
+ * read, and when it says true (the call is answered already: a resend replayed from a kept
+ * result) nothing is read and ANSWERED_FROM_KEPT is returned.
  */
-export async function countCallOnUser(userId: string, action: string, rule: RateLimit, now: Date, mark?: RequestMark, onMiss?: () => void): Promise<CountedCall | null> {
+export async function countCallOnUser(userId: string, action: string, rule: RateLimit, now: Date, mark?: RequestMark, onMiss?: () => Promise<boolean>): Promise<CountedCall | null | typeof ANSWERED_FROM_KEPT> {
   const windowMs = rule.windowSeconds * 1000;
   const windowStart = Math.floor(now.getTime() / windowMs) * windowMs;
   // Field names may not hold dots: `signups.create` is counted under `rate.signups_create`.
@@ -131,7 +136,8 @@ export async function countCallOnUser(userId: string, action: string, rule: Rate
       knownWindows.remember(key, windowStart, windowStart + windowMs, now.getTime());
       return { user: doc, seen: false };
     }
-    if (round === 0) onMiss?.();
+    // Its own request (if any) goes out before the read below, so both share a round trip.
+    if (round === 0 && onMiss && (await onMiss())) return ANSWERED_FROM_KEPT;
     const { data } = await users.doc(userId).get();
     const user = data[0] as UserDoc | undefined;
     if (!user) return null;

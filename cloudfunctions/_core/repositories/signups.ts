@@ -46,7 +46,7 @@ export interface SignupDoc {
    * The request that wrote this sign-up and the answer it got (commands/signups/create.ts, SignupRequest): a
    * retry of that request is answered from here. Absent where the pipeline stored the answer.
    */
-  request?: { key: string; answer: string } | null;
+  request?: { key: string; answer: string; inputHash?: string } | null;
   /**
    * What the resident was told this sign-up came to (a seat, a place in line, an approval to
    * wait for), written by the same write that settled it: her inbox lists it among her notices

@@ -45,7 +45,7 @@ export const main = createHandler({
     'signups.create': async ({ actor, input, now, request, headStart }) => {
       // The answer comes from the sign-up's own writes; only an approval request reads again. A
       // newcomer queued behind others keeps it on her sign-up (commands/signups/create.ts, SignupRequest).
-      const keep = request && { key: request.key, answerOf: (outcome: SignupOutcome) => request.envelopeOf(presentSignupOutcome(outcome)), kept: request.kept };
+      const keep = request && { key: request.key, inputHash: request.inputHash, answerOf: (outcome: SignupOutcome) => request.envelopeOf(presentSignupOutcome(outcome)), kept: request.kept };
       const outcome = await createSignup(actor, input, now, keep, headStart instanceof WaitlistHeadStart ? headStart : undefined);
       return outcome.signup.status === 'pending_approval' ? signupResult(actor, input.activityId, input.forUserId) : presentSignupOutcome(outcome);
     },

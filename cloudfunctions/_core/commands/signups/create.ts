@@ -87,6 +87,8 @@ class StaleActivityRead extends Error {}
  */
 export interface SignupRequest {
   key: string;
+  /** The digest of the request's input: a resend is replayed from the sign-up only for the same input. */
+  inputHash: string;
   /** The answer as the pipeline sends it (the action's checked output, in its envelope). */
   answerOf(outcome: SignupOutcome): string;
   /** Says the result was kept on the sign-up (createHandler then stores none). */
@@ -115,9 +117,9 @@ export async function createSignup(actor: Actor, input: SignupsCreateInput, now:
 }
 
 /** The result a sign-up kept for the request `key` of `userId` (see SignupRequest), or null. */
-export async function keptSignupResult(userId: string, input: SignupsCreateInput, key: string): Promise<string | null> {
+export async function keptSignupResult(userId: string, input: SignupsCreateInput, key: string): Promise<{ answer: string; inputHash: string | null } | null> {
   const signup = await findSignup(signupIdOf(input.activityId, input.forUserId ?? userId));
-  return signup?.request?.key === key ? signup.request.answer : null;
+  return signup?.request?.key === key ? { answer: signup.request.answer, inputHash: signup.request.inputHash ?? null } : null;
 }
 
 async function signUp(actor: Actor, input: SignupsCreateInput, now: Date, maxAgeMs: number, request?: SignupRequest, headStart?: WaitlistHeadStart): Promise<SignupOutcome> {
@@ -264,7 +266,7 @@ async function queueBehindOthers(activity: ActivityDoc, fresh: SignupDoc, reques
   refreshRecentActivityRead(place.activity);
   const queued: SignupDoc = { ...fresh, status: 'waitlisted', waitSeq: place.waitSeq, told: toldOf('waitlisted', activity, place.position, new Date(fresh.createdAt)) };
   const outcome: SignupOutcome = { signup: queued, activity: place.activity, waitlistPosition: place.position };
-  const signup: SignupDoc = request ? { ...outcome.signup, request: { key: request.key, answer: request.answerOf(outcome) } } : outcome.signup;
+  const signup: SignupDoc = request ? { ...outcome.signup, request: { key: request.key, answer: request.answerOf(outcome), inputHash: request.inputHash } } : outcome.signup;
   const written = await waitlistedInserts.submit(activity._id, signup);
   if (written !== 'added') {
     await returnWaitlistPlace(activity._id);
