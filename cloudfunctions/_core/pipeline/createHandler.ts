@@ -1,7 +1,9 @@
 /**
  * The entry of every cloud function: `main(event, context)` routes `event.action` through a
  * fixed gate order — authenticate → validate → resolve actor → rate limit → idempotency →
- * command (load, authorize, act, present) → check output → envelope — and logs one line.
+ * command (load, authorize, act, present) → check output → envelope — and logs one line. A
+ * command's first request may go out beside the actor's (`headStarts`), undone unless the
+ * command takes it: the gates still decide, in the same order.
  */
 import { randomUUID } from 'node:crypto';
 import type { ActionName, ActionSpec, Contract, OutputOf, ParsedInputOf } from '../../../src/shared/api/contract';
