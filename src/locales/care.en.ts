@@ -101,6 +101,7 @@ const careEn: typeof careZhCN = {
     closeReasons: { consent_withdrawn: 'Consent withdrawn', care_ended: 'Care no longer needed' },
     closed: 'Ended ({reason})',
     closedToast: 'Care ended',
+    problems: { volunteerNo: 'A volunteer number is V and 10 digits, e.g. V2026000001' },
   },
   mine: {
     intro: 'The people the community paired you with. Visit them on time and log each visit; once confirmed it counts as volunteer hours.',

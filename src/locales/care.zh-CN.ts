@@ -102,6 +102,7 @@ const careZhCN = {
     closeReasons: { consent_withdrawn: '本人或监护人撤回同意', care_ended: '不再需要关爱服务' },
     closed: '已结束（{reason}）',
     closedToast: '已结束关爱服务',
+    problems: { volunteerNo: '志愿者编号是 V 开头加 10 位数字，如 V2026000001' },
   },
   mine: {
     intro: '社区为你安排的结对关爱对象。请按时上门探访，探访后记录下来，确认后计入志愿时长。',
