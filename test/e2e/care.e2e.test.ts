@@ -74,7 +74,6 @@ describe('care: register with consent, pair, visit, review (H5 on the local clou
     await on(committee, '.care-pair').click();
     await on(committee, '.care-pairs [data-pair]').first().waitFor();
     expect(await allDocsOf(db, 'care_pairs', { recipientId: personId, status: 'active' })).toHaveLength(1);
-    await screenshot(committee, 'care-person');
   });
 
   it('the volunteer finds her in 我的结对 and logs a visit', async () => {
@@ -99,6 +98,7 @@ describe('care: register with consent, pair, visit, review (H5 on the local clou
     await visit.first().waitFor();
     expect(await visit.first().textContent()).toContain('45 分钟');
     expect(await visit.first().textContent()).toContain('时长待确认');
+    await screenshot(committee, 'care-person');
 
     const [record] = await allDocsOf<{ _id: string; state: string; source: string }>(db, 'hour_records', { source: 'care_visit' });
     expect(record).toMatchObject({ state: 'pending' });

@@ -182,8 +182,8 @@ function Pairs({ view, onChanged }: { view: CareRecipientView; onChanged: (next:
         ))}
         {view.abilities.includes('care.pair') ? (
           <View className='care-pair-form'>
-            <FormField name='volunteerNo' label={t('care.person.pairVolunteer')} hint={t('care.person.pairVolunteerHint')} error={form.errors.volunteerNo}>
-              <Input value={volunteerNo} aria-label={t('care.person.pairVolunteer')} onChange={(v) => (setVolunteerNo(v), form.clear('volunteerNo'), setRefused(null))} />
+            <FormField name='volunteerNo' label={t('care.person.pairVolunteer')} error={form.errors.volunteerNo}>
+              <Input value={volunteerNo} placeholder={t('care.person.pairVolunteerHint')} aria-label={t('care.person.pairVolunteer')} onChange={(v) => (setVolunteerNo(v), form.clear('volunteerNo'), setRefused(null))} />
             </FormField>
             <FormErrorSummary problems={form.problems} labels={{ volunteerNo: t('care.person.pairVolunteer') }} general={refused} />
             <SubscribeNote outcome={subscription.outcome} />
