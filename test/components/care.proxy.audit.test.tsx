@@ -17,6 +17,7 @@ import CarePersonPage from '../../src/package-care/person/index';
 import CareRegisterPage from '../../src/package-care/register/index';
 import CareMinePage from '../../src/package-care/mine/index';
 import ProxyCreatePage from '../../src/package-proxy/create/index';
+import { BirthYearPrompt } from '../../src/pages/activity/BirthYearPrompt';
 import { ProxySignup } from '../../src/pages/activity/ProxySignup';
 import type { AccountMeOutput } from '../../src/shared/schemas/account';
 import type { ActivityDetail } from '../../src/shared/schemas/activities';
@@ -326,6 +327,31 @@ describe('registering a resident without a smartphone', () => {
     expect(document.querySelector('[data-field="nickname"]')).toBeNull();
     await act(async () => me.release(grid()));
     await findElement('[data-field="nickname"]');
+  });
+});
+
+describe("the birth year asked when a proxy signs her up", () => {
+  it('is a form like the others: the problem by its field and by the button, the field scrolled to, a refusal said there', async () => {
+    mockActions({
+      'account.updateProfile': () => {
+        throw new ClientError('NOT_FOUND', '没有找到授权你代报名的居民');
+      },
+    });
+    renderPage(<BirthYearPrompt forUserId='r-liu' name='刘奶奶' onSaved={() => undefined} />);
+    const save = await findElement('.activity__birth-year-save');
+    await act(async () => {
+      fireEvent.click(save);
+    });
+    expect(document.querySelector('[data-field="birthYear"] .linli-field__error')?.textContent).toBe('请填写出生年份');
+    expect(scrolledTo()[0]?.getAttribute('data-field')).toBe('birthYear');
+    expect(document.querySelector('.activity__birth-year .linli-form-summary [data-summary-field="birthYear"]')).toBeTruthy();
+    expect(calledWith('account.updateProfile')).toEqual([]);
+    await typeInto('[data-field="birthYear"]', '1948');
+    expect(document.querySelector('[data-field="birthYear"] .linli-field__error')).toBeNull();
+    await act(async () => {
+      fireEvent.click(save);
+    });
+    expect((await findElement('.activity__birth-year .linli-form-summary__general')).textContent).toBe('没有找到授权你代报名的居民');
   });
 });
 
