@@ -85,6 +85,7 @@ const careEn: typeof careZhCN = {
     pairVolunteerHint: 'The volunteer number (V and 10 digits)',
     pair: 'Pair',
     pairGroup: 'Or pair a group of this community:',
+    groupsFailed: 'The groups nearby did not load. Tap to try again',
     paired: 'Paired',
     unpair: 'Unpair',
     unpairConfirm: 'Unpair "{name}"? They will no longer see this person.',

@@ -86,6 +86,7 @@ const careZhCN = {
     pairVolunteerHint: '填写志愿者的编号（V 开头 11 位）',
     pair: '结对',
     pairGroup: '或与本社区的小组结对：',
+    groupsFailed: '附近小组没有加载出来，点此重新加载',
     paired: '已结对',
     unpair: '解除',
     unpairConfirm: '解除与「{name}」的结对？对方将不再看到此人。',

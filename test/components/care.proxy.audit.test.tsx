@@ -30,7 +30,7 @@ import { chinaDay } from '../../src/utils/chinaTime';
 import { fieldAnchor } from '../../src/utils/scrollToField';
 import { mockActions } from '../mocks/cloud';
 import { routerParams } from '../mocks/taro';
-import { account } from './support/fixtures';
+import { account, groupCard } from './support/fixtures';
 import { findElement, typeInto } from './support/registryFixtures';
 import { renderPage } from './support/render';
 import { resetApp } from './support/reset';
@@ -217,6 +217,26 @@ describe('one person in care', () => {
     });
     await waitFor(() => expect(document.querySelector('[data-visit="cv-1"]')).toBeTruthy());
     expect(document.querySelector('.care-visits .linli-state--error')).toBeNull();
+  });
+
+  it('says when the groups to pair did not load, and loads them again on a tap', async () => {
+    routerParams.id = 'cr-li';
+    let groups: () => Promise<{ items: Array<ReturnType<typeof groupCard>>; total: number; hasMore: boolean }> = () => Promise.reject(new ClientError('NETWORK', '网络不太好，请稍后重试'));
+    mockActions({
+      'account.me': () => committee(),
+      'care.get': () => person(),
+      'care.visits': () => ({ items: [], total: 0, hasMore: false }),
+      'groups.list': () => groups(),
+    });
+    renderPage(<CarePersonPage />);
+    const failed = await findElement('.care-groups-failed');
+    expect(failed.textContent).toBe('附近小组没有加载出来，点此重新加载');
+    groups = async () => ({ items: [groupCard({ id: 'g-zhulao', name: '北苑助老队' })], total: 1, hasMore: false });
+    await act(async () => {
+      fireEvent.keyDown(failed, { key: 'Enter' });
+    });
+    await findElement('.care-pair-groups [data-value="g-zhulao"]');
+    expect(document.querySelector('.care-groups-failed')).toBeNull();
   });
 
   it('pairs through the shared form mechanism: a wrong number stands by its field and the button, a refusal is said there, nothing is sent wrongly', async () => {

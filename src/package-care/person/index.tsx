@@ -8,6 +8,7 @@ import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { pressable } from '../../components/Pressable';
 import { FormErrorSummary } from '../../components/FormErrorSummary';
 import { FormField } from '../../components/FormField';
 import { ErrorState, LoadingState } from '../../components/StateView';
@@ -190,6 +191,14 @@ function Pairs({ view, onChanged }: { view: CareRecipientView; onChanged: (next:
             <Button type='primary' className='care-pair' loading={busy} disabled={busy} onClick={pairVolunteer}>
               {t('care.person.pair')}
             </Button>
+          </View>
+        ) : null}
+        {/* The groups to pair load on their own: a failure says so and retries, never an empty gap. */}
+        {view.abilities.includes('care.pair') && groups.error ? (
+          <View role='alert'>
+            <View className='care-card__line care-groups-failed linli-pressable' onClick={() => void groups.reload()} {...pressable(() => void groups.reload())}>
+              {t('care.person.groupsFailed')}
+            </View>
           </View>
         ) : null}
         {view.abilities.includes('care.pair') && groups.data && groups.data.items.length > 0 ? (
