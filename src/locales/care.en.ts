@@ -85,6 +85,7 @@ const careEn: typeof careZhCN = {
     pairVolunteerHint: 'The volunteer number (V and 10 digits)',
     pair: 'Pair',
     pairGroup: 'Or pair a group of this community:',
+    groupsFailed: 'The groups nearby did not load. Tap to try again',
     paired: 'Paired',
     unpair: 'Unpair',
     unpairConfirm: 'Unpair "{name}"? They will no longer see this person.',
@@ -101,6 +102,7 @@ const careEn: typeof careZhCN = {
     closeReasons: { consent_withdrawn: 'Consent withdrawn', care_ended: 'Care no longer needed' },
     closed: 'Ended ({reason})',
     closedToast: 'Care ended',
+    problems: { volunteerNo: 'A volunteer number is V and 10 digits, e.g. V2026000001' },
   },
   mine: {
     intro: 'The people the community paired you with. Visit them on time and log each visit; once confirmed it counts as volunteer hours.',

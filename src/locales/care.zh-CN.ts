@@ -86,6 +86,7 @@ const careZhCN = {
     pairVolunteerHint: '填写志愿者的编号（V 开头 11 位）',
     pair: '结对',
     pairGroup: '或与本社区的小组结对：',
+    groupsFailed: '附近小组没有加载出来，点此重新加载',
     paired: '已结对',
     unpair: '解除',
     unpairConfirm: '解除与「{name}」的结对？对方将不再看到此人。',
@@ -102,6 +103,7 @@ const careZhCN = {
     closeReasons: { consent_withdrawn: '本人或监护人撤回同意', care_ended: '不再需要关爱服务' },
     closed: '已结束（{reason}）',
     closedToast: '已结束关爱服务',
+    problems: { volunteerNo: '志愿者编号是 V 开头加 10 位数字，如 V2026000001' },
   },
   mine: {
     intro: '社区为你安排的结对关爱对象。请按时上门探访，探访后记录下来，确认后计入志愿时长。',

@@ -10,6 +10,8 @@ const noticesEn: typeof noticesZhCN = {
       groupReview: 'review results',
       joinDecision: 'review results',
       notice: 'community notices',
+      careOverdue: 'overdue care visits',
+      carePaired: 'care pairings',
     },
     separator: ', ',
     accepted: 'Subscribed: {topics}',

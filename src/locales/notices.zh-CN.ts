@@ -11,6 +11,8 @@ const noticesZhCN = {
       groupReview: '审核结果通知',
       joinDecision: '审核结果通知',
       notice: '社区通知',
+      careOverdue: '关爱探访逾期提醒',
+      carePaired: '关爱结对通知',
     },
     separator: '、',
     accepted: '已订阅：{topics}',

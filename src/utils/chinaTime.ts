@@ -98,6 +98,15 @@ export function formatDate(t: Translate, value: Instant, format: DateFormat = {}
   return withYear ? t('events.time.dateYear', { ...parts, year: d.year() }) : t('events.time.date', parts);
 }
 
+/**
+ * A China day ('YYYY-MM-DD', as the care register and other day-only records carry it) the way
+ * formatDate writes dates: '12月3日 周四', with the year when it is not this year (issue 16 item 4).
+ */
+export function formatDay(t: Translate, day: string, format: DateFormat = {}): string {
+  // Noon China time: the same calendar day whatever the reader's time zone.
+  return formatDate(t, chinaIso(day, '12:00'), format);
+}
+
 /** '11月26日 周三 09:00' / 'Wed, Nov 26 09:00' (the year as formatDate decides). */
 export function formatDateTime(t: Translate, value: Instant, format: DateFormat = {}): string {
   return t('events.time.dateTime', { date: formatDate(t, value, format), time: chinaClock(value) });

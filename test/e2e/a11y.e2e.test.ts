@@ -30,7 +30,7 @@ interface Screen {
 }
 
 /** What the set-up made, for the routes that name it. */
-const made = { fraudTalk: '', soon: '', reportedPost: '', rollCall: '' };
+const made = { fraudTalk: '', soon: '', reportedPost: '', rollCall: '', careRecipient: '', proxyResident: '' };
 
 const SCREENS: Screen[] = [
   { name: 'login', who: 'visitor', route: () => '/pages/login/index', ready: '[data-openid="demo-resident"]' },
@@ -59,6 +59,8 @@ const SCREENS: Screen[] = [
   { name: 'rollcall-answer', who: 'resident', route: () => `/package-volunteer/rollcall/index?id=${made.rollCall}`, ready: '.rollcall-answer__title' },
   { name: 'rollcall-tally', who: 'committee', route: () => `/package-staff/rollcall/index?id=${made.rollCall}`, ready: '.rollcall__number--notified' },
   { name: 'dashboard', who: 'street', route: () => '/package-staff/dashboard/index', ready: '.dash-tile--groups', desktop: true },
+  { name: 'care-person', who: 'committee', route: () => `/package-care/person/index?id=${made.careRecipient}`, ready: '.care-visits [data-visit]' },
+  { name: 'proxy-records', who: 'committee', route: () => `/package-proxy/records/index?residentUserId=${made.proxyResident}`, ready: '.proxy-records__row' },
 ];
 
 const MODES: Array<{ label: string; settings: AppSettings }> = [
@@ -127,6 +129,24 @@ beforeAll(async () => {
     clients.committee.call('volunteers', 'rollcalls.create', { communityId: 'cm-beiyuan', title: '北门防汛装沙袋', description: '北门低洼处积水，需要装沙袋挡水，请带手套和雨靴。', meetingPlace: '北苑北门岗亭', meetAt: at(1), needed: 6 }),
   );
   made.rollCall = rollCall.id;
+
+  // A person in care with her witnessed consent, paired with 王阿姨 (a registered volunteer), who logged a visit.
+  const person = await dataOf<{ id: string }>(
+    clients.committee.call('care', 'care.register', { communityId: 'cm-beiyuan', category: 'lone_elder', name: '孙秀英', address: '北苑小区 5 栋 1 单元 102', frequencyDays: 7, consent: { by: 'self', reference: '北苑关爱-2026-015', witnessed: true } }),
+  );
+  made.careRecipient = person.id;
+  const wang = await dataOf<{ profile: { volunteerNo: string } | null }>(clients.resident.call('volunteers', 'volunteers.me', {}, null));
+  await dataOf(clients.committee.call('care', 'care.pair', { recipientId: person.id, volunteerNo: wang.profile!.volunteerNo }));
+  // Today in China (UTC+8): the day the visit is logged for.
+  const today = new Date(Date.now() + 8 * HOUR).toISOString().slice(0, 10);
+  await dataOf(clients.resident.call('care', 'care.logVisit', { recipientId: person.id, visitDate: today, minutes: 45, notes: '陪孙奶奶聊天，帮她量了血压' }));
+
+  // A resident without a phone, registered by the committee with her paper consent, signed up for the fraud talk's waitlist by it.
+  const proxied = await dataOf<{ residentUserId: string }>(
+    clients.committee.call('signups', 'proxies.createResident', { nickname: '刘秀兰', homeCommunityId: 'cm-beiyuan', relation: 'grid_worker', witness: { form: 'paper', ref: '北苑代办-2026-031' } }),
+  );
+  made.proxyResident = proxied.residentUserId;
+  await dataOf(clients.committee.call('signups', 'signups.create', { activityId: made.fraudTalk, forUserId: proxied.residentUserId }));
 });
 
 const PHONE = { width: 375, height: 812 };
@@ -234,6 +254,9 @@ describe('accessibility: axe-core on every README screen, keyboard and tap targe
         { who: 'resident', route: '/pages/settings/index', selectors: ['.settings__elderly-switch'] },
         { who: 'resident', route: '/package-leader/found/index', selectors: ['.linli-choice', '.nut-inputnumber-add', '.nut-inputnumber-minus'] },
         { who: 'committee', route: '/package-staff/review/index', selectors: ['.review__approve', '.review__reject'] },
+        { who: 'committee', route: '/package-care/register/index?communityId=cm-beiyuan', selectors: ['.linli-choice', '.care-witnessed', '.care-register__submit'] },
+        { who: 'committee', route: `/package-care/person/index?id=${made.careRecipient}`, selectors: ['.care-pair', '.care-unpair', '.care-close .linli-choice'] },
+        { who: 'committee', route: '/package-proxy/create/index', selectors: ['.linli-choice', '.proxy-create__submit'] },
       ];
       for (const { who, route, selectors } of targets) {
         const page = await newPhone(suite.browser, clients[who].token, `targets ${who}`, pageErrors);

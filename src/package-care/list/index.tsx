@@ -13,7 +13,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/StateView
 import { useAccount } from '../../hooks/useAccount';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useI18n } from '../../hooks/useI18n';
-import { chinaDay } from '../../utils/chinaTime';
+import { chinaDay, formatDay } from '../../utils/chinaTime';
 import { cx } from '../../utils/cx';
 import { dueText } from '../components/dueText';
 import '../components/care.scss';
@@ -25,7 +25,8 @@ type Row = Pick<CareRecipientView, 'id' | 'name' | 'category' | 'dueDate' | 'las
 /** The register for committee staff: their community's people due soonest first, the overdue ones, or those whose care ended. */
 export default function CareListPage() {
   const { t } = useI18n();
-  const { me } = useAccount();
+  const account = useAccount();
+  const { me } = account;
   const communities = (me?.account.roles ?? []).filter((role) => role.role === 'committee').map((role) => ({ value: role.regionId, label: role.regionName }));
   const [chosen, setChosen] = useState<string | null>(null);
   const communityId = chosen ?? communities[0]?.value ?? null;
@@ -49,7 +50,10 @@ export default function CareListPage() {
 
   const open = (id: string) => void Taro.navigateTo({ url: `/package-care/person/index?id=${id}` });
   const render = () => {
-    if (me && communities.length === 0) return <EmptyState title={t('care.list.noCommunity')} />;
+    // Until her account (and so her committee) is known there is no register to ask for: a
+    // skeleton while it loads, its error with a retry — never "nobody in care" by mistake.
+    if (!me) return account.status === 'error' ? <ErrorState message={account.error ?? ''} onRetry={account.retry} /> : <LoadingState cards={3} />;
+    if (communities.length === 0) return <EmptyState title={t('care.list.noCommunity')} />;
     if (list.loading && !list.loaded) return <LoadingState cards={3} />;
     if (list.error) return <ErrorState message={list.error} onRetry={() => void list.refresh()} />;
     if (list.items.length === 0) return <EmptyState title={t(filter === 'overdue' ? 'care.list.emptyOverdue' : 'care.list.empty')} />;
@@ -62,7 +66,7 @@ export default function CareListPage() {
               {row.status === 'active' ? <Text className={cx('care-due', row.overdue && 'care-due--overdue')}>{dueText(t, today, row.dueDate)}</Text> : null}
             </View>
             <Text className='care-card__line'>{t(`care.categories.${row.category}`)}</Text>
-            <Text className='care-card__line'>{row.lastVisitDate ? t('care.list.lastVisit', { date: row.lastVisitDate }) : t('care.list.never')}</Text>
+            <Text className='care-card__line'>{row.lastVisitDate ? t('care.list.lastVisit', { date: formatDay(t, row.lastVisitDate) }) : t('care.list.never')}</Text>
             <Text className='care-card__line'>{row.pairedWith.length > 0 ? t('care.list.paired', { names: row.pairedWith.join(t('care.list.nameSeparator')) }) : t('care.list.unpaired')}</Text>
           </View>
         ))}

@@ -9,7 +9,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../components/StateView
 import { useAccount } from '../../hooks/useAccount';
 import { useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
-import { chinaDay } from '../../utils/chinaTime';
+import { chinaDay, formatDay } from '../../utils/chinaTime';
 import { cx } from '../../utils/cx';
 import { dueText } from '../components/dueText';
 import '../components/care.scss';
@@ -42,7 +42,7 @@ export default function CareMinePage() {
                 <Text className='care-card__name'>{item.name}</Text>
                 <Text className={cx('care-due', item.overdue && 'care-due--overdue')}>{dueText(t, today, item.dueDate)}</Text>
               </View>
-              <Text className='care-card__line'>{t('care.mine.line', { category: t(`care.categories.${item.category}`), due: t('care.mine.due', { date: item.dueDate }) })}</Text>
+              <Text className='care-card__line'>{t('care.mine.line', { category: t(`care.categories.${item.category}`), due: t('care.mine.due', { date: formatDay(t, item.dueDate) }) })}</Text>
               {item.address ? <Text className='care-card__line'>{item.address}</Text> : null}
               {item.phone ? <Text className='care-card__line'>{item.phone}</Text> : null}
               {item.groupName ? <Text className='care-card__line'>{t('care.mine.via', { group: item.groupName })}</Text> : null}

@@ -3,17 +3,24 @@ import { useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Button, Input } from '@nutui/nutui-react-taro';
-import type { CareCloseReason, CarePairView, CareRecipientView } from '../../shared/schemas/care';
+import { CarePairInput, type CareCloseReason, type CarePairView, type CareRecipientView } from '../../shared/schemas/care';
 import { call } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { pressable } from '../../components/Pressable';
+import { FormErrorSummary } from '../../components/FormErrorSummary';
+import { FormField } from '../../components/FormField';
 import { ErrorState, LoadingState } from '../../components/StateView';
+import { SubscribeNote } from '../../components/SubscribeNote';
 import { useAccount } from '../../hooks/useAccount';
 import { errorMessage, useAsync } from '../../hooks/useAsync';
+import { useFormErrors } from '../../hooks/useFormErrors';
 import { useI18n } from '../../hooks/useI18n';
+import { useSubscriptionPrompt } from '../../hooks/useSubscriptionPrompt';
 import { DANGER_BUTTON } from '../../styles/buttons';
-import { chinaDay } from '../../utils/chinaTime';
+import { chinaDay, formatDay } from '../../utils/chinaTime';
+import { schemaFieldErrors } from '../../utils/schemaErrors';
 import { cx } from '../../utils/cx';
 import { dueText } from '../components/dueText';
 import '../components/care.scss';
@@ -55,11 +62,14 @@ export default function CarePersonPage() {
       {can('care.pair') || view.pairs.length > 0 ? <Pairs view={view} onChanged={(next) => person.setData(next)} /> : null}
       <View className='linli-section care-visits'>
         <View className='linli-section__title'>{t('care.person.visits')}</View>
+        {/* The visit log loads on its own: its own loading and error states, never a blank section. */}
+        {visits.loading && !visits.data ? <LoadingState cards={1} /> : null}
+        {visits.error ? <ErrorState message={visits.error} onRetry={() => void visits.reload()} /> : null}
         {visits.data && visits.data.items.length === 0 ? <Text className='care-intro'>{t('care.person.noVisits')}</Text> : null}
         <View className='care-list'>
           {(visits.data?.items ?? []).map((visit) => (
             <View key={visit.id} className='linli-card care-card' data-visit={visit.id}>
-              <Text className='care-card__line'>{t('care.person.visitLine', { date: visit.visitDate, minutes: visit.minutes, visitor: visit.visitorName })}</Text>
+              <Text className='care-card__line'>{t('care.person.visitLine', { date: formatDay(t, visit.visitDate), minutes: visit.minutes, visitor: visit.visitorName })}</Text>
               <Text className='care-card__line'>{visit.notes}</Text>
               <Text className={cx('care-due', !visit.onTime && 'care-due--overdue')}>
                 {visit.onTime ? t(`care.person.hourStates.${visit.hourState}`) : t('care.mine.line', { category: t('care.person.late'), due: t(`care.person.hourStates.${visit.hourState}`) })}
@@ -95,7 +105,7 @@ function Details({ view }: { view: CareRecipientView }) {
         {view.phone ? <Text className='care-card__line'>{t('care.person.phoneLine', { value: view.phone })}</Text> : null}
         {view.address ? <Text className='care-card__line'>{t('care.person.addressLine', { value: view.address })}</Text> : null}
         {view.notes ? <Text className='care-card__line'>{t('care.person.notesLine', { value: view.notes })}</Text> : null}
-        <Text className='care-card__line'>{view.lastVisitDate ? t('care.list.lastVisit', { date: view.lastVisitDate }) : t('care.list.never')}</Text>
+        <Text className='care-card__line'>{view.lastVisitDate ? t('care.list.lastVisit', { date: formatDay(t, view.lastVisitDate) }) : t('care.list.never')}</Text>
         {view.consent ? (
           <Text className='care-card__line care-consent'>
             {t('care.mine.line', {
@@ -116,21 +126,36 @@ function Pairs({ view, onChanged }: { view: CareRecipientView; onChanged: (next:
   const { t } = useI18n();
   const [volunteerNo, setVolunteerNo] = useState('');
   const [busy, setBusy] = useState(false);
+  // The pairing form is a form like any other (issue 16 item 1): the contract's schema judges the
+  // number, a problem stands by the field and above the button, and a refusal is said there too.
+  const form = useFormErrors<'volunteerNo'>(['volunteerNo']);
+  const [refused, setRefused] = useState<string | null>(null);
+  const subscription = useSubscriptionPrompt();
   const [ending, setEnding] = useState<CarePairView | null>(null);
   const active = view.pairs.filter((pair) => pair.status === 'active');
   // The groups of her community and its street, for pairing a group (the server checks the same).
   const groups = useAsync(() => call('groups.list', { area: 'nearby', communityId: view.communityId, limit: 50 }), [view.communityId], { enabled: view.abilities.includes('care.pair') });
   const pair = async (party: { volunteerNo: string } | { groupId: string }) => {
+    // A pairing is what her overdue alerts watch: the committee's consent for the next one, asked
+    // in this tap before any await (WeChat shows the prompt only there).
+    void subscription.ask(['careOverdue']);
     setBusy(true);
+    setRefused(null);
     try {
       onChanged(await call('care.pair', { recipientId: view.id, ...party }));
       setVolunteerNo('');
       toast(t('care.person.paired'));
     } catch (error) {
-      toast(errorMessage(error));
+      setRefused(errorMessage(error));
     } finally {
       setBusy(false);
     }
+  };
+  const pairVolunteer = () => {
+    const input = { recipientId: view.id, volunteerNo };
+    const found = schemaFieldErrors(CarePairInput, input, (path) => (path === 'volunteerNo' ? 'volunteerNo' : null), () => t('care.person.problems.volunteerNo'));
+    if (form.refuse(found)) return;
+    void pair({ volunteerNo: volunteerNo.trim() });
   };
   const unpair = async (target: CarePairView) => {
     setEnding(null);
@@ -158,10 +183,22 @@ function Pairs({ view, onChanged }: { view: CareRecipientView; onChanged: (next:
         ))}
         {view.abilities.includes('care.pair') ? (
           <View className='care-pair-form'>
-            <Input value={volunteerNo} placeholder={t('care.person.pairVolunteerHint')} aria-label={t('care.person.pairVolunteer')} onChange={setVolunteerNo} />
-            <Button type='primary' className='care-pair' disabled={busy || volunteerNo.trim() === ''} onClick={() => void pair({ volunteerNo: volunteerNo.trim() })}>
+            <FormField name='volunteerNo' label={t('care.person.pairVolunteer')} error={form.errors.volunteerNo}>
+              <Input value={volunteerNo} placeholder={t('care.person.pairVolunteerHint')} aria-label={t('care.person.pairVolunteer')} onChange={(v) => (setVolunteerNo(v), form.clear('volunteerNo'), setRefused(null))} />
+            </FormField>
+            <FormErrorSummary problems={form.problems} labels={{ volunteerNo: t('care.person.pairVolunteer') }} general={refused} />
+            <SubscribeNote outcome={subscription.outcome} />
+            <Button type='primary' className='care-pair' loading={busy} disabled={busy} onClick={pairVolunteer}>
               {t('care.person.pair')}
             </Button>
+          </View>
+        ) : null}
+        {/* The groups to pair load on their own: a failure says so and retries, never an empty gap. */}
+        {view.abilities.includes('care.pair') && groups.error ? (
+          <View role='alert'>
+            <View className='care-card__line care-groups-failed linli-pressable' onClick={() => void groups.reload()} {...pressable(() => void groups.reload())}>
+              {t('care.person.groupsFailed')}
+            </View>
           </View>
         ) : null}
         {view.abilities.includes('care.pair') && groups.data && groups.data.items.length > 0 ? (

@@ -4,24 +4,30 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Input } from '@nutui/nutui-react-taro';
 import { Id } from '../../shared/schemas/common';
-import { ProxyAddConsentInput, ProxyCreateResidentInput, ProxyRelation } from '../../shared/schemas/signups';
+import { ProxyAddConsentInput, ProxyCreateResidentInput, ProxyRelation, ProxyWitness } from '../../shared/schemas/signups';
 import { call, uploadImage } from '../../services/cloud';
 import { PageRoot } from '../../components/PageRoot';
 import { ChoiceChips } from '../../components/ChoiceChips';
 import { FormField } from '../../components/FormField';
 import { PhotoPick, type PickedPhoto } from '../../components/PhotoPick';
-import { EmptyState } from '../../components/StateView';
+import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
 import { SubmitBar } from '../../components/SubmitBar';
 import { useAccount } from '../../hooks/useAccount';
 import { errorMessage } from '../../hooks/useAsync';
 import { useFormErrors } from '../../hooks/useFormErrors';
 import { useI18n } from '../../hooks/useI18n';
+import { textLimit } from '../../utils/formLimits';
 import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { proxyRecordsPath } from '../../utils/eventRoutes';
 import './index.scss';
 
 type Field = 'nickname' | 'homeCommunityId' | 'birthYear' | 'proxyUserId' | 'relation' | 'witness';
 const FIELDS: readonly Field[] = ['nickname', 'homeCommunityId', 'birthYear', 'relation', 'proxyUserId', 'witness'];
+
+// Counters read their limits from the contract (issue 16 item 1): shown as she types, never cut.
+const NICKNAME_LIMIT = textLimit(ProxyCreateResidentInput.shape.nickname);
+/** The paper form's number (the photo side of the witness is a file id). */
+const PAPER_REF_LIMIT = textLimit(ProxyWitness.options[0].shape.ref);
 
 /** Grants that sit on a community and may register there (committee staff, grid workers). */
 const COMMUNITY_ROLES = ['committee', 'grid'];
@@ -35,7 +41,8 @@ const COMMUNITY_ROLES = ['committee', 'grid'];
  */
 export default function ProxyCreatePage() {
   const { t } = useI18n();
-  const { me } = useAccount();
+  const account = useAccount();
+  const { me } = account;
   const param = useRouter().params.residentUserId;
   const residentUserId = param && Id.safeParse(param).success ? param : null;
   const communities = (me?.account.roles ?? []).filter((role) => COMMUNITY_ROLES.includes(role.role));
@@ -53,6 +60,15 @@ export default function ProxyCreatePage() {
   const errors = useFormErrors<Field>(FIELDS);
   const community = communityId ?? communities[0]?.regionId ?? null;
 
+  // A new resident's community comes from the registrar's grants: until they are known, a
+  // skeleton (or the account's error with a retry) rather than a form with nothing to choose.
+  if (!me && !residentUserId) {
+    return (
+      <PageRoot titleKey='proxy.titles.create' className='proxy-create' busy={account.status !== 'error'}>
+        {account.status === 'error' ? <ErrorState message={account.error ?? ''} onRetry={account.retry} /> : <LoadingState cards={2} />}
+      </PageRoot>
+    );
+  }
   if (me && communities.length === 0 && !residentUserId) {
     return (
       <PageRoot titleKey='proxy.titles.create' className='proxy-create'>
@@ -136,7 +152,7 @@ export default function ProxyCreatePage() {
       <View className='linli-card proxy-create__form'>
         {residentUserId ? null : (
           <>
-            <FormField name='nickname' label={labels.nickname} required error={errors.errors.nickname}>
+            <FormField name='nickname' label={labels.nickname} required error={errors.errors.nickname} count={{ value: nickname, limit: NICKNAME_LIMIT }}>
               <Input className='proxy-create__nickname' value={nickname} placeholder={t('proxy.create.nicknamePlaceholder')} onChange={(v) => { setNickname(v); errors.clear('nickname'); }} />
             </FormField>
             <FormField name='homeCommunityId' label={labels.homeCommunityId} required error={errors.errors.homeCommunityId}>
@@ -161,7 +177,7 @@ export default function ProxyCreatePage() {
         <FormField name='witnessForm' label={t('proxy.create.witnessForm')} required>
           <ChoiceChips className='proxy-create__forms' options={[{ value: 'paper' as const, label: t('proxy.create.paper') }, { value: 'photo' as const, label: t('proxy.create.photo') }]} value={form} onChange={(v) => { setForm(v); setRef(''); setPhoto(null); }} />
         </FormField>
-        <FormField name='witness' label={labels.witness} required error={errors.errors.witness}>
+        <FormField name='witness' label={labels.witness} required error={errors.errors.witness} count={form === 'paper' ? { value: ref, limit: PAPER_REF_LIMIT } : undefined}>
           {form === 'paper' ? (
             <Input className='proxy-create__ref' value={ref} placeholder={t('proxy.create.refPlaceholder')} onChange={(v) => { setRef(v); errors.clear('witness'); }} />
           ) : (

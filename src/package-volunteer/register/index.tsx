@@ -245,7 +245,8 @@ function RegisterForm({ onDone, onAsk }: { onDone: (profile: VolunteerProfile) =
     setGeneral(null);
     const checked = check(values, minor, t);
     if (form.refuse(checked.problems) || !checked.input) return;
-    onAsk(['rollcall']);
+    // Registered volunteers are called out and paired with people in care (docs/care.md): both consents here.
+    onAsk(['rollcall', 'carePaired']);
     setBusy(true);
     try {
       const profile = await call('volunteers.register', checked.input);

@@ -65,7 +65,9 @@ export function ProxySignup({ activity, onSeats }: ProxySignupProps) {
   };
 
   const act = async (userId: string, nickname: string, kind: ProxyAct) => {
-    if (kind === 'signUp') requestSubscriptions(['reminder']);
+    // Her reminder (and, on a full activity, the offer of a freed seat) reaches the proxy who signed
+    // her up: his consent, asked in his tap before any await, as for his own sign-up (activity/index.tsx).
+    if (kind === 'signUp') requestSubscriptions(activity.seatsLeft === 0 ? ['reminder', 'offer'] : ['reminder']);
     const cancel = kind === 'cancel';
     setBusy(userId);
     try {

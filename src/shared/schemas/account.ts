@@ -47,6 +47,10 @@ export const SubscribeTemplates = z.object({
   joinDecision: z.string().optional(),
   /** Committee notices of her community (notices.subscribe counts each accept). */
   notice: z.string().optional(),
+  /** A person in care overdue for a visit: asked of the committee when it registers or pairs her. */
+  careOverdue: z.string().optional(),
+  /** Being paired with a person in care: asked of the volunteer when she registers. */
+  carePaired: z.string().optional(),
 });
 export type SubscribeTemplates = z.infer<typeof SubscribeTemplates>;
 

@@ -40,12 +40,24 @@ export function templateIdOf(kind: string): string | null {
 
 /**
  * The templates the app asks consent for, by prompt topic, with the notice kind each stands for:
- * sign-up → reminder and seat offer; volunteer registration and roll-call → call-out; founding a
- * group and applying to join → the review result. From the same settings the notifier sends
+ * sign-up → reminder and seat offer; volunteer registration and roll-call → call-out (and, at
+ * registration, a care pairing); founding a group and applying to join → the review result;
+ * registering or pairing a person in care → her overdue visits. From the same settings the notifier sends
  * with, so the consent asked is for the template that is sent.
  */
-export function subscribeTemplates(): Partial<Record<'reminder' | 'offer' | 'rollcall' | 'groupReview' | 'joinDecision' | 'notice', string>> {
-  const kinds = { reminder: 'reminder_24h', offer: 'seat_offer', rollcall: 'rollcall', groupReview: 'group_review', joinDecision: 'join_decision', notice: 'notice' } as const;
+export function subscribeTemplates(): Partial<Record<'reminder' | 'offer' | 'rollcall' | 'groupReview' | 'joinDecision' | 'notice' | 'careOverdue' | 'carePaired', string>> {
+  const kinds = {
+    reminder: 'reminder_24h',
+    offer: 'seat_offer',
+    rollcall: 'rollcall',
+    groupReview: 'group_review',
+    joinDecision: 'join_decision',
+    notice: 'notice',
+    // Care (docs/care.md): the committee registering or pairing a person → her overdue visits;
+    // a volunteer registering → being paired with someone to visit.
+    careOverdue: 'care_overdue',
+    carePaired: 'care_paired',
+  } as const;
   const out: Partial<Record<keyof typeof kinds, string>> = {};
   for (const [topic, kind] of Object.entries(kinds) as Array<[keyof typeof kinds, string]>) {
     const id = templateIdOf(kind);
