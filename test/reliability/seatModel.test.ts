@@ -26,6 +26,8 @@ import { reconcileActivity } from '../../cloudfunctions/_core/commands/activitie
 import { cancelSignup } from '../../cloudfunctions/_core/commands/signups/cancel';
 import { confirmOffer } from '../../cloudfunctions/_core/commands/signups/confirmOffer';
 import { createSignup } from '../../cloudfunctions/_core/commands/signups/create';
+import { WaitlistHeadStart } from '../../cloudfunctions/_core/commands/signups/headStart';
+import { takeWaitlistPlaceWhileOpen } from '../../cloudfunctions/_core/ledger/seatLedger';
 import { decideSignup } from '../../cloudfunctions/_core/commands/signups/decide';
 import { markSignup } from '../../cloudfunctions/_core/commands/signups/mark';
 import { removeSignup } from '../../cloudfunctions/_core/commands/signups/remove';
@@ -193,6 +195,20 @@ async function crashedClaim(r: Actor, activityId: string, startAt: Date, now: Da
   if (!written && seat) await database().collection('seats').where({ _id: seat._id, attemptId: attempt.id }).update({ state: 'free', signupId: null, attemptId: null });
 }
 
+/**
+ * A sign-up with the pipeline's head start (commands/signups/headStart.ts): her place drawn before
+ * the command runs; `refused` is a call the mark turned away (rate limit, suspension, a replay),
+ * whose place is only given back. Either way the pipeline abandons what the command did not take.
+ */
+async function withHeadStart(r: Actor, activityId: string, input: SignupsCreateInput, now: Date, refused: boolean): Promise<void> {
+  const headStart = new WaitlistHeadStart(activityId, takeWaitlistPlaceWhileOpen(activityId, signupIdOf(activityId, r.userId)));
+  try {
+    if (!refused) await createSignup(r, input, now, undefined, headStart);
+  } finally {
+    await headStart.abandon();
+  }
+}
+
 /** One random operation of the model, with the clock of the step. */
 function randomOp(rng: SeededRandom, activityId: string, startAt: Date, approval: boolean, now: Date): Op {
   const r = rng.pick(residents);
@@ -204,6 +220,9 @@ function randomOp(rng: SeededRandom, activityId: string, startAt: Date, approval
   const choices: Array<[number, Op]> = [
     [3, { name: `signUp ${who}`, run: () => createSignup(r, input, now) }],
     [3, { name: `doubleTap ${who}`, run: () => both(() => createSignup(r, input, now), () => createSignup(r, input, now), lag) }],
+    [2, { name: `headStartSignUp ${who}`, run: () => withHeadStart(r, activityId, input, now, false) }],
+    [1, { name: `headStartRefused ${who}`, run: () => withHeadStart(r, activityId, input, now, true) }],
+    [1, { name: `headStartDoubleTap ${who}`, run: () => both(() => withHeadStart(r, activityId, input, now, false), () => createSignup(r, input, now), lag) }],
     [2, { name: `cancel ${who}`, run: () => cancelSignup(r, activityId, undefined, now) }],
     [1, { name: `doubleCancel ${who}`, run: () => both(() => cancelSignup(r, activityId, undefined, now), () => cancelSignup(r, activityId, undefined, now), lag) }],
     [2, { name: `confirmOffer ${who}`, run: () => confirmOffer(r, activityId, now) }],
