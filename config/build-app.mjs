@@ -4,7 +4,7 @@
  * the e2e tests). `npm test` runs it before jest; `node config/build-app.mjs weapp` builds one.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -13,8 +13,15 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** The file each build writes last enough to stand for the whole build. */
 const OUTPUTS = { weapp: 'dist/weapp/app.js', h5: 'dist/h5/index.html' };
 
-/** Everything a build reads besides node_modules. */
-const INPUTS = ['src', 'config/index.ts', 'config/dev.ts', 'config/prod.ts', 'babel.config.js', 'config/babel-nutui-import.js', 'config/nutui-component-path.js'];
+/** Everything a build reads besides node_modules (all of config/: its build plugins live there too). */
+const INPUTS = ['src', 'config', 'babel.config.js', 'tsconfig.json'];
+
+/**
+ * Beside each build: the newest source time the build started from. A source saved while a build
+ * runs is newer than that, so the next run builds again — the build's own finishing time would
+ * hide it.
+ */
+const STAMP = '.linli-sources';
 
 function newestMtime(path) {
   const stat = statSync(path);
@@ -24,12 +31,22 @@ function newestMtime(path) {
   return newest;
 }
 
-/** True when dist/<type> is missing or older than a source file. */
+function newestSource() {
+  return Math.max(...INPUTS.map((input) => join(root, input)).filter(existsSync).map(newestMtime));
+}
+
+/** Kept in dist/ itself, not in the build: dist/weapp is what is uploaded, dist/h5 what is served. */
+function stampOf(type) {
+  return join(root, 'dist', `${STAMP}-${type}`);
+}
+
+/** True when dist/<type> is missing or a source file changed since the build started. */
 export function appNeedsBuild(type) {
   const output = join(root, OUTPUTS[type]);
   if (!existsSync(output)) return true;
-  const sources = Math.max(...INPUTS.map((input) => join(root, input)).filter(existsSync).map(newestMtime));
-  return statSync(output).mtimeMs < sources;
+  const stamp = stampOf(type);
+  const builtFrom = existsSync(stamp) ? Number(readFileSync(stamp, 'utf8')) : statSync(output).mtimeMs;
+  return !(newestSource() <= builtFrom);
 }
 
 /**
@@ -38,6 +55,7 @@ export function appNeedsBuild(type) {
  */
 export function buildApp(type) {
   const started = Date.now();
+  const sources = newestSource();
   const taro = join(root, 'node_modules', '@tarojs', 'cli', 'bin', 'taro');
   const result = spawnSync(process.execPath, [taro, 'build', '--type', type], {
     cwd: root,
@@ -50,6 +68,7 @@ export function buildApp(type) {
     const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.split('\n').slice(-60).join('\n');
     throw new Error(`taro build --type ${type} failed (exit ${result.status}):\n${output}`);
   }
+  writeFileSync(stampOf(type), String(sources));
   return Date.now() - started;
 }
 
