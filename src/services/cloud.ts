@@ -8,7 +8,7 @@
  * of acting twice. Failures surface as `ClientError` with a code and a localized message.
  */
 import Taro from '@tarojs/taro';
-import { contract, type ActionName, type InputOf, type OutputOf } from '../shared/api/contract';
+import type { ActionName, InputOf, OutputOf } from '../shared/api/contract';
 import type { ErrorBody, ErrorCode, ErrorParams, FieldIssue } from '../shared/errors';
 import { errorCaseOf } from '../shared/domainErrors/catalogue';
 import { fillParams } from '../shared/domainErrors/defineErrors';
@@ -17,6 +17,7 @@ import { errorTextOf } from '../locales/errors';
 import { newRequestId } from '../utils/requestId';
 import { serverIssueMessage } from '../utils/schemaErrors';
 import { routes } from '../utils/routes';
+import { specOf } from './actions';
 import { serviceLocale } from './locale';
 import { clearToken, getToken, setToken } from './token';
 
@@ -232,7 +233,7 @@ function issuesOf(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyK
  * leaves (same messages as the server), output after it arrives.
  */
 export async function call<A extends ActionName>(action: A, input: InputOf<A>): Promise<OutputOf<A>> {
-  const spec = contract[action];
+  const spec = specOf(action);
   const checked = spec.input.safeParse(input);
   if (!checked.success) {
     const issues = issuesOf(checked.error);
