@@ -10,8 +10,6 @@
 import Taro from '@tarojs/taro';
 import type { ActionName, InputOf, OutputOf } from '../shared/api/contract';
 import type { ErrorBody, ErrorCode, ErrorParams, FieldIssue } from '../shared/errors';
-import { errorCaseOf } from '../shared/domainErrors/catalogue';
-import { fillParams } from '../shared/domainErrors/defineErrors';
 import { hasMessage, translate, type Locale } from '../locales';
 import { errorTextOf } from '../locales/errors';
 import { newRequestId } from '../utils/requestId';
@@ -103,13 +101,17 @@ function paramsOf(value: unknown): ErrorParams | undefined {
   return params;
 }
 
-/** The issue of a field case in the reader's language (the server writes it in Chinese). */
+/**
+ * The issue of a field case in the reader's language (the server writes it in Chinese). A refusal
+ * carries issues only when its case blames a field, and then exactly one, that field's
+ * (src/shared/domainErrors/defineErrors.ts, errorOf) — so the app needs no table of the cases,
+ * which would bring every function's texts into the main package.
+ */
 function localizedIssues(issues: FieldIssue[], refusal: RefusalCase, locale: Locale): FieldIssue[] {
-  const field = errorCaseOf(refusal.reason)?.field;
-  if (!field) return issues;
-  const path = fillParams(field.path, refusal.params);
+  const [issue] = issues;
+  if (!issue || issues.length !== 1) return issues;
   const text = errorTextOf(refusal.reason, locale, refusal.params, { field: true });
-  return issues.map((issue) => (issue.path === path && text !== undefined ? { ...issue, message: text } : issue));
+  return text === undefined ? issues : [{ ...issue, message: text }];
 }
 
 /**
