@@ -14,7 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUTS = { weapp: 'dist/weapp/app.js', h5: 'dist/h5/index.html' };
 
 /** Everything a build reads besides node_modules. */
-const INPUTS = ['src', 'config/index.ts', 'config/dev.ts', 'config/prod.ts', 'babel.config.js', 'config/babel-nutui-import.js', 'config/nutui-component-path.js', 'config/babel-nutui-icons-import.js', 'config/nutui-icon-path.js', 'config/postcss-drop-rtl.js'];
+const INPUTS = ['src', 'config/index.ts', 'config/dev.ts', 'config/prod.ts', 'babel.config.js', 'config/babel-nutui-import.js', 'config/nutui-component-path.js'];
 
 function newestMtime(path) {
   const stat = statSync(path);
