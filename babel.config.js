@@ -12,5 +12,5 @@ module.exports = {
       },
     ],
   ],
-  plugins: [require('./config/babel-nutui-import')],
+  plugins: [require('./config/babel-nutui-import'), require('./config/babel-nutui-icons-import')],
 };

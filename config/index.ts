@@ -70,6 +70,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       miniCssExtractPluginOption: { ignoreOrder: true },
       postcss: {
         pxtransform: { enable: true, config: {} },
+        './config/postcss-drop-rtl.js': { enable: true, config: {} },
         cssModules,
       },
     },
@@ -89,6 +90,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       },
       postcss: {
         autoprefixer: { enable: true, config: {} },
+        './config/postcss-drop-rtl.js': { enable: true, config: {} },
         cssModules,
       },
     },

@@ -35,7 +35,7 @@ module.exports = {
           ['@babel/preset-typescript', { allowDeclareFields: true }],
           ['@babel/preset-react', { runtime: 'automatic' }],
         ],
-        plugins: [require('./babel-nutui-import')],
+        plugins: [require('./babel-nutui-import'), require('./babel-nutui-icons-import')],
       },
     ],
   },

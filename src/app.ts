@@ -1,5 +1,5 @@
 import type { PropsWithChildren } from 'react';
-import { configure as configureIcons } from '@nutui/icons-react-taro';
+import { configure as configureIcons } from '@nutui/icons-react-taro/dist/es/icons/configure.js';
 import { initCloud } from './services/cloud';
 import { watchForUpdates } from './services/updates';
 import { listenForPrivacyRequests } from './stores/privacy';

@@ -9,6 +9,11 @@ declare module '*.svg' {
   export default src;
 }
 declare module '*.css';
+// NutUI icons' configure() from its own file (src/app.ts): every other import from the package
+// becomes an icon's file in the build (config/babel-nutui-icons-import.js says why).
+declare module '@nutui/icons-react-taro/dist/es/icons/configure.js' {
+  export { configure } from '@nutui/icons-react-taro';
+}
 declare module '*.scss';
 
 declare namespace NodeJS {

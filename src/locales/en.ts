@@ -2,6 +2,10 @@ import type { Messages } from './zh-CN';
 
 /** English; switchable in 我的 → 设置. Same keys as zh-CN.ts (the type checks it). */
 import errorsEn, { errorIssuesEn } from './errors.en';
+import type careRefusals from './errors.care.zh-CN';
+import type needsRefusals from './errors.needs.zh-CN';
+import type staffRefusals from './errors.staff.zh-CN';
+import type volunteerRefusals from './errors.volunteer.zh-CN';
 import eventsEn from './events.en';
 import type eventsManageZhCN from './events.manage.zh-CN';
 import careEntryEn from './care.entry.en';
@@ -110,7 +114,10 @@ const en: Messages = {
     issueSeparator: '; ',
     issue: '{field}: {message}',
     /** The refusals of the functions, by reason: errors.<function>.<case> (src/shared/domainErrors). */
-    ...errorsEn,
+    // The main package's groups; the others (errors.<part>.en.ts) load with their subpackages
+    // (src/package-*/locale.ts). Until then a refusal of theirs reads as its code's text above, or
+    // in Chinese as the server's own words (services/cloud.ts, messageFor).
+    ...(errorsEn as typeof errorsEn & typeof careRefusals & typeof needsRefusals & typeof staffRefusals & typeof volunteerRefusals),
   },
   /** A field refusal's issue in its own words, where they differ from errors.<reason>. */
   errorIssues: errorIssuesEn,

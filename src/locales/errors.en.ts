@@ -12,18 +12,9 @@ export const activitiesEn: typeof zh.activitiesZhCN = {
   already_cancelled: 'This activity has been cancelled.',
   poster_id_too_long: 'The number is too long for a mini-program code.',
 };
-export const consoleEn: typeof zh.consoleZhCN = {
-  region_out_of_scope: 'This region does not exist or is outside your area.',
-  export_not_found: 'This export does not exist.',
-};
 export const contentEn: typeof zh.contentZhCN = {
   rejected: 'This text contains content that cannot be published.',
   needs_rewording: 'This text may be unfriendly or look like an advert. Please change it and submit again.',
-};
-export const creditsEn: typeof zh.creditsZhCN = {
-  time_bank_closed: 'Your community has no time bank, so credits cannot be given.',
-  cannot_transfer_to_self: 'You cannot give credits to yourself.',
-  insufficient: 'Not enough credits.',
 };
 export const groupsEn: typeof zh.groupsZhCN = {
   not_found: 'This group does not exist or was dissolved.',
@@ -41,21 +32,6 @@ export const groupsEn: typeof zh.groupsZhCN = {
   registration_number_required: 'Please enter the registration certificate number.',
   filing_number_required: 'Please enter the filing number.',
   status_changed: 'The group changed meanwhile. Please refresh and try again.',
-};
-export const hoursEn: typeof zh.hoursZhCN = {
-  record_not_found: 'This record does not exist.',
-  not_volunteer_activity: 'This is not a volunteer activity, so no service hours are recorded.',
-  own_organizations_only: 'You can only report service for organizations you belong to.',
-  service_date_after_today: 'The service date cannot be later than today.',
-  service_date_too_old: 'Only service within the last {days} days can be reported.',
-  cannot_review_own: 'You cannot review your own service hours.',
-  report_handled: 'This report has already been handled.',
-  only_confirmed_correctable: 'Only confirmed records can be corrected.',
-  correct_newer_record: 'This record was corrected already. Please correct the new record.',
-  same_minutes: 'The corrected time is the same as the original.',
-  correction_pending: 'This record already has a correction waiting for review.',
-  correction_handled: 'This correction has already been handled.',
-  already_corrected: 'This record has already been corrected.',
 };
 export const hubsEn: typeof zh.hubsZhCN = {
   hubs_cannot_join_hubs: 'Hub organizations cannot join each other.',
@@ -88,16 +64,6 @@ export const moderationEn: typeof zh.moderationZhCN = {
 };
 export const postsEn: typeof zh.postsZhCN = {
   not_found: 'This announcement does not exist or was removed.',
-};
-export const proofsEn: typeof zh.proofsZhCN = {
-  not_found: 'This proof request does not exist.',
-  end_after_today: 'The end date cannot be later than today.',
-  no_confirmed_service: 'There is no confirmed service with this organization in this period.',
-  already_handled: 'This proof has already been handled.',
-  volunteer_closed: 'The volunteer has closed their registration, so no proof can be issued.',
-  not_issued: 'This proof has not been issued yet.',
-  download_unavailable: 'The file cannot be downloaded right now. Please try again later.',
-  render_failed: 'The file could not be created.',
 };
 export const proxiesEn: typeof zh.proxiesZhCN = {
   code_invalid: 'The authorization code is wrong or has expired.',
@@ -136,18 +102,6 @@ export const requestEn: typeof zh.requestZhCN = {
   too_busy: 'Too many people are doing this at once. Please try again shortly.',
   forbidden: 'You are not allowed to do this.',
 };
-export const rolesEn: typeof zh.rolesZhCN = {
-  region_not_found: 'This region does not exist.',
-  cannot_grant: 'You are not allowed to grant this role.',
-  user_not_found: 'This user does not exist.',
-  grant_not_found: 'This grant does not exist.',
-};
-export const rollcallsEn: typeof zh.rollcallsZhCN = {
-  not_found: 'This call-out does not exist or is over.',
-  closed: 'This call-out is over.',
-  meet_in_past: 'The meeting time cannot be in the past.',
-  meet_too_far_ahead: 'The meeting time must be within the next 30 days.',
-};
 export const signupsEn: typeof zh.signupsZhCN = {
   blocked_for_no_shows: "You missed this group's activities {count} times, so you cannot sign up before {until}.",
   too_young: 'This activity is for people aged {minAge} or older.',
@@ -178,18 +132,6 @@ export const signupsEn: typeof zh.signupsZhCN = {
   missing_skills: 'This activity needs these skills: {skills}.',
   birth_year_needed: 'This activity has an age requirement: please give the birth year first.',
 };
-export const storeEn: typeof zh.storeZhCN = {
-  item_not_found: 'This item does not exist or was taken down.',
-  pickup_code_busy: 'Please try again shortly.',
-  residents_only: "Only this community's residents can redeem this item.",
-  out_of_stock: 'This item has run out.',
-  per_person_limit: 'Each person can redeem at most {limit} of this item.',
-  pickup_code_wrong: 'This pickup code is not correct.',
-  pickup_code_used: 'This pickup code has already been collected.',
-  redemption_cancelled: 'This redemption was cancelled.',
-  redemption_not_found: 'This redemption does not exist.',
-  only_uncollected_cancellable: 'Only redemptions not yet collected can be cancelled.',
-};
 export const volunteersEn: typeof zh.volunteersZhCN = {
   registration_required: 'Please register as a volunteer first.',
   not_registered: 'You have not registered as a volunteer.',
@@ -209,65 +151,21 @@ export const noticesEn: typeof zh.noticesZhCN = {
   too_many_live: 'This community already has {cap} notices in force; withdraw some that are no longer needed first.',
   no_community: 'Please choose your community first.',
 };
-export const needsEn: typeof zh.needsZhCN = {
-  not_found: 'This need does not exist.',
-  no_home_community: 'Please choose your community in "Me" first.',
-  resident_not_found: 'The resident you are posting for was not found.',
-  not_acting_for: 'You are not authorised to post needs for this resident.',
-  when_in_past: 'The date cannot be earlier than today.',
-  when_too_far: 'Needs can only be posted for the next {days} days.',
-  not_claimable: 'This need has already been taken on or has ended.',
-  group_cannot_claim: 'Only a leader of a group of this community can take a need on for it.',
-  volunteer_only: 'Register as a volunteer first to take a need on yourself.',
-  own_need: 'You cannot take on your own need.',
-  state_changed: 'The need has changed. Please refresh and try again.',
-  helper_not_eligible: 'Helpers must be registered volunteers of the group that took the need on.',
-  volunteer_helps_alone: 'When you took the need on yourself, you are the only helper.',
-  photo_not_uploaded: 'Please upload a photo of the service.',
-  time_bank_off: 'This community has no time bank.',
-  offer_not_found: 'This offer does not exist.',
-  offer_withdrawn: 'This offer was withdrawn. Please ask another neighbour or post the need on the board.',
-  offer_other_community: 'You can only ask a neighbour of your own community.',
-  own_offer: 'You cannot ask yourself for help.',
-  not_addressed_to_you: 'This need is no longer addressed to you (taken on, withdrawn, or moved to the public board).',
-};
-export const careEn: typeof zh.careZhCN = {
-  not_found: 'This person is not on the register.',
-  pair_not_found: 'This pairing does not exist.',
-  closed: 'Care for this person has ended.',
-  user_not_found: 'The linked resident account does not exist.',
-  volunteer_not_found: 'No active volunteer has this number.',
-  group_not_eligible: 'Only active groups of this community or its street can be paired.',
-  already_paired: 'They are already paired with this person.',
-  pair_ended: 'This pairing has already ended.',
-  visit_date_after_today: 'The visit date cannot be later than today.',
-  visit_date_too_old: 'Only visits within the last {days} days can be logged.',
-  visit_before_registered: 'The visit date cannot be before the person was registered.',
-};
 
 const errorsEn: typeof zh.default = {
-  care: careEn,
-  needs: needsEn,
   notices: noticesEn,
   account: accountEn,
   activities: activitiesEn,
-  console: consoleEn,
   content: contentEn,
-  credits: creditsEn,
   groups: groupsEn,
-  hours: hoursEn,
   hubs: hubsEn,
   members: membersEn,
   moderation: moderationEn,
   posts: postsEn,
-  proofs: proofsEn,
   proxies: proxiesEn,
   regions: regionsEn,
   request: requestEn,
-  roles: rolesEn,
-  rollcalls: rollcallsEn,
   signups: signupsEn,
-  store: storeEn,
   volunteers: volunteersEn,
 };
 

@@ -7,10 +7,14 @@
  * placeholders are the case's declared params. docs/errors.md; test/shared/domainErrors.test.ts
  * fails on a case without both texts or a text without a case.
  *
- * This file imports nothing: each src/shared/domainErrors/<function>.ts imports its own group's
- * texts for the server's message (the one arrow from src/shared into src/locales, allowed for this
- * file only in eslint.config.mjs). One export a group, so a function's bundle keeps only the
- * texts of the groups it throws (300 KB budget).
+ * The groups here are the ones the main package's pages can meet; the refusals of functions only
+ * subpackages call are in errors.<part>.zh-CN.ts (volunteer, staff, needs, care), which load with
+ * those subpackages (src/package-<name>/locale.ts) so the main package leaves them out.
+ *
+ * These files import nothing: each src/shared/domainErrors/<function>.ts imports its own group's
+ * texts for the server's message (the one arrow from src/shared into src/locales, allowed for
+ * these files only in eslint.config.mjs). One export a group, so a function's bundle keeps only
+ * the texts of the groups it throws (300 KB budget).
  */
 export const accountZhCN = {
   home_community_required: '请选择一个社区或村',
@@ -23,18 +27,9 @@ export const activitiesZhCN = {
   already_cancelled: '活动已取消',
   poster_id_too_long: '编号过长，无法生成小程序码',
 };
-export const consoleZhCN = {
-  region_out_of_scope: '地区不存在或不在你的管辖范围',
-  export_not_found: '导出任务不存在',
-};
 export const contentZhCN = {
   rejected: '内容含有违规信息，无法发布',
   needs_rewording: '内容可能不够友善或像广告，请修改后再提交',
-};
-export const creditsZhCN = {
-  time_bank_closed: '所在社区未开通时间银行，不能转赠积分',
-  cannot_transfer_to_self: '不能转给自己',
-  insufficient: '积分不足',
 };
 export const groupsZhCN = {
   not_found: '小组不存在或已解散',
@@ -52,21 +47,6 @@ export const groupsZhCN = {
   registration_number_required: '登记时请填写登记证号',
   filing_number_required: '备案时请填写备案编号',
   status_changed: '小组状态已变化，请刷新后再试',
-};
-export const hoursZhCN = {
-  record_not_found: '记录不存在',
-  not_volunteer_activity: '这不是志愿服务活动，不记录服务时长',
-  own_organizations_only: '只能申报你所在组织的服务',
-  service_date_after_today: '服务日期不能晚于今天',
-  service_date_too_old: '只能申报 {days} 天内的服务',
-  cannot_review_own: '不能审核自己的服务时长',
-  report_handled: '这条申报已处理',
-  only_confirmed_correctable: '只能更正已确认的记录',
-  correct_newer_record: '这条记录已经更正过，请更正新的记录',
-  same_minutes: '更正后的时长与原记录相同',
-  correction_pending: '这条记录已有待审核的更正',
-  correction_handled: '这条更正已处理',
-  already_corrected: '这条记录已经更正过',
 };
 export const hubsZhCN = {
   hubs_cannot_join_hubs: '枢纽组织之间不能互相加入',
@@ -99,16 +79,6 @@ export const moderationZhCN = {
 };
 export const postsZhCN = {
   not_found: '公告不存在或已删除',
-};
-export const proofsZhCN = {
-  not_found: '证明申请不存在',
-  end_after_today: '结束日期不能晚于今天',
-  no_confirmed_service: '这段时间在该单位没有已确认的服务记录',
-  already_handled: '这份证明已处理',
-  volunteer_closed: '志愿者已注销，无法出具证明',
-  not_issued: '证明尚未出具',
-  download_unavailable: '文件暂时无法下载，请稍后再试',
-  render_failed: '文件生成失败',
 };
 export const proxiesZhCN = {
   code_invalid: '授权码不正确或已过期',
@@ -147,18 +117,6 @@ export const requestZhCN = {
   too_busy: '同时操作的人太多了，请稍后再试',
   forbidden: '没有权限进行此操作',
 };
-export const rolesZhCN = {
-  region_not_found: '地区不存在',
-  cannot_grant: '没有权限授予该角色',
-  user_not_found: '用户不存在',
-  grant_not_found: '授权不存在',
-};
-export const rollcallsZhCN = {
-  not_found: '召集不存在或已结束',
-  closed: '本次召集已结束',
-  meet_in_past: '集合时间不能早于现在',
-  meet_too_far_ahead: '集合时间不能晚于 30 天后',
-};
 export const signupsZhCN = {
   blocked_for_no_shows: '你在本小组的活动中已缺席 {count} 次，{until} 前暂不能报名',
   too_young: '本活动要求年满 {minAge} 周岁',
@@ -189,18 +147,6 @@ export const signupsZhCN = {
   missing_skills: '本活动需要以下技能：{skills}',
   birth_year_needed: '本活动有年龄要求，请先填写出生年份',
 };
-export const storeZhCN = {
-  item_not_found: '物品不存在或已下架',
-  pickup_code_busy: '请稍后再试',
-  residents_only: '只有本社区的居民可以兑换这件物品',
-  out_of_stock: '这件物品已兑完',
-  per_person_limit: '每人最多兑换 {limit} 件',
-  pickup_code_wrong: '取货码不正确',
-  pickup_code_used: '这个取货码已领取',
-  redemption_cancelled: '这次兑换已取消',
-  redemption_not_found: '兑换记录不存在',
-  only_uncollected_cancellable: '只有待领取的兑换可以取消',
-};
 export const volunteersZhCN = {
   registration_required: '请先完成志愿者登记',
   not_registered: '你还没有登记为志愿者',
@@ -220,66 +166,22 @@ export const noticesZhCN = {
   too_many_live: '本社区同时有效的通知已达 {cap} 条，请先撤回过期或不再需要的通知',
   no_community: '请先选择你所在的社区',
 };
-export const needsZhCN = {
-  not_found: '需求不存在',
-  no_home_community: '请先在「我的」中选择所在社区',
-  resident_not_found: '找不到要代为发布的居民',
-  not_acting_for: '你没有代这位居民发布需求的授权',
-  when_in_past: '时间不能早于今天',
-  when_too_far: '只能发布 {days} 天内的需求',
-  not_claimable: '这条需求已被认领或已结束',
-  group_cannot_claim: '只有本社区组织的负责人可以代表组织认领',
-  volunteer_only: '个人认领需要先完成志愿者登记',
-  own_need: '不能认领自己的需求',
-  state_changed: '需求状态已变化，请刷新后再试',
-  helper_not_eligible: '服务者须是认领组织的已登记志愿者',
-  volunteer_helps_alone: '个人认领时服务者只能是你自己',
-  photo_not_uploaded: '请上传服务照片',
-  time_bank_off: '本社区未开通时间银行',
-  offer_not_found: '服务意向不存在',
-  offer_withdrawn: '这项服务意向已撤回，请换一位邻居或直接发布到求助板',
-  offer_other_community: '只能请本社区的邻居帮忙',
-  own_offer: '不能请自己帮忙',
-  not_addressed_to_you: '这条需求已不再指定给你（已被认领、撤回或已转为公开求助）',
-};
-export const careZhCN = {
-  not_found: '服务对象不存在',
-  pair_not_found: '结对不存在',
-  closed: '该服务对象的关爱服务已结束',
-  user_not_found: '关联的居民账号不存在',
-  volunteer_not_found: '没有找到这位志愿者，或其已注销',
-  group_not_eligible: '只能与本社区或本街道正常运行的小组结对',
-  already_paired: '已经与其结对',
-  pair_ended: '这个结对已经解除',
-  visit_date_after_today: '探访日期不能晚于今天',
-  visit_date_too_old: '只能记录 {days} 天内的探访',
-  visit_before_registered: '探访日期不能早于登记日期',
-};
 
-/** Every group by its function: errors.<function>.<case> in the app's catalogue (zh-CN.ts). */
+/** The main package's groups by function: errors.<function>.<case> in the app's catalogue (zh-CN.ts). */
 const errorsZhCN = {
-  care: careZhCN,
-  needs: needsZhCN,
   notices: noticesZhCN,
   account: accountZhCN,
   activities: activitiesZhCN,
-  console: consoleZhCN,
   content: contentZhCN,
-  credits: creditsZhCN,
   groups: groupsZhCN,
-  hours: hoursZhCN,
   hubs: hubsZhCN,
   members: membersZhCN,
   moderation: moderationZhCN,
   posts: postsZhCN,
-  proofs: proofsZhCN,
   proxies: proxiesZhCN,
   regions: regionsZhCN,
   request: requestZhCN,
-  roles: rolesZhCN,
-  rollcalls: rollcallsZhCN,
   signups: signupsZhCN,
-  store: storeZhCN,
   volunteers: volunteersZhCN,
 };
 

@@ -4,6 +4,10 @@
  * are filled by `translate()`.
  */
 import errorsZhCN, { errorIssuesZhCN } from './errors.zh-CN';
+import type careRefusals from './errors.care.zh-CN';
+import type needsRefusals from './errors.needs.zh-CN';
+import type staffRefusals from './errors.staff.zh-CN';
+import type volunteerRefusals from './errors.volunteer.zh-CN';
 import eventsZhCN from './events.zh-CN';
 import type eventsManageZhCN from './events.manage.zh-CN';
 import careEntryZhCN from './care.entry.zh-CN';
@@ -125,7 +129,10 @@ const zhCN = {
     issueSeparator: '；',
     issue: '{field}{message}',
     /** The refusals of the functions, by reason: errors.<function>.<case> (src/shared/domainErrors). */
-    ...errorsZhCN,
+    // The main package's groups; the others (errors.<part>.zh-CN.ts) load with their subpackages
+    // (src/package-*/locale.ts). Until then a refusal of theirs reads as its code's text above, or
+    // in Chinese as the server's own words (services/cloud.ts, messageFor).
+    ...(errorsZhCN as typeof errorsZhCN & typeof careRefusals & typeof needsRefusals & typeof staffRefusals & typeof volunteerRefusals),
   },
   /** A field refusal's issue in its own words, where they differ from errors.<reason>. */
   errorIssues: errorIssuesZhCN,

@@ -8,15 +8,14 @@
  * of acting twice. Failures surface as `ClientError` with a code and a localized message.
  */
 import Taro from '@tarojs/taro';
-import { contract, type ActionName, type InputOf, type OutputOf } from '../shared/api/contract';
+import type { ActionName, InputOf, OutputOf } from '../shared/api/contract';
 import type { ErrorBody, ErrorCode, ErrorParams, FieldIssue } from '../shared/errors';
-import { errorCaseOf } from '../shared/domainErrors/catalogue';
-import { fillParams } from '../shared/domainErrors/defineErrors';
 import { hasMessage, translate, type Locale } from '../locales';
 import { errorTextOf } from '../locales/errors';
 import { newRequestId } from '../utils/requestId';
 import { serverIssueMessage } from '../utils/schemaErrors';
 import { routes } from '../utils/routes';
+import { specOf } from './actions';
 import { serviceLocale } from './locale';
 import { clearToken, getToken, setToken } from './token';
 
@@ -104,13 +103,17 @@ function paramsOf(value: unknown): ErrorParams | undefined {
   return params;
 }
 
-/** The issue of a field case in the reader's language (the server writes it in Chinese). */
+/**
+ * The issue of a field case in the reader's language (the server writes it in Chinese). A refusal
+ * carries issues only when its case blames a field, and then exactly one, that field's
+ * (src/shared/domainErrors/defineErrors.ts, errorOf) — so the app needs no table of the cases,
+ * which would bring every function's texts into the main package.
+ */
 function localizedIssues(issues: FieldIssue[], refusal: RefusalCase, locale: Locale): FieldIssue[] {
-  const field = errorCaseOf(refusal.reason)?.field;
-  if (!field) return issues;
-  const path = fillParams(field.path, refusal.params);
+  const [issue] = issues;
+  if (!issue || issues.length !== 1) return issues;
   const text = errorTextOf(refusal.reason, locale, refusal.params, { field: true });
-  return issues.map((issue) => (issue.path === path && text !== undefined ? { ...issue, message: text } : issue));
+  return text === undefined ? issues : [{ ...issue, message: text }];
 }
 
 /**
@@ -237,7 +240,7 @@ function issuesOf(error: { issues: ReadonlyArray<{ path: ReadonlyArray<PropertyK
  * leaves (same messages as the server), output after it arrives.
  */
 export async function call<A extends ActionName>(action: A, input: InputOf<A>): Promise<OutputOf<A>> {
-  const spec = contract[action];
+  const spec = specOf(action);
   const checked = spec.input.safeParse(input);
   if (!checked.success) {
     const issues = issuesOf(checked.error);

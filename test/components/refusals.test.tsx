@@ -64,8 +64,25 @@ describe('clientErrorOf', () => {
     expect([error.code, error.reason, error.message]).toEqual(['CONFLICT', 'activities.capacity_below_signups', '12 people have signed up, so there must be at least 12 places.']);
   });
 
-  it('says a field case’s issue in English', () => {
+  // hours.* load with package-volunteer (src/locales/errors.volunteer.*), where the pages that
+  // meet them are; a main-package page can still meet one before the subpackage has loaded.
+  it('says a refusal whose texts have not loaded yet by its code, or in the server’s words, never as a raw code', () => {
+    const handled = { code: 'CONFLICT', message: '这条申报已处理', reason: 'hours.report_handled' } as const;
+    const tooOld = { code: 'INVALID_INPUT', message: 'serviceDate: 只能申报 90 天内的服务', issues: [{ path: 'serviceDate', message: '只能申报 90 天内的服务' }], reason: 'hours.service_date_too_old', params: { days: 90 } } as const;
     act(() => setLocale('en'));
+    expect(clientErrorOf(handled).message).toBe('Something changed meanwhile. Please refresh and try again.');
+    const english = clientErrorOf({ ...tooOld, issues: [...tooOld.issues] });
+    expect(english.message).toMatch(/^Please check what you entered/);
+    expect(english.issues).toEqual([{ path: 'serviceDate', message: '只能申报 90 天内的服务' }]);
+    act(() => setLocale('zh-CN'));
+    expect(clientErrorOf(handled).message).toBe('这条申报已处理');
+    for (const error of [clientErrorOf(handled), clientErrorOf({ ...tooOld, issues: [...tooOld.issues] })]) expect(error.message).not.toMatch(/hours\.|report_handled|service_date/);
+  });
+
+  it('says a field case’s issue in English once its subpackage has loaded', async () => {
+    await import('../../src/package-volunteer/locale');
+    act(() => setLocale('en'));
+    expect(clientErrorOf({ code: 'CONFLICT', message: '这条申报已处理', reason: 'hours.report_handled' }).message).toBe('This report has already been handled.');
     const error = clientErrorOf({
       code: 'INVALID_INPUT',
       message: 'serviceDate: 只能申报 90 天内的服务',

@@ -108,6 +108,8 @@ describe('the HTTP face', () => {
     const objectLike = (schema: Schema): boolean => schema.type === 'object' || [...(schema.oneOf ?? []), ...(schema.anyOf ?? [])].every((s) => s.type === 'object') && !!(schema.oneOf ?? schema.anyOf)?.length;
     const names = body.actions.map((a) => a.action);
     expect(names).toEqual(expect.arrayContaining(['account.me', 'account.updateProfile', 'regions.tree']));
+    // The words come from src/shared/api/actionRoles.ts (kept out of the app's bundle).
+    expect(body.actions.find((a) => a.action === 'signups.create')?.roles).toBe('any signed-in resident for themself; a consented proxy for an elderly resident');
     for (const action of body.actions) {
       expect(action.function).toMatch(/^[a-z]+$/);
       expect(action.roles.length).toBeGreaterThan(0);

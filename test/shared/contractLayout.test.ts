@@ -15,7 +15,7 @@ const root = join(__dirname, '..', '..');
 const shared = join(root, 'src', 'shared');
 
 /** Modules named after no function on purpose: the contract's types and merge, shared building blocks, the policy machinery. */
-const SHARED_MODULES = { api: ['contract', 'actionSpec'], schemas: ['common'], policies: ['authorize', 'actor'] } as const;
+const SHARED_MODULES = { api: ['contract', 'actionSpec', 'actionRoles'], schemas: ['common'], policies: ['authorize', 'actor'] } as const;
 
 /**
  * Functions that serve actions but judge no ability of their own. console: its staff see a region

@@ -9,15 +9,26 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import ts from 'typescript';
 import { errorBody } from '../../cloudfunctions/_core/pipeline/envelope';
-import errorsEn, { errorIssuesEn } from '../../src/locales/errors.en';
+import careRefusalsEn from '../../src/locales/errors.care.en';
+import mainRefusalsEn, { errorIssuesEn } from '../../src/locales/errors.en';
+import needsRefusalsEn from '../../src/locales/errors.needs.en';
+import staffRefusalsEn from '../../src/locales/errors.staff.en';
+import volunteerRefusalsEn from '../../src/locales/errors.volunteer.en';
 import { errorTextOf } from '../../src/locales/errors';
-import errorsZhCN, { errorIssuesZhCN } from '../../src/locales/errors.zh-CN';
+import { errorIssuesZhCN } from '../../src/locales/errors.zh-CN';
 import { contentErrors, hourErrors, signupErrors, volunteerErrors } from '../../src/shared/domainErrors';
-import { catalogueEntries, messageOf } from '../../src/shared/domainErrors/catalogue';
+import { catalogueEntries, errorsZhCN, messageOf } from '../../src/shared/domainErrors/catalogue';
 import { textAt, type TextsByReason } from '../../src/shared/domainErrors/defineErrors';
 import { ErrorCodes, isAppError } from '../../src/shared/errors';
+// The subpackages whose functions' refusals load with them (src/locales/errors.<part>.*.ts).
+import '../../src/package-care/locale';
+import '../../src/package-needs/locale';
+import '../../src/package-staff/locale';
+import '../../src/package-volunteer/locale';
 
 const root = join(__dirname, '..', '..');
+/** Every group's English texts: the main package's and the subpackages' parts (src/locales/errors.*.en.ts). */
+const errorsEn: TextsByReason = { ...mainRefusalsEn, ...volunteerRefusalsEn, ...staffRefusalsEn, ...needsRefusalsEn, ...careRefusalsEn };
 const CJK = /[\u3000-\u303F\u4E00-\u9FFF\uFF00-\uFFEF]/;
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 /** Every `<function>.<case>` a locale's catalogue has a text for. */
@@ -57,7 +68,7 @@ describe('the catalogue', () => {
     const fieldReasons = catalogueEntries.filter((entry) => entry.errorCase.field).map((entry) => entry.reason);
     expect(reasonsOf(errorIssuesEn)).toEqual(reasonsOf(errorIssuesZhCN));
     for (const reason of reasonsOf(errorIssuesZhCN)) expect([reason, fieldReasons.includes(reason)]).toEqual([reason, true]);
-    // …and the app's catalogue says them under errors.<reason>.
+    // …and the app's catalogue says them under errors.<reason> once their package has loaded.
     for (const reason of reasons) expect(errorTextOf(reason, 'en')).toBe(textAt(errorsEn, reason));
   });
 

@@ -55,5 +55,16 @@ describe('weapp build: custom-tab-bar', () => {
     const selected = await waitFor(() => bar.dom.querySelector('.main--linli-tabbar__item--selected'));
     expect(selected.textContent).toBe('首页');
     expect(bar.dom.querySelectorAll('.main--linli-tabbar__item')).toHaveLength(3);
+    // The icons are the package's own files (src/components/TabBar/icons.weapp.ts), the ones
+    // app.json's tabBar names, not base64 copies inlined into the main package's scripts.
+    const tabBar = (JSON.parse(readFileSync(join(DIST, 'app.json'), 'utf8')) as { tabBar: { list: Array<{ iconPath: string; selectedIconPath: string }> } }).tabBar.list;
+    const common = readFileSync(join(DIST, 'common.js'), 'utf8');
+    expect(common).not.toContain('data:image/png');
+    for (const tab of tabBar) {
+      for (const icon of [tab.iconPath, tab.selectedIconPath]) {
+        expect(existsSync(join(DIST, icon))).toBe(true);
+        expect(common).toContain(`"/${icon}"`);
+      }
+    }
   });
 });

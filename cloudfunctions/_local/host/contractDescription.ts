@@ -1,4 +1,5 @@
 /** GET /api/contract: every action with its function, roles and JSON Schemas. */
+import { actionRoles } from '../../../src/shared/api/actionRoles';
 import { contract, type ActionName } from '../../../src/shared/api/contract';
 import { toJSONSchema } from '../../../src/shared/zod';
 
@@ -23,7 +24,7 @@ export function describeContract(): { actions: ActionDescription[] } {
         function: spec.fn,
         mutation: spec.mutation,
         audience: spec.audience,
-        roles: spec.roles,
+        roles: actionRoles[name],
         input: toJSONSchema(spec.input, { io: 'input', unrepresentable: 'any' }),
         output: toJSONSchema(spec.output, { io: 'output', unrepresentable: 'any' }),
       };

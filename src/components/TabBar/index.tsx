@@ -7,12 +7,7 @@ import { unreadStore } from '../../stores/events';
 import { routes, type TAB_ROUTES } from '../../utils/routes';
 import { cx } from '../../utils/cx';
 import { pressable } from '../Pressable';
-import homeIcon from '../../assets/tab/home.png';
-import homeActiveIcon from '../../assets/tab/home-active.png';
-import activitiesIcon from '../../assets/tab/activities.png';
-import activitiesActiveIcon from '../../assets/tab/activities-active.png';
-import meIcon from '../../assets/tab/me.png';
-import meActiveIcon from '../../assets/tab/me-active.png';
+import { tabIcons } from './icons';
 import './index.scss';
 
 interface TabItem {
@@ -24,9 +19,9 @@ interface TabItem {
 
 /** The tabs, in the order of app.config.ts's tabBar.list (WeChat still reads that list to know the tab pages). */
 export const TAB_ITEMS: readonly TabItem[] = [
-  { route: routes.home, label: 'tabs.home', icon: homeIcon, activeIcon: homeActiveIcon },
-  { route: routes.activities, label: 'tabs.activities', icon: activitiesIcon, activeIcon: activitiesActiveIcon },
-  { route: routes.me, label: 'tabs.me', icon: meIcon, activeIcon: meActiveIcon },
+  { route: routes.home, label: 'tabs.home', ...tabIcons.home },
+  { route: routes.activities, label: 'tabs.activities', ...tabIcons.activities },
+  { route: routes.me, label: 'tabs.me', ...tabIcons.me },
 ];
 
 export interface TabBarProps {

@@ -1,4 +1,5 @@
 import '../locale';
+import '../actions';
 import { useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';

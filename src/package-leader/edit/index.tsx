@@ -1,4 +1,5 @@
 import '../locale';
+import '../actions';
 import { useState } from 'react';
 import Taro from '@tarojs/taro';
 import { View } from '@tarojs/components';

@@ -1,4 +1,5 @@
 import '../locale';
+import '../actions';
 import { useRouter } from '@tarojs/taro';
 import { Tips } from '@nutui/icons-react-taro';
 import type { RegionTreeNode } from '../../shared/schemas/regions';

@@ -1,4 +1,5 @@
 import '../locale';
+import '../actions';
 import { GroupGate } from '../../components/GroupGate';
 import { HubInvitations } from './HubInvitations';
 import { HubOutreach } from './HubOutreach';

@@ -1,4 +1,5 @@
 import '../locale';
+import '../actions';
 import { useState } from 'react';
 import Taro, { useShareAppMessage } from '@tarojs/taro';
 import { Button as NativeButton, Text, View } from '@tarojs/components';

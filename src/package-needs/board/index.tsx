@@ -1,4 +1,5 @@
 import '../locale';
+import '../actions';
 import { useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';

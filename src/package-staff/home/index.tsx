@@ -1,4 +1,5 @@
 import '../locale';
+import '../actions';
 import { useRef, type ReactNode } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';

@@ -1,4 +1,5 @@
 import '../locale';
+import '../actions';
 import Taro, { usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { NotifyFailuresSummaryOutput } from '../../shared/schemas/console';

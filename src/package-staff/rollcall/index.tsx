@@ -1,4 +1,5 @@
 import '../locale';
+import '../actions';
 import { useEffect, useState } from 'react';
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';

@@ -1,5 +1,6 @@
 import { ProofsVerifyInput } from '../../shared/schemas/proofs';
 import '../locale';
+import '../actions';
 import { useEffect, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';

@@ -12,7 +12,6 @@ export const accountActions = {
     output: AccountMeOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'any signed-in user',
   }),
   'account.updateProfile': action({
     fn: 'account',
@@ -20,6 +19,5 @@ export const accountActions = {
     output: AccountUpdateProfileOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'the user themself',
   }),
 } as const satisfies Record<string, ActionSpec>;

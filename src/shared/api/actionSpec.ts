@@ -23,8 +23,6 @@ export interface ActionSpec<I extends z.ZodTypeAny = z.ZodTypeAny, O extends z.Z
   output: O;
   mutation: boolean;
   audience: Audience;
-  /** Human-readable summary of the roles allowed, for GET /api/contract. */
-  roles: string;
 }
 
 export function action<I extends z.ZodTypeAny, O extends z.ZodTypeAny>(spec: ActionSpec<I, O>): ActionSpec<I, O> {

@@ -26,7 +26,6 @@ export const activitiesActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 20, windowSeconds: 3600 },
-    roles: 'leader and co-leaders of the group',
   }),
   'activities.update': action({
     fn: 'activities',
@@ -34,7 +33,6 @@ export const activitiesActions = {
     output: ActivityDetail,
     mutation: true,
     audience: 'signed-in',
-    roles: 'leader and co-leaders of the group',
   }),
   'activities.cancel': action({
     fn: 'activities',
@@ -42,7 +40,6 @@ export const activitiesActions = {
     output: ActivityDetail,
     mutation: true,
     audience: 'signed-in',
-    roles: 'leader and co-leaders of the group',
   }),
   'activities.reconcile': action({
     fn: 'activities',
@@ -50,7 +47,6 @@ export const activitiesActions = {
     output: ActivitiesReconcileOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'staff over the community (committee, street, county)',
   }),
   'activities.list': action({
     fn: 'activities',
@@ -58,7 +54,6 @@ export const activitiesActions = {
     output: ActivitiesListOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'any signed-in user',
   }),
   'activities.poster': action({
     fn: 'activities',
@@ -67,7 +62,6 @@ export const activitiesActions = {
     mutation: false,
     audience: 'signed-in',
     rateLimit: { limit: 30, windowSeconds: 3600 },
-    roles: 'leader and co-leaders of the group, while the activity is open',
   }),
   'activities.get': action({
     fn: 'activities',
@@ -75,6 +69,5 @@ export const activitiesActions = {
     output: ActivityDetail,
     mutation: false,
     audience: 'signed-in',
-    roles: 'anyone who can see the group',
   }),
 } as const satisfies Record<string, ActionSpec>;

@@ -22,7 +22,6 @@ export const consoleActions = {
     output: AuditSearchOutput,
     mutation: false,
     audience: 'staff',
-    roles: 'staff of the region or above it',
   }),
   'notifyFailures.summary': action({
     fn: 'console',
@@ -30,7 +29,6 @@ export const consoleActions = {
     output: NotifyFailuresSummaryOutput,
     mutation: false,
     audience: 'staff',
-    roles: 'staff of the region or above it (committee, street, county)',
   }),
   'dashboard.summary': action({
     fn: 'console',
@@ -38,7 +36,6 @@ export const consoleActions = {
     output: DashboardOutput,
     mutation: false,
     audience: 'staff',
-    roles: 'staff of the region or above it',
   }),
   'dashboard.export': action({
     fn: 'console',
@@ -47,7 +44,6 @@ export const consoleActions = {
     mutation: true,
     audience: 'staff',
     rateLimit: { limit: 20, windowSeconds: 3600 },
-    roles: 'staff of the region or above it',
   }),
   // Advances the export a slice if no one else is (slices are idempotent), then tells how far it is.
   'exports.get': action({
@@ -56,6 +52,5 @@ export const consoleActions = {
     output: ExportOutput,
     mutation: false,
     audience: 'staff',
-    roles: 'the staff member who started the export',
   }),
 } as const satisfies Record<string, ActionSpec>;

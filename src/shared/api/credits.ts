@@ -38,7 +38,6 @@ export const creditsActions = {
     output: CreditsMineOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'the account holder',
   }),
   'credits.transfer': action({
     fn: 'credits',
@@ -47,7 +46,6 @@ export const creditsActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 30, windowSeconds: 3600 },
-    roles: 'residents of a time-bank community',
   }),
   'credits.donate': action({
     fn: 'credits',
@@ -56,7 +54,6 @@ export const creditsActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 30, windowSeconds: 3600 },
-    roles: 'residents of a time-bank community',
   }),
   'credits.grant': action({
     fn: 'credits',
@@ -64,7 +61,6 @@ export const creditsActions = {
     output: CreditsStaffOutput,
     mutation: true,
     audience: 'staff',
-    roles: 'committee of the home community of the volunteer, street and county above',
   }),
   'credits.adjust': action({
     fn: 'credits',
@@ -72,7 +68,6 @@ export const creditsActions = {
     output: CreditsStaffOutput,
     mutation: true,
     audience: 'staff',
-    roles: 'committee of the home community of the volunteer, street and county above',
   }),
   'credits.pool': action({
     fn: 'credits',
@@ -80,7 +75,6 @@ export const creditsActions = {
     output: CreditsPoolOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'anyone (balances); managing needs staff over the community',
   }),
   'credits.postings': action({
     fn: 'credits',
@@ -88,7 +82,6 @@ export const creditsActions = {
     output: CreditsPostingsOutput,
     mutation: false,
     audience: 'staff',
-    roles: 'committee of the community, street and county above',
   }),
   'volunteerSettings.update': action({
     fn: 'credits',
@@ -96,7 +89,6 @@ export const creditsActions = {
     output: CommunitySettings,
     mutation: true,
     audience: 'staff',
-    roles: 'committee of the community, street and county above',
   }),
   'store.items': action({
     fn: 'credits',
@@ -104,7 +96,6 @@ export const creditsActions = {
     output: StoreItemsOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'any signed-in resident',
   }),
   'store.saveItem': action({
     fn: 'credits',
@@ -112,7 +103,6 @@ export const creditsActions = {
     output: StoreItemView,
     mutation: true,
     audience: 'staff',
-    roles: 'committee of the community, street and county above',
   }),
   'store.redeem': action({
     fn: 'credits',
@@ -121,7 +111,6 @@ export const creditsActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 60, windowSeconds: 3600 },
-    roles: 'any signed-in resident with the credits',
   }),
   'store.mine': action({
     fn: 'credits',
@@ -129,7 +118,6 @@ export const creditsActions = {
     output: RedemptionsOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'the resident themself',
   }),
   'store.redemptions': action({
     fn: 'credits',
@@ -137,7 +125,6 @@ export const creditsActions = {
     output: RedemptionsOutput,
     mutation: false,
     audience: 'staff',
-    roles: 'committee of the community, street and county above',
   }),
   'store.fulfil': action({
     fn: 'credits',
@@ -145,7 +132,6 @@ export const creditsActions = {
     output: RedemptionView,
     mutation: true,
     audience: 'staff',
-    roles: 'committee of the community, street and county above',
   }),
   'store.cancel': action({
     fn: 'credits',
@@ -153,6 +139,5 @@ export const creditsActions = {
     output: RedemptionView,
     mutation: true,
     audience: 'signed-in',
-    roles: 'the resident while pending, or staff over the store',
   }),
 } as const satisfies Record<string, ActionSpec>;

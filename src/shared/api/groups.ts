@@ -37,7 +37,6 @@ export const groupsActions = {
     output: GroupsListOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'any signed-in user; active groups only',
   }),
   'groups.poster': action({
     fn: 'groups',
@@ -46,7 +45,6 @@ export const groupsActions = {
     mutation: false,
     audience: 'signed-in',
     rateLimit: { limit: 30, windowSeconds: 3600 },
-    roles: 'leader and co-leaders of a live group',
   }),
   'groups.get': action({
     fn: 'groups',
@@ -54,7 +52,6 @@ export const groupsActions = {
     output: GroupsGetOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'any signed-in user for active groups; leaders and staff above the group otherwise',
   }),
   'groups.join': action({
     fn: 'groups',
@@ -62,7 +59,6 @@ export const groupsActions = {
     output: GroupMembershipOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'any signed-in user not already a member (open groups: join; approval groups: request)',
   }),
   'groups.leave': action({
     fn: 'groups',
@@ -70,7 +66,6 @@ export const groupsActions = {
     output: GroupMembershipOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'members other than the leader; applicants withdraw their request',
   }),
   'memberships.mine': action({
     fn: 'groups',
@@ -78,7 +73,6 @@ export const groupsActions = {
     output: MembershipsMineOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'the user themself',
   }),
   'groups.found': action({
     fn: 'groups',
@@ -87,7 +81,6 @@ export const groupsActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 5, windowSeconds: 3600 },
-    roles: 'any signed-in resident (the application waits for review)',
   }),
   'groups.resubmit': action({
     fn: 'groups',
@@ -95,7 +88,6 @@ export const groupsActions = {
     output: GroupsGetOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'the applicant of a rejected application',
   }),
   'groups.review': action({
     fn: 'groups',
@@ -103,7 +95,6 @@ export const groupsActions = {
     output: GroupsGetOutput,
     mutation: true,
     audience: 'staff',
-    roles: 'community-managed: committee of its community; filed: its street; registered: its county',
   }),
   'groups.reviewQueue': action({
     fn: 'groups',
@@ -111,7 +102,6 @@ export const groupsActions = {
     output: GroupsReviewQueueOutput,
     mutation: false,
     audience: 'staff',
-    roles: 'staff: the applications their grants review',
   }),
   'groups.myApplications': action({
     fn: 'groups',
@@ -119,7 +109,6 @@ export const groupsActions = {
     output: GroupsMyApplicationsOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'the applicant themself',
   }),
   'groups.update': action({
     fn: 'groups',
@@ -127,7 +116,6 @@ export const groupsActions = {
     output: GroupsGetOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'leader and co-leaders',
   }),
   'groups.dissolve': action({
     fn: 'groups',
@@ -135,7 +123,6 @@ export const groupsActions = {
     output: GroupsGetOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'the leader; staff above the group',
   }),
   'groups.rate': action({
     fn: 'groups',
@@ -143,7 +130,6 @@ export const groupsActions = {
     output: GroupsGetOutput,
     mutation: true,
     audience: 'staff',
-    roles: 'street and county staff above the group',
   }),
   'groups.transferLeadership': action({
     fn: 'groups',
@@ -151,7 +137,6 @@ export const groupsActions = {
     output: MemberChangeOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'the leader',
   }),
   'groups.joinByInvite': action({
     fn: 'groups',
@@ -159,6 +144,5 @@ export const groupsActions = {
     output: GroupsGetOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'anyone holding a valid invite link (not banned)',
   }),
 } as const satisfies Record<string, ActionSpec>;

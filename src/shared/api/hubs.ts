@@ -20,7 +20,6 @@ export const hubsActions = {
     output: HubLinkView,
     mutation: true,
     audience: 'signed-in',
-    roles: 'leaders of a hub organization',
   }),
   'hubs.respond': action({
     fn: 'hubs',
@@ -28,7 +27,6 @@ export const hubsActions = {
     output: HubLinkView,
     mutation: true,
     audience: 'signed-in',
-    roles: 'leaders of the invited group',
   }),
   'hubs.invitations': action({
     fn: 'hubs',
@@ -36,7 +34,6 @@ export const hubsActions = {
     output: HubsInvitationsOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'leaders of the group',
   }),
   'hubs.members': action({
     fn: 'hubs',
@@ -44,6 +41,5 @@ export const hubsActions = {
     output: HubsMembersOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'anyone who can see the hub',
   }),
 } as const satisfies Record<string, ActionSpec>;

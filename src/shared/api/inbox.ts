@@ -12,7 +12,6 @@ export const inboxActions = {
     output: InboxListOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'the user themself',
   }),
   'inbox.markRead': action({
     fn: 'inbox',
@@ -20,6 +19,5 @@ export const inboxActions = {
     output: InboxMarkReadOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'the user themself',
   }),
 } as const satisfies Record<string, ActionSpec>;

@@ -23,7 +23,6 @@ export const membersActions = {
     output: MembersListOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'members of the group; staff above it',
   }),
   'members.requests': action({
     fn: 'members',
@@ -31,7 +30,6 @@ export const membersActions = {
     output: MembersRequestsOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'leader and co-leaders',
   }),
   'members.decide': action({
     fn: 'members',
@@ -39,7 +37,6 @@ export const membersActions = {
     output: MemberChangeOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'leader and co-leaders',
   }),
   'members.remove': action({
     fn: 'members',
@@ -47,7 +44,6 @@ export const membersActions = {
     output: MemberChangeOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'leader (anyone but themself); co-leaders (members only)',
   }),
   'members.setRole': action({
     fn: 'members',
@@ -55,7 +51,6 @@ export const membersActions = {
     output: MemberChangeOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'the leader',
   }),
   'invites.create': action({
     fn: 'members',
@@ -64,6 +59,5 @@ export const membersActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 20, windowSeconds: 3600 },
-    roles: 'leader and co-leaders',
   }),
 } as const satisfies Record<string, ActionSpec>;

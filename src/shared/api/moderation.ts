@@ -23,7 +23,6 @@ export const moderationActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 20, windowSeconds: 3600 },
-    roles: 'any signed-in resident, once per item',
   }),
   'moderation.queue': action({
     fn: 'moderation',
@@ -31,7 +30,6 @@ export const moderationActions = {
     output: ModerationQueueOutput,
     mutation: false,
     audience: 'staff',
-    roles: 'committee of the item\'s community, street and county above it',
   }),
   'moderation.decide': action({
     fn: 'moderation',
@@ -39,7 +37,6 @@ export const moderationActions = {
     output: z.object({ decided: z.boolean() }),
     mutation: true,
     audience: 'staff',
-    roles: 'committee of the item\'s community, street and county above it; restore only while the item is hidden, dismiss only while reports wait',
   }),
   'moderation.appeal': action({
     fn: 'moderation',
@@ -47,7 +44,6 @@ export const moderationActions = {
     output: z.object({ appealed: z.boolean() }),
     mutation: true,
     audience: 'signed-in',
-    roles: 'the author, once per decision',
   }),
   'moderation.decideAppeal': action({
     fn: 'moderation',
@@ -55,7 +51,6 @@ export const moderationActions = {
     output: z.object({ decided: z.boolean() }),
     mutation: true,
     audience: 'staff',
-    roles: 'staff over the item other than the one who decided',
   }),
   'moderation.mine': action({
     fn: 'moderation',
@@ -63,6 +58,5 @@ export const moderationActions = {
     output: MyCasesOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'the author themself',
   }),
 } as const satisfies Record<string, ActionSpec>;

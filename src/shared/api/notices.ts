@@ -22,24 +22,21 @@ import {
 } from '../schemas/notices';
 import { action, type ActionSpec } from './actionSpec';
 
-const STAFF = 'committee of the community, street and county above it';
-
 export const noticesActions = {
-  'notices.post': action({ fn: 'notices', input: NoticesPostInput, output: NoticeView, mutation: true, audience: 'staff', rateLimit: { limit: 30, windowSeconds: 3600 }, roles: STAFF }),
-  'notices.update': action({ fn: 'notices', input: NoticesUpdateInput, output: NoticeView, mutation: true, audience: 'staff', rateLimit: { limit: 60, windowSeconds: 3600 }, roles: STAFF }),
-  'notices.withdraw': action({ fn: 'notices', input: NoticesWithdrawInput, output: NoticeView, mutation: true, audience: 'staff', roles: STAFF }),
-  'notices.list': action({ fn: 'notices', input: NoticesListInput, output: NoticesListOutput, mutation: false, audience: 'staff', roles: STAFF }),
-  'notices.readCounts': action({ fn: 'notices', input: NoticesReadCountsInput, output: NoticeReadCounts, mutation: false, audience: 'staff', roles: STAFF }),
+  'notices.post': action({ fn: 'notices', input: NoticesPostInput, output: NoticeView, mutation: true, audience: 'staff', rateLimit: { limit: 30, windowSeconds: 3600 } }),
+  'notices.update': action({ fn: 'notices', input: NoticesUpdateInput, output: NoticeView, mutation: true, audience: 'staff', rateLimit: { limit: 60, windowSeconds: 3600 } }),
+  'notices.withdraw': action({ fn: 'notices', input: NoticesWithdrawInput, output: NoticeView, mutation: true, audience: 'staff' }),
+  'notices.list': action({ fn: 'notices', input: NoticesListInput, output: NoticesListOutput, mutation: false, audience: 'staff' }),
+  'notices.readCounts': action({ fn: 'notices', input: NoticesReadCountsInput, output: NoticeReadCounts, mutation: false, audience: 'staff' }),
   'notices.get': action({
     fn: 'notices',
     input: NoticesGetInput,
     output: NoticeView,
     mutation: false,
     audience: 'signed-in',
-    roles: 'residents of the community (published notices); staff over it',
   }),
-  'notices.pinned': action({ fn: 'notices', input: NoticesPinnedInput, output: NoticesPinnedOutput, mutation: false, audience: 'signed-in', roles: 'the resident herself' }),
-  'notices.dismiss': action({ fn: 'notices', input: NoticesDismissInput, output: NoticesDismissOutput, mutation: true, audience: 'signed-in', roles: 'residents of the community' }),
+  'notices.pinned': action({ fn: 'notices', input: NoticesPinnedInput, output: NoticesPinnedOutput, mutation: false, audience: 'signed-in' }),
+  'notices.dismiss': action({ fn: 'notices', input: NoticesDismissInput, output: NoticesDismissOutput, mutation: true, audience: 'signed-in' }),
   'notices.subscribe': action({
     fn: 'notices',
     input: NoticesSubscribeInput,
@@ -47,6 +44,5 @@ export const noticesActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 30, windowSeconds: 3600 },
-    roles: 'the resident herself',
   }),
 } as const satisfies Record<string, ActionSpec>;

@@ -13,7 +13,6 @@ export const postsActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 10, windowSeconds: 60 },
-    roles: 'leader and co-leaders',
   }),
   'posts.list': action({
     fn: 'posts',
@@ -21,7 +20,6 @@ export const postsActions = {
     output: PostsListOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'anyone who can see the group',
   }),
   'posts.remove': action({
     fn: 'posts',
@@ -29,6 +27,5 @@ export const postsActions = {
     output: PostsRemoveOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'the author; leaders of the group; staff above it',
   }),
 } as const satisfies Record<string, ActionSpec>;

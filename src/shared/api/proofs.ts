@@ -25,7 +25,6 @@ export const proofsActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 30, windowSeconds: 3600 },
-    roles: 'registered volunteers',
   }),
   'proofs.mine': action({
     fn: 'proofs',
@@ -33,7 +32,6 @@ export const proofsActions = {
     output: ProofsListOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'the volunteer themself',
   }),
   'proofs.queue': action({
     fn: 'proofs',
@@ -41,7 +39,6 @@ export const proofsActions = {
     output: ProofsListOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'leaders of the issuing group, committee of the issuing community',
   }),
   'proofs.issue': action({
     fn: 'proofs',
@@ -49,7 +46,6 @@ export const proofsActions = {
     output: ProofView,
     mutation: true,
     audience: 'signed-in',
-    roles: 'leaders of the issuing group, committee of the issuing community',
   }),
   'proofs.reject': action({
     fn: 'proofs',
@@ -57,7 +53,6 @@ export const proofsActions = {
     output: ProofView,
     mutation: true,
     audience: 'signed-in',
-    roles: 'leaders of the issuing group, committee of the issuing community',
   }),
   'proofs.download': action({
     fn: 'proofs',
@@ -65,7 +60,6 @@ export const proofsActions = {
     output: FileLinkOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'the volunteer and the issuer',
   }),
   'proofs.verify': action({
     fn: 'proofs',
@@ -74,7 +68,6 @@ export const proofsActions = {
     mutation: false,
     audience: 'public',
     rateLimit: { limit: 120, windowSeconds: 60 },
-    roles: 'anyone, masked data only',
   }),
   'records.export': action({
     fn: 'proofs',
@@ -83,6 +76,5 @@ export const proofsActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 20, windowSeconds: 3600 },
-    roles: 'the volunteer themself',
   }),
 } as const satisfies Record<string, ActionSpec>;

@@ -21,7 +21,6 @@ export const regionsActions = {
     output: RegionsTreeOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'any signed-in user',
   }),
   'regions.gridAreas': action({
     fn: 'regions',
@@ -29,7 +28,6 @@ export const regionsActions = {
     output: RegionsGridAreasOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'any signed-in user',
   }),
   'regions.import': action({
     fn: 'regions',
@@ -39,7 +37,6 @@ export const regionsActions = {
     audience: 'staff',
     // A preview and an import per attempt; staff correcting a file try a few times.
     rateLimit: { limit: 60, windowSeconds: 3600 },
-    roles: 'county staff of the county in the file (apply: false previews and writes nothing)',
   }),
   'regions.importTemplate': action({
     fn: 'regions',
@@ -48,6 +45,5 @@ export const regionsActions = {
     mutation: false,
     audience: 'staff',
     rateLimit: { limit: 30, windowSeconds: 3600 },
-    roles: 'any signed-in user (the blank template holds no data)',
   }),
 } as const satisfies Record<string, ActionSpec>;

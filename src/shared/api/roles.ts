@@ -13,7 +13,6 @@ export const rolesActions = {
     output: z.object({ grantId: z.string() }),
     mutation: true,
     audience: 'staff',
-    roles: 'staff with a role at least as high on the region or above it',
   }),
   'roles.revoke': action({
     fn: 'roles',
@@ -21,7 +20,6 @@ export const rolesActions = {
     output: z.object({ revoked: z.boolean() }),
     mutation: true,
     audience: 'staff',
-    roles: 'staff with a role at least as high on the region or above it',
   }),
   'roles.list': action({
     fn: 'roles',
@@ -29,6 +27,5 @@ export const rolesActions = {
     output: RolesListOutput,
     mutation: false,
     audience: 'staff',
-    roles: 'staff of the region or above it',
   }),
 } as const satisfies Record<string, ActionSpec>;

@@ -49,7 +49,6 @@ export const signupsActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 20, windowSeconds: 60 },
-    roles: 'any signed-in resident for themself; a consented proxy for an elderly resident',
   }),
   'signups.cancel': action({
     fn: 'signups',
@@ -57,7 +56,6 @@ export const signupsActions = {
     output: SignupOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'the resident or the proxy who signed them up',
   }),
   'signups.confirmOffer': action({
     fn: 'signups',
@@ -65,7 +63,6 @@ export const signupsActions = {
     output: SignupOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'the resident offered the seat, or her consented proxy',
   }),
   'signups.mine': action({
     fn: 'signups',
@@ -73,7 +70,6 @@ export const signupsActions = {
     output: SignupsMineOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'the user themself',
   }),
   'signups.roster': action({
     fn: 'signups',
@@ -81,7 +77,6 @@ export const signupsActions = {
     output: SignupsRosterOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'leader and co-leaders of the group',
   }),
   'signups.rosterExport': action({
     fn: 'signups',
@@ -90,7 +85,6 @@ export const signupsActions = {
     mutation: false,
     audience: 'signed-in',
     rateLimit: { limit: 20, windowSeconds: 3600 },
-    roles: 'leader and co-leaders of the group',
   }),
   'signups.remove': action({
     fn: 'signups',
@@ -98,7 +92,6 @@ export const signupsActions = {
     output: RosterChangeOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'leader and co-leaders of the group',
   }),
   'signups.decide': action({
     fn: 'signups',
@@ -106,7 +99,6 @@ export const signupsActions = {
     output: RosterChangeOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'leader and co-leaders of the group',
   }),
   'signups.mark': action({
     fn: 'signups',
@@ -114,7 +106,6 @@ export const signupsActions = {
     output: RosterChangeOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'leader and co-leaders of the group',
   }),
   'checkin.code': action({
     fn: 'signups',
@@ -122,7 +113,6 @@ export const signupsActions = {
     output: CheckinCodeOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'leader and co-leaders of the group',
   }),
   'checkin.scan': action({
     fn: 'signups',
@@ -131,7 +121,6 @@ export const signupsActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 20, windowSeconds: 60 },
-    roles: 'a resident with a confirmed sign-up, or her consented proxy',
   }),
   'proxies.request': action({
     fn: 'signups',
@@ -140,7 +129,6 @@ export const signupsActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 10, windowSeconds: 3600 },
-    roles: 'any signed-in user (family, neighbour, grid worker)',
   }),
   'proxies.accept': action({
     fn: 'signups',
@@ -149,7 +137,6 @@ export const signupsActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 10, windowSeconds: 3600 },
-    roles: 'the resident giving consent',
   }),
   'proxies.end': action({
     fn: 'signups',
@@ -157,7 +144,6 @@ export const signupsActions = {
     output: ProxyListOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'either side of the consent',
   }),
   'proxies.list': action({
     fn: 'signups',
@@ -165,7 +151,6 @@ export const signupsActions = {
     output: ProxyListOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'the user themself',
   }),
   'proxies.createResident': action({
     fn: 'signups',
@@ -174,7 +159,6 @@ export const signupsActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 30, windowSeconds: 3600 },
-    roles: 'staff over the community, or a grid worker of it',
   }),
   'proxies.addConsent': action({
     fn: 'signups',
@@ -183,7 +167,6 @@ export const signupsActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 30, windowSeconds: 3600 },
-    roles: 'staff over her community, or a grid worker of it',
   }),
   'proxies.claimCode': action({
     fn: 'signups',
@@ -192,7 +175,6 @@ export const signupsActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 10, windowSeconds: 3600 },
-    roles: 'staff over her community, a grid worker of it, or her active proxy',
   }),
   'proxies.claim': action({
     fn: 'signups',
@@ -201,7 +183,6 @@ export const signupsActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 10, windowSeconds: 3600 },
-    roles: 'the resident herself, signed in with her own WeChat',
   }),
   'proxies.withdraw': action({
     fn: 'signups',
@@ -209,7 +190,6 @@ export const signupsActions = {
     output: ProxyHistoryOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'the resident, her guardian, the proxy himself, or staff over her community',
   }),
   'proxies.records': action({
     fn: 'signups',
@@ -217,7 +197,6 @@ export const signupsActions = {
     output: ProxyRecordsOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'the resident, her active proxies, or staff over her community',
   }),
   'proxies.history': action({
     fn: 'signups',
@@ -225,6 +204,5 @@ export const signupsActions = {
     output: ProxyHistoryOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'the resident, her active proxies, or staff over her community',
   }),
 } as const satisfies Record<string, ActionSpec>;

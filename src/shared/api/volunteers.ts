@@ -44,7 +44,6 @@ export const volunteersActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 10, windowSeconds: 3600 },
-    roles: 'any signed-in resident, once',
   }),
   'volunteers.me': action({
     fn: 'volunteers',
@@ -52,7 +51,6 @@ export const volunteersActions = {
     output: VolunteerMeOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'the volunteer themself',
   }),
   'volunteers.update': action({
     fn: 'volunteers',
@@ -60,7 +58,6 @@ export const volunteersActions = {
     output: VolunteerProfile,
     mutation: true,
     audience: 'signed-in',
-    roles: 'the volunteer themself',
   }),
   'volunteers.withdraw': action({
     fn: 'volunteers',
@@ -68,7 +65,6 @@ export const volunteersActions = {
     output: z.object({ withdrawn: z.boolean() }),
     mutation: true,
     audience: 'signed-in',
-    roles: 'the volunteer themself',
   }),
   'volunteers.get': action({
     fn: 'volunteers',
@@ -76,7 +72,6 @@ export const volunteersActions = {
     output: VolunteerProfile,
     mutation: false,
     audience: 'staff',
-    roles: 'staff; unmasked only for staff over the home community of the volunteer',
   }),
   'hours.mine': action({
     fn: 'volunteers',
@@ -84,7 +79,6 @@ export const volunteersActions = {
     output: HoursMineOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'the volunteer themself',
   }),
   'hours.activity': action({
     fn: 'volunteers',
@@ -92,7 +86,6 @@ export const volunteersActions = {
     output: HoursActivityOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'leaders of the organising group, staff over it',
   }),
   'hours.confirm': action({
     fn: 'volunteers',
@@ -100,7 +93,6 @@ export const volunteersActions = {
     output: HoursConfirmOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'leaders of the organising group',
   }),
   'hours.selfReport': action({
     fn: 'volunteers',
@@ -109,7 +101,6 @@ export const volunteersActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 20, windowSeconds: 3600 },
-    roles: 'registered volunteers who are members of the group',
   }),
   'hours.review': action({
     fn: 'volunteers',
@@ -117,7 +108,6 @@ export const volunteersActions = {
     output: HoursDecisionOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'leaders of the group, committee over it',
   }),
   'hours.requestCorrection': action({
     fn: 'volunteers',
@@ -126,7 +116,6 @@ export const volunteersActions = {
     mutation: true,
     audience: 'signed-in',
     rateLimit: { limit: 20, windowSeconds: 3600 },
-    roles: 'the volunteer of the record',
   }),
   'hours.reviewCorrection': action({
     fn: 'volunteers',
@@ -134,7 +123,6 @@ export const volunteersActions = {
     output: HoursDecisionOutput,
     mutation: true,
     audience: 'signed-in',
-    roles: 'leaders of the group, committee over it',
   }),
   'hours.queue': action({
     fn: 'volunteers',
@@ -142,7 +130,6 @@ export const volunteersActions = {
     output: HoursQueueOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'group leaders and staff: what waits for them',
   }),
   'rollcalls.create': action({
     fn: 'volunteers',
@@ -151,7 +138,6 @@ export const volunteersActions = {
     mutation: true,
     audience: 'staff',
     rateLimit: { limit: 30, windowSeconds: 3600 },
-    roles: 'committee of the community, street and county above it',
   }),
   'rollcalls.respond': action({
     fn: 'volunteers',
@@ -159,7 +145,6 @@ export const volunteersActions = {
     output: RollCallView,
     mutation: true,
     audience: 'signed-in',
-    roles: 'the volunteers it called, while it is open',
   }),
   'rollcalls.get': action({
     fn: 'volunteers',
@@ -167,7 +152,6 @@ export const volunteersActions = {
     output: RollCallsGetOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'staff over its community (tally and who is coming); a called volunteer (her own answer)',
   }),
   'rollcalls.list': action({
     fn: 'volunteers',
@@ -175,7 +159,6 @@ export const volunteersActions = {
     output: RollCallsListOutput,
     mutation: false,
     audience: 'signed-in',
-    roles: 'staff over the community named; otherwise the roll-calls the caller was called to',
   }),
   'rollcalls.close': action({
     fn: 'volunteers',
@@ -183,6 +166,5 @@ export const volunteersActions = {
     output: RollCallView,
     mutation: true,
     audience: 'staff',
-    roles: 'committee of the community, street and county above it',
   }),
 } as const satisfies Record<string, ActionSpec>;

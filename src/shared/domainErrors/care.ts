@@ -1,5 +1,5 @@
 /** Refusals of the register of people served (care function: register, pairing, visits). */
-import { careZhCN } from '../../locales/errors.zh-CN';
+import { careZhCN } from '../../locales/errors.care.zh-CN';
 import { defineErrors } from './defineErrors';
 
 export const careErrors = /* @__PURE__ */ defineErrors('care', careZhCN, {

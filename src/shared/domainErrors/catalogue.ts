@@ -1,12 +1,17 @@
 /**
  * The whole catalogue as data: every case by its reason, and its server (zh-CN) text by reason
- * (the texts are in src/locales/errors.*; the app says them with src/locales/errors.ts). The app (services/cloud.ts), the codemod and the tests use it;
- * functions import their groups from ./index only, so this table of every group stays out of
- * their bundles (300 KB budget).
+ * (the texts are in src/locales/errors.*; the app says them with src/locales/errors.ts). The codemod
+ * and the tests use it; functions import their groups from ./index only, so this table of every
+ * group stays out of their bundles (300 KB budget), and the app does without it (services/cloud.ts)
+ * so the subpackages' texts stay out of the main package.
  */
-import errorsZhCN, { errorIssuesZhCN } from '../../locales/errors.zh-CN';
+import careRefusalsZhCN from '../../locales/errors.care.zh-CN';
+import needsRefusalsZhCN from '../../locales/errors.needs.zh-CN';
+import staffRefusalsZhCN from '../../locales/errors.staff.zh-CN';
+import volunteerRefusalsZhCN from '../../locales/errors.volunteer.zh-CN';
+import mainRefusalsZhCN, { errorIssuesZhCN } from '../../locales/errors.zh-CN';
 import type { ErrorParams } from '../errors';
-import { messageFrom, textAt, type ErrorCase } from './defineErrors';
+import { messageFrom, textAt, type ErrorCase, type TextsByReason } from './defineErrors';
 import * as errorGroups from './index';
 
 /** One catalogue entry: the group's export name, the factory's key, its reason and its case. */
@@ -21,6 +26,9 @@ export interface CatalogueEntry {
 export const catalogueEntries: readonly CatalogueEntry[] = Object.entries(errorGroups).flatMap(([group, factories]) =>
   Object.entries(factories as Record<string, { reason: string; errorCase: ErrorCase }>).map(([key, factory]) => ({ group, key, reason: factory.reason, errorCase: factory.errorCase })),
 );
+
+/** Every group's Chinese texts: the main package's and the subpackages' parts (src/locales/errors.*.zh-CN.ts). */
+export const errorsZhCN: TextsByReason = { ...mainRefusalsZhCN, ...volunteerRefusalsZhCN, ...staffRefusalsZhCN, ...needsRefusalsZhCN, ...careRefusalsZhCN };
 
 const byReason = new Map(catalogueEntries.map((entry) => [entry.reason, entry.errorCase]));
 

@@ -1,5 +1,5 @@
 /** Refusals of the console function (staff dashboards, exports, notify failures). */
-import { consoleZhCN } from '../../locales/errors.zh-CN';
+import { consoleZhCN } from '../../locales/errors.staff.zh-CN';
 import { defineErrors } from './defineErrors';
 
 export const consoleErrors = /* @__PURE__ */ defineErrors('console', consoleZhCN, {

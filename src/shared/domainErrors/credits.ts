@@ -1,5 +1,5 @@
 /** Refusals of the credits function: the time bank and the ledger. */
-import { creditsZhCN } from '../../locales/errors.zh-CN';
+import { creditsZhCN } from '../../locales/errors.volunteer.zh-CN';
 import { defineErrors } from './defineErrors';
 
 export const creditErrors = /* @__PURE__ */ defineErrors('credits', creditsZhCN, {

@@ -1,5 +1,5 @@
 /** Refusals of volunteer hours (volunteers function: records, self-reports, reviews, corrections). */
-import { hoursZhCN } from '../../locales/errors.zh-CN';
+import { hoursZhCN } from '../../locales/errors.volunteer.zh-CN';
 import { defineErrors } from './defineErrors';
 
 export const hourErrors = /* @__PURE__ */ defineErrors('hours', hoursZhCN, {

@@ -1,5 +1,5 @@
 /** Refusals of the needs function (the needs board and the time-bank offer board). */
-import { needsZhCN } from '../../locales/errors.zh-CN';
+import { needsZhCN } from '../../locales/errors.needs.zh-CN';
 import { defineErrors } from './defineErrors';
 
 export const needErrors = /* @__PURE__ */ defineErrors('needs', needsZhCN, {

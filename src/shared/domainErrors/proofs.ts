@@ -1,5 +1,5 @@
 /** Refusals of the proofs function (service proofs: requests, issuing, downloads). */
-import { proofsZhCN } from '../../locales/errors.zh-CN';
+import { proofsZhCN } from '../../locales/errors.volunteer.zh-CN';
 import { defineErrors } from './defineErrors';
 
 export const proofErrors = /* @__PURE__ */ defineErrors('proofs', proofsZhCN, {

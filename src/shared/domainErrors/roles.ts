@@ -1,5 +1,5 @@
 /** Refusals of the roles function (staff grants). */
-import { rolesZhCN } from '../../locales/errors.zh-CN';
+import { rolesZhCN } from '../../locales/errors.staff.zh-CN';
 import { defineErrors } from './defineErrors';
 
 export const roleErrors = /* @__PURE__ */ defineErrors('roles', rolesZhCN, {

@@ -1,5 +1,5 @@
 /** Refusals of volunteer call-outs (volunteers function: rollcalls). */
-import { rollcallsZhCN } from '../../locales/errors.zh-CN';
+import { rollcallsZhCN } from '../../locales/errors.volunteer.zh-CN';
 import { defineErrors } from './defineErrors';
 
 export const rollCallErrors = /* @__PURE__ */ defineErrors('rollcalls', rollcallsZhCN, {

@@ -1,5 +1,5 @@
 /** Refusals of the points store (credits function: items, redemptions, pickup codes). */
-import { storeZhCN } from '../../locales/errors.zh-CN';
+import { storeZhCN } from '../../locales/errors.volunteer.zh-CN';
 import { defineErrors } from './defineErrors';
 
 export const storeErrors = /* @__PURE__ */ defineErrors('store', storeZhCN, {
