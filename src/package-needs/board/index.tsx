@@ -62,7 +62,7 @@ export default function NeedsBoardPage() {
               <Text className='needs-card__state'>{t(`needs.states.${need.state}`)}</Text>
             </View>
             <Text className='needs-card__what'>{need.what}</Text>
-            <Text className='needs-card__meta'>{t('needs.board.when', { when: needWhenText(need) })}</Text>
+            <Text className='needs-card__meta'>{t('needs.board.when', { when: needWhenText(t, need) })}</Text>
             <Text className='needs-card__meta'>
               {t('needs.board.by', { name: need.residentName })}
               {need.postedForResident ? ` · ${t('needs.board.proxy')}` : ''}

@@ -38,14 +38,29 @@ export function templateIdOf(kind: string): string | null {
   return setting(kind, 'ID')?.trim() || null;
 }
 
+/** The notice kind each consent prompt topic stands for (src/shared/schemas/account.ts SubscribeTemplates). */
+const TOPIC_KINDS = {
+  reminder: 'reminder_24h',
+  offer: 'seat_offer',
+  rollcall: 'rollcall',
+  groupReview: 'group_review',
+  joinDecision: 'join_decision',
+  notice: 'notice',
+  needClaimed: 'need_claimed',
+  needAccepted: 'need_accepted',
+  needAddressed: 'need_addressed',
+} as const;
+
 /**
  * The templates the app asks consent for, by prompt topic, with the notice kind each stands for:
  * sign-up → reminder and seat offer; volunteer registration and roll-call → call-out; founding a
- * group and applying to join → the review result. From the same settings the notifier sends
- * with, so the consent asked is for the template that is sent.
+ * group and applying to join → the review result; posting a need → its claim; taking one on →
+ * the resident's acceptance; offering help on the time bank → a neighbour's request (docs/wechat.md,
+ * "Needs and committee notices"). From the same settings the notifier sends with, so the consent
+ * asked is for the template that is sent.
  */
-export function subscribeTemplates(): Partial<Record<'reminder' | 'offer' | 'rollcall' | 'groupReview' | 'joinDecision' | 'notice', string>> {
-  const kinds = { reminder: 'reminder_24h', offer: 'seat_offer', rollcall: 'rollcall', groupReview: 'group_review', joinDecision: 'join_decision', notice: 'notice' } as const;
+export function subscribeTemplates(): Partial<Record<keyof typeof TOPIC_KINDS, string>> {
+  const kinds = TOPIC_KINDS;
   const out: Partial<Record<keyof typeof kinds, string>> = {};
   for (const [topic, kind] of Object.entries(kinds) as Array<[keyof typeof kinds, string]>) {
     const id = templateIdOf(kind);
