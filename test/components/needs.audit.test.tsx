@@ -14,6 +14,7 @@ import NeedsBoardPage from '../../src/package-needs/board/index';
 import NeedDetailPage from '../../src/package-needs/detail/index';
 import NeedsPostPage from '../../src/package-needs/post/index';
 import HomePage from '../../src/pages/home/index';
+import InboxPage from '../../src/pages/inbox/index';
 import type { NeedView } from '../../src/shared/schemas/needs';
 import { NeedsOfferPostInput, NeedsPostInput, NeedsThankInput } from '../../src/shared/schemas/needs';
 import type { NoticeView } from '../../src/shared/schemas/notices';
@@ -24,6 +25,7 @@ import { fieldAnchor } from '../../src/utils/scrollToField';
 import { mockActions } from '../mocks/cloud';
 import { routerParams } from '../mocks/taro';
 import { contractViolations, mockCheckedActions } from './support/contractCheck';
+import { inboxItem } from './support/eventFixtures';
 import { account, groupCard, page } from './support/fixtures';
 import { findElement, typeInto } from './support/registryFixtures';
 import { renderPage } from './support/render';
@@ -313,6 +315,20 @@ describe('dates, names, keyboard and states (issue 16 items 3, 4 and 6)', () => 
     expect(needs.getAttribute('tabindex')).toBe('0');
     fireEvent.keyDown(needs, { key: 'Enter' });
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/package-needs/board/index' });
+  });
+});
+
+describe('a committee notice in the inbox', () => {
+  it('is a link the keyboard reaches and opens (English)', async () => {
+    act(() => setLocale('en'));
+    const item = inboxItem({ id: 'notice:nt-storm', kind: 'notice', title: '[Urgent] 暴雨红色预警', body: '今夜有特大暴雨，请勿外出。', link: 'package-notices/detail/index?id=nt-storm', read: false });
+    mockActions({ 'account.me': () => account(), 'inbox.list': () => ({ items: [item], total: 1, hasMore: false, unread: 1 }), 'inbox.markRead': () => ({ unread: 0 }) });
+    renderPage(<InboxPage />);
+    const row = await findElement('.inbox__item[data-item-id="notice:nt-storm"]');
+    expect(row.getAttribute('role')).toBe('link');
+    expect(row.getAttribute('tabindex')).toBe('0');
+    fireEvent.keyDown(row, { key: 'Enter' });
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/package-notices/detail/index?id=nt-storm' });
   });
 });
 
