@@ -30,7 +30,7 @@ interface Screen {
 }
 
 /** What the set-up made, for the routes that name it. */
-const made = { fraudTalk: '', soon: '', reportedPost: '', rollCall: '' };
+const made = { fraudTalk: '', soon: '', reportedPost: '', rollCall: '', notice: '' };
 
 const SCREENS: Screen[] = [
   { name: 'login', who: 'visitor', route: () => '/pages/login/index', ready: '[data-openid="demo-resident"]' },
@@ -58,6 +58,9 @@ const SCREENS: Screen[] = [
   { name: 'volunteer-verify', who: 'visitor', route: () => '/package-volunteer/verify/index', ready: '.verify__submit' },
   { name: 'rollcall-answer', who: 'resident', route: () => `/package-volunteer/rollcall/index?id=${made.rollCall}`, ready: '.rollcall-answer__title' },
   { name: 'rollcall-tally', who: 'committee', route: () => `/package-staff/rollcall/index?id=${made.rollCall}`, ready: '.rollcall__number--notified' },
+  { name: 'needs-board', who: 'resident', route: () => '/package-needs/board/index', ready: '.needs-card' },
+  { name: 'community-notice', who: 'resident', route: () => `/package-notices/detail/index?id=${made.notice}`, ready: '.notice-detail__card' },
+  { name: 'community-notices-staff', who: 'committee', route: () => '/package-staff/notices/index', ready: '.notices-staff__row' },
   { name: 'dashboard', who: 'street', route: () => '/package-staff/dashboard/index', ready: '.dash-tile--groups', desktop: true },
 ];
 
@@ -127,6 +130,14 @@ beforeAll(async () => {
     clients.committee.call('volunteers', 'rollcalls.create', { communityId: 'cm-beiyuan', title: '北门防汛装沙袋', description: '北门低洼处积水，需要装沙袋挡水，请带手套和雨靴。', meetingPlace: '北苑北门岗亭', meetAt: at(1), needed: 6 }),
   );
   made.rollCall = rollCall.id;
+
+  // A neighbour's need on 北苑's board, and an urgent committee notice (pinned on home, in the inbox).
+  const neighbour = await resident('e2e-a11y-qian', '钱奶奶');
+  await dataOf(neighbour.call('needs', 'needs.post', { what: '帮忙去药店买降压药，腿脚不便', category: 'errands', whenFrom: new Date(Date.now() + 24 * HOUR).toISOString().slice(0, 10), place: '北苑小区 3 栋 2 单元 501', phone: '13900001111' }));
+  const notice = await dataOf<{ id: string }>(
+    clients.committee.call('notices', 'notices.post', { communityId: 'cm-beiyuan', title: '明日停水通知', body: '因管网检修，明天 8:00–14:00 北苑小区 1–6 栋停水，请提前储水。', kind: 'water_power', urgent: true, validUntil: at(30) }),
+  );
+  made.notice = notice.id;
 });
 
 const PHONE = { width: 375, height: 812 };
