@@ -66,7 +66,7 @@ export function Offers({ offers, onChanged }: OffersProps) {
     );
     if (form.refuse(found)) return;
     // In the tap (WeChat shows the prompt only there): consent for the message that a neighbour
-    // asks her for help from this offer (请TA帮忙) — one consent, one message.
+    // asks her for help from this offer ("ask for help") — one consent, one message.
     void subscription.ask(['needAddressed']);
     void run(async () => {
       await call('needs.offerPost', { what, category });
