@@ -247,7 +247,6 @@ describe('accessibility: axe-core on every README screen, keyboard and tap targe
         { who: 'committee', route: '/package-staff/review/index', selectors: ['.review__approve', '.review__reject'] },
         { who: 'resident', route: '/package-needs/post/index', selectors: ['.linli-choice', '.needs-post__submit'] },
         { who: 'resident', route: '/package-needs/board/index', selectors: ['.needs-card', '.needs-board__post'] },
-        { who: 'resident', route: `/package-notices/detail/index?id=${made.notice}`, selectors: ['.notice-detail__card'] },
         { who: 'resident', route: '/pages/home/index', selectors: ['.urgent-notices__main', '.urgent-notices__dismiss'] },
         { who: 'committee', route: '/package-staff/notices/index', selectors: ['.linli-choice', '.notices-staff__show-reads', '.notices-staff__withdraw'] },
       ];
