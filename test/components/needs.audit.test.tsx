@@ -310,6 +310,10 @@ describe('dates, names, keyboard and states (issue 16 items 3, 4 and 6)', () => 
     expect(link.getAttribute('tabindex')).toBe('0');
     fireEvent.keyDown(link, { key: 'Enter' });
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/package-notices/detail/index?id=nt-storm' });
+    // "知道了" is named with the words it shows first (WCAG 2.5.3 Label in Name; axe's label-content-name-mismatch).
+    const dismiss = await findElement('.urgent-notices__dismiss');
+    expect(dismiss.getAttribute('aria-label')!.startsWith(dismiss.textContent!.trim())).toBe(true);
+    expect(dismiss.getAttribute('aria-label')).toContain('暴雨红色预警');
     // The needs entry on home is a link in the tab order too.
     const needs = await findElement('.home__needs');
     expect(needs.getAttribute('tabindex')).toBe('0');
