@@ -242,6 +242,24 @@ describe('dates, names, keyboard and states (issue 16 items 3, 4 and 6)', () => 
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/package-needs/detail/index?id=nd-1' });
   });
 
+  it('keeps the time-bank tab when its offers cannot be fetched, with the error and a retry (a board that is off has no tab)', async () => {
+    let fail = true;
+    mockActions({
+      'account.me': () => account(),
+      'needs.list': () => ({ items: [], total: 0, hasMore: false }),
+      'needs.offers': () => {
+        if (fail) throw new ClientError('INTERNAL', '网络不稳定，请稍后再试');
+        return { items: [{ id: 'no-1', what: '周末可以陪老人下象棋', category: 'companionship' as const, state: 'open' as const, communityId: 'cm-beiyuan', name: '周＊', mine: false, createdAt: '2026-12-06T01:00:00.000Z' }], total: 1, hasMore: false };
+      },
+    });
+    renderPage(<NeedsBoardPage />);
+    await tap(await screen.findByText('时间银行'));
+    expect(await screen.findByText('网络不稳定，请稍后再试')).toBeTruthy();
+    fail = false;
+    await tap(screen.getByText('重新加载'));
+    await findElement('.needs-offer[data-offer-id="no-1"]');
+  });
+
   it('names each rating chip in words and the service photo', async () => {
     routerParams.id = 'nd-1';
     mockCheckedActions({
