@@ -260,6 +260,26 @@ describe('dates, names, keyboard and states (issue 16 items 3, 4 and 6)', () => 
     await findElement('.needs-offer[data-offer-id="no-1"]');
   });
 
+  it('says when the groups she leads cannot be fetched, with a retry that brings "take on for the group"', async () => {
+    routerParams.id = 'nd-1';
+    let fail = true;
+    const leads = groupCard({ id: 'g-help', name: '北苑志愿服务队', communityId: 'cm-beiyuan', myMembership: { status: 'active', role: 'leader', since: '2025-06-01T00:00:00.000Z' } });
+    mockActions({
+      'account.me': () => account(),
+      'needs.get': () => need(),
+      'memberships.mine': () => {
+        if (fail) throw new ClientError('INTERNAL', '网络不稳定，请稍后再试');
+        return { groups: [leads], requests: [] };
+      },
+    });
+    renderPage(<NeedDetailPage />);
+    await findElement('.need-detail__claim');
+    expect(await screen.findByText('网络不稳定，请稍后再试')).toBeTruthy();
+    fail = false;
+    await tap(screen.getByText('重新加载'));
+    expect(await screen.findByText('以「北苑志愿服务队」认领')).toBeTruthy();
+  });
+
   it('names each rating chip in words and the service photo', async () => {
     routerParams.id = 'nd-1';
     mockCheckedActions({

@@ -131,6 +131,8 @@ export default function NeedDetailPage() {
               <Button className='need-detail__claim' type='primary' size='large' block loading={busy} onClick={() => claim(n.id)}>
                 {t('needs.detail.actions.claim')}
               </Button>
+              {/* The groups she leads (to take it on for one) could not be fetched: say so, with a retry. */}
+              {mine.error ? <ErrorState message={mine.error} onRetry={() => void mine.reload()} /> : null}
               {ledGroups.map((g) => (
                 <Button key={g.id} className='need-detail__claim-group' fill='outline' size='large' block disabled={busy} onClick={() => claim(n.id, g.id)}>
                   {t('needs.detail.actions.claimForGroup', { group: g.name })}
