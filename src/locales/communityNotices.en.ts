@@ -11,6 +11,7 @@ const communityNoticesEn: typeof communityNoticesZhCN = {
     subscribe: 'Remind me on WeChat of new notices',
     subscribeHint: 'Each time you agree, you get one WeChat reminder; every notice is kept in Messages',
     subscribed: 'Subscribed: the next community notice will reach you on WeChat',
+    image: 'Picture of the notice',
   },
   staff: {
     title: 'Community notices',

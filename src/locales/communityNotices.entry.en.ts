@@ -13,7 +13,8 @@ const communityNoticesEntryEn: typeof communityNoticesEntryZhCN = {
     label: 'Urgent notice',
     open: 'Read more',
     dismiss: 'Got it',
-    dismissLabel: 'Close the urgent notice: {title}',
+    // Starts with the visible words (WCAG 2.5.3 Label in Name: a voice user says what she sees).
+    dismissLabel: 'Got it: close the urgent notice {title}',
   },
 };
 

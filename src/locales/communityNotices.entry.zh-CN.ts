@@ -11,7 +11,8 @@ const communityNoticesEntryZhCN = {
     label: '紧急通知',
     open: '查看详情',
     dismiss: '知道了',
-    dismissLabel: '关闭紧急通知：{title}',
+    // Starts with the visible words (WCAG 2.5.3 Label in Name: a voice user says what she sees).
+    dismissLabel: '知道了，关闭紧急通知：{title}',
   },
 };
 

@@ -12,6 +12,7 @@ const communityNoticesZhCN = {
     subscribe: '有新通知时，微信提醒我',
     subscribeHint: '每同意一次，可收到一条微信提醒；通知都会保存在「消息」中',
     subscribed: '已订阅，下次有社区通知时会微信提醒你',
+    image: '通知配图',
   },
   staff: {
     title: '社区通知',

@@ -181,7 +181,7 @@ describe('urgent notices on the home page', () => {
     mockActions(homeActions([notice()]));
     renderPage(<HomePage />);
     expect(await screen.findByText('Urgent notice · Weather warning')).toBeTruthy();
-    expect(screen.getByLabelText('Close the urgent notice: 暴雨红色预警')).toBeTruthy();
+    expect(screen.getByLabelText('Got it: close the urgent notice 暴雨红色预警')).toBeTruthy();
     expect(screen.getByText('Got it')).toBeTruthy();
   });
 });

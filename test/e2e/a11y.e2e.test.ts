@@ -30,7 +30,7 @@ interface Screen {
 }
 
 /** What the set-up made, for the routes that name it. */
-const made = { fraudTalk: '', soon: '', reportedPost: '', rollCall: '', careRecipient: '', proxyResident: '' };
+const made = { fraudTalk: '', soon: '', reportedPost: '', rollCall: '', careRecipient: '', proxyResident: '', notice: '' };
 
 const SCREENS: Screen[] = [
   { name: 'login', who: 'visitor', route: () => '/pages/login/index', ready: '[data-openid="demo-resident"]' },
@@ -58,6 +58,9 @@ const SCREENS: Screen[] = [
   { name: 'volunteer-verify', who: 'visitor', route: () => '/package-volunteer/verify/index', ready: '.verify__submit' },
   { name: 'rollcall-answer', who: 'resident', route: () => `/package-volunteer/rollcall/index?id=${made.rollCall}`, ready: '.rollcall-answer__title' },
   { name: 'rollcall-tally', who: 'committee', route: () => `/package-staff/rollcall/index?id=${made.rollCall}`, ready: '.rollcall__number--notified' },
+  { name: 'needs-board', who: 'resident', route: () => '/package-needs/board/index', ready: '.needs-card' },
+  { name: 'community-notice', who: 'resident', route: () => `/package-notices/detail/index?id=${made.notice}`, ready: '.notice-detail__card' },
+  { name: 'community-notices-staff', who: 'committee', route: () => '/package-staff/notices/index', ready: '.notices-staff__row' },
   { name: 'dashboard', who: 'street', route: () => '/package-staff/dashboard/index', ready: '.dash-tile--groups', desktop: true },
   { name: 'care-person', who: 'committee', route: () => `/package-care/person/index?id=${made.careRecipient}`, ready: '.care-visits [data-visit]' },
   { name: 'proxy-records', who: 'committee', route: () => `/package-proxy/records/index?residentUserId=${made.proxyResident}`, ready: '.proxy-records__row' },
@@ -147,6 +150,13 @@ beforeAll(async () => {
   );
   made.proxyResident = proxied.residentUserId;
   await dataOf(clients.committee.call('signups', 'signups.create', { activityId: made.fraudTalk, forUserId: proxied.residentUserId }));
+  // A neighbour's need on 北苑's board, and an urgent committee notice (pinned on home, in the inbox).
+  const neighbour = await resident('e2e-a11y-qian', '钱奶奶');
+  await dataOf(neighbour.call('needs', 'needs.post', { what: '帮忙去药店买降压药，腿脚不便', category: 'errands', whenFrom: new Date(Date.now() + 24 * HOUR).toISOString().slice(0, 10), place: '北苑小区 3 栋 2 单元 501', phone: '13900001111' }));
+  const notice = await dataOf<{ id: string }>(
+    clients.committee.call('notices', 'notices.post', { communityId: 'cm-beiyuan', title: '明日停水通知', body: '因管网检修，明天 8:00–14:00 北苑小区 1–6 栋停水，请提前储水。', kind: 'water_power', urgent: true, validUntil: at(30) }),
+  );
+  made.notice = notice.id;
 });
 
 const PHONE = { width: 375, height: 812 };
@@ -257,6 +267,10 @@ describe('accessibility: axe-core on every README screen, keyboard and tap targe
         { who: 'committee', route: '/package-care/register/index?communityId=cm-beiyuan', selectors: ['.linli-choice', '.care-witnessed', '.care-register__submit'] },
         { who: 'committee', route: `/package-care/person/index?id=${made.careRecipient}`, selectors: ['.care-pair', '.care-unpair', '.care-close .linli-choice'] },
         { who: 'committee', route: '/package-proxy/create/index', selectors: ['.linli-choice', '.proxy-create__submit'] },
+        { who: 'resident', route: '/package-needs/post/index', selectors: ['.linli-choice', '.needs-post__submit'] },
+        { who: 'resident', route: '/package-needs/board/index', selectors: ['.needs-card', '.needs-board__post'] },
+        { who: 'resident', route: '/pages/home/index', selectors: ['.urgent-notices__main', '.urgent-notices__dismiss'] },
+        { who: 'committee', route: '/package-staff/notices/index', selectors: ['.linli-choice', '.notices-staff__show-reads', '.notices-staff__withdraw'] },
       ];
       for (const { who, route, selectors } of targets) {
         const page = await newPhone(suite.browser, clients[who].token, `targets ${who}`, pageErrors);

@@ -9,6 +9,8 @@ export interface Choice<V extends string> {
   /** A second line under the label (who reviews, what it means). */
   description?: string;
   disabled?: boolean;
+  /** The name a screen reader says, where the label is a symbol (★★★ → "3 stars"). */
+  ariaLabel?: string;
 }
 
 export interface ChoiceChipsProps<V extends string> {
@@ -38,7 +40,7 @@ export function ChoiceChips<V extends string>({ options, value, onChange, layout
             onClick={() => {
               if (!option.disabled) onChange(option.value);
             }}
-            {...pressable(() => onChange(option.value), { role: 'radio', disabled: option.disabled })}
+            {...pressable(() => onChange(option.value), { role: 'radio', disabled: option.disabled, label: option.ariaLabel })}
           >
             <Text className='linli-choice__label'>{option.label}</Text>
             {option.description ? <Text className='linli-choice__description'>{option.description}</Text> : null}

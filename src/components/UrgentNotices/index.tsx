@@ -14,6 +14,8 @@ import { call } from '../../services/cloud';
 import { useAsync } from '../../hooks/useAsync';
 import { useI18n } from '../../hooks/useI18n';
 import { noticeDetailPath } from '../../utils/noticeRoutes';
+import { cx } from '../../utils/cx';
+import { pressable } from '../Pressable';
 import { colors } from '../../styles/colors';
 import './index.scss';
 
@@ -33,6 +35,7 @@ export function UrgentNotices({ communityId }: UrgentNoticesProps) {
 
   const items = (pinned.data?.items ?? []).filter((n) => !dismissed.has(n.id));
   if (items.length === 0) return null;
+  const openNotice = (notice: NoticeView) => void Taro.navigateTo({ url: noticeDetailPath(notice.id) }).catch(() => undefined);
   const dismiss = (notice: NoticeView) => {
     setDismissed((current) => new Set([...current, notice.id]));
     // Hidden at once; if the server did not keep it, it comes back on the next visit.
@@ -46,7 +49,8 @@ export function UrgentNotices({ communityId }: UrgentNoticesProps) {
             <Notice size={20} color={colors.danger} />
             <Text className='urgent-notices__label'>{`${t('communityNotices.pin.label')}${t('common.separator')}${t(`communityNotices.kinds.${notice.kind}`)}`}</Text>
           </View>
-          <View className='urgent-notices__main' role='link' onClick={() => void Taro.navigateTo({ url: noticeDetailPath(notice.id) }).catch(() => undefined)}>
+          {/* A link to the notice for touch and keyboard alike (Tab reaches it, Enter opens it). */}
+          <View className={cx('linli-pressable', 'urgent-notices__main')} onClick={() => openNotice(notice)} {...pressable(() => openNotice(notice), { role: 'link' })}>
             <Text className='urgent-notices__title'>{notice.title}</Text>
             <Text className='urgent-notices__body'>{notice.body}</Text>
             <Text className='urgent-notices__open'>{t('communityNotices.pin.open')}</Text>

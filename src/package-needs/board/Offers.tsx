@@ -9,10 +9,23 @@ import { ChoiceChips } from '../../components/ChoiceChips';
 import { FormField } from '../../components/FormField';
 import { LongTextField } from '../../components/LongText';
 import { EmptyState } from '../../components/StateView';
+import { SubmitBar } from '../../components/SubmitBar';
+import { SubscribeNote } from '../../components/SubscribeNote';
 import { errorMessage } from '../../hooks/useAsync';
+import { useFormErrors } from '../../hooks/useFormErrors';
 import { useI18n } from '../../hooks/useI18n';
+import { useSubscriptionPrompt } from '../../hooks/useSubscriptionPrompt';
+import { textLimit } from '../../utils/formLimits';
+import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
 import { needRoutes } from '../../utils/needRoutes';
 import { rememberAskedOffer } from '../askedOffer';
+
+/** The offer form's fields, top to bottom (their anchors: `offerWhat`, `offerCategory`). */
+type Field = 'offerWhat' | 'offerCategory';
+const FIELD_ORDER: readonly Field[] = ['offerWhat', 'offerCategory'];
+const FIELD_OF: Record<string, Field> = { what: 'offerWhat', category: 'offerCategory' };
+/** The contract's limit of what she offers (NeedsOfferPostInput), for the counter and the message. */
+const WHAT_LIMIT = textLimit(NeedsOfferPostInput.shape.what);
 
 export interface OffersProps {
   offers: OfferView[];
@@ -30,6 +43,8 @@ export function Offers({ offers, onChanged }: OffersProps) {
   const [category, setCategory] = useState<NeedCategory>('companionship');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const form = useFormErrors<Field>(FIELD_ORDER);
+  const subscription = useSubscriptionPrompt();
 
   const run = async (work: () => Promise<unknown>) => {
     setProblem(null);
@@ -44,7 +59,15 @@ export function Offers({ offers, onChanged }: OffersProps) {
     }
   };
   const post = () => {
-    if (!NeedsOfferPostInput.safeParse({ what, category }).success) return setProblem(t('needs.offers.problem'));
+    setProblem(null);
+    const input = { what, category };
+    const found = schemaFieldErrors(NeedsOfferPostInput, input, (path) => FIELD_OF[path] ?? null, (issue) =>
+      issue.code === 'too_big' && issue.origin === 'string' ? issueMessage(t, issue, input) : t('needs.offers.problem', { ...WHAT_LIMIT }),
+    );
+    if (form.refuse(found)) return;
+    // In the tap (WeChat shows the prompt only there): consent for the message that a neighbour
+    // asks her for help from this offer ("ask for help") — one consent, one message.
+    void subscription.ask(['needAddressed']);
     void run(async () => {
       await call('needs.offerPost', { what, category });
       setWhat('');
@@ -80,14 +103,30 @@ export function Offers({ offers, onChanged }: OffersProps) {
         </View>
       ))}
       <View className='linli-card needs-offers__form'>
-        <LongTextField name='offerWhat' label={t('needs.offers.what')} value={what} limit={{ min: 4, max: 200 }} placeholder={t('needs.offers.placeholder')} onChange={setWhat} />
-        <FormField name='offerCategory' label={t('needs.post.category')}>
-          <ChoiceChips<NeedCategory> options={NeedCategories.options.map((c) => ({ value: c, label: t(`needs.categories.${c}`) }))} value={category} onChange={setCategory} />
+        <LongTextField
+          name='offerWhat'
+          label={t('needs.offers.what')}
+          required
+          error={form.errors.offerWhat}
+          value={what}
+          limit={WHAT_LIMIT}
+          placeholder={t('needs.offers.placeholder')}
+          onChange={(v) => (setWhat(v), form.clear('offerWhat'))}
+        />
+        <FormField name='offerCategory' label={t('needs.post.category')} required error={form.errors.offerCategory}>
+          <ChoiceChips<NeedCategory> options={NeedCategories.options.map((c) => ({ value: c, label: t(`needs.categories.${c}`) }))} value={category} onChange={(v) => (setCategory(v), form.clear('offerCategory'))} />
         </FormField>
-        <Button className='needs-offers__post' type='primary' size='large' block loading={busy} onClick={post}>
-          {t('needs.offers.post')}
-        </Button>
-        {problem ? <Text className='needs-offers__problem'>{problem}</Text> : null}
+        <SubmitBar
+          label={t('needs.offers.post')}
+          onSubmit={post}
+          busy={busy}
+          buttonClassName='needs-offers__post'
+          problems={form.problems}
+          labels={{ offerWhat: t('needs.offers.what'), offerCategory: t('needs.post.category') }}
+          general={problem}
+          summaryClassName='needs-offers__problem'
+        />
+        <SubscribeNote outcome={subscription.outcome} />
       </View>
     </View>
   );

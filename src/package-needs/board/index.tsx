@@ -39,8 +39,10 @@ export default function NeedsBoardPage() {
     (n) => n.id,
     [tab, filter],
   );
-  // The time-bank board answers NOT_FOUND where the community has it off: then there is no tab for it.
+  // The time-bank board answers NOT_FOUND where the community has it off: then there is no tab for
+  // it. Any other failure keeps the tab, which says so with a retry (never a tab that vanishes).
   const offers = useAsync(() => call('needs.offers', { limit: 50 }), []);
+  const hasOffers = offers.data !== null || (offers.error !== null && offers.errorCode !== 'NOT_FOUND');
   useDidShow(() => void needs.refresh());
   usePullDownRefresh(() => void needs.refresh().finally(() => Taro.stopPullDownRefresh()));
   useReachBottom(() => {
@@ -63,7 +65,7 @@ export default function NeedsBoardPage() {
               <Text className='needs-card__state'>{t(`needs.states.${need.state}`)}</Text>
             </View>
             <Text className='needs-card__what'>{need.what}</Text>
-            <Text className='needs-card__meta'>{t('needs.board.when', { when: needWhenText(need) })}</Text>
+            <Text className='needs-card__meta'>{t('needs.board.when', { when: needWhenText(t, need) })}</Text>
             <Text className='needs-card__meta'>
               {t('needs.board.by', { name: need.residentName })}
               {need.postedForResident ? ` · ${t('needs.board.proxy')}` : ''}
@@ -77,6 +79,12 @@ export default function NeedsBoardPage() {
     );
   };
 
+  const offersTab = () => {
+    if (offers.data) return <Offers offers={offers.data.items} onChanged={() => void offers.reload()} />;
+    if (offers.error) return <ErrorState message={offers.error} onRetry={() => void offers.reload()} />;
+    return <LoadingState cards={2} />;
+  };
+
   return (
     <PageRoot titleKey='needs.titles.board' className='needs-board' busy={needs.loading}>
       <ChoiceChips<Tab>
@@ -84,7 +92,7 @@ export default function NeedsBoardPage() {
         options={[
           { value: 'board', label: t('needs.board.tabs.board') },
           { value: 'mine', label: t('needs.board.tabs.mine') },
-          ...(offers.data ? [{ value: 'offers' as const, label: t('needs.board.tabs.offers') }] : []),
+          ...(hasOffers ? [{ value: 'offers' as const, label: t('needs.board.tabs.offers') }] : []),
         ]}
         value={tab}
         onChange={setTab}
@@ -97,7 +105,7 @@ export default function NeedsBoardPage() {
           onChange={setFilter}
         />
       ) : null}
-      <View className='linli-section needs-board__list'>{tab === 'offers' && offers.data ? <Offers offers={offers.data.items} onChanged={() => void offers.reload()} /> : list()}</View>
+      <View className='linli-section needs-board__list'>{tab === 'offers' ? offersTab() : list()}</View>
       <View className='needs-board__bar'>
         <Button className='needs-board__post' type='primary' size='large' block onClick={() => void Taro.navigateTo({ url: needRoutes.post }).catch(() => undefined)}>
           {t('needs.board.post')}

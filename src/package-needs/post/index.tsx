@@ -18,7 +18,10 @@ import { useAccount } from '../../hooks/useAccount';
 import type { MessageKey } from '../../locales';
 import { NeedCategory, NeedsPostInput } from '../../shared/schemas/needs';
 import { chinaDay } from '../../utils/chinaTime';
-import { schemaFieldErrors } from '../../utils/schemaErrors';
+import { textLimit, type TextLimit } from '../../utils/formLimits';
+import { issueMessage, schemaFieldErrors } from '../../utils/schemaErrors';
+import { askSubscriptions } from '../../utils/subscribe';
+import { subscribeLine } from '../../components/SubscribeNote';
 import { needRoutes } from '../../utils/needRoutes';
 import { askedOffer } from '../askedOffer';
 import './index.scss';
@@ -27,7 +30,9 @@ type Field = 'what' | 'category' | 'whenFrom' | 'whenTo' | 'place' | 'phone';
 const FIELD_ORDER: readonly Field[] = ['what', 'category', 'whenFrom', 'whenTo', 'place', 'phone'];
 const FIELDS = new Set<string>(FIELD_ORDER);
 const PROBLEM = Object.fromEntries(FIELD_ORDER.map((f) => [f, `needs.post.problems.${f}`])) as Record<Field, MessageKey>;
-const WHAT_LIMIT = { min: 4, max: 200 };
+/** Text limits of the contract (NeedsPostInput), for the counters and the messages. */
+const LIMITS = { what: textLimit(NeedsPostInput.shape.what), place: textLimit(NeedsPostInput.shape.place) } as const;
+const LIMIT_OF: Partial<Record<Field, TextLimit>> = LIMITS;
 
 /**
  * Posting a need: what, when (a day or a window), where and a phone — for myself or, where I act
@@ -58,12 +63,20 @@ export default function NeedsPostPage() {
   const submit = async () => {
     setGeneral(null);
     const input = { what, category: category ?? '', whenFrom, ...(whenTo ? { whenTo } : {}), place, phone, ...(forUserId === 'self' ? {} : { forUserId }), ...(offerId ? { offerId } : {}) };
-    const found = schemaFieldErrors(NeedsPostInput, input, (path) => (FIELDS.has(path) ? (path as Field) : null), (_issue, field) => t(PROBLEM[field]));
+    const found = schemaFieldErrors(NeedsPostInput, input, (path) => (FIELDS.has(path) ? (path as Field) : null), (issue, field) =>
+      // Too long: "at most 200, now 214" (the text is never cut); else the field's own words with the schema's bounds.
+      issue.code === 'too_big' && issue.origin === 'string' ? issueMessage(t, issue, input) : t(PROBLEM[field], { ...(LIMIT_OF[field] ?? {}) }),
+    );
     if (form.refuse(found) || !category) return;
+    // In the tap, before any await (WeChat shows the prompt only there): consent for the message
+    // that someone took the need on (one consent, one message; docs/wechat.md).
+    const consent = askSubscriptions(['needClaimed']);
     try {
       setBusy(true);
       const need = await call('needs.post', { ...input, category });
-      Taro.showToast({ title: t('needs.post.sent'), icon: 'success' }).catch(() => undefined);
+      // What she subscribed to goes with the confirmation (the form is replaced next).
+      const subscribed = await consent;
+      Taro.showToast(subscribed ? { title: `${t('needs.post.sent')}\n${subscribeLine(t, subscribed)}`, icon: 'none', duration: 3000 } : { title: t('needs.post.sent'), icon: 'success' }).catch(() => undefined);
       await Taro.redirectTo({ url: needRoutes.detail(need.id) }).catch(() => undefined);
     } catch (error) {
       setGeneral(errorMessage(error));
@@ -98,7 +111,7 @@ export default function NeedsPostPage() {
             required
             error={form.errors.what}
             value={what}
-            limit={WHAT_LIMIT}
+            limit={LIMITS.what}
             placeholder={t('needs.post.whatPlaceholder')}
             onChange={(v) => (setWhat(v), form.clear('what'))}
           />
@@ -111,7 +124,7 @@ export default function NeedsPostPage() {
           <FormField name='whenTo' label={t('needs.post.whenTo')} error={form.errors.whenTo}>
             <DateField value={whenTo || whenFrom} min={whenFrom} label={t('needs.post.whenTo')} onChange={(v) => (setWhenTo(v), form.clear('whenTo'))} />
           </FormField>
-          <FormField name='place' label={t('needs.post.place')} required error={form.errors.place}>
+          <FormField name='place' label={t('needs.post.place')} required error={form.errors.place} count={{ value: place, limit: LIMITS.place }}>
             <Input className='needs-post__place' value={place} placeholder={t('needs.post.placePlaceholder')} onChange={(v) => (setPlace(v), form.clear('place'))} />
           </FormField>
           <FormField name='phone' label={t('needs.post.phone')} required error={form.errors.phone}>

@@ -93,7 +93,7 @@ function NoticeBody({ notice }: { notice: NoticeView }) {
         {[t('communityNotices.detail.from', { community: notice.communityName }), notice.publishedAt ? formatDateTime(t, notice.publishedAt) : null].filter(Boolean).join(t('common.separator'))}
       </Text>
       <Text className='notice-detail__body'>{notice.body}</Text>
-      {notice.image ? <Image className='notice-detail__image' src={notice.image} mode='widthFix' /> : null}
+      {notice.image ? <Image className='notice-detail__image' src={notice.image} mode='widthFix' ariaLabel={t('communityNotices.detail.image')} nativeProps={{ alt: t('communityNotices.detail.image') }} /> : null}
       <Text className='notice-detail__valid'>{notice.live ? t('communityNotices.validUntil', { time: formatDateTime(t, notice.validUntil) }) : t('communityNotices.expired')}</Text>
     </View>
   );

@@ -16,6 +16,7 @@ import { useI18n, useSettings } from '../../hooks/useI18n';
 import { useNearSort } from '../../hooks/useNearSort';
 import { NearPlaceStatus } from '../../components/NearPlaceStatus';
 import { UrgentNotices } from '../../components/UrgentNotices';
+import { pressable } from '../../components/Pressable';
 import { membershipVersion } from '../../stores/session';
 import { communityPath, groupPath } from '../../utils/routes';
 import { needRoutes } from '../../utils/needRoutes';
@@ -68,6 +69,7 @@ export default function HomePage() {
   });
 
   const search = (value: string) => setQuery(value.trim());
+  const openNeeds = () => void Taro.navigateTo({ url: needRoutes.board }).catch(() => undefined);
   const clearSearch = () => {
     setKeyword('');
     setQuery('');
@@ -134,7 +136,7 @@ export default function HomePage() {
         />
       </View>
 
-      <View className='linli-card linli-pressable home__needs' role='link' onClick={() => void Taro.navigateTo({ url: needRoutes.board }).catch(() => undefined)}>
+      <View className='linli-card linli-pressable home__needs' onClick={openNeeds} {...pressable(openNeeds, { role: 'link' })}>
         <Text className='home__needs-title'>{t('needs.entry.title')}</Text>
         <Text className='home__needs-hint'>{t('needs.entry.hint')}</Text>
       </View>

@@ -4,6 +4,7 @@ import { Text, View } from '@tarojs/components';
 import { ArrowRight, Notice } from '@nutui/icons-react-taro';
 import type { OutputOf } from '../../shared/api/contract';
 import { call } from '../../services/cloud';
+import { pressable } from '../../components/Pressable';
 import { PageRoot } from '../../components/PageRoot';
 import { ListFooter } from '../../components/ListFooter';
 import { EmptyState, ErrorState, LoadingState } from '../../components/StateView';
@@ -70,10 +71,12 @@ export default function InboxPage() {
           return (
             <View
               key={item.id}
-              className={cx('inbox__item', 'linli-card', !item.read && 'inbox__item--unread', `inbox__item--${item.kind}`)}
+              className={cx('inbox__item', 'linli-card', linked && 'linli-pressable', !item.read && 'inbox__item--unread', `inbox__item--${item.kind}`)}
               data-kind={item.kind}
+              data-item-id={item.id}
               hoverClass={linked ? 'inbox__item--pressed' : 'none'}
-              {...(linked ? { role: 'link' } : {})}
+              // A message that opens a page (a committee notice, an offer) is a link for the keyboard too.
+              {...(linked ? pressable(() => open(item.link), { role: 'link' }) : {})}
               onClick={() => open(item.link)}
             >
               <View className='inbox__item-head'>

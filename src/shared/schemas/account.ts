@@ -51,6 +51,12 @@ export const SubscribeTemplates = z.object({
   careOverdue: z.string().optional(),
   /** Being paired with a person in care: asked of the volunteer when she registers. */
   carePaired: z.string().optional(),
+  /** Someone took on the need she posts (asked in the post tap; kind need_claimed). */
+  needClaimed: z.string().optional(),
+  /** The resident accepted the helper who took her need on (asked in the claim tap; kind need_accepted). */
+  needAccepted: z.string().optional(),
+  /** A neighbour asks her from her time-bank offer (asked in the offer's post tap; kind need_addressed). */
+  needAddressed: z.string().optional(),
 });
 export type SubscribeTemplates = z.infer<typeof SubscribeTemplates>;
 

@@ -38,26 +38,34 @@ export function templateIdOf(kind: string): string | null {
   return setting(kind, 'ID')?.trim() || null;
 }
 
+/** The notice kind each consent prompt topic stands for (src/shared/schemas/account.ts SubscribeTemplates). */
+const TOPIC_KINDS = {
+  reminder: 'reminder_24h',
+  offer: 'seat_offer',
+  rollcall: 'rollcall',
+  groupReview: 'group_review',
+  joinDecision: 'join_decision',
+  notice: 'notice',
+  needClaimed: 'need_claimed',
+  needAccepted: 'need_accepted',
+  needAddressed: 'need_addressed',
+  // Care (docs/care.md): the committee registering or pairing a person → her overdue visits;
+  // a volunteer registering → being paired with someone to visit.
+  careOverdue: 'care_overdue',
+  carePaired: 'care_paired',
+} as const;
+
 /**
  * The templates the app asks consent for, by prompt topic, with the notice kind each stands for:
  * sign-up → reminder and seat offer; volunteer registration and roll-call → call-out (and, at
  * registration, a care pairing); founding a group and applying to join → the review result;
- * registering or pairing a person in care → her overdue visits. From the same settings the notifier sends
- * with, so the consent asked is for the template that is sent.
+ * registering or pairing a person in care → her overdue visits; posting a need → its claim;
+ * taking one on → the resident's acceptance; offering help on the time bank → a neighbour's
+ * request (docs/wechat.md, "Needs and committee notices"). From the same settings the notifier
+ * sends with, so the consent asked is for the template that is sent.
  */
-export function subscribeTemplates(): Partial<Record<'reminder' | 'offer' | 'rollcall' | 'groupReview' | 'joinDecision' | 'notice' | 'careOverdue' | 'carePaired', string>> {
-  const kinds = {
-    reminder: 'reminder_24h',
-    offer: 'seat_offer',
-    rollcall: 'rollcall',
-    groupReview: 'group_review',
-    joinDecision: 'join_decision',
-    notice: 'notice',
-    // Care (docs/care.md): the committee registering or pairing a person → her overdue visits;
-    // a volunteer registering → being paired with someone to visit.
-    careOverdue: 'care_overdue',
-    carePaired: 'care_paired',
-  } as const;
+export function subscribeTemplates(): Partial<Record<keyof typeof TOPIC_KINDS, string>> {
+  const kinds = TOPIC_KINDS;
   const out: Partial<Record<keyof typeof kinds, string>> = {};
   for (const [topic, kind] of Object.entries(kinds) as Array<[keyof typeof kinds, string]>) {
     const id = templateIdOf(kind);
