@@ -17,6 +17,8 @@ const OTHERS = {
   LINLI_TEMPLATE_GROUP_REVIEW_ID: 'tpl-group-review',
   LINLI_TEMPLATE_JOIN_DECISION_ID: 'tpl-join',
   LINLI_TEMPLATE_NOTICE_ID: 'tpl-notice',
+  LINLI_TEMPLATE_CARE_OVERDUE_ID: 'tpl-care-overdue',
+  LINLI_TEMPLATE_CARE_PAIRED_ID: 'tpl-care-paired',
 };
 
 const saved = { ...process.env };
