@@ -101,7 +101,7 @@ test('2,000 residents and 400 retries on 50 seats, then random cancellations, of
   expect(confirmed).toHaveLength(SEATS);
   expect(signups).toHaveLength(RESIDENTS);
   // One number each, none shared. A place a head start drew for a replay and gave back leaves a
-  // gap in the numbers (as anyone leaving the line does): the number orders the line, a place
+  // gap in the numbers (like anyone who leaves the line): the number orders the line, a place
   // shown is counted (repositories/signups.ts, waitlistPosition) — and the line's count is exact.
   const waitSeqs = signups.filter((s) => s.status === 'waitlisted').map((s) => s.waitSeq!);
   expect(waitSeqs).toHaveLength(RESIDENTS - SEATS);
