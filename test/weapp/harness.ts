@@ -179,4 +179,26 @@ export async function waitFor<T>(predicate: () => T, { timeout = 20_000, interva
   }
 }
 
+/**
+ * Taps `element`, marking in `events` when the tap arrives ('tap') and when its handler has
+ * returned ('tap returned'), and waits for both.
+ */
+export async function tapMarked(element: SimulatedComponent, events: string[]): Promise<void> {
+  element.dom.addEventListener(
+    'tap',
+    () => {
+      events.push('tap');
+      queueMicrotask(() => events.push('tap returned'));
+    },
+    { once: true },
+  );
+  element.dispatchEvent('tap');
+  await waitFor(() => events.includes('tap returned'));
+}
+
+/** The slice of `events` from the tap to its handler's return. */
+export function inTheTap(events: string[]): string[] {
+  return events.slice(events.indexOf('tap') + 1, events.indexOf('tap returned'));
+}
+
 export type { SimulatedComponent };

@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { account } from '../components/support/fixtures';
 import { activityDetail, mySignup } from '../components/support/eventFixtures';
-import { DIST, loadPage, waitFor, type SimulatedComponent } from './harness';
+import { DIST, inTheTap, loadPage, tapMarked as tap, waitFor } from './harness';
 
 if (!existsSync(join(DIST, 'app.js'))) throw new Error(`${DIST} is missing: run \`node config/build-app.mjs weapp\``);
 
@@ -33,28 +33,6 @@ interface SubscribeOption {
 
 const ID = 'a0123456789abcdef01234567';
 const TEMPLATES = { reminder: 'tmpl-reminder-0001', offer: 'tmpl-offer-0002', rollcall: 'tmpl-rollcall-0003' };
-
-/**
- * Taps `element`, marking in `events` when the tap arrives ('tap') and when its handler has
- * returned ('tap returned'), and waits for both.
- */
-async function tap(element: SimulatedComponent, events: string[]): Promise<void> {
-  element.dom.addEventListener(
-    'tap',
-    () => {
-      events.push('tap');
-      queueMicrotask(() => events.push('tap returned'));
-    },
-    { once: true },
-  );
-  element.dispatchEvent('tap');
-  await waitFor(() => events.includes('tap returned'));
-}
-
-/** The slice of `events` from the tap to its handler's return. */
-function inTheTap(events: string[]): string[] {
-  return events.slice(events.indexOf('tap') + 1, events.indexOf('tap returned'));
-}
 
 /** The page's cloud calls and the prompt, in the order they happened. */
 function wechat(detail: ReturnType<typeof activityDetail>, signedUp: 'confirmed' | 'waitlisted') {
