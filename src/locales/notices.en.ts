@@ -39,6 +39,7 @@ const noticesEn: typeof noticesZhCN = {
       '47003': 'Template data not accepted',
       '-1': 'WeChat did not answer (timeout or gateway error)',
       '-2': 'Paused while WeChat was unreachable',
+      '-3': 'Lost: the function ended while sending (the inbox has it)',
       other: 'Other error ({code})',
     },
     kinds: {

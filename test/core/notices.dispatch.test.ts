@@ -66,7 +66,7 @@ function failingAfter(left: number): PhoneSender {
   return {
     async sendToPhone(notice: Notice, recipient?: Recipient) {
       if (left-- <= 0) throw new Error('crashed midway');
-      await notifier().sendToPhone(notice, recipient);
+      return notifier().sendToPhone(notice, recipient);
     },
   };
 }

@@ -11,10 +11,12 @@
  * Sending never blocks or fails the action that caused the notice: a refused subscription
  * (43101, the user has no one-time consent left), a bad openid (40003), a rate limit (45009) or
  * a timeout is logged and counted in `notify_failures`, where staff (and tests) see it. Only a
- * notice that is new to the inbox is sent, so a retried action never sends twice.
+ * notice that is new to the inbox is sent, so a retried action never sends twice. A message lost
+ * with its function (it ended between the inbox write and WeChat's answer) is never sent again
+ * — that could send it twice — but counted as lost (errcode -3) by a sweep: never swallowed.
  * Doc: https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
  */
-import { addNotice, type InboxDoc } from '../repositories/inbox';
+import { addNotice, pendingPhonesBefore, settlePhone, type InboxDoc, type PhoneState } from '../repositories/inbox';
 import { recordFailure as saveFailure } from '../repositories/notifyFailures';
 import { activeProxiesOf } from '../repositories/proxies';
 import { findUser, wechatOpenidOf, type UserDoc } from '../repositories/users';
@@ -56,7 +58,8 @@ export interface Notifier {
  * told it (a resident's own sign-up: SignupDoc.told), written once by that write.
  */
 export interface PhoneSender {
-  sendToPhone(notice: Notice, recipient?: Recipient): Promise<void>;
+  /** What came of it: sent, failed (recorded in notify_failures) or skipped (no template, no phone). */
+  sendToPhone(notice: Notice, recipient?: Recipient): Promise<'sent' | 'failed' | 'skipped'>;
 }
 
 const NO_PHONE = 'no-phone' as const;
@@ -68,10 +71,14 @@ function textOf(notice: Notice, locale: NoticeLocale): { title: string; body: st
   return renderNotice(notice.kind, notice.params, locale);
 }
 
-/** Writes the notice to the inbox; false when this dedupe key is there already. */
-async function writeInbox(notice: Notice, now: Date): Promise<boolean> {
+/**
+ * Writes the notice to the inbox; false when this dedupe key is there already. `pending`: a
+ * subscribe message will follow (its kind has a template), marked with the same write.
+ */
+async function writeInbox(notice: Notice, now: Date, pending: boolean): Promise<boolean> {
   const stored = textOf(notice, 'zh-CN');
   const doc: InboxDoc = {
+    ...(pending ? { phone: 'pending' as const } : {}),
     _id: notice.dedupeKey,
     userId: notice.userId,
     kind: notice.kind,
@@ -126,28 +133,40 @@ export class SubscribeMessageNotifier implements Notifier, PhoneSender {
   private pausedUntil = 0;
 
   async notify(notice: Notice, given?: Recipient): Promise<void> {
-    if (!(await writeInbox(notice, new Date()))) return;
-    // A recipient the caller gives has WeChat; otherwise look: a resident without a phone of
-    // her own is told through her proxies (issue 18: "receive her notices"), in their inboxes.
-    if (given) return this.sendToPhone(notice, given);
-    const user = await findUser(notice.userId);
-    if (user?.hasOwnAccount === false) return tellHerProxies(notice, user);
-    const openid = user ? wechatOpenidOf(user) : null;
-    await this.sendToPhone(notice, user && openid ? { openid, locale: noticeLocaleOf(user), communityId: user.homeCommunityId ?? null } : undefined);
+    const pending = Boolean(templateIdOf(notice.kind));
+    if (!(await writeInbox(notice, new Date(), pending))) return;
+    let outcome: Exclude<PhoneState, 'pending' | 'lost'> = 'skipped';
+    try {
+      // A recipient the caller gives has WeChat; otherwise look: a resident without a phone of
+      // her own is told through her proxies (issue 18: "receive her notices"), in their inboxes.
+      if (given) {
+        outcome = await this.sendToPhone(notice, given);
+        return;
+      }
+      const user = await findUser(notice.userId);
+      if (user?.hasOwnAccount === false) return await tellHerProxies(notice, user);
+      const openid = user ? wechatOpenidOf(user) : null;
+      outcome = await this.sendToPhone(notice, user && openid ? { openid, locale: noticeLocaleOf(user), communityId: user.homeCommunityId ?? null } : undefined);
+    } finally {
+      // Settled whatever happened; a settle that fails leaves it pending, and the sweep then
+      // counts it as lost (a false alarm at worst, never a message sent twice).
+      if (pending) await settlePhone(notice.dedupeKey, outcome).catch((error: unknown) => logEvent('warn', 'notify_settle_failed', { kind: notice.kind, userId: notice.userId, error: String(error) }));
+    }
   }
 
-  async sendToPhone(notice: Notice, given?: Recipient): Promise<void> {
+  /** Sends to the phone; says what came of it (a failure is recorded, never thrown). */
+  async sendToPhone(notice: Notice, given?: Recipient): Promise<'sent' | 'failed' | 'skipped'> {
     const now = new Date();
     // No template for this kind: the inbox is where she reads it, and nothing more is looked up.
-    if (!templateIdOf(notice.kind)) return;
+    if (!templateIdOf(notice.kind)) return 'skipped';
     let recipient: Recipient | null = given ?? null;
     try {
       const looked = recipient ?? (await recipientOf(notice.userId));
-      if (looked === NO_PHONE) return;
+      if (looked === NO_PHONE) return 'skipped';
       recipient = looked;
       if (!recipient) throw new Error(`no openid for user ${notice.userId}`);
       const message = templateMessageOf({ kind: notice.kind, ...textOf(notice, recipient.locale) }, now);
-      if (!message) return;
+      if (!message) return 'skipped';
       if (now.getTime() < this.pausedUntil) throw new WxApiError(SUBSCRIBE_SEND.permission, -2, 'skipped: WeChat unreachable');
       await callOpenApi(SUBSCRIBE_SEND, {
         touser: recipient.openid,
@@ -160,12 +179,14 @@ export class SubscribeMessageNotifier implements Notifier, PhoneSender {
         ...(process.env.LINLI_MINIPROGRAM_STATE ? { miniprogram_state: process.env.LINLI_MINIPROGRAM_STATE } : {}),
       });
       this.unreachable = 0;
+      return 'sent';
     } catch (error) {
       if (error instanceof WxApiError && error.errcode === -1 && ++this.unreachable >= OUTAGE_AFTER) {
         this.pausedUntil = Date.now() + OUTAGE_PAUSE_MS;
         this.unreachable = 0;
       }
       await recordFailure(notice, recipient?.communityId ?? null, error, now);
+      return 'failed';
     }
   }
 }
@@ -181,6 +202,33 @@ async function tellHerProxies(notice: Notice, resident: UserDoc): Promise<void> 
       notifier().notify({ ...notice, userId: consent.proxyUserId, params: { ...notice.params, forName: resident.nickname }, dedupeKey: proxyCopyKey(notice.dedupeKey, consent.proxyUserId) }),
     ),
   );
+}
+
+/** A message still pending this long after its notice was written went down with its function. */
+export const LOST_AFTER_MS = 10 * 60_000;
+/** The errcode a lost message is counted under in notify_failures (ours, beside -1 and -2). */
+export const LOST_ERRCODE = -3;
+
+/**
+ * Counts the subscribe messages lost with their function (a timer runs it): each notice still
+ * pending LOST_AFTER_MS after it was written is recorded in notify_failures once — so staff see it
+ * — and marked lost. Not sent again: its send may have reached WeChat just before the function
+ * ended, and a message twice is worse than one in the inbox only.
+ */
+export async function recordLostMessages(now: Date, limit = 200): Promise<{ lost: number }> {
+  const stale = await pendingPhonesBefore(new Date(now.getTime() - LOST_AFTER_MS), limit);
+  let lost = 0;
+  for (const doc of stale) {
+    const user = await findUser(doc.userId);
+    // The record first (one per notice: its id is the dedupe key), then the mark: a sweep that
+    // dies in between records it again harmlessly.
+    await saveFailure({ _id: doc._id, userId: doc.userId, communityId: user?.homeCommunityId ?? null, kind: doc.kind, errcode: LOST_ERRCODE, message: 'lost: the function ended before WeChat answered the send', createdAt: now });
+    if (await settlePhone(doc._id, 'lost')) {
+      lost += 1;
+      logEvent('warn', 'notify_lost', { kind: doc.kind, userId: doc.userId });
+    }
+  }
+  return { lost };
 }
 
 let current: SubscribeMessageNotifier | undefined;

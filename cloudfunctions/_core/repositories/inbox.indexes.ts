@@ -11,4 +11,13 @@ export const indexes: IndexDeclaration[] = [
       { field: 'createdAt', type: 'date', direction: -1 },
     ],
   },
+  // The sweep for messages lost with their function (ports/notify.ts, recordLostMessages).
+  {
+    collection: Collections.inbox,
+    name: 'phone_created',
+    fields: [
+      { field: 'phone', type: 'string' },
+      { field: 'createdAt', type: 'date', direction: 1 },
+    ],
+  },
 ];

@@ -15,7 +15,16 @@ export interface InboxDoc {
   link: string | null;
   readAt: Date | null;
   createdAt: Date;
+  /**
+   * Its subscribe message, for a kind with a template: `pending` is written with the notice itself
+   * (no request of its own) and settled once the send answered; one still pending long after is a
+   * message lost with its function (ports/notify.ts, recordLostMessages). Absent for other kinds.
+   */
+  phone?: PhoneState | null;
 }
+
+/** Where a notice's subscribe message got to. */
+export type PhoneState = 'pending' | 'sent' | 'failed' | 'skipped' | 'lost';
 
 const inbox = () => database().collection(Collections.inbox);
 
@@ -28,6 +37,18 @@ export async function addNotice(doc: InboxDoc): Promise<boolean> {
     if (isDuplicateError(error)) return false;
     throw error;
   }
+}
+
+/** Settles a notice's pending message (only while pending: a settle never undoes another); true when this call did. */
+export async function settlePhone(id: string, state: Exclude<PhoneState, 'pending'>): Promise<boolean> {
+  const settled = await inbox().where({ _id: id, phone: 'pending' }).update({ phone: state });
+  return settled.updated === 1;
+}
+
+/** Notices whose message has been pending since before `before` (oldest first, at most `limit`). */
+export async function pendingPhonesBefore(before: Date, limit: number): Promise<InboxDoc[]> {
+  const { data } = await inbox().where({ phone: 'pending', createdAt: database().command.lt(before) }).orderBy('createdAt', 'asc').limit(limit).get();
+  return data as InboxDoc[];
 }
 
 /** How many of a user's notices are unread (the badge). */

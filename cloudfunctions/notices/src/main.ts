@@ -18,6 +18,7 @@ import { jobBudgetMs, runDueJobs } from '../../_core/jobs/jobRunner';
 import { createHandler } from '../../_core/pipeline/createHandler';
 import { noticesActions } from '../../../src/shared/api/notices';
 import { timerJobs } from '../../_core/pipeline/timerJobs';
+import { recordLostMessages } from '../../_core/ports/notify';
 import config from '../config.json';
 
 /** Most of a timer run for the messages (the image checks are a few reads). */
@@ -38,13 +39,16 @@ export const main = createHandler({
     'notices.subscribe': async ({ actor, now }) => subscribeToNotices(actor, now),
   },
   // CloudBase allows one timer trigger per function: `everyMinute` runs each job due by its own
-  // schedule in config.json — the notices' subscribe messages and their images' checks.
+  // schedule in config.json — the notices' subscribe messages, their images' checks and the
+  // count of messages lost with their function.
   timers: timerJobs({
     trigger: config.triggers[0]!.name,
     schedules: config.jobs,
     run: {
       runJobs: async (now) => runDueJobs('notices', noticeJobs, { now: () => now, budgetMs: TIMER_BUDGET_MS }),
       checkImages: async () => checkNoticeImages(),
+      // Subscribe messages lost with their function, counted for staff (ports/notify.ts).
+      recordLostMessages: async (now) => recordLostMessages(now),
     },
   }),
 });
