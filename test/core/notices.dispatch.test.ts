@@ -87,6 +87,8 @@ interface Observed {
   sent: string[];
   claimed: number;
   consentsUsed: number;
+  /** Marks whose message has no outcome yet (only a runner killed mid-send leaves one: counted lost later). */
+  pending: number;
 }
 
 async function observe(noticeId: string, initial: Map<string, number>): Promise<Observed> {
@@ -94,9 +96,10 @@ async function observe(noticeId: string, initial: Map<string, number>): Promise<
     .filter((m) => m.page.endsWith(`id=${noticeId}`))
     .map((m) => m.openid);
   const claimed = (await database().collection(Collections.noticeSends).where({ noticeId }).count()).total;
+  const pending = (await database().collection(Collections.noticeSends).where({ noticeId, phone: 'pending' }).count()).total;
   const now = await everything<{ _id: string; remaining: number }>(Collections.noticeSubscriptions, {});
   const consentsUsed = now.reduce((sum, c) => sum + (initial.get(c._id)! - c.remaining), 0);
-  return { sent, claimed, consentsUsed };
+  return { sent, claimed, consentsUsed, pending };
 }
 
 function checkInvariants(seen: Observed, job: JobDoc, step: string): void {
@@ -105,6 +108,8 @@ function checkInvariants(seen: Observed, job: JobDoc, step: string): void {
   expect({ context, strangers: seen.sent.filter((o) => !subscribed.has(o)) }).toEqual({ context, strangers: [] });
   // Every claim is a message WeChat took, and every message used one consent.
   expect({ context, claimed: seen.claimed, used: seen.consentsUsed }).toEqual({ context, claimed: seen.sent.length, used: seen.sent.length });
+  // Every failure here comes before WeChat is called (its mark goes back): no message is left without an outcome.
+  expect({ context, pending: seen.pending }).toEqual({ context, pending: 0 });
   expect({ context, state: job.state === 'failed' ? job.error : 'ok' }).toEqual({ context, state: 'ok' });
 }
 

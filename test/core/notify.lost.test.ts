@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 const inboxDoc = async (id: string) => (await database().collection(Collections.inbox).doc(id).get()).data[0] as { phone?: string | null } | undefined;
-const failuresOf = async (id: string) => (await database().collection(Collections.notifyFailures).where({ _id: id }).get()).data as Array<{ errcode: number; communityId: string | null }>;
+const failuresOf = async (id: string) => (await database().collection(Collections.notifyFailures).where({ _id: id }).get()).data as Array<{ errcode: number; communityId: string | null; kind: string }>;
 
 function offer(userId: string, dedupeKey: string): Notice {
   return { userId, kind: 'seat_offer', params: { activity: '周末护河行动', hours: 12 }, link: 'pages/activity/index?id=a-1', dedupeKey };
@@ -63,6 +63,18 @@ test('a notice still pending long after it was written is counted lost once, for
   // Swept again: nothing new, nothing counted twice.
   expect(await recordLostMessages(new Date(now))).toEqual({ lost: 0 });
   expect(await failuresOf('lost-test-old')).toHaveLength(1);
+});
+
+test("a committee notice's message still pending long after its mark is counted lost once, for the notice's community", async () => {
+  const now = Date.now();
+  const mark = (id: string, agoMs: number) => ({ _id: id, noticeId: 'cn-lost-test', userId: 'u-lost-test-4', claimedAt: new Date(now - agoMs), communityId: 'cm-nanyuan', phone: 'pending' });
+  await database().collection(Collections.noticeSends).add([mark('ns-lost-test-old', LOST_AFTER_MS + 60_000), mark('ns-lost-test-new', 60_000)]);
+
+  expect(await recordLostMessages(new Date(now))).toEqual({ lost: 1 });
+  expect(await failuresOf('ns-lost-test-old')).toEqual([expect.objectContaining({ kind: 'notice', errcode: LOST_ERRCODE, communityId: 'cm-nanyuan' })]);
+  expect(((await database().collection(Collections.noticeSends).doc('ns-lost-test-old').get()).data[0] as { phone: string }).phone).toBe('lost');
+  expect(((await database().collection(Collections.noticeSends).doc('ns-lost-test-new').get()).data[0] as { phone: string }).phone).toBe('pending');
+  expect(await recordLostMessages(new Date(now))).toEqual({ lost: 0 });
 });
 
 test('a kind without a template is written without a pending message', async () => {

@@ -17,6 +17,7 @@
  * Doc: https://developers.weixin.qq.com/miniprogram/dev/OpenApiDoc/mp-message-management/subscribe-message/sendMessage.html
  */
 import { addNotice, pendingPhonesBefore, settlePhone, type InboxDoc, type PhoneState } from '../repositories/inbox';
+import { pendingSendsBefore, settleSend } from '../repositories/noticeSends';
 import { recordFailure as saveFailure } from '../repositories/notifyFailures';
 import { activeProxiesOf } from '../repositories/proxies';
 import { findUser, wechatOpenidOf, type UserDoc } from '../repositories/users';
@@ -226,6 +227,14 @@ export async function recordLostMessages(now: Date, limit = 200): Promise<{ lost
     if (await settlePhone(doc._id, 'lost')) {
       lost += 1;
       logEvent('warn', 'notify_lost', { kind: doc.kind, userId: doc.userId });
+    }
+  }
+  // Committee notices are sent from their own marks (repositories/noticeSends.ts), not the inbox.
+  for (const mark of await pendingSendsBefore(new Date(now.getTime() - LOST_AFTER_MS), limit)) {
+    await saveFailure({ _id: mark._id, userId: mark.userId, communityId: mark.communityId ?? null, kind: 'notice', errcode: LOST_ERRCODE, message: 'lost: the runner ended before WeChat answered the send', createdAt: now });
+    if (await settleSend(mark._id, 'lost')) {
+      lost += 1;
+      logEvent('warn', 'notify_lost', { kind: 'notice', userId: mark.userId });
     }
   }
   return { lost };

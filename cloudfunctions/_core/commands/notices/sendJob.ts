@@ -18,7 +18,7 @@ import { noticeLocaleOf } from '../../ports/noticeTexts';
 import { noticeLinkOf } from '../../presenters/notices';
 import type { JobDoc } from '../../repositories/jobs';
 import { findNotice, type NoticeDoc } from '../../repositories/notices';
-import { claimSend, releaseSend, sendIdOf } from '../../repositories/noticeSends';
+import { claimSend, releaseSend, sendIdOf, settleSend } from '../../repositories/noticeSends';
 import { returnConsent, subscribersAfter, useConsent } from '../../repositories/noticeSubscriptions';
 import { recipientsOf } from '../../repositories/users';
 import { digest } from '../../runtime/hash';
@@ -54,17 +54,25 @@ async function sendSlice(job: JobDoc, now: Date, via: () => PhoneSender): Promis
     const user = recipients.get(userId);
     // Moved to another community since she consented, or no WeChat identity: not hers to get.
     if (!user?.openid || user.homeCommunityId !== doc.communityId) return;
-    if (!(await claimSend(doc._id, userId, now))) return;
-    if (!(await useConsent(userId))) return;
+    if (!(await claimSend(doc._id, userId, doc.communityId, now))) return;
+    const sendId = sendIdOf(doc._id, userId);
+    if (!(await useConsent(userId))) {
+      await settleSend(sendId, 'skipped');
+      return;
+    }
     const recipient: Recipient = { openid: user.openid, locale: noticeLocaleOf(user), communityId: doc.communityId };
+    let outcome: 'sent' | 'failed' | 'skipped';
     try {
-      await via().sendToPhone(phoneNotice(doc, userId), recipient);
+      outcome = await via().sendToPhone(phoneNotice(doc, userId), recipient);
     } catch (error) {
       // The port answers WeChat's own refusals and timeouts itself (recorded, never thrown), so
       // what throws here failed before WeChat was called: the mark and consent go back for the re-run.
       await Promise.all([releaseSend(doc._id, userId), returnConsent(userId)]);
       throw error;
     }
+    // Settled by what came of it, outside the try: a settle that fails must not let the mark go
+    // (the re-run would send twice); it stays pending, and the sweep counts it as lost.
+    await settleSend(sendId, outcome).catch(() => undefined);
   });
   return { cursor: subscribers.at(-1)?._id ?? job.cursor, processed: subscribers.length, sliced: subscribers.length < NOTICE_SEND_SLICE };
 }
