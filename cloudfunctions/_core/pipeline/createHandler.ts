@@ -234,19 +234,19 @@ interface CountedCall<A extends ActionName> {
 async function runCounted<A extends ActionName>(call: CountedCall<A>, setReplayed: (replayed: boolean) => void): Promise<Envelope<unknown>> {
   const { definition, spec, name, openid, userId, input, requestId, ticket, rule, callId, now, resend, headStart } = call;
   const keptResult = definition.keptResults?.[name] as ((ctx: { userId: string; input: unknown; key: string }) => Promise<KeptResult | null>) | undefined;
-  const askKept = (forUser: string) => {
-    const answer = keptResult!({ userId: forUser, input, key: ticket!.key });
+  const askKept = (ask: NonNullable<typeof keptResult>, key: string) => {
+    const answer = ask({ userId, input, key });
     // Asked for early, maybe never needed: a failure here is asked again when it is.
     answer.catch(() => undefined);
-    return { userId: forUser, answer };
+    return { userId, answer };
   };
-  let keptEarly = ticket && keptResult && resend ? askKept(userId) : undefined;
+  let keptEarly = ticket && keptResult && resend ? askKept(keptResult, ticket.key) : undefined;
   let replayedEarly: string | null = null;
   const onMiss =
     ticket && keptResult
       ? async () => {
           if (!keptEarly) {
-            keptEarly = askKept(userId);
+            keptEarly = askKept(keptResult, ticket.key);
             return false;
           }
           const kept = await keptEarly.answer.catch(() => null);

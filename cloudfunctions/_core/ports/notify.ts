@@ -217,24 +217,31 @@ export const LOST_ERRCODE = -3;
  * ended, and a message twice is worse than one in the inbox only.
  */
 export async function recordLostMessages(now: Date, limit = 200): Promise<{ lost: number }> {
-  const stale = await pendingPhonesBefore(new Date(now.getTime() - LOST_AFTER_MS), limit);
-  let lost = 0;
-  for (const doc of stale) {
-    const user = await findUser(doc.userId);
-    // The record first (one per notice: its id is the dedupe key), then the mark: a sweep that
-    // dies in between records it again harmlessly.
-    await saveFailure({ _id: doc._id, userId: doc.userId, communityId: user?.homeCommunityId ?? null, kind: doc.kind, errcode: LOST_ERRCODE, message: 'lost: the function ended before WeChat answered the send', createdAt: now });
-    if (await settlePhone(doc._id, 'lost')) {
-      lost += 1;
-      logEvent('warn', 'notify_lost', { kind: doc.kind, userId: doc.userId });
-    }
-  }
+  const before = new Date(now.getTime() - LOST_AFTER_MS);
+  const inboxLost = (await pendingPhonesBefore(before, limit)).map((doc) => ({
+    id: doc._id,
+    userId: doc.userId,
+    kind: doc.kind,
+    communityOf: async () => (await findUser(doc.userId))?.homeCommunityId ?? null,
+    settle: () => settlePhone(doc._id, 'lost'),
+  }));
   // Committee notices are sent from their own marks (repositories/noticeSends.ts), not the inbox.
-  for (const mark of await pendingSendsBefore(new Date(now.getTime() - LOST_AFTER_MS), limit)) {
-    await saveFailure({ _id: mark._id, userId: mark.userId, communityId: mark.communityId ?? null, kind: 'notice', errcode: LOST_ERRCODE, message: 'lost: the runner ended before WeChat answered the send', createdAt: now });
-    if (await settleSend(mark._id, 'lost')) {
+  const noticeLost = (await pendingSendsBefore(before, limit)).map((mark) => ({
+    id: mark._id,
+    userId: mark.userId,
+    kind: 'notice',
+    communityOf: async () => mark.communityId ?? null,
+    settle: () => settleSend(mark._id, 'lost'),
+  }));
+  let lost = 0;
+  for (const message of [...inboxLost, ...noticeLost]) {
+    // The record first (one per message: its id is the key), then the mark: a sweep that dies in
+    // between records it again harmlessly.
+    const failure = { _id: message.id, userId: message.userId, communityId: await message.communityOf(), kind: message.kind, errcode: LOST_ERRCODE, createdAt: now };
+    await saveFailure({ ...failure, message: 'lost: the function ended before WeChat answered the send' });
+    if (await message.settle()) {
       lost += 1;
-      logEvent('warn', 'notify_lost', { kind: 'notice', userId: mark.userId });
+      logEvent('warn', 'notify_lost', { kind: message.kind, userId: message.userId });
     }
   }
   return { lost };
